@@ -1,0 +1,95 @@
+import { BusinessDate } from '../shared/dates';
+import { Fen } from '../shared/money';
+import { RuleCheck, RuleRef } from '../shared/rule';
+
+export const CONSORTIUM_POLICY_IDS = [
+  'nmg-2024-consortium',
+  'luzhou-2024-consortium',
+  'liaoning-2021-alliance',
+  'tianjin-2018-alliance',
+] as const;
+export type ConsortiumPolicyId = (typeof CONSORTIUM_POLICY_IDS)[number];
+
+export const UNIT_KINDS = ['enterprise', 'university', 'research-institute', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** A member or lead unit, identified by its unified social credit code. */
+export interface Unit {
+  creditCode: string;
+  name: string;
+  kind: UnitKind;
+  /** Lead only, where the policy asks (nmg.lead-rd): money in fen. */
+  rdExpense3yFen?: Fen;
+  revenue3yFen?: Fen;
+  rdExpenseLastYearFen?: Fen;
+  /** Luzhou: a new R&D institution may lead (luzhou.lead). */
+  newRdInstitution?: boolean;
+}
+
+export interface Governance {
+  council: boolean;
+  expertCommittee: boolean;
+  secretariat: boolean;
+  managementBody: boolean;
+}
+
+export const CONSORTIUM_STATUSES = [
+  'filed',
+  'under-review',
+  'public-notice',
+  'active',
+  'dissolved',
+  'delisted',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ConsortiumStatus = (typeof CONSORTIUM_STATUSES)[number];
+export const ENDED_STATUSES: ReadonlyArray<ConsortiumStatus> = ['dissolved', 'delisted', 'rejected', 'withdrawn'];
+
+export type ReviewStage = 'preliminary' | 'formal' | 'technical' | 'expert';
+export type Grade = 'excellent' | 'qualified' | 'unqualified';
+
+export interface Review {
+  stage: ReviewStage;
+  outcome: 'pass' | 'fail';
+  on: BusinessDate;
+  notes?: string;
+}
+
+export interface Objection {
+  n: number; // 1-based, in the order recorded
+  on: BusinessDate;
+  text: string;
+  resolution?: { on: BusinessDate; outcome: 'upheld' | 'dismissed' };
+}
+
+export interface Evaluation {
+  period: string;
+  on: BusinessDate;
+  grade: Grade;
+  scores?: Record<string, number>;
+}
+
+/** The state every consortium decision is taken on; also the detail read model and the as-of answer. */
+export interface ConsortiumState {
+  exists: boolean;
+  id: string;
+  policy: ConsortiumPolicyId;
+  name: string;
+  status: ConsortiumStatus;
+  filedOn: BusinessDate;
+  lead: Unit;
+  members: Unit[]; // excludes the lead
+  agreementSigned: boolean;
+  integrityCommitment: boolean;
+  governance: Governance;
+  /** Eligibility as last assessed (at filing, and again whenever members or lead change). */
+  eligibility: RuleCheck[];
+  reviews: Review[];
+  notice?: { startsOn: BusinessDate; endsOn: BusinessDate; workingDays: number; rule: string; citation: string };
+  objections: Objection[];
+  approvedOn?: BusinessDate;
+  evaluations: Evaluation[];
+  /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
+  ended?: { on: BusinessDate; reason: string } & Partial<RuleRef>;
+}

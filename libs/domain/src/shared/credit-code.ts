@@ -1,0 +1,29 @@
+/**
+ * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters.
+ * 1: registering authority · 2: entity type · 3–8: administrative division · 9–17: organisation code · 18: check.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+export function creditCodeCheckCharacter(first17: string): string {
+  const sum = [...first17].reduce((acc, ch, i) => acc + ALPHABET.indexOf(ch) * WEIGHTS[i], 0);
+  const check = 31 - (sum % 31);
+  return ALPHABET[check === 31 ? 0 : check];
+}
+
+export function isValidCreditCode(code: unknown): code is string {
+  return typeof code === 'string' && SHAPE.test(code) && creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
+}
+
+/** The 6-digit administrative division code of registration, e.g. '150200' (Baotou). */
+export const divisionOf = (code: string): string => code.slice(2, 8);
+
+/** True when the unit is registered under the division prefix: '15' (Inner Mongolia), '5105' (Luzhou). */
+export const isRegisteredIn = (code: string, divisionPrefix: string): boolean => divisionOf(code).startsWith(divisionPrefix);
+
+/** Registering authority 9 (market regulation) registers enterprises. */
+export const isEnterpriseCode = (code: string): boolean => code[0] === '9';
+
+/** Completes 17 characters with their check character (for tests and fixtures). */
+export const withCheckCharacter = (first17: string): string => first17 + creditCodeCheckCharacter(first17);

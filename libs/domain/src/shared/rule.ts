@@ -1,0 +1,53 @@
+import { BusinessDate } from './dates';
+
+/** One rule's verdict on one question: the shape every eligibility check and decision carries. */
+export interface RuleCheck {
+  rule: string; // a rule id of POLICIES.md, verbatim: 'nmg.members-min'
+  ok: boolean;
+  citation: string; // the clause: '三(三)'
+  detail: string; // a readable sentence: '11 member units, at least 10 required'
+}
+
+/** The rule behind a decision, as recorded on events and shown in the audit trail. */
+export interface RuleRef {
+  rule: string;
+  citation: string;
+}
+
+/**
+ * A policy number: a value, the clause it comes from, and the dates it is in force.
+ * Several versions may follow each other; `paramOn` picks the one in force on a date.
+ */
+export interface PolicyParam<T> {
+  rule: string;
+  citation: string;
+  description: string;
+  /** A Ledger interpretation (POLICIES.md) where the document is vague; shown in the API's output. */
+  interpretation?: string;
+  versions: ReadonlyArray<{ from: BusinessDate; to?: BusinessDate; value: T }>;
+}
+
+export function param<T>(
+  rule: string,
+  citation: string,
+  description: string,
+  value: T,
+  from: BusinessDate,
+  options: { to?: BusinessDate; interpretation?: string } = {},
+): PolicyParam<T> {
+  return {
+    rule,
+    citation,
+    description,
+    interpretation: options.interpretation,
+    versions: [{ from, to: options.to, value }],
+  };
+}
+
+export function paramOn<T>(p: PolicyParam<T>, on: BusinessDate): T {
+  const version = p.versions.find((v) => v.from <= on && (v.to === undefined || on <= v.to));
+  if (!version) throw new RangeError(`${p.rule} has no value in force on ${on}`);
+  return version.value;
+}
+
+export const check = (ref: RuleRef, ok: boolean, detail: string): RuleCheck => ({ ...ref, ok, detail });

@@ -1,0 +1,45 @@
+import { Decision, isRejection, Rejection } from '../shared/decision';
+
+/**
+ * Emmett-style specs: given(events).when(command).then(events | rejection).
+ * `then` with a partial rejection checks only the fields given (code, rule, citation, …).
+ */
+export interface Decider<Command, Event, State, Context> {
+  decide(command: Command, state: State, context: Context): Decision<Event>;
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+export function deciderSpec<Command, Event, State, Context>(
+  decider: Decider<Command, Event, State, Context>,
+  defaultContext: () => Context,
+) {
+  return {
+    given(events: Event[]) {
+      return {
+        when(command: Command, context: Partial<Context> = {}) {
+          const state = events.reduce(decider.evolve, decider.initialState());
+          const outcome = decider.decide(command, state, { ...defaultContext(), ...context });
+          return {
+            outcome,
+            then(expected: Event[]) {
+              if (isRejection(outcome)) throw new Error(`expected events, got rejection: ${JSON.stringify(outcome)}`);
+              expect(outcome).toEqual(expected);
+              return outcome;
+            },
+            thenMatches(expected: Array<Partial<Event> | Record<string, unknown>>) {
+              if (isRejection(outcome)) throw new Error(`expected events, got rejection: ${JSON.stringify(outcome)}`);
+              expect(outcome).toMatchObject(expected);
+              return outcome;
+            },
+            thenRejects(expected: Partial<Rejection>) {
+              if (!isRejection(outcome)) throw new Error(`expected a rejection, got events: ${JSON.stringify(outcome)}`);
+              expect(outcome).toMatchObject(expected);
+              return outcome;
+            },
+          };
+        },
+      };
+    },
+  };
+}
