@@ -8,6 +8,8 @@ const shared = {
     '^@ledger/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@ledger/platform$': '<rootDir>/libs/platform/src',
+    '^@ledger/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -9,7 +9,10 @@
 export type StreamRevision = number;
 export type LogPosition = number;
 
-/** 'no-stream': the stream must not exist · 'stream-exists': it must · 'any': no check · n: its last event is revision n. */
+/**
+ * 'no-stream': the stream must not exist · 'stream-exists': it must · 'any': no check · n: its last event is revision n.
+ * -1 means the same as 'no-stream', so the answer of `streamRevision` can be passed back as it is.
+ */
 export type ExpectedRevision = 'any' | 'no-stream' | 'stream-exists' | StreamRevision;
 
 export interface EventMetadata {
@@ -36,7 +39,10 @@ export interface AppendRequest {
 }
 
 export interface AppendResult {
-  /** Global position of the last event written (or, for an idempotent repeat, of the last event recorded then). */
+  /**
+   * Global position of the last event written (or, for an idempotent repeat, of the last event recorded then).
+   * When nothing is written (only check-only requests), the head position at which the checks held.
+   */
   lastPosition: LogPosition;
   /** Each stream's revision after the append. */
   nextRevisions: Record<string, StreamRevision>;
@@ -128,5 +134,13 @@ export class DuplicateEventIdError extends Error {
   constructor(readonly eventId: string) {
     super(`event id ${eventId} is already recorded with other events`);
     this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** A request the store cannot even attempt: a stream named twice, an empty event id or type, data that is not an object. */
+export class InvalidAppendRequestError extends Error {
+  constructor(readonly detail: string) {
+    super(`invalid append request: ${detail}`);
+    this.name = 'InvalidAppendRequestError';
   }
 }

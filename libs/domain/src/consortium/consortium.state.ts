@@ -70,6 +70,14 @@ export interface Evaluation {
   scores?: Record<string, number>;
 }
 
+export interface AnnualReport {
+  year: number;
+  submittedOn: BusinessDate;
+  summary: boolean;
+  plan: boolean;
+  dueOn: BusinessDate;
+}
+
 /** The state every consortium decision is taken on; also the detail read model and the as-of answer. */
 export interface ConsortiumState {
   exists: boolean;
@@ -86,10 +94,23 @@ export interface ConsortiumState {
   /** Eligibility as last assessed (at filing, and again whenever members or lead change). */
   eligibility: RuleCheck[];
   reviews: Review[];
-  notice?: { startsOn: BusinessDate; endsOn: BusinessDate; workingDays: number; rule: string; citation: string };
+  notice?: {
+    startsOn: BusinessDate;
+    endsOn: BusinessDate;
+    workingDays: number; // the notice's length when counted in working days (0 for calendar-day notices)
+    rule: string;
+    citation: string;
+    unit: 'working-days' | 'calendar-days';
+    days: number;
+  };
   objections: Objection[];
   approvedOn?: BusinessDate;
   evaluations: Evaluation[];
+  /** When the next evaluation is due, where the policy has an evaluation cycle. */
+  nextEvaluationDueOn?: BusinessDate;
+  annualReports: AnnualReport[];
+  /** The latest business date recorded: later commands may not be dated before it. */
+  lastOn: BusinessDate;
   /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
   ended?: { on: BusinessDate; reason: string } & Partial<RuleRef>;
 }

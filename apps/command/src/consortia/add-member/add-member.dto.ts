@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { IsBusinessDate } from '@ledger/platform';
+import { MemberDto } from '../unit.dto';
+
+export class AddMemberDto {
+  @ApiProperty({ example: '2025-11-01' })
+  @IsBusinessDate()
+  on!: string;
+
+  @ApiProperty({ type: MemberDto })
+  @ValidateNested()
+  @Type(() => MemberDto)
+  member!: MemberDto;
+}

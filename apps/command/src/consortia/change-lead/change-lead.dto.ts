@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { IsBusinessDate } from '@ledger/platform';
+import { LeadDto } from '../unit.dto';
+
+export class ChangeLeadDto {
+  @ApiProperty({ example: '2025-12-01' })
+  @IsBusinessDate()
+  on!: string;
+
+  @ApiProperty({ type: LeadDto })
+  @ValidateNested()
+  @Type(() => LeadDto)
+  newLead!: LeadDto;
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
+import { IsBusinessDate } from '@ledger/platform';
+import { LeadDto, MemberDto } from '../unit.dto';
+
+export class GovernanceDto {
+  @ApiPropertyOptional({ description: '理事会 (tianjin.governance)' })
+  @IsOptional()
+  @IsBoolean()
+  council?: boolean;
+
+  @ApiPropertyOptional({ description: '专家委员会 (nmg.agreement, tianjin.governance)' })
+  @IsOptional()
+  @IsBoolean()
+  expertCommittee?: boolean;
+
+  @ApiPropertyOptional({ description: '秘书处 (tianjin.governance)' })
+  @IsOptional()
+  @IsBoolean()
+  secretariat?: boolean;
+
+  @ApiPropertyOptional({ description: 'a management body (nmg.agreement)' })
+  @IsOptional()
+  @IsBoolean()
+  managementBody?: boolean;
+}
+
+export class FileConsortiumDto {
+  @ApiProperty({ enum: CONSORTIUM_POLICY_IDS })
+  @IsIn(CONSORTIUM_POLICY_IDS, { message: `policy must be one of ${CONSORTIUM_POLICY_IDS.join(', ')}` })
+  policy!: ConsortiumPolicyId;
+
+  @ApiProperty({ example: '内蒙古自治区稀土新材料产业链创新联合体' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: '2025-03-01' })
+  @IsBusinessDate()
+  filedOn!: string;
+
+  @ApiProperty({ type: LeadDto })
+  @ValidateNested()
+  @Type(() => LeadDto)
+  lead!: LeadDto;
+
+  @ApiProperty({ type: [MemberDto], description: 'member units, the lead excluded' })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
+  members!: MemberDto[];
+
+  @ApiProperty()
+  @IsBoolean()
+  agreementSigned!: boolean;
+
+  @ApiPropertyOptional({ description: '诚信承诺书 (luzhou.integrity)' })
+  @IsOptional()
+  @IsBoolean()
+  integrityCommitment?: boolean;
+
+  @ApiPropertyOptional({ type: GovernanceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GovernanceDto)
+  governance?: GovernanceDto;
+}

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ReviewStage } from '@ledger/domain/consortium/consortium.state';
+import { IsBusinessDate } from '@ledger/platform';
+
+const STAGES: ReviewStage[] = ['preliminary', 'formal', 'technical', 'expert'];
+
+export class RecordReviewDto {
+  @ApiProperty({ enum: STAGES })
+  @IsIn(STAGES)
+  stage!: ReviewStage;
+
+  @ApiProperty({ enum: ['pass', 'fail'] })
+  @IsIn(['pass', 'fail'])
+  outcome!: 'pass' | 'fail';
+
+  @ApiProperty({ example: '2025-03-10' })
+  @IsBusinessDate()
+  on!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}

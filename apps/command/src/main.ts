@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { CommandAppModule } from './command.module';
+
+/** The command side alone (`npm run start:command`); a projection process follows the same SQLite file. */
+async function main(): Promise<void> {
+  const config = ledgerConfigFromEnv(process.env, 3000);
+  const app = await createLedgerApp(CommandAppModule.forRoot(config), {
+    title: 'consortium-ledger — commands',
+    description: 'Programme officers and finance offices record decisions here. See /docs of the projection process for queries.',
+  });
+  await app.listen(config.port);
+  console.log(`consortium-ledger commands on http://localhost:${config.port} (data in ${config.dataDir})`);
+}
+
+void main();

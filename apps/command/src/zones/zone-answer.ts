@@ -1,0 +1,44 @@
+import { AnnualReportCorrected, AnnualReportSubmitted, ZoneEvaluated, ZoneEvent, ZoneState } from '@ledger/domain/zone';
+import { findingView } from '../../../projection/src/zones/zone.view';
+
+const isReport = (e: ZoneEvent): e is AnnualReportSubmitted | AnnualReportCorrected =>
+  e.type === 'AnnualReportSubmitted' || e.type === 'AnnualReportCorrected';
+const isEvaluation = (e: ZoneEvent): e is ZoneEvaluated => e.type === 'ZoneEvaluated';
+
+/**
+ * What every zone command answers: the zone's new status, what this command decided (each event with the rule and
+ * citation behind it) and the log position of its last event. A report adds its findings; an evaluation its grade.
+ */
+export function zoneAnswer(state: ZoneState, events: ZoneEvent[], position: number) {
+  const reported = events.find(isReport);
+  const report = reported && state.reports[reported.data.year];
+  const evaluated = events.find(isEvaluation);
+  return {
+    id: state.id,
+    policy: state.policy,
+    name: state.name,
+    approvedOn: state.approvedOn,
+    status: state.status,
+    ...(reported &&
+      report && {
+        year: report.year,
+        submittedOn: reported.data.submittedOn,
+        due: report.due,
+        late: report.late,
+        corrected: reported.type === 'AnnualReportCorrected',
+        passed: report.findings.every((f) => f.ok),
+        findings: report.findings.map(findingView),
+      }),
+    ...(evaluated && { evaluation: { on: evaluated.data.on, grade: evaluated.data.grade, kind: evaluated.data.kind } }),
+    ...(state.rectificationUntil && { rectificationUntil: state.rectificationUntil }),
+    recommendedForNational: state.recommendedForNational,
+    ...(state.removed && { removed: state.removed }),
+    decisions: events.map((event) => {
+      const { rule, citation } = event.data as { rule?: string; citation?: string };
+      return { type: event.type, ...(rule && { rule }), ...(citation && { citation }) };
+    }),
+    position,
+  };
+}
+
+export type ZoneAnswer = ReturnType<typeof zoneAnswer>;

@@ -1,0 +1,25 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { isRejection } from '@ledger/domain/shared/decision';
+import { decideZone, evolveZone, initialZoneState, zoneStreamId } from '@ledger/domain/zone';
+import { CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
+import { ZoneAnswer, zoneAnswer } from './zone-answer';
+import { ZoneCommandMessage } from './zone-command.message';
+
+/** Every zone command: load the zone's stream → decide → append, under the zone's lock. A zone is its own boundary. */
+@CommandHandler(ZoneCommandMessage)
+export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ command, meta }: ZoneCommandMessage): Promise<ZoneAnswer> {
+    const streamId = zoneStreamId(command.data.zoneId);
+    return this.runner.run([streamId], async (store) => {
+      const { state, revision } = await foldStream(store, streamId, evolveZone, initialZoneState());
+      const decision = decideZone(command, state, { today: meta.today });
+      if (isRejection(decision)) throw new RejectionException(decision);
+      const result = await store.appendToStreams([
+        { streamId, expectedRevision: revision === -1 ? 'no-stream' : revision, events: toEventsToAppend(decision, meta, streamId) },
+      ]);
+      return zoneAnswer(decision.reduce(evolveZone, state), decision, result.lastPosition);
+    });
+  }
+}

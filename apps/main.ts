@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { LedgerModule } from './ledger.module';
+
+/** `npm start`: the ledger on the embedded default (SQLite in LEDGER_DATA_DIR), commands and queries on one port. */
+async function main(): Promise<void> {
+  const config = ledgerConfigFromEnv(process.env, 3000);
+  const app = await createLedgerApp(LedgerModule.forRoot(config), {
+    title: 'consortium-ledger',
+    description: 'An event-sourced ledger for innovation-consortium programmes: commands, queries, audit trails.',
+  });
+  await app.listen(config.port);
+  console.log(`consortium-ledger on http://localhost:${config.port} — OpenAPI at /docs, data in ${config.dataDir}`);
+}
+
+void main();

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } from '@ledger/platform';
+import { ConsortiaQueryModule } from './consortia/consortia.query.module';
+import { ZonesQueryModule } from './zones/zones.query.module';
+import { PROJECTORS } from './projectors';
+
+/** Subscriptions → projectors → read models → the query API. */
+export const QUERY_MODULES = [ConsortiaQueryModule, ZonesQueryModule];
+
+@Module({})
+export class ProjectionAppModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    return {
+      module: ProjectionAppModule,
+      imports: [PlatformModule.forRoot(config), ProjectionsModule.forProjectors(PROJECTORS), ...QUERY_MODULES],
+      controllers: [HealthController],
+    };
+  }
+}

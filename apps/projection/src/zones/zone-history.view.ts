@@ -1,0 +1,13 @@
+import { IndicatorFinding } from '@ledger/domain/policies/nmg-2022-zone';
+import { ZoneIndicators } from '@ledger/domain/zone';
+import { AuditEntry } from '../audit/audit-trail.projector';
+import { findingView, indicatorsView } from './zone.view';
+
+const REPORT_EVENTS = new Set(['AnnualReportSubmitted', 'AnnualReportCorrected']);
+
+/** An audit entry with a report's money and decimals shown as everywhere else in the API (yuan, "1.60", "0.35"). */
+export function zoneHistoryEntryView(entry: AuditEntry): AuditEntry {
+  if (!REPORT_EVENTS.has(entry.type)) return entry;
+  const data = entry.data as { indicators: ZoneIndicators; findings: IndicatorFinding[] };
+  return { ...entry, data: { ...data, indicators: indicatorsView(data.indicators), findings: data.findings.map(findingView) } };
+}

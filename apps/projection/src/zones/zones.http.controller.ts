@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type Database from 'better-sqlite3';
+import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
+import { annualReportDueDate, evaluationsDueIn, isEvaluationDueIn, isReportMissing, upcomingDeadlines, zoneStreamId, ZoneState } from '@ledger/domain/zone';
+import { businessToday, LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
+import { readAuditTrail } from '../audit/audit-trail.projector';
+import { QueryOptionsDto } from '../shared/query-options.dto';
+import { zoneHistoryEntryView } from './zone-history.view';
+import { readZone, readZones } from './zone-status.projector';
+import { zoneSummaryView, zoneView } from './zone.view';
+import { ListZonesQuery } from './zones.query.dto';
+
+/** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
+export const NEXT_DEADLINES_HORIZON_DAYS = 365;
+
+const reportDue = nmg2022ZoneParams.annualReportDueMonthDay;
+
+@ApiTags('zones')
+@ApiBearerAuth()
+@Controller('v1/zones')
+@UseInterceptors(MinPositionInterceptor)
+export class ZonesHttpController {
+  constructor(
+    @Inject(READ_STORE) private readonly db: Database.Database,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+
+  @Get()
+  @Roles('viewer')
+  @ApiOperation({
+    summary: 'Demonstration zones with their status, oldest approval first.',
+    description:
+      '`dueInYear` keeps the zones with an evaluation due that year and lists those evaluations under `evaluationsDue`; ' +
+      '`reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger\'s business date) ' +
+      'and names it under `reportMissing`. Filters combine.',
+  })
+  list(@Query() query: ListZonesQuery) {
+    const today = businessToday(this.config.clock);
+    const { dueInYear, reportMissingFor } = query;
+    const matching = readZones(this.db, query.status)
+      .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
+      .filter((zone) => reportMissingFor === undefined || isReportMissing(zone, reportMissingFor, today));
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const items = matching.slice(offset, offset + limit).map((zone) => ({
+      ...zoneSummaryView(zone),
+      ...(dueInYear !== undefined && { evaluationsDue: evaluationsDueIn(zone, dueInYear).map(({ overdue: _, ...due }) => due) }),
+      ...(reportMissingFor !== undefined && { reportMissing: missingReport(zone, reportMissingFor) }),
+    }));
+    return { items, total: matching.length, limit, offset };
+  }
+
+  @Get(':id')
+  @Roles('viewer')
+  @ApiOperation({
+    summary: 'One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.',
+    description: `\`nextDeadlines\`: what the zone still owes, every overdue item and what falls due within ${NEXT_DEADLINES_HORIZON_DAYS} days.`,
+  })
+  detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    const zone = readZone(this.db, id);
+    if (!zone) throw notFound(`zone ${id}`);
+    const today = businessToday(this.config.clock);
+    return { ...zoneView(zone), nextDeadlines: upcomingDeadlines(zone, today, NEXT_DEADLINES_HORIZON_DAYS) };
+  }
+
+  @Get(':id/history')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.' })
+  history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    const entries = readAuditTrail(this.db, zoneStreamId(id));
+    if (entries.length === 0) throw notFound(`zone ${id}`);
+    return { id, events: entries.map(zoneHistoryEntryView) };
+  }
+}
+
+function missingReport(zone: ZoneState, year: number) {
+  return { year, due: annualReportDueDate(zone, year), rule: reportDue.rule, citation: reportDue.citation };
+}

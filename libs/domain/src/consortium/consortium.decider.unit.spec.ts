@@ -1,0 +1,260 @@
+import { deciderSpec } from '../testing/decider-spec';
+import { ConsortiumCommand } from './consortium.commands';
+import { consortiumDecider, decide, evolve, initialState } from './consortium.decider';
+import { ConsortiumEvent } from './consortium.events';
+import {
+  commandsFor, CONSORTIUM_IDS, contextFor, enterprise, eventsOf, fileConsortium, historyUpTo, LEADS, MEMBERS, stateOf,
+  TIMELINES, verdictOf,
+} from './consortium.fixtures';
+
+const NMG = 'nmg-2024-consortium' as const;
+const spec = deciderSpec(consortiumDecider, () => contextFor(NMG));
+const c = commandsFor(NMG);
+const id = CONSORTIUM_IDS[NMG];
+
+describe('lifecycle: filing', () => {
+  it('records an eligible filing as filed, with every verdict', () => {
+    const events = spec.given([]).when(fileConsortium(NMG)).thenMatches([
+      { type: 'ConsortiumFiled', data: { consortiumId: id, policy: NMG, filedOn: '2025-09-01', lead: LEADS[NMG], members: MEMBERS[NMG], eligible: true } },
+    ]) as ConsortiumEvent[];
+    expect(stateOf(events)).toMatchObject({ exists: true, status: 'filed', lastOn: '2025-09-01' });
+  });
+
+  it('records an ineligible filing too: approval will refuse it', () =>
+    void spec.given([]).when(fileConsortium(NMG, { members: MEMBERS[NMG].slice(0, 3) }))
+      .thenMatches([{ type: 'ConsortiumFiled', data: { eligible: false } }]));
+
+  it.each([
+    ['an invalid credit code', { lead: { ...LEADS[NMG], creditCode: '91150200MA0000001G' } }],
+    ['the lead listed as a member', { members: [...MEMBERS[NMG], LEADS[NMG]] }],
+    ['a member listed twice', { members: [...MEMBERS[NMG], MEMBERS[NMG][0]] }],
+    ['no name', { name: ' ' }],
+    ['an impossible date', { filedOn: '2025-02-30' }],
+    ['a negative amount of fen', { lead: { ...LEADS[NMG], revenue3yFen: -1 } }],
+  ])('refuses %s as invalid input, recording nothing', (_why, overrides) =>
+    void spec.given([]).when(fileConsortium(NMG, overrides as Parameters<typeof fileConsortium>[1])).thenRejects({ code: 'invalid-input' }));
+
+  it('refuses a second filing of the same consortium', () =>
+    void spec.given(historyUpTo(NMG, 'filed')).when(fileConsortium(NMG)).thenRejects({ code: 'invalid-state' }));
+
+  it('needs the lead registry read for a policy with a rule spanning consortia', () =>
+    expect(() => decide(fileConsortium(NMG), initialState(), contextFor(NMG, { leadClaim: undefined }))).toThrow(/leadClaim/));
+});
+
+describe('lifecycle: a command to a consortium that does not exist', () => {
+  it.each<ConsortiumCommand>([c.review('expert', '2025-09-15'), c.approve('2025-10-12'), c.dissolve('2025-10-12')])(
+    '%# is not-found',
+    (command) => void spec.given([]).when(command).thenRejects({ code: 'not-found' }),
+  );
+});
+
+describe('lifecycle: reviews, public notice, approval (default notice: 5 working days, Ledger interpretation)', () => {
+  it('the first review puts the filing under review', () => {
+    const events = eventsOf(NMG, [c.review('expert', '2025-09-15')], historyUpTo(NMG, 'filed'));
+    expect(stateOf(events).status).toBe('under-review');
+  });
+
+  it('the notice of 5 working days from 2025-09-29 ends on 2025-10-11 (National Day)', () =>
+    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.startNotice('2025-09-29')).then([
+      {
+        type: 'PublicNoticeStarted',
+        data: {
+          consortiumId: id, startsOn: '2025-09-29', endsOn: '2025-10-11', unit: 'working-days', days: 5,
+          rule: 'lifecycle.public-notice', citation: expect.stringContaining('Lifecycle'),
+          interpretation: expect.stringContaining('5 working days'),
+        },
+      },
+    ]));
+
+  it('approval is refused on 2025-10-11, the last day of the notice', () =>
+    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.approve('2025-10-11')).thenRejects({
+      code: 'rule-violated', rule: 'lifecycle.public-notice',
+      details: [{ rule: 'lifecycle.public-notice', ok: false, citation: expect.any(String), detail: 'the public notice ends on 2025-10-11; approval is possible from the day after, not on 2025-10-11' }],
+    }));
+
+  it('approval is accepted on 2025-10-12, carrying every check it passed', () => {
+    const [approved] = spec.given(historyUpTo(NMG, 'public-notice')).when(c.approve('2025-10-12')).thenMatches([
+      { type: 'ConsortiumApproved', data: { consortiumId: id, on: '2025-10-12', rule: 'lifecycle.approval', citation: '四(五)' } },
+    ]) as ConsortiumEvent[];
+    const rules = (approved.data as { checks: Array<{ rule: string; ok: boolean }> }).checks;
+    expect(rules.every((check) => check.ok)).toBe(true);
+    expect(rules.map((check) => check.rule)).toEqual([
+      'nmg.lead-enterprise', 'nmg.lead-rd', 'nmg.members-min', 'nmg.members-in-region', 'nmg.members-enterprises', 'nmg.agreement',
+      'nmg.one-per-lead', 'lifecycle.review-steps', 'lifecycle.public-notice', 'lifecycle.objections',
+    ]);
+    expect(stateOf([...historyUpTo(NMG, 'public-notice'), approved])).toMatchObject({ status: 'active', approvedOn: '2025-10-12' });
+  });
+
+  it('approval names every unmet rule at once; the first is the rejection\'s rule', () =>
+    void spec.given(historyUpTo(NMG, 'filed', { members: MEMBERS[NMG].slice(0, 7), agreementSigned: false }))
+      .when(c.approve('2025-10-12'))
+      .thenRejects({
+        code: 'rule-violated', rule: 'nmg.members-min', citation: '三(三)',
+        details: [
+          expect.objectContaining({ rule: 'nmg.members-min', ok: false }),
+          expect.objectContaining({ rule: 'nmg.agreement', ok: false }),
+          expect.objectContaining({ rule: 'lifecycle.review-steps', ok: false, detail: 'no expert review recorded' }),
+          expect.objectContaining({ rule: 'lifecycle.public-notice', ok: false, detail: 'no public notice has started' }),
+        ],
+      }));
+
+  it('approval re-assesses eligibility on the current members', () => {
+    const short = historyUpTo(NMG, 'public-notice', { members: MEMBERS[NMG].slice(0, 8) });
+    spec.given(short).when(c.approve('2025-10-12')).thenRejects({ rule: 'nmg.members-min' });
+    const completed = eventsOf(NMG, [c.addMember('2025-10-12', enterprise('hohhot', 30))], short);
+    spec.given(completed).when(c.approve('2025-10-13')).thenMatches([{ type: 'ConsortiumApproved' }]);
+  });
+
+  it('the notice waits for the review steps', () =>
+    void spec.given(historyUpTo(NMG, 'filed')).when(c.startNotice('2025-09-29'))
+      .thenRejects({ code: 'rule-violated', rule: 'lifecycle.review-steps', citation: '四(三)' }));
+
+  it('a notice does not start twice', () =>
+    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.startNotice('2025-10-13')).thenRejects({ code: 'invalid-state' }));
+
+  it('reviews are over once the notice started', () =>
+    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.review('expert', '2025-10-13')).thenRejects({ code: 'invalid-state' }));
+
+  it('an active consortium is not approved again', () =>
+    void spec.given(historyUpTo(NMG, 'active')).when(c.approve('2025-10-20')).thenRejects({ code: 'invalid-state' }));
+
+  it('a notice reaching into a year the working-day calendar lacks is refused, saying so', () => {
+    const reviewed = eventsOf(NMG, [fileConsortium(NMG, { filedOn: '2030-11-01' }), c.review('expert', '2030-11-15')]);
+    spec.given(reviewed).when(c.startNotice('2030-12-29')).thenRejects({ code: 'invalid-input', message: expect.stringMatching(/no statutory holidays for 2030/) });
+  });
+});
+
+describe('lifecycle: objections (no unresolved objection at approval)', () => {
+  const inNotice = () => historyUpTo(NMG, 'public-notice');
+
+  it('are numbered in the order recorded', () =>
+    void spec.given(eventsOf(NMG, [c.object('2025-10-09')], inNotice())).when(c.object('2025-10-10', '另一异议')).then([
+      { type: 'ObjectionRecorded', data: { consortiumId: id, n: 2, on: '2025-10-10', text: '另一异议' } },
+    ]));
+
+  it('are recorded only during the public notice', () =>
+    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.object('2025-09-20')).thenRejects({ code: 'invalid-state', rule: 'lifecycle.objections' }));
+
+  it('an unresolved objection blocks approval; dismissed, it does not', () => {
+    const objected = eventsOf(NMG, [c.object('2025-10-09')], inNotice());
+    spec.given(objected).when(c.approve('2025-10-12')).thenRejects({ rule: 'lifecycle.objections' });
+    spec.given(eventsOf(NMG, [c.resolve(1, '2025-10-12', 'dismissed')], objected)).when(c.approve('2025-10-12'))
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
+  });
+
+  it('an objection that does not exist is not-found; one resolved is not resolved again', () => {
+    const resolved = eventsOf(NMG, [c.object('2025-10-09'), c.resolve(1, '2025-10-10', 'upheld')], inNotice());
+    spec.given(resolved).when(c.resolve(2, '2025-10-10', 'dismissed')).thenRejects({ code: 'not-found' });
+    spec.given(resolved).when(c.resolve(1, '2025-10-10', 'dismissed')).thenRejects({ code: 'invalid-state' });
+  });
+});
+
+describe('lifecycle: rejection, withdrawal, dissolution', () => {
+  it('a filing is rejected, naming the approval rule', () =>
+    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.reject('2025-09-20', '论证未通过')).then([
+      { type: 'ConsortiumRejected', data: { consortiumId: id, on: '2025-09-20', reason: '论证未通过', rule: 'lifecycle.approval', citation: '四(五)' } },
+    ]));
+
+  it('a filing is withdrawn', () =>
+    void spec.given(historyUpTo(NMG, 'filed')).when(c.withdraw('2025-09-05')).then([
+      { type: 'ConsortiumWithdrawn', data: { consortiumId: id, on: '2025-09-05', rule: 'lifecycle.withdrawal', citation: expect.any(String) } },
+    ]));
+
+  it('an active consortium is neither rejected nor withdrawn: it is dissolved', () => {
+    spec.given(historyUpTo(NMG, 'active')).when(c.reject('2025-10-20')).thenRejects({ code: 'invalid-state' });
+    spec.given(historyUpTo(NMG, 'active')).when(c.withdraw('2025-10-20')).thenRejects({ code: 'invalid-state' });
+    spec.given(historyUpTo(NMG, 'active')).when(c.dissolve('2025-10-20')).thenMatches([
+      { type: 'ConsortiumDissolved', data: { reason: '任务完成', rule: 'lifecycle.dissolution' } },
+    ]);
+  });
+
+  it('a filing is not dissolved: it is withdrawn or rejected', () =>
+    void spec.given(historyUpTo(NMG, 'filed')).when(c.dissolve('2025-09-05')).thenRejects({ code: 'invalid-state' }));
+
+  describe('an ended consortium accepts no command but queries', () => {
+    const ended = {
+      rejected: eventsOf(NMG, [c.reject('2025-09-20')], historyUpTo(NMG, 'reviewed')),
+      withdrawn: eventsOf(NMG, [c.withdraw('2025-09-05')], historyUpTo(NMG, 'filed')),
+      dissolved: eventsOf(NMG, [c.dissolve('2025-10-20')], historyUpTo(NMG, 'active')),
+    };
+    const commands: ConsortiumCommand[] = [
+      c.review('expert', '2025-12-01'), c.startNotice('2025-12-01'), c.object('2025-12-01'), c.resolve(1, '2025-12-01', 'dismissed'),
+      c.approve('2025-12-01'), c.reject('2025-12-01'), c.withdraw('2025-12-01'), c.addMember('2025-12-01', enterprise('hohhot', 40)),
+      c.removeMember('2025-12-01', MEMBERS[NMG][0].creditCode), c.changeLead('2025-12-01', enterprise('hohhot', 41)),
+      c.rename('2025-12-01', '新名称'), c.evaluate('2025', '2025-12-01', 'qualified'), c.dissolve('2025-12-01'),
+    ];
+    for (const [status, history] of Object.entries(ended)) {
+      it.each(commands.map((command) => [command.type, command] as const))(`${status}: %s is invalid-state`, (_type, command) =>
+        void spec.given(history).when(command).thenRejects({ code: 'invalid-state' }));
+    }
+  });
+});
+
+describe('lifecycle.dates: business dates do not go backwards', () => {
+  it('a review dated before the filing is refused, naming the review rule', () =>
+    void spec.given(historyUpTo(NMG, 'filed')).when(c.review('expert', '2025-08-31'))
+      .thenRejects({ code: 'rule-violated', rule: 'lifecycle.review-steps', citation: '四(三)' }));
+
+  it('a notice starting before the last review is refused, naming the notice rule', () =>
+    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.startNotice('2025-09-14')).thenRejects({ rule: 'lifecycle.public-notice' }));
+
+  it('an approval dated before the notice started is refused', () =>
+    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.approve('2025-09-28')).thenRejects({ code: 'rule-violated', rule: 'lifecycle.approval' }));
+
+  it('a member added before the latest recorded date is refused', () =>
+    void spec.given(historyUpTo(NMG, 'active')).when(c.addMember('2025-10-01', enterprise('hohhot', 42)))
+      .thenRejects({ code: 'rule-violated', rule: 'lifecycle.dates' }));
+
+  it('the same day is fine', () =>
+    void spec.given(historyUpTo(NMG, 'active')).when(c.addMember('2025-10-12', enterprise('hohhot', 42))).thenMatches([{ type: 'MemberAdded' }]));
+});
+
+describe('lifecycle: members change, eligibility is re-assessed and recorded', () => {
+  it('adding a member records the verdicts after the change', () => {
+    const [added] = spec.given(historyUpTo(NMG, 'active')).when(c.addMember('2025-11-01', enterprise('beijing', 43)))
+      .thenMatches([{ type: 'MemberAdded' }]) as ConsortiumEvent[];
+    expect(verdictOf([added], 'nmg.members-min').detail).toBe('11 member units, lead included; at least 10 required');
+    expect(verdictOf([added], 'nmg.one-per-lead').ok).toBe(true);
+  });
+
+  it('removing a member below the minimum is recorded with the rule failing', () => {
+    const [removed] = spec.given(historyUpTo(NMG, 'active')).when(c.removeMember('2025-11-01', MEMBERS[NMG][0].creditCode))
+      .thenMatches([{ type: 'MemberRemoved' }]) as ConsortiumEvent[];
+    expect(verdictOf([removed], 'nmg.members-min')).toMatchObject({ ok: false, detail: '9 member units, lead included; at least 10 required' });
+    expect(stateOf([...historyUpTo(NMG, 'active'), removed]).members).toHaveLength(8);
+  });
+
+  it('a removal without a date is dated today (the context clock)', () =>
+    void spec.given(historyUpTo(NMG, 'active'))
+      .when({ type: 'RemoveMember', data: { consortiumId: id, creditCode: MEMBERS[NMG][0].creditCode } }, { today: '2025-11-20' })
+      .thenMatches([{ type: 'MemberRemoved', data: { on: '2025-11-20' } }]));
+
+  it('a member is not added twice, the lead is not removed, a stranger is not-found', () => {
+    const active = historyUpTo(NMG, 'active');
+    spec.given(active).when(c.addMember('2025-11-01', MEMBERS[NMG][0])).thenRejects({ code: 'invalid-state' });
+    spec.given(active).when(c.addMember('2025-11-01', LEADS[NMG])).thenRejects({ code: 'invalid-state' });
+    spec.given(active).when(c.removeMember('2025-11-01', LEADS[NMG].creditCode)).thenRejects({ code: 'invalid-state' });
+    spec.given(active).when(c.removeMember('2025-11-01', enterprise('hohhot', 44).creditCode)).thenRejects({ code: 'not-found' });
+  });
+});
+
+describe('evolve', () => {
+  it('is total: events before a filing, unknown events and malformed events leave the state alone', () => {
+    const filed = stateOf(historyUpTo(NMG, 'filed'));
+    expect(evolve(initialState(), { type: 'ConsortiumApproved', data: { consortiumId: id, on: '2025-10-12', checks: [], rule: 'x', citation: 'y' } }))
+      .toEqual(initialState());
+    expect(evolve(filed, { type: 'SomethingElse', data: {} } as unknown as ConsortiumEvent)).toEqual(filed);
+    expect(evolve(filed, { type: 'ConsortiumRenamed' } as unknown as ConsortiumEvent)).toEqual(filed);
+    expect(evolve(filed, null as unknown as ConsortiumEvent)).toEqual(filed);
+  });
+
+  it('replays a whole history to the state approval left', () =>
+    expect(stateOf(historyUpTo(NMG, 'active'))).toMatchObject({
+      status: 'active',
+      filedOn: TIMELINES[NMG].filedOn,
+      reviews: [{ stage: 'expert', outcome: 'pass', on: '2025-09-15' }],
+      notice: { startsOn: '2025-09-29', endsOn: '2025-10-11', workingDays: 5, rule: 'lifecycle.public-notice' },
+      approvedOn: '2025-10-12',
+      lastOn: '2025-10-12',
+    }));
+});

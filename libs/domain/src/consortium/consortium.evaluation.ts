@@ -1,0 +1,108 @@
+/** Evaluations and annual reports of an active consortium, with their consequences per policy. */
+import { ConsortiumPolicy } from '../policies/policy';
+import { addYears, BusinessDate } from '../shared/dates';
+import { Decision, reject } from '../shared/decision';
+import { check, paramOn, RuleCheck } from '../shared/rule';
+import { RecordAnnualReport, RecordEvaluation } from './consortium.commands';
+import { outsidePolicyPeriod, ruleViolated } from './consortium.assessment';
+import { AnnualReportRecorded, ConsortiumDelisted, EvaluationRecorded } from './consortium.events';
+import { ConsortiumState, Grade } from './consortium.state';
+import { datesProblem, isNonEmptyText } from './consortium.validation';
+
+const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
+
+export function decideEvaluation(command: RecordEvaluation, state: ConsortiumState, policy: ConsortiumPolicy): Decision<EvaluationRecorded | ConsortiumDelisted> {
+  const { consortiumId, period, on, grade, scores } = command.data;
+  const rules = policy.evaluation;
+  const ref = { rule: rules.rule, citation: rules.citation };
+  if (!isNonEmptyText(period)) return reject('invalid-input', 'period is required');
+  if (!GRADES.includes(grade)) return reject('invalid-input', `grade must be one of ${GRADES.join(', ')}`);
+  if (scores !== undefined && !isScores(scores)) return reject('invalid-input', 'scores must map aspects to finite numbers');
+  if (state.status !== 'active') return reject('invalid-state', `only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`, ref);
+  const outside = outsidePolicyPeriod(policy, on, 'evaluation');
+  if (outside) return outside;
+  const earlier = state.evaluations.find((e) => e.period === period);
+  if (earlier) return ruleViolated(ref, `the period ${period} was already evaluated on ${earlier.on}; a period is evaluated once`);
+
+  const checks: RuleCheck[] = [];
+  if (rules.aspects) {
+    const aspectsRef = { rule: rules.aspects.rule, citation: rules.aspects.citation };
+    const keys = Object.keys(scores ?? {});
+    const missing = paramOn(rules.aspects, on).filter((a) => !keys.includes(a.key) && !keys.includes(a.name));
+    const aspectsCheck = check(aspectsRef, missing.length === 0,
+      missing.length === 0 ? 'every aspect is scored' : `not scored: ${missing.map((a) => `${a.name} (${a.key})`).join(', ')}`);
+    if (!aspectsCheck.ok) return ruleViolated(aspectsCheck, `an evaluation covers every aspect; ${aspectsCheck.detail}`, [aspectsCheck]);
+    checks.push(aspectsCheck);
+  }
+  let nextEvaluationDueOn: BusinessDate | undefined;
+  if (rules.cycleYears) {
+    const cycleRef = { rule: rules.cycleYears.rule, citation: rules.cycleYears.citation };
+    const due = state.nextEvaluationDueOn;
+    checks.push(due === undefined || on >= due
+      ? check(cycleRef, true, due ? `due on ${due}, evaluated on ${on}` : `evaluated on ${on}`)
+      : check(cycleRef, false, `evaluated early: due on ${due}, evaluated on ${on}`));
+    nextEvaluationDueOn = addYears(on, paramOn(rules.cycleYears, on));
+  }
+  const recorded: EvaluationRecorded = {
+    type: 'EvaluationRecorded',
+    data: {
+      consortiumId, period, on, grade,
+      ...(scores !== undefined ? { scores } : {}),
+      checks,
+      ...ref,
+      ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
+    },
+  };
+  const delisting = delistingAfter(state, policy, period, grade, on);
+  return delisting ? [recorded, delisting] : [recorded];
+}
+
+/** luzhou.delist: the n-th consecutive unqualified evaluation (in the order recorded) cancels the filing. */
+function delistingAfter(state: ConsortiumState, policy: ConsortiumPolicy, period: string, grade: Grade, on: BusinessDate): ConsortiumDelisted | null {
+  const delist = policy.evaluation.delistAfterConsecutiveUnqualified;
+  if (!delist || grade !== 'unqualified') return null;
+  const needed = paramOn(delist, on);
+  const history = [...state.evaluations.map((e) => ({ period: e.period, grade: e.grade })), { period, grade }];
+  const lastQualified = history.map((e) => e.grade).lastIndexOf('qualified');
+  const lastExcellent = history.map((e) => e.grade).lastIndexOf('excellent');
+  const streak = history.slice(Math.max(lastQualified, lastExcellent) + 1);
+  if (streak.length < needed) return null;
+  return {
+    type: 'ConsortiumDelisted',
+    data: {
+      consortiumId: state.id,
+      on,
+      reason: `${streak.length} consecutive unqualified evaluations`,
+      periods: streak.map((e) => e.period),
+      rule: delist.rule,
+      citation: delist.citation,
+    },
+  };
+}
+
+const isScores = (scores: unknown): scores is Record<string, number> =>
+  typeof scores === 'object' && scores !== null && !Array.isArray(scores) &&
+  Object.values(scores).every((v) => typeof v === 'number' && Number.isFinite(v));
+
+export function decideAnnualReport(command: RecordAnnualReport, state: ConsortiumState, policy: ConsortiumPolicy): Decision<AnnualReportRecorded> {
+  const { consortiumId, year, submittedOn, summary, plan } = command.data;
+  const rules = policy.annualReport;
+  if (!rules) return reject('invalid-input', `${policy.id} asks for no annual report`);
+  const ref = { rule: rules.rule, citation: rules.citation };
+  if (!Number.isInteger(year)) return reject('invalid-input', 'year must be an integer');
+  const dueOn = `${year}-${paramOn(rules.dueMonthDay, submittedOn)}`;
+  const dates = datesProblem({ dueOn });
+  if (dates) return reject('invalid-input', `year ${year} gives no due date`);
+  if (state.status !== 'active') return reject('invalid-state', `annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`, ref);
+  if (state.annualReports.some((r) => r.year === year)) return ruleViolated(ref, `the report for ${year} was already recorded`);
+  const missing = [...(summary === true ? [] : ["the year's summary"]), ...(plan === true ? [] : ["next year's plan"])];
+  if (missing.length) return ruleViolated(ref, `an annual report carries the year's summary and next year's plan; missing: ${missing.join(', ')}`);
+  const onTime = submittedOn <= dueOn;
+  return [{
+    type: 'AnnualReportRecorded',
+    data: {
+      consortiumId, year, submittedOn, summary, plan, dueOn,
+      check: check(ref, onTime, onTime ? `submitted on ${submittedOn}, due by ${dueOn}` : `late: submitted on ${submittedOn}, due by ${dueOn}`),
+    },
+  }];
+}

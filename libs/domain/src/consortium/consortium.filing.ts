@@ -1,0 +1,77 @@
+import { consortiumPolicies, isConsortiumPolicyId } from '../policies';
+import { ConsortiumApplication } from '../policies/policy';
+import { Decision, reject } from '../shared/decision';
+import { RuleCheck } from '../shared/rule';
+import { FileConsortium } from './consortium.commands';
+import { ConsortiumContext } from './consortium.context';
+import { outsidePolicyPeriod, ruleViolated } from './consortium.assessment';
+import { ConsortiumFiled } from './consortium.events';
+import { ConsortiumState, Governance } from './consortium.state';
+import { datesProblem, duplicateCodes, isNonEmptyText, unitProblem } from './consortium.validation';
+import { leadClaimCheck } from './lead-registry';
+
+/**
+ * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when
+ * dated outside the policy's period, or when it breaks a rule spanning consortia (nmg.one-per-lead, luzhou.annual-call).
+ */
+export function decideFiling(command: FileConsortium, state: ConsortiumState, context: ConsortiumContext): Decision<ConsortiumFiled> {
+  const d = command.data;
+  const { policy } = context;
+  if (!isConsortiumPolicyId(d.policy) || !policy) {
+    return reject('invalid-input', `policy must be one of ${Object.keys(consortiumPolicies).join(', ')}`);
+  }
+  if (d.policy !== policy.id) throw new Error(`the context holds ${policy.id}; the filing is under ${d.policy}`);
+  const problems = [
+    isNonEmptyText(d.consortiumId) ? null : 'consortiumId is required',
+    isNonEmptyText(d.name) ? null : 'name is required',
+    datesProblem({ filedOn: d.filedOn }),
+    unitProblem(d.lead, 'lead'),
+    Array.isArray(d.members) ? null : 'members must be a list',
+    ...(Array.isArray(d.members) ? d.members.map((m, i) => unitProblem(m, `members[${i}]`)) : []),
+    typeof d.agreementSigned === 'boolean' ? null : 'agreementSigned must be true or false',
+  ].filter((p): p is string => p !== null);
+  if (problems.length) return reject('invalid-input', problems.join('; '));
+  const duplicates = duplicateCodes([d.lead, ...d.members]);
+  if (duplicates.length) return reject('invalid-input', `a unit appears more than once (the lead is not a member): ${duplicates.join(', ')}`);
+  if (state.exists) return reject('invalid-state', `consortium ${d.consortiumId} is already filed`);
+
+  const outside = outsidePolicyPeriod(policy, d.filedOn, 'filing');
+  if (outside) return outside;
+
+  const claimChecks: RuleCheck[] = [];
+  if (policy.leadClaim) {
+    if (context.leadClaim === undefined) {
+      throw new Error(`a filing under ${policy.id} needs context.leadClaim, read from the lead registry stream`);
+    }
+    const claim = leadClaimCheck(policy.leadClaim, context.leadClaim, d.consortiumId, d.lead, d.filedOn);
+    if (!claim.ok) return ruleViolated(claim, `filing refused: ${claim.detail}`, [claim]);
+    claimChecks.push(claim);
+  }
+
+  const governance: Governance = {
+    council: d.governance?.council === true,
+    expertCommittee: d.governance?.expertCommittee === true,
+    secretariat: d.governance?.secretariat === true,
+    managementBody: d.governance?.managementBody === true,
+  };
+  const application: ConsortiumApplication = {
+    lead: d.lead,
+    members: d.members,
+    agreementSigned: d.agreementSigned,
+    integrityCommitment: d.integrityCommitment ?? false,
+    governance,
+  };
+  const eligibility = [...policy.eligibility(application, d.filedOn), ...claimChecks];
+  return [{
+    type: 'ConsortiumFiled',
+    data: {
+      consortiumId: d.consortiumId,
+      policy: policy.id,
+      name: d.name,
+      filedOn: d.filedOn,
+      ...application,
+      eligibility,
+      eligible: eligibility.every((c) => c.ok),
+    },
+  }];
+}

@@ -1,0 +1,70 @@
+import { fileConsortium } from '../consortium/consortium.fixtures';
+import { CONSORTIUM_POLICY_IDS, Unit } from '../consortium/consortium.state';
+import { paramOn } from '../shared/rule';
+import { consortiumPolicies, consortiumPolicy, interpretationsOf, isConsortiumPolicyId } from './index';
+
+/** The consortium rule ids of POLICIES.md, verbatim (funding rules belong to the subsidy module). */
+const POLICIES_MD_RULE_IDS = [
+  'nmg.lead-enterprise', 'nmg.lead-rd', 'nmg.one-per-lead', 'nmg.members-min', 'nmg.members-in-region', 'nmg.members-enterprises',
+  'nmg.agreement', 'nmg.dissolve-on-lead-change', 'nmg.dissolve-on-rename',
+  'luzhou.lead', 'luzhou.members-min', 'luzhou.out-of-city', 'luzhou.agreement', 'luzhou.integrity', 'luzhou.annual-call',
+  'luzhou.review-chain', 'luzhou.evaluation-cycle', 'luzhou.delist',
+  'liaoning.mengzhu', 'liaoning.academic-member', 'liaoning.agreement', 'liaoning.evaluation',
+  'tianjin.lead', 'tianjin.members-min', 'tianjin.core-local', 'tianjin.agreement', 'tianjin.governance', 'tianjin.filing-steps',
+  'tianjin.evaluation-cycle', 'tianjin.annual-report',
+];
+const isKnownRule = (rule: string) => POLICIES_MD_RULE_IDS.includes(rule) || rule.startsWith('lifecycle.');
+
+describe('the consortium policy catalog', () => {
+  it('holds the four consortium policies', () => {
+    expect(Object.keys(consortiumPolicies).sort()).toEqual([...CONSORTIUM_POLICY_IDS].sort());
+    for (const id of CONSORTIUM_POLICY_IDS) expect(consortiumPolicy(id).id).toBe(id);
+  });
+
+  it('refuses a policy that is not a consortium policy', () => {
+    expect(isConsortiumPolicyId('nmg-2022-zone')).toBe(false);
+    expect(() => consortiumPolicy('nmg-2022-zone' as never)).toThrow(RangeError);
+  });
+
+  it.each(CONSORTIUM_POLICY_IDS)('%s names only rule ids of POLICIES.md (or the shared lifecycle)', (id) => {
+    const policy = consortiumPolicy(id);
+    const refs = [
+      ...Object.values(policy.params), policy.inForce, ...Object.values(policy.procedure), policy.evaluation,
+      ...(policy.annualReport ? [policy.annualReport] : []),
+      ...('rule' in policy.onLeadChange ? [policy.onLeadChange] : []), ...('rule' in policy.onRename ? [policy.onRename] : []),
+    ];
+    for (const ref of refs) {
+      expect(isKnownRule(ref.rule)).toBe(true);
+      expect(ref.citation).toEqual(expect.any(String));
+    }
+    const verdicts = policy.eligibility(fileConsortium(id).data as { lead: Unit; members: Unit[] } & Parameters<typeof policy.eligibility>[0], policy.inForce.from);
+    for (const verdict of verdicts) expect(isKnownRule(verdict.rule)).toBe(true);
+  });
+
+  it.each(CONSORTIUM_POLICY_IDS)('%s: every parameter has a value from the day the policy is in force', (id) => {
+    const policy = consortiumPolicy(id);
+    for (const p of Object.values(policy.params)) expect(() => paramOn(p, policy.inForce.from)).not.toThrow();
+  });
+
+  it('says its Ledger interpretations', () => {
+    const texts = (id: (typeof CONSORTIUM_POLICY_IDS)[number]) => interpretationsOf(consortiumPolicy(id)).map((i) => `${i.rule}: ${i.interpretation}`);
+    expect(texts('nmg-2024-consortium')).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^lifecycle\.public-notice: .*5 working days/),
+      expect.stringMatching(/^nmg\.one-per-lead: .*not dissolved, delisted, rejected or withdrawn/),
+    ]));
+    expect(texts('luzhou-2024-consortium')).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^lifecycle\.in-force: .*no end date/),
+      expect.stringMatching(/^luzhou\.annual-call: .*once per calendar year/),
+      expect.stringMatching(/^luzhou\.review-chain: .*startsOn counts as day 1/),
+    ]));
+    expect(texts('tianjin-2018-alliance')).toEqual(expect.arrayContaining([expect.stringMatching(/^tianjin\.members-min: .*responsible unit included/)]));
+  });
+
+  it('lists the funding categories of API.md for the subsidy module', () =>
+    expect(Object.fromEntries(CONSORTIUM_POLICY_IDS.map((id) => [id, consortiumPolicy(id).funding.categories]))).toEqual({
+      'nmg-2024-consortium': ['nmg.project'],
+      'luzhou-2024-consortium': ['luzhou.platform', 'luzhou.transformation'],
+      'liaoning-2021-alliance': ['liaoning.operating', 'liaoning.jiebang', 'liaoning.talent'],
+      'tianjin-2018-alliance': ['tianjin.filing', 'tianjin.national-pilot', 'tianjin.evaluation-award'],
+    }));
+});

@@ -1,0 +1,34 @@
+import { BusinessDate } from '../../shared/dates';
+import { Fen } from '../../shared/money';
+import { check, paramOn, PolicyParam, RuleCheck } from '../../shared/rule';
+import { amountText } from './amount-text';
+import { CapEvaluation, GrantFacts } from './funding-policy';
+
+/** A cap counted on a boundary stream (or on nothing, when the policy sets none: the param's value is null). */
+export function capOf(
+  p: PolicyParam<Fen | null>,
+  on: BusinessDate,
+  scope: string,
+  usedFen: Fen | null,
+  detail: string,
+  limitFen: Fen | null = paramOn(p, on),
+): CapEvaluation {
+  return { rule: p.rule, citation: p.citation, scope, limitFen, usedFen, detail, interpretation: p.interpretation };
+}
+
+/** The upper end of a per-grant range: a cap on the single grant (nothing used before it). */
+export function perGrantMaximum(p: PolicyParam<Fen>, facts: GrantFacts): CapEvaluation {
+  const limitFen = paramOn(p, facts.request.grantedOn);
+  return capOf(p, facts.request.grantedOn, 'grant', 0, `${p.description}: ${amountText(limitFen)} per grant`, limitFen);
+}
+
+/** The lower end of a per-grant range: below it the grant breaks the rule (not a cap). */
+export function perGrantMinimum(p: PolicyParam<Fen>, facts: GrantFacts): RuleCheck {
+  const minFen = paramOn(p, facts.request.grantedOn);
+  const { amountFen } = facts.request;
+  return check(
+    { rule: p.rule, citation: p.citation },
+    amountFen >= minFen,
+    `${amountText(amountFen)} granted; ${p.description}: ${amountText(minFen)}`,
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Funding policies: for each subsidy category, the rules a grant must pass and the caps it is checked against.
+ * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts`, the
+ * state of the consistency boundaries the grant touches. The subsidy decider knows no category by name.
+ */
+import { ConsortiumPolicyId, ConsortiumState } from '../../consortium/consortium.state';
+import { BusinessDate } from '../../shared/dates';
+import { Fen } from '../../shared/money';
+import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
+import type { FundingBoundaryState } from '../../subsidy/funding-boundaries';
+
+export const FUNDING_CATEGORY_IDS = [
+  'liaoning.operating',
+  'liaoning.jiebang',
+  'liaoning.talent',
+  'luzhou.platform',
+  'luzhou.transformation',
+  'tianjin.filing',
+  'tianjin.national-pilot',
+  'tianjin.evaluation-award',
+  'nmg.project',
+] as const;
+export type FundingCategoryId = (typeof FUNDING_CATEGORY_IDS)[number];
+
+export const isFundingCategoryId = (value: unknown): value is FundingCategoryId =>
+  (FUNDING_CATEGORY_IDS as ReadonlyArray<unknown>).includes(value);
+
+/** The recipient's place in the consortium: its lead (盟主, 牵头单位, 对外责任主体单位) or a member. */
+export type RecipientRole = 'lead' | 'member';
+
+/** Boundaries a category commits its grants to, besides the recipient's fiscal year (which every grant commits to). */
+export type ScopeKind = 'project' | 'platform' | 'alliance';
+
+export type GrantField = 'projectId' | 'projectTotalInvestmentFen' | 'platformId';
+
+/** A grant request as the decider has validated it. Money in fen. */
+export interface GrantRequest {
+  subsidyId: string;
+  consortiumId: string;
+  recipient: string;
+  category: FundingCategoryId;
+  amountFen: Fen;
+  fiscalYear: number;
+  grantedOn: BusinessDate;
+  projectId?: string;
+  projectTotalInvestmentFen?: Fen;
+  platformId?: string;
+}
+
+/** A boundary stream as loaded by the command handler: its id and the fold of its events. */
+export interface LoadedBoundary {
+  streamId: string;
+  state: FundingBoundaryState;
+}
+
+/** Everything a category's rules and caps read. */
+export interface GrantFacts {
+  request: GrantRequest;
+  consortium: ConsortiumState;
+  recipientRole: RecipientRole;
+  recipientYear: LoadedBoundary;
+  project?: LoadedBoundary;
+  platform?: LoadedBoundary;
+  alliance?: LoadedBoundary;
+}
+
+/**
+ * One cap as it stands before the grant. `scope` says what it counts: a boundary stream id, 'grant' (a limit on
+ * a single grant's amount) or 'alliance' (liaoning.alliance-no-cap). `limitFen: null` records that the policy sets
+ * no cap here, so the audit trail says so explicitly; `usedFen: null` when nothing is counted.
+ */
+export interface CapEvaluation extends RuleRef {
+  scope: string;
+  limitFen: Fen | null;
+  usedFen: Fen | null;
+  detail: string;
+  interpretation?: string;
+}
+
+/** A cap as recorded on the grant event: the figures it was checked against, so nobody has to recompute them. */
+export interface CapRecord extends RuleRef {
+  scope: string;
+  limitFen: Fen | null;
+  usedBeforeFen: Fen | null;
+  headroomAfterFen: Fen | null;
+  detail: string;
+  interpretation?: string;
+}
+
+export interface FundingCategory {
+  id: FundingCategoryId;
+  policy: ConsortiumPolicyId;
+  /** The rule the grant is made under, recorded on its events. */
+  grantRule: RuleRef;
+  description: string;
+  requires: ReadonlyArray<GrantField>;
+  scopes: ReadonlyArray<ScopeKind>;
+  /** Every number the category's rules read, for display (each with its clause and dates). */
+  params: Readonly<Record<string, PolicyParam<unknown>>>;
+  /** Rules that are not amounts against a limit: who may receive it, once-only, the evaluation it rewards. */
+  rules(facts: GrantFacts): RuleCheck[];
+  caps(facts: GrantFacts): CapEvaluation[];
+  /** The evaluation an award is for (tianjin.evaluation-award), recorded on its commitment. */
+  evaluationPeriod?(facts: GrantFacts): string | undefined;
+}
+
+export interface FundingPolicy {
+  policy: ConsortiumPolicyId;
+  /** Grants dated outside it are `policy-not-in-force`. */
+  inForce: { from: BusinessDate; to?: BusinessDate; interpretation?: string } & RuleRef;
+  categories: ReadonlyArray<FundingCategory>;
+  /** Every parameter of the policy's funding rules, for display (the categories' and the policy-wide ones). */
+  params: Readonly<Record<string, PolicyParam<unknown>>>;
+  /** Caps across the policy's categories (liaoning.mengzhu-annual-cap, liaoning.alliance-no-cap). */
+  policyCaps(facts: GrantFacts): CapEvaluation[];
+  /** The rule a termination is decided under. */
+  termination: RuleRef;
+}
+
+export const isInForceOn = (inForce: FundingPolicy['inForce'], on: BusinessDate): boolean =>
+  inForce.from <= on && (inForce.to === undefined || on <= inForce.to);

@@ -1,0 +1,156 @@
+/** 辽宁省 关于支持实质性产学研联盟发展的若干政策 (2021-03-01): what a 盟主 and its alliance may receive. */
+import { Fen, percentOf, wan } from '../../shared/money';
+import { check, param, paramOn, RuleRef } from '../../shared/rule';
+import { usedFen } from '../../subsidy/funding-boundaries';
+import { amountText } from './amount-text';
+import { capOf, perGrantMaximum, perGrantMinimum } from './cap-helpers';
+import { FundingCategory, FundingPolicy, GrantFacts } from './funding-policy';
+import { CAP_USAGE_INTERPRETATION, LEDGER_FUNDING_RULES } from './ledger-funding-rules';
+
+const POLICY = 'liaoning-2021-alliance';
+const FROM = '2021-03-01';
+
+const OPERATING: RuleRef = { rule: 'liaoning.operating-funds', citation: '若干政策 1' };
+const JIEBANG: RuleRef = { rule: 'liaoning.jiebang', citation: '若干政策 2' };
+const TALENT: RuleRef = { rule: 'liaoning.talent', citation: '若干政策 3' };
+const ALLIANCE_NO_CAP: RuleRef = { rule: 'liaoning.alliance-no-cap', citation: '若干政策 7' };
+const MENGZHU_ANNUAL_CAP: RuleRef = { rule: 'liaoning.mengzhu-annual-cap', citation: '若干政策 7' };
+
+const OPERATING_TIERS = 'Operating-fund tiers: the amount must lie in [100万, 300万] (POLICIES.md, Ledger interpretation)';
+const JIEBANG_CUMULATIVE =
+  'The 30% and 1000万 limits of a 揭榜挂帅 project are cumulative over all grants to the same project; ' +
+  CAP_USAGE_INTERPRETATION;
+const FISCAL_YEAR = `A year is the fiscal (calendar) year of the grant; ${CAP_USAGE_INTERPRETATION}`;
+
+export const liaoningFundingParams = {
+  operatingMinFen: param(OPERATING.rule, OPERATING.citation, 'operating funds for the 盟主, at least', wan(100), FROM, {
+    interpretation: OPERATING_TIERS,
+  }),
+  operatingMaxFen: param(OPERATING.rule, OPERATING.citation, 'operating funds for the 盟主, at most', wan(300), FROM, {
+    interpretation: OPERATING_TIERS,
+  }),
+  jiebangSharePercent: param(
+    JIEBANG.rule,
+    JIEBANG.citation,
+    "provincial funds, at most this percentage of the project's total investment",
+    30,
+    FROM,
+    { interpretation: JIEBANG_CUMULATIVE },
+  ),
+  jiebangMaxFen: param(JIEBANG.rule, JIEBANG.citation, 'provincial funds per project, at most', wan(1000), FROM, {
+    interpretation: JIEBANG_CUMULATIVE,
+  }),
+  talentMinFen: param(TALENT.rule, TALENT.citation, '带土移植 support, at least', wan(100), FROM),
+  talentMaxFen: param(TALENT.rule, TALENT.citation, '带土移植 support, at most', wan(1000), FROM),
+  /** null: 单个联盟年度最高支持不设上限. */
+  allianceAnnualCapFen: param<Fen | null>(
+    ALLIANCE_NO_CAP.rule,
+    ALLIANCE_NO_CAP.citation,
+    'annual support per alliance: no cap',
+    null,
+    FROM,
+  ),
+  mengzhuAnnualCapFen: param(
+    MENGZHU_ANNUAL_CAP.rule,
+    MENGZHU_ANNUAL_CAP.citation,
+    'support to one 盟主 in a fiscal year, all categories together, at most',
+    wan(2000),
+    FROM,
+    { interpretation: FISCAL_YEAR },
+  ),
+};
+const p = liaoningFundingParams;
+
+const operating: FundingCategory = {
+  id: 'liaoning.operating',
+  policy: POLICY,
+  grantRule: OPERATING,
+  description: '盟主运行经费: operating funds for the 盟主, by tier',
+  requires: [],
+  scopes: [],
+  params: { operatingMinFen: p.operatingMinFen, operatingMaxFen: p.operatingMaxFen },
+  rules: (facts) => [
+    check(
+      OPERATING,
+      facts.recipientRole === 'lead',
+      facts.recipientRole === 'lead'
+        ? 'the recipient is the 盟主'
+        : 'operating funds are given to the 盟主 (lead) only, not to a member',
+    ),
+    perGrantMinimum(p.operatingMinFen, facts),
+  ],
+  caps: (facts) => [perGrantMaximum(p.operatingMaxFen, facts)],
+};
+
+function jiebangProjectCap(facts: GrantFacts) {
+  const project = facts.project!;
+  const on = facts.request.grantedOn;
+  const totalFen = project.state.project?.totalInvestmentFen ?? facts.request.projectTotalInvestmentFen!;
+  const sharePercent = paramOn(p.jiebangSharePercent, on);
+  const shareFen = percentOf(totalFen, sharePercent);
+  const maxFen = paramOn(p.jiebangMaxFen, on);
+  const limitFen = Math.min(shareFen, maxFen);
+  const detail =
+    `${sharePercent}% of the project's total investment ${amountText(totalFen)} is ${amountText(shareFen)}, ` +
+    `and at most ${amountText(maxFen)} per project: limit ${amountText(limitFen)}`;
+  return capOf(p.jiebangMaxFen, on, project.streamId, usedFen(project.state), detail, limitFen);
+}
+
+const jiebang: FundingCategory = {
+  id: 'liaoning.jiebang',
+  policy: POLICY,
+  grantRule: JIEBANG,
+  description: '揭榜挂帅 project: provincial funds ≤ 30% of the total investment and ≤ 1000万, per project',
+  requires: ['projectId', 'projectTotalInvestmentFen'],
+  scopes: ['project'],
+  params: { jiebangSharePercent: p.jiebangSharePercent, jiebangMaxFen: p.jiebangMaxFen },
+  rules: () => [],
+  caps: (facts) => [jiebangProjectCap(facts)],
+};
+
+const talent: FundingCategory = {
+  id: 'liaoning.talent',
+  policy: POLICY,
+  grantRule: TALENT,
+  description: '带土移植 talent or team introduction: 100万–1000万 each',
+  requires: [],
+  scopes: [],
+  params: { talentMinFen: p.talentMinFen, talentMaxFen: p.talentMaxFen },
+  rules: (facts) => [perGrantMinimum(p.talentMinFen, facts)],
+  caps: (facts) => [perGrantMaximum(p.talentMaxFen, facts)],
+};
+
+function policyCaps(facts: GrantFacts) {
+  const on = facts.request.grantedOn;
+  const allianceNoCap = capOf(
+    p.allianceAnnualCapFen,
+    on,
+    'alliance',
+    null,
+    `no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.consortium.id} is not capped`,
+  );
+  if (facts.recipientRole !== 'lead') return [allianceNoCap];
+  const { recipientYear } = facts;
+  const mengzhuCap = capOf(
+    p.mengzhuAnnualCapFen,
+    on,
+    recipientYear.streamId,
+    usedFen(recipientYear.state, (c) => c.policy === POLICY),
+    `the 盟主 ${facts.request.recipient} in fiscal year ${facts.request.fiscalYear}, all categories together`,
+  );
+  return [allianceNoCap, mengzhuCap];
+}
+
+export const liaoningFunding: FundingPolicy = {
+  policy: POLICY,
+  inForce: {
+    rule: LEDGER_FUNDING_RULES.policyInForce,
+    citation: '工作指引 and 若干政策, announced 2021-03-01',
+    from: FROM,
+    interpretation: 'In force from 2021-03-01, no end date (POLICIES.md, Ledger interpretation)',
+  },
+  categories: [operating, jiebang, talent],
+  params: liaoningFundingParams,
+  policyCaps,
+  termination: LEDGER_FUNDING_RULES.terminateAndRecover,
+};

@@ -1,0 +1,268 @@
+import { wan } from '../../shared/money';
+import { deciderSpec } from '../../testing/decider-spec';
+import { subsidyDecider } from '../../subsidy/subsidy.decider';
+import { cancel, clawBack, disburse, grant, liaoningAlliance, recorded, UNITS } from '../../subsidy/subsidy.fixtures';
+
+const spec = deciderSpec(subsidyDecider, () => ({ consortium: liaoningAlliance() }));
+const { given } = spec;
+const mengzhu = UNITS.liaoningMengzhu.creditCode;
+const member = UNITS.liaoningMember.creditCode;
+const FUNDING_2025 = `funding-${mengzhu}-2025`;
+
+const jiebang = (id: string, amountFen: number, projectId: string, totalWan: number, extra = {}) =>
+  grant(id, 'liaoning.jiebang', amountFen, { projectId, projectTotalInvestmentFen: wan(totalWan), ...extra });
+const FUNDING_MEMBER_2025 = `funding-${member}-2025`;
+const cap = (fields: Record<string, unknown>) => expect.objectContaining(fields);
+/** What a grant's decision records after its SubsidyGranted: one FundingCommitted per boundary. */
+const committedTo = (...boundaries: string[]) => boundaries.map((boundary) => ({ type: 'FundingCommitted', data: { boundary } }));
+
+describe('liaoning.operating-funds — 若干政策 1', () => {
+  it('grants 300万 of operating funds to the 盟主, the top of the range', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.operating', wan(300)))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            rule: 'liaoning.operating-funds',
+            citation: '若干政策 1',
+            recipientRole: 'lead',
+            caps: expect.arrayContaining([
+              cap({ rule: 'liaoning.operating-funds', scope: 'grant', limitFen: wan(300), usedBeforeFen: 0, headroomAfterFen: 0 }),
+            ]),
+          },
+        },
+        ...committedTo(FUNDING_2025),
+      ]);
+  });
+
+  it('grants 100万, the bottom of the range', () => {
+    given([]).when(grant('S-1', 'liaoning.operating', wan(100))).thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_2025)]);
+  });
+
+  it('refuses 50万: below the lowest tier of 100万', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.operating', wan(50)))
+      .thenRejects({ code: 'rule-violated', rule: 'liaoning.operating-funds', citation: '若干政策 1' });
+  });
+
+  it('refuses 350万: above the highest tier of 300万', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.operating', wan(350)))
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.operating-funds',
+        citation: '若干政策 1',
+        cap: { limit: wan(300), used: 0, requested: wan(350), headroom: wan(300) },
+      });
+  });
+
+  it('gives operating funds to the 盟主 only, not to a member', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.operating', wan(200), { recipient: member }))
+      .thenRejects({ code: 'rule-violated', rule: 'liaoning.operating-funds', citation: '若干政策 1' });
+  });
+});
+
+describe('liaoning.jiebang — 若干政策 2', () => {
+  it('a project with total investment 2000万 accepts 400万 and refuses 300万 more (limit 600万, 30%)', () => {
+    given([])
+      .when(jiebang('S-1', wan(400), 'P-1', 2000))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            caps: expect.arrayContaining([
+              cap({ rule: 'liaoning.jiebang', scope: 'project-P-1', limitFen: wan(600), usedBeforeFen: 0, headroomAfterFen: wan(200) }),
+            ]),
+          },
+        },
+        ...committedTo(FUNDING_2025, 'project-P-1'),
+      ]);
+    given(recorded([jiebang('S-1', wan(400), 'P-1', 2000)]))
+      .when(jiebang('S-2', wan(300), 'P-1', 2000))
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.jiebang',
+        citation: '若干政策 2',
+        cap: { limit: wan(600), used: wan(400), requested: wan(300), headroom: wan(200) },
+      });
+  });
+
+  it('the 1000万 ceiling binds when 30% of the total is more: 5000万 accepts 1000万, not one yuan more', () => {
+    given(recorded([jiebang('S-1', wan(1000), 'P-1', 5000)]))
+      .when(jiebang('S-2', 100, 'P-1', 5000, { recipient: member }))
+      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.jiebang', cap: { limit: wan(1000), used: wan(1000), requested: 100, headroom: 0 } });
+  });
+
+  it('30% is computed in integer fen, rounding the limit down', () => {
+    given([])
+      .when(jiebang('S-1', 31, 'P-1', 0, { projectTotalInvestmentFen: 101 }))
+      .thenRejects({ code: 'cap-exceeded', cap: { limit: 30, used: 0, requested: 31, headroom: 30 } });
+  });
+
+  it('the limits are cumulative over all grants to the project, whoever receives them', () => {
+    given(recorded([jiebang('S-1', wan(300), 'P-1', 2000), jiebang('S-2', wan(200), 'P-1', 2000, { recipient: member })]))
+      .when(jiebang('S-3', wan(100) + 1, 'P-1', 2000))
+      .thenRejects({ code: 'cap-exceeded', cap: { limit: wan(600), used: wan(500), requested: wan(100) + 1, headroom: wan(100) } });
+  });
+
+  it('each project has its own limits', () => {
+    given(recorded([jiebang('S-1', wan(600), 'P-1', 2000)]))
+      .when(jiebang('S-2', wan(600), 'P-2', 2000))
+      .thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_2025, 'project-P-2')]);
+  });
+
+  it('a cancellation releases headroom: 400万 granted, 200万 cancelled, 400万 more accepted', () => {
+    given(recorded([jiebang('S-1', wan(400), 'P-1', 2000), cancel('S-1', wan(200))]))
+      .when(jiebang('S-2', wan(400), 'P-1', 2000))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: { caps: expect.arrayContaining([cap({ rule: 'liaoning.jiebang', usedBeforeFen: wan(200), headroomAfterFen: 0 })]) },
+        },
+        ...committedTo(FUNDING_2025, 'project-P-1'),
+      ]);
+  });
+
+  it('a clawback does not restore headroom', () => {
+    given(recorded([jiebang('S-1', wan(600), 'P-1', 2000), disburse('S-1', wan(600)), clawBack('S-1', wan(600))]))
+      .when(jiebang('S-2', wan(1), 'P-1', 2000))
+      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.jiebang', cap: { limit: wan(600), used: wan(600), requested: wan(1), headroom: 0 } });
+  });
+
+  it('needs the project and its total investment', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.jiebang', wan(100)))
+      .thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
+  });
+});
+
+describe('liaoning.talent — 若干政策 3', () => {
+  it('grants 600万 for a 带土移植 team, to a member too', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.talent', wan(600), { recipient: member }))
+      .thenMatches([
+        { type: 'SubsidyGranted', data: { rule: 'liaoning.talent', citation: '若干政策 3', recipientRole: 'member' } },
+        ...committedTo(FUNDING_MEMBER_2025),
+      ]);
+  });
+
+  it('refuses 99万: each grant is at least 100万', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.talent', wan(99)))
+      .thenRejects({ code: 'rule-violated', rule: 'liaoning.talent', citation: '若干政策 3' });
+  });
+
+  it('refuses 1001万: each grant is at most 1000万', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.talent', wan(1001)))
+      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.talent', cap: { limit: wan(1000), used: 0, requested: wan(1001), headroom: wan(1000) } });
+  });
+});
+
+describe('liaoning.alliance-no-cap — 若干政策 7', () => {
+  it('records on every grant that the alliance has no annual cap', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.talent', wan(500), { recipient: member }))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            caps: [
+              cap({ rule: 'liaoning.talent' }),
+              cap({ rule: 'liaoning.alliance-no-cap', citation: '若干政策 7', scope: 'alliance', limitFen: null, headroomAfterFen: null }),
+            ],
+          },
+        },
+        ...committedTo(FUNDING_MEMBER_2025),
+      ]);
+  });
+
+  it('the alliance receives more than 2000万 in a year: its members are not capped together', () => {
+    given(
+      recorded([
+        grant('S-1', 'liaoning.talent', wan(1000), { recipient: member }),
+        grant('S-2', 'liaoning.talent', wan(1000), { recipient: member }),
+        grant('S-3', 'liaoning.talent', wan(1000), { recipient: UNITS.liaoningUniversity.creditCode }),
+      ]),
+    )
+      .when(grant('S-4', 'liaoning.talent', wan(1000), { recipient: member }))
+      .thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_MEMBER_2025)]);
+  });
+});
+
+describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
+  const year2025 = [
+    grant('S-OP', 'liaoning.operating', wan(300)),
+    jiebang('S-JB', wan(1000), 'P-5000', 5000),
+    grant('S-TL', 'liaoning.talent', wan(600)),
+  ];
+
+  it('300万 operating + 1000万 揭榜挂帅 (total 5000万) + 600万 talent to one 盟主 in 2025: 200万 more is refused with headroom 100万', () => {
+    given(recorded(year2025))
+      .when(grant('S-MORE', 'liaoning.talent', wan(200)))
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.mengzhu-annual-cap',
+        citation: '若干政策 7',
+        cap: { limit: wan(2000), used: wan(1900), requested: wan(200), headroom: wan(100) },
+      });
+  });
+
+  it('the same 200万 is accepted for 2026', () => {
+    given(recorded(year2025))
+      .when(grant('S-MORE', 'liaoning.talent', wan(200), { fiscalYear: 2026, grantedOn: '2026-03-02' }))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            fiscalYear: 2026,
+            caps: expect.arrayContaining([
+              cap({ rule: 'liaoning.mengzhu-annual-cap', scope: `funding-${mengzhu}-2026`, usedBeforeFen: 0, headroomAfterFen: wan(1800) }),
+            ]),
+          },
+        },
+        { type: 'FundingCommitted', data: { boundary: `funding-${mengzhu}-2026`, amountFen: wan(200) } },
+      ]);
+  });
+
+  it('each grant records the annual cap as it stood: limit, used before, headroom after', () => {
+    const events = recorded(year2025);
+    const annual = events
+      .filter((e) => e.type === 'SubsidyGranted')
+      .map((e) => (e.data as { caps: Array<{ rule: string }> }).caps.find((c) => c.rule === 'liaoning.mengzhu-annual-cap'));
+    expect(annual).toEqual([
+      cap({ scope: FUNDING_2025, limitFen: wan(2000), usedBeforeFen: 0, headroomAfterFen: wan(1700) }),
+      cap({ scope: FUNDING_2025, limitFen: wan(2000), usedBeforeFen: wan(300), headroomAfterFen: wan(700) }),
+      cap({ scope: FUNDING_2025, limitFen: wan(2000), usedBeforeFen: wan(1300), headroomAfterFen: wan(100) }),
+    ]);
+  });
+
+  it('100万, the remaining headroom, is still accepted', () => {
+    given(recorded(year2025))
+      .when(grant('S-MORE', 'liaoning.talent', wan(100)))
+      .thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_2025)]);
+  });
+
+  it('a cancellation releases headroom in the year', () => {
+    given(recorded([...year2025, cancel('S-TL', wan(100))]))
+      .when(grant('S-MORE', 'liaoning.talent', wan(200)))
+      .thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_2025)]);
+  });
+
+  it('a clawback does not', () => {
+    given(recorded([...year2025, disburse('S-TL', wan(600)), clawBack('S-TL', wan(600))]))
+      .when(grant('S-MORE', 'liaoning.talent', wan(200)))
+      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap', cap: { limit: wan(2000), used: wan(1900), requested: wan(200), headroom: wan(100) } });
+  });
+
+  it('applies to the 盟主 only: a member is not checked against it', () => {
+    given(recorded([grant('S-1', 'liaoning.talent', wan(1000), { recipient: member }), grant('S-2', 'liaoning.talent', wan(1000), { recipient: member })]))
+      .when(grant('S-3', 'liaoning.talent', wan(1000), { recipient: member }))
+      .thenMatches([
+        { type: 'SubsidyGranted', data: { caps: expect.not.arrayContaining([cap({ rule: 'liaoning.mengzhu-annual-cap' })]) } },
+        ...committedTo(FUNDING_MEMBER_2025),
+      ]);
+  });
+});

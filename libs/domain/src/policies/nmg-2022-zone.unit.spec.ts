@@ -1,0 +1,115 @@
+import { wan } from '../shared/money';
+import { paramOn } from '../shared/rule';
+import { AT_THRESHOLD_INDICATORS, FULL_MARKS_INDICATORS } from '../zone/zone.fixtures';
+import { assessZoneIndicators, isZonePolicyInForce, nmg2022Zone, nmg2022ZoneParams, zonePolicyById } from './nmg-2022-zone';
+
+const ZONE_RULES = [
+  'zone.tech-contract-turnover',
+  'zone.high-value-patents',
+  'zone.transfer-institutions',
+  'zone.brokers',
+  'zone.park-enterprises',
+  'zone.hightech-share',
+  'zone.hightech-revenue-share',
+  'zone.financing-institutions',
+  'zone.incubated-enterprises',
+  'zone.special-fund',
+  'zone.annual-report-due',
+  'zone.evaluation-cycle',
+  'zone.excellent-recommend',
+  'zone.rectification',
+  'zone.removal',
+];
+const ON = '2025-12-31';
+
+const findingOf = (rule: string, indicators = AT_THRESHOLD_INDICATORS) => {
+  const finding = assessZoneIndicators(indicators, ON).find((f) => f.rule === rule);
+  if (!finding) throw new Error(`no finding for ${rule}`);
+  return finding;
+};
+
+describe('nmg-2022-zone — the policy as data', () => {
+  it('is issued by 内蒙古自治区科学技术厅 on 2022-11-14 and in force from then, without end', () => {
+    expect(nmg2022Zone).toMatchObject({ id: 'nmg-2022-zone', issuer: '内蒙古自治区科学技术厅', issuedOn: '2022-11-14', inForce: { from: '2022-11-14' } });
+    expect(nmg2022Zone.inForce.to).toBeUndefined();
+    expect(isZonePolicyInForce(nmg2022Zone, '2022-11-13')).toBe(false);
+    expect(isZonePolicyInForce(nmg2022Zone, '2022-11-14')).toBe(true);
+    expect(isZonePolicyInForce(nmg2022Zone, '2099-12-31')).toBe(true);
+  });
+
+  it('has a named parameter with a citation for every zone.* rule of POLICIES.md, and no other', () => {
+    const params = Object.values(nmg2022ZoneParams);
+    expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES].sort());
+    for (const p of params) {
+      expect(p.citation).toMatch(/^(附件2|六|七)/);
+      expect(p.description).not.toHaveLength(0);
+      expect(p.versions[0].from).toBe('2022-11-14');
+    }
+  });
+
+  it('holds the thresholds of 附件2 in exact integer units', () => {
+    expect(paramOn(nmg2022ZoneParams.techContractTurnoverMinFen, ON)).toBe(wan(5000));
+    expect(paramOn(nmg2022ZoneParams.highValuePatentsPer10kMinHundredths, ON)).toBe(150);
+    expect(paramOn(nmg2022ZoneParams.hightechShareMinBasisPoints, ON)).toBe(3000);
+    expect(paramOn(nmg2022ZoneParams.hightechRevenueShareMinBasisPoints, ON)).toBe(3000);
+    expect(paramOn(nmg2022ZoneParams.evaluationCycleYears, ON)).toBe(3);
+    expect(paramOn(nmg2022ZoneParams.rectificationYears, ON)).toBe(2);
+    expect(paramOn(nmg2022ZoneParams.annualReportDueMonthDay, ON)).toBe('12-31');
+  });
+
+  it('states the Ledger interpretation of the evaluation cycle', () =>
+    expect(nmg2022ZoneParams.evaluationCycleYears.interpretation).toMatch(/anniversary of approval every 3 years.*approval\s+year \+ 3/s));
+
+  it('is found by its id', () => {
+    expect(zonePolicyById('nmg-2022-zone')).toBe(nmg2022Zone);
+    expect(zonePolicyById('nmg-2024-consortium')).toBeUndefined();
+  });
+});
+
+describe('assessZoneIndicators — one finding per indicator of 附件2', () => {
+  it('judges all ten indicators, in the order of 附件2, each naming rule, citation, threshold and value', () => {
+    const findings = assessZoneIndicators(FULL_MARKS_INDICATORS, ON);
+    expect(findings.map((f) => f.rule)).toEqual(ZONE_RULES.slice(0, 7).concat('zone.special-fund', 'zone.financing-institutions', 'zone.incubated-enterprises'));
+    expect(findings.every((f) => f.ok)).toBe(true);
+    expect(findings[0]).toEqual({
+      rule: 'zone.tech-contract-turnover',
+      citation: '附件2 序号1; 四(二)',
+      ok: true,
+      indicator: 'techContractTurnover',
+      unit: 'fen',
+      threshold: wan(5000),
+      value: wan(6000),
+      detail: '技术合同成交额 60000000.00 元; at least 50000000.00 元 required',
+    });
+  });
+
+  it('passes every indicator exactly at its threshold (≥; 以上 includes the number)', () =>
+    expect(assessZoneIndicators(AT_THRESHOLD_INDICATORS, ON).filter((f) => !f.ok)).toEqual([]));
+
+  it('writes shares as percentages and the patent ratio as a decimal', () => {
+    expect(findingOf('zone.hightech-share').detail).toBe('高新技术企业和科技型中小企业占比 30%; at least 30% required');
+    expect(findingOf('zone.high-value-patents', { ...AT_THRESHOLD_INDICATORS, highValuePatentsPer10kHundredths: 149 }).detail).toBe(
+      '每万人口高价值发明专利拥有量 1.49; at least 1.5 required',
+    );
+  });
+
+  describe('the combined indicators accept a total or the parts, and sum the parts (POLICIES.md "together")', () => {
+    it('zone.transfer-institutions: 4 + 3 + 2 + 1 = 10 passes, with the parts on the finding', () => {
+      const parts = { national: 4, regional: 3, universityAndInstitute: 2, other: 1 };
+      expect(findingOf('zone.transfer-institutions', { ...AT_THRESHOLD_INDICATORS, transferInstitutions: parts })).toMatchObject({ ok: true, value: 10, threshold: 10, parts });
+    });
+
+    it('zone.transfer-institutions: parts summing to 9 fail', () => {
+      const parts = { national: 3, regional: 3, universityAndInstitute: 2, other: 1 };
+      expect(findingOf('zone.transfer-institutions', { ...AT_THRESHOLD_INDICATORS, transferInstitutions: parts })).toMatchObject({ ok: false, value: 9 });
+    });
+
+    it('zone.financing-institutions: 2 + 3 + 4 + 1 = 10 passes; 2 + 3 + 4 + 0 = 9 fails', () => {
+      const parts = { investmentAndFinancing: 2, makerSpaces: 3, incubators: 4, otherPlatforms: 1 };
+      expect(findingOf('zone.financing-institutions', { ...AT_THRESHOLD_INDICATORS, financingInstitutions: parts })).toMatchObject({ ok: true, value: 10, parts });
+      expect(findingOf('zone.financing-institutions', { ...AT_THRESHOLD_INDICATORS, financingInstitutions: { ...parts, otherPlatforms: 0 } })).toMatchObject({ ok: false, value: 9 });
+    });
+
+    it('a total carries no parts', () => expect(findingOf('zone.financing-institutions')).not.toHaveProperty('parts'));
+  });
+});

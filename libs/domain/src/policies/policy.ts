@@ -1,0 +1,100 @@
+/**
+ * A consortium policy is data plus small functions: the parameters (each with its clause, dates and any Ledger
+ * interpretation), the eligibility rules, the procedure (review steps, public notice, objections, approval) and the
+ * consequences of later events (lead change, rename, evaluations). The decider knows no policy by name.
+ */
+import { ConsortiumPolicyId, Governance, ReviewStage, Unit } from '../consortium/consortium.state';
+import { BusinessDate } from '../shared/dates';
+import { PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
+
+/** What eligibility is judged on: the filing, or the consortium as it stands after a change. */
+export interface ConsortiumApplication {
+  lead: Unit;
+  members: Unit[]; // excludes the lead
+  agreementSigned: boolean;
+  integrityCommitment: boolean;
+  governance: Governance;
+}
+
+export interface NoticeLength {
+  unit: 'working-days' | 'calendar-days';
+  days: number;
+}
+
+/**
+ * A lead's claim recorded in the lead registry (a stream per policy + lead) when it files, so that a rule spanning
+ * consortia can be decided on one stream. `while-live`: released when the consortium ends (nmg.one-per-lead).
+ * `calendar-year`: never released; it blocks other filings by the same lead in the same calendar year (luzhou.annual-call).
+ */
+export type LeadClaimTerm = 'while-live' | 'calendar-year';
+
+/** Evaluation rules: when they are due, what they must cover, and what grades lead to. */
+export interface EvaluationRules extends RuleRef {
+  /** Years between evaluations, counted from approval and then from each evaluation. */
+  cycleYears?: PolicyParam<number>;
+  /** Aspects an evaluation must score (liaoning.evaluation). */
+  aspects?: PolicyParam<ReadonlyArray<EvaluationAspect>>;
+  /** This many consecutive unqualified evaluations delist the consortium (luzhou.delist). */
+  delistAfterConsecutiveUnqualified?: PolicyParam<number>;
+}
+
+export interface EvaluationAspect {
+  key: string; // e.g. 'construction-direction'
+  name: string; // e.g. '建设方向'
+}
+
+export interface AnnualReportRules extends RuleRef {
+  /** Ledger interpretation: the report for year Y is due on Y-<MM-DD>. */
+  dueMonthDay: PolicyParam<string>;
+}
+
+export type LeadChangeEffect = { effect: 'dissolve' } & RuleRef | { effect: 'replace-if-lead-rules-pass' };
+export type RenameEffect = { effect: 'dissolve' } & RuleRef | { effect: 'rename' };
+
+export interface ConsortiumPolicy {
+  id: ConsortiumPolicyId;
+  title: string;
+  issuer: string;
+  issuedOn: BusinessDate;
+  /**
+   * The period filings, approvals and evaluations must fall in (outside it: `policy-not-in-force`).
+   * Approval is included because it is the act of listing (Tianjin's 备案) under the policy.
+   */
+  inForce: { from: BusinessDate; to?: BusinessDate; interpretation?: string } & RuleRef;
+  /** Every number and Ledger interpretation of the policy, for display; the functions below read them. */
+  params: Readonly<Record<string, PolicyParam<unknown>>>;
+  /** The rules a lead must pass: at filing (inside `eligibility`) and when the lead is replaced. */
+  leadRules(lead: Unit, members: Unit[], on: BusinessDate): RuleCheck[];
+  /** Every eligibility rule, lead rules included; a list of verdicts, never a boolean. */
+  eligibility(application: ConsortiumApplication, on: BusinessDate): RuleCheck[];
+  /** A rule spanning consortia, decided on the lead registry; refused at filing when broken. */
+  leadClaim?: PolicyParam<LeadClaimTerm>;
+  procedure: {
+    /** Review steps in order; every stage of a step must pass before the next step and before the notice. */
+    reviewSteps: PolicyParam<ReadonlyArray<ReadonlyArray<ReviewStage>>>;
+    notice: PolicyParam<NoticeLength>;
+    /** Approval needs every objection resolved and none upheld. */
+    objections: RuleRef;
+    /** Named by approval and rejection. */
+    approval: RuleRef;
+    withdrawal: RuleRef;
+    dissolution: RuleRef;
+  };
+  onLeadChange: LeadChangeEffect;
+  onRename: RenameEffect;
+  evaluation: EvaluationRules;
+  annualReport?: AnnualReportRules;
+  /** Funding (categories, caps) belongs to the subsidy module; the categories are listed here for it to use. */
+  funding: { categories: ReadonlyArray<string> };
+}
+
+/** Every Ledger interpretation a policy carries, for the API's output. */
+export function interpretationsOf(policy: ConsortiumPolicy): Array<RuleRef & { interpretation: string }> {
+  const fromParams = Object.values(policy.params)
+    .filter((p) => p.interpretation)
+    .map((p) => ({ rule: p.rule, citation: p.citation, interpretation: p.interpretation as string }));
+  const inForce = policy.inForce.interpretation
+    ? [{ rule: policy.inForce.rule, citation: policy.inForce.citation, interpretation: policy.inForce.interpretation }]
+    : [];
+  return [...inForce, ...fromParams];
+}

@@ -1,0 +1,53 @@
+/** Subsidy commands (role finance). Money in fen: the HTTP edge turns "3000000.00" into 300000000. */
+import { BusinessDate } from '../shared/dates';
+import { DomainCommand } from '../shared/event';
+import { Fen } from '../shared/money';
+
+export type GrantSubsidy = DomainCommand<
+  'GrantSubsidy',
+  {
+    subsidyId: string;
+    consortiumId: string;
+    recipient: string; // credit code
+    category: string; // a FundingCategoryId; anything else is invalid input
+    amountFen: Fen;
+    fiscalYear: number;
+    grantedOn: BusinessDate;
+    projectId?: string;
+    projectTotalInvestmentFen?: Fen;
+    platformId?: string;
+  }
+>;
+
+export type DisburseSubsidy = DomainCommand<
+  'DisburseSubsidy',
+  { subsidyId: string; amountFen: Fen; paidOn: BusinessDate; voucher: string }
+>;
+
+export type CancelSubsidy = DomainCommand<
+  'CancelSubsidy',
+  { subsidyId: string; amountFen: Fen; on: BusinessDate; reason: string }
+>;
+
+export const CLAWBACK_REASONS = ['misuse', 'fraud', 'termination', 'other'] as const;
+export type ClawbackReason = (typeof CLAWBACK_REASONS)[number];
+
+export type ClawBackSubsidy = DomainCommand<
+  'ClawBackSubsidy',
+  { subsidyId: string; amountFen: Fen; on: BusinessDate; reason: ClawbackReason }
+>;
+
+export type RecordSubsidyRefund = DomainCommand<
+  'RecordSubsidyRefund',
+  { subsidyId: string; amountFen: Fen; receivedOn: BusinessDate; voucher: string }
+>;
+
+export type TerminateSubsidy = DomainCommand<'TerminateSubsidy', { subsidyId: string; on: BusinessDate; reason: string }>;
+
+export type SubsidyCommand =
+  | GrantSubsidy
+  | DisburseSubsidy
+  | CancelSubsidy
+  | ClawBackSubsidy
+  | RecordSubsidyRefund
+  | TerminateSubsidy;

@@ -1,0 +1,333 @@
+import { RuleRef } from '../shared/rule';
+import { wan } from '../shared/money';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding';
+import { deciderSpec } from '../testing/decider-spec';
+import { subsidyDecider } from './subsidy.decider';
+import {
+  activeConsortium,
+  cancel,
+  clawBack,
+  disburse,
+  grant,
+  liaoningAlliance,
+  luzhouConsortium,
+  nmgConsortium,
+  recorded,
+  refund,
+  terminate,
+  UNITS,
+} from './subsidy.fixtures';
+
+/** A describe per rule: '<rule id> — <citation>'. */
+const named = (ref: RuleRef) => `${ref.rule} — ${ref.citation}`;
+const { given } = deciderSpec(subsidyDecider, () => ({ consortium: liaoningAlliance() }));
+const mengzhu = UNITS.liaoningMengzhu.creditCode;
+const member = UNITS.liaoningMember.creditCode;
+const FUNDING = `funding-${mengzhu}-2025`;
+const talent = (id: string, amountFen: number, extra = {}) => grant(id, 'liaoning.talent', amountFen, extra);
+const jiebang = (id: string, amountFen: number, extra = {}) =>
+  grant(id, 'liaoning.jiebang', amountFen, { projectId: 'P-1', projectTotalInvestmentFen: wan(5000), ...extra });
+
+describe('the grant record (SubsidyGranted): every rule passed and every cap as it stood', () => {
+  it('records the decision in full and mirrors it into each funding boundary', () => {
+    const rule = { rule: 'liaoning.jiebang', citation: '若干政策 2' };
+    const jiebangCap = {
+      rule: 'liaoning.jiebang',
+      citation: '若干政策 2',
+      scope: 'project-P-1',
+      limitFen: wan(1000),
+      usedBeforeFen: 0,
+      headroomAfterFen: wan(400),
+      detail: "30% of the project's total investment 5000万元 is 1500万元, and at most 1000万元 per project: limit 1000万元",
+      interpretation: expect.stringContaining('cumulative over all grants to the same project'),
+    };
+    const annualCap = {
+      rule: 'liaoning.mengzhu-annual-cap',
+      citation: '若干政策 7',
+      scope: FUNDING,
+      limitFen: wan(2000),
+      usedBeforeFen: 0,
+      headroomAfterFen: wan(1400),
+      detail: `the 盟主 ${mengzhu} in fiscal year 2025, all categories together`,
+      interpretation: expect.stringContaining('fiscal (calendar) year'),
+    };
+    const commitment = {
+      ...rule,
+      subsidyId: 'S-1',
+      consortiumId: 'C-LN-1',
+      policy: 'liaoning-2021-alliance',
+      category: 'liaoning.jiebang',
+      recipient: mengzhu,
+      recipientRole: 'lead',
+      fiscalYear: 2025,
+      amountFen: wan(600),
+      on: '2025-04-01',
+      projectId: 'P-1',
+      projectTotalInvestmentFen: wan(5000),
+    };
+    given([])
+      .when(jiebang('S-1', wan(600)))
+      .then([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            ...rule,
+            subsidyId: 'S-1',
+            consortiumId: 'C-LN-1',
+            policy: 'liaoning-2021-alliance',
+            category: 'liaoning.jiebang',
+            recipient: mengzhu,
+            recipientRole: 'lead',
+            responsibleUnit: mengzhu,
+            amountFen: wan(600),
+            fiscalYear: 2025,
+            grantedOn: '2025-04-01',
+            projectId: 'P-1',
+            projectTotalInvestmentFen: wan(5000),
+            checks: [
+              expect.objectContaining({ rule: 'ledger.consortium-active', ok: true }),
+              expect.objectContaining({ rule: 'ledger.category-of-policy', ok: true }),
+              expect.objectContaining({ rule: 'lifecycle.in-force', ok: true }),
+              expect.objectContaining({ rule: 'ledger.fiscal-year', ok: true }),
+              expect.objectContaining({ rule: 'ledger.recipient-member', ok: true }),
+              expect.objectContaining({ rule: 'tianjin.fraud', citation: '第十六条', ok: true }),
+              expect.objectContaining({ rule: 'ledger.project-consistent', ok: true }),
+            ],
+            caps: [
+              jiebangCap,
+              expect.objectContaining({ rule: 'liaoning.alliance-no-cap', limitFen: null }),
+              annualCap,
+            ],
+            boundaries: [FUNDING, 'project-P-1'],
+          },
+        },
+        { type: 'FundingCommitted', data: { ...commitment, boundary: FUNDING, caps: [annualCap] } },
+        { type: 'FundingCommitted', data: { ...commitment, boundary: 'project-P-1', caps: [jiebangCap] } },
+      ] as never);
+  });
+});
+
+describe(named(LEDGER.consortiumActive), () => {
+  it('refuses a grant to a dissolved consortium', () => {
+    given([])
+      .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { status: 'dissolved' }) })
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
+  });
+
+  it('refuses a grant to a consortium still under review', () => {
+    given([])
+      .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { status: 'public-notice' }) })
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
+  });
+
+  it('refuses a grant to a consortium that does not exist', () => {
+    given([]).when(talent('S-1', wan(200)), { consortium: undefined }).thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
+  });
+});
+
+describe(named(LEDGER.categoryOfPolicy), () => {
+  it('refuses a Luzhou platform subsidy to a Liaoning alliance', () => {
+    given([])
+      .when(grant('S-1', 'luzhou.platform', wan(50), { consortiumId: 'C-LN-1', recipient: mengzhu, platformId: 'PF-1' }))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.category-of-policy' });
+  });
+
+  it('refuses a category that does not exist', () => {
+    given([]).when(grant('S-1', 'liaoning.lunch', wan(50))).thenRejects({ code: 'invalid-input' });
+  });
+});
+
+describe(named(LEDGER.recipientMember), () => {
+  it('refuses a unit outside the consortium', () => {
+    given([])
+      .when(talent('S-1', wan(200), { recipient: UNITS.outsider.creditCode }))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.recipient-member' });
+  });
+});
+
+describe(named(LEDGER.fiscalYear), () => {
+  it('refuses a grant dated 2025 for fiscal year 2026', () => {
+    given([])
+      .when(talent('S-1', wan(200), { fiscalYear: 2026 }))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.fiscal-year' });
+  });
+});
+
+describe('lifecycle.in-force — the in-force date of each policy', () => {
+  it.each([
+    ['liaoning-2021-alliance', grant('S-1', 'liaoning.talent', wan(200), { grantedOn: '2021-02-28', fiscalYear: 2021 }), liaoningAlliance],
+    ['luzhou-2024-consortium', grant('S-1', 'luzhou.platform', wan(50), { platformId: 'PF', grantedOn: '2024-05-14', fiscalYear: 2024 }), luzhouConsortium],
+    ['nmg-2024-consortium', grant('S-1', 'nmg.project', wan(50), { projectId: 'NP', grantedOn: '2024-12-18', fiscalYear: 2024 }), nmgConsortium],
+  ])('%s refuses a grant dated the day before', (_policy, command, consortium) => {
+    given([]).when(command, { consortium: consortium() }).thenRejects({ code: 'policy-not-in-force', rule: 'lifecycle.in-force' });
+  });
+});
+
+describe('invalid input (400) — API.md conventions: amounts in whole positive fen, real dates', () => {
+  it.each([
+    ['zero', 0],
+    ['negative', -100],
+    ['a fraction of a fen', 10.5],
+  ])('refuses an amount that is %s', (_why, amountFen) => {
+    given([]).when(talent('S-1', amountFen)).thenRejects({ code: 'invalid-input', details: [{ field: 'amountFen' }] });
+  });
+
+  it('refuses an impossible date', () => {
+    given([]).when(talent('S-1', wan(200), { grantedOn: '2025-02-30' })).thenRejects({ code: 'invalid-input' });
+  });
+});
+
+describe(named(LEDGER.subsidyUnique), () => {
+  it('refuses a second grant under the same id', () => {
+    given(recorded([talent('S-1', wan(200))]))
+      .when(talent('S-1', wan(200)))
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.subsidy-unique' });
+  });
+});
+
+describe(named(LEDGER.projectConsistent), () => {
+  it('refuses a later grant that states another total investment', () => {
+    given(recorded([jiebang('S-1', wan(100))]))
+      .when(jiebang('S-2', wan(100), { projectTotalInvestmentFen: wan(9000) }))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.project-consistent' });
+  });
+
+  it('refuses to fund the same project under another category', () => {
+    given(recorded([grant('S-1', 'nmg.project', wan(100), { projectId: 'P-1' })]))
+      .when(jiebang('S-2', wan(100)))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.project-consistent' });
+  });
+});
+
+describe(named(LEDGER.disburseWithinGrant), () => {
+  const history = [talent('S-1', wan(500)), cancel('S-1', wan(100)), disburse('S-1', wan(300))];
+
+  it('pays in tranches against vouchers up to granted − cancelled', () => {
+    given(recorded(history))
+      .when(disburse('S-1', wan(100), '2025-10-01', 'V-2'))
+      .then([
+        {
+          type: 'SubsidyDisbursed',
+          data: {
+            rule: 'ledger.disburse-within-grant',
+            citation: 'API.md Subsidies: not beyond what is granted and not cancelled',
+            subsidyId: 'S-1',
+            amountFen: wan(100),
+            paidOn: '2025-10-01',
+            voucher: 'V-2',
+          },
+        },
+      ]);
+  });
+
+  it('refuses one fen more', () => {
+    given(recorded(history))
+      .when(disburse('S-1', wan(100) + 1))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.disburse-within-grant',
+        cap: { limit: wan(400), used: wan(300), requested: wan(100) + 1, headroom: wan(100) },
+      });
+  });
+
+  it('needs a voucher', () => {
+    given(recorded(history)).when(disburse('S-1', wan(1), '2025-10-01', ' ')).thenRejects({ code: 'invalid-input' });
+  });
+});
+
+describe(named(LEDGER.cancelUndisbursed), () => {
+  it('cancels undisbursed money and releases it on every funding boundary', () => {
+    const rule = { rule: 'ledger.cancel-undisbursed', citation: 'API.md Subsidies: cancellation releases undisbursed money' };
+    given(recorded([jiebang('S-1', wan(600)), disburse('S-1', wan(200))]))
+      .when(cancel('S-1', wan(400), '2025-06-01', '项目调整'))
+      .then([
+        { type: 'SubsidyCancelled', data: { ...rule, subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: '项目调整' } },
+        { type: 'FundingReleased', data: { ...rule, boundary: FUNDING, subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: 'cancellation' } },
+        { type: 'FundingReleased', data: { ...rule, boundary: 'project-P-1', subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: 'cancellation' } },
+      ]);
+  });
+
+  it('refuses to cancel disbursed money', () => {
+    given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
+      .when(cancel('S-1', wan(400) + 1))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.cancel-undisbursed', cap: { limit: wan(400), used: 0, requested: wan(400) + 1, headroom: wan(400) } });
+  });
+});
+
+describe(named(LEDGER.clawbackWithinDisbursed), () => {
+  it('claws back disbursed money and releases no headroom', () => {
+    given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
+      .when(clawBack('S-1', wan(200)))
+      .thenMatches([{ type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', amountFen: wan(200) } }]);
+  });
+
+  it('refuses more than was disbursed and not yet clawed back', () => {
+    given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200)), clawBack('S-1', wan(150))]))
+      .when(clawBack('S-1', wan(50) + 1))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.clawback-within-disbursed', cap: { limit: wan(200), used: wan(150), requested: wan(50) + 1, headroom: wan(50) } });
+  });
+
+  it('refuses an unknown reason', () => {
+    given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
+      .when({ type: 'ClawBackSubsidy', data: { subsidyId: 'S-1', amountFen: 1, on: '2025-07-01', reason: 'whim' as never } })
+      .thenRejects({ code: 'invalid-input' });
+  });
+});
+
+describe(named(LEDGER.refundWithinClawback), () => {
+  const history = [talent('S-1', wan(600)), disburse('S-1', wan(200)), clawBack('S-1', wan(150)), refund('S-1', wan(100))];
+
+  it('records a refund up to what was clawed back and not yet returned', () => {
+    given(recorded(history))
+      .when(refund('S-1', wan(50), '2025-09-01', 'R-2'))
+      .thenMatches([{ type: 'SubsidyRefunded', data: { rule: 'ledger.refund-within-clawback', amountFen: wan(50), receivedOn: '2025-09-01', voucher: 'R-2' } }]);
+  });
+
+  it('refuses more', () => {
+    given(recorded(history)).when(refund('S-1', wan(50) + 1)).thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
+  });
+});
+
+describe(named(LEDGER.terminateAndRecover), () => {
+  it('cancels the rest and claws back everything disbursed, citing the ledger rule', () => {
+    const rule = { rule: 'ledger.terminate-and-recover' };
+    given(recorded([talent('S-1', wan(600), { recipient: member }), disburse('S-1', wan(250))]))
+      .when(terminate('S-1'))
+      .thenMatches([
+        { type: 'SubsidyTerminated', data: rule },
+        { type: 'SubsidyCancelled', data: { ...rule, amountFen: wan(350), reason: 'termination' } },
+        { type: 'SubsidyClawedBack', data: { ...rule, amountFen: wan(250), reason: 'termination' } },
+        { type: 'FundingReleased', data: { ...rule, boundary: `funding-${member}-2025`, amountFen: wan(350) } },
+      ]);
+  });
+
+  it('a subsidy fully disbursed and clawed back terminates with nothing more to move', () => {
+    given(recorded([talent('S-1', wan(200)), disburse('S-1', wan(200)), clawBack('S-1', wan(200))]))
+      .when(terminate('S-1'))
+      .thenMatches([{ type: 'SubsidyTerminated' }]);
+  });
+});
+
+describe(named(LEDGER.subsidyExists), () => {
+  it('answers not-found for an unknown subsidy', () => {
+    for (const command of [disburse('S-404', 1), cancel('S-404', 1), clawBack('S-404', 1), refund('S-404', 1), terminate('S-404')]) {
+      given([]).when(command).thenRejects({ code: 'not-found', rule: 'ledger.subsidy-exists' });
+    }
+  });
+});
+
+describe(named(LEDGER.terminatedIsClosed), () => {
+  const terminated = () => recorded([talent('S-1', wan(600)), disburse('S-1', wan(250)), terminate('S-1')]);
+
+  it('a terminated subsidy takes no disbursement, cancellation, clawback or second termination', () => {
+    for (const command of [disburse('S-1', 1), cancel('S-1', 1), clawBack('S-1', 1), terminate('S-1')]) {
+      given(terminated()).when(command).thenRejects({ code: 'invalid-state', rule: 'ledger.terminated-subsidy' });
+    }
+  });
+
+  it('but records refunds of the money its termination clawed back', () => {
+    given(terminated())
+      .when(refund('S-1', wan(250)))
+      .thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(250) } }]);
+  });
+});

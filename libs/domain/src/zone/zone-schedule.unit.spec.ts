@@ -1,0 +1,126 @@
+import { zoneDecider } from './zone.decider';
+import { ZoneEvent } from './zone.events';
+import { FULL_MARKS_INDICATORS, ZONE_ID, zoneDesignated } from './zone.fixtures';
+import { evaluationDueDate, evaluationsDueIn, isEvaluationDueIn, isReportMissing, upcomingDeadlines } from './zone-schedule';
+
+const replay = (events: ZoneEvent[]) => events.reduce(zoneDecider.evolve, zoneDecider.initialState());
+
+const REPORT_DUE = { rule: 'zone.annual-report-due', citation: '六(四)' };
+const CYCLE = { rule: 'zone.evaluation-cycle', citation: '六(四)' };
+const RECTIFICATION = { rule: 'zone.rectification', citation: '七(三)' };
+
+const reported = (year: number, submittedOn = `${year}-12-20`): ZoneEvent => ({
+  type: 'AnnualReportSubmitted',
+  data: { zoneId: ZONE_ID, year, submittedOn, due: `${year}-12-31`, late: submittedOn > `${year}-12-31`, indicators: FULL_MARKS_INDICATORS, findings: [], ...REPORT_DUE },
+});
+const evaluated = (on: string, grade: 'excellent' | 'qualified' | 'unqualified'): ZoneEvent => ({
+  type: 'ZoneEvaluated',
+  data: { zoneId: ZONE_ID, on, grade, kind: 'cycle', ...CYCLE },
+});
+const IN_RECTIFICATION: ZoneEvent[] = [
+  zoneDesignated(),
+  evaluated('2025-12-10', 'unqualified'),
+  { type: 'ZoneRectificationStarted', data: { zoneId: ZONE_ID, on: '2025-12-10', until: '2027-12-10', ...RECTIFICATION } },
+];
+const REMOVED: ZoneEvent[] = [
+  ...IN_RECTIFICATION,
+  { type: 'ZoneEvaluated', data: { zoneId: ZONE_ID, on: '2027-12-15', grade: 'unqualified', kind: 'rectification-end', ...RECTIFICATION } },
+  { type: 'ZoneRemoved', data: { zoneId: ZONE_ID, on: '2027-12-15', rule: 'zone.removal', citation: '七(三)' } },
+];
+
+describe('evaluation due dates — zone.evaluation-cycle 六(四), Ledger interpretation', () => {
+  const zone = replay([zoneDesignated()]); // approved 2022-12-01
+
+  it.each([
+    [2022, undefined],
+    [2024, undefined],
+    [2025, '2025-12-01'],
+    [2026, undefined],
+    [2027, undefined],
+    [2028, '2028-12-01'],
+    [2031, '2031-12-01'],
+  ])('approved 2022-12-01: due in %i → %s', (year, due) => {
+    expect(evaluationDueDate(zone, year)).toBe(due);
+    expect(isEvaluationDueIn(zone, year)).toBe(due !== undefined);
+  });
+
+  it('approved on 29 February 2024: due on 28 February 2027', () =>
+    expect(evaluationDueDate(replay([zoneDesignated({ approvedOn: '2024-02-29' })]), 2027)).toBe('2027-02-28'));
+
+  it('a zone stays due in its year after it has been evaluated (the list is the schedule)', () =>
+    expect(isEvaluationDueIn(replay([zoneDesignated(), evaluated('2025-12-10', 'qualified')]), 2025)).toBe(true));
+
+  it('the end of a rectification period is an evaluation due that year (到期评估, zone.rectification 七(三))', () =>
+    expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2027)).toEqual([{ kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION }]));
+
+  it('a removed zone is due in no year after its removal, and stays in the lists of earlier years', () => {
+    const zoneRemoved = replay(REMOVED);
+    expect(isEvaluationDueIn(zoneRemoved, 2028)).toBe(false);
+    expect(isEvaluationDueIn(zoneRemoved, 2025)).toBe(true);
+  });
+
+  it('a zone never designated is never due', () => expect(isEvaluationDueIn(zoneDecider.initialState(), 2025)).toBe(false));
+});
+
+describe('missing annual reports — zone.annual-report-due 六(四)', () => {
+  const zone = replay([zoneDesignated(), reported(2024)]);
+
+  it('a report is missing once 31 December has passed without it', () => {
+    expect(isReportMissing(zone, 2025, '2025-12-31')).toBe(false);
+    expect(isReportMissing(zone, 2025, '2026-01-01')).toBe(true);
+  });
+
+  it('a submitted report is not missing, late or not', () => {
+    expect(isReportMissing(zone, 2024, '2026-01-01')).toBe(false);
+    expect(isReportMissing(replay([zoneDesignated(), reported(2025, '2026-02-01')]), 2025, '2026-03-01')).toBe(false);
+  });
+
+  it('the approval year is owed; earlier years are not', () => {
+    expect(isReportMissing(zone, 2022, '2023-01-01')).toBe(true);
+    expect(isReportMissing(zone, 2021, '2023-01-01')).toBe(false);
+  });
+
+  it('a zone removed before a due date owes no report for that year', () => {
+    const zoneRemoved = replay(REMOVED); // removed 2027-12-15
+    expect(isReportMissing(zoneRemoved, 2027, '2028-01-01')).toBe(false);
+    expect(isReportMissing(zoneRemoved, 2026, '2028-01-01')).toBe(true);
+  });
+});
+
+describe('upcoming deadlines for the dashboard', () => {
+  const reportedUpTo2024 = [zoneDesignated(), reported(2022), reported(2023), reported(2024)];
+
+  it('lists the evaluation and the annual report due within the horizon, earliest first', () =>
+    expect(upcomingDeadlines(replay(reportedUpTo2024), '2025-10-01', 92)).toEqual([
+      { kind: 'evaluation', due: '2025-12-01', overdue: false, ...CYCLE },
+      { kind: 'annual-report', year: 2025, due: '2025-12-31', overdue: false, ...REPORT_DUE },
+    ]));
+
+  it('leaves out what is due beyond the horizon', () => expect(upcomingDeadlines(replay(reportedUpTo2024), '2025-10-01', 30)).toEqual([]));
+
+  it('keeps what is overdue, whatever the horizon', () =>
+    expect(upcomingDeadlines(replay([zoneDesignated(), reported(2022), reported(2023)]), '2026-03-01', 0)).toEqual([
+      { kind: 'annual-report', year: 2024, due: '2024-12-31', overdue: true, ...REPORT_DUE },
+      { kind: 'evaluation', due: '2025-12-01', overdue: true, ...CYCLE },
+      { kind: 'annual-report', year: 2025, due: '2025-12-31', overdue: true, ...REPORT_DUE },
+    ]));
+
+  it('an evaluation held clears its cycle; the next cycle appears when it comes within the horizon', () => {
+    const evaluatedZone = replay([...reportedUpTo2024, reported(2025), evaluated('2025-12-10', 'qualified')]);
+    expect(upcomingDeadlines(evaluatedZone, '2026-01-01', 365).map((d) => d.kind)).toEqual(['annual-report']);
+    expect(upcomingDeadlines(evaluatedZone, '2028-06-01', 365).filter((d) => d.kind === 'evaluation')).toEqual([{ kind: 'evaluation', due: '2028-12-01', overdue: false, ...CYCLE }]);
+  });
+
+  it('only the latest missed cycle is listed', () =>
+    expect(upcomingDeadlines(replay([zoneDesignated()]), '2029-01-01', 0).filter((d) => d.kind === 'evaluation')).toEqual([
+      { kind: 'evaluation', due: '2028-12-01', overdue: true, ...CYCLE },
+    ]));
+
+  it('a zone in rectification is due for the evaluation at the end of its period, not for the cycle', () =>
+    expect(upcomingDeadlines(replay([...IN_RECTIFICATION, reported(2022), reported(2023), reported(2024), reported(2025), reported(2026)]), '2027-11-01', 60)).toEqual([
+      { kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION },
+      { kind: 'annual-report', year: 2027, due: '2027-12-31', overdue: false, ...REPORT_DUE },
+    ]));
+
+  it('a removed zone has no deadlines', () => expect(upcomingDeadlines(replay(REMOVED), '2028-01-01', 365)).toEqual([]));
+});

@@ -1,0 +1,77 @@
+import { IndicatorFinding, ZonePolicyId } from '../policies/nmg-2022-zone';
+import { BusinessDate } from '../shared/dates';
+import { DomainEvent } from '../shared/event';
+import { RuleRef } from '../shared/rule';
+import { ZoneGrade } from './zone.commands';
+import { ZoneIndicators } from './zone-indicators';
+
+export const zoneStreamId = (zoneId: string): string => `zone-${zoneId}`;
+
+export type ZoneDesignated = DomainEvent<
+  'ZoneDesignated',
+  { zoneId: string; policy: ZonePolicyId; name: string; approvedOn: BusinessDate }
+>;
+
+/** The first report for a year. `late` cites zone.annual-report-due (`rule`, `citation`) against `due`. */
+export type AnnualReportSubmitted = DomainEvent<
+  'AnnualReportSubmitted',
+  {
+    zoneId: string;
+    year: number;
+    submittedOn: BusinessDate;
+    due: BusinessDate;
+    late: boolean;
+    indicators: ZoneIndicators;
+    findings: IndicatorFinding[];
+  } & RuleRef
+>;
+
+/** A later report for a year already reported: replaces indicators and findings; timeliness stays the first report's. */
+export type AnnualReportCorrected = DomainEvent<
+  'AnnualReportCorrected',
+  { zoneId: string; year: number; submittedOn: BusinessDate; indicators: ZoneIndicators; findings: IndicatorFinding[] }
+>;
+
+/**
+ * `kind`: 'cycle' for an active zone's regular evaluation (zone.evaluation-cycle 六(四)); 'during-rectification' before
+ * the rectification period ends, 'rectification-end' on or after its end (zone.rectification 七(三)).
+ */
+export type ZoneEvaluationKind = 'cycle' | 'during-rectification' | 'rectification-end';
+
+export type ZoneEvaluated = DomainEvent<
+  'ZoneEvaluated',
+  { zoneId: string; on: BusinessDate; grade: ZoneGrade; kind: ZoneEvaluationKind } & RuleRef
+>;
+
+export type ZoneRectificationStarted = DomainEvent<
+  'ZoneRectificationStarted',
+  { zoneId: string; on: BusinessDate; until: BusinessDate } & RuleRef
+>;
+
+/** The rectification period ended with a qualified or excellent evaluation: the zone is active again. */
+export type ZoneRectified = DomainEvent<'ZoneRectified', { zoneId: string; on: BusinessDate } & RuleRef>;
+
+export type ZoneRecommendedForNational = DomainEvent<'ZoneRecommendedForNational', { zoneId: string; on: BusinessDate } & RuleRef>;
+
+export type ZoneRemoved = DomainEvent<'ZoneRemoved', { zoneId: string; on: BusinessDate } & RuleRef>;
+
+export type ZoneEvent =
+  | ZoneDesignated
+  | AnnualReportSubmitted
+  | AnnualReportCorrected
+  | ZoneEvaluated
+  | ZoneRectificationStarted
+  | ZoneRectified
+  | ZoneRecommendedForNational
+  | ZoneRemoved;
+
+export const ZONE_EVENT_TYPES: ReadonlyArray<ZoneEvent['type']> = [
+  'ZoneDesignated',
+  'AnnualReportSubmitted',
+  'AnnualReportCorrected',
+  'ZoneEvaluated',
+  'ZoneRectificationStarted',
+  'ZoneRectified',
+  'ZoneRecommendedForNational',
+  'ZoneRemoved',
+];

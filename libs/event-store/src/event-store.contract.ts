@@ -1,0 +1,60 @@
+/**
+ * The suite every event-store adapter runs (SQLite now; PostgreSQL and KurrentDB later). Not exported from the
+ * package index: it declares jest suites.
+ *
+ *   eventStoreContract('SqliteEventStore', async () => ({ store, reopen, tamper, cleanup }));
+ *
+ * `makeStore` is called before each test and must answer a store over an empty log.
+ */
+import { concurrencyContract } from './contract/concurrency.contract';
+import {
+  ContractCapabilities,
+  ContractContext,
+  ContractHarness,
+  MakeContractHarness,
+} from './contract/contract-fixtures';
+import { followContract } from './contract/follow.contract';
+import { globalLogContract } from './contract/global-log.contract';
+import { hashChainContract } from './contract/hash-chain.contract';
+import { idempotencyContract } from './contract/idempotency.contract';
+import { streamAppendContract } from './contract/stream-append.contract';
+
+export type { ContractCapabilities, ContractHarness, MakeContractHarness } from './contract/contract-fixtures';
+
+/**
+ * @param capabilities which optional harness functions the adapter offers (default: both); the tests needing a
+ *   missing one are reported as skipped.
+ */
+export function eventStoreContract(
+  name: string,
+  makeStore: MakeContractHarness,
+  capabilities: ContractCapabilities = { reopen: true, tamper: true },
+): void {
+  describe(`${name} — event-store contract`, () => {
+    let current: ContractHarness | undefined;
+    const context: ContractContext = {
+      capabilities,
+      harness: () => {
+        if (!current) throw new Error('no store: the contract harness is used outside a test');
+        return current;
+      },
+    };
+
+    beforeEach(async () => {
+      current = await makeStore();
+    });
+
+    afterEach(async () => {
+      const finished = current;
+      current = undefined;
+      await finished?.cleanup();
+    });
+
+    streamAppendContract(context);
+    idempotencyContract(context);
+    globalLogContract(context);
+    concurrencyContract(context);
+    followContract(context);
+    hashChainContract(context);
+  });
+}

@@ -1,0 +1,312 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import {
+  anEvent,
+  appendWithRetry,
+  ContractHarness,
+  delay,
+  eventually,
+  range,
+  rejectionOf,
+  someEvents,
+  uniqueStream,
+} from '../contract/contract-fixtures';
+import { eventStoreContract } from '../event-store.contract';
+import { RecordedEvent, WrongExpectedRevisionError } from '../event-store.port';
+import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite.event-store';
+
+interface TempDatabase {
+  file: string;
+  remove(): void;
+}
+
+function tempDatabase(): TempDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-store-'));
+  return { file: path.join(dir, 'events.sqlite'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs a statement on the file through a connection of its own, as someone with access to the database could. */
+function withRawConnection(file: string, act: (db: Database.Database) => void): void {
+  const db = new Database(file);
+  try {
+    act(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function sqliteHarness(): Promise<ContractHarness> {
+  const database = tempDatabase();
+  let current = SqliteEventStore.open({ file: database.file });
+  return {
+    get store() {
+      return current;
+    },
+    reopen: async () => {
+      await current.close();
+      current = SqliteEventStore.open({ file: database.file });
+      return current;
+    },
+    tamper: async (position, newDataJson) =>
+      withRawConnection(database.file, (db) => {
+        db.prepare('UPDATE events SET data = ? WHERE position = ?').run(newDataJson, position);
+      }),
+    cleanup: async () => {
+      await current.close();
+      database.remove();
+    },
+  };
+}
+
+eventStoreContract('SqliteEventStore', sqliteHarness);
+
+describe('SqliteEventStore on its own terms', () => {
+  let database: TempDatabase;
+  const opened: SqliteEventStore[] = [];
+  const open = (options: Partial<SqliteEventStoreOptions> = {}): SqliteEventStore => {
+    const store = SqliteEventStore.open({ file: database.file, ...options });
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    database = tempDatabase();
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    database.remove();
+  });
+
+  describe('durability settings', () => {
+    it('runs in WAL mode with synchronous=FULL and a busy timeout', () => {
+      expect(open().pragmas()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
+      expect(open({ busyTimeoutMs: 250 }).pragmas().busyTimeoutMs).toBe(250);
+    });
+
+    it('creates its schema once and opens an existing file as it is', async () => {
+      const first = open();
+      await first.appendToStream('kept', 'no-stream', someEvents(2));
+      await first.close();
+
+      const again = open();
+
+      expect(await again.streamRevision('kept')).toBe(1);
+      withRawConnection(database.file, (db) => {
+        const indexed = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all();
+        expect(indexed).toHaveLength(2); // the unique event id and the unique (stream_id, stream_revision)
+      });
+    });
+  });
+
+  describe('group commit', () => {
+    it('writes appends queued in the same turn in one transaction, in queue order', async () => {
+      let clockCalls = 0;
+      const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
+
+      const results = await Promise.all(range(0, 9).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])));
+
+      expect(results.map((r) => r.lastPosition)).toEqual(range(1, 10));
+      expect(clockCalls).toBe(1);
+      expect(new Set((await store.readAll()).map((e) => e.recordedAt))).toEqual(new Set(['2025-01-01T00:00:00.001Z']));
+    });
+
+    it('a request that fails in a batch rejects alone; the others are written', async () => {
+      const store = open();
+      await store.appendToStream('taken', 'no-stream', [anEvent()]);
+
+      const [before, conflicting, after] = await Promise.allSettled([
+        store.appendToStream('first', 'no-stream', [anEvent()]),
+        store.appendToStream('taken', 'no-stream', [anEvent()]),
+        store.appendToStream('second', 'no-stream', [anEvent()]),
+      ]);
+
+      expect(before).toMatchObject({ status: 'fulfilled', value: { lastPosition: 2 } });
+      expect(conflicting).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
+      expect(after).toMatchObject({ status: 'fulfilled', value: { lastPosition: 3 } });
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 3 });
+    });
+
+    it('when the transaction itself fails, every request of the batch is rejected and nothing is written', async () => {
+      let failing = true;
+      const clockFailure = new Error('clock unavailable');
+      const store = open({
+        clock: () => {
+          if (failing) throw clockFailure;
+          return new Date();
+        },
+      });
+
+      const outcomes = await Promise.allSettled(range(0, 2).map(() => store.appendToStream(uniqueStream('s'), 'any', [anEvent()])));
+
+      expect(outcomes.map((o) => (o.status === 'rejected' ? o.reason : o.status))).toEqual([clockFailure, clockFailure, clockFailure]);
+      expect(await store.headPosition()).toBe(0);
+      failing = false;
+      expect((await store.appendToStream('s', 'no-stream', [anEvent()])).lastPosition).toBe(1);
+    });
+
+    it('refuses appends once closed', async () => {
+      const store = open();
+      await store.close();
+
+      expect(await rejectionOf(store.appendToStream('late', 'any', [anEvent()]))).toBeInstanceOf(Error);
+    });
+  });
+
+  describe('recordedAt', () => {
+    it('comes from the clock at commit, and is reused when the clock steps back', async () => {
+      const times = ['2025-03-01T08:00:00.123Z', '2025-03-01T07:59:00.000Z', '2025-03-01T08:00:01.000Z'];
+      let now = '';
+      const store = open({ clock: () => new Date(now) });
+
+      for (const time of times) {
+        now = time;
+        await store.appendToStream('clock', 'any', [anEvent()]);
+      }
+
+      expect((await store.readAll()).map((e) => e.recordedAt)).toEqual([times[0], times[0], times[2]]);
+    });
+  });
+
+  describe('tamper evidence', () => {
+    async function writeTenEvents(): Promise<SqliteEventStore> {
+      const store = open();
+      for (const index of range(0, 9)) await store.appendToStream(`s-${index % 3}`, 'any', [anEvent({ index })]);
+      return store;
+    }
+
+    it.each([
+      ['metadata', `UPDATE events SET metadata = '{"actor":"someone-else"}' WHERE position = 4`],
+      ['type', `UPDATE events SET type = 'contract.rewritten' WHERE position = 4`],
+      ['recorded_at', `UPDATE events SET recorded_at = '2000-01-01T00:00:00.000Z' WHERE position = 4`],
+      ['stream_revision', `UPDATE events SET stream_revision = 99 WHERE position = 4`],
+    ])('a changed %s is reported at its position', async (_column, tampering) => {
+      const store = await writeTenEvents();
+
+      withRawConnection(database.file, (db) => db.exec(tampering));
+
+      expect(await store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 4, checked: 3 });
+    });
+
+    it('a deleted row breaks the link of its successor', async () => {
+      const store = await writeTenEvents();
+
+      withRawConnection(database.file, (db) => db.exec('DELETE FROM events WHERE position = 5'));
+
+      expect(await store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 6 });
+    });
+
+    it('swapped hashes are reported at the first of the two rows', async () => {
+      const store = await writeTenEvents();
+
+      withRawConnection(database.file, (db) =>
+        db.exec(`UPDATE events SET hash = CASE position WHEN 3 THEN (SELECT hash FROM events WHERE position = 7)
+                                                       ELSE (SELECT hash FROM events WHERE position = 3) END
+                 WHERE position IN (3, 7)`),
+      );
+
+      expect(await store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 3 });
+    });
+
+    it('verifies a log longer than one page', async () => {
+      const store = open();
+      for (const batch of range(0, 24)) await store.appendToStream('long', 'any', someEvents(100, (index) => ({ batch, index })));
+
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2500 });
+    });
+  });
+
+  describe('two stores on one file (as two processes would)', () => {
+    it('appending concurrently keeps one chain, contiguous positions and gap-free revisions', async () => {
+      const [one, other] = [open(), open()];
+      const shared = 'shared';
+
+      await Promise.all(
+        [one, other].flatMap((store, storeIndex) =>
+          range(0, 7).map(async (writer) => {
+            const own = `own-${storeIndex}-${writer}`;
+            let ownRevision = -1;
+            for (const sequence of range(0, 19)) {
+              const data = { storeIndex, writer, sequence };
+              if (writer % 2) {
+                await appendWithRetry(store, shared, [anEvent(data)]);
+              } else {
+                const result = await store.appendToStream(own, ownRevision, someEvents(1 + (sequence % 2), () => data));
+                ownRevision = result.nextRevisions[own];
+              }
+            }
+          }),
+        ),
+      );
+
+      const log = await one.readAll();
+      expect(log.map((e) => e.position)).toEqual(range(1, log.length));
+      expect((await other.readStream(shared)).map((e) => e.streamRevision)).toEqual(range(0, 2 * 4 * 20 - 1));
+      for (const stream of ['own-0-0', 'own-1-6']) {
+        expect((await other.readStream(stream)).map((e) => e.streamRevision)).toEqual(range(0, 29));
+      }
+      expect(await other.verifyChain()).toEqual({ ok: true, checked: log.length });
+      const storeSwitches = log.filter((e, index) => index > 0 && e.data.storeIndex !== log[index - 1].data.storeIndex);
+      expect(storeSwitches.length).toBeGreaterThan(20); // the two stores' commits really interleaved
+    }, 60_000);
+
+    it('a follower on one store sees the other store’s commits by polling', async () => {
+      const [writer, reader] = [open(), open({ pollIntervalMs: 20 })];
+      const seen: RecordedEvent[] = [];
+      const subscription = reader.follow({ after: 0, batchSize: 4, onEvents: async (events) => void seen.push(...events) });
+
+      for (const index of range(0, 9)) {
+        await writer.appendToStream('polled', 'any', someEvents(1 + (index % 3)));
+        await delay(index % 2 ? 0 : 15);
+      }
+      const head = await writer.headPosition();
+      await eventually(() => (seen.at(-1)?.position ?? 0) >= head, `the follower to reach ${head}`);
+      await subscription.stop();
+
+      expect(seen.map((e) => e.eventId)).toEqual((await writer.readAll()).map((e) => e.eventId));
+    });
+  });
+
+  describe('a second OS process writing to the same file', () => {
+    const runSecondProcess = promisify(execFile);
+
+    it('interleaves its commits with ours in one consistent chain', async () => {
+      const store = open();
+      const shared = 'shared-between-processes';
+      let secondProcessRunning = true;
+      const secondProcess = runSecondProcess(process.execPath, [
+        path.join(__dirname, 'testing', 'second-process-writer.js'),
+        database.file,
+        shared,
+        'second-process-own',
+        '100',
+      ]).finally(() => (secondProcessRunning = false));
+
+      let ours = 0;
+      await Promise.all(
+        range(0, 3).map(async (writer) => {
+          for (let sequence = 0; secondProcessRunning || sequence < 50; sequence++) {
+            await appendWithRetry(store, shared, [anEvent({ writer, sequence })]);
+            ours += 1;
+          }
+        }),
+      );
+      const { stdout } = await secondProcess;
+      const theirs = new Set((JSON.parse(stdout) as { eventIds: string[] }).eventIds);
+
+      const log = await store.readAll();
+      expect(log.map((e) => e.position)).toEqual(range(1, ours + 200));
+      const sharedStream = await store.readStream(shared);
+      expect(sharedStream.map((e) => e.streamRevision)).toEqual(range(0, ours + 100 - 1));
+      expect(log.filter((e) => theirs.has(e.eventId))).toHaveLength(200);
+      const isTheirs = log.map((e) => theirs.has(e.eventId));
+      const oursBetweenTheirs = isTheirs.slice(isTheirs.indexOf(true), isTheirs.lastIndexOf(true)).filter((x) => !x);
+      expect(oursBetweenTheirs.length).toBeGreaterThan(10); // the two processes' commits really interleaved
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: ours + 200 });
+    }, 60_000);
+  });
+});

@@ -1,0 +1,178 @@
+import Database, { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import { EventEmitter } from 'events';
+import {
+  AppendRequest,
+  AppendResult,
+  ChainVerification,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  FollowOptions,
+  LogPosition,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamRevision,
+  Subscription,
+} from '../event-store.port';
+import { NO_STREAM_REVISION } from '../expected-revision';
+import { GroupCommitQueue } from '../group-commit.queue';
+import { verifyHashChain } from '../hash-chain';
+import { FollowableLog, LogFollower } from '../log-follower';
+import { prepareAppend } from '../prepared-append';
+import { PreparedRequest, SqliteBatchWriter } from './sqlite.batch-writer';
+import { EventRow, toChainLink, toRecordedEvent } from './sqlite.event-row';
+import { applyDurablePragmas, DEFAULT_BUSY_TIMEOUT_MS, readPragmas, SqlitePragmaValues } from './sqlite.pragmas';
+import { ensureSchema } from './sqlite.schema';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; created with its schema when missing. */
+  file: string;
+  /** Source of `recordedAt`; defaults to the system clock. */
+  clock?: () => Date;
+  /** How often a caught-up follower looks for commits made by other processes. Default 200 ms. */
+  pollIntervalMs?: number;
+  /** How long a write waits for another process's write lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_POLL_INTERVAL_MS = 200;
+const CHAIN_PAGE_SIZE = 1000;
+/** SQLite reads LIMIT -1 as "no limit". */
+const NO_LIMIT = -1;
+const COMMITTED = 'committed';
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: SqliteDatabase;
+  private readonly writes: GroupCommitQueue<PreparedRequest, AppendResult>;
+  private readonly commits = new EventEmitter().setMaxListeners(0);
+  private readonly followers = new Set<LogFollower>();
+  private readonly pollIntervalMs: number;
+  private readonly statements: ReadStatements;
+  private closing: Promise<void> | undefined;
+  private readonly followableLog: FollowableLog = {
+    readAfter: (position, maxCount) => this.readAfter(position, maxCount),
+    onCommit: (listener) => {
+      this.commits.on(COMMITTED, listener);
+      return () => this.commits.off(COMMITTED, listener);
+    },
+  };
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    return new SqliteEventStore(options);
+  }
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    this.db = new Database(options.file);
+    try {
+      applyDurablePragmas(this.db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+      ensureSchema(this.db);
+      this.statements = prepareReadStatements(this.db);
+      const writer = new SqliteBatchWriter(this.db, options.clock ?? (() => new Date()));
+      this.writes = new GroupCommitQueue((batch) => {
+        const outcomes = writer.writeBatch(batch);
+        if (outcomes.some((outcome) => outcome.ok)) this.commits.emit(COMMITTED);
+        return outcomes;
+      });
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  async appendToStream(streamId: string, expectedRevision: ExpectedRevision, events: EventToAppend[]): Promise<AppendResult> {
+    return this.appendToStreams([{ streamId, expectedRevision, events }]);
+  }
+
+  async appendToStreams(requests: AppendRequest[]): Promise<AppendResult> {
+    this.assertOpen();
+    return this.writes.enqueue(prepareAppend(requests));
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? NO_LIMIT;
+    if (options.maxCount !== undefined && options.maxCount <= 0) return [];
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<StreamRevision> {
+    return this.statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAfter(options.after ?? 0, options.maxCount ?? NO_LIMIT);
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    return this.statements.headPosition.get() ?? 0;
+  }
+
+  follow(options: FollowOptions): Subscription {
+    this.assertOpen();
+    const follower: LogFollower = new LogFollower(this.followableLog, options, this.pollIntervalMs, () =>
+      this.followers.delete(follower),
+    );
+    this.followers.add(follower);
+    return follower;
+  }
+
+  async verifyChain(): Promise<ChainVerification> {
+    return verifyHashChain(
+      async (after, limit) => this.statements.eventsAfter.all(after, limit).map(toChainLink),
+      CHAIN_PAGE_SIZE,
+    );
+  }
+
+  /** The pragmas in force on this store's connection (synchronous and busy_timeout are per connection). */
+  pragmas(): SqlitePragmaValues {
+    return readPragmas(this.db);
+  }
+
+  /** Writes what is queued, stops the followers (after their current batch), then closes the database. */
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
+    await this.writes.drain();
+    await Promise.all([...this.followers].map((follower) => follower.stop()));
+    this.db.close();
+  }
+
+  private async readAfter(position: LogPosition, maxCount: number): Promise<RecordedEvent[]> {
+    if (maxCount !== NO_LIMIT && maxCount <= 0) return [];
+    return this.statements.eventsAfter.all(position, maxCount).map(toRecordedEvent);
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new Error('the event store is closed');
+  }
+}
+
+interface ReadStatements {
+  streamForwards: Statement<[string, number, number], EventRow>;
+  streamBackwards: Statement<[string, number, number], EventRow>;
+  streamRevision: Statement<[string], number>;
+  eventsAfter: Statement<[number, number], EventRow>;
+  headPosition: Statement<[], number>;
+}
+
+function prepareReadStatements(db: SqliteDatabase): ReadStatements {
+  return {
+    streamForwards: db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision ASC LIMIT ?',
+    ),
+    streamBackwards: db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?',
+    ),
+    streamRevision: db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck(),
+    eventsAfter: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+    headPosition: db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+  };
+}

@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { hasAnyRole, Role } from './roles';
+import { TokenRegistry } from './token-registry';
+
+/** 401 without a known bearer token, 403 with a token that lacks the route's role. Routes without @Roles are admin-only. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TokenRegistry) private readonly tokens: TokenRegistry,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    const principal = match ? this.tokens.principalFor(match[1]) : undefined;
+    if (!principal) throw new UnauthorizedException('a known bearer token is required (Authorization: Bearer <token>)');
+    request.principal = principal;
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
+    if (!hasAnyRole(principal, allowed)) {
+      throw new ForbiddenException(`this needs the role ${allowed.join(' or ') || 'admin'}; ${principal.actor} has ${[...principal.roles].join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,13 @@
+export const ROLES = ['officer', 'finance', 'supervisor', 'viewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  actor: string;
+  roles: ReadonlySet<Role>;
+}
+
+/** `admin` may do everything; `supervisor` may read everything a `viewer` reads. */
+export function hasAnyRole(principal: Principal, allowed: readonly Role[]): boolean {
+  if (principal.roles.has('admin')) return true;
+  return allowed.some((role) => principal.roles.has(role) || (role === 'viewer' && principal.roles.has('supervisor')));
+}

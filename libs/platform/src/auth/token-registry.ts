@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LedgerConfig } from '../config/ledger.config';
+import { Principal, Role, ROLES } from './roles';
+
+/** Bearer tokens → principals, from LEDGER_ADMIN_TOKEN and LEDGER_TOKENS, or a generated admin token. */
+export class TokenRegistry {
+  private constructor(private readonly principals: ReadonlyMap<string, Principal>) {}
+
+  static fromConfig(config: LedgerConfig, announce: (line: string) => void = console.log): TokenRegistry {
+    const principals = new Map<string, Principal>();
+    if (config.adminToken) principals.set(config.adminToken, { actor: 'admin', roles: new Set<Role>(['admin']) });
+    for (const [token, principal] of parseTokenList(config.tokens ?? '')) principals.set(token, principal);
+    if (principals.size === 0) {
+      principals.set(generatedAdminToken(config.adminTokenFile, announce), { actor: 'admin', roles: new Set<Role>(['admin']) });
+    }
+    return new TokenRegistry(principals);
+  }
+
+  principalFor(token: string): Principal | undefined {
+    return this.principals.get(token);
+  }
+}
+
+/** `t9:wang.li:finance+viewer,t10:zhao:officer` */
+export function parseTokenList(list: string): Array<[string, Principal]> {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [token, actor, roleList] = entry.split(':');
+      const roles = (roleList ?? '').split('+').filter(Boolean);
+      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+      if (!token || !actor || roles.length === 0 || unknown.length > 0) {
+        throw new Error(`LEDGER_TOKENS entry "${entry}" must be token:actor:role+role with roles among ${ROLES.join(', ')}`);
+      }
+      return [token, { actor, roles: new Set(roles as Role[]) }];
+    });
+}
+
+/** With no token configured, the first start generates an admin token, keeps it and prints it once. */
+function generatedAdminToken(file: string, announce: (line: string) => void): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(24).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  announce(`No LEDGER_ADMIN_TOKEN or LEDGER_TOKENS set: generated an admin token (kept in ${file}):\n  ${token}`);
+  return token;
+}

@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventStore, WrongExpectedRevisionError } from '@ledger/event-store';
+import { EVENT_STORE } from '../event-store/event-store.tokens';
+import { ConflictRetriesExhaustedException } from '../http/ledger-errors';
+import { KeyedMutex } from './keyed-mutex';
+
+export const MAX_CONFLICT_RETRIES = 8;
+
+/**
+ * Runs load → decide → append for one command: under in-process locks on the streams it touches, and again from a
+ * fresh read when another process's append wins the expected-revision race. 409 when retries run out.
+ */
+@Injectable()
+export class CommandRunner {
+  private readonly logger = new Logger(CommandRunner.name);
+  private readonly locks = new KeyedMutex();
+
+  constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
+
+  async run<T>(lockKeys: string[], attempt: (store: EventStore) => Promise<T>): Promise<T> {
+    return this.locks.withLocks(lockKeys, async () => {
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(this.store);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (retry >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
+          this.logger.debug(`retrying after ${error.message}`);
+          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (retry + 1))));
+        }
+      }
+    });
+  }
+}

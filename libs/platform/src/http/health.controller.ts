@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EventStore } from '@ledger/event-store';
+import { Public } from '../auth/auth.decorators';
+import { EVENT_STORE } from '../event-store/event-store.tokens';
+import { ProjectionEngine } from '../projections/projection-engine';
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(ProjectionEngine) private readonly engine?: ProjectionEngine,
+  ) {}
+
+  @Public()
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness, the log head and how far the read models have got. No auth.' })
+  async health() {
+    const head = await this.store.headPosition();
+    const projections = this.engine?.health();
+    return {
+      status: projections?.lastError ? 'degraded' : 'ok',
+      log: { headPosition: head },
+      ...(projections && { projections: { ...projections, lag: head - projections.position } }),
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { HttpStatus } from '@nestjs/common';
+import { Rejection } from '@ledger/domain/shared/decision';
+
+/** The domain said no: the filter answers with the rejection's code, rule and citation. */
+export class RejectionException extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(rejection.message);
+    this.name = 'RejectionException';
+  }
+}
+
+/** Retries on concurrent changes ran out: 409, retrying may succeed. */
+export class ConflictRetriesExhaustedException extends Error {
+  constructor(readonly streams: string[]) {
+    super(`a concurrent change to ${streams.join(', ')} kept winning; retrying may succeed`);
+    this.name = 'ConflictRetriesExhaustedException';
+  }
+}
+
+/** A query's projection did not reach `minPosition` in time: 503. */
+export class ProjectionLaggingException extends Error {
+  constructor(
+    readonly minPosition: number,
+    readonly reached: number,
+  ) {
+    super(`the read model has processed the log up to position ${reached}, not yet ${minPosition}; retry shortly`);
+    this.name = 'ProjectionLaggingException';
+  }
+}
+
+export const REJECTION_STATUS: Record<Rejection['code'], HttpStatus> = {
+  'invalid-input': HttpStatus.BAD_REQUEST,
+  'not-found': HttpStatus.NOT_FOUND,
+  'rule-violated': HttpStatus.UNPROCESSABLE_ENTITY,
+  'cap-exceeded': HttpStatus.UNPROCESSABLE_ENTITY,
+  'policy-not-in-force': HttpStatus.UNPROCESSABLE_ENTITY,
+  'invalid-state': HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  rule?: string;
+  citation?: string;
+  details?: unknown[];
+  [extra: string]: unknown;
+}
+
+export const notFound = (what: string): RejectionException =>
+  new RejectionException({ kind: 'rejection', code: 'not-found', message: `${what} was not found` });

@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DuplicateEventIdError } from '@ledger/event-store';
+import { fenToYuan } from '@ledger/domain/shared/money';
+import {
+  ConflictRetriesExhaustedException,
+  ErrorBody,
+  ProjectionLaggingException,
+  REJECTION_STATUS,
+  RejectionException,
+} from './ledger-errors';
+
+const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
+  400: 'invalid-input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'invalid-input',
+  415: 'invalid-input',
+  422: 'rule-violated',
+  503: 'unavailable',
+};
+
+/** Every error leaves as `{ error, message, rule?, citation?, details? }` (API.md, "Errors"). */
+@Catch()
+export class LedgerExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('LedgerExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse();
+    const [status, body] = this.toErrorBody(exception);
+    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error(exception);
+    response.status(status).json(body);
+  }
+
+  toErrorBody(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof RejectionException) {
+      const { code, message, rule, citation, details, cap } = exception.rejection;
+      const body: ErrorBody = { error: code, message };
+      if (rule) body.rule = rule;
+      if (citation) body.citation = citation;
+      if (details) body.details = details;
+      if (cap) {
+        body.limit = fenToYuan(cap.limit);
+        body.used = fenToYuan(cap.used);
+        body.requested = fenToYuan(cap.requested);
+        body.headroom = fenToYuan(cap.headroom);
+      }
+      return [REJECTION_STATUS[code], body];
+    }
+    if (exception instanceof ConflictRetriesExhaustedException || exception instanceof DuplicateEventIdError) {
+      return [HttpStatus.CONFLICT, { error: 'conflict', message: exception.message }];
+    }
+    if (exception instanceof ProjectionLaggingException) {
+      const { minPosition, reached } = exception;
+      return [HttpStatus.SERVICE_UNAVAILABLE, { error: 'projection-lagging', message: exception.message, minPosition, reached }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const body: ErrorBody =
+        typeof raw === 'object' && raw !== null && 'error' in raw && typeof (raw as ErrorBody).message === 'string'
+          ? (raw as ErrorBody)
+          : { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) };
+      // Nest's own exceptions answer `{ statusCode, error: 'Forbidden' | 'Not Found' | … }`: use the ledger's codes.
+      if ('statusCode' in body && HTTP_ERROR_CODES[status]) body.error = HTTP_ERROR_CODES[status]!;
+      return [status, body];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'the ledger could not complete the request' }];
+  }
+}
+
+function messageOf(raw: string | object, fallback: string): string {
+  if (typeof raw === 'string') return raw;
+  const message = (raw as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : fallback;
+}

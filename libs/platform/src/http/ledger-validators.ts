@@ -1,0 +1,29 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isValidCreditCode } from '@ledger/domain/shared/credit-code';
+import { isBusinessDate } from '@ledger/domain/shared/dates';
+import { isYuanString } from '@ledger/domain/shared/money';
+
+function rule(name: string, test: (value: unknown) => boolean, message: string) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message: `${String(propertyName)} ${message}`, ...options },
+        validator: { validate: test },
+      });
+}
+
+/** Money in: a string of yuan with at most two decimals, "3000000" or "3000000.00". */
+export const IsYuan = rule('isYuan', isYuanString, 'must be a string of yuan with at most two decimals, e.g. "3000000.00"');
+
+/** A unified social credit code (GB 32100-2015) whose check character is right. */
+export const IsCreditCode = rule(
+  'isCreditCode',
+  isValidCreditCode,
+  'must be an 18-character unified social credit code with a valid check character',
+);
+
+/** A business date, YYYY-MM-DD, that exists in the calendar. */
+export const IsBusinessDate = rule('isBusinessDate', isBusinessDate, 'must be a date written YYYY-MM-DD');

@@ -1,0 +1,46 @@
+import { TOKENS } from './ledger-test-app';
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+type Role = keyof typeof TOKENS;
+
+export interface RequestOptions {
+  as?: Role | null; // null: no Authorization header
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** Real HTTP against the running app (fetch), answers parsed as JSON when they are JSON. */
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  get<T = any>(path: string, options: RequestOptions = {}) {
+    return this.request<T>('GET', path, undefined, options);
+  }
+  post<T = any>(path: string, body: unknown, options: RequestOptions = {}) {
+    return this.request<T>('POST', path, body, options);
+  }
+  delete<T = any>(path: string, options: RequestOptions = {}) {
+    return this.request<T>('DELETE', path, undefined, options);
+  }
+
+  async request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<HttpAnswer<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token ?? (options.as === null ? undefined : TOKENS[options.as ?? 'admin']);
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, text, headers: response.headers };
+  }
+}
