@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
-import { ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
+import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector } from '@ledger/platform';
@@ -26,7 +26,7 @@ export class ConsortiumStatusProjector implements Projector {
   }
 
   apply(event: RecordedEvent, db: Database.Database): void {
-    if (!event.streamId.startsWith(CONSORTIUM_STREAM_PREFIX)) return;
+    if (!event.streamId.startsWith(CONSORTIUM_STREAM_PREFIX) || !CONSORTIUM_EVENT_TYPES.includes(event.type as ConsortiumEvent['type'])) return;
     const id = event.streamId.slice(CONSORTIUM_STREAM_PREFIX.length);
     const before = readConsortium(db, id) ?? consortiumDecider.initialState();
     const state = consortiumDecider.evolve(before, { type: event.type, data: event.data } as ConsortiumEvent);

@@ -16,7 +16,10 @@ export function outsidePolicyPeriod(policy: ConsortiumPolicy, on: BusinessDate, 
   return null;
 }
 
-/** Eligibility on the consortium as it stands (or would stand after `change`); the filing's lead-claim verdict is kept. */
+/**
+ * Eligibility on the consortium as it stands (or would stand after `change`). The verdict on the rule spanning
+ * consortia (nmg.one-per-lead, luzhou.annual-call) was taken at filing and is kept, unless the lead changes.
+ */
 export function reassess(
   state: ConsortiumState,
   policy: ConsortiumPolicy,
@@ -32,7 +35,7 @@ export function reassess(
     ...change,
   };
   const claimRule = policy.leadClaim?.rule;
-  const carried = claimRule ? state.eligibility.filter((c) => c.rule === claimRule) : [];
+  const carried = claimRule && !change.lead ? state.eligibility.filter((c) => c.rule === claimRule) : [];
   return [...policy.eligibility(application, on), ...carried];
 }
 

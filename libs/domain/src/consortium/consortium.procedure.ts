@@ -1,8 +1,7 @@
 /** The procedure before listing: reviews → public notice → objections → approval, or rejection / withdrawal. */
 import { ConsortiumPolicy } from '../policies/policy';
-import { BusinessDate } from '../shared/dates';
+import { addYears, BusinessDate } from '../shared/dates';
 import { Decision, reject } from '../shared/decision';
-import { addYears } from '../shared/dates';
 import { check, paramOn, RuleCheck } from '../shared/rule';
 import { calendarNoticeEnd, noticeEnd, WorkingDayCalendarError } from '../shared/working-days';
 import {

@@ -1,5 +1,5 @@
 import { fileConsortium } from '../consortium/consortium.fixtures';
-import { CONSORTIUM_POLICY_IDS, Unit } from '../consortium/consortium.state';
+import { CONSORTIUM_POLICY_IDS } from '../consortium/consortium.state';
 import { paramOn } from '../shared/rule';
 import { consortiumPolicies, consortiumPolicy, interpretationsOf, isConsortiumPolicyId } from './index';
 
@@ -37,7 +37,10 @@ describe('the consortium policy catalog', () => {
       expect(isKnownRule(ref.rule)).toBe(true);
       expect(ref.citation).toEqual(expect.any(String));
     }
-    const verdicts = policy.eligibility(fileConsortium(id).data as { lead: Unit; members: Unit[] } & Parameters<typeof policy.eligibility>[0], policy.inForce.from);
+    const { lead, members } = fileConsortium(id).data;
+    const everyBody = { council: true, expertCommittee: true, secretariat: true, managementBody: true };
+    const application = { lead, members, agreementSigned: true, integrityCommitment: true, governance: everyBody };
+    const verdicts = policy.eligibility(application, policy.inForce.from);
     for (const verdict of verdicts) expect(isKnownRule(verdict.rule)).toBe(true);
   });
 

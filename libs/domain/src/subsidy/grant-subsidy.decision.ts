@@ -3,31 +3,26 @@
  * category and its policy, each against the boundary stream it is counted on.
  */
 import { ConsortiumState } from '../consortium/consortium.state';
-import { yearOf } from '../shared/dates';
-import { Decision, reject, Rejection, RejectionCode } from '../shared/decision';
-import { check, RuleCheck } from '../shared/rule';
+import { Decision, reject } from '../shared/decision';
+import { RuleCheck } from '../shared/rule';
 import {
-  amountText,
-  CapEvaluation,
-  CapRecord,
   FUNDING_CATEGORY_IDS,
   fundingCategory,
   FundingCategory,
   fundingPolicy,
   GrantFacts,
   GrantRequest,
-  integrityCheck,
   isFundingCategoryId,
-  isInForceOn,
   LEDGER_FUNDING_RULES as LEDGER,
   LoadedBoundary,
-  RecipientRole,
 } from '../policies/funding';
-import { FundingCommitted, initialBoundaryState } from './funding-boundaries';
-import { boundaryStreamList, grantBoundaryIds } from './funding-streams';
+import { initialBoundaryState } from './funding-boundaries';
+import { grantBoundaryIds } from './funding-streams';
+import { capExceeded, exceeds, grantEvents, recordOf, refuse } from './grant-record';
+import { roleOf, validityGates } from './grant-validity';
 import { amountProblem, dateProblem, InputProblem, invalidInput, textProblem } from './subsidy-input';
 import { GrantSubsidy } from './subsidy.commands';
-import { SubsidyGranted, SubsidyLedgerEvent } from './subsidy.events';
+import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyLedgerState } from './subsidy.state';
 
 export interface SubsidyContext {
@@ -121,106 +116,7 @@ function requestOf(d: GrantSubsidy['data'], category: FundingCategory): GrantReq
   };
 }
 
-// ---- validity ----
-
-interface GateOutcome {
-  code: RejectionCode;
-  check: RuleCheck;
-}
-
-/** In order; each gate may rely on the ones before it having passed. */
-function validityGates(
-  request: GrantRequest,
-  category: FundingCategory,
-  state: SubsidyLedgerState,
-  consortium: ConsortiumState | undefined,
-): Array<() => GateOutcome> {
-  const c = () => consortium!;
-  return [
-    () => ({
-      code: 'invalid-state',
-      check: check(
-        LEDGER.consortiumActive,
-        !!consortium?.exists && consortium.id === request.consortiumId && consortium.status === 'active',
-        !consortium?.exists || consortium.id !== request.consortiumId
-          ? `consortium ${request.consortiumId} does not exist`
-          : `consortium ${consortium.id} is ${consortium.status}; subsidies are granted to active consortia`,
-      ),
-    }),
-    () => ({
-      code: 'rule-violated',
-      check: check(
-        LEDGER.categoryOfPolicy,
-        category.policy === c().policy,
-        `${category.id} belongs to ${category.policy}; consortium ${c().id} is under ${c().policy}`,
-      ),
-    }),
-    () => {
-      const inForce = fundingPolicy(c().policy).inForce;
-      return {
-        code: 'policy-not-in-force',
-        check: check(
-          inForce,
-          isInForceOn(inForce, request.grantedOn),
-          `${c().policy} is in force from ${inForce.from}${inForce.to ? ` to ${inForce.to}` : ''}; ` +
-            `the grant is dated ${request.grantedOn}`,
-        ),
-      };
-    },
-    () => ({
-      code: 'rule-violated',
-      check: check(
-        LEDGER.fiscalYear,
-        request.fiscalYear === yearOf(request.grantedOn),
-        `fiscal year ${request.fiscalYear}, granted on ${request.grantedOn}`,
-      ),
-    }),
-    () => ({
-      code: 'rule-violated',
-      check: check(
-        LEDGER.recipientMember,
-        roleOf(c(), request.recipient) !== undefined,
-        roleOf(c(), request.recipient)
-          ? `${request.recipient} is the consortium's ${roleOf(c(), request.recipient)}`
-          : `${request.recipient} is neither the lead nor a member of consortium ${c().id}`,
-      ),
-    }),
-    () => ({ code: 'rule-violated', check: integrityCheck(request.recipient, state.units[request.recipient]) }),
-    ...(category.scopes.includes('project') ? [() => projectConsistency(request, state)] : []),
-  ];
-}
-
-export function roleOf(consortium: ConsortiumState, creditCode: string): RecipientRole | undefined {
-  if (consortium.lead.creditCode === creditCode) return 'lead';
-  return consortium.members.some((m) => m.creditCode === creditCode) ? 'member' : undefined;
-}
-
-/** A project keeps the consortium, category and total investment of its first grant. */
-function projectConsistency(request: GrantRequest, state: SubsidyLedgerState): GateOutcome {
-  const ids = grantBoundaryIds(request, fundingCategory(request.category));
-  const project = ids.project ? state.boundaries[ids.project]?.project : undefined;
-  const differences = !project
-    ? []
-    : [
-        project.consortiumId !== request.consortiumId && `consortium ${project.consortiumId}`,
-        project.category !== request.category && `category ${project.category}`,
-        request.projectTotalInvestmentFen !== undefined &&
-          project.totalInvestmentFen !== request.projectTotalInvestmentFen &&
-          `total investment ${amountText(project.totalInvestmentFen ?? 0)}`,
-      ].filter((x): x is string => typeof x === 'string');
-  return {
-    code: 'rule-violated',
-    check: check(
-      LEDGER.projectConsistent,
-      differences.length === 0,
-      differences.length === 0
-        ? `project ${request.projectId} ${project ? 'matches its earlier grants' : 'is granted for the first time'}`
-        : `project ${request.projectId} was first granted with ${differences.join(', ')}`,
-    ),
-  };
-}
-
-// ---- caps ----
+// ---- facts ----
 
 function factsOf(
   request: GrantRequest,
@@ -240,115 +136,4 @@ function factsOf(
     platform: load(ids.platform),
     alliance: load(ids.alliance),
   };
-}
-
-const exceeds = (cap: CapEvaluation, amountFen: number): boolean =>
-  cap.limitFen !== null && (cap.usedFen ?? 0) + amountFen > cap.limitFen;
-
-const recordOf =
-  (amountFen: number) =>
-  (cap: CapEvaluation): CapRecord => ({
-    rule: cap.rule,
-    citation: cap.citation,
-    scope: cap.scope,
-    limitFen: cap.limitFen,
-    usedBeforeFen: cap.usedFen,
-    headroomAfterFen: cap.limitFen === null ? null : cap.limitFen - (cap.usedFen ?? 0) - amountFen,
-    detail: cap.detail,
-    ...(cap.interpretation ? { interpretation: cap.interpretation } : {}),
-  });
-
-function capExceeded(cap: CapEvaluation, all: CapEvaluation[], requestedFen: number): Rejection {
-  const limit = cap.limitFen!;
-  const used = cap.usedFen ?? 0;
-  const headroom = Math.max(0, limit - used);
-  return reject(
-    'cap-exceeded',
-    `${cap.rule} (${cap.citation}): ${amountText(requestedFen)} requested, ${amountText(headroom)} of the limit ` +
-      `${amountText(limit)} remains (${amountText(used)} used); ${cap.detail}`,
-    {
-      rule: cap.rule,
-      citation: cap.citation,
-      cap: { limit, used, requested: requestedFen, headroom },
-      details: all.map((c) => ({
-        rule: c.rule,
-        citation: c.citation,
-        scope: c.scope,
-        ok: !exceeds(c, requestedFen),
-        limitFen: c.limitFen,
-        usedFen: c.usedFen,
-        headroomFen: c.limitFen === null ? null : Math.max(0, c.limitFen - (c.usedFen ?? 0)),
-        detail: c.detail,
-      })),
-    },
-  );
-}
-
-const refuse = (code: RejectionCode, failed: RuleCheck): Rejection =>
-  reject(code, `${failed.rule} (${failed.citation}): ${failed.detail}`, {
-    rule: failed.rule,
-    citation: failed.citation,
-    details: [failed],
-  });
-
-// ---- events ----
-
-function grantEvents(
-  facts: GrantFacts,
-  category: FundingCategory,
-  checks: RuleCheck[],
-  caps: CapRecord[],
-): SubsidyLedgerEvent[] {
-  const { request, consortium, recipientRole } = facts;
-  const boundaries = boundaryStreamList(grantBoundaryIds(request, category));
-  const evaluationPeriod = category.evaluationPeriod?.(facts);
-  const optional = {
-    ...(request.projectId !== undefined ? { projectId: request.projectId } : {}),
-    ...(request.projectTotalInvestmentFen !== undefined
-      ? { projectTotalInvestmentFen: request.projectTotalInvestmentFen }
-      : {}),
-    ...(request.platformId !== undefined ? { platformId: request.platformId } : {}),
-    ...(evaluationPeriod !== undefined ? { evaluationPeriod } : {}),
-  };
-  const granted: SubsidyGranted = {
-    type: 'SubsidyGranted',
-    data: {
-      ...category.grantRule,
-      subsidyId: request.subsidyId,
-      consortiumId: consortium.id,
-      policy: consortium.policy,
-      category: category.id,
-      recipient: request.recipient,
-      recipientRole,
-      responsibleUnit: consortium.lead.creditCode,
-      amountFen: request.amountFen,
-      fiscalYear: request.fiscalYear,
-      grantedOn: request.grantedOn,
-      ...optional,
-      checks,
-      caps,
-      boundaries,
-    },
-  };
-  const committed = boundaries.map(
-    (boundary): FundingCommitted => ({
-      type: 'FundingCommitted',
-      data: {
-        ...category.grantRule,
-        boundary,
-        subsidyId: request.subsidyId,
-        consortiumId: consortium.id,
-        policy: consortium.policy,
-        category: category.id,
-        recipient: request.recipient,
-        recipientRole,
-        fiscalYear: request.fiscalYear,
-        amountFen: request.amountFen,
-        on: request.grantedOn,
-        ...optional,
-        caps: caps.filter((cap) => cap.scope === boundary),
-      },
-    }),
-  );
-  return [granted, ...committed];
 }

@@ -1,6 +1,7 @@
 /**
  * Random command sequences over a few consortia, recipients, projects, platforms and years, applied through
- * decide + evolve (rejections record nothing). After every sequence the money and every cap must hold.
+ * decide + evolve (rejections record nothing). After every sequence the money and every cap must hold, and every
+ * event must go to a stream `fundingStreamsFor` named (the streams the handler locks).
  * Reproduce a failure with FC_SEED=<seed> (and FC_RUNS); the default seed is fixed so CI is deterministic.
  */
 import fc from 'fast-check';
@@ -9,6 +10,7 @@ import { isRejection } from '../shared/decision';
 import { percentOf, wan } from '../shared/money';
 import { fundingPolicy } from '../policies/funding';
 import { netCommittedFen, liveCommitments, usedFen } from './funding-boundaries';
+import { fundingStreamsFor, routeEvents } from './funding-streams';
 import { CLAWBACK_REASONS, ClawbackReason, SubsidyCommand } from './subsidy.commands';
 import { decide, evolve, initialState } from './subsidy.decider';
 import { SubsidyGranted, SubsidyLedgerEvent } from './subsidy.events';
@@ -123,6 +125,9 @@ function run(sequence: Step[]) {
     const consortium = CONSORTIA.find((c) => c.id === (command.data as { consortiumId?: string }).consortiumId);
     const decision = decide(command, state, { consortium });
     if (isRejection(decision)) return;
+    // The handler locks what fundingStreamsFor names: every event must go to one of those streams.
+    const locked = fundingStreamsFor(command, state.subsidies[command.data.subsidyId]);
+    for (const { streamId } of routeEvents(decision)) expect(locked).toContain(streamId);
     log.push(...decision);
     state = decision.reduce(evolve, state);
     if (command.type === 'GrantSubsidy') granted.push(command.data.subsidyId);

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { execFile } from 'child_process';
+import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import {
   anEvent,
   appendWithRetry,
@@ -37,6 +36,34 @@ function withRawConnection(file: string, act: (db: Database.Database) => void): 
   } finally {
     db.close();
   }
+}
+
+interface SecondProcessWriter {
+  ready: Promise<void>;
+  eventIds: Promise<string[]>;
+}
+
+/** Starts testing/second-process-writer.js: another OS process appending to the same file with its own store. */
+function startSecondProcessWriter(file: string, sharedStream: string, ownStream: string, appends: number): SecondProcessWriter {
+  const script = path.join(__dirname, 'testing', 'second-process-writer.js');
+  const child = spawn(process.execPath, [script, file, sharedStream, ownStream, String(appends)]);
+  let stdout = '';
+  let stderr = '';
+  const ready = new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.startsWith('ready\n')) resolve();
+    });
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const eventIds = new Promise<string[]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`the second process exited with ${code}: ${stderr}`));
+      else resolve((JSON.parse(stdout.split('\n')[1]) as { eventIds: string[] }).eventIds);
+    });
+  });
+  return { ready: Promise.race([ready, eventIds.then(() => undefined)]), eventIds };
 }
 
 async function sqliteHarness(): Promise<ContractHarness> {
@@ -272,41 +299,30 @@ describe('SqliteEventStore on its own terms', () => {
   });
 
   describe('a second OS process writing to the same file', () => {
-    const runSecondProcess = promisify(execFile);
-
     it('interleaves its commits with ours in one consistent chain', async () => {
       const store = open();
       const shared = 'shared-between-processes';
-      let secondProcessRunning = true;
-      const secondProcess = runSecondProcess(process.execPath, [
-        path.join(__dirname, 'testing', 'second-process-writer.js'),
-        database.file,
-        shared,
-        'second-process-own',
-        '100',
-      ]).finally(() => (secondProcessRunning = false));
+      const secondProcess = startSecondProcessWriter(database.file, shared, 'second-process-own', 100);
+      await secondProcess.ready;
 
-      let ours = 0;
       await Promise.all(
         range(0, 3).map(async (writer) => {
-          for (let sequence = 0; secondProcessRunning || sequence < 50; sequence++) {
+          for (const sequence of range(0, 49)) {
             await appendWithRetry(store, shared, [anEvent({ writer, sequence })]);
-            ours += 1;
+            await delay(1);
           }
         }),
       );
-      const { stdout } = await secondProcess;
-      const theirs = new Set((JSON.parse(stdout) as { eventIds: string[] }).eventIds);
+      const theirs = new Set(await secondProcess.eventIds);
 
       const log = await store.readAll();
-      expect(log.map((e) => e.position)).toEqual(range(1, ours + 200));
-      const sharedStream = await store.readStream(shared);
-      expect(sharedStream.map((e) => e.streamRevision)).toEqual(range(0, ours + 100 - 1));
+      expect(log.map((e) => e.position)).toEqual(range(1, 400));
+      expect((await store.readStream(shared)).map((e) => e.streamRevision)).toEqual(range(0, 299));
       expect(log.filter((e) => theirs.has(e.eventId))).toHaveLength(200);
       const isTheirs = log.map((e) => theirs.has(e.eventId));
       const oursBetweenTheirs = isTheirs.slice(isTheirs.indexOf(true), isTheirs.lastIndexOf(true)).filter((x) => !x);
       expect(oursBetweenTheirs.length).toBeGreaterThan(10); // the two processes' commits really interleaved
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: ours + 200 });
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 400 });
     }, 60_000);
   });
 });

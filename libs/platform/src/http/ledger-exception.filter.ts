@@ -58,13 +58,10 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      const body: ErrorBody =
-        typeof raw === 'object' && raw !== null && 'error' in raw && typeof (raw as ErrorBody).message === 'string'
-          ? (raw as ErrorBody)
-          : { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) };
-      // Nest's own exceptions answer `{ statusCode, error: 'Forbidden' | 'Not Found' | … }`: use the ledger's codes.
-      if ('statusCode' in body && HTTP_ERROR_CODES[status]) body.error = HTTP_ERROR_CODES[status]!;
-      return [status, body];
+      // Bodies the ledger built carry its own code; Nest's own (`{ statusCode, error: 'Forbidden' }`) get the ledger's.
+      const ledgerShaped = typeof raw === 'object' && !('statusCode' in raw) && typeof (raw as ErrorBody).error === 'string';
+      if (ledgerShaped) return [status, raw as ErrorBody];
+      return [status, { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'the ledger could not complete the request' }];
   }

@@ -1,7 +1,8 @@
 /**
  * A second OS process writing to the same SQLite file, for sqlite.event-store.int.spec.ts. It loads the TypeScript
  * sources through @swc/core, appends `appends` events to the shared stream (expected revision, retry on conflict)
- * and one to its own stream each time, pausing 1 ms between commands, then prints its event ids as JSON.
+ * and one to its own stream each time, pausing 1 ms between commands. It prints `ready` once the store is open,
+ * and its event ids as a JSON line at the end.
  *
  * usage: node second-process-writer.js <file> <sharedStream> <ownStream> <appends>
  */
@@ -24,6 +25,7 @@ const { WrongExpectedRevisionError } = require('../../event-store.port');
 async function main() {
   const [file, sharedStream, ownStream, appends] = process.argv.slice(2);
   const store = SqliteEventStore.open({ file });
+  process.stdout.write('ready\n');
   const eventIds = [];
   const event = (data) => {
     const eventId = randomUUID();
@@ -43,11 +45,11 @@ async function main() {
       }
     }
     await store.appendToStream(ownStream, sequence === 0 ? 'no-stream' : sequence - 1, [event({ sequence })]);
-    // A pause between commands, so that its run outlasts the other process's busy-handler sleeps and they interleave.
+    // Paced like a real client, so neither process monopolises the write lock and their commits interleave.
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await store.close();
-  process.stdout.write(JSON.stringify({ eventIds }));
+  process.stdout.write(`${JSON.stringify({ eventIds })}\n`);
 }
 
 main().catch((error) => {
