@@ -41,7 +41,8 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
     streamId: string,
     filingLeadStream: string | undefined,
   ): Promise<ConsortiumAnswer> {
-    const consortium = await foldStream(store, streamId, consortiumDecider.evolve, consortiumDecider.initialState());
+    const consortium = await foldStream(store, streamId, consortiumDecider.evolve, consortiumDecider.initialState(), meta.commandId);
+    if (consortium.recordedByCommandAt !== undefined) return consortiumAnswer(consortium.state, [], consortium.recordedByCommandAt);
     const registry = new Map<string, Folded<LeadClaim | null>>();
     if (filingLeadStream) registry.set(filingLeadStream, await foldRegistry(store, filingLeadStream));
 
