@@ -17,3 +17,4 @@ export * from './projections/projector';
 export * from './projections/read-store';
 export * from './projections/min-position.interceptor';
 export * from './projections/projections.module';
+export * from './projections/statement-cache';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { RecordedEvent } from '@ledger/event-store';
-import { Projector } from '@ledger/platform';
+import { Projector, statement } from '@ledger/platform';
 
 export interface AuditEntry {
   position: number;
@@ -36,7 +36,7 @@ export class AuditTrailProjector implements Projector {
 
   apply(event: RecordedEvent, db: Database.Database): void {
     const { rule, citation } = event.data as { rule?: unknown; citation?: unknown };
-    db.prepare('INSERT OR REPLACE INTO audit_trail VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT OR REPLACE INTO audit_trail VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       event.position,
       event.streamId,
       event.streamRevision,
@@ -53,7 +53,7 @@ export class AuditTrailProjector implements Projector {
 }
 
 export function readAuditTrail(db: Database.Database, streamId: string): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_trail WHERE stream_id = ? ORDER BY position').all(streamId) as Array<Record<string, any>>;
+  const rows = statement(db, 'SELECT * FROM audit_trail WHERE stream_id = ? ORDER BY position').all(streamId) as Array<Record<string, any>>;
   return rows.map((row) => ({
     position: row.position,
     streamId: row.stream_id,

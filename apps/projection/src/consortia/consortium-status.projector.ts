@@ -4,7 +4,7 @@ import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider'
 import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { RecordedEvent } from '@ledger/event-store';
-import { Projector } from '@ledger/platform';
+import { Projector, statement } from '@ledger/platform';
 
 export const CONSORTIUM_STREAM_PREFIX = 'consortium-';
 
@@ -30,7 +30,7 @@ export class ConsortiumStatusProjector implements Projector {
     const id = event.streamId.slice(CONSORTIUM_STREAM_PREFIX.length);
     const before = readConsortium(db, id) ?? consortiumDecider.initialState();
     const state = consortiumDecider.evolve(before, { type: event.type, data: event.data } as ConsortiumEvent);
-    db.prepare(
+    statement(db, 
       `INSERT INTO consortia VALUES (@id, @policy, @status, @name, @lead, @filedOn, @position, @updatedAt, @state)
        ON CONFLICT (id) DO UPDATE SET policy = @policy, status = @status, name = @name, lead_credit_code = @lead,
          filed_on = @filedOn, last_position = @position, updated_at = @updatedAt, state = @state`,
@@ -49,6 +49,6 @@ export class ConsortiumStatusProjector implements Projector {
 }
 
 export function readConsortium(db: Database.Database, id: string): ConsortiumState | undefined {
-  const row = db.prepare('SELECT state FROM consortia WHERE id = ?').get(id) as { state: string } | undefined;
+  const row = statement(db, 'SELECT state FROM consortia WHERE id = ?').get(id) as { state: string } | undefined;
   return row && JSON.parse(row.state);
 }

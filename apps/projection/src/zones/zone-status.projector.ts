@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { evolveZone, initialZoneState, ZONE_EVENT_TYPES, ZoneEvent, ZoneState } from '@ledger/domain/zone';
 import { RecordedEvent } from '@ledger/event-store';
-import { Projector } from '@ledger/platform';
+import { Projector, statement } from '@ledger/platform';
 
 export const ZONE_STREAM_PREFIX = 'zone-';
 const ZONE_EVENTS: ReadonlySet<string> = new Set(ZONE_EVENT_TYPES);
@@ -29,7 +29,7 @@ export class ZoneStatusProjector implements Projector {
     const before = readZone(db, id) ?? initialZoneState();
     const state = evolveZone(before, { type: event.type, data: event.data } as ZoneEvent);
     if (!state.exists) return; // nothing to show before the designation
-    db.prepare(
+    statement(db, 
       `INSERT INTO zones VALUES (@id, @policy, @name, @status, @approvedOn, @position, @updatedAt, @state)
        ON CONFLICT (id) DO UPDATE SET policy = @policy, name = @name, status = @status, approved_on = @approvedOn,
          last_position = @position, updated_at = @updatedAt, state = @state`,
@@ -47,7 +47,7 @@ export class ZoneStatusProjector implements Projector {
 }
 
 export function readZone(db: Database.Database, id: string): ZoneState | undefined {
-  const row = db.prepare('SELECT state FROM zones WHERE id = ?').get(id) as { state: string } | undefined;
+  const row = statement(db, 'SELECT state FROM zones WHERE id = ?').get(id) as { state: string } | undefined;
   return row && JSON.parse(row.state);
 }
 

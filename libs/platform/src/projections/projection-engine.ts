@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
 import { Projector } from './projector';
+import { statement } from './statement-cache';
 
 export interface ProjectionHealth {
   position: number;
@@ -83,8 +84,8 @@ export class ProjectionEngine {
   applyBatch(events: RecordedEvent[]): void {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    const checkpoint = this.db.prepare('SELECT position FROM projection_checkpoints WHERE projector = ?');
-    const save = this.db.prepare(
+    const checkpoint = statement(this.db, 'SELECT position FROM projection_checkpoints WHERE projector = ?');
+    const save = statement(this.db, 
       `INSERT INTO projection_checkpoints (projector, position, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (projector) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
     );
@@ -111,7 +112,7 @@ export class ProjectionEngine {
     let replayed = 0;
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.db.prepare('DELETE FROM projection_checkpoints').run();
+      statement(this.db, 'DELETE FROM projection_checkpoints').run();
       for (const projector of this.projectors) {
         projector.drop(this.db);
         projector.setup(this.db);
@@ -164,7 +165,7 @@ export class ProjectionEngine {
 
   private lowestCheckpoint(): number {
     if (this.projectors.length === 0) return 0;
-    const rows = this.db.prepare('SELECT projector, position FROM projection_checkpoints').all() as Array<{ projector: string; position: number }>;
+    const rows = statement(this.db, 'SELECT projector, position FROM projection_checkpoints').all() as Array<{ projector: string; position: number }>;
     const byName = new Map(rows.map((r) => [r.projector, r.position]));
     return Math.min(...this.projectors.map((p) => byName.get(p.name) ?? 0));
   }

@@ -1,0 +1,22 @@
+import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
+import { subsidyView } from '../../../projection/src/subsidies/subsidy.view';
+
+/**
+ * What every subsidy command answers: the subsidy's status and figures after it (money as yuan strings), the caps
+ * its grant was checked against, what this command decided (each event with the rule and citation behind it, the
+ * funding boundaries and integrity records included) and the log position of its last event.
+ */
+export function subsidyAnswer(state: SubsidyState, events: SubsidyLedgerEvent[], position: number) {
+  return {
+    ...subsidyView(state),
+    decisions: events.map((event) => {
+      const { rule, citation } = event.data as { rule?: string; citation?: string };
+      const where = 'boundary' in event.data ? { boundary: event.data.boundary } : 'creditCode' in event.data ? { creditCode: event.data.creditCode } : {};
+      return { type: event.type, ...where, ...(rule && { rule }), ...(citation && { citation }) };
+    }),
+    position,
+  };
+}
+
+export type SubsidyAnswer = ReturnType<typeof subsidyAnswer>;

@@ -1,0 +1,120 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { consortiumDecider, consortiumStreamId, ConsortiumEvent, ConsortiumState } from '@ledger/domain/consortium';
+import { isRejection } from '@ledger/domain/shared/decision';
+import {
+  decideSubsidy,
+  evolveSubsidyLedger,
+  fundingStreamsFor,
+  initialSubsidyLedgerState,
+  routeEvents,
+  SubsidyCommand,
+  SubsidyContext,
+  SubsidyLedgerEvent,
+  SubsidyLedgerState,
+  subsidyStreamId,
+} from '@ledger/domain/subsidy';
+import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
+import { CommandMetadata, CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
+import { SubsidyAnswer, subsidyAnswer } from './subsidy-answer';
+import { SubsidyCommandMessage } from './subsidy-command.message';
+import { inApiTerms } from './subsidy-rejection';
+
+const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
+
+type Attempt = { answer: SubsidyAnswer } | { relock: string[] };
+
+/** How often a command may find that its subsidy names streams it did not lock (only a grant racing it can cause it). */
+const MAX_RELOCKS = 3;
+
+/**
+ * Every subsidy command. The streams it reads are its consistency boundary (`fundingStreamsFor`): the subsidy's own,
+ * the funding boundaries its caps are counted on, the integrity records of the units concerned, and for a grant the
+ * consortium's stream. It locks all of them in-process (so grants against one cap queue instead of conflicting), folds
+ * them, decides, and appends every event together with a check of every stream it read, at the revision it read, in
+ * one atomic request. Another process's write in between fails that check and the runner decides again.
+ */
+@CommandHandler(SubsidyCommandMessage)
+export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMessage> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ command, meta }: SubsidyCommandMessage): Promise<SubsidyAnswer> {
+    let lockKeys = await this.streamsToLock(command);
+    for (let relocks = 0; ; relocks++) {
+      const attempt = await this.runner.run(lockKeys, (store) => this.decideAndAppend(store, command, meta, lockKeys));
+      if ('answer' in attempt) return attempt.answer;
+      if (relocks >= MAX_RELOCKS) throw new Error(`subsidy ${command.data.subsidyId}: its streams kept changing while locking`);
+      lockKeys = attempt.relock;
+    }
+  }
+
+  /**
+   * A grant's streams follow from the command. Other commands' follow from the subsidy (its boundaries, recipient and
+   * policy are fixed by its grant), read here without a lock and checked again under it.
+   */
+  private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
+    if (command.type === 'GrantSubsidy') {
+      return [...fundingStreamsFor(command), consortiumStreamId(command.data.consortiumId)];
+    }
+    const { state } = await this.foldLedger(this.runner.store, subsidyStreamId(command.data.subsidyId), initialSubsidyLedgerState());
+    return fundingStreamsFor(command, state.subsidies[command.data.subsidyId]);
+  }
+
+  private async decideAndAppend(store: EventStore, command: SubsidyCommand, meta: CommandMetadata, locked: string[]): Promise<Attempt> {
+    const subsidyId = command.data.subsidyId;
+    const own = subsidyStreamId(subsidyId);
+    const subsidy = await this.foldLedger(store, own, initialSubsidyLedgerState(), meta.commandId);
+    if (subsidy.recordedByCommandAt !== undefined) {
+      // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
+      return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], subsidy.recordedByCommandAt) };
+    }
+    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId]);
+    const context = command.type === 'GrantSubsidy' ? [consortiumStreamId(command.data.consortiumId)] : [];
+    const needed = [...streams, ...context];
+    if (!needed.every((streamId) => locked.includes(streamId))) return { relock: [...new Set([...locked, ...needed])] };
+
+    let state = subsidy.state;
+    const revisions = new Map<string, StreamRevision>([[own, subsidy.revision]]);
+    for (const streamId of streams.filter((id) => !revisions.has(id))) {
+      const folded = await this.foldLedger(store, streamId, state);
+      state = folded.state;
+      revisions.set(streamId, folded.revision);
+    }
+    const grantContext = command.type === 'GrantSubsidy' ? await this.consortiumContext(store, context[0], revisions) : {};
+
+    const decision = decideSubsidy(command, state, grantContext);
+    if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
+
+    const result = await store.appendToStreams(appendRequests(decision, revisions, meta));
+    const after = decision.reduce(evolveSubsidyLedger, state);
+    return { answer: subsidyAnswer(after.subsidies[subsidyId], decision, result.lastPosition) };
+  }
+
+  /** The consortium a grant names, folded from its own stream; its revision is checked on append (no racing a membership change). */
+  private async consortiumContext(store: EventStore, streamId: string, revisions: Map<string, StreamRevision>): Promise<SubsidyContext> {
+    const folded = await foldStream<ConsortiumState, ConsortiumEvent>(store, streamId, consortiumDecider.evolve, consortiumDecider.initialState());
+    if (!revisions.has(streamId)) revisions.set(streamId, folded.revision);
+    return { consortium: folded.state };
+  }
+
+  /** Folds one stream into the ledger state read so far: the state is the same whatever order the streams are read in. */
+  private foldLedger(store: EventStore, streamId: string, into: SubsidyLedgerState, commandId?: string) {
+    return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(store, streamId, evolveSubsidyLedger, into, commandId);
+  }
+}
+
+/** Every stream read, at the revision read: with its new events, or none (a check the decision depended on). */
+function appendRequests(
+  decision: SubsidyLedgerEvent[],
+  revisions: Map<string, StreamRevision>,
+  meta: CommandMetadata,
+): AppendRequest[] {
+  const routed = new Map(routeEvents(decision).map(({ streamId, events }) => [streamId, events]));
+  for (const streamId of routed.keys()) {
+    if (!revisions.has(streamId)) throw new Error(`the decision wrote to ${streamId}, a stream it did not read`);
+  }
+  return [...revisions].map(([streamId, revision]) => ({
+    streamId,
+    expectedRevision: expected(revision),
+    events: toEventsToAppend(routed.get(streamId) ?? [], meta, streamId),
+  }));
+}

@@ -1,0 +1,96 @@
+import { CapRecord } from '@ledger/domain/policies/funding';
+import { Fen, fenToYuan } from '@ledger/domain/shared/money';
+import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy';
+
+/**
+ * Subsidies as the API shows them: money as yuan strings ("3000000.00"), `null` where a policy sets no number.
+ * Shared by the command answers and the queries, so a subsidy reads the same wherever it appears.
+ */
+export const yuanOrNull = (fen: Fen | null | undefined): string | null =>
+  fen === null || fen === undefined ? null : fenToYuan(fen);
+
+/** The five movements of a subsidy, in fen. */
+export interface MoneyFigures {
+  grantedFen: Fen;
+  cancelledFen: Fen;
+  disbursedFen: Fen;
+  clawedBackFen: Fen;
+  refundedFen: Fen;
+}
+
+export const NO_MONEY: MoneyFigures = { grantedFen: 0, cancelledFen: 0, disbursedFen: 0, clawedBackFen: 0, refundedFen: 0 };
+
+/** undisbursed = granted − cancelled − disbursed; receivable = clawed back − refunded (the domain's own definitions). */
+export function moneyView(f: MoneyFigures) {
+  const asState = f as SubsidyState; // the two functions read only these five figures
+  return {
+    granted: fenToYuan(f.grantedFen),
+    cancelled: fenToYuan(f.cancelledFen),
+    disbursed: fenToYuan(f.disbursedFen),
+    clawedBack: fenToYuan(f.clawedBackFen),
+    refunded: fenToYuan(f.refundedFen),
+    undisbursed: fenToYuan(undisbursedFen(asState)),
+    receivable: fenToYuan(refundDueFen(asState)),
+  };
+}
+
+export const addMoney = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
+  grantedFen: a.grantedFen + b.grantedFen,
+  cancelledFen: a.cancelledFen + b.cancelledFen,
+  disbursedFen: a.disbursedFen + b.disbursedFen,
+  clawedBackFen: a.clawedBackFen + b.clawedBackFen,
+  refundedFen: a.refundedFen + b.refundedFen,
+});
+
+/**
+ * A cap as recorded on the grant: the limit, what was used before the grant, and — as the grant answer shows it — what
+ * is used and left once the grant is counted (`used` + `headroom` = `limit`).
+ */
+export function recordedCapView(cap: CapRecord, amountFen: Fen) {
+  return {
+    rule: cap.rule,
+    citation: cap.citation,
+    scope: cap.scope,
+    limit: yuanOrNull(cap.limitFen),
+    usedBefore: yuanOrNull(cap.usedBeforeFen),
+    used: cap.usedBeforeFen === null ? null : fenToYuan(cap.usedBeforeFen + amountFen),
+    headroom: yuanOrNull(cap.headroomAfterFen),
+    detail: cap.detail,
+    ...(cap.interpretation && { interpretation: cap.interpretation }),
+  };
+}
+
+export function subsidyView(state: SubsidyState) {
+  return {
+    id: state.id,
+    status: state.status,
+    consortiumId: state.consortiumId,
+    policy: state.policy,
+    category: state.category,
+    recipient: state.recipient,
+    recipientRole: state.recipientRole,
+    responsibleUnit: state.responsibleUnit,
+    fiscalYear: state.fiscalYear,
+    grantedOn: state.grantedOn,
+    ...(state.projectId !== undefined && { projectId: state.projectId }),
+    ...(state.platformId !== undefined && { platformId: state.platformId }),
+    ...moneyView(state),
+    caps: state.caps.map((cap) => recordedCapView(cap, state.grantedFen)),
+    boundaries: state.boundaries,
+    ...(state.terminated && { terminated: state.terminated }),
+  };
+}
+
+/**
+ * Event data with its money in yuan: every `…Fen` field becomes the field without the suffix, as the API takes and
+ * gives money (`amountFen: 300000000` → `amount: "3000000.00"`), at any depth (a grant's caps too).
+ */
+export function withYuan(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withYuan);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) =>
+      key.endsWith('Fen') && (typeof v === 'number' || v === null) ? [key.slice(0, -3), yuanOrNull(v)] : [key, withYuan(v)],
+    ),
+  );
+}
