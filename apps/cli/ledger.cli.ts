@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ledgerConfigFromEnv, openReadStore, ProjectionEngine } from '@ledger/platform';
 import { PROJECTORS } from '../projection/src/projectors';
@@ -9,8 +9,15 @@ const USAGE = `usage: npm run ledger -- <command>
   verify    check the hash chain of the event log; reports the first broken link
   rebuild   drop every read model and rebuild it from the event log`;
 
-async function verify(): Promise<number> {
+/** The CLI reads an existing log; opening a missing file would create an empty one. */
+function existingLedgerConfig() {
   const config = ledgerConfigFromEnv();
+  if (!existsSync(config.eventsFile)) throw new Error(`no event log at ${config.eventsFile} (set LEDGER_DATA_DIR to the ledger's data directory)`);
+  return config;
+}
+
+async function verify(): Promise<number> {
+  const config = existingLedgerConfig();
   const store = new SqliteEventStore({ file: config.eventsFile });
   try {
     const result = await store.verifyChain();
@@ -26,8 +33,7 @@ async function verify(): Promise<number> {
 }
 
 async function rebuild(): Promise<number> {
-  const config = ledgerConfigFromEnv();
-  mkdirSync(config.dataDir, { recursive: true });
+  const config = existingLedgerConfig();
   const store = new SqliteEventStore({ file: config.eventsFile });
   const db = openReadStore(config.projectionsFile);
   try {

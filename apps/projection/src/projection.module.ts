@@ -2,11 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } from '@ledger/platform';
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
+import { PoliciesQueryModule } from './policies/policies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
 import { PROJECTORS } from './projectors';
 
 /** Subscriptions → projectors → read models → the query API. */
-export const QUERY_MODULES = [DashboardQueryModule, ConsortiaQueryModule, ZonesQueryModule];
+export const QUERY_MODULES = [PoliciesQueryModule, DashboardQueryModule, ConsortiaQueryModule, ZonesQueryModule];
 
 @Module({})
 export class ProjectionAppModule {

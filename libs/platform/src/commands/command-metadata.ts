@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { EventMetadata, EventToAppend } from '@ledger/event-store';
 
 /** Who asked, and which request: carried on every event the command records. */
@@ -14,7 +14,7 @@ export function newCommandMetadata(input: {
   commandId?: string;
   today: string;
 }): CommandMetadata {
-  const commandId = input.commandId ?? randomUUID();
+  const commandId = input.commandId ?? timeOrderedUuid();
   return {
     actor: input.actor,
     commandId,
@@ -26,8 +26,27 @@ export function newCommandMetadata(input: {
 
 /** A UUID-shaped id derived from its parts: the same command always names the same events and entities. */
 export function derivedId(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidShape(createHash('sha256').update(parts.join('\u0000')).digest('hex'), '5');
+}
+
+/**
+ * A version 7 UUID: 48 bits of milliseconds, then randomness. Command ids are time-ordered so that the event ids
+ * derived from them (which keep the command id's first 48 bits) land near each other in the store's unique index.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  return uuidShape(now.toString(16).padStart(12, '0') + randomBytes(10).toString('hex'), '7');
+}
+
+/** An event id: the command id's time prefix, then a hash of the command id, the stream and the event's place. */
+export function eventIdFor(commandId: string, streamId: string, index: number): string {
+  const prefix = commandId.replace(/-/g, '').slice(0, 12);
+  const hash = createHash('sha256').update(`${commandId}\u0000${streamId}\u0000${index}`).digest('hex');
+  return uuidShape(prefix + hash.slice(12), '8');
+}
+
+function uuidShape(hex: string, version: string): string {
+  const variant = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${version}${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**
@@ -41,7 +60,7 @@ export function toEventsToAppend(
 ): EventToAppend[] {
   const { actor, correlationId, causationId, commandId } = meta;
   return events.map((event, index) => ({
-    eventId: derivedId(commandId, streamId, String(index)),
+    eventId: eventIdFor(commandId, streamId, index),
     type: event.type,
     data: event.data,
     metadata: { actor, correlationId, causationId, commandId },

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CancelSubsidyHttpController } from './cancel-subsidy/cancel-subsidy.http.controller';
+import { ClawBackSubsidyHttpController } from './claw-back-subsidy/claw-back-subsidy.http.controller';
+import { DisburseSubsidyHttpController } from './disburse-subsidy/disburse-subsidy.http.controller';
+import { GrantSubsidyHttpController } from './grant-subsidy/grant-subsidy.http.controller';
+import { RecordRefundHttpController } from './record-refund/record-refund.http.controller';
+import { SubsidyCommandHandler } from './subsidy-command.handler';
+import { TerminateSubsidyHttpController } from './terminate-subsidy/terminate-subsidy.http.controller';
+
+@Module({
+  controllers: [
+    GrantSubsidyHttpController,
+    DisburseSubsidyHttpController,
+    CancelSubsidyHttpController,
+    ClawBackSubsidyHttpController,
+    RecordRefundHttpController,
+    TerminateSubsidyHttpController,
+  ],
+  providers: [SubsidyCommandHandler],
+})
+export class SubsidiesCommandModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { PoliciesHttpController } from './policies.http.controller';
+
+@Module({ controllers: [PoliciesHttpController] })
+export class PoliciesQueryModule {}

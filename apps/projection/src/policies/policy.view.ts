@@ -1,0 +1,55 @@
+import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/consortium/consortium.state';
+import { consortiumPolicies } from '@ledger/domain/policies';
+import { fundingPolicy } from '@ledger/domain/policies/funding';
+import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
+import { fenToYuan } from '@ledger/domain/shared/money';
+import { PolicyParam } from '@ledger/domain/shared/rule';
+
+/** A policy parameter as the API shows it: money (names ending in `Fen`) as yuan strings. */
+export function parameterView(name: string, param: PolicyParam<unknown>) {
+  const isMoney = name.endsWith('Fen');
+  return {
+    name: isMoney ? name.slice(0, -'Fen'.length) : name,
+    rule: param.rule,
+    citation: param.citation,
+    description: param.description,
+    ...(isMoney && { unit: 'yuan' }),
+    ...(param.interpretation && { interpretation: param.interpretation }),
+    versions: param.versions.map(({ from, to, value }) => ({
+      from,
+      ...(to && { to }),
+      value: isMoney && typeof value === 'number' ? fenToYuan(value) : value,
+    })),
+  };
+}
+
+const parametersView = (params: Readonly<Record<string, PolicyParam<unknown>>>) =>
+  Object.entries(params).map(([name, param]) => parameterView(name, param));
+
+/** Every policy the ledger administers, with each number, its clause, its dates and any Ledger interpretation. */
+export function policyViews() {
+  const consortia = CONSORTIUM_POLICY_IDS.map((id) => {
+    const policy = consortiumPolicies[id];
+    const funding = fundingPolicy(id);
+    return {
+      id,
+      kind: 'consortium',
+      title: policy.title,
+      issuer: policy.issuer,
+      issuedOn: policy.issuedOn,
+      inForce: policy.inForce,
+      parameters: parametersView(policy.params),
+      funding: { inForce: funding.inForce, categories: funding.categories.map((c) => c.id), parameters: parametersView(funding.params) },
+    };
+  });
+  const zone = {
+    id: nmg2022Zone.id,
+    kind: 'zone',
+    title: nmg2022Zone.title,
+    issuer: nmg2022Zone.issuer,
+    issuedOn: nmg2022Zone.issuedOn,
+    inForce: nmg2022Zone.inForce,
+    parameters: parametersView(nmg2022Zone.params as unknown as Record<string, PolicyParam<unknown>>),
+  };
+  return [...consortia, zone];
+}

@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/consortium/consortium.state';
+import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding';
+import { IsCreditCode } from '@ledger/platform';
+import { PageQueryDto } from '../shared/query-options.dto';
+
+const SUBSIDY_STATUSES = ['granted', 'terminated'];
+
+export class ListSubsidiesQuery extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  consortiumId?: string;
+
+  @ApiPropertyOptional({ example: '91210100MA0000001G' })
+  @IsOptional()
+  @IsCreditCode()
+  recipient?: string;
+
+  @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS })
+  @IsOptional()
+  @IsIn(CONSORTIUM_POLICY_IDS)
+  policy?: string;
+
+  @ApiPropertyOptional({ enum: FUNDING_CATEGORY_IDS })
+  @IsOptional()
+  @IsIn(FUNDING_CATEGORY_IDS)
+  category?: string;
+
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
+  @Min(1900)
+  @Max(2999)
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ enum: SUBSIDY_STATUSES })
+  @IsOptional()
+  @IsIn(SUBSIDY_STATUSES)
+  status?: string;
+}

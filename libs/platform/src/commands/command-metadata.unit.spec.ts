@@ -1,0 +1,30 @@
+import { derivedId, eventIdFor, timeOrderedUuid, toEventsToAppend } from './command-metadata';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[578][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('command and event ids', () => {
+  it('derives the same id from the same parts, and another from other parts', () => {
+    expect(derivedId('consortium', 'c1')).toBe(derivedId('consortium', 'c1'));
+    expect(derivedId('consortium', 'c1')).not.toBe(derivedId('consortium', 'c2'));
+    expect(derivedId('consortium', 'c1')).toMatch(UUID);
+  });
+
+  it('orders command ids by time', () => {
+    const earlier = timeOrderedUuid(1_700_000_000_000);
+    const later = timeOrderedUuid(1_700_000_000_001);
+    expect(earlier < later).toBe(true);
+    expect(earlier).toMatch(UUID);
+  });
+
+  it('names a command’s events deterministically, keeping the command’s time prefix', () => {
+    const commandId = timeOrderedUuid(1_700_000_000_000);
+    const meta = { actor: 'a', commandId, correlationId: commandId, causationId: commandId, today: '2025-01-01' };
+    const events = [{ type: 'A', data: {} }, { type: 'B', data: {} }];
+    const first = toEventsToAppend(events, meta, 'stream-1');
+    const again = toEventsToAppend(events, meta, 'stream-1');
+    expect(first.map((e) => e.eventId)).toEqual(again.map((e) => e.eventId));
+    expect(new Set([...first, ...toEventsToAppend(events, meta, 'stream-2')].map((e) => e.eventId)).size).toBe(4);
+    expect(first[0].eventId.slice(0, 13)).toBe(commandId.slice(0, 13));
+    expect(eventIdFor(commandId, 'stream-1', 0)).toMatch(UUID);
+  });
+});
