@@ -1,18 +1,10 @@
 import { CONSORTIUM_IDS, fileConsortium, TIMELINES } from '@ledger/domain/consortium/consortium.fixtures';
-import { ConsortiumPolicyId, Unit } from '@ledger/domain/consortium/consortium.state';
-import { fenToYuan } from '@ledger/domain/shared/money';
+import { ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
+import { unitView } from '../../apps/projection/src/consortia/consortium.view';
 import { RunningLedger } from './ledger-test-app';
 
-/** A domain unit as the API takes it: money as yuan strings. */
-export function unitBody(unit: Unit) {
-  const { rdExpense3yFen, revenue3yFen, rdExpenseLastYearFen, ...rest } = unit;
-  return {
-    ...rest,
-    ...(rdExpense3yFen !== undefined && { rdExpense3y: fenToYuan(rdExpense3yFen) }),
-    ...(revenue3yFen !== undefined && { revenue3y: fenToYuan(revenue3yFen) }),
-    ...(rdExpenseLastYearFen !== undefined && { rdExpenseLastYear: fenToYuan(rdExpenseLastYearFen) }),
-  };
-}
+/** A domain unit as the API takes it (and shows it): money as yuan strings. */
+export const unitBody = unitView;
 
 /** The body of POST /v1/consortia for the domain's eligible fixture filing under `policy`. */
 export function filingBody(policy: ConsortiumPolicyId, overrides: Record<string, unknown> = {}) {

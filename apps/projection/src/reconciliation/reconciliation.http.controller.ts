@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type Database from 'better-sqlite3';
+import { MinPositionInterceptor, READ_STORE, Roles } from '@ledger/platform';
+import { reconciliationCsv } from './reconciliation.csv';
+import { ReconciliationQuery } from './reconciliation.query.dto';
+import { reconciliationReport } from './reconciliation.report';
+
+/** What the controller uses of Express's request and response (content negotiation, headers). */
+interface NegotiatingRequest {
+  accepts(types: string[]): string | false;
+}
+interface HeaderResponse {
+  setHeader(name: string, value: string): void;
+}
+
+@ApiTags('reconciliation')
+@ApiBearerAuth()
+@Controller('v1/reconciliation')
+@UseInterceptors(MinPositionInterceptor)
+export class ReconciliationHttpController {
+  constructor(@Inject(READ_STORE) private readonly db: Database.Database) {}
+
+  @Get()
+  @Roles('viewer', 'finance')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Per subsidy: granted, cancelled, disbursed, clawed back, refunded, undisbursed, receivable; and the totals.',
+    description:
+      'undisbursed = granted − cancelled − disbursed; receivable = clawed back − refunded. Filters: `fiscalYear` (of the grant), ' +
+      '`policy`; both optional. JSON `{ fiscalYear, policy, subsidies: [...], totals }`, or with `Accept: text/csv` an RFC 4180 ' +
+      'CSV: a header row, one row per subsidy, and a last row whose id is TOTAL; money as yuan strings.',
+  })
+  reconciliation(@Query() query: ReconciliationQuery, @Req() request: NegotiatingRequest, @Res({ passthrough: true }) response: HeaderResponse) {
+    const report = reconciliationReport(this.db, { fiscalYear: query.fiscalYear, policy: query.policy });
+    if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
+    const name = ['reconciliation', report.policy ?? 'all-policies', report.fiscalYear ?? 'all-years'].join('-');
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+    return reconciliationCsv(report);
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
+import { QueryOptionsDto } from '../shared/query-options.dto';
+
+export class ReconciliationQuery extends QueryOptionsDto {
+  @ApiPropertyOptional({ example: 2025, description: 'the fiscal year of the grants; every year when absent' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
+  @Min(1900)
+  @Max(2999)
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS, description: 'every policy when absent' })
+  @IsOptional()
+  @IsIn(CONSORTIUM_POLICY_IDS)
+  policy?: ConsortiumPolicyId;
+}

@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import { ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
+import { readPolicyYearMoney } from '../subsidies/subsidy-money.projector';
+import { readSubsidies } from '../subsidies/subsidies.projector';
+import { addMoney, moneyView, NO_MONEY } from '../subsidies/subsidy.view';
+
+/** Every subsidy a reconciliation can hold (one fiscal year of one policy has far fewer). */
+const MAX_LINES = 1_000_000;
+
+/**
+ * The reconciliation of a fiscal year and/or policy: one line per subsidy (the `subsidies` projection) and the totals
+ * (the `subsidy-money` projection's running totals by policy and year, kept apart from the lines: the two agree
+ * because both are folds of the same events, which the tests check).
+ */
+export function reconciliationReport(db: Database.Database, filter: { fiscalYear?: number; policy?: ConsortiumPolicyId }) {
+  const { subsidies } = readSubsidies(db, filter, { limit: MAX_LINES, offset: 0 });
+  const lines = subsidies
+    .map(({ state: s }) => ({
+      id: s.id,
+      policy: s.policy,
+      fiscalYear: s.fiscalYear,
+      consortiumId: s.consortiumId,
+      recipient: s.recipient,
+      category: s.category,
+      grantedOn: s.grantedOn,
+      status: s.status,
+      ...moneyView(s),
+    }))
+    .sort((a, b) => a.policy.localeCompare(b.policy) || a.fiscalYear - b.fiscalYear || a.grantedOn.localeCompare(b.grantedOn) || a.id.localeCompare(b.id));
+  const byPolicyAndYear = readPolicyYearMoney(db, filter);
+  const totals = byPolicyAndYear.reduce(addMoney, NO_MONEY);
+  return {
+    fiscalYear: filter.fiscalYear ?? null,
+    policy: filter.policy ?? null,
+    subsidies: lines,
+    totals: { subsidies: byPolicyAndYear.reduce((n, row) => n + row.subsidies, 0), ...moneyView(totals) },
+  };
+}
+
+export type ReconciliationReport = ReturnType<typeof reconciliationReport>;
