@@ -3,11 +3,12 @@ import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } fro
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
+import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
 import { PROJECTORS } from './projectors';
 
 /** Subscriptions → projectors → read models → the query API. */
-export const QUERY_MODULES = [PoliciesQueryModule, DashboardQueryModule, ConsortiaQueryModule, ZonesQueryModule];
+export const QUERY_MODULES = [PoliciesQueryModule, DashboardQueryModule, ConsortiaQueryModule, ZonesQueryModule, SubsidiesQueryModule];
 
 @Module({})
 export class ProjectionAppModule {

@@ -63,11 +63,12 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
     const subsidy = await this.foldLedger(store, own, initialSubsidyLedgerState(), meta.commandId);
+    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId]);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
-      return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], subsidy.recordedByCommandAt) };
+      const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
+      return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
-    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId]);
     const context = command.type === 'GrantSubsidy' ? [consortiumStreamId(command.data.consortiumId)] : [];
     const needed = [...streams, ...context];
     if (!needed.every((streamId) => locked.includes(streamId))) return { relock: [...new Set([...locked, ...needed])] };
@@ -100,6 +101,15 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   private foldLedger(store: EventStore, streamId: string, into: SubsidyLedgerState, commandId?: string) {
     return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(store, streamId, evolveSubsidyLedger, into, commandId);
   }
+}
+
+/** The log position of the last event a command recorded on these streams (its answer's `position`). */
+async function lastPositionOf(store: EventStore, streams: string[], commandId: string, atLeast: number): Promise<number> {
+  let last = atLeast;
+  for (const streamId of streams) {
+    for (const event of await store.readStream(streamId)) if (event.metadata.commandId === commandId) last = Math.max(last, event.position);
+  }
+  return last;
 }
 
 /** Every stream read, at the revision read: with its new events, or none (a check the decision depended on). */

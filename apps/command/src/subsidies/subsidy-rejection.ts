@@ -1,4 +1,5 @@
 import { Rejection } from '@ledger/domain/shared/decision';
+import { withYuan } from '../../../projection/src/subsidies/subsidy.view';
 
 /** The domain names money fields in fen; the API takes them in yuan under the names without the suffix. */
 const API_FIELDS: Record<string, string> = { amountFen: 'amount', projectTotalInvestmentFen: 'projectTotalInvestment' };
@@ -6,15 +7,18 @@ const API_FIELDS: Record<string, string> = { amountFen: 'amount', projectTotalIn
 const apiField = (field: string) => API_FIELDS[field] ?? field;
 
 /**
- * A rejection as the HTTP client reads it: input problems the domain found (e.g. a field a category requires) name the
- * request's fields, shaped like the validation pipe's `{ field, problems }`.
+ * A rejection as the HTTP client reads it. Money in its details in yuan (a refused grant lists every cap checked:
+ * `limit`, `used`, `headroom`); input problems the domain found (a field a category requires) name the request's
+ * fields, shaped like the validation pipe's `{ field, problems }`.
  */
 export function inApiTerms(rejection: Rejection): Rejection {
-  if (rejection.code !== 'invalid-input') return rejection;
-  const details = (rejection.details ?? []).map((d) => {
+  const details = (rejection.details ?? []).map((d): Record<string, unknown> => {
     const { field, problem } = d as { field?: string; problem?: string };
-    return field === undefined ? d : { field: apiField(field), problems: problem === undefined ? [] : [problem] };
+    if (rejection.code === 'invalid-input' && field !== undefined) {
+      return { field: apiField(field), problems: problem === undefined ? [] : [problem] };
+    }
+    return withYuan(d) as Record<string, unknown>;
   });
   const message = Object.entries(API_FIELDS).reduce((text, [domain, api]) => text.split(domain).join(api), rejection.message);
-  return { ...rejection, message, details };
+  return { ...rejection, message, ...(rejection.details && { details }) };
 }

@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Get, Inject, Param, Query, UseIntercept
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
-import { ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
+import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
@@ -56,7 +56,9 @@ export class ConsortiaHttpController {
     }
     if (!hasAnyRole(principal, ['supervisor'])) throw new ForbiddenException('asOf needs the role supervisor');
     const asOf = parseAsOf(query.asOf);
-    const known = (await this.store.readStream(consortiumStreamId(id))).filter((e) => e.recordedAt <= asOf);
+    const known = (await this.store.readStream(consortiumStreamId(id))).filter(
+      (e) => e.recordedAt <= asOf && CONSORTIUM_EVENT_TYPES.includes(e.type as ConsortiumEvent['type']),
+    );
     if (known.length === 0) throw notFound(`consortium ${id} as of ${asOf}`);
     const state = known.reduce(
       (acc, e) => consortiumDecider.evolve(acc, { type: e.type, data: e.data } as ConsortiumEvent),
@@ -69,8 +71,8 @@ export class ConsortiaHttpController {
   @Roles('supervisor')
   @ApiOperation({ summary: 'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.' })
   history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    if (!readConsortium(this.db, id)) throw notFound(`consortium ${id}`);
     const entries = readAuditTrail(this.db, consortiumStreamId(id));
-    if (entries.length === 0) throw notFound(`consortium ${id}`);
     return { id, events: entries };
   }
 }

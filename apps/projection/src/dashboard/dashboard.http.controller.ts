@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { businessToday, LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, ProjectionEngine, READ_STORE, Roles } from '@ledger/platform';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
+import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
 import { DashboardQuery } from './dashboard.query.dto';
 
 const DEFAULT_HORIZON_DAYS = 90;
 
-/** What a dashboard shows at a glance: counts by policy and status, and every deadline coming up. */
+/** What a dashboard shows at a glance: counts by policy and status, money by policy and year, every deadline coming up. */
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('v1/dashboard')
@@ -22,7 +23,7 @@ export class DashboardHttpController {
 
   @Get()
   @Roles('viewer')
-  @ApiOperation({ summary: 'Counts by policy and status, upcoming deadlines of consortia and zones (overdue first).' })
+  @ApiOperation({ summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.' })
   dashboard(@Query() query: DashboardQuery) {
     const today = businessToday(this.config.clock);
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
@@ -35,6 +36,7 @@ export class DashboardHttpController {
       position: this.engine.processedPosition(),
       consortia: this.db.prepare('SELECT policy, status, COUNT(*) AS count FROM consortia GROUP BY policy, status ORDER BY policy, status').all(),
       zones: this.db.prepare('SELECT policy, status, COUNT(*) AS count FROM zones GROUP BY policy, status ORDER BY policy, status').all(),
+      money: moneyByPolicyAndYear(this.db),
       deadlines: { horizonDays, items: deadlines },
     };
   }

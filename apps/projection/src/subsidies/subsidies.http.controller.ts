@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
+import { fenToYuan } from '@ledger/domain/shared/money';
 import { subsidyStreamId } from '@ledger/domain/subsidy';
 import { MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail.projector';
@@ -49,7 +50,7 @@ export class SubsidiesHttpController {
       ...subsidyView(row.state),
       rule: grant.rule,
       citation: grant.citation,
-      ...(grant.projectTotalInvestmentFen !== undefined && withYuan({ projectTotalInvestmentFen: grant.projectTotalInvestmentFen }) as object),
+      ...(grant.projectTotalInvestmentFen !== undefined && { projectTotalInvestment: fenToYuan(grant.projectTotalInvestmentFen) }),
       ...(grant.evaluationPeriod && { evaluationPeriod: grant.evaluationPeriod }),
       checks: grant.checks,
       movements: movements.map(withYuan),

@@ -62,6 +62,14 @@ export function validityGates(
       };
     },
     () => ({
+      code: 'invalid-state',
+      check: check(
+        LEDGER.consortiumActive,
+        c().approvedOn !== undefined && c().approvedOn! <= request.grantedOn,
+        `consortium ${c().id} was approved on ${c().approvedOn}; the grant is dated ${request.grantedOn}`,
+      ),
+    }),
+    () => ({
       code: 'rule-violated',
       check: check(
         LEDGER.fiscalYear,

@@ -88,6 +88,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
               expect.objectContaining({ rule: 'ledger.consortium-active', ok: true }),
               expect.objectContaining({ rule: 'ledger.category-of-policy', ok: true }),
               expect.objectContaining({ rule: 'lifecycle.in-force', ok: true }),
+              expect.objectContaining({ rule: 'ledger.consortium-active', ok: true }),
               expect.objectContaining({ rule: 'ledger.fiscal-year', ok: true }),
               expect.objectContaining({ rule: 'ledger.recipient-member', ok: true }),
               expect.objectContaining({ rule: 'tianjin.fraud', citation: '第十六条', ok: true }),
@@ -117,6 +118,12 @@ describe(named(LEDGER.consortiumActive), () => {
   it('refuses a grant to a consortium still under review', () => {
     given([])
       .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { status: 'public-notice' }) })
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
+  });
+
+  it('refuses a grant dated before the consortium was approved', () => {
+    given([])
+      .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { approvedOn: '2025-12-31' }) })
       .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
   });
 
