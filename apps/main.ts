@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { closeOnSignals, createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
 import { LedgerModule } from './ledger.module';
 
 /** `npm start`: the ledger on the embedded default (SQLite in LEDGER_DATA_DIR), commands and queries on one port. */
@@ -9,8 +9,10 @@ async function main(): Promise<void> {
     title: 'consortium-ledger',
     description: 'An event-sourced ledger for innovation-consortium programmes: commands, queries, audit trails.',
   });
+  closeOnSignals(app);
   await app.listen(config.port);
-  console.log(`consortium-ledger on http://localhost:${config.port} — OpenAPI at /docs, data in ${config.dataDir}`);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  console.log(`consortium-ledger on ${url} — OpenAPI at /docs, data in ${config.dataDir}`);
 }
 
 void main();

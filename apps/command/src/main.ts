@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { closeOnSignals, createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
 import { CommandAppModule } from './command.module';
 
 /** The command side alone (`npm run start:command`); a projection process follows the same SQLite file. */
@@ -9,8 +9,10 @@ async function main(): Promise<void> {
     title: 'consortium-ledger — commands',
     description: 'Programme officers and finance offices record decisions here. See /docs of the projection process for queries.',
   });
+  closeOnSignals(app);
   await app.listen(config.port);
-  console.log(`consortium-ledger commands on http://localhost:${config.port} (data in ${config.dataDir})`);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  console.log(`consortium-ledger commands on ${url} (data in ${config.dataDir})`);
 }
 
 void main();

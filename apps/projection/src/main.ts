@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { closeOnSignals, createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
 import { ProjectionAppModule } from './projection.module';
 
 /** The projection side alone (`npm run start:projection`): follows the log of the command process by polling. */
@@ -9,8 +9,10 @@ async function main(): Promise<void> {
     title: 'consortium-ledger — queries',
     description: 'Read models projected from the event log: status, funding headroom, reconciliation, audit trails.',
   });
+  closeOnSignals(app);
   await app.listen(config.port);
-  console.log(`consortium-ledger queries on http://localhost:${config.port} (following ${config.eventsFile})`);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  console.log(`consortium-ledger queries on ${url} (following ${config.eventsFile})`);
 }
 
 void main();

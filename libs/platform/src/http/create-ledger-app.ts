@@ -8,10 +8,9 @@ export interface LedgerAppOptions {
   logger?: LogLevel[] | false;
 }
 
-/** A Nest app with shutdown hooks and the OpenAPI description at /docs (JSON at /docs-json). */
+/** A Nest app with the OpenAPI description at /docs (JSON at /docs-json). */
 export async function createLedgerApp(root: Type<unknown> | DynamicModule, options: LedgerAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(root, { logger: options.logger ?? ['error', 'warn'] });
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -24,4 +23,21 @@ export async function createLedgerApp(root: Type<unknown> | DynamicModule, optio
   );
   SwaggerModule.setup('docs', app, document);
   return app;
+}
+
+/**
+ * On SIGTERM or SIGINT: stop taking requests, let queued appends commit and the projections finish their batch
+ * (`app.close()` runs every shutdown hook), then exit 0.
+ */
+export function closeOnSignals(app: INestApplication): void {
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing the ledger`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  process.once('SIGINT', () => void close('SIGINT'));
 }

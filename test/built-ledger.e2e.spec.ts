@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
+import { ProjectionEngine } from '@ledger/platform';
+import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
+import { activeConsortium, filingBody, unitBody } from './support/consortium-requests';
+import { startLedger } from './support/ledger-test-app';
+import { dumpReadModels } from './support/read-model-dump';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..');
+
+/** The built ledger as an operator runs it: `npm start`'s server, and `npm run ledger -- rebuild | verify`. */
+beforeAll(async () => {
+  await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+}, 120_000);
+
+describe('the standalone server (npm start)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-server-'));
+  const { LEDGER_ADMIN_TOKEN: _a, LEDGER_TOKENS: _t, ...inherited } = process.env;
+  const env = { ...inherited, LEDGER_DATA_DIR: dataDir, PORT: '0' };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** Starts dist/apps/main.js, waits for its "on <url>" line, and returns what it printed and a way to stop it. */
+  async function startServer(extraEnv: Record<string, string> = {}) {
+    const child = spawn('node', ['dist/apps/main.js'], { cwd: ROOT, env: { ...env, ...extraEnv } });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        const match = /consortium-ledger on (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1].replace('[::1]', '127.0.0.1'));
+      });
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    });
+    const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
+      new Promise<number | null>((resolve) => {
+        child.on('exit', resolve);
+        child.kill(signal);
+      });
+    return { url, output: () => output, stop };
+  }
+
+  it('generates an admin token on first start, prints it once, keeps it, and serves with it', async () => {
+    const first = await startServer();
+    const token = /generated an admin token[^\n]*\n\s+(\S+)/.exec(first.output())?.[1];
+    expect(token).toBeDefined();
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    const list = await fetch(`${first.url}/v1/consortia`, { headers: { authorization: `Bearer ${token}` } });
+    expect(list.status).toBe(200);
+    expect(await first.stop()).toBe(0);
+
+    const second = await startServer();
+    expect(second.output()).not.toContain('generated an admin token');
+    expect((await fetch(`${second.url}/v1/consortia`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(await second.stop()).toBe(0);
+  }, 30_000);
+
+  it('loses no acknowledged command when the process is killed mid-stream (SIGKILL), and the chain stays intact', async () => {
+    const server = await startServer({ LEDGER_ADMIN_TOKEN: 'crash-admin' });
+    const acknowledged: string[] = [];
+    let killed = false;
+    const file = async () => {
+      const answer = await fetch(`${server.url}/v1/consortia`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer crash-admin' },
+        body: JSON.stringify(filingBody('liaoning-2021-alliance')),
+      }).catch(() => undefined);
+      if (answer?.status === 201) acknowledged.push(consortiumStreamId((await answer.json()).id));
+    };
+    const writers = Array.from({ length: 16 }, async () => {
+      while (!killed) await file();
+    });
+    while (acknowledged.length < 300) await new Promise((resolve) => setTimeout(resolve, 5));
+    killed = true;
+    await server.stop('SIGKILL');
+    await Promise.all(writers);
+
+    const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+    const recorded = new Set((db.prepare('SELECT DISTINCT stream_id FROM events').pluck().all() as string[]));
+    db.close();
+    expect(acknowledged.filter((stream) => !recorded.has(stream))).toEqual([]);
+    const verified = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env });
+    expect(verified.stdout).toContain('hash chain intact');
+  }, 60_000);
+});
+
+/** `npm run ledger -- rebuild | verify` against a data directory the ledger wrote, and rebuilds equal to live models. */
+describe('ledger CLI: rebuild and verify', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+  const env = { ...process.env, LEDGER_DATA_DIR: dataDir };
+  let live: Record<string, unknown[]>;
+  let head: number;
+
+  beforeAll(async () => {
+    const ledger = await startLedger({ dataDir });
+    try {
+      for (let serial = 1; serial <= 3; serial++) {
+        const lead = unitBody(enterprise('baotou', 5000 + serial, { rdExpenseLastYearFen: 200_000_000_00 }));
+        const { id } = await activeConsortium(ledger, 'nmg-2024-consortium', { lead });
+        if (serial === 2) await ledger.http.post(`/v1/consortia/${id}/rename`, { on: '2025-12-01', name: '内蒙古自治区改名产业链创新联合体' }, { as: 'officer' });
+      }
+      await activeConsortium(ledger, 'liaoning-2021-alliance');
+      const zone = await ledger.http.post('/v1/zones', { policy: 'nmg-2022-zone', name: '包头稀土高新区', approvedOn: '2022-12-01' }, { as: 'officer' });
+      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+      await ledger.http.get(`/v1/consortia?minPosition=${head}`, { as: 'viewer' });
+      expect(zone.status).toBe(201);
+      live = dumpReadModels(ledger.config.projectionsFile);
+
+      const engine = ledger.app.get(ProjectionEngine);
+      await engine.rebuild();
+      expect(engine.processedPosition()).toBe(head);
+      expect(dumpReadModels(ledger.config.projectionsFile)).toEqual(live);
+    } finally {
+      await ledger.close();
+    }
+  }, 120_000);
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('the read models hold every consortium and zone', () => {
+    expect(live.consortia).toHaveLength(4);
+    expect(live.zones).toHaveLength(1);
+    expect(live.audit_trail).toHaveLength(head);
+  });
+
+  it('rebuild drops and replays every read model and ends identical to the live ones', async () => {
+    const { stdout, stderr } = await run('node', ['dist/apps/cli/ledger.cli.js', 'rebuild'], { cwd: ROOT, env });
+    expect(stdout).toContain(`from ${head} events`);
+    expect(stderr).toContain('100%');
+    expect(dumpReadModels(join(dataDir, 'projections.sqlite'))).toEqual(live);
+  });
+
+  it('verify reports an intact chain, then the first broken link after a row is tampered with', async () => {
+    const intact = await run('npm', ['run', '--silent', 'ledger', '--', 'verify'], { cwd: ROOT, env });
+    expect(intact.stdout).toContain(`hash chain intact: ${head} events verified`);
+
+    const db = new Database(join(dataDir, 'events.sqlite'));
+    db.prepare("UPDATE events SET data = replace(data, '\"2025-10-12\"', '\"2025-10-13\"') WHERE position = 5").run();
+    db.close();
+    const broken = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env }).catch((error) => error);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('hash chain BROKEN at position 5');
+  });
+});
