@@ -70,7 +70,7 @@ describe('the standalone server (npm start)', () => {
         headers: { 'content-type': 'application/json', authorization: 'Bearer crash-admin' },
         body: JSON.stringify(filingBody('liaoning-2021-alliance')),
       }).catch(() => undefined);
-      if (answer?.status === 201) acknowledged.push(consortiumStreamId((await answer.json()).id));
+      if (answer?.status === 201) acknowledged.push(consortiumStreamId(((await answer.json()) as { id: string }).id));
     };
     const writers = Array.from({ length: 16 }, async () => {
       while (!killed) await file();
