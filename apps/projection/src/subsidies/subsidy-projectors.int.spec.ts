@@ -1,44 +1,33 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { wan } from '@ledger/domain/shared/money';
 import { streamIdOf, SubsidyLedgerEvent } from '@ledger/domain/subsidy';
 import { cancel, clawBack, disburse, grant, recorded, refund, terminate, UNITS } from '@ledger/domain/subsidy/subsidy.fixtures';
-import { RecordedEvent } from '@ledger/event-store';
 import { Projector } from '@ledger/platform';
 import { readBoundary, readFundingYear } from '../funding/funding.projector';
 import { reconciliationReport } from '../reconciliation/reconciliation.report';
 import { moneyByPolicyAndYear } from './subsidies-dashboard';
 import { readSubsidyRow } from './subsidies.projector';
 import { SUBSIDY_PROJECTORS } from './subsidy-projectors';
+import { openTempReadStore, recordedEvent } from '../../../../test/support/projector-harness';
 
 /** Hands events decided with the domain's fixtures to the projectors, in order, each on its own stream, as the engine would. */
 function project(db: Database.Database, events: SubsidyLedgerEvent[], projectors: Projector[]): void {
   events.forEach((event, i) => {
-    for (const projector of projectors) projector.apply(recordedAt(streamIdOf(event), event, i + 1), db);
+    for (const projector of projectors) projector.apply(recordedEvent(streamIdOf(event), event, i + 1, { actor: 'finance.wang' }), db);
   });
 }
 
-const recordedAt = (streamId: string, event: { type: string; data: object }, position: number): RecordedEvent => ({
-  position,
-  streamId,
-  streamRevision: 0,
-  eventId: `e${position}`,
-  type: event.type,
-  schemaVersion: 1,
-  data: event.data,
-  metadata: { actor: 'finance.wang', correlationId: 'c', causationId: 'c', commandId: 'c' },
-  recordedAt: '2025-12-01T00:00:00.000Z',
-  hash: '',
-});
-
 describe('the subsidy projectors', () => {
+  let store: ReturnType<typeof openTempReadStore>;
   let db: Database.Database;
   let projectors: Projector[];
   beforeEach(() => {
-    db = new Database(':memory:');
+    store = openTempReadStore();
+    db = store.db;
     projectors = SUBSIDY_PROJECTORS.map((P) => new P());
     for (const p of projectors) p.setup(db);
   });
-  afterEach(() => db.close());
+  afterEach(() => store.close());
 
   it('fold a subsidy through grant, tranches, cancellation, clawback, refund and termination', () => {
     const events = recorded([
@@ -62,9 +51,9 @@ describe('the subsidy projectors', () => {
   it('ignore events of streams that are not theirs', () => {
     const [granted, committed] = recorded([grant('S-2', 'liaoning.talent', wan(100))]);
     for (const p of projectors) {
-      p.apply(recordedAt('consortium-x', granted, 1), db); // a subsidy event type on a consortium stream
-      p.apply(recordedAt('consortium-funding-x', committed, 2), db); // a boundary event whose boundary is another stream
-      p.apply(recordedAt('subsidy-S-2', { type: 'ConsortiumFiled', data: { subsidyId: 'S-2' } }, 3), db);
+      p.apply(recordedEvent('consortium-x', granted, 1), db); // a subsidy event type on a consortium stream
+      p.apply(recordedEvent('consortium-funding-x', committed, 2), db); // a boundary event whose boundary is another stream
+      p.apply(recordedEvent('subsidy-S-2', { type: 'ConsortiumFiled', data: { subsidyId: 'S-2' } }, 3), db);
     }
     for (const table of ['subsidies', 'subsidy_money', 'funding_years', 'funding_boundaries']) {
       expect([table, db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()]).toEqual([table, { n: 0 }]);

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { decideZone, evolveZone, initialZoneState, ZoneCommand, ZoneEvent, zoneStreamId } from '@ledger/domain/zone';
 import { designateZone, recordZoneEvaluation, submitAnnualReport } from '@ledger/domain/zone/zone.fixtures';
-import { RecordedEvent } from '@ledger/event-store';
 import { zoneDeadlines } from './zone-deadlines';
 import { readZone, ZoneStatusProjector } from './zone-status.projector';
+import { openTempReadStore, recordedEvent } from '../../../../test/support/projector-harness';
 
 const TODAY = '2028-01-10';
 
@@ -21,26 +21,18 @@ function projectCommands(db: Database.Database, zoneId: string, commands: ZoneCo
   }
 }
 
-const recorded = (streamId: string, event: ZoneEvent | { type: string; data: object }, position: number): RecordedEvent => ({
-  position,
-  streamId,
-  streamRevision: 0,
-  eventId: `e${position}`,
-  type: event.type,
-  schemaVersion: 1,
-  data: event.data,
-  metadata: { actor: 'officer.zhang', correlationId: 'c', causationId: 'c', commandId: 'c' },
-  recordedAt: '2028-01-10T00:00:00.000Z',
-  hash: '',
-});
+const recorded = (streamId: string, event: ZoneEvent | { type: string; data: object }, position: number) =>
+  recordedEvent(streamId, event, position, { recordedAt: '2028-01-10T00:00:00.000Z' });
 
 describe('zone-status projector and zoneDeadlines (the dashboard\'s zone deadlines)', () => {
+  let store: ReturnType<typeof openTempReadStore>;
   let db: Database.Database;
   beforeEach(() => {
-    db = new Database(':memory:');
+    store = openTempReadStore();
+    db = store.db;
     new ZoneStatusProjector().setup(db);
   });
-  afterEach(() => db.close());
+  afterEach(() => store.close());
 
   it('folds a zone with the domain\'s evolve and ignores other streams', () => {
     projectCommands(db, 'baotou', [designateZone(), recordZoneEvaluation('2025-12-10', 'unqualified')]);

@@ -1,30 +1,18 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isScaledDecimal } from '@ledger/domain/zone';
+import { validationRule } from '@ledger/platform';
 
 /** Validators for the indicators of an annual report (附件2): exact decimals, counts, and counts given in parts. */
-function rule(name: string, test: (value: unknown) => boolean, message: (property: string) => string) {
-  return (options?: ValidationOptions): PropertyDecorator =>
-    (target, propertyName) =>
-      registerDecorator({
-        name,
-        target: target.constructor,
-        propertyName: propertyName as string,
-        options: { message: message(String(propertyName)), ...options },
-        validator: { validate: test },
-      });
-}
-
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** A non-negative integer (safe in JSON). */
-export const IsCount = rule('isCount', isCount, (property) => `${property} must be a non-negative integer`);
+export const IsCount = validationRule('isCount', isCount, (property) => `${property} must be a non-negative integer`);
 
 /**
  * A finite, non-negative JSON number with at most `scale` decimals (at most `max`), so that it converts exactly:
  * `decimalToScaled(String(value), scale)`. 1.555 at scale 2 or 1e-7 are refused rather than rounded.
  */
 export const IsExactDecimal = (scale: number, max?: number) =>
-  rule(
+  validationRule(
     'isExactDecimal',
     (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && (max === undefined || value <= max) && isScaledDecimal(String(value), scale),
     (property) => `${property} must be a non-negative number with at most ${scale} decimals${max === undefined ? '' : `, at most ${max}`}`,
@@ -32,7 +20,7 @@ export const IsExactDecimal = (scale: number, max?: number) =>
 
 /** A count, or an object with exactly the given parts, each a count (the domain sums them). */
 export const IsCountOrParts = (parts: readonly string[]) =>
-  rule(
+  validationRule(
     'isCountOrParts',
     (value) => {
       if (isCount(value)) return true;
