@@ -8,19 +8,13 @@ import {
   SubsidyEvent,
 } from '@ledger/domain/subsidy';
 import { RecordedEvent } from '@ledger/event-store';
-import { Projector } from '@ledger/platform';
+import { Projector, statement } from '@ledger/platform';
 import { subsidyEventOf } from '../subsidies/subsidies.projector';
+import { MONEY_COLUMNS_SQL, moneyOfRow, MOVEMENT_COLUMN } from '../subsidies/money-columns';
 import { MoneyFigures, NO_MONEY } from '../subsidies/subsidy.view';
 
 const BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['FundingCommitted', 'FundingReleased']);
 
-const COLUMN: Partial<Record<SubsidyEvent['type'], string>> = {
-  SubsidyGranted: 'granted_fen',
-  SubsidyCancelled: 'cancelled_fen',
-  SubsidyDisbursed: 'disbursed_fen',
-  SubsidyClawedBack: 'clawed_back_fen',
-  SubsidyRefunded: 'refunded_fen',
-};
 
 /**
  * What a recipient receives in a fiscal year, and the funding boundaries its caps are counted on:
@@ -35,9 +29,8 @@ export class FundingProjector implements Projector {
 
   setup(db: Database.Database): void {
     db.exec(`CREATE TABLE IF NOT EXISTS funding_years (
-      recipient TEXT NOT NULL, fiscal_year INTEGER NOT NULL, subsidies INTEGER NOT NULL,
-      granted_fen INTEGER NOT NULL, cancelled_fen INTEGER NOT NULL, disbursed_fen INTEGER NOT NULL,
-      clawed_back_fen INTEGER NOT NULL, refunded_fen INTEGER NOT NULL, last_position INTEGER NOT NULL,
+      recipient TEXT NOT NULL, fiscal_year INTEGER NOT NULL, subsidies INTEGER NOT NULL, ${MONEY_COLUMNS_SQL},
+      last_position INTEGER NOT NULL,
       updated_at TEXT NOT NULL, PRIMARY KEY (recipient, fiscal_year));
       CREATE TABLE IF NOT EXISTS funding_keys (subsidy_id TEXT PRIMARY KEY, recipient TEXT NOT NULL, fiscal_year INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS funding_boundaries (
@@ -51,13 +44,13 @@ export class FundingProjector implements Projector {
   apply(event: RecordedEvent, db: Database.Database): void {
     if (BOUNDARY_EVENTS.has(event.type) && event.data?.boundary === event.streamId) return this.applyBoundary(event, db);
     const subsidyEvent = subsidyEventOf(event);
-    const column = subsidyEvent && COLUMN[subsidyEvent.type];
+    const column = subsidyEvent && MOVEMENT_COLUMN[subsidyEvent.type];
     if (subsidyEvent && column) this.applyMovement(subsidyEvent, column, event, db);
   }
 
   private applyBoundary(event: RecordedEvent, db: Database.Database): void {
     const state = evolveBoundary(readBoundary(db, event.streamId), { type: event.type, data: event.data } as FundingBoundaryEvent);
-    db.prepare(
+    statement(db, 
       `INSERT INTO funding_boundaries VALUES (@streamId, @position, @updatedAt, @state)
        ON CONFLICT (stream_id) DO UPDATE SET last_position = @position, updated_at = @updatedAt, state = @state`,
     ).run({ streamId: event.streamId, position: event.position, updatedAt: event.recordedAt, state: JSON.stringify(state) });
@@ -67,24 +60,24 @@ export class FundingProjector implements Projector {
     const { subsidyId, amountFen } = subsidyEvent.data as { subsidyId: string; amountFen: number };
     if (subsidyEvent.type === 'SubsidyGranted') {
       const { recipient, fiscalYear } = subsidyEvent.data;
-      db.prepare('INSERT OR IGNORE INTO funding_keys VALUES (?, ?, ?)').run(subsidyId, recipient, fiscalYear);
-      db.prepare(
+      statement(db, 'INSERT OR IGNORE INTO funding_keys VALUES (?, ?, ?)').run(subsidyId, recipient, fiscalYear);
+      statement(db, 
         `INSERT INTO funding_years VALUES (?, ?, 1, 0, 0, 0, 0, 0, ?, ?)
          ON CONFLICT (recipient, fiscal_year) DO UPDATE SET subsidies = subsidies + 1`,
       ).run(recipient, fiscalYear, event.position, event.recordedAt);
     }
-    const key = db.prepare('SELECT recipient, fiscal_year FROM funding_keys WHERE subsidy_id = ?').get(subsidyId) as
+    const key = statement(db, 'SELECT recipient, fiscal_year FROM funding_keys WHERE subsidy_id = ?').get(subsidyId) as
       | { recipient: string; fiscal_year: number }
       | undefined;
     if (!key) return;
-    db.prepare(
+    statement(db, 
       `UPDATE funding_years SET ${column} = ${column} + ?, last_position = ?, updated_at = ? WHERE recipient = ? AND fiscal_year = ?`,
     ).run(amountFen, event.position, event.recordedAt, key.recipient, key.fiscal_year);
   }
 }
 
 export function readBoundary(db: Database.Database, streamId: string): FundingBoundaryState {
-  const row = db.prepare('SELECT state FROM funding_boundaries WHERE stream_id = ?').get(streamId) as { state: string } | undefined;
+  const row = statement(db, 'SELECT state FROM funding_boundaries WHERE stream_id = ?').get(streamId) as { state: string } | undefined;
   return row ? JSON.parse(row.state) : initialBoundaryState();
 }
 
@@ -95,17 +88,9 @@ export interface FundingYear extends MoneyFigures {
 
 /** A recipient's totals in a fiscal year; zeros when it received nothing that year. */
 export function readFundingYear(db: Database.Database, recipient: string, fiscalYear: number): FundingYear {
-  const row = db.prepare('SELECT * FROM funding_years WHERE recipient = ? AND fiscal_year = ?').get(recipient, fiscalYear) as
+  const row = statement(db, 'SELECT * FROM funding_years WHERE recipient = ? AND fiscal_year = ?').get(recipient, fiscalYear) as
     | Record<string, any>
     | undefined;
   if (!row) return { ...NO_MONEY, subsidies: 0 };
-  return {
-    subsidies: row.subsidies,
-    grantedFen: row.granted_fen,
-    cancelledFen: row.cancelled_fen,
-    disbursedFen: row.disbursed_fen,
-    clawedBackFen: row.clawed_back_fen,
-    refundedFen: row.refunded_fen,
-    lastPosition: row.last_position,
-  };
+  return { subsidies: row.subsidies, ...moneyOfRow(row), lastPosition: row.last_position };
 }

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { RuleCheck } from '@ledger/domain/shared/rule';
 import { evolveSubsidy, initialSubsidyState, isSubsidyEvent, SubsidyEvent, SubsidyState } from '@ledger/domain/subsidy';
 import { RecordedEvent } from '@ledger/event-store';
-import { Projector } from '@ledger/platform';
+import { Projector, statement } from '@ledger/platform';
 
 export const SUBSIDY_STREAM_PREFIX = 'subsidy-';
 
@@ -45,7 +45,7 @@ export class SubsidiesProjector implements Projector {
     const state = evolveSubsidy(before?.state ?? initialSubsidyState(id), subsidyEvent);
     if (!state.exists) return; // nothing to show before the grant
     const record = recordOf(before?.record, subsidyEvent, event);
-    db.prepare(
+    statement(db, 
       `INSERT INTO subsidies VALUES (@id, @consortiumId, @recipient, @category, @policy, @fiscalYear, @status, @grantedOn,
          @grantedFen, @cancelledFen, @disbursedFen, @clawedBackFen, @refundedFen, @position, @updatedAt, @state, @record)
        ON CONFLICT (id) DO UPDATE SET status = @status, granted_fen = @grantedFen, cancelled_fen = @cancelledFen,
@@ -87,7 +87,7 @@ function recordOf(before: SubsidyRecord | undefined, event: SubsidyEvent, record
 }
 
 export function readSubsidyRow(db: Database.Database, id: string): { state: SubsidyState; record: SubsidyRecord } | undefined {
-  const row = db.prepare('SELECT state, record FROM subsidies WHERE id = ?').get(id) as { state: string; record: string } | undefined;
+  const row = statement(db, 'SELECT state, record FROM subsidies WHERE id = ?').get(id) as { state: string; record: string } | undefined;
   return row && { state: JSON.parse(row.state), record: JSON.parse(row.record) };
 }
 
@@ -122,7 +122,7 @@ export function readSubsidies(db: Database.Database, filter: SubsidyFilter, page
   const rows = db
     .prepare(`SELECT state, record FROM subsidies WHERE ${FILTER_SQL} ORDER BY granted_on, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, ...page }) as Array<{ state: string; record: string }>;
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM subsidies WHERE ${FILTER_SQL}`).get(params) as { total: number };
+  const { total } = statement(db, `SELECT COUNT(*) AS total FROM subsidies WHERE ${FILTER_SQL}`).get(params) as { total: number };
   const subsidies = rows.map((row) => ({ state: JSON.parse(row.state) as SubsidyState, record: JSON.parse(row.record) as SubsidyRecord }));
   return { subsidies, total };
 }
