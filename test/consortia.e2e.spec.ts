@@ -220,6 +220,18 @@ describe('consortia over HTTP', () => {
       expect(await head()).toBe(before);
     });
 
+    it('takes a filing of 1000 member units, and refuses 1001 naming the field', async () => {
+      const members = (count: number) => Array.from({ length: count }, (_, i) => unitBody(enterprise('shenyang', 20_000 + i)));
+      const lead = unitBody(enterprise('shenyang', 19_999));
+      const large = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead, members: members(1000) }), { as: 'officer' });
+      expect(large.status).toBe(201);
+      const before = await head();
+      const tooLarge = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead, members: members(1001) }), { as: 'officer' });
+      expect(tooLarge.status).toBe(400);
+      expect(tooLarge.body.details.map((d: { field: string }) => d.field)).toContain('members');
+      expect(await head()).toBe(before);
+    });
+
     it('malformed JSON is a 400, and an unknown consortium a 404', async () => {
       const malformed = await ledger.http.post('/v1/consortia', '{"policy": ', { as: 'officer' });
       expect(malformed.status).toBe(400);

@@ -1,5 +1,6 @@
 import { INestApplication, LogLevel, Type, DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 export interface LedgerAppOptions {
@@ -10,7 +11,9 @@ export interface LedgerAppOptions {
 
 /** A Nest app with the OpenAPI description at /docs (JSON at /docs-json). */
 export async function createLedgerApp(root: Type<unknown> | DynamicModule, options: LedgerAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(root, { logger: options.logger ?? ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(root, { logger: options.logger ?? ['error', 'warn'] });
+  // A filing may list up to 1000 member units; Express's default 100 kB would cut it short.
+  app.useBodyParser('json', { limit: '2mb' });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
