@@ -1,4 +1,4 @@
-import { isRegisteredIn, isValidCreditCode, withCheckCharacter } from './credit-code';
+import { creditCodeCheckCharacter, isRegisteredIn, isValidCreditCode, withCheckCharacter } from './credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it.each(['91150200MA0000001F', '12150100MA0000001F', '91510502MA00000016', '91210100MA0000001G', '91120116MA00000014', '91110108MA0000001D'])(
@@ -14,9 +14,15 @@ describe('unified social credit code (GB 32100-2015)', () => {
     ['a non-digit division', '9115A200MA0000001F'],
   ])('rejects %s', (_why, code) => expect(isValidCreditCode(code)).toBe(false));
 
-  it('writes a check value of 31 as 0 and completes fixtures', () => {
-    const code = withCheckCharacter('91150200MA0000002');
-    expect(isValidCreditCode(code)).toBe(true);
+  it('writes a check value of 31 as 0', () => {
+    // Σ value × weight of these 17 characters is a multiple of 31, so the check value is 31 − 0 = 31, written 0.
+    expect(creditCodeCheckCharacter('91150200MA0000016')).toBe('0');
+    expect(isValidCreditCode('91150200MA00000160')).toBe(true);
+    expect(isValidCreditCode('91150200MA0000016Y')).toBe(false);
+  });
+
+  it('completes fixtures with their check character', () => {
+    expect(withCheckCharacter('91150200MA0000001')).toBe('91150200MA0000001F');
   });
 
   it('reads the division of registration', () => {
