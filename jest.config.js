@@ -9,6 +9,8 @@ const shared = {
     '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@ledger/platform$': '<rootDir>/libs/platform/src',
+    '^@ledger/presentation$': '<rootDir>/libs/presentation/src',
+    '^@ledger/presentation/(.*)$': '<rootDir>/libs/presentation/src/$1',
     '^@ledger/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -93,7 +93,7 @@ describe('consortia over HTTP', () => {
       const second = await ledger.http.post(`/v1/consortia/${id}/evaluations`, { period: '2028', on: '2029-01-15', grade: 'unqualified' }, { as: 'officer' });
       expect(second.status).toBe(201);
       expect(second.body.status).toBe('delisted');
-      expect(second.body.events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'ConsortiumDelisted', rule: 'luzhou.delist', citation: '第五条(二)' })]));
+      expect(second.body.decisions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'ConsortiumDelisted', rule: 'luzhou.delist', citation: '第五条(二)' })]));
     });
 
     it('refuses approval naming every unmet rule', async () => {
@@ -141,6 +141,13 @@ describe('consortia over HTTP', () => {
       const { id } = await activeConsortium(ledger, 'tianjin-2018-alliance');
       const evaluated = await ledger.http.post(`/v1/consortia/${id}/evaluations`, { period: '2020', on: '2020-12-20', grade: 'excellent' }, { as: 'officer' });
       expect(evaluated.status).toBe(201);
+
+      const report = await ledger.http.post(`/v1/consortia/${id}/annual-reports`, { year: 2020, submittedOn: '2020-12-28', summary: true, plan: true }, { as: 'officer' });
+      expect(report.status).toBe(201);
+      expect(report.body.decisions).toEqual([{ type: 'AnnualReportRecorded', rule: 'tianjin.annual-report', citation: '第十七条' }]);
+      const withoutPlan = await ledger.http.post(`/v1/consortia/${id}/annual-reports`, { year: 2019, submittedOn: '2020-12-29', summary: true, plan: false }, { as: 'officer' });
+      expect(withoutPlan.status).toBe(422);
+      expect(withoutPlan.body.rule).toBe('tianjin.annual-report');
 
       const late = await ledger.http.post('/v1/consortia', filingBody('tianjin-2018-alliance', { filedOn: '2021-01-01', lead: unitBody(enterprise('tianjin', 700)) }), { as: 'officer' });
       expect(late.status).toBe(422);

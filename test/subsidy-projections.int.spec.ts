@@ -26,7 +26,7 @@ import { readBoundary, readFundingYear } from '../apps/projection/src/funding/fu
 import { reconciliationReport } from '../apps/projection/src/reconciliation/reconciliation.report';
 import { moneyByPolicyAndYear } from '../apps/projection/src/subsidies/subsidies-dashboard';
 import { readSubsidyRow } from '../apps/projection/src/subsidies/subsidies.projector';
-import { addMoney, moneyView, NO_MONEY } from '../apps/projection/src/subsidies/subsidy.view';
+import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { consortiumWith, FundedConsortium, postGrant, postSubsidy } from './support/subsidy-requests';
 

@@ -1,6 +1,6 @@
 import { CONSORTIUM_IDS, fileConsortium, TIMELINES } from '@ledger/domain/consortium/consortium.fixtures';
 import { ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
-import { unitView } from '../../apps/projection/src/consortia/consortium.view';
+import { unitView } from '@ledger/presentation/consortium.view';
 import { RunningLedger } from './ledger-test-app';
 
 /** A domain unit as the API takes it (and shows it): money as yuan strings. */

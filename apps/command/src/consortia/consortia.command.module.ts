@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AddMemberHttpController } from './add-member/add-member.http.controller';
 import { ApproveConsortiumHttpController } from './approve-consortium/approve-consortium.http.controller';
 import { ChangeLeadHttpController } from './change-lead/change-lead.http.controller';
+import { RecordAnnualReportHttpController } from './record-annual-report/record-annual-report.http.controller';
 import { ConsortiumCommandHandler } from './consortium-command.handler';
 import { DissolveConsortiumHttpController } from './dissolve-consortium/dissolve-consortium.http.controller';
 import { FileConsortiumHttpController } from './file-consortium/file-consortium.http.controller';
@@ -30,6 +31,7 @@ import { WithdrawConsortiumHttpController } from './withdraw-consortium/withdraw
     ChangeLeadHttpController,
     RenameConsortiumHttpController,
     RecordEvaluationHttpController,
+    RecordAnnualReportHttpController,
     DissolveConsortiumHttpController,
   ],
   providers: [ConsortiumCommandHandler],

@@ -1,3 +1,4 @@
+import { decisionSummary } from '@ledger/platform';
 import { ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 
@@ -9,10 +10,7 @@ export function consortiumAnswer(state: ConsortiumState, events: ConsortiumEvent
     eligibility: state.eligibility,
     ...(state.notice && { notice: state.notice, endsOn: state.notice.endsOn }),
     ...(state.ended && { ended: state.ended }),
-    events: events.map((event) => {
-      const { rule, citation } = event.data as { rule?: string; citation?: string };
-      return { type: event.type, ...(rule && { rule }), ...(citation && { citation }) };
-    }),
+    decisions: events.map(decisionSummary),
     position,
   };
 }

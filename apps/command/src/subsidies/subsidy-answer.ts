@@ -1,6 +1,7 @@
+import { decisionSummary } from '@ledger/platform';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
-import { subsidyView } from '../../../projection/src/subsidies/subsidy.view';
+import { subsidyView } from '@ledger/presentation/subsidy.view';
 
 /**
  * What every subsidy command answers: the subsidy's status and figures after it (money as yuan strings), the caps
@@ -11,9 +12,8 @@ export function subsidyAnswer(state: SubsidyState, events: SubsidyLedgerEvent[],
   return {
     ...subsidyView(state),
     decisions: events.map((event) => {
-      const { rule, citation } = event.data as { rule?: string; citation?: string };
       const where = 'boundary' in event.data ? { boundary: event.data.boundary } : 'creditCode' in event.data ? { creditCode: event.data.creditCode } : {};
-      return { type: event.type, ...where, ...(rule && { rule }), ...(citation && { citation }) };
+      return { ...decisionSummary(event), ...where };
     }),
     position,
   };

@@ -1,5 +1,6 @@
+import { decisionSummary } from '@ledger/platform';
 import { AnnualReportCorrected, AnnualReportSubmitted, ZoneEvaluated, ZoneEvent, ZoneState } from '@ledger/domain/zone';
-import { findingView } from '../../../projection/src/zones/zone.view';
+import { findingView } from '@ledger/presentation/zone.view';
 
 const isReport = (e: ZoneEvent): e is AnnualReportSubmitted | AnnualReportCorrected =>
   e.type === 'AnnualReportSubmitted' || e.type === 'AnnualReportCorrected';
@@ -33,10 +34,7 @@ export function zoneAnswer(state: ZoneState, events: ZoneEvent[], position: numb
     ...(state.rectificationUntil && { rectificationUntil: state.rectificationUntil }),
     recommendedForNational: state.recommendedForNational,
     ...(state.removed && { removed: state.removed }),
-    decisions: events.map((event) => {
-      const { rule, citation } = event.data as { rule?: string; citation?: string };
-      return { type: event.type, ...(rule && { rule }), ...(citation && { citation }) };
-    }),
+    decisions: events.map(decisionSummary),
     position,
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { ruleRefOf } from '@ledger/domain/shared/rule';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
 
@@ -35,7 +36,7 @@ export class AuditTrailProjector implements Projector {
   }
 
   apply(event: RecordedEvent, db: Database.Database): void {
-    const { rule, citation } = event.data as { rule?: unknown; citation?: unknown };
+    const { rule, citation } = ruleRefOf(event.data);
     statement(db, 'INSERT OR REPLACE INTO audit_trail VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       event.position,
       event.streamId,
@@ -45,8 +46,8 @@ export class AuditTrailProjector implements Projector {
       event.metadata.actor,
       event.metadata.correlationId,
       event.metadata.commandId,
-      typeof rule === 'string' ? rule : null,
-      typeof citation === 'string' ? citation : null,
+      rule ?? null,
+      citation ?? null,
       JSON.stringify(event.data),
     );
   }

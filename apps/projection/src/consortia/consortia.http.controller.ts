@@ -20,7 +20,7 @@ import { parseAsOf } from '../shared/as-of';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { readConsortium } from './consortium-status.projector';
-import { consortiumSummaryView, consortiumView } from './consortium.view';
+import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
 
 @ApiTags('consortia')
 @ApiBearerAuth()

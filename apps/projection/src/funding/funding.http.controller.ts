@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { MinPositionInterceptor, READ_STORE, Roles } from '@ledger/platform';
 import { readSubsidies } from '../subsidies/subsidies.projector';
-import { moneyView } from '../subsidies/subsidy.view';
+import { moneyView } from '@ledger/presentation/subsidy.view';
 import { capNowView, capsNow, distinctCaps } from './funding-caps';
 import { FundingParams, FundingQuery } from './funding.query.dto';
 import { readBoundary, readFundingYear } from './funding.projector';

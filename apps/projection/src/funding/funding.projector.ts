@@ -11,7 +11,7 @@ import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
 import { subsidyEventOf } from '../subsidies/subsidies.projector';
 import { MONEY_COLUMNS_SQL, moneyOfRow, MOVEMENT_COLUMN } from '../subsidies/money-columns';
-import { MoneyFigures, NO_MONEY } from '../subsidies/subsidy.view';
+import { MoneyFigures, NO_MONEY } from '@ledger/presentation/subsidy.view';
 
 const BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['FundingCommitted', 'FundingReleased']);
 

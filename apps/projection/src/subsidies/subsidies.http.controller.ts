@@ -8,7 +8,7 @@ import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidyRow } from './subsidies.projector';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
-import { moneyView, subsidyView, withYuan } from './subsidy.view';
+import { moneyView, subsidyView, withYuan } from '@ledger/presentation/subsidy.view';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()

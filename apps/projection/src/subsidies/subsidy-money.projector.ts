@@ -4,7 +4,7 @@ import { SubsidyEvent } from '@ledger/domain/subsidy';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
 import { MONEY_COLUMNS_SQL, moneyOfRow, MOVEMENT_COLUMN } from './money-columns';
-import { MoneyFigures } from './subsidy.view';
+import { MoneyFigures } from '@ledger/presentation/subsidy.view';
 import { subsidyEventOf } from './subsidies.projector';
 
 

@@ -8,7 +8,7 @@ import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
 import { readZone, readZones } from './zone-status.projector';
-import { zoneSummaryView, zoneView } from './zone.view';
+import { zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
 import { ListZonesQuery } from './zones.query.dto';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */

@@ -51,3 +51,10 @@ export function paramOn<T>(p: PolicyParam<T>, on: BusinessDate): T {
 }
 
 export const check = (ref: RuleRef, ok: boolean, detail: string): RuleCheck => ({ ...ref, ok, detail });
+
+/** The rule an event's data names: its own `rule`/`citation`, or those of the single check it records. */
+export function ruleRefOf(data: unknown): Partial<RuleRef> {
+  const own = data as Partial<RuleRef> & { check?: Partial<RuleRef> };
+  const from = typeof own?.rule === 'string' ? own : typeof own?.check?.rule === 'string' ? own.check : undefined;
+  return from ? { rule: from.rule, ...(typeof from.citation === 'string' && { citation: from.citation }) } : {};
+}

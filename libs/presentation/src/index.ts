@@ -1,0 +1,3 @@
+export * from './consortium.view';
+export * from './subsidy.view';
+export * from './zone.view';
