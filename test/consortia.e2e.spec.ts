@@ -208,6 +208,23 @@ describe('consortia over HTTP', () => {
     });
   });
 
+  describe('correlation', () => {
+    it('records the X-Correlation-Id sent (or one it makes) on every event, and echoes it', async () => {
+      const sent = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3100)) }), {
+        as: 'officer',
+        headers: { 'x-correlation-id': 'oa-2025-0042' },
+      });
+      expect(sent.headers.get('x-correlation-id')).toBe('oa-2025-0042');
+      const made = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3101)) }), { as: 'officer' });
+      const madeId = made.headers.get('x-correlation-id');
+      expect(madeId).toMatch(/^[0-9a-f-]{36}$/);
+      for (const [answer, correlationId] of [[sent, 'oa-2025-0042'], [made, madeId]] as const) {
+        const history = await ledger.http.get(`/v1/consortia/${answer.body.id}/history?minPosition=${answer.body.position}`, { as: 'supervisor' });
+        expect(history.body.events.map((e: { correlationId: string }) => e.correlationId)).toEqual([correlationId]);
+      }
+    });
+  });
+
   describe('the edge: bad input records nothing', () => {
     it.each([
       ['a credit code with a wrong check character', { lead: { ...unitBody(LEADS['nmg-2024-consortium']), creditCode: '91150200MA0000001G' } }, 'lead.creditCode'],

@@ -4,7 +4,7 @@ export * from './commands/command-meta.decorator';
 export * from './commands/command-metadata';
 export * from './commands/command-runner';
 export * from './commands/decision-summary';
-export * from './commands/ledger-clock.middleware';
+export * from './commands/request-context.middleware';
 export * from './commands/stream-reader';
 export * from './config/ledger.config';
 export * from './event-store/event-store.tokens';

@@ -5,7 +5,7 @@ import { EventStore, SqliteEventStore } from '@ledger/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenRegistry } from './auth/token-registry';
 import { CommandRunner } from './commands/command-runner';
-import { LedgerClockMiddleware } from './commands/ledger-clock.middleware';
+import { RequestContextMiddleware } from './commands/request-context.middleware';
 import { LEDGER_CONFIG, LedgerConfig } from './config/ledger.config';
 import { EVENT_STORE } from './event-store/event-store.tokens';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
@@ -32,7 +32,7 @@ class PlatformCloser implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(LedgerClockMiddleware).forRoutes('*');
+    consumer.apply(RequestContextMiddleware).forRoutes('*');
   }
 
   static forRoot(config: LedgerConfig): DynamicModule {
