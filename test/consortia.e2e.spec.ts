@@ -186,6 +186,8 @@ describe('consortia over HTTP', () => {
 
       const history = await ledger.http.get(`/v1/consortia/${id}/history?minPosition=${dissolved.body.position}`, { as: 'supervisor' });
       expect(history.status).toBe(200);
+      expect(history.body.events[0].data.lead).toMatchObject({ creditCode: lead.creditCode, rdExpenseLastYear: '200000000.00' });
+      expect(history.text).not.toMatch(/Fen"/);
       const types = history.body.events.map((e: { type: string }) => e.type);
       expect(types).toEqual(['ConsortiumFiled', 'ReviewRecorded', 'PublicNoticeStarted', 'ConsortiumApproved', 'ConsortiumDissolved']);
       for (const event of history.body.events) expect(event).toMatchObject({ actor: ACTORS.officer, position: expect.any(Number), recordedAt: expect.any(String) });
@@ -235,6 +237,7 @@ describe('consortia over HTTP', () => {
       ['an impossible date', { filedOn: '2025-02-30' }, 'filedOn'],
       ['a member of unknown kind', { members: [{ creditCode: '91150200MA0000001F', name: 'x', kind: 'company' }] }, 'members[0].kind'],
       ['an unknown field', { color: 'red' }, 'color'],
+      ['a lead that is a list', { lead: [] }, 'lead'],
     ])('%s → 400 naming %s', async (_why, overrides, field) => {
       const before = await head();
       const answer = await ledger.http.post('/v1/consortia', filingBody('nmg-2024-consortium', overrides), { as: 'officer' });
@@ -281,6 +284,7 @@ describe('consortia over HTTP', () => {
       expect((await ledger.http.post('/v1/consortia', body, { as: 'viewer' })).status).toBe(403);
       expect((await ledger.http.get('/v1/consortia', { as: null })).status).toBe(401);
       expect((await ledger.http.get('/v1/consortia', { as: 'viewer' })).status).toBe(200);
+      expect((await ledger.http.get('/v1/consortia?policy=&status=', { as: 'viewer' })).status).toBe(200);
       expect(await head()).toBe(before);
     });
   });
@@ -297,6 +301,10 @@ describe('consortia over HTTP', () => {
       expect(again.body).toEqual(first.body);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(await head()).toBe(after);
+      const reordered = Object.fromEntries(Object.entries(body).reverse());
+      const sameBodyOtherOrder = await ledger.http.post('/v1/consortia', reordered, { as: 'officer', headers });
+      expect(sameBodyOtherOrder.status).toBe(201);
+      expect(sameBodyOtherOrder.body).toEqual(first.body);
       const other = await ledger.http.post('/v1/consortia', { ...body, name: '另一个联盟' }, { as: 'officer', headers });
       expect(other.status).toBe(422);
       expect(other.body.error).toBe('idempotency-key-reused');

@@ -261,6 +261,14 @@ describe('refusals: bad input is 400 invalid-input naming each field, and nothin
     expect(await headPosition()).toBe(before);
   });
 
+  it('refuses indicators sent as a list (400 naming indicators), recording nothing', async () => {
+    const before = await headPosition();
+    const answer = await ledger.http.post(`/v1/zones/${zoneId}/annual-reports`, { year: 2023, submittedOn: '2023-12-01', indicators: [] }, officer);
+    expect(answer.status).toBe(400);
+    expect(fieldsOf(answer.body)).toContain('indicators');
+    expect(await headPosition()).toBe(before);
+  });
+
   it('names every bad field of a report at once', async () => {
     const answer = await ledger.http.post(`/v1/zones/${zoneId}/annual-reports`, { year: 'last', submittedOn: '2023-13-01', indicators: { brokers: -1 } }, officer);
     expect(answer.status).toBe(400);

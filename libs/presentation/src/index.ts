@@ -1,3 +1,4 @@
+export * from './money.view';
 export * from './consortium.view';
 export * from './subsidy.view';
 export * from './zone.view';

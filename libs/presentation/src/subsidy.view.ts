@@ -1,14 +1,12 @@
 import { CapRecord } from '@ledger/domain/policies/funding';
 import { Fen, fenToYuan } from '@ledger/domain/shared/money';
+import { yuanOrNull } from './money.view';
 import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy';
 
 /**
  * Subsidies as the API shows them: money as yuan strings ("3000000.00"), `null` where a policy sets no number.
  * Shared by the command answers and the queries, so a subsidy reads the same wherever it appears.
  */
-export const yuanOrNull = (fen: Fen | null | undefined): string | null =>
-  fen === null || fen === undefined ? null : fenToYuan(fen);
-
 /** The five movements of a subsidy, in fen. */
 export interface MoneyFigures {
   grantedFen: Fen;
@@ -81,16 +79,3 @@ export function subsidyView(state: SubsidyState) {
   };
 }
 
-/**
- * Event data with its money in yuan: every `…Fen` field becomes the field without the suffix, as the API takes and
- * gives money (`amountFen: 300000000` → `amount: "3000000.00"`), at any depth (a grant's caps too).
- */
-export function withYuan(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withYuan);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) =>
-      key.endsWith('Fen') && (typeof v === 'number' || v === null) ? [key.slice(0, -3), yuanOrNull(v)] : [key, withYuan(v)],
-    ),
-  );
-}

@@ -1,5 +1,5 @@
 import { Rejection } from '@ledger/domain/shared/decision';
-import { withYuan } from '@ledger/presentation/subsidy.view';
+import { withYuan } from '@ledger/presentation/money.view';
 
 /** The domain names money fields in fen; the API takes them in yuan under the names without the suffix. */
 const API_FIELDS: Record<string, string> = { amountFen: 'amount', projectTotalInvestmentFen: 'projectTotalInvestment' };

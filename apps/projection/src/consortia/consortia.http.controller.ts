@@ -21,6 +21,7 @@ import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { readConsortium } from './consortium-status.projector';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
+import { withYuan } from '@ledger/presentation/money.view';
 
 @ApiTags('consortia')
 @ApiBearerAuth()
@@ -72,7 +73,7 @@ export class ConsortiaHttpController {
   @ApiOperation({ summary: 'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.' })
   history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!readConsortium(this.db, id)) throw notFound(`consortium ${id}`);
-    const entries = readAuditTrail(this.db, consortiumStreamId(id));
+    const entries = readAuditTrail(this.db, consortiumStreamId(id)).map((entry) => ({ ...entry, data: withYuan(entry.data) }));
     return { id, events: entries };
   }
 }

@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
+import { OptionalQuery } from '../shared/optional-query.decorator';
 import { CONSORTIUM_POLICY_IDS, CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
 import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 
 export class ListConsortiaQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(CONSORTIUM_POLICY_IDS)
   policy?: string;
 
   @ApiPropertyOptional({ enum: CONSORTIUM_STATUSES })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(CONSORTIUM_STATUSES)
   status?: string;
 }
@@ -20,7 +21,7 @@ export class ConsortiumDetailQuery extends QueryOptionsDto {
     description: 'the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8.',
     example: '2025-06-30T16:00:00Z',
   })
-  @IsOptional()
+  @OptionalQuery()
   @IsString()
   asOf?: string;
 }

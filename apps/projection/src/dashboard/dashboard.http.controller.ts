@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
-import { businessToday, LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, ProjectionEngine, READ_STORE, Roles } from '@ledger/platform';
+import { LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, ProjectionEngine, READ_STORE, Roles } from '@ledger/platform';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
 import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
@@ -25,7 +25,7 @@ export class DashboardHttpController {
   @Roles('viewer')
   @ApiOperation({ summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.' })
   dashboard(@Query() query: DashboardQuery) {
-    const today = businessToday(this.config.clock);
+    const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const deadlines = [
       ...consortiumDeadlines(this.db, today, horizonDays).map((d) => ({ subject: 'consortium' as const, ...d })),

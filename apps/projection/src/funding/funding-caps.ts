@@ -2,7 +2,7 @@ import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { CapEvaluation, fundingCategory, fundingPolicy, GrantFacts } from '@ledger/domain/policies/funding';
 import { Fen } from '@ledger/domain/shared/money';
 import { FundingBoundaryState, grantBoundaryIds, SubsidyState } from '@ledger/domain/subsidy';
-import { yuanOrNull } from '@ledger/presentation/subsidy.view';
+import { yuanOrNull } from '@ledger/presentation/money.view';
 
 /** A granted subsidy as the funding view needs it: its state, and the evaluation an award was for. */
 export interface GrantOnRecord {

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { OptionalQuery } from '../shared/optional-query.decorator';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 
 export class ReconciliationQuery extends QueryOptionsDto {
   @ApiPropertyOptional({ example: 2025, description: 'the fiscal year of the grants; every year when absent' })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
@@ -14,7 +15,7 @@ export class ReconciliationQuery extends QueryOptionsDto {
   fiscalYear?: number;
 
   @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS, description: 'every policy when absent' })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(CONSORTIUM_POLICY_IDS)
   policy?: ConsortiumPolicyId;
 }

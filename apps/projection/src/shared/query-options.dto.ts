@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { OptionalQuery } from './optional-query.decorator';
 
 /** What every query accepts: `minPosition` (read-your-writes, see MinPositionInterceptor). */
 export class QueryOptionsDto {
   @ApiPropertyOptional({ description: 'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position' })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -14,7 +15,7 @@ export class QueryOptionsDto {
 
 export class PageQueryDto extends QueryOptionsDto {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -22,7 +23,7 @@ export class PageQueryDto extends QueryOptionsDto {
   limit?: number;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt()
   @Min(0)

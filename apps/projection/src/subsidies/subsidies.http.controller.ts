@@ -8,7 +8,8 @@ import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidyRow } from './subsidies.projector';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
-import { moneyView, subsidyView, withYuan } from '@ledger/presentation/subsidy.view';
+import { withYuan } from '@ledger/presentation/money.view';
+import { moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()

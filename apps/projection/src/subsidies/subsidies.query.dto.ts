@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { OptionalQuery } from '../shared/optional-query.decorator';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/consortium/consortium.state';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding';
 import { IsCreditCode } from '@ledger/platform';
@@ -10,28 +11,28 @@ const SUBSIDY_STATUSES = ['granted', 'terminated'];
 
 export class ListSubsidiesQuery extends PageQueryDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalQuery()
   @IsString()
   @IsNotEmpty()
   consortiumId?: string;
 
   @ApiPropertyOptional({ example: '91210100MA0000001G' })
-  @IsOptional()
+  @OptionalQuery()
   @IsCreditCode()
   recipient?: string;
 
   @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(CONSORTIUM_POLICY_IDS)
   policy?: string;
 
   @ApiPropertyOptional({ enum: FUNDING_CATEGORY_IDS })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(FUNDING_CATEGORY_IDS)
   category?: string;
 
   @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
@@ -39,7 +40,7 @@ export class ListSubsidiesQuery extends PageQueryDto {
   fiscalYear?: number;
 
   @ApiPropertyOptional({ enum: SUBSIDY_STATUSES })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(SUBSIDY_STATUSES)
   status?: string;
 }

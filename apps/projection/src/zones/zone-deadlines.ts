@@ -18,7 +18,7 @@ export interface ZoneDeadlineRow {
 /**
  * What every zone still owes (annual reports, evaluations, the evaluation at the end of a rectification period):
  * everything overdue, and what falls due from `today` to `today + horizonDays`. Earliest first. For `/v1/dashboard`,
- * next to the consortia's deadlines; `today` is the ledger's business date (`businessToday(config.clock)`).
+ * next to the consortia's deadlines; `today` is the ledger's business date (`config.today()`).
  */
 export function zoneDeadlines(db: Database.Database, today: BusinessDate, horizonDays: number): ZoneDeadlineRow[] {
   return readZones(db)

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
 import { annualReportDueDate, evaluationsDueIn, isEvaluationDueIn, isReportMissing, upcomingDeadlines, zoneStreamId, ZoneState } from '@ledger/domain/zone';
-import { businessToday, LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
+import { LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
@@ -36,7 +36,7 @@ export class ZonesHttpController {
       'and names it under `reportMissing`. Filters combine.',
   })
   list(@Query() query: ListZonesQuery) {
-    const today = businessToday(this.config.clock);
+    const today = this.config.today();
     const { dueInYear, reportMissingFor } = query;
     const matching = readZones(this.db, query.status)
       .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
@@ -60,7 +60,7 @@ export class ZonesHttpController {
   detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const zone = readZone(this.db, id);
     if (!zone) throw notFound(`zone ${id}`);
-    const today = businessToday(this.config.clock);
+    const today = this.config.today();
     return { ...zoneView(zone), nextDeadlines: upcomingDeadlines(zone, today, NEXT_DEADLINES_HORIZON_DAYS) };
   }
 

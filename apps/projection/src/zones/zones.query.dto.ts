@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { OptionalQuery } from '../shared/optional-query.decorator';
 import { ZONE_STATUSES, ZoneStatus } from '@ledger/domain/zone';
 import { PageQueryDto } from '../shared/query-options.dto';
 
 export class ListZonesQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ZONE_STATUSES })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(ZONE_STATUSES)
   status?: ZoneStatus;
 
@@ -16,7 +17,7 @@ export class ListZonesQuery extends PageQueryDto {
       'zones with an evaluation due that year (zone.evaluation-cycle 六(四): the anniversary of approval every 3 years; ' +
       'zone.rectification 七(三): the end of a rectification period). A zone stays listed after it has been evaluated.',
   })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt()
   @Min(2000)
@@ -27,7 +28,7 @@ export class ListZonesQuery extends PageQueryDto {
     example: 2024,
     description: 'zones that owed a report for that year (zone.annual-report-due 六(四)), whose due date (31 December) has passed, and sent none',
   })
-  @IsOptional()
+  @OptionalQuery()
   @Type(() => Number)
   @IsInt()
   @Min(2000)

@@ -1,6 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Principal } from '../auth/roles';
-import { businessToday } from '../config/ledger.config';
 import { newCommandMetadata } from './command-metadata';
 import { requestContextOf } from './request-context.middleware';
 
@@ -8,13 +7,13 @@ import { requestContextOf } from './request-context.middleware';
 export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
   const request = ctx.switchToHttp().getRequest();
   const principal: Principal = request.principal;
-  const { clock, correlationId } = requestContextOf(request);
+  const { today, correlationId } = requestContextOf(request);
   const causationId = request.headers['x-causation-id'];
   return newCommandMetadata({
     actor: principal.actor,
     commandId: request.commandId,
     correlationId,
     causationId: typeof causationId === 'string' ? causationId : undefined,
-    today: businessToday(clock),
+    today: today(),
   });
 });

@@ -1,12 +1,12 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
-import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
+import { chinaDate, LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
 import { timeOrderedUuid } from './command-metadata';
 
 const CONTEXT = Symbol('ledgerRequestContext');
 
 export interface RequestContext {
-  /** The ledger's clock: commands and queries never read the wall clock themselves. */
-  clock: () => Date;
+  /** Business "today": commands and queries never read the wall clock themselves. */
+  today: () => string;
   /** `X-Correlation-Id` as sent, or a new one; echoed on the answer and recorded on every event the request causes. */
   correlationId: string;
 }
@@ -20,12 +20,12 @@ export class RequestContextMiddleware implements NestMiddleware {
   use(request: any, response: { setHeader(name: string, value: string): void }, next: () => void): void {
     const sent = request.headers['x-correlation-id'];
     const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : timeOrderedUuid();
-    request[CONTEXT] = { clock: this.config.clock, correlationId } satisfies RequestContext;
+    request[CONTEXT] = { today: this.config.today, correlationId } satisfies RequestContext;
     response.setHeader('X-Correlation-Id', correlationId);
     next();
   }
 }
 
 export function requestContextOf(request: any): RequestContext {
-  return request[CONTEXT] ?? { clock: () => new Date(), correlationId: timeOrderedUuid() };
+  return request[CONTEXT] ?? { today: () => chinaDate(new Date()), correlationId: timeOrderedUuid() };
 }

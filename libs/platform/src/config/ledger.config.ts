@@ -14,8 +14,8 @@ export interface LedgerConfig {
   tokens?: string;
   /** Poll interval of a projection process following another process's writes. */
   followPollMs: number;
-  /** The ledger's clock: business "today" for commands and queries. Tests fix it; LEDGER_TODAY pins the date. */
-  clock: () => Date;
+  /** Business "today" for commands and queries (deadlines, lateness): China Standard Time, or LEDGER_TODAY when pinned. */
+  today: () => string;
 }
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
@@ -32,17 +32,17 @@ export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env, defaul
     adminToken: env.LEDGER_ADMIN_TOKEN || undefined,
     tokens: env.LEDGER_TOKENS || undefined,
     followPollMs: Number(env.LEDGER_FOLLOW_POLL_MS ?? 100),
-    clock: env.LEDGER_TODAY ? pinnedDate(env.LEDGER_TODAY) : () => new Date(),
+    today: env.LEDGER_TODAY ? pinnedToday(env.LEDGER_TODAY) : () => chinaDate(new Date()),
   };
 }
 
-/** A clock whose date is fixed (LEDGER_TODAY=2027-12-31) and whose time of day runs on. */
-function pinnedDate(date: string): () => Date {
+/** LEDGER_TODAY=2027-12-31 fixes the business date (demos, tests); the ledger's timestamps still run on the wall clock. */
+function pinnedToday(date: string): () => string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`LEDGER_TODAY must be YYYY-MM-DD, not ${date}`);
-  return () => new Date(`${date}T${new Date().toISOString().slice(11)}`);
+  return () => date;
 }
 
-/** Business "today" in China Standard Time (UTC+8), where the programmes run. */
-export function businessToday(clock: () => Date): string {
-  return new Date(clock().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The date in China Standard Time (UTC+8), where the programmes run. */
+export function chinaDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -7,6 +7,7 @@ import { Principal } from '../auth/roles';
 import { derivedId } from '../commands/command-metadata';
 import { KeyedMutex } from '../commands/keyed-mutex';
 import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
+import { canonicalJson } from './canonical-json';
 import { IdempotencyStore } from './idempotency.store';
 
 /** Answers that a repeat must get again: successes, and refusals the ledger decided (not input or auth errors). */
@@ -35,7 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || !principal || !['POST', 'DELETE'].includes(request.method)) return next.handle();
 
     const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     const successStatus =
       this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);

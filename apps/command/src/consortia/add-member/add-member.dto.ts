@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsObject, ValidateNested } from 'class-validator';
 import { IsBusinessDate } from '@ledger/platform';
 import { MemberDto } from '../unit.dto';
 
@@ -10,6 +10,7 @@ export class AddMemberDto {
   on!: string;
 
   @ApiProperty({ type: MemberDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MemberDto)
   member!: MemberDto;

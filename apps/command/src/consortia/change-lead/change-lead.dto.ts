@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsObject, ValidateNested } from 'class-validator';
 import { IsBusinessDate } from '@ledger/platform';
 import { LeadDto } from '../unit.dto';
 
@@ -10,6 +10,7 @@ export class ChangeLeadDto {
   on!: string;
 
   @ApiProperty({ type: LeadDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadDto)
   newLead!: LeadDto;

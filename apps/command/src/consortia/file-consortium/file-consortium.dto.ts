@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
 import { IsBusinessDate } from '@ledger/platform';
 import { LeadDto, MemberDto } from '../unit.dto';
@@ -43,6 +43,7 @@ export class FileConsortiumDto {
   filedOn!: string;
 
   @ApiProperty({ type: LeadDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadDto)
   lead!: LeadDto;
@@ -65,6 +66,7 @@ export class FileConsortiumDto {
 
   @ApiPropertyOptional({ type: GovernanceDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GovernanceDto)
   governance?: GovernanceDto;

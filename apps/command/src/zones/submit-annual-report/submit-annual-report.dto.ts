@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { yuanToFen } from '@ledger/domain/shared/money';
 import { decimalToScaled, FinancingInstitutionParts, INDICATOR_SCALES, TransferInstitutionParts, ZoneIndicators } from '@ledger/domain/zone';
 import { IsBusinessDate, IsYuan } from '@ledger/platform';
@@ -71,6 +71,7 @@ export class SubmitAnnualReportDto {
   submittedOn!: string;
 
   @ApiProperty({ type: ZoneIndicatorsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ZoneIndicatorsDto)
   indicators!: ZoneIndicatorsDto;
