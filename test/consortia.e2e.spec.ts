@@ -190,7 +190,9 @@ describe('consortia over HTTP', () => {
       expect(history.text).not.toMatch(/Fen"/);
       const types = history.body.events.map((e: { type: string }) => e.type);
       expect(types).toEqual(['ConsortiumFiled', 'ReviewRecorded', 'PublicNoticeStarted', 'ConsortiumApproved', 'ConsortiumDissolved']);
-      for (const event of history.body.events) expect(event).toMatchObject({ actor: ACTORS.officer, position: expect.any(Number), recordedAt: expect.any(String) });
+      for (const event of history.body.events) {
+        expect(event).toMatchObject({ actor: ACTORS.officer, position: expect.any(Number), recordedAt: expect.any(String), rule: expect.any(String), citation: expect.any(String) });
+      }
       const approval = history.body.events.find((e: { type: string }) => e.type === 'ConsortiumApproved');
       const dissolution = history.body.events.find((e: { type: string }) => e.type === 'ConsortiumDissolved');
       expect(dissolution).toMatchObject({ rule: expect.any(String), citation: expect.any(String) });
@@ -256,6 +258,15 @@ describe('consortia over HTTP', () => {
       const tooLarge = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead, members: members(1001) }), { as: 'officer' });
       expect(tooLarge.status).toBe(400);
       expect(tooLarge.body.details.map((d: { field: string }) => d.field)).toContain('members');
+      expect(await head()).toBe(before);
+    });
+
+    it('a problem only the domain can see (the lead repeated as a member) is a 400 naming the member, recording nothing', async () => {
+      const before = await head();
+      const body = filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3300)) });
+      const answer = await ledger.http.post('/v1/consortia', { ...body, members: [...body.members, body.lead] }, { as: 'officer' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.details).toEqual([expect.objectContaining({ field: `members[${body.members.length}].creditCode`, problems: [expect.any(String)] })]);
       expect(await head()).toBe(before);
     });
 

@@ -102,7 +102,11 @@ describe('subsidy caps under concurrency, over real HTTP', () => {
   });
 });
 
-describe('subsidy caps across two ledger processes on one data directory', () => {
+/**
+ * Two ledger apps inside this jest process, not two processes: each has its own command locks and its own SQLite
+ * connection to the same data directory, so only the expected revisions (and the runner's retries) keep the cap.
+ */
+describe('subsidy caps across two ledger apps, each with its own connection to one data directory', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-two-'));
   let one: RunningLedger;
   let two: RunningLedger;

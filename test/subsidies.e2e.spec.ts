@@ -15,6 +15,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { derivedId, newCommandMetadata } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../apps/command/src/subsidies/subsidy-command.message';
 import { csvField } from '../apps/projection/src/reconciliation/reconciliation.csv';
+import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
 
 /** The subsidy ledger over real HTTP, on a real SQLite data directory: grants under every policy, the money's life, the reads. */
 describe('subsidies over HTTP', () => {
@@ -48,27 +49,51 @@ describe('subsidies over HTTP', () => {
       expect(evaluated.status).toBe(201);
     });
 
+    /** A cap as the grant answer shows it: `used` counts this grant; `headroom` is what is left after it. */
+    type ExpectedCap = { rule: string; citation: string; limit: string | null; used: string | null; headroom: string | null };
+    const cap = (rule: string, citation: string, limit: string | null, used: string | null, headroom: string | null): ExpectedCap =>
+      ({ rule, citation, limit, used, headroom });
+    const NO_ALLIANCE_CAP = cap('liaoning.alliance-no-cap', '若干政策 7', null, null, null);
+
+    // In order, to fresh consortia: the three Liaoning grants go to one 盟主 in 2025, so its annual cap fills up.
     it.each([
-      ['liaoning', 'liaoning.operating', '3000000', {}, ON_2025, ['liaoning.operating-funds', '3000000.00'], ['liaoning.mengzhu-annual-cap', '20000000.00']],
-      ['liaoning', 'liaoning.jiebang', '10000000', { projectId: 'LN-E2E-JB-1', projectTotalInvestment: '50000000' }, ON_2025, ['liaoning.jiebang', '10000000.00'], ['liaoning.alliance-no-cap', null]],
-      ['liaoning', 'liaoning.talent', '6000000', {}, ON_2025, ['liaoning.talent', '10000000.00'], ['liaoning.mengzhu-annual-cap', '20000000.00']],
-      ['luzhou', 'luzhou.platform', '1000000', { platformId: 'LZ-E2E-PF-1' }, ON_2025, ['luzhou.platform-cap', '1000000.00'], null],
-      ['luzhou', 'luzhou.transformation', '4000000.50', { projectId: 'LZ-E2E-TR-1' }, ON_2025, ['luzhou.transformation-cap', '5000000.00'], null],
-      ['tianjin', 'tianjin.filing', '500000', {}, ON_2020, ['tianjin.filing-subsidy', '500000.00'], null],
-      ['tianjin', 'tianjin.national-pilot', '500000', {}, ON_2020, ['tianjin.national-pilot', '500000.00'], null],
-      ['tianjin', 'tianjin.evaluation-award', '300000', {}, ON_2020, ['tianjin.evaluation-award', '300000.00'], null],
-      ['nmg', 'nmg.project', '8000000', { projectId: 'NMG-E2E-1' }, ON_2025, ['ledger.nmg-project', null], null],
-    ] as const)('%s: %s %s → 201 granted, recording every cap it was checked against', async (key, category, amount, extra, on, cap, otherCap) => {
+      ['liaoning', 'liaoning.operating', '3000000', {}, ON_2025, [
+        cap('liaoning.operating-funds', '若干政策 1', '3000000.00', '3000000.00', '0.00'),
+        NO_ALLIANCE_CAP,
+        cap('liaoning.mengzhu-annual-cap', '若干政策 7', '20000000.00', '3000000.00', '17000000.00'),
+      ]],
+      ['liaoning', 'liaoning.jiebang', '10000000', { projectId: 'LN-E2E-JB-1', projectTotalInvestment: '50000000' }, ON_2025, [
+        cap('liaoning.jiebang', '若干政策 2', '10000000.00', '10000000.00', '0.00'),
+        NO_ALLIANCE_CAP,
+        cap('liaoning.mengzhu-annual-cap', '若干政策 7', '20000000.00', '13000000.00', '7000000.00'),
+      ]],
+      ['liaoning', 'liaoning.talent', '6000000', {}, ON_2025, [
+        cap('liaoning.talent', '若干政策 3', '10000000.00', '6000000.00', '4000000.00'),
+        NO_ALLIANCE_CAP,
+        cap('liaoning.mengzhu-annual-cap', '若干政策 7', '20000000.00', '19000000.00', '1000000.00'),
+      ]],
+      ['luzhou', 'luzhou.platform', '1000000', { platformId: 'LZ-E2E-PF-1' }, ON_2025, [
+        cap('luzhou.platform-cap', '第四条(三)', '1000000.00', '1000000.00', '0.00'),
+      ]],
+      ['luzhou', 'luzhou.transformation', '4000000.50', { projectId: 'LZ-E2E-TR-1' }, ON_2025, [
+        cap('luzhou.transformation-cap', '第四条(四)', '5000000.00', '4000000.50', '999999.50'),
+      ]],
+      ['tianjin', 'tianjin.filing', '500000', {}, ON_2020, [cap('tianjin.filing-subsidy', '第十三条', '500000.00', '500000.00', '0.00')]],
+      ['tianjin', 'tianjin.national-pilot', '500000', {}, ON_2020, [cap('tianjin.national-pilot', '第十三条', '500000.00', '500000.00', '0.00')]],
+      ['tianjin', 'tianjin.evaluation-award', '300000', {}, ON_2020, [cap('tianjin.evaluation-award', '第十八条', '300000.00', '300000.00', '0.00')]],
+      ['nmg', 'nmg.project', '8000000', { projectId: 'NMG-E2E-1' }, ON_2025, [cap('ledger.nmg-project', '五(三)', null, '8000000.00', null)]],
+    ] as const)('%s: %s %s → 201 granted, recording every cap it was checked against', async (key, category, amount, extra, on, caps) => {
       const consortium = consortia[key];
       const answer = await postGrant(ledger, { consortiumId: consortium.id, recipient: consortium.lead.creditCode, category, amount, ...on, ...extra });
       expect(answer.status).toBe(201);
       expect(answer.body).toMatchObject({ id: expect.any(String), status: 'granted', category, recipient: consortium.lead.creditCode, position: expect.any(Number) });
-      for (const c of answer.body.caps) {
-        expect(c).toEqual(expect.objectContaining({ rule: expect.any(String), citation: expect.any(String), limit: c.limit, used: c.used, headroom: c.headroom }));
+      const shown = answer.body.caps.map(({ rule, citation, limit, used, headroom }: ExpectedCap) => ({ rule, citation, limit, used, headroom }));
+      expect(shown).toEqual(caps);
+      // Where a cap has a number: limit − used = headroom, in integer fen.
+      for (const c of shown.filter((c: ExpectedCap) => c.limit !== null)) {
+        expect([c.rule, yuanToFen(c.limit) - yuanToFen(c.used)]).toEqual([c.rule, yuanToFen(c.headroom)]);
       }
-      expect(capOf(answer.body, cap[0])).toMatchObject({ limit: cap[1] });
-      if (otherCap) expect(capOf(answer.body, otherCap[0])).toMatchObject({ limit: otherCap[1] });
-      expect(answer.body.granted).toBe(Number(amount).toFixed(2));
+      expect(answer.body.granted).toBe(fenToYuan(yuanToFen(amount)));
       expect(answer.body.decisions[0]).toMatchObject({ type: 'SubsidyGranted', rule: expect.any(String), citation: expect.any(String) });
     });
 
@@ -237,6 +262,35 @@ describe('subsidies over HTTP', () => {
         'SubsidyTerminated', 'SubsidyCancelled', 'SubsidyClawedBack', 'SubsidyRefunded',
       ]);
       expect(detail.body.movements[0]).toMatchObject({ amount: '3000000.00', paidOn: '2025-11-10', voucher: 'PZ-1' });
+    });
+
+    it('refuses a disbursement paid before the grant and a clawback dated before the payment (ledger.movement-dates); nothing recorded', async () => {
+      const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+      const granted = await postGrant(ledger, { consortiumId: alliance.id, recipient: alliance.lead.creditCode, category: 'liaoning.talent', amount: '2000000', ...ON_2025 });
+      expect(granted.status).toBe(201);
+      const id: string = granted.body.id;
+
+      const before = await head();
+      const early = await postSubsidy(ledger, id, 'disbursements', { amount: '1000000', paidOn: '2019-01-01', voucher: 'PZ-EARLY' });
+      expect(early.status).toBe(422);
+      expect(early.body).toMatchObject({
+        error: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        citation: expect.stringContaining('API.md Subsidies'),
+        details: [{ field: 'paidOn', date: '2019-01-01', notBefore: ON_2025.grantedOn, grantedOn: ON_2025.grantedOn }],
+      });
+      expect(early.body.message).toContain(`paidOn 2019-01-01 is before ${ON_2025.grantedOn}`);
+      expect(await head()).toBe(before);
+      const detail = await ledger.http.get(`/v1/subsidies/${id}?minPosition=${granted.body.position}`, { as: 'viewer' });
+      expect(detail.body).toMatchObject({ disbursed: '0.00', undisbursed: '2000000.00', movements: [] });
+
+      const paid = await postSubsidy(ledger, id, 'disbursements', { amount: '1000000', paidOn: '2025-11-20', voucher: 'PZ-ON-TIME' });
+      expect(paid.status).toBe(201);
+      const afterPaying = await head();
+      const clawedBackEarly = await postSubsidy(ledger, id, 'clawbacks', { amount: '1000000', on: '2025-11-19', reason: 'misuse' });
+      expect(clawedBackEarly.status).toBe(422);
+      expect(clawedBackEarly.body).toMatchObject({ error: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'on', notBefore: '2025-11-20' }] });
+      expect(await head()).toBe(afterPaying);
     });
 
     it('terminates an nmg project under nmg.terminate-and-recover (六(二)): the rest is cancelled, the paid money clawed back', async () => {

@@ -41,7 +41,7 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     const answer = await designate();
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ status: 'active', policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: '2022-12-01', recommendedForNational: false });
-    expect(answer.body.decisions).toEqual([{ type: 'ZoneDesignated' }]);
+    expect(answer.body.decisions).toEqual([{ type: 'ZoneDesignated', rule: 'zone.in-force', citation: '发布时间 2022-11-14' }]);
     expect(answer.body.position).toBeGreaterThan(0);
     ({ id: zoneId, position } = answer.body);
   });
@@ -137,7 +137,7 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     expect(answer.status).toBe(200);
     const events = answer.body.events as Array<Record<string, any>>;
     expect(events.map((e) => [e.type, e.rule, e.citation])).toEqual([
-      ['ZoneDesignated', undefined, undefined],
+      ['ZoneDesignated', 'zone.in-force', '发布时间 2022-11-14'],
       ['AnnualReportSubmitted', 'zone.annual-report-due', '六(四)'],
       ['ZoneEvaluated', 'zone.evaluation-cycle', '六(四)'],
       ['ZoneRectificationStarted', 'zone.rectification', '七(三)'],
@@ -282,7 +282,7 @@ describe('refusals: bad input is 400 invalid-input naming each field, and nothin
     expect(future.body).toMatchObject({ error: 'invalid-input', details: [{ field: 'approvedOn' }] });
     const early = await designate({ approvedOn: '2022-11-13' });
     expect(early.status).toBe(422);
-    expect(early.body).toMatchObject({ error: 'policy-not-in-force', rule: 'nmg-2022-zone' });
+    expect(early.body).toMatchObject({ error: 'policy-not-in-force', rule: 'zone.in-force' });
     expect((await evaluate(zoneId, '2028-02-01', 'qualified')).status).toBe(400);
     expect(await headPosition()).toBe(before);
   });

@@ -1,23 +1,27 @@
-/** Changes to a consortium: members, lead, name, dissolution. Members and lead changes re-assess eligibility. */
+/**
+ * Changes to a consortium: members, lead, name, dissolution. Members and lead changes re-assess eligibility. Member
+ * changes name `procedure.members`; a lead change and a rename name the rule of their effect (the dissolution rule
+ * where they dissolve the consortium, else the lead rule or lifecycle.rename).
+ */
 import { ConsortiumPolicy } from '../policies/policy';
 import { Decision, reject } from '../shared/decision';
 import { AddMember, ChangeLead, DissolveConsortium, RemoveMember, RenameConsortium } from './consortium.commands';
-import { isPreActive, reassess, ruleViolated } from './consortium.assessment';
+import { isPreActive, reassess, refOf, ruleViolated } from './consortium.assessment';
 import { ConsortiumDissolved, ConsortiumRenamed, LeadChanged, MemberAdded, MemberRemoved } from './consortium.events';
 import { membersAfterLeadChange } from './consortium.evolve';
 import { ConsortiumState } from './consortium.state';
-import { isNonEmptyText, unitProblem } from './consortium.validation';
+import { invalidInput, textProblems, unitProblems } from './consortium.validation';
 
 export function decideAddMember(command: AddMember, state: ConsortiumState, policy: ConsortiumPolicy): Decision<MemberAdded> {
   const { consortiumId, on, member } = command.data;
-  const problem = unitProblem(member, 'member');
-  if (problem) return reject('invalid-input', problem);
+  const problems = unitProblems(member, 'member');
+  if (problems.length) return invalidInput(problems);
   if (member.creditCode === state.lead.creditCode) return reject('invalid-state', `${member.creditCode} is the lead of consortium ${consortiumId}`);
   if (state.members.some((m) => m.creditCode === member.creditCode)) {
     return reject('invalid-state', `${member.creditCode} is already a member of consortium ${consortiumId}`);
   }
   const eligibility = reassess(state, policy, on, { members: [...state.members, member] });
-  return [{ type: 'MemberAdded', data: { consortiumId, on, member, eligibility } }];
+  return [{ type: 'MemberAdded', data: { consortiumId, on, member, eligibility, ...refOf(policy.procedure.members) } }];
 }
 
 export function decideRemoveMember(command: RemoveMember, state: ConsortiumState, policy: ConsortiumPolicy, on: string): Decision<MemberRemoved> {
@@ -29,7 +33,7 @@ export function decideRemoveMember(command: RemoveMember, state: ConsortiumState
     return reject('not-found', `${creditCode} is not a member of consortium ${consortiumId}`);
   }
   const eligibility = reassess(state, policy, on, { members: state.members.filter((m) => m.creditCode !== creditCode) });
-  return [{ type: 'MemberRemoved', data: { consortiumId, on, creditCode, eligibility } }];
+  return [{ type: 'MemberRemoved', data: { consortiumId, on, creditCode, eligibility, ...refOf(policy.procedure.members) } }];
 }
 
 /**
@@ -39,17 +43,19 @@ export function decideRemoveMember(command: RemoveMember, state: ConsortiumState
  */
 export function decideLeadChange(command: ChangeLead, state: ConsortiumState, policy: ConsortiumPolicy): Decision<LeadChanged | ConsortiumDissolved> {
   const { consortiumId, on, newLead } = command.data;
-  const problem = unitProblem(newLead, 'newLead');
-  if (problem) return reject('invalid-input', problem);
-  if (newLead.creditCode === state.lead.creditCode) return reject('invalid-input', `${newLead.creditCode} is already the lead`);
+  const problems = unitProblems(newLead, 'newLead');
+  if (problems.length) return invalidInput(problems);
+  if (newLead.creditCode === state.lead.creditCode) {
+    return invalidInput([{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${consortiumId}` }], { message: `${newLead.creditCode} is already the lead` });
+  }
   const members = membersAfterLeadChange(state.members, state.lead, newLead);
   const leadChecks = policy.leadRules(newLead, members, on);
   const eligibility = reassess(state, policy, on, { lead: newLead, members });
+  const effect = policy.onLeadChange;
   const changed: LeadChanged = {
     type: 'LeadChanged',
-    data: { consortiumId, on, previousLead: state.lead, newLead, leadChecks, eligibility },
+    data: { consortiumId, on, previousLead: state.lead, newLead, leadChecks, eligibility, ...refOf(effect) },
   };
-  const effect = policy.onLeadChange;
   if (effect.effect === 'dissolve') {
     const { rule, citation } = effect;
     return [changed, { type: 'ConsortiumDissolved', data: { consortiumId, on, reason: 'lead-change', rule, citation } }];
@@ -61,10 +67,11 @@ export function decideLeadChange(command: ChangeLead, state: ConsortiumState, po
 
 export function decideRename(command: RenameConsortium, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ConsortiumRenamed | ConsortiumDissolved> {
   const { consortiumId, on, name } = command.data;
-  if (!isNonEmptyText(name)) return reject('invalid-input', 'name is required');
-  if (name === state.name) return reject('invalid-input', `the consortium is already named ${name}`);
-  const renamed: ConsortiumRenamed = { type: 'ConsortiumRenamed', data: { consortiumId, on, previousName: state.name, name } };
+  const problems = textProblems('name', name);
+  if (problems.length) return invalidInput(problems);
+  if (name === state.name) return invalidInput([{ field: 'name', problem: 'is already the consortium\'s name' }], { message: `the consortium is already named ${name}` });
   const effect = policy.onRename;
+  const renamed: ConsortiumRenamed = { type: 'ConsortiumRenamed', data: { consortiumId, on, previousName: state.name, name, ...refOf(effect) } };
   if (effect.effect === 'dissolve') {
     const { rule, citation } = effect;
     return [renamed, { type: 'ConsortiumDissolved', data: { consortiumId, on, reason: 'rename', rule, citation } }];
@@ -74,7 +81,8 @@ export function decideRename(command: RenameConsortium, state: ConsortiumState, 
 
 export function decideDissolution(command: DissolveConsortium, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ConsortiumDissolved> {
   const { consortiumId, on, reason } = command.data;
-  if (!isNonEmptyText(reason)) return reject('invalid-input', 'reason is required');
+  const problems = textProblems('reason', reason);
+  if (problems.length) return invalidInput(problems);
   if (isPreActive(state)) {
     return reject('invalid-state', `consortium ${consortiumId} is not yet active (${state.status}): a filing is withdrawn or rejected`, policy.procedure.dissolution);
   }

@@ -14,6 +14,32 @@
  * - Members and lead may change before and after approval; eligibility is re-assessed and recorded on the event.
  * - A new lead (where it does not dissolve the consortium) must pass the lead rules; the former lead stays a member.
  * - Evaluations and annual reports concern active consortia; a period (a year) is recorded once.
+ * - A next evaluation due date is set only where it falls within the policy's period: Tianjin's ends 2020-12-31
+ *   (第二十一条) and an evaluation after that is refused, so no Tianjin alliance is ever due (the cycle check still
+ *   compares an evaluation with the cycle's date, and marks an early one). evolve drops such a date from old events too.
+ * - Bad input is `invalid-input` with `details: [{ field, problem }]`, the field named as the HTTP request names it
+ *   (`members[3].creditCode`, `newLead.kind`, `on`); nothing is recorded.
+ *
+ * Every event names the rule that made its step legitimate (`rule`, `citation` at the top of its data):
+ * | event                               | rule                                                                        |
+ * |-------------------------------------|-----------------------------------------------------------------------------|
+ * | ConsortiumFiled                     | `procedure.filing`: tianjin.filing-steps 第十二条(一); luzhou.annual-call    |
+ * |                                     | 第三条(一)(二); lifecycle.filing (nmg 四(二), liaoning: the shared lifecycle) |
+ * | ReviewRecorded                      | `procedure.reviewSteps` (lifecycle.review-steps, luzhou.review-chain, …)     |
+ * | PublicNoticeStarted                 | `procedure.notice`                                                          |
+ * | ObjectionRecorded/ObjectionResolved | `procedure.objections` (lifecycle.objections, luzhou.review-chain 第三条(四), |
+ * |                                     | tianjin.filing-steps 第十二条(四))                                           |
+ * | ConsortiumApproved/Rejected         | `procedure.approval`                                                        |
+ * | ConsortiumWithdrawn                 | `procedure.withdrawal` (lifecycle.withdrawal)                               |
+ * | MemberAdded/MemberRemoved           | `procedure.members`: lifecycle.members (nmg cites 六(三))                    |
+ * | LeadChanged                         | `onLeadChange`: nmg.dissolve-on-lead-change 六(三) where it dissolves; else  |
+ * |                                     | the lead rule the new lead passed (luzhou.lead, liaoning.mengzhu, tianjin.lead) |
+ * | ConsortiumRenamed                   | `onRename`: nmg.dissolve-on-rename 六(三) where it dissolves; else lifecycle.rename |
+ * | EvaluationRecorded                  | `evaluation` (luzhou.evaluation-cycle, tianjin.evaluation-cycle, …)         |
+ * | ConsortiumDissolved                 | the effect's rule (lead change, rename) or `procedure.dissolution`          |
+ * | ConsortiumDelisted                  | luzhou.delist 第五条(二)                                                     |
+ * | AnnualReportRecorded                | `annualReport` (tianjin.annual-report 第十七条)                               |
+ * The `lifecycle.*` ids and what they say are in policies/lifecycle-rules.ts.
  */
 import { LIFECYCLE_CITATION, lifecycleRule } from '../policies/lifecycle-rules';
 import { ConsortiumPolicy } from '../policies/policy';
@@ -32,7 +58,7 @@ import {
   decideApproval, decideNotice, decideObjection, decideRejection, decideResolution, decideReview, decideWithdrawal,
 } from './consortium.procedure';
 import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
-import { datesProblem } from './consortium.validation';
+import { dateProblems, invalidInput } from './consortium.validation';
 
 export { evolve, initialState };
 export type { ConsortiumContext };
@@ -52,8 +78,8 @@ export function decide(command: ConsortiumCommand, state: ConsortiumState, conte
     });
   }
   const [field, on] = dateOf(command, context);
-  const badDate = datesProblem({ [field]: on });
-  if (badDate) return reject('invalid-input', badDate);
+  const badDate = dateProblems(field, on);
+  if (badDate.length) return invalidInput(badDate);
   if (on < state.lastOn) {
     return ruleViolated(dateRuleOf(command, policy), `${field} ${on} is before ${state.lastOn}, the latest date recorded for consortium ${id}; dates do not go backwards`);
   }
@@ -72,7 +98,7 @@ export function decide(command: ConsortiumCommand, state: ConsortiumState, conte
     case 'RecordEvaluation': return decideEvaluation(command, state, policy);
     case 'DissolveConsortium': return decideDissolution(command, state, policy);
     case 'RecordAnnualReport': return decideAnnualReport(command, state, policy);
-    default: return reject('invalid-input', `unknown consortium command ${(command as { type?: unknown }).type}`);
+    default: return invalidInput([{ field: 'type', problem: `is not a consortium command: ${JSON.stringify((command as { type?: unknown }).type)}` }]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../testing/decider-spec';
-import { ConsortiumCommand } from './consortium.commands';
+import { ConsortiumCommand, FileConsortium } from './consortium.commands';
 import { consortiumDecider, decide, evolve, initialState } from './consortium.decider';
 import { ConsortiumEvent } from './consortium.events';
 import {
@@ -25,14 +25,44 @@ describe('lifecycle: filing', () => {
       .thenMatches([{ type: 'ConsortiumFiled', data: { eligible: false } }]));
 
   it.each([
-    ['an invalid credit code', { lead: { ...LEADS[NMG], creditCode: '91150200MA0000001G' } }],
-    ['the lead listed as a member', { members: [...MEMBERS[NMG], LEADS[NMG]] }],
-    ['a member listed twice', { members: [...MEMBERS[NMG], MEMBERS[NMG][0]] }],
-    ['no name', { name: ' ' }],
-    ['an impossible date', { filedOn: '2025-02-30' }],
-    ['a negative amount of fen', { lead: { ...LEADS[NMG], revenue3yFen: -1 } }],
-  ])('refuses %s as invalid input, recording nothing', (_why, overrides) =>
-    void spec.given([]).when(fileConsortium(NMG, overrides as Parameters<typeof fileConsortium>[1])).thenRejects({ code: 'invalid-input' }));
+    ['an invalid credit code', { lead: { ...LEADS[NMG], creditCode: '91150200MA0000001G' } }, 'lead.creditCode'],
+    ['the lead listed as a member', { members: [...MEMBERS[NMG], LEADS[NMG]] }, 'members[9].creditCode'],
+    ['a member listed twice', { members: [...MEMBERS[NMG], MEMBERS[NMG][0]] }, 'members[9].creditCode'],
+    ['no name', { name: ' ' }, 'name'],
+    ['an impossible date', { filedOn: '2025-02-30' }, 'filedOn'],
+    ['a negative amount of fen', { lead: { ...LEADS[NMG], revenue3yFen: -1 } }, 'lead.revenue3y'],
+    ['a member of unknown kind', { members: [...MEMBERS[NMG].slice(0, 3), { ...MEMBERS[NMG][3], kind: 'company' }] }, 'members[3].kind'],
+    ['members that are no list', { members: 'none' }, 'members'],
+    ['an unknown policy', { policy: 'beijing-2030-consortium' }, 'policy'],
+  ])('refuses %s as invalid input naming %s, recording nothing', (_why, overrides, field) => {
+    const data = { ...fileConsortium(NMG).data, ...overrides } as FileConsortium['data'];
+    spec.given([]).when({ type: 'FileConsortium', data }).thenRejects({
+      code: 'invalid-input',
+      details: expect.arrayContaining([{ field, problem: expect.any(String) }]) as never,
+    });
+  });
+
+  it('names every bad field at once, each with what is wrong, as the HTTP body names it', () =>
+    void spec.given([]).when(fileConsortium(NMG, {
+      name: '',
+      lead: { ...LEADS[NMG], creditCode: 'x', rdExpenseLastYearFen: 1.5 },
+      members: [MEMBERS[NMG][0], { ...MEMBERS[NMG][1], name: '' }],
+    })).thenRejects({
+      code: 'invalid-input',
+      message: expect.stringContaining('lead.creditCode must be a valid unified social credit code'),
+      details: [
+        { field: 'name', problem: 'is required' },
+        { field: 'lead.creditCode', problem: 'must be a valid unified social credit code, not "x"' },
+        { field: 'lead.rdExpenseLastYear', problem: 'must be a non-negative amount of whole fen' },
+        { field: 'members[1].name', problem: 'is required' },
+      ],
+    }));
+
+  it('a repeated unit names the member that repeats it', () =>
+    void spec.given([]).when(fileConsortium(NMG, { members: [...MEMBERS[NMG], LEADS[NMG]] })).thenRejects({
+      code: 'invalid-input',
+      details: [{ field: 'members[9].creditCode', problem: expect.stringMatching(/^repeats lead \(/) }],
+    }));
 
   it('refuses a second filing of the same consortium', () =>
     void spec.given(historyUpTo(NMG, 'filed')).when(fileConsortium(NMG)).thenRejects({ code: 'invalid-state' }));
@@ -129,7 +159,7 @@ describe('lifecycle: objections (no unresolved objection at approval)', () => {
 
   it('are numbered in the order recorded', () =>
     void spec.given(eventsOf(NMG, [c.object('2025-10-09')], inNotice())).when(c.object('2025-10-10', '另一异议')).then([
-      { type: 'ObjectionRecorded', data: { consortiumId: id, n: 2, on: '2025-10-10', text: '另一异议' } },
+      { type: 'ObjectionRecorded', data: { consortiumId: id, n: 2, on: '2025-10-10', text: '另一异议', rule: 'lifecycle.objections', citation: expect.stringContaining('Lifecycle') } },
     ]));
 
   it('are recorded only during the public notice', () =>
@@ -257,4 +287,46 @@ describe('evolve', () => {
       approvedOn: '2025-10-12',
       lastOn: '2025-10-12',
     }));
+});
+
+describe('bad input to a later command names its field (API.md: what is wrong, field by field)', () => {
+  const active = () => historyUpTo(NMG, 'active');
+
+  it.each<[string, () => ConsortiumEvent[], ConsortiumCommand, Array<{ field: string; problem: string }>]>([
+    ['a review of an unknown stage and outcome', () => historyUpTo(NMG, 'filed'),
+      { type: 'RecordReview', data: { consortiumId: id, stage: 'final' as never, outcome: 'ok' as never, on: '2025-09-15' } },
+      [{ field: 'stage', problem: 'must be one of preliminary, formal, technical, expert' }, { field: 'outcome', problem: 'must be one of pass, fail' }]],
+    ['an impossible date', active, c.approve('2025-02-30'), [{ field: 'on', problem: 'must be a date YYYY-MM-DD' }]],
+    ['a notice starting on no date', () => historyUpTo(NMG, 'reviewed'), c.startNotice('soon'), [{ field: 'startsOn', problem: 'must be a date YYYY-MM-DD' }]],
+    ['an objection without text', () => historyUpTo(NMG, 'public-notice'), c.object('2025-10-09', ' '), [{ field: 'text', problem: 'is required' }]],
+    ['a resolution that is neither upheld nor dismissed', () => eventsOf(NMG, [c.object('2025-10-09')], historyUpTo(NMG, 'public-notice')),
+      c.resolve(1, '2025-10-10', 'withdrawn' as never), [{ field: 'outcome', problem: 'must be one of upheld, dismissed' }]],
+    ['a rejection without a reason', () => historyUpTo(NMG, 'filed'), c.reject('2025-09-05', ''), [{ field: 'reason', problem: 'is required' }]],
+    ['a dissolution without a reason', active, c.dissolve('2025-11-01', ''), [{ field: 'reason', problem: 'is required' }]],
+    ['a member with a bad credit code', active, c.addMember('2025-11-01', { ...enterprise('hohhot', 50), creditCode: '91150200MA0000001G' }),
+      [{ field: 'member.creditCode', problem: 'must be a valid unified social credit code, not "91150200MA0000001G"' }]],
+    ['a new lead of unknown kind', active, c.changeLead('2025-11-01', { ...enterprise('hohhot', 51), kind: 'company' as never }),
+      [{ field: 'newLead.kind', problem: 'must be one of enterprise, university, research-institute, other' }]],
+    ['the current lead as the new lead', active, c.changeLead('2025-11-01', LEADS[NMG]), [{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${id}` }]],
+    ['an empty name', active, c.rename('2025-11-01', ''), [{ field: 'name', problem: 'is required' }]],
+    ['the current name', active, c.rename('2025-11-01', fileConsortium(NMG).data.name), [{ field: 'name', problem: "is already the consortium's name" }]],
+    ['an evaluation without period, with an unknown grade and bad scores', active,
+      { type: 'RecordEvaluation', data: { consortiumId: id, period: '', on: '2025-12-01', grade: 'good' as never, scores: { x: Number.NaN } } },
+      [{ field: 'period', problem: 'is required' }, { field: 'grade', problem: 'must be one of excellent, qualified, unqualified' }, { field: 'scores', problem: 'must map aspects to finite numbers' }]],
+    ['an annual report under a policy that asks for none', active, c.annualReport(2025, '2025-12-20'),
+      [{ field: 'id', problem: 'names a consortium under nmg-2024-consortium, which asks for no annual report' }]],
+  ])('%s', (_why, history, command, details) =>
+    void spec.given(history()).when(command).thenRejects({ code: 'invalid-input', details }));
+
+  it('a Tianjin annual report for a year that is no integer names year', () =>
+    void deciderSpec(consortiumDecider, () => contextFor('tianjin-2018-alliance'))
+      .given(historyUpTo('tianjin-2018-alliance', 'active')).when(commandsFor('tianjin-2018-alliance').annualReport(2020.5, '2020-12-20'))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'year', problem: 'must be an integer' }] }));
+
+  it('a notice the working-day calendar cannot count names startsOn and the notice rule', () => {
+    const reviewed = eventsOf(NMG, [fileConsortium(NMG, { filedOn: '2030-11-01' }), c.review('expert', '2030-11-15')]);
+    spec.given(reviewed).when(c.startNotice('2030-12-29')).thenRejects({
+      code: 'invalid-input', rule: 'lifecycle.public-notice', details: [{ field: 'startsOn', problem: expect.stringContaining('2030') as never }],
+    });
+  });
 });

@@ -1,13 +1,13 @@
 /** Evaluations and annual reports of an active consortium, with their consequences per policy. */
 import { ConsortiumPolicy } from '../policies/policy';
-import { addYears, BusinessDate } from '../shared/dates';
+import { addYears, BusinessDate, isBusinessDate } from '../shared/dates';
 import { Decision, reject } from '../shared/decision';
-import { check, paramOn, RuleCheck } from '../shared/rule';
+import { check, paramOn, PolicyParam, RuleCheck } from '../shared/rule';
 import { RecordAnnualReport, RecordEvaluation } from './consortium.commands';
-import { outsidePolicyPeriod, ruleViolated } from './consortium.assessment';
+import { nextDueWithinPolicy, outsidePolicyPeriod, refOf, ruleViolated } from './consortium.assessment';
 import { AnnualReportRecorded, ConsortiumDelisted, EvaluationRecorded } from './consortium.events';
 import { ConsortiumState, Grade } from './consortium.state';
-import { datesProblem, isNonEmptyText } from './consortium.validation';
+import { invalidInput, InputProblem, oneOfProblems, textProblems } from './consortium.validation';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 
@@ -15,9 +15,12 @@ export function decideEvaluation(command: RecordEvaluation, state: ConsortiumSta
   const { consortiumId, period, on, grade, scores } = command.data;
   const rules = policy.evaluation;
   const ref = { rule: rules.rule, citation: rules.citation };
-  if (!isNonEmptyText(period)) return reject('invalid-input', 'period is required');
-  if (!GRADES.includes(grade)) return reject('invalid-input', `grade must be one of ${GRADES.join(', ')}`);
-  if (scores !== undefined && !isScores(scores)) return reject('invalid-input', 'scores must map aspects to finite numbers');
+  const problems: InputProblem[] = [
+    ...textProblems('period', period),
+    ...oneOfProblems('grade', grade, GRADES),
+    ...(scores === undefined || isScores(scores) ? [] : [{ field: 'scores', problem: 'must map aspects to finite numbers' }]),
+  ];
+  if (problems.length) return invalidInput(problems);
   if (state.status !== 'active') return reject('invalid-state', `only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`, ref);
   const outside = outsidePolicyPeriod(policy, on, 'evaluation');
   if (outside) return outside;
@@ -37,11 +40,13 @@ export function decideEvaluation(command: RecordEvaluation, state: ConsortiumSta
   let nextEvaluationDueOn: BusinessDate | undefined;
   if (rules.cycleYears) {
     const cycleRef = { rule: rules.cycleYears.rule, citation: rules.cycleYears.citation };
-    const due = state.nextEvaluationDueOn;
+    // The cycle's date even where it falls after the policy's end (and so is not published as due).
+    const due = state.nextEvaluationDueOn ?? cycleDueOn(state, rules.cycleYears);
+    const afterEnd = due !== undefined && nextDueWithinPolicy(policy, due) === undefined ? ` (after ${policy.id} ends on ${policy.inForce.to})` : '';
     checks.push(due === undefined || on >= due
       ? check(cycleRef, true, due ? `due on ${due}, evaluated on ${on}` : `evaluated on ${on}`)
-      : check(cycleRef, false, `evaluated early: due on ${due}, evaluated on ${on}`));
-    nextEvaluationDueOn = addYears(on, paramOn(rules.cycleYears, on));
+      : check(cycleRef, false, `evaluated early: due on ${due}${afterEnd}, evaluated on ${on}`));
+    nextEvaluationDueOn = nextDueWithinPolicy(policy, addYears(on, paramOn(rules.cycleYears, on)));
   }
   const recorded: EvaluationRecorded = {
     type: 'EvaluationRecorded',
@@ -55,6 +60,12 @@ export function decideEvaluation(command: RecordEvaluation, state: ConsortiumSta
   };
   const delisting = delistingAfter(state, policy, period, grade, on);
   return delisting ? [recorded, delisting] : [recorded];
+}
+
+/** When the cycle brings the next evaluation: its length after the latest evaluation, or after approval. */
+function cycleDueOn(state: ConsortiumState, cycleYears: PolicyParam<number>): BusinessDate | undefined {
+  const from = state.evaluations.length ? state.evaluations[state.evaluations.length - 1].on : state.approvedOn;
+  return from ? addYears(from, paramOn(cycleYears, from)) : undefined;
 }
 
 /** luzhou.delist: the n-th consecutive unqualified evaluation (in the order recorded) cancels the filing. */
@@ -87,12 +98,15 @@ const isScores = (scores: unknown): scores is Record<string, number> =>
 export function decideAnnualReport(command: RecordAnnualReport, state: ConsortiumState, policy: ConsortiumPolicy): Decision<AnnualReportRecorded> {
   const { consortiumId, year, submittedOn, summary, plan } = command.data;
   const rules = policy.annualReport;
-  if (!rules) return reject('invalid-input', `${policy.id} asks for no annual report`);
-  const ref = { rule: rules.rule, citation: rules.citation };
-  if (!Number.isInteger(year)) return reject('invalid-input', 'year must be an integer');
+  if (!rules) {
+    return invalidInput([{ field: 'id', problem: `names a consortium under ${policy.id}, which asks for no annual report` }], {
+      message: `${policy.id} asks for no annual report`,
+    });
+  }
+  const ref = refOf(rules);
+  if (!Number.isInteger(year)) return invalidInput([{ field: 'year', problem: 'must be an integer' }]);
   const dueOn = `${year}-${paramOn(rules.dueMonthDay, submittedOn)}`;
-  const dates = datesProblem({ dueOn });
-  if (dates) return reject('invalid-input', `year ${year} gives no due date`);
+  if (!isBusinessDate(dueOn)) return invalidInput([{ field: 'year', problem: `gives no due date (${dueOn})` }]);
   if (state.status !== 'active') return reject('invalid-state', `annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`, ref);
   if (state.annualReports.some((r) => r.year === year)) return ruleViolated(ref, `the report for ${year} was already recorded`);
   const missing = [...(summary === true ? [] : ["the year's summary"]), ...(plan === true ? [] : ["next year's plan"])];
@@ -103,6 +117,7 @@ export function decideAnnualReport(command: RecordAnnualReport, state: Consortiu
     data: {
       consortiumId, year, submittedOn, summary, plan, dueOn,
       check: check(ref, onTime, onTime ? `submitted on ${submittedOn}, due by ${dueOn}` : `late: submitted on ${submittedOn}, due by ${dueOn}`),
+      ...ref,
     },
   }];
 }

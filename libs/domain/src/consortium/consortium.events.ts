@@ -1,7 +1,9 @@
 /**
- * Consortium events: plain `{ type, data }` values in the past tense. Every decision (filing, approval, rejection,
- * withdrawal, dissolution, delisting, lead change, evaluation) carries the rule id and citation behind it, or the
- * list of rule verdicts it was taken on.
+ * Consortium events: plain `{ type, data }` values in the past tense. Every event names, at the top of its data, the
+ * rule (`rule`, `citation`) that made the step legitimate, so the audit trail shows which clause decided it; events
+ * taken on several rules also carry the verdicts (eligibility, checks). Which rule each event names is listed in
+ * consortium.decider.ts. Events recorded before a type carried `rule`/`citation` lack them; evolve never reads them
+ * except on the events that end a consortium.
  */
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
@@ -21,7 +23,7 @@ export type ConsortiumFiled = DomainEvent<'ConsortiumFiled', {
   /** Every eligibility rule's verdict; an ineligible filing is recorded, and approval will refuse it. */
   eligibility: RuleCheck[];
   eligible: boolean;
-}>;
+} & RuleRef>;
 
 export type ReviewRecorded = DomainEvent<'ReviewRecorded', {
   consortiumId: string;
@@ -40,14 +42,14 @@ export type PublicNoticeStarted = DomainEvent<'PublicNoticeStarted', {
   interpretation?: string;
 } & RuleRef>;
 
-export type ObjectionRecorded = DomainEvent<'ObjectionRecorded', { consortiumId: string; n: number; on: BusinessDate; text: string }>;
+export type ObjectionRecorded = DomainEvent<'ObjectionRecorded', { consortiumId: string; n: number; on: BusinessDate; text: string } & RuleRef>;
 
 export type ObjectionResolved = DomainEvent<'ObjectionResolved', {
   consortiumId: string;
   n: number;
   on: BusinessDate;
   outcome: 'upheld' | 'dismissed';
-}>;
+} & RuleRef>;
 
 export type ConsortiumApproved = DomainEvent<'ConsortiumApproved', {
   consortiumId: string;
@@ -67,14 +69,14 @@ export type MemberAdded = DomainEvent<'MemberAdded', {
   member: Unit;
   /** Eligibility re-assessed on the members after the change. */
   eligibility: RuleCheck[];
-}>;
+} & RuleRef>;
 
 export type MemberRemoved = DomainEvent<'MemberRemoved', {
   consortiumId: string;
   on: BusinessDate;
   creditCode: string;
   eligibility: RuleCheck[];
-}>;
+} & RuleRef>;
 
 export type LeadChanged = DomainEvent<'LeadChanged', {
   consortiumId: string;
@@ -84,14 +86,14 @@ export type LeadChanged = DomainEvent<'LeadChanged', {
   /** The new lead's verdicts on the policy's lead rules (empty where the change dissolves the consortium). */
   leadChecks: RuleCheck[];
   eligibility: RuleCheck[];
-}>;
+} & RuleRef>;
 
 export type ConsortiumRenamed = DomainEvent<'ConsortiumRenamed', {
   consortiumId: string;
   on: BusinessDate;
   previousName: string;
   name: string;
-}>;
+} & RuleRef>;
 
 export type EvaluationRecorded = DomainEvent<'EvaluationRecorded', {
   consortiumId: string;
@@ -126,7 +128,7 @@ export type AnnualReportRecorded = DomainEvent<'AnnualReportRecorded', {
   plan: boolean;
   dueOn: BusinessDate;
   check: RuleCheck;
-}>;
+} & RuleRef>;
 
 export type ConsortiumEvent =
   | ConsortiumFiled

@@ -1,4 +1,10 @@
-/** evolve: total over every event, never throws; an event that does not fit the state leaves it unchanged. */
+/**
+ * evolve: total over every event, never throws; an event that does not fit the state leaves it unchanged. It reads no
+ * `rule`/`citation` except on the events that end a consortium, so events recorded before they carried one replay alike.
+ */
+import { consortiumPolicies, isConsortiumPolicyId } from '../policies';
+import { BusinessDate } from '../shared/dates';
+import { nextDueWithinPolicy } from './consortium.assessment';
 import { ConsortiumEvent } from './consortium.events';
 import { ConsortiumState, Unit } from './consortium.state';
 
@@ -75,13 +81,10 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
         objections: state.objections.map((o) => (o.n === n ? { ...o, resolution: { on, outcome } } : o)),
       };
     }
-    case 'ConsortiumApproved':
-      return {
-        ...next,
-        status: 'active',
-        approvedOn: event.data.on,
-        ...(event.data.nextEvaluationDueOn ? { nextEvaluationDueOn: event.data.nextEvaluationDueOn } : {}),
-      };
+    case 'ConsortiumApproved': {
+      const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
+      return { ...next, status: 'active', approvedOn: event.data.on, ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}) };
+    }
     case 'ConsortiumRejected':
     case 'ConsortiumWithdrawn':
     case 'ConsortiumDissolved':
@@ -115,9 +118,11 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     case 'ConsortiumRenamed':
       return { ...next, name: event.data.name };
     case 'EvaluationRecorded': {
-      const { period, on, grade, scores, nextEvaluationDueOn } = event.data;
+      const { period, on, grade, scores } = event.data;
+      const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
+      const { nextEvaluationDueOn: _previous, ...rest } = next;
       return {
-        ...next,
+        ...rest,
         evaluations: [...state.evaluations, { period, on, grade, ...(scores ? { scores } : {}) }],
         ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
       };
@@ -129,6 +134,15 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     default:
       return state;
   }
+}
+
+/**
+ * A recorded due date, unless it falls after the policy's end: approvals recorded before the ledger checked this
+ * (Tianjin, 2020-12-31) carry one, and no evaluation could be recorded on it.
+ */
+function dueWithinPolicy(state: ConsortiumState, due: BusinessDate | undefined): BusinessDate | undefined {
+  if (typeof due !== 'string' || !isConsortiumPolicyId(state.policy)) return due;
+  return nextDueWithinPolicy(consortiumPolicies[state.policy], due);
 }
 
 /** The new lead leaves the members; the former lead stays on as a member. */

@@ -4,35 +4,35 @@ import { Decision, reject } from '../shared/decision';
 import { RuleCheck } from '../shared/rule';
 import { FileConsortium } from './consortium.commands';
 import { ConsortiumContext } from './consortium.context';
-import { outsidePolicyPeriod, ruleViolated } from './consortium.assessment';
+import { outsidePolicyPeriod, refOf, ruleViolated } from './consortium.assessment';
 import { ConsortiumFiled } from './consortium.events';
 import { ConsortiumState, Governance } from './consortium.state';
-import { datesProblem, duplicateCodes, isNonEmptyText, unitProblem } from './consortium.validation';
+import { dateProblems, duplicateProblems, invalidInput, textProblems, unitProblems } from './consortium.validation';
 import { leadClaimCheck } from './lead-registry';
 
 /**
  * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when
  * dated outside the policy's period, or when it breaks a rule spanning consortia (nmg.one-per-lead, luzhou.annual-call).
+ * The ConsortiumFiled event names the policy's filing rule (`procedure.filing`).
  */
 export function decideFiling(command: FileConsortium, state: ConsortiumState, context: ConsortiumContext): Decision<ConsortiumFiled> {
   const d = command.data;
   const { policy } = context;
   if (!isConsortiumPolicyId(d.policy) || !policy) {
-    return reject('invalid-input', `policy must be one of ${Object.keys(consortiumPolicies).join(', ')}`);
+    return invalidInput([{ field: 'policy', problem: `must be one of ${Object.keys(consortiumPolicies).join(', ')}` }]);
   }
   if (d.policy !== policy.id) throw new Error(`the context holds ${policy.id}; the filing is under ${d.policy}`);
   const problems = [
-    isNonEmptyText(d.consortiumId) ? null : 'consortiumId is required',
-    isNonEmptyText(d.name) ? null : 'name is required',
-    datesProblem({ filedOn: d.filedOn }),
-    unitProblem(d.lead, 'lead'),
-    Array.isArray(d.members) ? null : 'members must be a list',
-    ...(Array.isArray(d.members) ? d.members.map((m, i) => unitProblem(m, `members[${i}]`)) : []),
-    typeof d.agreementSigned === 'boolean' ? null : 'agreementSigned must be true or false',
-  ].filter((p): p is string => p !== null);
-  if (problems.length) return reject('invalid-input', problems.join('; '));
-  const duplicates = duplicateCodes([d.lead, ...d.members]);
-  if (duplicates.length) return reject('invalid-input', `a unit appears more than once (the lead is not a member): ${duplicates.join(', ')}`);
+    ...textProblems('consortiumId', d.consortiumId),
+    ...textProblems('name', d.name),
+    ...dateProblems('filedOn', d.filedOn),
+    ...unitProblems(d.lead, 'lead'),
+    ...(Array.isArray(d.members) ? d.members.flatMap((m, i) => unitProblems(m, `members[${i}]`)) : [{ field: 'members', problem: 'must be a list' }]),
+    ...(typeof d.agreementSigned === 'boolean' ? [] : [{ field: 'agreementSigned', problem: 'must be true or false' }]),
+  ];
+  if (problems.length) return invalidInput(problems);
+  const duplicates = duplicateProblems(d.lead, d.members);
+  if (duplicates.length) return invalidInput(duplicates);
   if (state.exists) return reject('invalid-state', `consortium ${d.consortiumId} is already filed`);
 
   const outside = outsidePolicyPeriod(policy, d.filedOn, 'filing');
@@ -72,6 +72,7 @@ export function decideFiling(command: FileConsortium, state: ConsortiumState, co
       ...application,
       eligibility,
       eligible: eligibility.every((c) => c.ok),
+      ...refOf(policy.procedure.filing),
     },
   }];
 }

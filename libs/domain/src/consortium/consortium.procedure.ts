@@ -7,20 +7,20 @@ import { calendarNoticeEnd, noticeEnd, WorkingDayCalendarError } from '../shared
 import {
   ApproveConsortium, RecordObjection, RecordReview, RejectConsortium, ResolveObjection, StartPublicNotice, WithdrawConsortium,
 } from './consortium.commands';
-import { isPreActive, outsidePolicyPeriod, reassess, ruleViolated, stageChecks } from './consortium.assessment';
+import { isPreActive, nextDueWithinPolicy, outsidePolicyPeriod, reassess, refOf, ruleViolated, stageChecks } from './consortium.assessment';
 import {
   ConsortiumApproved, ConsortiumRejected, ConsortiumWithdrawn, ObjectionRecorded, ObjectionResolved, PublicNoticeStarted,
   ReviewRecorded,
 } from './consortium.events';
 import { ConsortiumState } from './consortium.state';
-import { isNonEmptyText } from './consortium.validation';
+import { invalidInput, oneOfProblems, textProblems } from './consortium.validation';
 
 const REVIEW_STAGES = ['preliminary', 'formal', 'technical', 'expert'];
 
 export function decideReview(command: RecordReview, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ReviewRecorded> {
   const { consortiumId, stage, outcome, on, notes } = command.data;
-  if (!REVIEW_STAGES.includes(stage)) return reject('invalid-input', `stage must be one of ${REVIEW_STAGES.join(', ')}`);
-  if (outcome !== 'pass' && outcome !== 'fail') return reject('invalid-input', 'outcome must be pass or fail');
+  const problems = [...oneOfProblems('stage', stage, REVIEW_STAGES), ...oneOfProblems('outcome', outcome, ['pass', 'fail'])];
+  if (problems.length) return invalidInput(problems);
   if (state.status !== 'filed' && state.status !== 'under-review') {
     return reject('invalid-state', `reviews are recorded before the public notice; the consortium is ${state.status}`);
   }
@@ -53,7 +53,9 @@ export function decideNotice(command: StartPublicNotice, state: ConsortiumState,
   try {
     endsOn = unit === 'working-days' ? noticeEnd(startsOn, days) : calendarNoticeEnd(startsOn, days);
   } catch (error) {
-    if (error instanceof WorkingDayCalendarError) return reject('invalid-input', error.message, ref);
+    if (error instanceof WorkingDayCalendarError) {
+      return invalidInput([{ field: 'startsOn', problem: `gives a notice the working-day calendar cannot count (${error.year})` }], { message: error.message, ...ref });
+    }
     throw error;
   }
   return [{
@@ -72,16 +74,18 @@ export function decideNotice(command: StartPublicNotice, state: ConsortiumState,
 
 export function decideObjection(command: RecordObjection, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ObjectionRecorded> {
   const { consortiumId, on, text } = command.data;
-  if (!isNonEmptyText(text)) return reject('invalid-input', 'text is required');
+  const problems = textProblems('text', text);
+  if (problems.length) return invalidInput(problems);
   if (state.status !== 'public-notice') {
     return reject('invalid-state', `objections are recorded during the public notice; the consortium is ${state.status}`, policy.procedure.objections);
   }
-  return [{ type: 'ObjectionRecorded', data: { consortiumId, n: state.objections.length + 1, on, text } }];
+  return [{ type: 'ObjectionRecorded', data: { consortiumId, n: state.objections.length + 1, on, text, ...refOf(policy.procedure.objections) } }];
 }
 
 export function decideResolution(command: ResolveObjection, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ObjectionResolved> {
   const { consortiumId, n, on, outcome } = command.data;
-  if (outcome !== 'upheld' && outcome !== 'dismissed') return reject('invalid-input', 'outcome must be upheld or dismissed');
+  const problems = oneOfProblems('outcome', outcome, ['upheld', 'dismissed']);
+  if (problems.length) return invalidInput(problems);
   const objection = state.objections.find((o) => o.n === n);
   if (!objection) return reject('not-found', `consortium ${consortiumId} has no objection ${n}`);
   if (objection.resolution) {
@@ -90,7 +94,7 @@ export function decideResolution(command: ResolveObjection, state: ConsortiumSta
   if (state.status !== 'public-notice') {
     return reject('invalid-state', `objections are resolved before approval; the consortium is ${state.status}`, policy.procedure.objections);
   }
-  return [{ type: 'ObjectionResolved', data: { consortiumId, n, on, outcome } }];
+  return [{ type: 'ObjectionResolved', data: { consortiumId, n, on, outcome, ...refOf(policy.procedure.objections) } }];
 }
 
 /** Every check an approval needs, passed or not: eligibility, review steps, notice ended, objections. */
@@ -122,6 +126,7 @@ export function decideApproval(command: ApproveConsortium, state: ConsortiumStat
     return ruleViolated(unmet[0], `approval refused: ${unmet.length} unmet ${unmet.length === 1 ? 'rule' : 'rules'}: ${unmet.map((c) => c.rule).join(', ')}`, unmet);
   }
   const cycle = policy.evaluation.cycleYears;
+  const nextEvaluationDueOn = cycle ? nextDueWithinPolicy(policy, addYears(on, paramOn(cycle, on))) : undefined;
   return [{
     type: 'ConsortiumApproved',
     data: {
@@ -129,14 +134,15 @@ export function decideApproval(command: ApproveConsortium, state: ConsortiumStat
       on,
       checks,
       ...policy.procedure.approval,
-      ...(cycle ? { nextEvaluationDueOn: addYears(on, paramOn(cycle, on)) } : {}),
+      ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
     },
   }];
 }
 
 export function decideRejection(command: RejectConsortium, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ConsortiumRejected> {
   const { consortiumId, on, reason } = command.data;
-  if (!isNonEmptyText(reason)) return reject('invalid-input', 'reason is required');
+  const problems = textProblems('reason', reason);
+  if (problems.length) return invalidInput(problems);
   if (!isPreActive(state)) return reject('invalid-state', `only a filing is rejected; consortium ${consortiumId} is ${state.status}`, policy.procedure.approval);
   return [{ type: 'ConsortiumRejected', data: { consortiumId, on, reason, ...policy.procedure.approval } }];
 }

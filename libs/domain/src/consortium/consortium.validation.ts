@@ -1,34 +1,72 @@
-/** Input checks the domain repeats after the HTTP edge (a rejected `invalid-input` records nothing). */
+/**
+ * Input checks the domain repeats after the HTTP edge (a rejected `invalid-input` records nothing). Every problem
+ * names its field as the HTTP request names it (`members[3].creditCode`, `lead.rdExpense3y`, `on`), in the shape the
+ * zone and subsidy deciders use: `details: [{ field, problem }]`, one entry per problem.
+ */
 import { isValidCreditCode } from '../shared/credit-code';
 import { isBusinessDate } from '../shared/dates';
+import { reject, Rejection } from '../shared/decision';
+import { RuleRef } from '../shared/rule';
 import { Unit, UNIT_KINDS } from './consortium.state';
 
-const FEN_FIELDS = ['rdExpense3yFen', 'revenue3yFen', 'rdExpenseLastYearFen'] as const;
+/** One thing wrong with one field; `problem` reads after the field's name: "members[3].creditCode is required". */
+export interface InputProblem {
+  field: string;
+  problem: string;
+}
+
+/** The domain's money fields of a unit, and the names the HTTP body gives them (money in yuan, without `Fen`). */
+const FEN_FIELDS = { rdExpense3yFen: 'rdExpense3y', revenue3yFen: 'revenue3y', rdExpenseLastYearFen: 'rdExpenseLastYear' } as const;
 
 export const isNonEmptyText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** What is wrong with a unit, or null. */
-export function unitProblem(unit: Unit | undefined, label: string): string | null {
-  if (typeof unit !== 'object' || unit === null) return `${label}: missing`;
-  if (!isValidCreditCode(unit.creditCode)) return `${label}: ${JSON.stringify(unit.creditCode)} is not a valid unified social credit code`;
-  if (!isNonEmptyText(unit.name)) return `${label}: a name is required`;
-  if (!UNIT_KINDS.includes(unit.kind)) return `${label}: kind must be one of ${UNIT_KINDS.join(', ')}`;
-  for (const field of FEN_FIELDS) {
-    const value = unit[field];
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) return `${label}: ${field} must be a non-negative integer amount of fen`;
+/** A 400 naming every problem field by field; the message lists them unless one is given. */
+export const invalidInput = (problems: InputProblem[], extra: { message?: string } & Partial<RuleRef> = {}): Rejection => {
+  const { message, ...ref } = extra;
+  return reject('invalid-input', message ?? problems.map((p) => `${p.field} ${p.problem}`).join('; '), {
+    ...ref,
+    details: problems.map(({ field, problem }) => ({ field, problem })),
+  });
+};
+
+export const textProblems = (field: string, value: unknown): InputProblem[] =>
+  isNonEmptyText(value) ? [] : [{ field, problem: 'is required' }];
+
+export const dateProblems = (field: string, value: unknown): InputProblem[] =>
+  isBusinessDate(value) ? [] : [{ field, problem: 'must be a date YYYY-MM-DD' }];
+
+export const oneOfProblems = (field: string, value: unknown, allowed: ReadonlyArray<string>): InputProblem[] =>
+  typeof value === 'string' && allowed.includes(value) ? [] : [{ field, problem: `must be one of ${allowed.join(', ')}` }];
+
+/** What is wrong with a unit (the lead at `lead`, a member at `members[3]`), field by field; empty when nothing. */
+export function unitProblems(unit: Unit | undefined, path: string): InputProblem[] {
+  if (typeof unit !== 'object' || unit === null || Array.isArray(unit)) return [{ field: path, problem: 'must be a unit { creditCode, name, kind }' }];
+  const problems: InputProblem[] = [];
+  if (!isValidCreditCode(unit.creditCode)) {
+    problems.push({ field: `${path}.creditCode`, problem: `must be a valid unified social credit code, not ${JSON.stringify(unit.creditCode)}` });
   }
-  return null;
+  problems.push(...textProblems(`${path}.name`, unit.name));
+  problems.push(...oneOfProblems(`${path}.kind`, unit.kind, UNIT_KINDS));
+  for (const [field, apiName] of Object.entries(FEN_FIELDS) as Array<[keyof typeof FEN_FIELDS, string]>) {
+    const value = unit[field];
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      problems.push({ field: `${path}.${apiName}`, problem: 'must be a non-negative amount of whole fen' });
+    }
+  }
+  return problems;
 }
 
-export function datesProblem(dates: Record<string, unknown>): string | null {
-  const bad = Object.entries(dates).filter(([, value]) => !isBusinessDate(value));
-  return bad.length ? bad.map(([field]) => `${field} must be a date YYYY-MM-DD`).join('; ') : null;
-}
-
-/** Credit codes that appear more than once among the lead and members. */
-export function duplicateCodes(units: Unit[]): string[] {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const unit of units) (seen.has(unit.creditCode) ? duplicates : seen).add(unit.creditCode);
-  return [...duplicates];
+/**
+ * Units listed twice among the lead and members (the lead is not a member): one problem per repetition, on the
+ * member that repeats an earlier unit.
+ */
+export function duplicateProblems(lead: Unit, members: Unit[]): InputProblem[] {
+  const firstSeen = new Map<string, string>([[lead.creditCode, 'lead']]);
+  const problems: InputProblem[] = [];
+  members.forEach((member, i) => {
+    const earlier = firstSeen.get(member.creditCode);
+    if (earlier) problems.push({ field: `members[${i}].creditCode`, problem: `repeats ${earlier} (${member.creditCode}); a unit is listed once and the lead is not a member` });
+    else firstSeen.set(member.creditCode, `members[${i}]`);
+  });
+  return problems;
 }

@@ -1,7 +1,7 @@
 import { fileConsortium } from '../consortium/consortium.fixtures';
 import { CONSORTIUM_POLICY_IDS } from '../consortium/consortium.state';
 import { paramOn } from '../shared/rule';
-import { consortiumPolicies, consortiumPolicy, interpretationsOf, isConsortiumPolicyId } from './index';
+import { consortiumPolicies, consortiumPolicy, interpretationsOf, isConsortiumPolicyId, LIFECYCLE_RULES } from './index';
 
 /** The consortium rule ids of POLICIES.md, verbatim (funding rules belong to the subsidy module). */
 const POLICIES_MD_RULE_IDS = [
@@ -31,17 +31,30 @@ describe('the consortium policy catalog', () => {
     const refs = [
       ...Object.values(policy.params), policy.inForce, ...Object.values(policy.procedure), policy.evaluation,
       ...(policy.annualReport ? [policy.annualReport] : []),
-      ...('rule' in policy.onLeadChange ? [policy.onLeadChange] : []), ...('rule' in policy.onRename ? [policy.onRename] : []),
+      policy.onLeadChange, policy.onRename,
     ];
     for (const ref of refs) {
       expect(isKnownRule(ref.rule)).toBe(true);
       expect(ref.citation).toEqual(expect.any(String));
+      if (ref.rule.startsWith('lifecycle.')) expect(Object.keys(LIFECYCLE_RULES)).toContain(ref.rule.slice('lifecycle.'.length));
     }
     const { lead, members } = fileConsortium(id).data;
     const everyBody = { council: true, expertCommittee: true, secretariat: true, managementBody: true };
     const application = { lead, members, agreementSigned: true, integrityCommitment: true, governance: everyBody };
     const verdicts = policy.eligibility(application, policy.inForce.from);
     for (const verdict of verdicts) expect(isKnownRule(verdict.rule)).toBe(true);
+  });
+
+  it.each(CONSORTIUM_POLICY_IDS)('%s: a lead replaced without dissolving names the lead rule the new lead must pass', (id) => {
+    const policy = consortiumPolicy(id);
+    if (policy.onLeadChange.effect === 'dissolve') return expect(policy.onLeadChange.rule).toBe('nmg.dissolve-on-lead-change');
+    const { lead, members } = fileConsortium(id).data;
+    const leadRules = policy.leadRules(lead, members, policy.inForce.from).map(({ rule, citation }) => ({ rule, citation }));
+    expect(leadRules).toContainEqual({ rule: policy.onLeadChange.rule, citation: policy.onLeadChange.citation });
+  });
+
+  it('describes every lifecycle rule it names in one sentence', () => {
+    for (const text of Object.values(LIFECYCLE_RULES)) expect(text).toMatch(/^[a-z].{20,}[^.]$/s);
   });
 
   it.each(CONSORTIUM_POLICY_IDS)('%s: every parameter has a value from the day the policy is in force', (id) => {

@@ -86,15 +86,18 @@ export const luzhou2024Consortium: ConsortiumPolicy = {
   eligibility,
   leadClaim: luzhouParams.annualCall,
   procedure: {
+    // 第三条(二): the lead applies on the year's call (第三条(一)); the review chain (第三条(三)(四)) follows.
+    filing: { rule: 'luzhou.annual-call', citation: '第三条(一)(二)' },
     reviewSteps: luzhouParams.reviewSteps,
     notice: luzhouParams.notice,
     objections: LISTING,
     approval: LISTING,
     withdrawal: lifecycleRule('withdrawal'),
+    members: lifecycleRule('members'),
     dissolution: lifecycleRule('dissolution'),
   },
-  onLeadChange: { effect: 'replace-if-lead-rules-pass' },
-  onRename: { effect: 'rename' },
+  onLeadChange: { effect: 'replace-if-lead-rules-pass', rule: 'luzhou.lead', citation: '第二条(一)' },
+  onRename: { effect: 'rename', ...lifecycleRule('rename') },
   evaluation: {
     rule: 'luzhou.evaluation-cycle',
     citation: '第五条(二)',

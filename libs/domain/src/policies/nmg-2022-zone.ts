@@ -6,13 +6,25 @@
  */
 import { BusinessDate } from '../shared/dates';
 import { Fen, fenToYuan, wan } from '../shared/money';
-import { param, paramOn, PolicyParam, RuleCheck } from '../shared/rule';
+import { param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
 import { scaledToDecimal } from '../zone/scaled-decimal';
 import { IndicatorName, IndicatorUnit, totalOf, ZoneIndicators } from '../zone/zone-indicators';
 
 const ISSUED_ON: BusinessDate = '2022-11-14';
 
 export const nmg2022ZoneParams = {
+  inForce: param<{ from: BusinessDate; to?: BusinessDate }>(
+    'zone.in-force',
+    '发布时间 2022-11-14',
+    'zones are designated (approved) under the guideline while it is in force',
+    { from: ISSUED_ON },
+    ISSUED_ON,
+    {
+      interpretation:
+        'The guideline states no period of validity: in force from its publication (2022-11-14), with no end date. ' +
+        'A zone approved before that is not designated under it (policy-not-in-force); each designation names this rule.',
+    },
+  ),
   techContractTurnoverMinFen: param<Fen>(
     'zone.tech-contract-turnover',
     '附件2 序号1; 四(二)',
@@ -120,7 +132,8 @@ export interface ZonePolicy {
   title: string;
   issuer: string;
   issuedOn: BusinessDate;
-  inForce: { from: BusinessDate; to?: BusinessDate; citation: string };
+  /** The period designations must fall in, and the rule a designation (or its refusal) names: zone.in-force. */
+  inForce: { from: BusinessDate; to?: BusinessDate } & RuleRef;
   params: Nmg2022ZoneParams;
 }
 
@@ -129,7 +142,7 @@ export const nmg2022Zone: ZonePolicy = {
   title: '内蒙古自治区科技成果转移转化示范区建设指引',
   issuer: '内蒙古自治区科学技术厅',
   issuedOn: ISSUED_ON,
-  inForce: { from: ISSUED_ON, citation: '发布时间 2022-11-14' },
+  inForce: { ...paramOn(nmg2022ZoneParams.inForce, ISSUED_ON), rule: nmg2022ZoneParams.inForce.rule, citation: nmg2022ZoneParams.inForce.citation },
   params: nmg2022ZoneParams,
 };
 

@@ -32,16 +32,18 @@ describe('nmg-2022-zone — the policy as data', () => {
   it('is issued by 内蒙古自治区科学技术厅 on 2022-11-14 and in force from then, without end', () => {
     expect(nmg2022Zone).toMatchObject({ id: 'nmg-2022-zone', issuer: '内蒙古自治区科学技术厅', issuedOn: '2022-11-14', inForce: { from: '2022-11-14' } });
     expect(nmg2022Zone.inForce.to).toBeUndefined();
+    expect(nmg2022Zone.inForce).toMatchObject({ rule: 'zone.in-force', citation: '发布时间 2022-11-14' });
+    expect(nmg2022ZoneParams.inForce.interpretation).toMatch(/no period of validity.*no end date/s);
     expect(isZonePolicyInForce(nmg2022Zone, '2022-11-13')).toBe(false);
     expect(isZonePolicyInForce(nmg2022Zone, '2022-11-14')).toBe(true);
     expect(isZonePolicyInForce(nmg2022Zone, '2099-12-31')).toBe(true);
   });
 
-  it('has a named parameter with a citation for every zone.* rule of POLICIES.md, and no other', () => {
+  it('has a named parameter with a citation for every zone.* rule of POLICIES.md, and the ledger\'s zone.in-force', () => {
     const params = Object.values(nmg2022ZoneParams);
-    expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES].sort());
+    expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
     for (const p of params) {
-      expect(p.citation).toMatch(/^(附件2|六|七)/);
+      expect(p.citation).toMatch(/^(附件2|六|七|发布时间)/);
       expect(p.description).not.toHaveLength(0);
       expect(p.versions[0].from).toBe('2022-11-14');
     }

@@ -116,11 +116,15 @@ export const nmg2024Consortium: ConsortiumPolicy = {
   eligibility,
   leadClaim: nmgParams.oneConsortiumPerLead,
   procedure: {
+    // 四(二): the lead names the member units and draws up the construction plan; the ledger records it as the filing.
+    filing: lifecycleRule('filing', '四(二)'),
     reviewSteps: nmgParams.reviewSteps,
     notice: nmgParams.notice,
     objections: lifecycleRule('objections'),
     approval: lifecycleRule('approval', '四(五)'),
     withdrawal: lifecycleRule('withdrawal'),
+    // 六(三): 联合体可依据《章程》对…成员单位…进行变更和调整.
+    members: lifecycleRule('members', '六(三)'),
     dissolution: lifecycleRule('dissolution'),
   },
   onLeadChange: { effect: 'dissolve', rule: 'nmg.dissolve-on-lead-change', citation: '六(三)' },

@@ -177,7 +177,7 @@ describe('nmg.dissolve-on-lead-change — 六(三)', () => {
 
   it('an active consortium whose lead changes dissolves', () =>
     void spec.given(historyUpTo(NMG, 'active')).when(c.changeLead('2025-11-03', newLead)).thenMatches([
-      { type: 'LeadChanged', data: { previousLead: lead, newLead } },
+      { type: 'LeadChanged', data: { previousLead: lead, newLead, rule: 'nmg.dissolve-on-lead-change', citation: '六(三)' } },
       { type: 'ConsortiumDissolved', data: { on: '2025-11-03', reason: 'lead-change', rule: 'nmg.dissolve-on-lead-change', citation: '六(三)' } },
     ]));
 
@@ -217,7 +217,10 @@ describe('nmg.dissolve-on-rename — 六(三)', () => {
     void spec.given(historyUpTo(NMG, 'active')).when(c.rename('2025-11-03', '内蒙古自治区稀土功能材料产业链创新联合体')).then([
       {
         type: 'ConsortiumRenamed',
-        data: { consortiumId: CONSORTIUM_IDS[NMG], on: '2025-11-03', previousName: '内蒙古自治区稀土新材料产业链创新联合体', name: '内蒙古自治区稀土功能材料产业链创新联合体' },
+        data: {
+          consortiumId: CONSORTIUM_IDS[NMG], on: '2025-11-03', previousName: '内蒙古自治区稀土新材料产业链创新联合体', name: '内蒙古自治区稀土功能材料产业链创新联合体',
+          rule: 'nmg.dissolve-on-rename', citation: '六(三)',
+        },
       },
       { type: 'ConsortiumDissolved', data: { consortiumId: CONSORTIUM_IDS[NMG], on: '2025-11-03', reason: 'rename', rule: 'nmg.dissolve-on-rename', citation: '六(三)' } },
     ]));

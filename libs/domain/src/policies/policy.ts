@@ -48,8 +48,16 @@ export interface AnnualReportRules extends RuleRef {
   dueMonthDay: PolicyParam<string>;
 }
 
-export type LeadChangeEffect = { effect: 'dissolve' } & RuleRef | { effect: 'replace-if-lead-rules-pass' };
-export type RenameEffect = { effect: 'dissolve' } & RuleRef | { effect: 'rename' };
+/**
+ * What a lead change does, and the rule the LeadChanged event names: the dissolution rule where it dissolves the
+ * consortium (nmg.dissolve-on-lead-change), else the policy's lead rule the new lead must pass (e.g. liaoning.mengzhu).
+ */
+export type LeadChangeEffect = { effect: 'dissolve' | 'replace-if-lead-rules-pass' } & RuleRef;
+/**
+ * What a rename does, and the rule the ConsortiumRenamed event names: the dissolution rule where it dissolves the
+ * consortium (nmg.dissolve-on-rename), else lifecycle.rename.
+ */
+export type RenameEffect = { effect: 'dissolve' | 'rename' } & RuleRef;
 
 export interface ConsortiumPolicy {
   id: ConsortiumPolicyId;
@@ -70,14 +78,18 @@ export interface ConsortiumPolicy {
   /** A rule spanning consortia, decided on the lead registry; refused at filing when broken. */
   leadClaim?: PolicyParam<LeadClaimTerm>;
   procedure: {
+    /** Named by the filing (ConsortiumFiled): the policy's application step, or lifecycle.filing. */
+    filing: RuleRef;
     /** Review steps in order; every stage of a step must pass before the next step and before the notice. */
     reviewSteps: PolicyParam<ReadonlyArray<ReadonlyArray<ReviewStage>>>;
     notice: PolicyParam<NoticeLength>;
-    /** Approval needs every objection resolved and none upheld. */
+    /** Approval needs every objection resolved and none upheld; named by ObjectionRecorded and ObjectionResolved too. */
     objections: RuleRef;
     /** Named by approval and rejection. */
     approval: RuleRef;
     withdrawal: RuleRef;
+    /** Named by member changes (MemberAdded, MemberRemoved): lifecycle.members, with the policy's clause where it has one. */
+    members: RuleRef;
     dissolution: RuleRef;
   };
   onLeadChange: LeadChangeEffect;

@@ -2,7 +2,7 @@ import { consortiumDecider } from '../consortium/consortium.decider';
 import { ConsortiumEvent } from '../consortium/consortium.events';
 import {
   commandsFor, CONSORTIUM_IDS, contextFor, enterprise, eventsOf, fileConsortium, historyUpTo, MEMBERS, researchInstitute,
-  university, verdictOf,
+  stateOf, university, verdictOf,
 } from '../consortium/consortium.fixtures';
 import { Unit } from '../consortium/consortium.state';
 import { deciderSpec } from '../testing/decider-spec';
@@ -125,15 +125,42 @@ describe('tianjin.filing-steps — 第十二条', () => {
   });
 });
 
-describe('tianjin.evaluation-cycle — 第十八条', () => {
-  it('filing (备案) sets the first evaluation 3 years out', () =>
-    void spec.given(historyUpTo(TIANJIN, 'public-notice')).when(c.approve('2020-06-08'))
-      .thenMatches([{ type: 'ConsortiumApproved', data: { nextEvaluationDueOn: '2023-06-08' } }]));
+describe('tianjin.evaluation-cycle — 第十八条, within the measures\' period (第二十一条)', () => {
+  it('filing (备案) sets no evaluation due date: 3 years out (2023-06-08) is after the measures end on 2020-12-31', () => {
+    const [approved] = spec.given(historyUpTo(TIANJIN, 'public-notice')).when(c.approve('2020-06-08'))
+      .thenMatches([{ type: 'ConsortiumApproved' }]) as ConsortiumEvent[];
+    expect(approved.data).not.toHaveProperty('nextEvaluationDueOn');
+    expect(stateOf(historyUpTo(TIANJIN, 'active')).nextEvaluationDueOn).toBeUndefined();
+  });
 
-  it('an evaluation before the 3 years is recorded with the cycle check failed', () => {
+  it('the filing latest in the period (2020-12-31) has none either: no Tianjin alliance is ever due after the measures end', () => {
+    const late = eventsOf(TIANJIN, [
+      fileConsortium(TIANJIN, { filedOn: '2020-11-02' }), c.review('formal', '2020-11-03'), c.review('technical', '2020-11-03'),
+      c.review('expert', '2020-11-04'), c.startNotice('2020-12-01'), c.approve('2020-12-31'),
+    ]);
+    expect(late.find((e) => e.type === 'ConsortiumApproved')?.data).not.toHaveProperty('nextEvaluationDueOn');
+  });
+
+  it('an approval recorded with a due date after the end (before the ledger checked) replays without it', () => {
+    const history = historyUpTo(TIANJIN, 'active').map((event): ConsortiumEvent =>
+      event.type === 'ConsortiumApproved' ? { ...event, data: { ...event.data, nextEvaluationDueOn: '2023-06-08' } } : event);
+    expect(stateOf(history)).toMatchObject({ status: 'active', approvedOn: '2020-06-08' });
+    expect(stateOf(history).nextEvaluationDueOn).toBeUndefined();
+  });
+
+  it('an evaluation before the 3 years is recorded with the cycle check failed, and sets no due date either', () => {
     const [recorded] = spec.given(historyUpTo(TIANJIN, 'active')).when(c.evaluate('2020', '2020-12-01', 'excellent'))
       .thenMatches([{ type: 'EvaluationRecorded', data: { rule: 'tianjin.evaluation-cycle', citation: '第十八条' } }]) as ConsortiumEvent[];
-    expect(verdictOf([recorded], 'tianjin.evaluation-cycle')).toMatchObject({ ok: false, detail: expect.stringMatching(/due on 2023-06-08/) });
+    expect(verdictOf([recorded], 'tianjin.evaluation-cycle'))
+      .toMatchObject({ ok: false, detail: 'evaluated early: due on 2023-06-08 (after tianjin-2018-alliance ends on 2020-12-31), evaluated on 2020-12-01' });
+    expect(recorded.data).not.toHaveProperty('nextEvaluationDueOn');
+    expect(stateOf([...historyUpTo(TIANJIN, 'active'), recorded]).nextEvaluationDueOn).toBeUndefined();
+  });
+
+  it('a second evaluation is held against the cycle from the first', () => {
+    const evaluated = eventsOf(TIANJIN, [c.evaluate('2020', '2020-07-01', 'qualified')], historyUpTo(TIANJIN, 'active'));
+    const [again] = spec.given(evaluated).when(c.evaluate('2020b', '2020-12-01', 'excellent')).thenMatches([{ type: 'EvaluationRecorded' }]) as ConsortiumEvent[];
+    expect(verdictOf([again], 'tianjin.evaluation-cycle').detail).toMatch(/^evaluated early: due on 2023-07-01 /);
   });
 
   it('a period is evaluated once', () =>
@@ -151,6 +178,7 @@ describe('tianjin.annual-report — 第十七条', () => {
         data: {
           consortiumId: id, year: 2020, submittedOn: '2020-12-20', summary: true, plan: true, dueOn: '2020-12-31',
           check: { rule: 'tianjin.annual-report', citation: '第十七条', ok: true, detail: 'submitted on 2020-12-20, due by 2020-12-31' },
+          rule: 'tianjin.annual-report', citation: '第十七条',
         },
       },
     ]));

@@ -3,6 +3,11 @@
  *   disbursed ≤ granted − cancelled · clawed back ≤ disbursed · refunded ≤ clawed back
  * and a cancellation (or a termination's cancelled rest) releases headroom on the funding boundaries; a clawback
  * does not (POLICIES.md, Ledger interpretation).
+ *
+ * ledger.movement-dates: dates never go backwards within a subsidy. A movement is dated on or after the subsidy's
+ * latest recorded date (`lastOn`: the grant, then every movement). So nothing moves before the grant, a clawback is
+ * never dated before the disbursement it claws back from, nor a refund before its clawback; and because the order
+ * recorded is the order of the dates, the three amount rules above hold on every date, not only in recording order.
  */
 import { BusinessDate } from '../shared/dates';
 import { CapFigures, Decision, isRejection, reject, Rejection } from '../shared/decision';
@@ -35,6 +40,8 @@ export function decideDisbursement(command: DisburseSubsidy, state: SubsidyLedge
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;
+  const backdated = datedBefore(subsidy, 'paidOn', paidOn);
+  if (backdated) return backdated;
   const available = undisbursedFen(subsidy);
   if (amountFen > available) {
     return beyond(LEDGER.disburseWithinGrant, 'disbursed', {
@@ -53,6 +60,8 @@ export function decideCancellation(command: CancelSubsidy, state: SubsidyLedgerS
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;
+  const backdated = datedBefore(subsidy, 'on', on);
+  if (backdated) return backdated;
   const undisbursed = undisbursedFen(subsidy);
   if (amountFen > undisbursed) {
     return beyond(LEDGER.cancelUndisbursed, 'cancelled', {
@@ -77,6 +86,8 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;
+  const backdated = datedBefore(subsidy, 'on', on);
+  if (backdated) return backdated;
   const recoverable = recoverableFen(subsidy);
   if (amountFen > recoverable) {
     return beyond(LEDGER.clawbackWithinDisbursed, 'clawed back', {
@@ -103,6 +114,8 @@ export function decideRefund(command: RecordSubsidyRefund, state: SubsidyLedgerS
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId, { refund: true });
   if (isRejection(subsidy)) return subsidy;
+  const backdated = datedBefore(subsidy, 'receivedOn', receivedOn);
+  if (backdated) return backdated;
   const due = refundDueFen(subsidy);
   if (amountFen > due) {
     return beyond(LEDGER.refundWithinClawback, 'refunded', {
@@ -124,6 +137,8 @@ export function decideTermination(command: TerminateSubsidy, state: SubsidyLedge
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;
+  const backdated = datedBefore(subsidy, 'on', on);
+  if (backdated) return backdated;
   const rule = fundingPolicy(subsidy.policy).termination;
   const rest = undisbursedFen(subsidy);
   const recoverable = recoverableFen(subsidy);
@@ -158,6 +173,22 @@ function openSubsidy(
     );
   }
   return subsidy;
+}
+
+/** ledger.movement-dates: a movement dated before the subsidy's latest recorded date (its grant's at first). */
+function datedBefore(subsidy: SubsidyState, field: string, on: BusinessDate): Rejection | undefined {
+  if (on >= subsidy.lastOn) return undefined;
+  const ref = LEDGER.movementDates;
+  const latest =
+    subsidy.lastOn === subsidy.grantedOn
+      ? `the day subsidy ${subsidy.id} was granted`
+      : `the date of the latest movement recorded for subsidy ${subsidy.id} (granted on ${subsidy.grantedOn})`;
+  return reject(
+    'rule-violated',
+    `${ref.rule} (${ref.citation}): ${field} ${on} is before ${subsidy.lastOn}, ${latest}; dates do not go backwards ` +
+      'within a subsidy',
+    { ...ref, details: [{ field, date: on, notBefore: subsidy.lastOn, grantedOn: subsidy.grantedOn }] },
+  );
 }
 
 function beyond(ref: RuleRef, what: string, cap: CapFigures): Rejection {

@@ -48,7 +48,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       limitFen: wan(2000),
       usedBeforeFen: 0,
       headroomAfterFen: wan(1400),
-      detail: `the 盟主 ${mengzhu} in fiscal year 2025, all categories together`,
+      detail: `the 盟主 ${mengzhu} in fiscal year 2025, all categories and roles together`,
       interpretation: expect.stringContaining('fiscal (calendar) year'),
     };
     const commitment = {
@@ -207,7 +207,7 @@ describe(named(LEDGER.projectConsistent), () => {
 });
 
 describe(named(LEDGER.disburseWithinGrant), () => {
-  const history = [talent('S-1', wan(500)), cancel('S-1', wan(100)), disburse('S-1', wan(300))];
+  const history = [talent('S-1', wan(500)), cancel('S-1', wan(100), '2025-06-01'), disburse('S-1', wan(300), '2025-06-15')];
 
   it('pays in tranches against vouchers up to granted − cancelled', () => {
     given(recorded(history))
@@ -229,7 +229,7 @@ describe(named(LEDGER.disburseWithinGrant), () => {
 
   it('refuses one fen more', () => {
     given(recorded(history))
-      .when(disburse('S-1', wan(100) + 1))
+      .when(disburse('S-1', wan(100) + 1, '2025-10-01'))
       .thenRejects({
         code: 'rule-violated',
         rule: 'ledger.disburse-within-grant',
@@ -334,7 +334,89 @@ describe(named(LEDGER.terminatedIsClosed), () => {
 
   it('but records refunds of the money its termination clawed back', () => {
     given(terminated())
-      .when(refund('S-1', wan(250)))
+      .when(refund('S-1', wan(250), '2025-09-15'))
       .thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(250) } }]);
+  });
+});
+
+describe(named(LEDGER.movementDates), () => {
+  const grantedOn20Oct = talent('S-1', wan(600), { grantedOn: '2025-10-20' });
+
+  it('refuses a disbursement paid 2019-01-01 on a subsidy granted 2025-10-20, naming both dates', () => {
+    const rejection = given(recorded([grantedOn20Oct]))
+      .when(disburse('S-1', wan(100), '2019-01-01'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        citation: LEDGER.movementDates.citation,
+        details: [{ field: 'paidOn', date: '2019-01-01', notBefore: '2025-10-20', grantedOn: '2025-10-20' }],
+      });
+    expect(rejection.message).toContain('paidOn 2019-01-01 is before 2025-10-20');
+  });
+
+  it('refuses a clawback on 2018-01-01 of money paid 2025-11-10', () => {
+    given(recorded([grantedOn20Oct, disburse('S-1', wan(100), '2025-11-10')]))
+      .when(clawBack('S-1', wan(100), 'misuse', '2018-01-01'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'on', notBefore: '2025-11-10' }] });
+  });
+
+  it.each([
+    ['a disbursement', disburse('S-1', wan(1), '2025-10-19'), 'paidOn'],
+    ['a cancellation', cancel('S-1', wan(1), '2025-10-19'), 'on'],
+    ['a clawback', clawBack('S-1', wan(1), 'misuse', '2025-10-19'), 'on'],
+    ['a refund', refund('S-1', wan(1), '2025-10-19'), 'receivedOn'],
+    ['a termination', terminate('S-1', '2025-10-19'), 'on'],
+  ])('refuses %s dated the day before the grant, before looking at its amount', (_what, command, field) => {
+    given(recorded([grantedOn20Oct]))
+      .when(command)
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field, notBefore: '2025-10-20' }] });
+  });
+
+  it('accepts a disbursement on the day of the grant', () => {
+    given(recorded([grantedOn20Oct]))
+      .when(disburse('S-1', wan(100), '2025-10-20'))
+      .thenMatches([{ type: 'SubsidyDisbursed', data: { paidOn: '2025-10-20' } }]);
+  });
+
+  it('a clawback is not dated before the disbursement it claws back from; the same day is fine', () => {
+    const paid = recorded([talent('S-1', wan(600)), disburse('S-1', wan(200), '2025-05-01')]);
+    given(paid)
+      .when(clawBack('S-1', wan(200), 'misuse', '2025-04-30'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates' });
+    given(paid)
+      .when(clawBack('S-1', wan(200), 'misuse', '2025-05-01'))
+      .thenMatches([{ type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', on: '2025-05-01' } }]);
+  });
+
+  it('a refund is not dated before the clawback it refunds', () => {
+    const clawedBack = recorded([talent('S-1', wan(600)), disburse('S-1', wan(200)), clawBack('S-1', wan(200), 'misuse', '2025-07-01')]);
+    given(clawedBack)
+      .when(refund('S-1', wan(50), '2025-06-30'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'receivedOn', notBefore: '2025-07-01' }] });
+    given(clawedBack)
+      .when(refund('S-1', wan(50), '2025-07-01'))
+      .thenMatches([{ type: 'SubsidyRefunded', data: { receivedOn: '2025-07-01' } }]);
+  });
+
+  it('dates never go backwards within a subsidy: a tranche dated before a recorded cancellation is refused', () => {
+    given(recorded([talent('S-1', wan(600)), cancel('S-1', wan(100), '2025-06-01')]))
+      .when(disburse('S-1', wan(100), '2025-05-31'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'paidOn', notBefore: '2025-06-01', grantedOn: '2025-04-01' }] });
+  });
+
+  it('a termination is not dated before the latest movement, and a refund after it not before the termination', () => {
+    given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(250), '2025-08-01')]))
+      .when(terminate('S-1', '2025-07-31'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates' });
+    const terminated = recorded([talent('S-1', wan(600)), disburse('S-1', wan(250), '2025-08-01'), terminate('S-1', '2025-09-01')]);
+    given(terminated)
+      .when(refund('S-1', wan(250), '2025-08-31'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'receivedOn', notBefore: '2025-09-01' }] });
+  });
+
+  it('the subsidy state keeps the latest date recorded: the grant, then each movement', () => {
+    const events = recorded([grantedOn20Oct, disburse('S-1', wan(300), '2025-11-10'), cancel('S-1', wan(100), '2025-11-10'), clawBack('S-1', wan(50), 'misuse', '2025-12-01')]);
+    const states = events.filter((e) => e.type.startsWith('Subsidy')).map((_, i, all) => all.slice(0, i + 1).reduce(subsidyDecider.evolve, subsidyDecider.initialState()));
+    expect(states.map((s) => s.subsidies['S-1'].lastOn)).toEqual(['2025-10-20', '2025-11-10', '2025-11-10', '2025-12-01']);
   });
 });

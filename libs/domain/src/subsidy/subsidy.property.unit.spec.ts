@@ -1,21 +1,24 @@
 /**
  * Random command sequences over a few consortia, recipients, projects, platforms and years, applied through
- * decide + evolve (rejections record nothing). After every sequence the money and every cap must hold, and every
- * event must go to a stream `fundingStreamsFor` named (the streams the handler locks).
+ * decide + evolve (rejections record nothing). After every sequence the money and every cap must hold, every event
+ * must go to a stream `fundingStreamsFor` named (the streams the handler locks), and each subsidy's dates must never go
+ * backwards (ledger.movement-dates). Movements are mostly dated on or after the subsidy's latest date (valid
+ * sequences); one in ten is backdated, and must be refused.
  * Reproduce a failure with FC_SEED=<seed> (and FC_RUNS); the default seed is fixed so CI is deterministic.
  */
 import fc from 'fast-check';
 import { ConsortiumState } from '../consortium/consortium.state';
+import { addDays } from '../shared/dates';
 import { isRejection } from '../shared/decision';
 import { percentOf, wan } from '../shared/money';
-import { fundingPolicy } from '../policies/funding';
+import { fundingPolicy, LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding';
 import { netCommittedFen, liveCommitments, usedFen } from './funding-boundaries';
 import { fundingStreamsFor, routeEvents } from './funding-streams';
 import { CLAWBACK_REASONS, ClawbackReason, SubsidyCommand } from './subsidy.commands';
 import { decide, evolve, initialState } from './subsidy.decider';
-import { SubsidyGranted, SubsidyLedgerEvent } from './subsidy.events';
+import { SubsidyEvent, SubsidyGranted, SubsidyLedgerEvent } from './subsidy.events';
 import { activeConsortium, evaluation, liaoningAlliance, UNITS } from './subsidy.fixtures';
-import { recoverableFen, refundDueFen, SubsidyLedgerState, undisbursedFen } from './subsidy.state';
+import { movementDateOf, recoverableFen, refundDueFen, SubsidyLedgerState, undisbursedFen } from './subsidy.state';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20250401;
 const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 200;
@@ -42,7 +45,14 @@ const PROJECT_TOTALS = [wan(2000), wan(5000), wan(800)];
 
 type Step =
   | { kind: 'grant'; consortium: number; recipient: number; category: number; amountFen: number; year: number; slot: number }
-  | { kind: 'disburse' | 'cancel' | 'clawback' | 'refund' | 'terminate'; subsidy: number; percent: number; reason: ClawbackReason };
+  | {
+      kind: 'disburse' | 'cancel' | 'clawback' | 'refund' | 'terminate';
+      subsidy: number;
+      percent: number;
+      reason: ClawbackReason;
+      /** Days after the subsidy's latest date (`lastOn`); negative: backdated, which ledger.movement-dates refuses. */
+      days: number;
+    };
 
 const grantStep = fc.record({
   kind: fc.constant('grant' as const),
@@ -64,6 +74,10 @@ const lifecycleStep = fc.record({
   subsidy: fc.nat({ max: 5 }),
   percent: fc.integer({ min: 1, max: 130 }),
   reason: fc.constantFrom(...CLAWBACK_REASONS),
+  days: fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 45 }), weight: 9 },
+    { arbitrary: fc.integer({ min: -400, max: -1 }), weight: 1 },
+  ),
 });
 const steps = fc.array(fc.oneof({ arbitrary: grantStep, weight: 2 }, { arbitrary: lifecycleStep, weight: 3 }), {
   minLength: 5,
@@ -100,7 +114,8 @@ function commandOf(step: Step, index: number, state: SubsidyLedgerState, granted
   const s = state.subsidies[subsidyId];
   // A share of what is open (beyond 100% to exercise the refusals); at least 1 fen.
   const share = (openFen: number) => Math.max(1, Math.floor((openFen * step.percent) / 100));
-  const on = `${s.fiscalYear}-10-01`;
+  // Dates never go backwards within a subsidy: from its latest date (the grant's at first), unless backdated.
+  const on = addDays(s.lastOn, step.days);
   switch (step.kind) {
     case 'disburse':
       return { type: 'DisburseSubsidy', data: { subsidyId, amountFen: share(undisbursedFen(s)), paidOn: on, voucher: `V-${index}` } };
@@ -115,6 +130,16 @@ function commandOf(step: Step, index: number, state: SubsidyLedgerState, granted
   }
 }
 
+const accepted: Record<SubsidyCommand['type'], number> = {
+  GrantSubsidy: 0,
+  DisburseSubsidy: 0,
+  CancelSubsidy: 0,
+  ClawBackSubsidy: 0,
+  RecordSubsidyRefund: 0,
+  TerminateSubsidy: 0,
+};
+let backdatedRefused = 0;
+
 function run(sequence: Step[]) {
   let state = initialState();
   const log: SubsidyLedgerEvent[] = [];
@@ -124,7 +149,14 @@ function run(sequence: Step[]) {
     if (!command) return;
     const consortium = CONSORTIA.find((c) => c.id === (command.data as { consortiumId?: string }).consortiumId);
     const decision = decide(command, state, { consortium });
+    if (step.kind !== 'grant' && step.days < 0) {
+      // A backdated movement is refused: by ledger.movement-dates, unless the subsidy takes no such movement at all.
+      const refusedBy = isRejection(decision) ? decision.rule : 'accepted';
+      expect([LEDGER.movementDates.rule, LEDGER.terminatedIsClosed.rule]).toContain(refusedBy);
+      if (refusedBy === LEDGER.movementDates.rule) backdatedRefused += 1;
+    }
     if (isRejection(decision)) return;
+    accepted[command.type] += 1;
     // The handler locks what fundingStreamsFor names: every event must go to one of those streams.
     const locked = fundingStreamsFor(command, state.subsidies[command.data.subsidyId]);
     for (const { streamId } of routeEvents(decision)) expect(locked).toContain(streamId);
@@ -135,7 +167,10 @@ function run(sequence: Step[]) {
   return { state, log };
 }
 
-const stats = { granted: 0, cancelled: 0, clawedBack: 0, refunded: 0, terminated: 0, dishonest: 0 };
+const stats = { granted: 0, disbursed: 0, cancelled: 0, clawedBack: 0, refunded: 0, terminated: 0, dishonest: 0 };
+
+const isMovement = (e: SubsidyLedgerEvent): e is Exclude<SubsidyEvent, { type: 'SubsidyGranted' }> =>
+  ['SubsidyDisbursed', 'SubsidyCancelled', 'SubsidyClawedBack', 'SubsidyRefunded', 'SubsidyTerminated'].includes(e.type);
 
 function assertInvariants({ state, log }: ReturnType<typeof run>) {
   for (const s of Object.values(state.subsidies)) {
@@ -190,6 +225,17 @@ function assertInvariants({ state, log }: ReturnType<typeof run>) {
     }
   }
 
+  // ledger.movement-dates: each subsidy's movements are dated on or after its grant and each other, in log order.
+  const latest: Record<string, string> = {};
+  for (const e of log) {
+    if (e.type === 'SubsidyGranted') latest[e.data.subsidyId] = e.data.grantedOn;
+    else if (isMovement(e)) {
+      const on = movementDateOf(e);
+      expect([e.data.subsidyId, on >= latest[e.data.subsidyId]]).toEqual([e.data.subsidyId, true]);
+      latest[e.data.subsidyId] = on;
+    }
+  }
+
   // A dishonest unit gets no later grant; a terminated subsidy takes nothing after but refunds.
   const dishonest = new Set<string>();
   const terminated = new Set<string>();
@@ -204,6 +250,7 @@ function assertInvariants({ state, log }: ReturnType<typeof run>) {
   }
 
   stats.granted += grants.length;
+  stats.disbursed += log.filter((e) => e.type === 'SubsidyDisbursed').length;
   stats.cancelled += log.filter((e) => e.type === 'SubsidyCancelled').length;
   stats.clawedBack += log.filter((e) => e.type === 'SubsidyClawedBack').length;
   stats.refunded += log.filter((e) => e.type === 'SubsidyRefunded').length;
@@ -217,7 +264,10 @@ describe('the subsidy ledger under random command sequences', () => {
       fc.property(steps, (sequence) => assertInvariants(run(sequence))),
       { seed: SEED, numRuns: RUNS },
     );
-    // The sequences exercise every kind of decision, not only refusals.
-    for (const count of Object.values(stats)) expect(count).toBeGreaterThan(0);
+    // The sequences exercise every kind of decision, not only refusals: every command accepted, every event recorded,
+    // and backdated movements refused.
+    for (const [type, count] of Object.entries(accepted)) expect([type, count > 0]).toEqual([type, true]);
+    for (const [kind, count] of Object.entries(stats)) expect([kind, count > 0]).toEqual([kind, true]);
+    expect(backdatedRefused).toBeGreaterThan(0);
   });
 });

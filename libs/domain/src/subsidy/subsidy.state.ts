@@ -28,6 +28,11 @@ export interface SubsidyState {
   responsibleUnit: string;
   fiscalYear: number;
   grantedOn: BusinessDate;
+  /**
+   * The latest business date recorded for the subsidy: its grant's, then each movement's (paidOn, on, receivedOn).
+   * ledger.movement-dates refuses a movement dated before it: dates never go backwards within a subsidy.
+   */
+  lastOn: BusinessDate;
   projectId?: string;
   platformId?: string;
   boundaries: string[];
@@ -52,6 +57,7 @@ export const initialSubsidyState = (id = ''): SubsidyState => ({
   responsibleUnit: '',
   fiscalYear: 0,
   grantedOn: '',
+  lastOn: '',
   boundaries: [],
   caps: [],
   grantedFen: 0,
@@ -67,6 +73,22 @@ export const undisbursedFen = (s: SubsidyState): Fen => s.grantedFen - s.cancell
 export const recoverableFen = (s: SubsidyState): Fen => s.disbursedFen - s.clawedBackFen;
 /** Clawed back and not yet returned. */
 export const refundDueFen = (s: SubsidyState): Fen => s.clawedBackFen - s.refundedFen;
+
+/** The business date a movement of the subsidy's own stream is dated on. */
+export function movementDateOf(event: Exclude<SubsidyEvent, { type: 'SubsidyGranted' }>): BusinessDate {
+  return event.type === 'SubsidyDisbursed'
+    ? event.data.paidOn
+    : event.type === 'SubsidyRefunded'
+      ? event.data.receivedOn
+      : event.data.on;
+}
+
+/**
+ * `lastOn` only moves forward, even over movements recorded out of date order before ledger.movement-dates existed.
+ * A state a read model stored before `lastOn` existed lacks it: the grant's date stands in.
+ */
+const later = (a: BusinessDate, b: BusinessDate): BusinessDate => (a > b ? a : b);
+const moved = (state: SubsidyState, on: BusinessDate): BusinessDate => later(state.lastOn || state.grantedOn, on);
 
 export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): SubsidyState {
   switch (event.type) {
@@ -85,6 +107,7 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
         responsibleUnit: d.responsibleUnit,
         fiscalYear: d.fiscalYear,
         grantedOn: d.grantedOn,
+        lastOn: d.grantedOn,
         projectId: d.projectId,
         platformId: d.platformId,
         boundaries: d.boundaries,
@@ -93,16 +116,16 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
       };
     }
     case 'SubsidyDisbursed':
-      return { ...state, disbursedFen: state.disbursedFen + event.data.amountFen };
+      return { ...state, disbursedFen: state.disbursedFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
     case 'SubsidyCancelled':
-      return { ...state, cancelledFen: state.cancelledFen + event.data.amountFen };
+      return { ...state, cancelledFen: state.cancelledFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
     case 'SubsidyClawedBack':
-      return { ...state, clawedBackFen: state.clawedBackFen + event.data.amountFen };
+      return { ...state, clawedBackFen: state.clawedBackFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
     case 'SubsidyRefunded':
-      return { ...state, refundedFen: state.refundedFen + event.data.amountFen };
+      return { ...state, refundedFen: state.refundedFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
     case 'SubsidyTerminated': {
       const { on, reason, rule, citation } = event.data;
-      return { ...state, status: 'terminated', terminated: { on, reason, rule, citation } };
+      return { ...state, status: 'terminated', terminated: { on, reason, rule, citation }, lastOn: moved(state, on) };
     }
     default:
       return state;

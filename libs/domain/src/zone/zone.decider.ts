@@ -1,10 +1,13 @@
 /**
  * The demonstration-zone decider (nmg-2022-zone). Semantics chosen where the guideline is silent:
  *
- * - Designation before the policy's issue date (2022-11-14) is `policy-not-in-force`; a date after `today` is invalid.
+ * - Designation (zone.in-force, 发布时间 2022-11-14): the guideline is in force from its publication with no end date
+ *   (a Ledger interpretation, the parameter `inForce`). A zone approved before it is `policy-not-in-force`, naming
+ *   zone.in-force; ZoneDesignated names it too. A date after `today` is invalid.
  * - Annual reports (zone.annual-report-due 六(四)): due by 31 December of their year for every year from the approval
  *   year on. A report submitted after that is recorded with `late: true`. A second report for the same year is a
- *   correction (`AnnualReportCorrected`): it replaces indicators and findings, timeliness stays the first report's.
+ *   correction (`AnnualReportCorrected`, naming zone.annual-report-due too): it replaces indicators and findings,
+ *   timeliness stays the first report's.
  *   Failing indicators are findings, not rejections: the grade is the evaluators' decision, recorded separately.
  * - Evaluations (zone.evaluation-cycle 六(四)): an active zone cannot be evaluated before its first due date (the third
  *   anniversary of approval, 满3年): `rule-violated`. Later evaluations are accepted whenever they are held.
@@ -16,6 +19,8 @@
  *   evaluation at its end (到期评估) to remove or restore a zone.
  * - Excellent, at any evaluation → `ZoneRecommendedForNational` (zone.excellent-recommend 七(三)).
  * - A removed zone accepts no command: `invalid-state`, citing the removal.
+ * - Every event names its rule (`rule`, `citation` at the top of its data); bad input is `invalid-input` with
+ *   `details: [{ field, problem }]`, the fields named as the HTTP request names them.
  */
 import {
   assessZoneIndicators,
@@ -100,12 +105,12 @@ function designate({ data }: DesignateZone, state: ZoneState, { today }: ZoneCon
   const badDate = invalidDate('approvedOn', data.approvedOn, today);
   if (badDate) return badDate;
   if (!isZonePolicyInForce(policy, data.approvedOn)) {
-    return reject('policy-not-in-force', `${policy.id} is in force from ${policy.inForce.from}; approval on ${data.approvedOn} is outside it`, {
-      rule: policy.id,
-      citation: policy.inForce.citation,
-    });
+    return reject('policy-not-in-force', `${policy.id} is in force from ${policy.inForce.from}; approval on ${data.approvedOn} is outside it`, ref(policy.inForce));
   }
-  return [{ type: 'ZoneDesignated', data: { zoneId: data.zoneId, policy: policy.id, name: data.name.trim(), approvedOn: data.approvedOn } }];
+  return [{
+    type: 'ZoneDesignated',
+    data: { zoneId: data.zoneId, policy: policy.id, name: data.name.trim(), approvedOn: data.approvedOn, ...ref(policy.inForce) },
+  }];
 }
 
 function submitAnnualReport({ data }: SubmitAnnualReport, state: ZoneState, { today }: ZoneContext): Decision<ZoneEvent> {
@@ -115,18 +120,32 @@ function submitAnnualReport({ data }: SubmitAnnualReport, state: ZoneState, { to
   const badDate = invalidDate('submittedOn', data.submittedOn, today);
   if (badDate) return badDate;
   const { year, submittedOn } = data;
-  if (submittedOn < state.approvedOn) return reject('invalid-input', `submittedOn ${submittedOn} is before the zone's approval on ${state.approvedOn}`);
-  if (year < yearOf(state.approvedOn)) {
-    return reject('invalid-input', `the zone was approved in ${yearOf(state.approvedOn)}; it reports from that year on, not for ${year}`, ref(p.annualReportDueMonthDay));
+  if (submittedOn < state.approvedOn) {
+    return reject('invalid-input', `submittedOn ${submittedOn} is before the zone's approval on ${state.approvedOn}`, {
+      details: [{ field: 'submittedOn', problem: `not before the approval (${state.approvedOn})` }],
+    });
   }
-  if (year > yearOf(submittedOn)) return reject('invalid-input', `a report for ${year} cannot be submitted on ${submittedOn}, before that year begins`);
+  if (year < yearOf(state.approvedOn)) {
+    return reject('invalid-input', `the zone was approved in ${yearOf(state.approvedOn)}; it reports from that year on, not for ${year}`, {
+      ...ref(p.annualReportDueMonthDay),
+      details: [{ field: 'year', problem: `the approval year (${yearOf(state.approvedOn)}) or later` }],
+    });
+  }
+  if (year > yearOf(submittedOn)) {
+    return reject('invalid-input', `a report for ${year} cannot be submitted on ${submittedOn}, before that year begins`, {
+      details: [{ field: 'year', problem: `not after the year of submittedOn (${yearOf(submittedOn)})` }],
+    });
+  }
   const problems = indicatorProblems(data.indicators);
   if (problems.length) return reject('invalid-input', 'the indicators are not well-formed', { details: problems.map((x) => ({ ...x })) });
 
   const due = annualReportDueDate(state, year);
   const findings: IndicatorFinding[] = assessZoneIndicators(data.indicators, due);
   if (state.reports[year]) {
-    return [{ type: 'AnnualReportCorrected', data: { zoneId: state.id, year, submittedOn, indicators: data.indicators, findings } }];
+    return [{
+      type: 'AnnualReportCorrected',
+      data: { zoneId: state.id, year, submittedOn, indicators: data.indicators, findings, ...ref(p.annualReportDueMonthDay) },
+    }];
   }
   return [
     {
@@ -144,7 +163,11 @@ function recordEvaluation({ data }: RecordZoneEvaluation, state: ZoneState, { to
   if (badDate) return badDate;
   const { on, grade } = data;
   const last = state.evaluations[state.evaluations.length - 1];
-  if (last && on < last.on) return reject('invalid-input', `evaluations are recorded in date order; the last was on ${last.on}`);
+  if (last && on < last.on) {
+    return reject('invalid-input', `evaluations are recorded in date order; the last was on ${last.on}`, {
+      details: [{ field: 'on', problem: `not before the last evaluation (${last.on})` }],
+    });
+  }
   const zoneId = state.id;
   const recommend: ZoneEvent[] = grade === 'excellent' && paramOn(p.excellentRecommendsForNational, on)
     ? [{ type: 'ZoneRecommendedForNational', data: { zoneId, on, ...ref(p.excellentRecommendsForNational) } }]

@@ -1,8 +1,9 @@
 import { wan } from '../shared/money';
 import { isRejection } from '../shared/decision';
+import { ruleRefOf } from '../shared/rule';
 import { deciderSpec } from '../testing/decider-spec';
 import { ZoneCommand } from './zone.commands';
-import { ZoneEvaluationKind, ZoneEvent } from './zone.events';
+import { ZONE_EVENT_TYPES, ZoneEvaluationKind, ZoneEvent } from './zone.events';
 import { ZoneContext, zoneDecider } from './zone.decider';
 import { ZoneState } from './zone.state';
 import { ZoneIndicators } from './zone-indicators';
@@ -14,6 +15,7 @@ import {
   recordZoneEvaluation,
   submitAnnualReport,
   ZONE_ID,
+  ZONE_NAME,
   zoneDesignated,
 } from './zone.fixtures';
 
@@ -106,12 +108,19 @@ describe('zone.annual-report-due — 六(四)', () => {
     given([zoneDesignated()]).when(submitAnnualReport(2022, '2022-12-20')).thenMatches([{ type: 'AnnualReportSubmitted', data: { year: 2022, late: false } }]);
   });
 
-  it('a report for a year before the approval is refused', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2021, '2022-12-20')).thenRejects({ code: 'invalid-input', ...REPORT_DUE });
+  it('a report for a year before the approval is refused, naming year', () => {
+    given([zoneDesignated()]).when(submitAnnualReport(2021, '2022-12-20'))
+      .thenRejects({ code: 'invalid-input', ...REPORT_DUE, details: [{ field: 'year', problem: 'the approval year (2022) or later' }] });
   });
 
-  it('a report for a year that has not begun is refused', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2026, '2025-12-20')).thenRejects({ code: 'invalid-input' });
+  it('a report for a year that has not begun is refused, naming year', () => {
+    given([zoneDesignated()]).when(submitAnnualReport(2026, '2025-12-20'))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'year', problem: 'not after the year of submittedOn (2025)' }] });
+  });
+
+  it('a report dated before the approval is refused, naming submittedOn', () => {
+    given([zoneDesignated()]).when(submitAnnualReport(2022, '2022-11-30'))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'submittedOn', problem: 'not before the approval (2022-12-01)' }] });
   });
 
   it('a report dated after today is refused (the clock comes from the context)', () => {
@@ -122,7 +131,7 @@ describe('zone.annual-report-due — 六(四)', () => {
     const first = given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20', { brokers: 9 })).thenMatches([{ type: 'AnnualReportSubmitted' }]);
     const outcome = given([zoneDesignated(), ...first])
       .when(submitAnnualReport(2025, '2026-02-01', { brokers: 12 }))
-      .thenMatches([{ type: 'AnnualReportCorrected', data: { year: 2025, submittedOn: '2026-02-01' } }]);
+      .thenMatches([{ type: 'AnnualReportCorrected', data: { year: 2025, submittedOn: '2026-02-01', ...REPORT_DUE } }]);
     const report = replay([zoneDesignated(), ...first, ...outcome]).reports[2025];
     expect(report).toMatchObject({ submittedOn: '2025-12-20', late: false, correctedOn: ['2026-02-01'] });
     expect(report.findings.every((f) => f.ok)).toBe(true);
@@ -257,13 +266,18 @@ describe('zone.removal — 七(三)', () => {
   });
 });
 
-describe('designation (nmg-2022-zone in force from 2022-11-14)', () => {
-  it('an officer designates a zone approved on or after 2022-11-14', () => {
-    given([]).when(designateZone({ approvedOn: '2022-11-14' })).then([zoneDesignated({ approvedOn: '2022-11-14' })]);
+describe('designation: zone.in-force — nmg-2022-zone in force from 2022-11-14 (发布时间), no end date', () => {
+  it('an officer designates a zone approved on or after 2022-11-14, naming zone.in-force', () => {
+    given([]).when(designateZone({ approvedOn: '2022-11-14' })).then([
+      {
+        type: 'ZoneDesignated',
+        data: { zoneId: ZONE_ID, policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: '2022-11-14', rule: 'zone.in-force', citation: '发布时间 2022-11-14' },
+      },
+    ]);
   });
 
   it('approval before the guideline was issued: policy-not-in-force', () => {
-    given([]).when(designateZone({ approvedOn: '2022-11-13' })).thenRejects({ code: 'policy-not-in-force', rule: 'nmg-2022-zone', citation: '发布时间 2022-11-14' });
+    given([]).when(designateZone({ approvedOn: '2022-11-13' })).thenRejects({ code: 'policy-not-in-force', rule: 'zone.in-force', citation: '发布时间 2022-11-14' });
   });
 
   it('an approval date after today is refused', () => {
@@ -298,6 +312,58 @@ describe('the clock', () => {
   });
 });
 
+describe('evaluations are recorded in date order', () => {
+  it('one dated before the last is refused, naming on', () => {
+    given([zoneDesignated(), evaluated('2025-12-10', 'qualified')]).when(recordZoneEvaluation('2025-12-09', 'qualified'))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'on', problem: 'not before the last evaluation (2025-12-10)' }] });
+  });
+});
+
+describe('every zone event names its rule and citation', () => {
+  /** decide → evolve over commands, each with the clock of its day; every event emitted. */
+  function eventsOf(commands: Array<[ZoneCommand, string]>): ZoneEvent[] {
+    let state = zoneDecider.initialState();
+    const log: ZoneEvent[] = [];
+    for (const [command, today] of commands) {
+      const decision = zoneDecider.decide(command, state, { today });
+      if (isRejection(decision)) throw new Error(`${command.type} refused: ${decision.message}`);
+      log.push(...decision);
+      state = decision.reduce(zoneDecider.evolve, state);
+    }
+    return log;
+  }
+  const designated: [ZoneCommand, string] = [designateZone(), ISSUE_SCENARIO.approvedOn];
+  const histories = [
+    eventsOf([designated, [submitAnnualReport(2025, '2025-12-20'), '2025-12-20'], [submitAnnualReport(2025, '2026-01-10'), '2026-01-10']]),
+    eventsOf([designated, [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'], [recordZoneEvaluation('2027-12-15', 'unqualified'), '2027-12-15']]),
+    eventsOf([designated, [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'], [recordZoneEvaluation('2026-12-10', 'excellent'), '2026-12-10']]),
+  ];
+  const all = histories.flat();
+
+  it('the histories emit every zone event type', () =>
+    expect([...new Set(all.map((e) => e.type))].sort()).toEqual([...ZONE_EVENT_TYPES].sort()));
+
+  it.each(ZONE_EVENT_TYPES)('%s carries a zone.* rule and its citation at the top of its data', (type) => {
+    const events = all.filter((e) => e.type === type);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      const { rule, citation } = event.data as { rule?: unknown; citation?: unknown };
+      expect(rule).toEqual(expect.stringMatching(/^zone\.[a-z-]+$/));
+      expect(citation).toEqual(expect.stringMatching(/\S/));
+      expect(ruleRefOf(event.data)).toEqual({ rule, citation });
+    }
+  });
+
+  it('evolve replays a designation and a correction recorded before they named their rule', () => {
+    const [designation, report, correction] = histories[0];
+    const strip = (event: ZoneEvent) => {
+      const { rule: _rule, citation: _citation, ...data } = event.data as unknown as Record<string, unknown>;
+      return { ...event, data } as unknown as ZoneEvent;
+    };
+    expect(replay([strip(designation), report, strip(correction)])).toEqual(replay([designation, report, correction]));
+  });
+});
+
 describe('evolve is total', () => {
   it('ignores unknown and malformed events', () => {
     const state = replay([zoneDesignated()]);
@@ -308,7 +374,7 @@ describe('evolve is total', () => {
 
   it('ignores a correction of a report it never saw', () => {
     const state = replay([zoneDesignated()]);
-    const correction: ZoneEvent = { type: 'AnnualReportCorrected', data: { zoneId: ZONE_ID, year: 2025, submittedOn: '2026-01-01', indicators: FULL_MARKS_INDICATORS, findings: [] } };
+    const correction: ZoneEvent = { type: 'AnnualReportCorrected', data: { zoneId: ZONE_ID, year: 2025, submittedOn: '2026-01-01', indicators: FULL_MARKS_INDICATORS, findings: [], ...REPORT_DUE } };
     expect(zoneDecider.evolve(state, correction)).toBe(state);
   });
 });

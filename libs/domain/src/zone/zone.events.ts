@@ -7,9 +7,15 @@ import { ZoneIndicators } from './zone-indicators';
 
 export const zoneStreamId = (zoneId: string): string => `zone-${zoneId}`;
 
+/**
+ * Every zone event names its rule at the top of its data (`rule`, `citation`). Events recorded before ZoneDesignated and
+ * AnnualReportCorrected carried one lack it there; evolve reads a rule only on ZoneRemoved.
+ */
+
+/** Designated under the guideline in force on `approvedOn`: zone.in-force (发布时间 2022-11-14). */
 export type ZoneDesignated = DomainEvent<
   'ZoneDesignated',
-  { zoneId: string; policy: ZonePolicyId; name: string; approvedOn: BusinessDate }
+  { zoneId: string; policy: ZonePolicyId; name: string; approvedOn: BusinessDate } & RuleRef
 >;
 
 /** The first report for a year. `late` cites zone.annual-report-due (`rule`, `citation`) against `due`. */
@@ -29,7 +35,7 @@ export type AnnualReportSubmitted = DomainEvent<
 /** A later report for a year already reported: replaces indicators and findings; timeliness stays the first report's. */
 export type AnnualReportCorrected = DomainEvent<
   'AnnualReportCorrected',
-  { zoneId: string; year: number; submittedOn: BusinessDate; indicators: ZoneIndicators; findings: IndicatorFinding[] }
+  { zoneId: string; year: number; submittedOn: BusinessDate; indicators: ZoneIndicators; findings: IndicatorFinding[] } & RuleRef
 >;
 
 /**

@@ -65,9 +65,12 @@ export const designateZone = (data: Partial<DesignateZone['data']> = {}): Design
   data: { zoneId: ZONE_ID, policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: ISSUE_SCENARIO.approvedOn, ...data },
 });
 
+/** The rule a designation names (zone.in-force). */
+export const ZONE_IN_FORCE = { rule: 'zone.in-force', citation: '发布时间 2022-11-14' } as const;
+
 export const zoneDesignated = (data: Partial<ZoneDesignated['data']> = {}): ZoneDesignated => ({
   type: 'ZoneDesignated',
-  data: { zoneId: ZONE_ID, policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: ISSUE_SCENARIO.approvedOn, ...data },
+  data: { zoneId: ZONE_ID, policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: ISSUE_SCENARIO.approvedOn, ...ZONE_IN_FORCE, ...data },
 });
 
 export const submitAnnualReport = (

@@ -39,7 +39,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
       const body: ErrorBody = { error: code, message };
       if (rule) body.rule = rule;
       if (citation) body.citation = citation;
-      if (details) body.details = details;
+      if (details) body.details = code === 'invalid-input' ? details.map(asFieldProblem) : details;
       if (cap) {
         body.limit = fenToYuan(cap.limit);
         body.used = fenToYuan(cap.used);
@@ -72,4 +72,11 @@ function messageOf(raw: string | object, fallback: string): string {
   const message = (raw as { message?: unknown }).message;
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : fallback;
+}
+
+/** The domain names an input problem `{ field, problem }`; the API names them as the validation pipe does: `{ field, problems }`. */
+function asFieldProblem(detail: object): object {
+  const { field, problem, ...rest } = detail as { field?: string; problem?: string };
+  if (field === undefined || problem === undefined) return detail;
+  return { field, problems: [problem], ...rest };
 }

@@ -33,6 +33,10 @@ export const LEDGER_FUNDING_RULES = {
     'ledger.terminate-and-recover',
     'API.md Subsidies: termination, the same mechanics as nmg.terminate-and-recover 六(二) elsewhere',
   ),
+  movementDates: ref(
+    'ledger.movement-dates',
+    'API.md Subsidies: the movements of a granted subsidy, dated in order (INTERPRETATIONS.md Funding)',
+  ),
   terminatedIsClosed: ref(
     'ledger.terminated-subsidy',
     'API.md Subsidies: a terminated project takes no further payments, cancellations or clawbacks',

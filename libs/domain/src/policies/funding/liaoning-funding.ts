@@ -20,7 +20,15 @@ const OPERATING_TIERS = 'Operating-fund tiers: the amount must lie in [100万, 3
 const JIEBANG_CUMULATIVE =
   'The 30% and 1000万 limits of a 揭榜挂帅 project are cumulative over all grants to the same project; ' +
   CAP_USAGE_INTERPRETATION;
-const FISCAL_YEAR = `A year is the fiscal (calendar) year of the grant; ${CAP_USAGE_INTERPRETATION}`;
+/**
+ * The reading of "one mengzhu receives at most 2000万元 in a year, all categories together": the cap is on the unit
+ * that is a 盟主. Stated in these words in docs/INTERPRETATIONS.md and docs/ARCHITECTURE.md too.
+ */
+export const MENGZHU_ANNUAL_CAP_READING =
+  'liaoning.mengzhu-annual-cap counts every liaoning-2021-alliance grant the unit received in the fiscal (calendar) ' +
+  'year of the grant, in any role (as 盟主 of any alliance or as a member of another) and in every category; it is ' +
+  'checked when the unit receives as 盟主.';
+const MENGZHU_YEAR = `${MENGZHU_ANNUAL_CAP_READING} ${CAP_USAGE_INTERPRETATION}`;
 
 export const liaoningFundingParams = {
   operatingMinFen: param(OPERATING.rule, OPERATING.citation, 'operating funds for the 盟主, at least', wan(100), FROM, {
@@ -53,10 +61,10 @@ export const liaoningFundingParams = {
   mengzhuAnnualCapFen: param(
     MENGZHU_ANNUAL_CAP.rule,
     MENGZHU_ANNUAL_CAP.citation,
-    'support to one 盟主 in a fiscal year, all categories together, at most',
+    'support to one 盟主 in a fiscal year, all categories and roles together, at most',
     wan(2000),
     FROM,
-    { interpretation: FISCAL_YEAR },
+    { interpretation: MENGZHU_YEAR },
   ),
 };
 const p = liaoningFundingParams;
@@ -130,13 +138,14 @@ function policyCaps(facts: GrantFacts) {
     `no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.consortium.id} is not capped`,
   );
   if (facts.recipientRole !== 'lead') return [allianceNoCap];
+  // The recipient's year holds what the unit received under every policy and in every role: count this policy's.
   const { recipientYear } = facts;
   const mengzhuCap = capOf(
     p.mengzhuAnnualCapFen,
     on,
     recipientYear.streamId,
     usedFen(recipientYear.state, (c) => c.policy === POLICY),
-    `the 盟主 ${facts.request.recipient} in fiscal year ${facts.request.fiscalYear}, all categories together`,
+    `the 盟主 ${facts.request.recipient} in fiscal year ${facts.request.fiscalYear}, all categories and roles together`,
   );
   return [allianceNoCap, mengzhuCap];
 }

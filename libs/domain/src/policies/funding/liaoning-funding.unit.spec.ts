@@ -1,7 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { wan } from '../../shared/money';
 import { deciderSpec } from '../../testing/decider-spec';
 import { subsidyDecider } from '../../subsidy/subsidy.decider';
-import { cancel, clawBack, disburse, grant, liaoningAlliance, recorded, UNITS } from '../../subsidy/subsidy.fixtures';
+import {
+  activeConsortium,
+  cancel,
+  clawBack,
+  disburse,
+  grant,
+  liaoningAlliance,
+  recorded,
+  UNITS,
+} from '../../subsidy/subsidy.fixtures';
+import { liaoningFundingParams, MENGZHU_ANNUAL_CAP_READING } from './liaoning-funding';
 
 const spec = deciderSpec(subsidyDecider, () => ({ consortium: liaoningAlliance() }));
 const { given } = spec;
@@ -264,5 +276,56 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
         { type: 'SubsidyGranted', data: { caps: expect.not.arrayContaining([cap({ rule: 'liaoning.mengzhu-annual-cap' })]) } },
         ...committedTo(FUNDING_MEMBER_2025),
       ]);
+  });
+
+  describe('the unit is the 盟主: what it receives as a member of another alliance counts too', () => {
+    // Alliance A is the fixture alliance (its 盟主 is another unit); the member leads alliance B.
+    const allianceA = liaoningAlliance();
+    const allianceB = activeConsortium('liaoning-2021-alliance', {
+      id: 'C-LN-B',
+      lead: UNITS.liaoningMember,
+      members: [UNITS.liaoningUniversity, UNITS.outsider],
+    });
+    const asMemberOfA = (id: string, amountFen: number) => grant(id, 'liaoning.talent', amountFen, { recipient: member });
+    const operatingAsMengzhuOfB = (id: string, amountFen: number) =>
+      grant(id, 'liaoning.operating', amountFen, { consortiumId: 'C-LN-B', recipient: member });
+
+    it('2×1000万 received as a member of alliance A, then 100万 operating funds as 盟主 of alliance B: cap-exceeded, used 2000万', () => {
+      given(recorded([asMemberOfA('S-A1', wan(1000)), asMemberOfA('S-A2', wan(1000))], [allianceA, allianceB]))
+        .when(operatingAsMengzhuOfB('S-B1', wan(100)), { consortium: allianceB })
+        .thenRejects({
+          code: 'cap-exceeded',
+          rule: 'liaoning.mengzhu-annual-cap',
+          citation: '若干政策 7',
+          cap: { limit: wan(2000), used: wan(2000), requested: wan(100), headroom: 0 },
+        });
+    });
+
+    it('1000万 + 900万 as a member of A leave 100万: the 盟主 of B receives it, recorded as used before 1900万', () => {
+      given(recorded([asMemberOfA('S-A1', wan(1000)), asMemberOfA('S-A2', wan(900))], [allianceA, allianceB]))
+        .when(operatingAsMengzhuOfB('S-B1', wan(100)), { consortium: allianceB })
+        .thenMatches([
+          {
+            type: 'SubsidyGranted',
+            data: {
+              consortiumId: 'C-LN-B',
+              recipientRole: 'lead',
+              caps: expect.arrayContaining([
+                cap({ rule: 'liaoning.mengzhu-annual-cap', scope: FUNDING_MEMBER_2025, limitFen: wan(2000), usedBeforeFen: wan(1900), headroomAfterFen: 0 }),
+              ]),
+            },
+          },
+          ...committedTo(FUNDING_MEMBER_2025),
+        ]);
+    });
+
+    it('states this reading in the parameter and, in the same words, in INTERPRETATIONS.md and ARCHITECTURE.md', () => {
+      const words = (text: string) => text.replace(/\s+/g, ' ');
+      expect(liaoningFundingParams.mengzhuAnnualCapFen.interpretation).toContain(MENGZHU_ANNUAL_CAP_READING);
+      for (const doc of ['INTERPRETATIONS.md', 'ARCHITECTURE.md']) {
+        const text = words(readFileSync(join(__dirname, '../../../../../docs', doc), 'utf8'));
+        expect([doc, text.includes(MENGZHU_ANNUAL_CAP_READING)]).toEqual([doc, true]);
+      }
+    });
   });
 });

@@ -62,8 +62,8 @@ describe('nmg.terminate-and-recover — 六(二)', () => {
 
   it('the recovered money can still be refunded, up to what was clawed back', () => {
     const terminated = recorded([...history, terminate('S-1')]);
-    given(terminated).when(refund('S-1', wan(200))).thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(200) } }]);
-    given(terminated).when(refund('S-1', wan(200) + 1)).thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
+    given(terminated).when(refund('S-1', wan(200), '2025-09-20')).thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(200) } }]);
+    given(terminated).when(refund('S-1', wan(200) + 1, '2025-09-20')).thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
   });
 
   it('the cancelled rest is headroom again; the clawed-back money stays used', () => {
