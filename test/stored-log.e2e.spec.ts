@@ -1,0 +1,102 @@
+/**
+ * Stored events are forever: the log an earlier version of the ledger wrote (test/fixtures/stored-log-v1, every event
+ * type of every module and policy) loads into this version's store, verifies its hash chain, replays into every read
+ * model, and answers every query it answered then. An answer may gain fields; no field it had may change.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@ledger/event-store';
+import { RunningLedger, startLedger } from './support/ledger-test-app';
+import { RawEventRow, writeRawLog } from './stored-log/raw-log';
+
+const FIXTURE = join(__dirname, 'fixtures', 'stored-log-v1');
+
+interface StoredAnswers {
+  today: string;
+  headPosition: number;
+  answers: Array<{ path: string; as: 'supervisor' | 'viewer'; status: number; body: unknown }>;
+}
+
+const EVERY_EVENT_TYPE = [
+  'AnnualReportCorrected',
+  'AnnualReportRecorded',
+  'AnnualReportSubmitted',
+  'ConsortiumApproved',
+  'ConsortiumDelisted',
+  'ConsortiumDissolved',
+  'ConsortiumFiled',
+  'ConsortiumRejected',
+  'ConsortiumRenamed',
+  'ConsortiumWithdrawn',
+  'EvaluationRecorded',
+  'FundingCommitted',
+  'FundingReleased',
+  'LeadChanged',
+  'LeadClaimed',
+  'LeadReleased',
+  'MemberAdded',
+  'MemberRemoved',
+  'ObjectionRecorded',
+  'ObjectionResolved',
+  'PublicNoticeStarted',
+  'ReviewRecorded',
+  'SubsidyCancelled',
+  'SubsidyClawedBack',
+  'SubsidyDisbursed',
+  'SubsidyGranted',
+  'SubsidyRefunded',
+  'SubsidyTerminated',
+  'UnitRecordedDishonest',
+  'ZoneDesignated',
+  'ZoneEvaluated',
+  'ZoneRecommendedForNational',
+  'ZoneRectificationStarted',
+  'ZoneRectified',
+  'ZoneRemoved',
+];
+
+const rows: RawEventRow[] = readFileSync(join(FIXTURE, 'events.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line));
+const stored: StoredAnswers = JSON.parse(readFileSync(join(FIXTURE, 'answers.json'), 'utf8'));
+
+describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
+  let dataDir: string;
+  let ledger: RunningLedger;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ledger-stored-log-'));
+    writeRawLog(join(dataDir, 'events.sqlite'), rows);
+    ledger = await startLedger({ dataDir, today: stored.today });
+  });
+  afterAll(async () => {
+    await ledger?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('holds every event type of every module', () => {
+    expect([...new Set(rows.map((row) => row.type))].sort()).toEqual(EVERY_EVENT_TYPE);
+    expect(rows).toHaveLength(stored.headPosition);
+  });
+
+  it('verifies its hash chain', async () => {
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    try {
+      await expect(store.verifyChain()).resolves.toEqual({ ok: true, checked: rows.length });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.each(stored.answers.map((answer) => [answer.path, answer] as const))('answers GET %s as before', async (_path, answer) => {
+    const sep = answer.path.includes('?') ? '&' : '?';
+    const now = await ledger.http.get(`${answer.path}${sep}minPosition=${stored.headPosition}`, {
+      as: answer.as,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(now.status).toBe(answer.status);
+    expect(now.body).toMatchObject(answer.body as object);
+  });
+});
