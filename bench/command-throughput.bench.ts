@@ -47,7 +47,12 @@ async function drive(units: number, concurrency: number, unit: (i: number, timed
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(2);
-  return { commands: latencies.length, commandsPerSecond: Math.round(latencies.length / seconds), p50ms: pct(0.5), p99ms: pct(0.99) };
+  return {
+    commands: latencies.length,
+    commandsPerSecond: Math.round(latencies.length / seconds),
+    p50ms: pct(0.5),
+    p99ms: pct(0.99),
+  };
 }
 
 const REVIEW = { stage: 'preliminary', outcome: 'pass', on: '2025-09-12' } as const;
@@ -56,8 +61,12 @@ function busUnit(bus: CommandBus, run: string) {
   return async (i: number, timed: Timed) => {
     const consortiumId = derivedId(run, String(i));
     const meta = () => newCommandMetadata({ actor: 'bench', today: '2025-12-01' });
-    await timed(() => bus.execute(new ConsortiumCommandMessage(fileConsortium('liaoning-2021-alliance', { consortiumId }), meta())));
-    await timed(() => bus.execute(new ConsortiumCommandMessage({ type: 'RecordReview', data: { consortiumId, ...REVIEW } }, meta())));
+    await timed(() =>
+      bus.execute(new ConsortiumCommandMessage(fileConsortium('liaoning-2021-alliance', { consortiumId }), meta())),
+    );
+    await timed(() =>
+      bus.execute(new ConsortiumCommandMessage({ type: 'RecordReview', data: { consortiumId, ...REVIEW } }, meta())),
+    );
   };
 }
 
@@ -87,14 +96,22 @@ async function main(): Promise<void> {
   };
   const rows: Array<Record<string, unknown>> = [];
   try {
-    const commandOnly = await NestFactory.createApplicationContext(CommandAppModule.forRoot(freshConfig()), { logger: ['error'] });
+    const commandOnly = await NestFactory.createApplicationContext(CommandAppModule.forRoot(freshConfig()), {
+      logger: ['error'],
+    });
     for (const concurrency of CONCURRENCY) {
-      const result = await drive(COMMANDS / 2, concurrency, busUnit(commandOnly.get(CommandBus), `command-${concurrency}`));
+      const result = await drive(
+        COMMANDS / 2,
+        concurrency,
+        busUnit(commandOnly.get(CommandBus), `command-${concurrency}`),
+      );
       rows.push({ path: 'command bus, command app alone', concurrency, ...result });
     }
     await commandOnly.close();
 
-    const context = await NestFactory.createApplicationContext(LedgerModule.forRoot(freshConfig()), { logger: ['error'] });
+    const context = await NestFactory.createApplicationContext(LedgerModule.forRoot(freshConfig()), {
+      logger: ['error'],
+    });
     for (const concurrency of CONCURRENCY) {
       const result = await drive(COMMANDS / 2, concurrency, busUnit(context.get(CommandBus), `bench-${concurrency}`));
       rows.push({ path: 'command bus, projections in process', concurrency, ...result });
@@ -102,7 +119,11 @@ async function main(): Promise<void> {
     const chain = await context.get<EventStore>(EVENT_STORE).verifyChain();
     await context.close();
 
-    const app = await createLedgerApp(LedgerModule.forRoot(freshConfig()), { title: 'bench', description: 'bench', logger: ['error'] });
+    const app = await createLedgerApp(LedgerModule.forRoot(freshConfig()), {
+      title: 'bench',
+      description: 'bench',
+      logger: ['error'],
+    });
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
     for (const concurrency of CONCURRENCY.filter((c) => c > 1)) {

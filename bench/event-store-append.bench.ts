@@ -113,7 +113,10 @@ function printTable(results: ScenarioResult[]): void {
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -133,7 +136,8 @@ async function main(): Promise<void> {
     );
     await runScenario(store, { name: 'warm-up', writers: 16 }, 'warm-up');
     const results: ScenarioResult[] = [];
-    for (const [index, scenario] of SCENARIOS.entries()) results.push(await runScenario(store, scenario, `run-${index}`));
+    for (const [index, scenario] of SCENARIOS.entries())
+      results.push(await runScenario(store, scenario, `run-${index}`));
     printTable(results);
 
     const verifyStarted = performance.now();

@@ -56,7 +56,9 @@ describe('the standalone server (npm start)', () => {
 
     const second = await startServer();
     expect(second.output()).not.toContain('generated an admin token');
-    expect((await fetch(`${second.url}/v1/consortia`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${second.url}/v1/consortia`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      200,
+    );
     expect(await second.stop()).toBe(0);
   }, 30_000);
 
@@ -81,7 +83,7 @@ describe('the standalone server (npm start)', () => {
     await Promise.all(writers);
 
     const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-    const recorded = new Set((db.prepare('SELECT DISTINCT stream_id FROM events').pluck().all() as string[]));
+    const recorded = new Set(db.prepare('SELECT DISTINCT stream_id FROM events').pluck().all() as string[]);
     db.close();
     expect(acknowledged.filter((stream) => !recorded.has(stream))).toEqual([]);
     const verified = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env });
@@ -102,10 +104,19 @@ describe('ledger CLI: rebuild and verify', () => {
       for (let serial = 1; serial <= 3; serial++) {
         const lead = unitBody(enterprise('baotou', 5000 + serial, { rdExpenseLastYearFen: 200_000_000_00 }));
         const { id } = await activeConsortium(ledger, 'nmg-2024-consortium', { lead });
-        if (serial === 2) await ledger.http.post(`/v1/consortia/${id}/rename`, { on: '2025-12-01', name: '内蒙古自治区改名产业链创新联合体' }, { as: 'officer' });
+        if (serial === 2)
+          await ledger.http.post(
+            `/v1/consortia/${id}/rename`,
+            { on: '2025-12-01', name: '内蒙古自治区改名产业链创新联合体' },
+            { as: 'officer' },
+          );
       }
       await activeConsortium(ledger, 'liaoning-2021-alliance');
-      const zone = await ledger.http.post('/v1/zones', { policy: 'nmg-2022-zone', name: '包头稀土高新区', approvedOn: '2022-12-01' }, { as: 'officer' });
+      const zone = await ledger.http.post(
+        '/v1/zones',
+        { policy: 'nmg-2022-zone', name: '包头稀土高新区', approvedOn: '2022-12-01' },
+        { as: 'officer' },
+      );
       head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
       await ledger.http.get(`/v1/consortia?minPosition=${head}`, { as: 'viewer' });
       expect(zone.status).toBe(201);
@@ -140,9 +151,11 @@ describe('ledger CLI: rebuild and verify', () => {
     expect(intact.stdout).toContain(`hash chain intact: ${head} events verified`);
 
     const db = new Database(join(dataDir, 'events.sqlite'));
-    db.prepare("UPDATE events SET data = replace(data, '\"2025-10-12\"', '\"2025-10-13\"') WHERE position = 5").run();
+    db.prepare('UPDATE events SET data = replace(data, \'"2025-10-12"\', \'"2025-10-13"\') WHERE position = 5').run();
     db.close();
-    const broken = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env }).catch((error) => error);
+    const broken = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env }).catch(
+      (error) => error,
+    );
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('hash chain BROKEN at position 5');
   });

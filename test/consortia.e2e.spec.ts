@@ -21,13 +21,28 @@ describe('consortia over HTTP', () => {
       expect(filed.body).toMatchObject({ status: 'filed', position: expect.any(Number) });
       expect(filed.body.eligibility.every((c: { ok: boolean }) => c.ok)).toBe(true);
       expect(filed.body.eligibility.map((c: { rule: string }) => c.rule)).toEqual(
-        expect.arrayContaining(['nmg.lead-enterprise', 'nmg.lead-rd', 'nmg.members-min', 'nmg.members-in-region', 'nmg.members-enterprises', 'nmg.agreement']),
+        expect.arrayContaining([
+          'nmg.lead-enterprise',
+          'nmg.lead-rd',
+          'nmg.members-min',
+          'nmg.members-in-region',
+          'nmg.members-enterprises',
+          'nmg.agreement',
+        ]),
       );
       const id = filed.body.id;
-      const review = await ledger.http.post(`/v1/consortia/${id}/reviews`, { stage: 'expert', outcome: 'pass', on: '2025-09-15' }, { as: 'officer' });
+      const review = await ledger.http.post(
+        `/v1/consortia/${id}/reviews`,
+        { stage: 'expert', outcome: 'pass', on: '2025-09-15' },
+        { as: 'officer' },
+      );
       expect(review.body.status).toBe('under-review');
 
-      const notice = await ledger.http.post(`/v1/consortia/${id}/public-notice`, { startsOn: '2025-09-29' }, { as: 'officer' });
+      const notice = await ledger.http.post(
+        `/v1/consortia/${id}/public-notice`,
+        { startsOn: '2025-09-29' },
+        { as: 'officer' },
+      );
       expect(notice.status).toBe(201);
       expect(notice.body).toMatchObject({ status: 'public-notice', endsOn: '2025-10-11' });
 
@@ -40,16 +55,30 @@ describe('consortia over HTTP', () => {
       expect(approved.body.status).toBe('active');
 
       const newLead = unitBody(enterprise('hohhot', 77, { rdExpenseLastYearFen: 200_000_000_00 }));
-      const changed = await ledger.http.post(`/v1/consortia/${id}/lead-change`, { on: '2025-12-01', newLead }, { as: 'officer' });
+      const changed = await ledger.http.post(
+        `/v1/consortia/${id}/lead-change`,
+        { on: '2025-12-01', newLead },
+        { as: 'officer' },
+      );
       expect(changed.status).toBe(201);
       expect(changed.body.status).toBe('dissolved');
-      expect(changed.body.ended).toMatchObject({ reason: 'lead-change', rule: 'nmg.dissolve-on-lead-change', citation: '六(三)' });
+      expect(changed.body.ended).toMatchObject({
+        reason: 'lead-change',
+        rule: 'nmg.dissolve-on-lead-change',
+        citation: '六(三)',
+      });
 
-      const refused = await ledger.http.post(`/v1/consortia/${id}/reviews`, { stage: 'expert', outcome: 'pass', on: '2025-12-02' }, { as: 'officer' });
+      const refused = await ledger.http.post(
+        `/v1/consortia/${id}/reviews`,
+        { stage: 'expert', outcome: 'pass', on: '2025-12-02' },
+        { as: 'officer' },
+      );
       expect(refused.status).toBe(422);
       expect(refused.body.error).toBe('invalid-state');
 
-      const detail = await ledger.http.get(`/v1/consortia/${id}?minPosition=${changed.body.position}`, { as: 'viewer' });
+      const detail = await ledger.http.get(`/v1/consortia/${id}?minPosition=${changed.body.position}`, {
+        as: 'viewer',
+      });
       expect(detail.status).toBe(200);
       expect(detail.body).toMatchObject({ id, status: 'dissolved', policy: 'nmg-2024-consortium' });
     });
@@ -57,9 +86,20 @@ describe('consortia over HTTP', () => {
     it('dissolves on a rename citing 六(三), and the lead may then lead a new consortium', async () => {
       const lead = unitBody(enterprise('baotou', 300, { rdExpenseLastYearFen: 200_000_000_00 }));
       const { id } = await activeConsortium(ledger, 'nmg-2024-consortium', { lead });
-      const renamed = await ledger.http.post(`/v1/consortia/${id}/rename`, { on: '2025-12-01', name: '内蒙古自治区新名称产业链创新联合体' }, { as: 'officer' });
-      expect(renamed.body).toMatchObject({ status: 'dissolved', ended: { rule: 'nmg.dissolve-on-rename', citation: '六(三)' } });
-      const again = await ledger.http.post('/v1/consortia', filingBody('nmg-2024-consortium', { lead, filedOn: '2025-12-05' }), { as: 'officer' });
+      const renamed = await ledger.http.post(
+        `/v1/consortia/${id}/rename`,
+        { on: '2025-12-01', name: '内蒙古自治区新名称产业链创新联合体' },
+        { as: 'officer' },
+      );
+      expect(renamed.body).toMatchObject({
+        status: 'dissolved',
+        ended: { rule: 'nmg.dissolve-on-rename', citation: '六(三)' },
+      });
+      const again = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('nmg-2024-consortium', { lead, filedOn: '2025-12-05' }),
+        { as: 'officer' },
+      );
       expect(again.status).toBe(201);
     });
 
@@ -67,7 +107,11 @@ describe('consortia over HTTP', () => {
       const lead = unitBody(enterprise('baotou', 400, { rdExpenseLastYearFen: 200_000_000_00 }));
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          ledger.http.post('/v1/consortia', filingBody('nmg-2024-consortium', { lead, name: `内蒙古自治区并发${i}产业链创新联合体` }), { as: 'officer' }),
+          ledger.http.post(
+            '/v1/consortia',
+            filingBody('nmg-2024-consortium', { lead, name: `内蒙古自治区并发${i}产业链创新联合体` }),
+            { as: 'officer' },
+          ),
         ),
       );
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -78,8 +122,13 @@ describe('consortia over HTTP', () => {
         expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'nmg.one-per-lead', citation: '三(二)' });
       }
       const winner = answers.find((a) => a.status === 201)!;
-      const list = await ledger.http.get(`/v1/consortia?policy=nmg-2024-consortium&minPosition=${winner.body.position}`, { as: 'viewer' });
-      const byLead = list.body.items.filter((c: { lead: { creditCode: string } }) => c.lead.creditCode === lead.creditCode);
+      const list = await ledger.http.get(
+        `/v1/consortia?policy=nmg-2024-consortium&minPosition=${winner.body.position}`,
+        { as: 'viewer' },
+      );
+      const byLead = list.body.items.filter(
+        (c: { lead: { creditCode: string } }) => c.lead.creditCode === lead.creditCode,
+      );
       expect(byLead).toHaveLength(1);
     });
   });
@@ -87,26 +136,48 @@ describe('consortia over HTTP', () => {
   describe('luzhou-2024-consortium', () => {
     it('is delisted by the second consecutive unqualified evaluation (luzhou.delist, 第五条(二))', async () => {
       const { id } = await activeConsortium(ledger, 'luzhou-2024-consortium');
-      const first = await ledger.http.post(`/v1/consortia/${id}/evaluations`, { period: '2026', on: '2027-01-15', grade: 'unqualified' }, { as: 'officer' });
+      const first = await ledger.http.post(
+        `/v1/consortia/${id}/evaluations`,
+        { period: '2026', on: '2027-01-15', grade: 'unqualified' },
+        { as: 'officer' },
+      );
       expect(first.status).toBe(201);
       expect(first.body.status).toBe('active');
-      const second = await ledger.http.post(`/v1/consortia/${id}/evaluations`, { period: '2028', on: '2029-01-15', grade: 'unqualified' }, { as: 'officer' });
+      const second = await ledger.http.post(
+        `/v1/consortia/${id}/evaluations`,
+        { period: '2028', on: '2029-01-15', grade: 'unqualified' },
+        { as: 'officer' },
+      );
       expect(second.status).toBe(201);
       expect(second.body.status).toBe('delisted');
-      expect(second.body.decisions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'ConsortiumDelisted', rule: 'luzhou.delist', citation: '第五条(二)' })]));
+      expect(second.body.decisions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'ConsortiumDelisted', rule: 'luzhou.delist', citation: '第五条(二)' }),
+        ]),
+      );
     });
 
     it('refuses approval naming every unmet rule', async () => {
       const filed = await ledger.http.post(
         '/v1/consortia',
-        filingBody('luzhou-2024-consortium', { lead: unitBody(enterprise('luzhou', 500)), members: [], integrityCommitment: false }),
+        filingBody('luzhou-2024-consortium', {
+          lead: unitBody(enterprise('luzhou', 500)),
+          members: [],
+          integrityCommitment: false,
+        }),
         { as: 'officer' },
       );
       expect(filed.status).toBe(201);
-      const refused = await ledger.http.post(`/v1/consortia/${filed.body.id}/approval`, { on: '2025-10-12' }, { as: 'officer' });
+      const refused = await ledger.http.post(
+        `/v1/consortia/${filed.body.id}/approval`,
+        { on: '2025-10-12' },
+        { as: 'officer' },
+      );
       expect(refused.status).toBe(422);
       const unmet = refused.body.details.map((d: { rule: string }) => d.rule);
-      expect(unmet).toEqual(expect.arrayContaining(['luzhou.members-min', 'luzhou.out-of-city', 'luzhou.integrity', 'luzhou.review-chain']));
+      expect(unmet).toEqual(
+        expect.arrayContaining(['luzhou.members-min', 'luzhou.out-of-city', 'luzhou.integrity', 'luzhou.review-chain']),
+      );
       expect(refused.body.rule).toBe(refused.body.details[0].rule);
     });
   });
@@ -114,45 +185,90 @@ describe('consortia over HTTP', () => {
   describe('liaoning-2021-alliance', () => {
     it('replaces the mengzhu on a lead change when the new one passes liaoning.mengzhu, refuses one that does not, and dissolves', async () => {
       const { id } = await activeConsortium(ledger, 'liaoning-2021-alliance');
-      const outsider = await ledger.http.post(`/v1/consortia/${id}/lead-change`, { on: '2025-11-01', newLead: unitBody(enterprise('beijing', 600)) }, { as: 'officer' });
+      const outsider = await ledger.http.post(
+        `/v1/consortia/${id}/lead-change`,
+        { on: '2025-11-01', newLead: unitBody(enterprise('beijing', 600)) },
+        { as: 'officer' },
+      );
       expect(outsider.status).toBe(422);
       expect(outsider.body).toMatchObject({ error: 'rule-violated', rule: 'liaoning.mengzhu' });
 
       const newLead = unitBody(enterprise('dalian', 601));
-      const replaced = await ledger.http.post(`/v1/consortia/${id}/lead-change`, { on: '2025-11-01', newLead }, { as: 'officer' });
+      const replaced = await ledger.http.post(
+        `/v1/consortia/${id}/lead-change`,
+        { on: '2025-11-01', newLead },
+        { as: 'officer' },
+      );
       expect(replaced.status).toBe(201);
       expect(replaced.body.status).toBe('active');
 
-      const added = await ledger.http.post(`/v1/consortia/${id}/members`, { on: '2025-11-02', member: unitBody(enterprise('dalian', 602)) }, { as: 'officer' });
+      const added = await ledger.http.post(
+        `/v1/consortia/${id}/members`,
+        { on: '2025-11-02', member: unitBody(enterprise('dalian', 602)) },
+        { as: 'officer' },
+      );
       expect(added.status).toBe(201);
-      const removed = await ledger.http.delete(`/v1/consortia/${id}/members/${added.body.id ? unitBody(enterprise('dalian', 602)).creditCode : ''}?on=2025-11-03`, { as: 'officer' });
+      const removed = await ledger.http.delete(
+        `/v1/consortia/${id}/members/${added.body.id ? unitBody(enterprise('dalian', 602)).creditCode : ''}?on=2025-11-03`,
+        { as: 'officer' },
+      );
       expect(removed.status).toBe(200);
 
-      const dissolved = await ledger.http.post(`/v1/consortia/${id}/dissolution`, { on: '2026-01-10', reason: '联盟任务完成' }, { as: 'officer' });
+      const dissolved = await ledger.http.post(
+        `/v1/consortia/${id}/dissolution`,
+        { on: '2026-01-10', reason: '联盟任务完成' },
+        { as: 'officer' },
+      );
       expect(dissolved.body.status).toBe('dissolved');
-      const detail = await ledger.http.get(`/v1/consortia/${id}?minPosition=${dissolved.body.position}`, { as: 'viewer' });
+      const detail = await ledger.http.get(`/v1/consortia/${id}?minPosition=${dissolved.body.position}`, {
+        as: 'viewer',
+      });
       expect(detail.body.lead.creditCode).toBe(newLead.creditCode);
-      expect(detail.body.members.map((m: { creditCode: string }) => m.creditCode)).not.toContain(unitBody(enterprise('dalian', 602)).creditCode);
+      expect(detail.body.members.map((m: { creditCode: string }) => m.creditCode)).not.toContain(
+        unitBody(enterprise('dalian', 602)).creditCode,
+      );
     });
   });
 
   describe('tianjin-2018-alliance', () => {
     it('takes an alliance through formal, technical and expert review to filed, records an evaluation, and refuses filings after 2020-12-31 (第二十一条)', async () => {
       const { id } = await activeConsortium(ledger, 'tianjin-2018-alliance');
-      const evaluated = await ledger.http.post(`/v1/consortia/${id}/evaluations`, { period: '2020', on: '2020-12-20', grade: 'excellent' }, { as: 'officer' });
+      const evaluated = await ledger.http.post(
+        `/v1/consortia/${id}/evaluations`,
+        { period: '2020', on: '2020-12-20', grade: 'excellent' },
+        { as: 'officer' },
+      );
       expect(evaluated.status).toBe(201);
 
-      const report = await ledger.http.post(`/v1/consortia/${id}/annual-reports`, { year: 2020, submittedOn: '2020-12-28', summary: true, plan: true }, { as: 'officer' });
+      const report = await ledger.http.post(
+        `/v1/consortia/${id}/annual-reports`,
+        { year: 2020, submittedOn: '2020-12-28', summary: true, plan: true },
+        { as: 'officer' },
+      );
       expect(report.status).toBe(201);
-      expect(report.body.decisions).toEqual([{ type: 'AnnualReportRecorded', rule: 'tianjin.annual-report', citation: '第十七条' }]);
-      const withoutPlan = await ledger.http.post(`/v1/consortia/${id}/annual-reports`, { year: 2019, submittedOn: '2020-12-29', summary: true, plan: false }, { as: 'officer' });
+      expect(report.body.decisions).toEqual([
+        { type: 'AnnualReportRecorded', rule: 'tianjin.annual-report', citation: '第十七条' },
+      ]);
+      const withoutPlan = await ledger.http.post(
+        `/v1/consortia/${id}/annual-reports`,
+        { year: 2019, submittedOn: '2020-12-29', summary: true, plan: false },
+        { as: 'officer' },
+      );
       expect(withoutPlan.status).toBe(422);
       expect(withoutPlan.body.rule).toBe('tianjin.annual-report');
 
-      const late = await ledger.http.post('/v1/consortia', filingBody('tianjin-2018-alliance', { filedOn: '2021-01-01', lead: unitBody(enterprise('tianjin', 700)) }), { as: 'officer' });
+      const late = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('tianjin-2018-alliance', { filedOn: '2021-01-01', lead: unitBody(enterprise('tianjin', 700)) }),
+        { as: 'officer' },
+      );
       expect(late.status).toBe(422);
       expect(late.body).toMatchObject({ error: 'policy-not-in-force', citation: '第二十一条' });
-      const lastDay = await ledger.http.post('/v1/consortia', filingBody('tianjin-2018-alliance', { filedOn: '2020-12-31', lead: unitBody(enterprise('tianjin', 701)) }), { as: 'officer' });
+      const lastDay = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('tianjin-2018-alliance', { filedOn: '2020-12-31', lead: unitBody(enterprise('tianjin', 701)) }),
+        { as: 'officer' },
+      );
       expect(lastDay.status).toBe(201);
     });
   });
@@ -160,18 +276,34 @@ describe('consortia over HTTP', () => {
   describe('objections', () => {
     it('an upheld objection blocks approval; a rejection ends the filing', async () => {
       const t = TIMELINES['liaoning-2021-alliance'];
-      const filed = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('shenyang', 800)) }), { as: 'officer' });
+      const filed = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('shenyang', 800)) }),
+        { as: 'officer' },
+      );
       const id = filed.body.id;
       await ledger.http.post(`/v1/consortia/${id}/reviews`, { ...t.reviews[0], outcome: 'pass' }, { as: 'officer' });
       await ledger.http.post(`/v1/consortia/${id}/public-notice`, { startsOn: t.noticeStartsOn }, { as: 'officer' });
-      const objection = await ledger.http.post(`/v1/consortia/${id}/objections`, { on: '2025-10-09', text: '协议未经全部成员签署' }, { as: 'officer' });
+      const objection = await ledger.http.post(
+        `/v1/consortia/${id}/objections`,
+        { on: '2025-10-09', text: '协议未经全部成员签署' },
+        { as: 'officer' },
+      );
       expect(objection.status).toBe(201);
-      const upheld = await ledger.http.post(`/v1/consortia/${id}/objections/1/resolution`, { on: '2025-10-10', outcome: 'upheld' }, { as: 'officer' });
+      const upheld = await ledger.http.post(
+        `/v1/consortia/${id}/objections/1/resolution`,
+        { on: '2025-10-10', outcome: 'upheld' },
+        { as: 'officer' },
+      );
       expect(upheld.status).toBe(201);
       const refused = await ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' });
       expect(refused.status).toBe(422);
       expect(refused.body.details.some((d: { ok: boolean; rule: string }) => !d.ok)).toBe(true);
-      const rejected = await ledger.http.post(`/v1/consortia/${id}/rejection`, { on: '2025-10-13', reason: '异议成立' }, { as: 'officer' });
+      const rejected = await ledger.http.post(
+        `/v1/consortia/${id}/rejection`,
+        { on: '2025-10-13', reason: '异议成立' },
+        { as: 'officer' },
+      );
       expect(rejected.body.status).toBe('rejected');
     });
   });
@@ -181,32 +313,60 @@ describe('consortia over HTTP', () => {
       const lead = unitBody(enterprise('baotou', 900, { rdExpenseLastYearFen: 200_000_000_00 }));
       const { id } = await activeConsortium(ledger, 'nmg-2024-consortium', { lead });
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const dissolved = await ledger.http.post(`/v1/consortia/${id}/dissolution`, { on: '2026-03-01', reason: '任务完成' }, { as: 'officer' });
+      const dissolved = await ledger.http.post(
+        `/v1/consortia/${id}/dissolution`,
+        { on: '2026-03-01', reason: '任务完成' },
+        { as: 'officer' },
+      );
       expect(dissolved.body.status).toBe('dissolved');
 
-      const history = await ledger.http.get(`/v1/consortia/${id}/history?minPosition=${dissolved.body.position}`, { as: 'supervisor' });
+      const history = await ledger.http.get(`/v1/consortia/${id}/history?minPosition=${dissolved.body.position}`, {
+        as: 'supervisor',
+      });
       expect(history.status).toBe(200);
-      expect(history.body.events[0].data.lead).toMatchObject({ creditCode: lead.creditCode, rdExpenseLastYear: '200000000.00' });
+      expect(history.body.events[0].data.lead).toMatchObject({
+        creditCode: lead.creditCode,
+        rdExpenseLastYear: '200000000.00',
+      });
       expect(history.text).not.toMatch(/Fen"/);
       const types = history.body.events.map((e: { type: string }) => e.type);
-      expect(types).toEqual(['ConsortiumFiled', 'ReviewRecorded', 'PublicNoticeStarted', 'ConsortiumApproved', 'ConsortiumDissolved']);
+      expect(types).toEqual([
+        'ConsortiumFiled',
+        'ReviewRecorded',
+        'PublicNoticeStarted',
+        'ConsortiumApproved',
+        'ConsortiumDissolved',
+      ]);
       for (const event of history.body.events) {
-        expect(event).toMatchObject({ actor: ACTORS.officer, position: expect.any(Number), recordedAt: expect.any(String), rule: expect.any(String), citation: expect.any(String) });
+        expect(event).toMatchObject({
+          actor: ACTORS.officer,
+          position: expect.any(Number),
+          recordedAt: expect.any(String),
+          rule: expect.any(String),
+          citation: expect.any(String),
+        });
       }
       const approval = history.body.events.find((e: { type: string }) => e.type === 'ConsortiumApproved');
       const dissolution = history.body.events.find((e: { type: string }) => e.type === 'ConsortiumDissolved');
       expect(dissolution).toMatchObject({ rule: expect.any(String), citation: expect.any(String) });
       expect(approval.recordedAt < dissolution.recordedAt).toBe(true);
 
-      const between = await ledger.http.get(`/v1/consortia/${id}?asOf=${encodeURIComponent(approval.recordedAt)}`, { as: 'supervisor' });
+      const between = await ledger.http.get(`/v1/consortia/${id}?asOf=${encodeURIComponent(approval.recordedAt)}`, {
+        as: 'supervisor',
+      });
       expect(between.status).toBe(200);
       expect(between.body).toMatchObject({ status: 'active', asOf: approval.recordedAt, position: approval.position });
-      const now = await ledger.http.get(`/v1/consortia/${id}?asOf=${encodeURIComponent(dissolution.recordedAt)}`, { as: 'supervisor' });
+      const now = await ledger.http.get(`/v1/consortia/${id}?asOf=${encodeURIComponent(dissolution.recordedAt)}`, {
+        as: 'supervisor',
+      });
       expect(now.body.status).toBe('dissolved');
       const before = await ledger.http.get(`/v1/consortia/${id}?asOf=2000-01-01T00:00:00Z`, { as: 'supervisor' });
       expect(before.status).toBe(404);
 
-      expect((await ledger.http.get(`/v1/consortia/${id}?asOf=${encodeURIComponent(approval.recordedAt)}`, { as: 'viewer' })).status).toBe(403);
+      expect(
+        (await ledger.http.get(`/v1/consortia/${id}?asOf=${encodeURIComponent(approval.recordedAt)}`, { as: 'viewer' }))
+          .status,
+      ).toBe(403);
       expect((await ledger.http.get(`/v1/consortia/${id}/history`, { as: 'viewer' })).status).toBe(403);
       expect((await ledger.http.get(`/v1/consortia/${id}?asOf=yesterday`, { as: 'supervisor' })).status).toBe(400);
     });
@@ -214,16 +374,30 @@ describe('consortia over HTTP', () => {
 
   describe('correlation', () => {
     it('records the X-Correlation-Id sent (or one it makes) on every event, and echoes it', async () => {
-      const sent = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3100)) }), {
-        as: 'officer',
-        headers: { 'x-correlation-id': 'oa-2025-0042' },
-      });
+      const sent = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3100)) }),
+        {
+          as: 'officer',
+          headers: { 'x-correlation-id': 'oa-2025-0042' },
+        },
+      );
       expect(sent.headers.get('x-correlation-id')).toBe('oa-2025-0042');
-      const made = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3101)) }), { as: 'officer' });
+      const made = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3101)) }),
+        { as: 'officer' },
+      );
       const madeId = made.headers.get('x-correlation-id');
       expect(madeId).toMatch(/^[0-9a-f-]{36}$/);
-      for (const [answer, correlationId] of [[sent, 'oa-2025-0042'], [made, madeId]] as const) {
-        const history = await ledger.http.get(`/v1/consortia/${answer.body.id}/history?minPosition=${answer.body.position}`, { as: 'supervisor' });
+      for (const [answer, correlationId] of [
+        [sent, 'oa-2025-0042'],
+        [made, madeId],
+      ] as const) {
+        const history = await ledger.http.get(
+          `/v1/consortia/${answer.body.id}/history?minPosition=${answer.body.position}`,
+          { as: 'supervisor' },
+        );
         expect(history.body.events.map((e: { correlationId: string }) => e.correlationId)).toEqual([correlationId]);
       }
     });
@@ -231,18 +405,40 @@ describe('consortia over HTTP', () => {
 
   describe('the edge: bad input records nothing', () => {
     it.each([
-      ['a credit code with a wrong check character', { lead: { ...unitBody(LEADS['nmg-2024-consortium']), creditCode: '91150200MA0000001G' } }, 'lead.creditCode'],
-      ['money written "1e6"', { lead: { ...unitBody(LEADS['nmg-2024-consortium']), rdExpenseLastYear: '1e6' } }, 'lead.rdExpenseLastYear'],
-      ['money as a JSON number', { lead: { ...unitBody(LEADS['nmg-2024-consortium']), rdExpenseLastYear: 1000000 } }, 'lead.rdExpenseLastYear'],
-      ['money with three decimals', { lead: { ...unitBody(LEADS['nmg-2024-consortium']), revenue3y: '1000.005' } }, 'lead.revenue3y'],
+      [
+        'a credit code with a wrong check character',
+        { lead: { ...unitBody(LEADS['nmg-2024-consortium']), creditCode: '91150200MA0000001G' } },
+        'lead.creditCode',
+      ],
+      [
+        'money written "1e6"',
+        { lead: { ...unitBody(LEADS['nmg-2024-consortium']), rdExpenseLastYear: '1e6' } },
+        'lead.rdExpenseLastYear',
+      ],
+      [
+        'money as a JSON number',
+        { lead: { ...unitBody(LEADS['nmg-2024-consortium']), rdExpenseLastYear: 1000000 } },
+        'lead.rdExpenseLastYear',
+      ],
+      [
+        'money with three decimals',
+        { lead: { ...unitBody(LEADS['nmg-2024-consortium']), revenue3y: '1000.005' } },
+        'lead.revenue3y',
+      ],
       ['an unknown policy', { policy: 'beijing-2030-consortium' }, 'policy'],
       ['an impossible date', { filedOn: '2025-02-30' }, 'filedOn'],
-      ['a member of unknown kind', { members: [{ creditCode: '91150200MA0000001F', name: 'x', kind: 'company' }] }, 'members[0].kind'],
+      [
+        'a member of unknown kind',
+        { members: [{ creditCode: '91150200MA0000001F', name: 'x', kind: 'company' }] },
+        'members[0].kind',
+      ],
       ['an unknown field', { color: 'red' }, 'color'],
       ['a lead that is a list', { lead: [] }, 'lead'],
     ])('%s → 400 naming %s', async (_why, overrides, field) => {
       const before = await head();
-      const answer = await ledger.http.post('/v1/consortia', filingBody('nmg-2024-consortium', overrides), { as: 'officer' });
+      const answer = await ledger.http.post('/v1/consortia', filingBody('nmg-2024-consortium', overrides), {
+        as: 'officer',
+      });
       expect(answer.status).toBe(400);
       expect(answer.body.error).toBe('invalid-input');
       expect(answer.body.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -250,12 +446,21 @@ describe('consortia over HTTP', () => {
     });
 
     it('takes a filing of 1000 member units, and refuses 1001 naming the field', async () => {
-      const members = (count: number) => Array.from({ length: count }, (_, i) => unitBody(enterprise('shenyang', 20_000 + i)));
+      const members = (count: number) =>
+        Array.from({ length: count }, (_, i) => unitBody(enterprise('shenyang', 20_000 + i)));
       const lead = unitBody(enterprise('shenyang', 19_999));
-      const large = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead, members: members(1000) }), { as: 'officer' });
+      const large = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('liaoning-2021-alliance', { lead, members: members(1000) }),
+        { as: 'officer' },
+      );
       expect(large.status).toBe(201);
       const before = await head();
-      const tooLarge = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead, members: members(1001) }), { as: 'officer' });
+      const tooLarge = await ledger.http.post(
+        '/v1/consortia',
+        filingBody('liaoning-2021-alliance', { lead, members: members(1001) }),
+        { as: 'officer' },
+      );
       expect(tooLarge.status).toBe(400);
       expect(tooLarge.body.details.map((d: { field: string }) => d.field)).toContain('members');
       expect(await head()).toBe(before);
@@ -264,9 +469,18 @@ describe('consortia over HTTP', () => {
     it('a problem only the domain can see (the lead repeated as a member) is a 400 naming the member, recording nothing', async () => {
       const before = await head();
       const body = filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('dalian', 3300)) });
-      const answer = await ledger.http.post('/v1/consortia', { ...body, members: [...body.members, body.lead] }, { as: 'officer' });
+      const answer = await ledger.http.post(
+        '/v1/consortia',
+        { ...body, members: [...body.members, body.lead] },
+        { as: 'officer' },
+      );
       expect(answer.status).toBe(400);
-      expect(answer.body.details).toEqual([expect.objectContaining({ field: `members[${body.members.length}].creditCode`, problems: [expect.any(String)] })]);
+      expect(answer.body.details).toEqual([
+        expect.objectContaining({
+          field: `members[${body.members.length}].creditCode`,
+          problems: [expect.any(String)],
+        }),
+      ]);
       expect(await head()).toBe(before);
     });
 
@@ -316,7 +530,11 @@ describe('consortia over HTTP', () => {
       const sameBodyOtherOrder = await ledger.http.post('/v1/consortia', reordered, { as: 'officer', headers });
       expect(sameBodyOtherOrder.status).toBe(201);
       expect(sameBodyOtherOrder.body).toEqual(first.body);
-      const other = await ledger.http.post('/v1/consortia', { ...body, name: '另一个联盟' }, { as: 'officer', headers });
+      const other = await ledger.http.post(
+        '/v1/consortia',
+        { ...body, name: '另一个联盟' },
+        { as: 'officer', headers },
+      );
       expect(other.status).toBe(422);
       expect(other.body.error).toBe('idempotency-key-reused');
       expect(await head()).toBe(after);
@@ -326,7 +544,9 @@ describe('consortia over HTTP', () => {
       const body = filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('shenyang', 1001)) });
       const headers = { 'idempotency-key': 'file-liaoning-1001' };
       const before = await head();
-      const answers = await Promise.all(Array.from({ length: 5 }, () => ledger.http.post('/v1/consortia', body, { as: 'officer', headers })));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => ledger.http.post('/v1/consortia', body, { as: 'officer', headers })),
+      );
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
       expect(answers.every((a) => a.status === 201)).toBe(true);
       expect(await head()).toBe(before + 1);
@@ -337,7 +557,9 @@ describe('consortia over HTTP', () => {
     it('serves the OpenAPI description at /docs and /health without auth', async () => {
       const docs = await ledger.http.get('/docs-json', { as: null });
       expect(docs.status).toBe(200);
-      expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/consortia', '/v1/consortia/{id}/approval', '/health']));
+      expect(Object.keys(docs.body.paths)).toEqual(
+        expect.arrayContaining(['/v1/consortia', '/v1/consortia/{id}/approval', '/health']),
+      );
       expect((await ledger.http.get('/docs', { as: null })).status).toBe(200);
       const health = await ledger.http.get('/health', { as: null });
       expect(health.body.status).toBe('ok');

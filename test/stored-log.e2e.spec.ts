@@ -90,13 +90,16 @@ describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
     }
   });
 
-  it.each(stored.answers.map((answer) => [answer.path, answer] as const))('answers GET %s as before', async (_path, answer) => {
-    const sep = answer.path.includes('?') ? '&' : '?';
-    const now = await ledger.http.get(`${answer.path}${sep}minPosition=${stored.headPosition}`, {
-      as: answer.as,
-      headers: { 'accept-language': 'en' },
-    });
-    expect(now.status).toBe(answer.status);
-    expect(now.body).toMatchObject(answer.body as object);
-  });
+  it.each(stored.answers.map((answer) => [answer.path, answer] as const))(
+    'answers GET %s as before',
+    async (_path, answer) => {
+      const sep = answer.path.includes('?') ? '&' : '?';
+      const now = await ledger.http.get(`${answer.path}${sep}minPosition=${stored.headPosition}`, {
+        as: answer.as,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(now.status).toBe(answer.status);
+      expect(now.body).toMatchObject(answer.body as object);
+    },
+  );
 });

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evolveSubsidyLedger, initialSubsidyLedgerState, recipientYearStreamId, SubsidyLedgerEvent, SubsidyLedgerState, usedFen } from '@ledger/domain/subsidy';
+import {
+  evolveSubsidyLedger,
+  initialSubsidyLedgerState,
+  recipientYearStreamId,
+  SubsidyLedgerEvent,
+  SubsidyLedgerState,
+  usedFen,
+} from '@ledger/domain/subsidy';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { EventStore, RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE } from '@ledger/platform';
@@ -14,7 +21,11 @@ const ON_2025 = { fiscalYear: 2025, grantedOn: '2025-11-03' };
 
 async function readLog(store: EventStore): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for (let page = await store.readAll({ after: 0, maxCount: 1000 }); page.length > 0; page = await store.readAll({ after: events[events.length - 1].position, maxCount: 1000 })) {
+  for (
+    let page = await store.readAll({ after: 0, maxCount: 1000 });
+    page.length > 0;
+    page = await store.readAll({ after: events[events.length - 1].position, maxCount: 1000 })
+  ) {
     events.push(...page);
   }
   return events;
@@ -22,11 +33,16 @@ async function readLog(store: EventStore): Promise<RecordedEvent[]> {
 
 /** The whole log folded with the domain's own evolve: what every read model must agree with. */
 async function foldOfTheLog(store: EventStore): Promise<SubsidyLedgerState> {
-  return (await readLog(store)).reduce((state, e) => evolveSubsidyLedger(state, { type: e.type, data: e.data } as SubsidyLedgerEvent), initialSubsidyLedgerState());
+  return (await readLog(store)).reduce(
+    (state, e) => evolveSubsidyLedger(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
+    initialSubsidyLedgerState(),
+  );
 }
 
-const statuses = (answers: HttpAnswer[]) => answers.reduce<Record<number, number>>((n, a) => ({ ...n, [a.status]: (n[a.status] ?? 0) + 1 }), {});
-const lastPosition = (answers: HttpAnswer[]) => Math.max(...answers.filter((a) => a.status === 201).map((a) => a.body.position));
+const statuses = (answers: HttpAnswer[]) =>
+  answers.reduce<Record<number, number>>((n, a) => ({ ...n, [a.status]: (n[a.status] ?? 0) + 1 }), {});
+const lastPosition = (answers: HttpAnswer[]) =>
+  Math.max(...answers.filter((a) => a.status === 201).map((a) => a.body.position));
 
 /** Caps hold under any concurrency (API.md): N parallel grants against a cap accept exactly as many as fit. */
 describe('subsidy caps under concurrency, over real HTTP', () => {
@@ -44,33 +60,69 @@ describe('subsidy caps under concurrency, over real HTTP', () => {
     const alliance = await consortiumWith(ledger, LIAONING, leads[LIAONING]());
     const mengzhu = alliance.lead.creditCode;
     const answers = await Promise.all(
-      Array.from({ length: 64 }, () => postGrant(ledger, { consortiumId: alliance.id, recipient: mengzhu, category: 'liaoning.talent', amount: '1000000', ...ON_2025 })),
+      Array.from({ length: 64 }, () =>
+        postGrant(ledger, {
+          consortiumId: alliance.id,
+          recipient: mengzhu,
+          category: 'liaoning.talent',
+          amount: '1000000',
+          ...ON_2025,
+        }),
+      ),
     );
     expect(statuses(answers)).toEqual({ 201: 20, 422: 44 });
     for (const refused of answers.filter((a) => a.status === 422)) {
-      expect(refused.body).toMatchObject({ error: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap', limit: '20000000.00', used: '20000000.00', headroom: '0.00' });
+      expect(refused.body).toMatchObject({
+        error: 'cap-exceeded',
+        rule: 'liaoning.mengzhu-annual-cap',
+        limit: '20000000.00',
+        used: '20000000.00',
+        headroom: '0.00',
+      });
     }
-    const usedAfter = answers.filter((a) => a.status === 201).map((a) => capOf(a.body, 'liaoning.mengzhu-annual-cap').used).sort();
+    const usedAfter = answers
+      .filter((a) => a.status === 201)
+      .map((a) => capOf(a.body, 'liaoning.mengzhu-annual-cap').used)
+      .sort();
     expect(usedAfter).toEqual(Array.from({ length: 20 }, (_, i) => fenToYuan((i + 1) * 1_000_000_00)).sort());
 
     const funding = await getFunding(ledger, mengzhu, 2025, lastPosition(answers));
     expect(funding.body).toMatchObject({ granted: '20000000.00', subsidies: expect.any(Array) });
     expect(funding.body.subsidies).toHaveLength(20);
-    expect(capOf(funding.body, 'liaoning.mengzhu-annual-cap')).toMatchObject({ limit: '20000000.00', used: '20000000.00', headroom: '0.00' });
+    expect(capOf(funding.body, 'liaoning.mengzhu-annual-cap')).toMatchObject({
+      limit: '20000000.00',
+      used: '20000000.00',
+      headroom: '0.00',
+    });
 
-    const boundary = (await ledger.app.get<EventStore>(EVENT_STORE).readStream(recipientYearStreamId(mengzhu, 2025))).map((e) => e.type);
+    const boundary = (
+      await ledger.app.get<EventStore>(EVENT_STORE).readStream(recipientYearStreamId(mengzhu, 2025))
+    ).map((e) => e.type);
     expect(boundary).toEqual(Array(20).fill('FundingCommitted'));
   });
 
   it('grants and cancellations racing on one boundary end with the funding view equal to the fold of the log', async () => {
     const alliance = await consortiumWith(ledger, LIAONING, leads[LIAONING]());
     const mengzhu = alliance.lead.creditCode;
-    const grant = () => postGrant(ledger, { consortiumId: alliance.id, recipient: mengzhu, category: 'liaoning.talent', amount: '1000000', ...ON_2025 });
+    const grant = () =>
+      postGrant(ledger, {
+        consortiumId: alliance.id,
+        recipient: mengzhu,
+        category: 'liaoning.talent',
+        amount: '1000000',
+        ...ON_2025,
+      });
     const first = await Promise.all(Array.from({ length: 10 }, grant));
     expect(statuses(first)).toEqual({ 201: 10 });
 
-    const cancel = (id: string) => postSubsidy(ledger, id, 'cancellation', { amount: '500000', on: '2025-12-01', reason: '预算调整' });
-    const disburse = (id: string) => postSubsidy(ledger, id, 'disbursements', { amount: '400000', paidOn: '2025-12-01', voucher: `PZ-${id.slice(0, 8)}` });
+    const cancel = (id: string) =>
+      postSubsidy(ledger, id, 'cancellation', { amount: '500000', on: '2025-12-01', reason: '预算调整' });
+    const disburse = (id: string) =>
+      postSubsidy(ledger, id, 'disbursements', {
+        amount: '400000',
+        paidOn: '2025-12-01',
+        voucher: `PZ-${id.slice(0, 8)}`,
+      });
     const racing = await Promise.all([
       ...Array.from({ length: 30 }, grant),
       ...first.map((a) => cancel(a.body.id)),
@@ -78,7 +130,8 @@ describe('subsidy caps under concurrency, over real HTTP', () => {
     ]);
     const grants = racing.slice(0, 30);
     expect(statuses(racing.slice(30))).toEqual({ 201: 20 });
-    for (const refused of grants.filter((a) => a.status !== 201)) expect([refused.status, refused.body.error]).toEqual([422, 'cap-exceeded']);
+    for (const refused of grants.filter((a) => a.status !== 201))
+      expect([refused.status, refused.body.error]).toEqual([422, 'cap-exceeded']);
     // 1000万 granted, 500万 released by the cancellations: between 10 and 15 more fit, depending on the order.
     const accepted = grants.filter((a) => a.status === 201).length;
     expect(accepted).toBeGreaterThanOrEqual(10);
@@ -92,9 +145,14 @@ describe('subsidy caps under concurrency, over real HTTP', () => {
     expect(usedByTheFold).toBeLessThanOrEqual(2000 * 1_000_000);
 
     const mine = Object.values(fold.subsidies).filter((s) => s.recipient === mengzhu && s.fiscalYear === 2025);
-    const total = (field: 'grantedFen' | 'cancelledFen' | 'disbursedFen') => fenToYuan(mine.reduce((sum, s) => sum + s[field], 0));
+    const total = (field: 'grantedFen' | 'cancelledFen' | 'disbursedFen') =>
+      fenToYuan(mine.reduce((sum, s) => sum + s[field], 0));
     const funding = await getFunding(ledger, mengzhu, 2025, await store.headPosition());
-    expect(funding.body).toMatchObject({ granted: total('grantedFen'), cancelled: total('cancelledFen'), disbursed: total('disbursedFen') });
+    expect(funding.body).toMatchObject({
+      granted: total('grantedFen'),
+      cancelled: total('cancelledFen'),
+      disbursed: total('disbursedFen'),
+    });
     expect(capOf(funding.body, 'liaoning.mengzhu-annual-cap')).toMatchObject({
       used: fenToYuan(usedByTheFold),
       headroom: fenToYuan(2000 * 1_000_000 - usedByTheFold),
@@ -123,10 +181,18 @@ describe('subsidy caps across two ledger apps, each with its own connection to o
 
   it('each with its own in-process locks: 40 parallel grants split between them still accept exactly 20 (expected revisions, retried)', async () => {
     const alliance = await consortiumWith(one, LIAONING, leadFactory(3500)[LIAONING]());
-    const body = { consortiumId: alliance.id, recipient: alliance.lead.creditCode, category: 'liaoning.talent', amount: '1000000', ...ON_2025 };
+    const body = {
+      consortiumId: alliance.id,
+      recipient: alliance.lead.creditCode,
+      category: 'liaoning.talent',
+      amount: '1000000',
+      ...ON_2025,
+    };
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => postGrant(i % 2 ? one : two, body)));
     expect(statuses(answers)).toEqual({ 201: 20, 422: 20 });
-    const boundary = await one.app.get<EventStore>(EVENT_STORE).readStream(recipientYearStreamId(alliance.lead.creditCode, 2025));
+    const boundary = await one.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(recipientYearStreamId(alliance.lead.creditCode, 2025));
     expect(boundary).toHaveLength(20);
   });
 });

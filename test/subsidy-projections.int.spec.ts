@@ -36,16 +36,41 @@ const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 30;
 const WAN = 1_000_000; // fen
 const AMOUNTS_WAN = [10, 30, 50, 100, 200, 300, 500, 600, 1000];
 const YEARS: Record<ConsortiumPolicyId, Array<{ fiscalYear: number; grantedOn: string }>> = {
-  'liaoning-2021-alliance': [{ fiscalYear: 2025, grantedOn: '2025-11-03' }, { fiscalYear: 2026, grantedOn: '2026-04-01' }],
-  'luzhou-2024-consortium': [{ fiscalYear: 2025, grantedOn: '2025-11-03' }, { fiscalYear: 2026, grantedOn: '2026-04-01' }],
-  'nmg-2024-consortium': [{ fiscalYear: 2025, grantedOn: '2025-11-03' }, { fiscalYear: 2026, grantedOn: '2026-04-01' }],
-  'tianjin-2018-alliance': [{ fiscalYear: 2020, grantedOn: '2020-07-01' }, { fiscalYear: 2020, grantedOn: '2020-11-02' }],
+  'liaoning-2021-alliance': [
+    { fiscalYear: 2025, grantedOn: '2025-11-03' },
+    { fiscalYear: 2026, grantedOn: '2026-04-01' },
+  ],
+  'luzhou-2024-consortium': [
+    { fiscalYear: 2025, grantedOn: '2025-11-03' },
+    { fiscalYear: 2026, grantedOn: '2026-04-01' },
+  ],
+  'nmg-2024-consortium': [
+    { fiscalYear: 2025, grantedOn: '2025-11-03' },
+    { fiscalYear: 2026, grantedOn: '2026-04-01' },
+  ],
+  'tianjin-2018-alliance': [
+    { fiscalYear: 2020, grantedOn: '2020-07-01' },
+    { fiscalYear: 2020, grantedOn: '2020-11-02' },
+  ],
 };
 const PROJECT_TOTALS = ['20000000', '50000000', '8000000'];
 
 type Step =
-  | { kind: 'grant'; consortium: number; recipient: number; category: number; amountWan: number; year: number; slot: number }
-  | { kind: 'disburse' | 'cancel' | 'clawback' | 'refund' | 'terminate'; subsidy: number; percent: number; reason: number };
+  | {
+      kind: 'grant';
+      consortium: number;
+      recipient: number;
+      category: number;
+      amountWan: number;
+      year: number;
+      slot: number;
+    }
+  | {
+      kind: 'disburse' | 'cancel' | 'clawback' | 'refund' | 'terminate';
+      subsidy: number;
+      percent: number;
+      reason: number;
+    };
 
 const grantStep = fc.record({
   kind: fc.constant('grant' as const),
@@ -57,12 +82,20 @@ const grantStep = fc.record({
   slot: fc.nat({ max: 2 }),
 });
 const lifecycleStep = fc.record({
-  kind: fc.constantFrom(...(['disburse', 'disburse', 'cancel', 'clawback', 'clawback', 'refund', 'refund', 'terminate'] as const)),
+  kind: fc.constantFrom(
+    ...(['disburse', 'disburse', 'cancel', 'clawback', 'clawback', 'refund', 'refund', 'terminate'] as const),
+  ),
   subsidy: fc.nat({ max: 5 }),
-  percent: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 100 }), weight: 4 }, { arbitrary: fc.integer({ min: 101, max: 130 }), weight: 1 }),
+  percent: fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 100 }), weight: 4 },
+    { arbitrary: fc.integer({ min: 101, max: 130 }), weight: 1 },
+  ),
   reason: fc.nat({ max: CLAWBACK_REASONS.length - 1 }),
 });
-const steps = fc.array(fc.oneof({ arbitrary: grantStep, weight: 2 }, { arbitrary: lifecycleStep, weight: 3 }), { minLength: 3, maxLength: 20 });
+const steps = fc.array(fc.oneof({ arbitrary: grantStep, weight: 2 }, { arbitrary: lifecycleStep, weight: 3 }), {
+  minLength: 3,
+  maxLength: 20,
+});
 
 /** A subsidy as its last answer showed it, in fen. */
 interface Known {
@@ -104,12 +137,19 @@ describe('subsidy read models equal the fold of the log, under random command se
       consortia.push({ policy, ...(await consortiumWith(ledger, policy, lead, members)) });
     await add('liaoning-2021-alliance', liaoningLead);
     // The 盟主 of the second alliance is a member of the first: its annual cap counts what it receives in both roles.
-    await add('liaoning-2021-alliance', MEMBERS['liaoning-2021-alliance'][0], [liaoningLead, ...MEMBERS['liaoning-2021-alliance'].slice(1)]);
+    await add('liaoning-2021-alliance', MEMBERS['liaoning-2021-alliance'][0], [
+      liaoningLead,
+      ...MEMBERS['liaoning-2021-alliance'].slice(1),
+    ]);
     await add('luzhou-2024-consortium', enterprise('luzhou', 4001));
     await add('nmg-2024-consortium', enterprise('baotou', 4002, { rdExpenseLastYearFen: 200_000_000_00 }));
     await add('tianjin-2018-alliance', enterprise('tianjin', 4003));
     const tianjin = consortia[4].id;
-    const evaluated = await ledger.http.post(`/v1/consortia/${tianjin}/evaluations`, { period: '2020', on: '2020-06-20', grade: 'excellent' }, { as: 'officer' });
+    const evaluated = await ledger.http.post(
+      `/v1/consortia/${tianjin}/evaluations`,
+      { period: '2020', on: '2020-06-20', grade: 'excellent' },
+      { as: 'officer' },
+    );
     expect(evaluated.status).toBe(201);
   }, 30_000);
 
@@ -135,14 +175,18 @@ describe('subsidy read models equal the fold of the log, under random command se
   function grant(step: Extract<Step, { kind: 'grant' }>) {
     const consortium = consortia[step.consortium];
     const units = [consortium.lead, ...consortium.members];
-    const category = fundingPolicy(consortium.policy).categories[step.category % fundingPolicy(consortium.policy).categories.length].id;
+    const category = fundingPolicy(consortium.policy).categories[
+      step.category % fundingPolicy(consortium.policy).categories.length
+    ].id;
     return postGrant(ledger, {
       consortiumId: consortium.id,
       recipient: units[step.recipient % units.length].creditCode,
       category,
-      amount: String(step.amountWan * WAN / 100),
+      amount: String((step.amountWan * WAN) / 100),
       ...YEARS[consortium.policy][step.year],
-      ...(['liaoning.jiebang', 'luzhou.transformation', 'nmg.project'].includes(category) && { projectId: `${category}-P${step.slot}` }),
+      ...(['liaoning.jiebang', 'luzhou.transformation', 'nmg.project'].includes(category) && {
+        projectId: `${category}-P${step.slot}`,
+      }),
       ...(category === 'liaoning.jiebang' && { projectTotalInvestment: PROJECT_TOTALS[step.slot] }),
       ...(category === 'luzhou.platform' && { platformId: `PF-${step.slot % 2}` }),
     });
@@ -154,13 +198,29 @@ describe('subsidy read models equal the fold of the log, under random command se
     const on = s.on; // dated on the grant's date: inside every policy's period
     switch (step.kind) {
       case 'disburse':
-        return postSubsidy(ledger, s.id, 'disbursements', { amount: share(s.grantedFen - s.cancelledFen - s.disbursedFen, step.percent), paidOn: on, voucher: `PZ-${s.id.slice(0, 6)}` });
+        return postSubsidy(ledger, s.id, 'disbursements', {
+          amount: share(s.grantedFen - s.cancelledFen - s.disbursedFen, step.percent),
+          paidOn: on,
+          voucher: `PZ-${s.id.slice(0, 6)}`,
+        });
       case 'cancel':
-        return postSubsidy(ledger, s.id, 'cancellation', { amount: share(s.grantedFen - s.cancelledFen - s.disbursedFen, step.percent), on, reason: '调整' });
+        return postSubsidy(ledger, s.id, 'cancellation', {
+          amount: share(s.grantedFen - s.cancelledFen - s.disbursedFen, step.percent),
+          on,
+          reason: '调整',
+        });
       case 'clawback':
-        return postSubsidy(ledger, s.id, 'clawbacks', { amount: share(s.disbursedFen - s.clawedBackFen, step.percent), on, reason: CLAWBACK_REASONS[step.reason] });
+        return postSubsidy(ledger, s.id, 'clawbacks', {
+          amount: share(s.disbursedFen - s.clawedBackFen, step.percent),
+          on,
+          reason: CLAWBACK_REASONS[step.reason],
+        });
       case 'refund':
-        return postSubsidy(ledger, s.id, 'refunds', { amount: share(s.clawedBackFen - s.refundedFen, step.percent), receivedOn: on, voucher: `TK-${s.id.slice(0, 6)}` });
+        return postSubsidy(ledger, s.id, 'refunds', {
+          amount: share(s.clawedBackFen - s.refundedFen, step.percent),
+          receivedOn: on,
+          voucher: `TK-${s.id.slice(0, 6)}`,
+        });
       case 'terminate':
         return postSubsidy(ledger, s.id, 'termination', { on, reason: '任务未执行' });
     }
@@ -168,17 +228,27 @@ describe('subsidy read models equal the fold of the log, under random command se
 
   async function foldOfTheLog(): Promise<{ fold: SubsidyLedgerState; head: number }> {
     const events: RecordedEvent[] = [];
-    for (let page = await store.readAll({ after: 0, maxCount: 5000 }); page.length > 0; page = await store.readAll({ after: events[events.length - 1].position, maxCount: 5000 })) {
+    for (
+      let page = await store.readAll({ after: 0, maxCount: 5000 });
+      page.length > 0;
+      page = await store.readAll({ after: events[events.length - 1].position, maxCount: 5000 })
+    ) {
       events.push(...page);
     }
-    const fold = events.reduce((state, e) => evolveSubsidyLedger(state, { type: e.type, data: e.data } as SubsidyLedgerEvent), initialSubsidyLedgerState());
+    const fold = events.reduce(
+      (state, e) => evolveSubsidyLedger(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
+      initialSubsidyLedgerState(),
+    );
     return { fold, head: events.length ? events[events.length - 1].position : 0 };
   }
 
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
   const sum = (subsidies: SubsidyState[]) => subsidies.reduce(addMoney, NO_MONEY);
   const groupBy = <T>(items: T[], key: (item: T) => string) =>
-    items.reduce<Record<string, T[]>>((groups, item) => ({ ...groups, [key(item)]: [...(groups[key(item)] ?? []), item] }), {});
+    items.reduce<Record<string, T[]>>(
+      (groups, item) => ({ ...groups, [key(item)]: [...(groups[key(item)] ?? []), item] }),
+      {},
+    );
 
   async function assertReadModelsEqualTheFold(): Promise<void> {
     const { fold, head } = await foldOfTheLog();
@@ -187,7 +257,8 @@ describe('subsidy read models equal the fold of the log, under random command se
 
     // Each subsidy, and each funding boundary: the same fold.
     for (const s of subsidies) expect(readSubsidyRow(db, s.id)?.state).toEqual(plain(s));
-    for (const [streamId, boundary] of Object.entries(fold.boundaries)) expect(readBoundary(db, streamId)).toEqual(plain(boundary));
+    for (const [streamId, boundary] of Object.entries(fold.boundaries))
+      expect(readBoundary(db, streamId)).toEqual(plain(boundary));
 
     // Money by policy and year (the dashboard), and the reconciliation's lines and totals, for every policy and year.
     const byPolicyYear = groupBy(subsidies, (s) => `${s.policy} ${s.fiscalYear}`);
@@ -195,7 +266,15 @@ describe('subsidy read models equal the fold of the log, under random command se
       Object.entries(byPolicyYear)
         .map(([key, group]) => {
           const { granted, cancelled, disbursed, clawedBack, refunded } = moneyView(sum(group));
-          return { policy: key.split(' ')[0], fiscalYear: Number(key.split(' ')[1]), granted, cancelled, disbursed, clawedBack, refunded };
+          return {
+            policy: key.split(' ')[0],
+            fiscalYear: Number(key.split(' ')[1]),
+            granted,
+            cancelled,
+            disbursed,
+            clawedBack,
+            refunded,
+          };
         })
         .sort((a, b) => a.policy.localeCompare(b.policy) || a.fiscalYear - b.fiscalYear),
     );
@@ -212,12 +291,17 @@ describe('subsidy read models equal the fold of the log, under random command se
     // Each recipient's year: its totals, and every cap as the next grant's check would count it.
     for (const [key, group] of Object.entries(groupBy(subsidies, (s) => `${s.recipient} ${s.fiscalYear}`))) {
       const [recipient, year] = key.split(' ');
-      expect({ ...readFundingYear(db, recipient, Number(year)), lastPosition: undefined }).toEqual({ ...sum(group), subsidies: group.length, lastPosition: undefined });
+      expect({ ...readFundingYear(db, recipient, Number(year)), lastPosition: undefined }).toEqual({
+        ...sum(group),
+        subsidies: group.length,
+        lastPosition: undefined,
+      });
       const view = await ledger.http.get(`/v1/funding/${recipient}?fiscalYear=${year}`, { as: 'viewer' });
       expect(view.body).toMatchObject(moneyView(sum(group)));
       for (const cap of view.body.caps) {
         const boundary = fold.boundaries[cap.scope];
-        if (cap.rule === 'liaoning.mengzhu-annual-cap') expect(cap.used).toBe(fenToYuan(usedFen(boundary, (c) => c.policy === 'liaoning-2021-alliance')));
+        if (cap.rule === 'liaoning.mengzhu-annual-cap')
+          expect(cap.used).toBe(fenToYuan(usedFen(boundary, (c) => c.policy === 'liaoning-2021-alliance')));
         if (/^(project|platform)-/.test(cap.scope)) expect(cap.used).toBe(fenToYuan(usedFen(boundary)));
         if (cap.limit !== null) {
           expect(yuanToFen(cap.used)).toBeLessThanOrEqual(yuanToFen(cap.limit));
@@ -236,12 +320,27 @@ describe('subsidy read models equal the fold of the log, under random command se
       { seed: SEED, numRuns: RUNS },
     );
     // The sequences exercise acceptances and refusals of every kind of command.
-    for (const kind of ['grant 201', 'grant 422 cap-exceeded', 'disburse 201', 'cancel 201', 'clawback 201', 'refund 201', 'terminate 201']) {
+    for (const kind of [
+      'grant 201',
+      'grant 422 cap-exceeded',
+      'disburse 201',
+      'cancel 201',
+      'clawback 201',
+      'refund 201',
+      'terminate 201',
+    ]) {
       expect([kind, outcomes[kind] ?? 0]).toEqual([kind, expect.any(Number)]);
       expect(outcomes[kind]).toBeGreaterThan(0);
     }
 
-    const tables = ['subsidies', 'subsidy_money', 'subsidy_money_keys', 'funding_years', 'funding_keys', 'funding_boundaries'];
+    const tables = [
+      'subsidies',
+      'subsidy_money',
+      'subsidy_money_keys',
+      'funding_years',
+      'funding_keys',
+      'funding_boundaries',
+    ];
     const dump = () => tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
     const before = dump();
     await ledger.app.get(ProjectionEngine).rebuild();

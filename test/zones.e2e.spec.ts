@@ -16,14 +16,24 @@ beforeAll(async () => {
 afterAll(() => ledger.close());
 
 const designate = (body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  ledger.http.post('/v1/zones', { policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: ISSUE_SCENARIO.approvedOn, ...body }, { ...officer, headers });
+  ledger.http.post(
+    '/v1/zones',
+    { policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: ISSUE_SCENARIO.approvedOn, ...body },
+    { ...officer, headers },
+  );
 
 const report = (zoneId: string, year: number, submittedOn: string, indicators: Record<string, unknown> = {}) =>
-  ledger.http.post(`/v1/zones/${zoneId}/annual-reports`, { year, submittedOn, indicators: { ...FULL_MARKS_INDICATORS_HTTP, ...indicators } }, officer);
+  ledger.http.post(
+    `/v1/zones/${zoneId}/annual-reports`,
+    { year, submittedOn, indicators: { ...FULL_MARKS_INDICATORS_HTTP, ...indicators } },
+    officer,
+  );
 
-const evaluate = (zoneId: string, on: string, grade: string) => ledger.http.post(`/v1/zones/${zoneId}/evaluations`, { on, grade }, officer);
+const evaluate = (zoneId: string, on: string, grade: string) =>
+  ledger.http.post(`/v1/zones/${zoneId}/evaluations`, { on, grade }, officer);
 
-const headPosition = async (): Promise<number> => (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+const headPosition = async (): Promise<number> =>
+  (await ledger.http.get('/health', { as: null })).body.log.headPosition;
 
 const listZones = async (query: string, minPosition: number) => {
   const answer = await ledger.http.get(`/v1/zones?${query}&minPosition=${minPosition}`, viewer);
@@ -31,7 +41,8 @@ const listZones = async (query: string, minPosition: number) => {
   return answer.body.items as Array<Record<string, any>>;
 };
 
-const findingOf = (findings: Array<Record<string, any>>, indicator: string) => findings.find((f) => f.indicator === indicator);
+const findingOf = (findings: Array<Record<string, any>>, indicator: string) =>
+  findings.find((f) => f.indicator === indicator);
 
 describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again after rectification', () => {
   let zoneId: string;
@@ -40,8 +51,16 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
   it('designates the zone: 201, active, with its id and log position', async () => {
     const answer = await designate();
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ status: 'active', policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: '2022-12-01', recommendedForNational: false });
-    expect(answer.body.decisions).toEqual([{ type: 'ZoneDesignated', rule: 'zone.in-force', citation: '发布时间 2022-11-14' }]);
+    expect(answer.body).toMatchObject({
+      status: 'active',
+      policy: 'nmg-2022-zone',
+      name: ZONE_NAME,
+      approvedOn: '2022-12-01',
+      recommendedForNational: false,
+    });
+    expect(answer.body.decisions).toEqual([
+      { type: 'ZoneDesignated', rule: 'zone.in-force', citation: '发布时间 2022-11-14' },
+    ]);
     expect(answer.body.position).toBeGreaterThan(0);
     ({ id: zoneId, position } = answer.body);
   });
@@ -49,14 +68,25 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
   it('is due for evaluation in 2025, on the third anniversary of approval (zone.evaluation-cycle 六(四)), and not in 2024', async () => {
     const due2025 = (await listZones('dueInYear=2025', position)).find((z) => z.id === zoneId);
     expect(due2025).toMatchObject({ status: 'active', approvedOn: '2022-12-01' });
-    expect(due2025?.evaluationsDue).toEqual([{ kind: 'evaluation', due: ISSUE_SCENARIO.firstEvaluationDue, rule: 'zone.evaluation-cycle', citation: '六(四)' }]);
+    expect(due2025?.evaluationsDue).toEqual([
+      { kind: 'evaluation', due: ISSUE_SCENARIO.firstEvaluationDue, rule: 'zone.evaluation-cycle', citation: '六(四)' },
+    ]);
     expect((await listZones('dueInYear=2024', position)).map((z) => z.id)).not.toContain(zoneId);
   });
 
   it('judges a report with 技术合同成交额 4000万 as failing zone.tech-contract-turnover, every other indicator passing', async () => {
-    const answer = await report(zoneId, 2024, '2024-12-20', { techContractTurnover: ISSUE_SCENARIO.failingTurnoverYuan });
+    const answer = await report(zoneId, 2024, '2024-12-20', {
+      techContractTurnover: ISSUE_SCENARIO.failingTurnoverYuan,
+    });
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ status: 'active', year: 2024, due: '2024-12-31', late: false, corrected: false, passed: false });
+    expect(answer.body).toMatchObject({
+      status: 'active',
+      year: 2024,
+      due: '2024-12-31',
+      late: false,
+      corrected: false,
+      passed: false,
+    });
     const findings = answer.body.findings;
     expect(findings).toHaveLength(10);
     expect(findingOf(findings, 'techContractTurnover')).toMatchObject({
@@ -67,11 +97,30 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       value: '40000000.00',
       unit: 'yuan',
     });
-    expect(findings.filter((f: { ok: boolean }) => !f.ok).map((f: { rule: string }) => f.rule)).toEqual(['zone.tech-contract-turnover']);
-    expect(findingOf(findings, 'highValuePatentsPer10k')).toMatchObject({ rule: 'zone.high-value-patents', threshold: '1.50', value: '1.60', ok: true });
-    expect(findingOf(findings, 'hightechShare')).toMatchObject({ rule: 'zone.hightech-share', threshold: '0.30', value: '0.35', ok: true });
-    expect(findingOf(findings, 'specialFund')).toMatchObject({ rule: 'zone.special-fund', threshold: true, value: true, ok: true });
-    expect(answer.body.decisions).toEqual([{ type: 'AnnualReportSubmitted', rule: 'zone.annual-report-due', citation: '六(四)' }]);
+    expect(findings.filter((f: { ok: boolean }) => !f.ok).map((f: { rule: string }) => f.rule)).toEqual([
+      'zone.tech-contract-turnover',
+    ]);
+    expect(findingOf(findings, 'highValuePatentsPer10k')).toMatchObject({
+      rule: 'zone.high-value-patents',
+      threshold: '1.50',
+      value: '1.60',
+      ok: true,
+    });
+    expect(findingOf(findings, 'hightechShare')).toMatchObject({
+      rule: 'zone.hightech-share',
+      threshold: '0.30',
+      value: '0.35',
+      ok: true,
+    });
+    expect(findingOf(findings, 'specialFund')).toMatchObject({
+      rule: 'zone.special-fund',
+      threshold: true,
+      value: true,
+      ok: true,
+    });
+    expect(answer.body.decisions).toEqual([
+      { type: 'AnnualReportSubmitted', rule: 'zone.annual-report-due', citation: '六(四)' },
+    ]);
   });
 
   it('refuses an evaluation before the third anniversary of approval: 422 rule-violated, zone.evaluation-cycle', async () => {
@@ -93,8 +142,12 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       { type: 'ZoneEvaluated', rule: 'zone.evaluation-cycle', citation: '六(四)' },
       { type: 'ZoneRectificationStarted', rule: 'zone.rectification', citation: '七(三)' },
     ]);
-    const due2027 = (await listZones('dueInYear=2027&status=rectification', answer.body.position)).find((z) => z.id === zoneId);
-    expect(due2027?.evaluationsDue).toEqual([{ kind: 'rectification-end', due: '2027-12-10', rule: 'zone.rectification', citation: '七(三)' }]);
+    const due2027 = (await listZones('dueInYear=2027&status=rectification', answer.body.position)).find(
+      (z) => z.id === zoneId,
+    );
+    expect(due2027?.evaluationsDue).toEqual([
+      { kind: 'rectification-end', due: '2027-12-10', rule: 'zone.rectification', citation: '七(三)' },
+    ]);
   });
 
   it('removes the zone when still unqualified on 2027-12-15, after the rectification period (zone.removal 七(三))', async () => {
@@ -112,7 +165,10 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
 
   it('a removed zone accepts no further command: 422 invalid-state citing the removal, nothing recorded', async () => {
     const before = await headPosition();
-    for (const answer of [await report(zoneId, 2027, '2027-12-20'), await evaluate(zoneId, '2027-12-20', 'excellent')]) {
+    for (const answer of [
+      await report(zoneId, 2027, '2027-12-20'),
+      await evaluate(zoneId, '2027-12-20', 'excellent'),
+    ]) {
       expect(answer.status).toBe(422);
       expect(answer.body).toMatchObject({ error: 'invalid-state', rule: 'zone.removal', citation: '七(三)' });
       expect(answer.body.message).toContain('removed');
@@ -123,10 +179,21 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
   it('shows the removed zone with its report in yuan and owes nothing more', async () => {
     const answer = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${position}`, viewer);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ id: zoneId, status: 'removed', removed: { on: '2027-12-15', rule: 'zone.removal' }, nextDeadlines: [] });
+    expect(answer.body).toMatchObject({
+      id: zoneId,
+      status: 'removed',
+      removed: { on: '2027-12-15', rule: 'zone.removal' },
+      nextDeadlines: [],
+    });
     expect(answer.body.reports).toHaveLength(1);
-    expect(answer.body.reports[0]).toMatchObject({ year: 2024, passed: false, indicators: { techContractTurnover: '40000000.00', highValuePatentsPer10k: '1.60', hightechShare: '0.35' } });
-    expect(answer.body.rectifications).toEqual([{ from: '2025-12-10', until: '2027-12-10', ended: { on: '2027-12-15', outcome: 'removed' } }]);
+    expect(answer.body.reports[0]).toMatchObject({
+      year: 2024,
+      passed: false,
+      indicators: { techContractTurnover: '40000000.00', highValuePatentsPer10k: '1.60', hightechShare: '0.35' },
+    });
+    expect(answer.body.rectifications).toEqual([
+      { from: '2025-12-10', until: '2027-12-10', ended: { on: '2027-12-15', outcome: 'removed' } },
+    ]);
     expect(answer.body.evaluations.map((e: { grade: string }) => e.grade)).toEqual(['unqualified', 'unqualified']);
     expect((await listZones('status=removed', position)).map((z) => z.id)).toContain(zoneId);
     expect((await listZones('status=active', position)).map((z) => z.id)).not.toContain(zoneId);
@@ -147,7 +214,10 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     expect(events.every((e) => e.actor === ACTORS.officer && typeof e.recordedAt === 'string')).toBe(true);
     expect(events.map((e) => e.position)).toEqual([...events.map((e) => e.position)].sort((a, b) => a - b));
     expect(events[1].data.indicators.techContractTurnover).toBe('40000000.00');
-    expect(findingOf(events[1].data.findings, 'techContractTurnover')).toMatchObject({ ok: false, threshold: '50000000.00' });
+    expect(findingOf(events[1].data.findings, 'techContractTurnover')).toMatchObject({
+      ok: false,
+      threshold: '50000000.00',
+    });
     expect((await ledger.http.get(`/v1/zones/${zoneId}/history`, viewer)).status).toBe(403);
   });
 });
@@ -166,7 +236,12 @@ describe('annual reports: reportMissingFor= and lateness (zone.annual-report-due
 
   it('lists a zone whose report for a past year is missing, naming the due date', async () => {
     const missing = (await listZones('reportMissingFor=2024', position)).find((z) => z.id === zoneId);
-    expect(missing?.reportMissing).toEqual({ year: 2024, due: '2024-12-31', rule: 'zone.annual-report-due', citation: '六(四)' });
+    expect(missing?.reportMissing).toEqual({
+      year: 2024,
+      due: '2024-12-31',
+      rule: 'zone.annual-report-due',
+      citation: '六(四)',
+    });
   });
 
   it('does not list it for years it reported (even late), nor before its approval year', async () => {
@@ -177,16 +252,32 @@ describe('annual reports: reportMissingFor= and lateness (zone.annual-report-due
 
   it('combines with the status filter', async () => {
     expect((await listZones('reportMissingFor=2024&status=active', position)).map((z) => z.id)).toContain(zoneId);
-    expect((await listZones('reportMissingFor=2024&status=rectification', position)).map((z) => z.id)).not.toContain(zoneId);
+    expect((await listZones('reportMissingFor=2024&status=rectification', position)).map((z) => z.id)).not.toContain(
+      zoneId,
+    );
   });
 
-  it("lists what the zone owes among its next deadlines, overdue ones included", async () => {
+  it('lists what the zone owes among its next deadlines, overdue ones included', async () => {
     const answer = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${position}`, viewer);
     expect(answer.body.nextDeadlines).toEqual(
       expect.arrayContaining([
-        { kind: 'annual-report', year: 2024, due: '2024-12-31', overdue: true, rule: 'zone.annual-report-due', citation: '六(四)' },
+        {
+          kind: 'annual-report',
+          year: 2024,
+          due: '2024-12-31',
+          overdue: true,
+          rule: 'zone.annual-report-due',
+          citation: '六(四)',
+        },
         { kind: 'evaluation', due: '2026-03-01', overdue: true, rule: 'zone.evaluation-cycle', citation: '六(四)' },
-        { kind: 'annual-report', year: 2028, due: '2028-12-31', overdue: false, rule: 'zone.annual-report-due', citation: '六(四)' },
+        {
+          kind: 'annual-report',
+          year: 2028,
+          due: '2028-12-31',
+          overdue: false,
+          rule: 'zone.annual-report-due',
+          citation: '六(四)',
+        },
       ]),
     );
   });
@@ -195,7 +286,12 @@ describe('annual reports: reportMissingFor= and lateness (zone.annual-report-due
     const answer = await report(zoneId, 2025, '2026-01-20', { brokers: 8 });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ corrected: true, late: true, passed: false });
-    expect(findingOf(answer.body.findings, 'brokers')).toMatchObject({ rule: 'zone.brokers', ok: false, value: 8, threshold: 10 });
+    expect(findingOf(answer.body.findings, 'brokers')).toMatchObject({
+      rule: 'zone.brokers',
+      ok: false,
+      value: 8,
+      threshold: 10,
+    });
   });
 });
 
@@ -205,7 +301,11 @@ describe('excellent → recommended for national level (zone.excellent-recommend
     const answer = await evaluate(zoneId, '2025-11-20', 'excellent');
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ status: 'active', recommendedForNational: true });
-    expect(answer.body.decisions).toContainEqual({ type: 'ZoneRecommendedForNational', rule: 'zone.excellent-recommend', citation: '七(三)' });
+    expect(answer.body.decisions).toContainEqual({
+      type: 'ZoneRecommendedForNational',
+      rule: 'zone.excellent-recommend',
+      citation: '七(三)',
+    });
     const detail = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${answer.body.position}`, viewer);
     expect(detail.body).toMatchObject({ recommendedForNational: true, recommendedForNationalOn: ['2025-11-20'] });
   });
@@ -217,8 +317,16 @@ describe('excellent → recommended for national level (zone.excellent-recommend
       financingInstitutions: { investmentAndFinancing: 1, makerSpaces: 2, incubators: 3, otherPlatforms: 1 },
     });
     expect(answer.status).toBe(201);
-    expect(findingOf(answer.body.findings, 'transferInstitutions')).toMatchObject({ ok: true, value: 10, parts: { national: 2, regional: 3, universityAndInstitute: 4, other: 1 } });
-    expect(findingOf(answer.body.findings, 'financingInstitutions')).toMatchObject({ ok: false, value: 7, threshold: 10 });
+    expect(findingOf(answer.body.findings, 'transferInstitutions')).toMatchObject({
+      ok: true,
+      value: 10,
+      parts: { national: 2, regional: 3, universityAndInstitute: 4, other: 1 },
+    });
+    expect(findingOf(answer.body.findings, 'financingInstitutions')).toMatchObject({
+      ok: false,
+      value: 7,
+      threshold: 10,
+    });
   });
 });
 
@@ -245,11 +353,19 @@ describe('refusals: bad input is 400 invalid-input naming each field, and nothin
     ['a turnover with three decimals', { techContractTurnover: '40000000.001' }, 'indicators.techContractTurnover'],
     ['a negative count', { brokers: -1 }, 'indicators.brokers'],
     ['a fractional count', { incubatedEnterprises: 35.5 }, 'indicators.incubatedEnterprises'],
-    ['a ratio with more decimals than it is kept in', { highValuePatentsPer10k: 1.555 }, 'indicators.highValuePatentsPer10k'],
+    [
+      'a ratio with more decimals than it is kept in',
+      { highValuePatentsPer10k: 1.555 },
+      'indicators.highValuePatentsPer10k',
+    ],
     ['a ratio written as a string', { highValuePatentsPer10k: '1.6' }, 'indicators.highValuePatentsPer10k'],
     ['a share above 1', { hightechShare: 1.2 }, 'indicators.hightechShare'],
     ['a negative share', { hightechRevenueShare: -0.3 }, 'indicators.hightechRevenueShare'],
-    ['parts with one missing', { transferInstitutions: { national: 2, regional: 3, other: 1 } }, 'indicators.transferInstitutions'],
+    [
+      'parts with one missing',
+      { transferInstitutions: { national: 2, regional: 3, other: 1 } },
+      'indicators.transferInstitutions',
+    ],
     ['a special fund as a string', { specialFund: 'yes' }, 'indicators.specialFund'],
     ['an unknown indicator', { visitors: 10 }, 'indicators.visitors'],
   ])('refuses %s', async (_, indicators, field) => {
@@ -263,19 +379,35 @@ describe('refusals: bad input is 400 invalid-input naming each field, and nothin
 
   it('refuses indicators sent as a list (400 naming indicators), recording nothing', async () => {
     const before = await headPosition();
-    const answer = await ledger.http.post(`/v1/zones/${zoneId}/annual-reports`, { year: 2023, submittedOn: '2023-12-01', indicators: [] }, officer);
+    const answer = await ledger.http.post(
+      `/v1/zones/${zoneId}/annual-reports`,
+      { year: 2023, submittedOn: '2023-12-01', indicators: [] },
+      officer,
+    );
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer.body)).toContain('indicators');
     expect(await headPosition()).toBe(before);
   });
 
   it('names every bad field of a report at once', async () => {
-    const answer = await ledger.http.post(`/v1/zones/${zoneId}/annual-reports`, { year: 'last', submittedOn: '2023-13-01', indicators: { brokers: -1 } }, officer);
+    const answer = await ledger.http.post(
+      `/v1/zones/${zoneId}/annual-reports`,
+      { year: 'last', submittedOn: '2023-13-01', indicators: { brokers: -1 } },
+      officer,
+    );
     expect(answer.status).toBe(400);
-    expect(fieldsOf(answer.body)).toEqual(expect.arrayContaining(['year', 'submittedOn', 'indicators.brokers', 'indicators.techContractTurnover', 'indicators.specialFund']));
+    expect(fieldsOf(answer.body)).toEqual(
+      expect.arrayContaining([
+        'year',
+        'submittedOn',
+        'indicators.brokers',
+        'indicators.techContractTurnover',
+        'indicators.specialFund',
+      ]),
+    );
   });
 
-  it('refuses dates after the ledger\'s today (400) and approvals before the policy was issued (422 policy-not-in-force)', async () => {
+  it("refuses dates after the ledger's today (400) and approvals before the policy was issued (422 policy-not-in-force)", async () => {
     const before = await headPosition();
     const future = await designate({ approvedOn: '2028-01-11' });
     expect(future.status).toBe(400);
@@ -306,7 +438,15 @@ describe('refusals: bad input is 400 invalid-input naming each field, and nothin
 
 describe('auth: officers command, viewers read', () => {
   it('answers 401 without a token', async () => {
-    expect((await ledger.http.post('/v1/zones', { policy: 'nmg-2022-zone', name: 'x', approvedOn: '2023-01-01' }, { as: null })).status).toBe(401);
+    expect(
+      (
+        await ledger.http.post(
+          '/v1/zones',
+          { policy: 'nmg-2022-zone', name: 'x', approvedOn: '2023-01-01' },
+          { as: null },
+        )
+      ).status,
+    ).toBe(401);
     const list = await ledger.http.get('/v1/zones', { as: null });
     expect(list.status).toBe(401);
     expect(list.body.error).toBe('unauthorized');
@@ -315,7 +455,11 @@ describe('auth: officers command, viewers read', () => {
   it('answers 403 to a finance or viewer token on a command, recording nothing', async () => {
     const before = await headPosition();
     for (const as of ['finance', 'viewer'] as const) {
-      const answer = await ledger.http.post('/v1/zones', { policy: 'nmg-2022-zone', name: 'x', approvedOn: '2023-01-01' }, { as });
+      const answer = await ledger.http.post(
+        '/v1/zones',
+        { policy: 'nmg-2022-zone', name: 'x', approvedOn: '2023-01-01' },
+        { as },
+      );
       expect(answer.status).toBe(403);
       expect(answer.body.error).toBe('forbidden');
     }
@@ -329,7 +473,7 @@ describe('auth: officers command, viewers read', () => {
 });
 
 describe('read-your-writes and Idempotency-Key', () => {
-  it('answers a query with minPosition=<the command\'s position> with the command\'s effect', async () => {
+  it("answers a query with minPosition=<the command's position> with the command's effect", async () => {
     const answer = await designate({ name: '巴彦淖尔科技成果转移转化示范区' });
     const detail = await ledger.http.get(`/v1/zones/${answer.body.id}?minPosition=${answer.body.position}`, viewer);
     expect(detail.status).toBe(200);

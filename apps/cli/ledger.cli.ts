@@ -12,7 +12,8 @@ const USAGE = `usage: npm run ledger -- <command>
 /** The CLI reads an existing log; opening a missing file would create an empty one. */
 function existingLedgerConfig() {
   const config = ledgerConfigFromEnv();
-  if (!existsSync(config.eventsFile)) throw new Error(`no event log at ${config.eventsFile} (set LEDGER_DATA_DIR to the ledger's data directory)`);
+  if (!existsSync(config.eventsFile))
+    throw new Error(`no event log at ${config.eventsFile} (set LEDGER_DATA_DIR to the ledger's data directory)`);
   return config;
 }
 
@@ -25,7 +26,9 @@ async function verify(): Promise<number> {
       console.log(`hash chain intact: ${result.checked} events verified in ${config.eventsFile}`);
       return 0;
     }
-    console.error(`hash chain BROKEN at position ${result.firstBrokenPosition}: ${result.reason} (${result.checked} events checked before it)`);
+    console.error(
+      `hash chain BROKEN at position ${result.firstBrokenPosition}: ${result.reason} (${result.checked} events checked before it)`,
+    );
     return 1;
   } finally {
     await store.close();
@@ -37,11 +40,17 @@ async function rebuild(): Promise<number> {
   const store = new SqliteEventStore({ file: config.eventsFile });
   const db = openReadStore(config.projectionsFile);
   try {
-    const engine = new ProjectionEngine(store, db, PROJECTORS.map((P) => new P()));
+    const engine = new ProjectionEngine(
+      store,
+      db,
+      PROJECTORS.map((P) => new P()),
+    );
     const bar = progressBar(process.stderr, 'rebuilding read models');
     const replayed = await engine.rebuild(bar.update);
     bar.done();
-    console.log(`rebuilt ${PROJECTORS.length} read models from ${replayed} events (checkpoint ${engine.processedPosition()})`);
+    console.log(
+      `rebuilt ${PROJECTORS.length} read models from ${replayed} events (checkpoint ${engine.processedPosition()})`,
+    );
     return 0;
   } finally {
     db.close();

@@ -19,13 +19,19 @@ async function main(outDir: string): Promise<void> {
     const answers = [];
     for (const query of storedLogQueries(ids)) {
       const sep = query.path.includes('?') ? '&' : '?';
-      const answer = await ledger.http.get(`${query.path}${sep}minPosition=${head}`, { as: query.as, headers: { 'accept-language': 'en' } });
+      const answer = await ledger.http.get(`${query.path}${sep}minPosition=${head}`, {
+        as: query.as,
+        headers: { 'accept-language': 'en' },
+      });
       if (answer.status !== 200) throw new Error(`GET ${query.path} answered ${answer.status}: ${answer.text}`);
       answers.push({ ...query, status: answer.status, body: answer.body });
     }
     const rows = readRawLog(ledger.config.eventsFile);
     writeFileSync(join(outDir, 'events.jsonl'), rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
-    writeFileSync(join(outDir, 'answers.json'), JSON.stringify({ today: STORED_LOG_TODAY, headPosition: head, answers }, null, 1) + '\n');
+    writeFileSync(
+      join(outDir, 'answers.json'),
+      JSON.stringify({ today: STORED_LOG_TODAY, headPosition: head, answers }, null, 1) + '\n',
+    );
     console.log(`${rows.length} events, ${answers.length} answers written to ${outDir}`);
   } finally {
     await ledger.close();

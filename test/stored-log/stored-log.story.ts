@@ -13,8 +13,16 @@ import { RunningLedger } from '../support/ledger-test-app';
 export const STORED_LOG_TODAY = '2030-06-30';
 
 const ASPECTS = [
-  'construction-direction', 'interest-mechanism', 'innovation-goals', 'innovation-capability', 'talent-introduction',
-  'resource-agglomeration', 'achievement-transformation', 'rd-investment', 'platform-support', 'overall-strength',
+  'construction-direction',
+  'interest-mechanism',
+  'innovation-goals',
+  'innovation-capability',
+  'talent-introduction',
+  'resource-agglomeration',
+  'achievement-transformation',
+  'rd-investment',
+  'platform-support',
+  'overall-strength',
 ];
 
 export interface StoryIds {
@@ -31,7 +39,10 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
     if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
     return answer.body;
   };
-  const consortium = async (policy: Parameters<typeof activeConsortium>[1], overrides: Record<string, unknown> = {}) => {
+  const consortium = async (
+    policy: Parameters<typeof activeConsortium>[1],
+    overrides: Record<string, unknown> = {},
+  ) => {
     const { id } = await activeConsortium(ledger, policy, overrides);
     ids.consortia.push(id);
     return id;
@@ -49,42 +60,87 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
   const nmgFiled = await post('/v1/consortia', filingBody('nmg-2024-consortium'));
   const nmgId = nmgFiled.id as string;
   ids.consortia.push(nmgId);
-  await post(`/v1/consortia/${nmgId}/reviews`, { stage: 'expert', outcome: 'pass', on: nmgT.reviews[0].on, notes: '专家论证通过' });
+  await post(`/v1/consortia/${nmgId}/reviews`, {
+    stage: 'expert',
+    outcome: 'pass',
+    on: nmgT.reviews[0].on,
+    notes: '专家论证通过',
+  });
   await post(`/v1/consortia/${nmgId}/public-notice`, { startsOn: nmgT.noticeStartsOn });
   await post(`/v1/consortia/${nmgId}/objections`, { on: '2025-10-09', text: '成员单位材料不实' });
   await post(`/v1/consortia/${nmgId}/objections/1/resolution`, { on: '2025-10-10', outcome: 'dismissed' });
   await post(`/v1/consortia/${nmgId}/approval`, { on: nmgT.approvedOn });
   await post(`/v1/consortia/${nmgId}/members`, { on: '2025-11-01', member: unitBody(enterprise('baotou', 31)) });
-  const removed = await ledger.http.delete(`/v1/consortia/${nmgId}/members/${MEMBERS['nmg-2024-consortium'][8].creditCode}?on=2025-11-02`, { as: 'officer' });
-  if (removed.status !== 200 && removed.status !== 201) throw new Error(`member removal answered ${removed.status}: ${removed.text}`);
+  const removed = await ledger.http.delete(
+    `/v1/consortia/${nmgId}/members/${MEMBERS['nmg-2024-consortium'][8].creditCode}?on=2025-11-02`,
+    { as: 'officer' },
+  );
+  if (removed.status !== 200 && removed.status !== 201)
+    throw new Error(`member removal answered ${removed.status}: ${removed.text}`);
   const nmgProject = await grant({
-    consortiumId: nmgId, recipient: nmg.creditCode, category: 'nmg.project', amount: '3000000.00',
-    fiscalYear: 2025, grantedOn: '2025-11-10', projectId: 'nmg-rare-earth-1',
+    consortiumId: nmgId,
+    recipient: nmg.creditCode,
+    category: 'nmg.project',
+    amount: '3000000.00',
+    fiscalYear: 2025,
+    grantedOn: '2025-11-10',
+    projectId: 'nmg-rare-earth-1',
   });
-  await post(`/v1/subsidies/${nmgProject}/disbursements`, { amount: '1000000.00', paidOn: '2025-11-20', voucher: 'NMG-2025-001' }, 'finance');
+  await post(
+    `/v1/subsidies/${nmgProject}/disbursements`,
+    { amount: '1000000.00', paidOn: '2025-11-20', voucher: 'NMG-2025-001' },
+    'finance',
+  );
   await post(`/v1/subsidies/${nmgProject}/termination`, { on: '2025-12-15', reason: '任务未按期实施' }, 'finance');
-  await post(`/v1/subsidies/${nmgProject}/refunds`, { amount: '400000.00', receivedOn: '2026-01-05', voucher: 'NMG-R-001' }, 'finance');
+  await post(
+    `/v1/subsidies/${nmgProject}/refunds`,
+    { amount: '400000.00', receivedOn: '2026-01-05', voucher: 'NMG-R-001' },
+    'finance',
+  );
   await post(`/v1/consortia/${nmgId}/rename`, { on: '2026-01-10', name: '内蒙古自治区稀土功能材料产业链创新联合体' });
   // The same lead may lead again once its consortium is dissolved (nmg.one-per-lead); this one dissolves by lead change.
   const nmg2 = await consortium('nmg-2024-consortium', { filedOn: '2025-09-02' });
   await post(`/v1/consortia/${nmg2}/lead-change`, {
-    on: '2026-02-01', newLead: unitBody(enterprise('baotou', 32, { rdExpenseLastYearFen: 200_000_000_00 })),
+    on: '2026-02-01',
+    newLead: unitBody(enterprise('baotou', 32, { rdExpenseLastYearFen: 200_000_000_00 })),
   });
 
   // ---- luzhou-2024-consortium: a platform grant, a transformation project terminated, two unqualified evaluations
   const luzhouId = await consortium('luzhou-2024-consortium');
   const luzhouLead = LEADS['luzhou-2024-consortium'].creditCode;
   const platform = await grant({
-    consortiumId: luzhouId, recipient: luzhouLead, category: 'luzhou.platform', amount: '800000.00',
-    fiscalYear: 2026, grantedOn: '2026-03-01', platformId: 'luzhou-pilot-base-1',
+    consortiumId: luzhouId,
+    recipient: luzhouLead,
+    category: 'luzhou.platform',
+    amount: '800000.00',
+    fiscalYear: 2026,
+    grantedOn: '2026-03-01',
+    platformId: 'luzhou-pilot-base-1',
   });
-  await post(`/v1/subsidies/${platform}/disbursements`, { amount: '800000.00', paidOn: '2026-03-15', voucher: 'LZ-2026-001' }, 'finance');
+  await post(
+    `/v1/subsidies/${platform}/disbursements`,
+    { amount: '800000.00', paidOn: '2026-03-15', voucher: 'LZ-2026-001' },
+    'finance',
+  );
   const transformation = await grant({
-    consortiumId: luzhouId, recipient: MEMBERS['luzhou-2024-consortium'][0].creditCode, category: 'luzhou.transformation',
-    amount: '3000000.00', fiscalYear: 2026, grantedOn: '2026-04-01', projectId: 'luzhou-baijiu-line',
+    consortiumId: luzhouId,
+    recipient: MEMBERS['luzhou-2024-consortium'][0].creditCode,
+    category: 'luzhou.transformation',
+    amount: '3000000.00',
+    fiscalYear: 2026,
+    grantedOn: '2026-04-01',
+    projectId: 'luzhou-baijiu-line',
   });
-  await post(`/v1/subsidies/${transformation}/disbursements`, { amount: '1000000.00', paidOn: '2026-04-20', voucher: 'LZ-2026-002' }, 'finance');
-  await post(`/v1/subsidies/${transformation}/cancellation`, { amount: '500000.00', on: '2026-05-01', reason: '预算调减' }, 'finance');
+  await post(
+    `/v1/subsidies/${transformation}/disbursements`,
+    { amount: '1000000.00', paidOn: '2026-04-20', voucher: 'LZ-2026-002' },
+    'finance',
+  );
+  await post(
+    `/v1/subsidies/${transformation}/cancellation`,
+    { amount: '500000.00', on: '2026-05-01', reason: '预算调减' },
+    'finance',
+  );
   await post(`/v1/subsidies/${transformation}/termination`, { on: '2026-06-01', reason: '项目终止' }, 'finance');
   await post(`/v1/consortia/${luzhouId}/evaluations`, { period: '2027', on: '2027-10-15', grade: 'unqualified' });
   await post(`/v1/consortia/${luzhouId}/evaluations`, { period: '2029', on: '2029-10-15', grade: 'unqualified' });
@@ -92,35 +148,83 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
   // ---- liaoning-2021-alliance: every category, movements, a lead change that replaces the 盟主, an evaluation
   const liaoningId = await consortium('liaoning-2021-alliance');
   const mengzhu = LEADS['liaoning-2021-alliance'].creditCode;
-  await grant({ consortiumId: liaoningId, recipient: mengzhu, category: 'liaoning.operating', amount: '2000000.00', fiscalYear: 2026, grantedOn: '2026-02-01' });
-  const jiebang = await grant({
-    consortiumId: liaoningId, recipient: mengzhu, category: 'liaoning.jiebang', amount: '10000000.00', fiscalYear: 2026,
-    grantedOn: '2026-03-01', projectId: 'ln-heavy-1', projectTotalInvestment: '50000000.00',
-  });
-  await post(`/v1/subsidies/${jiebang}/disbursements`, { amount: '6000000.00', paidOn: '2026-03-20', voucher: 'LN-2026-001' }, 'finance');
-  await post(`/v1/subsidies/${jiebang}/cancellation`, { amount: '1000000.00', on: '2026-04-01', reason: '项目调整' }, 'finance');
-  await post(`/v1/subsidies/${jiebang}/clawbacks`, { amount: '1000000.00', on: '2026-05-01', reason: 'misuse' }, 'finance');
-  await post(`/v1/subsidies/${jiebang}/refunds`, { amount: '500000.00', receivedOn: '2026-05-20', voucher: 'LN-R-001' }, 'finance');
   await grant({
-    consortiumId: liaoningId, recipient: MEMBERS['liaoning-2021-alliance'][0].creditCode, category: 'liaoning.talent',
-    amount: '5000000.00', fiscalYear: 2026, grantedOn: '2026-03-05',
+    consortiumId: liaoningId,
+    recipient: mengzhu,
+    category: 'liaoning.operating',
+    amount: '2000000.00',
+    fiscalYear: 2026,
+    grantedOn: '2026-02-01',
+  });
+  const jiebang = await grant({
+    consortiumId: liaoningId,
+    recipient: mengzhu,
+    category: 'liaoning.jiebang',
+    amount: '10000000.00',
+    fiscalYear: 2026,
+    grantedOn: '2026-03-01',
+    projectId: 'ln-heavy-1',
+    projectTotalInvestment: '50000000.00',
+  });
+  await post(
+    `/v1/subsidies/${jiebang}/disbursements`,
+    { amount: '6000000.00', paidOn: '2026-03-20', voucher: 'LN-2026-001' },
+    'finance',
+  );
+  await post(
+    `/v1/subsidies/${jiebang}/cancellation`,
+    { amount: '1000000.00', on: '2026-04-01', reason: '项目调整' },
+    'finance',
+  );
+  await post(
+    `/v1/subsidies/${jiebang}/clawbacks`,
+    { amount: '1000000.00', on: '2026-05-01', reason: 'misuse' },
+    'finance',
+  );
+  await post(
+    `/v1/subsidies/${jiebang}/refunds`,
+    { amount: '500000.00', receivedOn: '2026-05-20', voucher: 'LN-R-001' },
+    'finance',
+  );
+  await grant({
+    consortiumId: liaoningId,
+    recipient: MEMBERS['liaoning-2021-alliance'][0].creditCode,
+    category: 'liaoning.talent',
+    amount: '5000000.00',
+    fiscalYear: 2026,
+    grantedOn: '2026-03-05',
   });
   await post(`/v1/consortia/${liaoningId}/evaluations`, {
-    period: '2026', on: '2026-09-01', grade: 'excellent', scores: Object.fromEntries(ASPECTS.map((key, i) => [key, 80 + i])),
+    period: '2026',
+    on: '2026-09-01',
+    grade: 'excellent',
+    scores: Object.fromEntries(ASPECTS.map((key, i) => [key, 80 + i])),
   });
-  await post(`/v1/consortia/${liaoningId}/lead-change`, { on: '2026-10-01', newLead: unitBody(enterprise('dalian', 33)) });
+  await post(`/v1/consortia/${liaoningId}/lead-change`, {
+    on: '2026-10-01',
+    newLead: unitBody(enterprise('dalian', 33)),
+  });
 
   // ---- ten more alliances, each with the previous one's 盟主 as a member: 揭榜挂帅 grants in both roles, over years
   let previousLead = mengzhu;
   for (let i = 0; i < 10; i++) {
     const lead = enterprise('shenyang', 100 + i);
-    const members = [unitBody(enterprise('dalian', 200 + i)), unitBody(university('shenyang', 300 + i)), unitBody({ ...enterprise('shenyang', 0), creditCode: previousLead, name: `盟主 ${i}` })];
+    const members = [
+      unitBody(enterprise('dalian', 200 + i)),
+      unitBody(university('shenyang', 300 + i)),
+      unitBody({ ...enterprise('shenyang', 0), creditCode: previousLead, name: `盟主 ${i}` }),
+    ];
     const allianceId = await consortium('liaoning-2021-alliance', { lead: unitBody(lead), members });
     for (let g = 0; g < 4; g++) {
       await grant({
-        consortiumId: allianceId, recipient: g === 3 ? previousLead : lead.creditCode, category: 'liaoning.jiebang',
-        amount: `${(g + 1) * 1000000 + i * 10000}.00`, fiscalYear: 2026 + (g % 2), grantedOn: `${2026 + (g % 2)}-0${g + 2}-1${i % 10}`,
-        projectId: `ln-${i}-${g}`, projectTotalInvestment: '40000000.00',
+        consortiumId: allianceId,
+        recipient: g === 3 ? previousLead : lead.creditCode,
+        category: 'liaoning.jiebang',
+        amount: `${(g + 1) * 1000000 + i * 10000}.00`,
+        fiscalYear: 2026 + (g % 2),
+        grantedOn: `${2026 + (g % 2)}-0${g + 2}-1${i % 10}`,
+        projectId: `ln-${i}-${g}`,
+        projectTotalInvestment: '40000000.00',
       });
     }
     previousLead = lead.creditCode;
@@ -129,20 +233,56 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
   // ---- tianjin-2018-alliance: the filing subsidy, the national pilot, a fraud clawback, annual reports
   const tianjinId = await consortium('tianjin-2018-alliance');
   const tianjinLead = LEADS['tianjin-2018-alliance'].creditCode;
-  const filingSubsidy = await grant({ consortiumId: tianjinId, recipient: tianjinLead, category: 'tianjin.filing', amount: '500000.00', fiscalYear: 2020, grantedOn: '2020-07-01' });
-  await grant({
-    consortiumId: tianjinId, recipient: MEMBERS['tianjin-2018-alliance'][0].creditCode, category: 'tianjin.national-pilot',
-    amount: '500000.00', fiscalYear: 2020, grantedOn: '2020-08-01',
+  const filingSubsidy = await grant({
+    consortiumId: tianjinId,
+    recipient: tianjinLead,
+    category: 'tianjin.filing',
+    amount: '500000.00',
+    fiscalYear: 2020,
+    grantedOn: '2020-07-01',
   });
-  await post(`/v1/consortia/${tianjinId}/annual-reports`, { year: 2020, submittedOn: '2020-12-20', summary: true, plan: true });
-  await post(`/v1/subsidies/${filingSubsidy}/disbursements`, { amount: '500000.00', paidOn: '2020-07-15', voucher: 'TJ-2020-001' }, 'finance');
-  await post(`/v1/subsidies/${filingSubsidy}/clawbacks`, { amount: '200000.00', on: '2021-03-01', reason: 'fraud' }, 'finance');
+  await grant({
+    consortiumId: tianjinId,
+    recipient: MEMBERS['tianjin-2018-alliance'][0].creditCode,
+    category: 'tianjin.national-pilot',
+    amount: '500000.00',
+    fiscalYear: 2020,
+    grantedOn: '2020-08-01',
+  });
+  await post(`/v1/consortia/${tianjinId}/annual-reports`, {
+    year: 2020,
+    submittedOn: '2020-12-20',
+    summary: true,
+    plan: true,
+  });
+  await post(
+    `/v1/subsidies/${filingSubsidy}/disbursements`,
+    { amount: '500000.00', paidOn: '2020-07-15', voucher: 'TJ-2020-001' },
+    'finance',
+  );
+  await post(
+    `/v1/subsidies/${filingSubsidy}/clawbacks`,
+    { amount: '200000.00', on: '2021-03-01', reason: 'fraud' },
+    'finance',
+  );
 
   // ---- filings that end before approval: rejected, withdrawn; an active one dissolved by the officer
-  const rejected = await post('/v1/consortia', filingBody('luzhou-2024-consortium', { lead: unitBody(enterprise('luzhou', 40)), members: MEMBERS['luzhou-2024-consortium'].slice(0, 3).map(unitBody) }));
+  const rejected = await post(
+    '/v1/consortia',
+    filingBody('luzhou-2024-consortium', {
+      lead: unitBody(enterprise('luzhou', 40)),
+      members: MEMBERS['luzhou-2024-consortium'].slice(0, 3).map(unitBody),
+    }),
+  );
   ids.consortia.push(rejected.id);
   await post(`/v1/consortia/${rejected.id}/rejection`, { on: '2025-09-20', reason: '成员单位不足' });
-  const withdrawn = await post('/v1/consortia', filingBody('liaoning-2021-alliance', { lead: unitBody(enterprise('shenyang', 41)), members: [unitBody(university('shenyang', 42))] }));
+  const withdrawn = await post(
+    '/v1/consortia',
+    filingBody('liaoning-2021-alliance', {
+      lead: unitBody(enterprise('shenyang', 41)),
+      members: [unitBody(university('shenyang', 42))],
+    }),
+  );
   ids.consortia.push(withdrawn.id);
   await post(`/v1/consortia/${withdrawn.id}/withdrawal`, { on: '2025-09-25' });
   const dissolved = await consortium('liaoning-2021-alliance', { lead: unitBody(enterprise('shenyang', 43)) });
@@ -155,7 +295,11 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
     return answer.id as string;
   };
   const report = (zoneId: string, year: number, submittedOn: string, indicators: Record<string, unknown> = {}) =>
-    post(`/v1/zones/${zoneId}/annual-reports`, { year, submittedOn, indicators: { ...FULL_MARKS_INDICATORS_HTTP, ...indicators } });
+    post(`/v1/zones/${zoneId}/annual-reports`, {
+      year,
+      submittedOn,
+      indicators: { ...FULL_MARKS_INDICATORS_HTTP, ...indicators },
+    });
   const rectified = await zone('包头稀土高新区科技成果转移转化示范区', '2022-12-01');
   await report(rectified, 2023, '2023-12-20', { techContractTurnover: '40000000' });
   await report(rectified, 2023, '2024-01-05');

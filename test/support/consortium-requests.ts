@@ -15,16 +15,26 @@ export function filingBody(policy: ConsortiumPolicyId, overrides: Record<string,
 export { CONSORTIUM_IDS, TIMELINES };
 
 /** Files the fixture consortium over HTTP and takes it through reviews, notice and approval; returns its id. */
-export async function activeConsortium(ledger: RunningLedger, policy: ConsortiumPolicyId, overrides: Record<string, unknown> = {}) {
+export async function activeConsortium(
+  ledger: RunningLedger,
+  policy: ConsortiumPolicyId,
+  overrides: Record<string, unknown> = {},
+) {
   const t = TIMELINES[policy];
   const filed = await ledger.http.post('/v1/consortia', filingBody(policy, overrides), { as: 'officer' });
   if (filed.status !== 201) throw new Error(`filing refused: ${filed.text}`);
   const id: string = filed.body.id;
   for (const review of t.reviews) {
-    await expectCreated(ledger.http.post(`/v1/consortia/${id}/reviews`, { ...review, outcome: 'pass' }, { as: 'officer' }));
+    await expectCreated(
+      ledger.http.post(`/v1/consortia/${id}/reviews`, { ...review, outcome: 'pass' }, { as: 'officer' }),
+    );
   }
-  await expectCreated(ledger.http.post(`/v1/consortia/${id}/public-notice`, { startsOn: t.noticeStartsOn }, { as: 'officer' }));
-  const approved = await expectCreated(ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' }));
+  await expectCreated(
+    ledger.http.post(`/v1/consortia/${id}/public-notice`, { startsOn: t.noticeStartsOn }, { as: 'officer' }),
+  );
+  const approved = await expectCreated(
+    ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' }),
+  );
   return { id, position: approved.body.position as number, filing: filed.body };
 }
 

@@ -42,10 +42,20 @@ export interface RunningLedger {
 export async function startLedger(options: { dataDir?: string; today?: string } = {}): Promise<RunningLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = ledgerConfigFromEnv(
-    { LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: TOKENS.admin, LEDGER_TOKENS: TOKEN_LIST, LEDGER_FOLLOW_POLL_MS: '20', LEDGER_TODAY: options.today },
+    {
+      LEDGER_DATA_DIR: dataDir,
+      LEDGER_ADMIN_TOKEN: TOKENS.admin,
+      LEDGER_TOKENS: TOKEN_LIST,
+      LEDGER_FOLLOW_POLL_MS: '20',
+      LEDGER_TODAY: options.today,
+    },
     0,
   );
-  const app = await createLedgerApp(LedgerModule.forRoot(config), { title: 'test', description: 'test', logger: ['error'] });
+  const app = await createLedgerApp(LedgerModule.forRoot(config), {
+    title: 'test',
+    description: 'test',
+    logger: ['error'],
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

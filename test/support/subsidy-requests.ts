@@ -29,7 +29,10 @@ export async function consortiumWith(
   lead: Unit,
   members: Unit[] = MEMBERS[policy],
 ): Promise<FundedConsortium> {
-  const { id, position } = await activeConsortium(ledger, policy, { lead: unitBody(lead), members: members.map(unitBody) });
+  const { id, position } = await activeConsortium(ledger, policy, {
+    lead: unitBody(lead),
+    members: members.map(unitBody),
+  });
   return { id, lead, members, position };
 }
 
@@ -46,8 +49,11 @@ export interface GrantBody {
 }
 
 /** POST /v1/subsidies as finance (or another role). */
-export const postGrant = (ledger: RunningLedger, body: GrantBody | Record<string, unknown>, headers: Record<string, string> = {}) =>
-  ledger.http.post('/v1/subsidies', body, { as: 'finance', headers });
+export const postGrant = (
+  ledger: RunningLedger,
+  body: GrantBody | Record<string, unknown>,
+  headers: Record<string, string> = {},
+) => ledger.http.post('/v1/subsidies', body, { as: 'finance', headers });
 
 /** POST /v1/subsidies/{id}/{action} as finance. */
 export const postSubsidy = (ledger: RunningLedger, id: string, action: string, body: Record<string, unknown>) =>
@@ -58,7 +64,8 @@ export const getFunding = (ledger: RunningLedger, creditCode: string, fiscalYear
   ledger.http.get(`/v1/funding/${creditCode}?fiscalYear=${fiscalYear}&minPosition=${position}`, { as: 'viewer' });
 
 /** The cap of a funding view or a grant answer with this rule. */
-export const capOf = (body: { caps: Array<{ rule: string }> }, rule: string) => body.caps.find((cap) => cap.rule === rule) as any;
+export const capOf = (body: { caps: Array<{ rule: string }> }, rule: string) =>
+  body.caps.find((cap) => cap.rule === rule) as any;
 
 /** RFC 4180: fields separated by commas, quoted fields with doubled quotes, records ended by CRLF. */
 export function parseCsv(text: string): string[][] {
@@ -69,13 +76,13 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
+    else if (c === ',') (record.push(field), (field = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++;
+      (record.push(field), records.push(record), (record = []), (field = ''), i++);
     } else field += c;
   }
   if (field !== '' || record.length > 0) records.push([...record, field]);

@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const config = ledgerConfigFromEnv(process.env, 3000);
   const app = await createLedgerApp(CommandAppModule.forRoot(config), {
     title: 'consortium-ledger — commands',
-    description: 'Programme officers and finance offices record decisions here. See /docs of the projection process for queries.',
+    description:
+      'Programme officers and finance offices record decisions here. See /docs of the projection process for queries.',
   });
   closeOnSignals(app);
   await app.listen(config.port);

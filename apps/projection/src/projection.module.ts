@@ -8,7 +8,13 @@ import { ZonesQueryModule } from './zones/zones.query.module';
 import { PROJECTORS } from './projectors';
 
 /** Subscriptions → projectors → read models → the query API. */
-export const QUERY_MODULES = [PoliciesQueryModule, DashboardQueryModule, ConsortiaQueryModule, ZonesQueryModule, SubsidiesQueryModule];
+export const QUERY_MODULES = [
+  PoliciesQueryModule,
+  DashboardQueryModule,
+  ConsortiaQueryModule,
+  ZonesQueryModule,
+  SubsidiesQueryModule,
+];
 
 @Module({})
 export class ProjectionAppModule {

@@ -96,7 +96,8 @@ export class LogFollower implements Subscription {
 }
 
 function assertFollowOptions({ after, batchSize }: FollowOptions): void {
-  if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`follow: after must be a position ≥ 0, got ${after}`);
+  if (!Number.isSafeInteger(after) || after < 0)
+    throw new RangeError(`follow: after must be a position ≥ 0, got ${after}`);
   if (batchSize !== undefined && (!Number.isSafeInteger(batchSize) || batchSize < 1)) {
     throw new RangeError(`follow: batchSize must be a positive integer, got ${batchSize}`);
   }

@@ -35,7 +35,8 @@ export function prepareAppend(requests: AppendRequest[]): PreparedStreamAppend[]
     }
     streamIds.add(request.streamId);
     assertExpectedRevisionShape(request.expectedRevision);
-    if (!Array.isArray(request.events)) throw new InvalidAppendRequestError(`events of ${request.streamId} is not a list`);
+    if (!Array.isArray(request.events))
+      throw new InvalidAppendRequestError(`events of ${request.streamId} is not a list`);
     const events = request.events.map((event) => prepareEvent(event));
     for (const { eventId } of events) {
       if (eventIds.has(eventId)) throw new DuplicateEventIdError(eventId);
@@ -75,7 +76,8 @@ function objectToJson(value: unknown, what: string): string {
 }
 
 function assertNonEmptyString(value: unknown, what: string): asserts value is string {
-  if (typeof value !== 'string' || value.length === 0) throw new InvalidAppendRequestError(`${what} must be a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new InvalidAppendRequestError(`${what} must be a non-empty string`);
 }
 
 function assertExpectedRevisionShape(expected: unknown): void {

@@ -1,4 +1,12 @@
-import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { EventStore, SqliteEventStore } from '@ledger/event-store';
@@ -43,7 +51,8 @@ export class PlatformModule implements NestModule {
         { provide: LEDGER_CONFIG, useValue: config },
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStore => new SqliteEventStore({ file: config.eventsFile, pollIntervalMs: config.followPollMs }),
+          useFactory: (): EventStore =>
+            new SqliteEventStore({ file: config.eventsFile, pollIntervalMs: config.followPollMs }),
         },
         { provide: TokenRegistry, useFactory: () => TokenRegistry.fromConfig(config) },
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.idempotencyFile) },

@@ -12,7 +12,9 @@ export function withYuan(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) =>
-      key.endsWith('Fen') && (typeof v === 'number' || v === null) ? [key.slice(0, -3), yuanOrNull(v)] : [key, withYuan(v)],
+      key.endsWith('Fen') && (typeof v === 'number' || v === null)
+        ? [key.slice(0, -3), yuanOrNull(v)]
+        : [key, withYuan(v)],
     ),
   );
 }

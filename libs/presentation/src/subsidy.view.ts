@@ -16,7 +16,13 @@ export interface MoneyFigures {
   refundedFen: Fen;
 }
 
-export const NO_MONEY: MoneyFigures = { grantedFen: 0, cancelledFen: 0, disbursedFen: 0, clawedBackFen: 0, refundedFen: 0 };
+export const NO_MONEY: MoneyFigures = {
+  grantedFen: 0,
+  cancelledFen: 0,
+  disbursedFen: 0,
+  clawedBackFen: 0,
+  refundedFen: 0,
+};
 
 /** undisbursed = granted − cancelled − disbursed; receivable = clawed back − refunded (the domain's own definitions). */
 export function moneyView(f: MoneyFigures) {
@@ -78,4 +84,3 @@ export function subsidyView(state: SubsidyState) {
     ...(state.terminated && { terminated: state.terminated }),
   };
 }
-

@@ -1,6 +1,13 @@
 import { IndicatorFinding } from '@ledger/domain/policies/nmg-2022-zone';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import { INDICATOR_SCALES, IndicatorUnit, scaledToDecimal, ZoneIndicators, ZoneReport, ZoneState } from '@ledger/domain/zone';
+import {
+  INDICATOR_SCALES,
+  IndicatorUnit,
+  scaledToDecimal,
+  ZoneIndicators,
+  ZoneReport,
+  ZoneState,
+} from '@ledger/domain/zone';
 
 /**
  * Zones as the API shows them: money as yuan strings ("50000000.00"), the exact decimals as decimal strings with at
@@ -56,8 +63,13 @@ export function findingView(finding: IndicatorFinding) {
 
 /** A report's indicators under the request's field names. */
 export function indicatorsView(indicators: ZoneIndicators) {
-  const { techContractTurnoverFen, highValuePatentsPer10kHundredths, hightechShareBasisPoints, hightechRevenueShareBasisPoints, ...counts } =
-    indicators;
+  const {
+    techContractTurnoverFen,
+    highValuePatentsPer10kHundredths,
+    hightechShareBasisPoints,
+    hightechRevenueShareBasisPoints,
+    ...counts
+  } = indicators;
   return {
     techContractTurnover: fenToYuan(techContractTurnoverFen),
     highValuePatentsPer10k: decimalView(highValuePatentsPer10kHundredths, HUNDREDTHS_SCALE),
@@ -69,7 +81,12 @@ export function indicatorsView(indicators: ZoneIndicators) {
 
 export function reportView(report: ZoneReport) {
   const { indicators, findings, ...rest } = report;
-  return { ...rest, passed: findings.every((f) => f.ok), indicators: indicatorsView(indicators), findings: findings.map(findingView) };
+  return {
+    ...rest,
+    passed: findings.every((f) => f.ok),
+    indicators: indicatorsView(indicators),
+    findings: findings.map(findingView),
+  };
 }
 
 export function zoneView(state: ZoneState) {

@@ -13,7 +13,14 @@ import {
 import { consortiumPolicies } from '@ledger/domain/policies';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision } from '@ledger/event-store';
-import { CommandMetadata, CommandRunner, foldStream, Folded, RejectionException, toEventsToAppend } from '@ledger/platform';
+import {
+  CommandMetadata,
+  CommandRunner,
+  foldStream,
+  Folded,
+  RejectionException,
+  toEventsToAppend,
+} from '@ledger/platform';
 import { consortiumAnswer, ConsortiumAnswer } from './consortium-answer';
 import { ConsortiumCommandMessage } from './consortium-command.message';
 
@@ -41,12 +48,20 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
     streamId: string,
     filingLeadStream: string | undefined,
   ): Promise<ConsortiumAnswer> {
-    const consortium = await foldStream(store, streamId, consortiumDecider.evolve, consortiumDecider.initialState(), meta.commandId);
-    if (consortium.recordedByCommandAt !== undefined) return consortiumAnswer(consortium.state, [], consortium.recordedByCommandAt);
+    const consortium = await foldStream(
+      store,
+      streamId,
+      consortiumDecider.evolve,
+      consortiumDecider.initialState(),
+      meta.commandId,
+    );
+    if (consortium.recordedByCommandAt !== undefined)
+      return consortiumAnswer(consortium.state, [], consortium.recordedByCommandAt);
     const registry = new Map<string, Folded<LeadClaim | null>>();
     if (filingLeadStream) registry.set(filingLeadStream, await foldRegistry(store, filingLeadStream));
 
-    const policy = consortiumPolicies[command.type === 'FileConsortium' ? command.data.policy : consortium.state.policy];
+    const policy =
+      consortiumPolicies[command.type === 'FileConsortium' ? command.data.policy : consortium.state.policy];
     const leadClaim = filingLeadStream ? registry.get(filingLeadStream)?.state : undefined;
     const decision = consortiumDecider.decide(command, consortium.state, { today: meta.today, policy, leadClaim });
     if (isRejection(decision)) throw new RejectionException(decision);
@@ -68,7 +83,8 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
     meta: CommandMetadata,
   ): Promise<AppendRequest[]> {
     const byStream = new Map<string, LeadRegistryEvent[]>();
-    for (const event of events) byStream.set(leadRegistryStreamOf(event), [...(byStream.get(leadRegistryStreamOf(event)) ?? []), event]);
+    for (const event of events)
+      byStream.set(leadRegistryStreamOf(event), [...(byStream.get(leadRegistryStreamOf(event)) ?? []), event]);
     const requests: AppendRequest[] = [];
     for (const [registryStream, streamEvents] of byStream) {
       const folded = read.get(registryStream) ?? (await foldRegistry(store, registryStream));

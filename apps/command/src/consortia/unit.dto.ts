@@ -23,12 +23,18 @@ export class MemberDto {
 
 /** The lead unit (牵头单位 / 盟主 / 对外责任主体单位), with the figures the lead rules look at. */
 export class LeadDto extends MemberDto {
-  @ApiPropertyOptional({ example: '45000000.00', description: 'R&D spending over the last three years, yuan (nmg.lead-rd)' })
+  @ApiPropertyOptional({
+    example: '45000000.00',
+    description: 'R&D spending over the last three years, yuan (nmg.lead-rd)',
+  })
   @IsOptional()
   @IsYuan()
   rdExpense3y?: string;
 
-  @ApiPropertyOptional({ example: '1200000000.00', description: 'revenue over the last three years, yuan (nmg.lead-rd)' })
+  @ApiPropertyOptional({
+    example: '1200000000.00',
+    description: 'revenue over the last three years, yuan (nmg.lead-rd)',
+  })
   @IsOptional()
   @IsYuan()
   revenue3y?: string;

@@ -12,7 +12,12 @@ export function subsidyAnswer(state: SubsidyState, events: SubsidyLedgerEvent[],
   return {
     ...subsidyView(state),
     decisions: events.map((event) => {
-      const where = 'boundary' in event.data ? { boundary: event.data.boundary } : 'creditCode' in event.data ? { creditCode: event.data.creditCode } : {};
+      const where =
+        'boundary' in event.data
+          ? { boundary: event.data.boundary }
+          : 'creditCode' in event.data
+            ? { creditCode: event.data.creditCode }
+            : {};
       return { ...decisionSummary(event), ...where };
     }),
     position,

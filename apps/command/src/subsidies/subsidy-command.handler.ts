@@ -42,7 +42,8 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     for (let relocks = 0; ; relocks++) {
       const attempt = await this.runner.run(lockKeys, (store) => this.decideAndAppend(store, command, meta, lockKeys));
       if ('answer' in attempt) return attempt.answer;
-      if (relocks >= MAX_RELOCKS) throw new Error(`subsidy ${command.data.subsidyId}: its streams kept changing while locking`);
+      if (relocks >= MAX_RELOCKS)
+        throw new Error(`subsidy ${command.data.subsidyId}: its streams kept changing while locking`);
       lockKeys = attempt.relock;
     }
   }
@@ -55,11 +56,20 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     if (command.type === 'GrantSubsidy') {
       return [...fundingStreamsFor(command), consortiumStreamId(command.data.consortiumId)];
     }
-    const { state } = await this.foldLedger(this.runner.store, subsidyStreamId(command.data.subsidyId), initialSubsidyLedgerState());
+    const { state } = await this.foldLedger(
+      this.runner.store,
+      subsidyStreamId(command.data.subsidyId),
+      initialSubsidyLedgerState(),
+    );
     return fundingStreamsFor(command, state.subsidies[command.data.subsidyId]);
   }
 
-  private async decideAndAppend(store: EventStore, command: SubsidyCommand, meta: CommandMetadata, locked: string[]): Promise<Attempt> {
+  private async decideAndAppend(
+    store: EventStore,
+    command: SubsidyCommand,
+    meta: CommandMetadata,
+    locked: string[],
+  ): Promise<Attempt> {
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
     const subsidy = await this.foldLedger(store, own, initialSubsidyLedgerState(), meta.commandId);
@@ -80,7 +90,8 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       state = folded.state;
       revisions.set(streamId, folded.revision);
     }
-    const grantContext = command.type === 'GrantSubsidy' ? await this.consortiumContext(store, context[0], revisions) : {};
+    const grantContext =
+      command.type === 'GrantSubsidy' ? await this.consortiumContext(store, context[0], revisions) : {};
 
     const decision = decideSubsidy(command, state, grantContext);
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
@@ -91,8 +102,17 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   }
 
   /** The consortium a grant names, folded from its own stream; its revision is checked on append (no racing a membership change). */
-  private async consortiumContext(store: EventStore, streamId: string, revisions: Map<string, StreamRevision>): Promise<SubsidyContext> {
-    const folded = await foldStream<ConsortiumState, ConsortiumEvent>(store, streamId, consortiumDecider.evolve, consortiumDecider.initialState());
+  private async consortiumContext(
+    store: EventStore,
+    streamId: string,
+    revisions: Map<string, StreamRevision>,
+  ): Promise<SubsidyContext> {
+    const folded = await foldStream<ConsortiumState, ConsortiumEvent>(
+      store,
+      streamId,
+      consortiumDecider.evolve,
+      consortiumDecider.initialState(),
+    );
     if (!revisions.has(streamId)) revisions.set(streamId, folded.revision);
     return { consortium: folded.state };
   }
@@ -104,10 +124,16 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
 }
 
 /** The log position of the last event a command recorded on these streams (its answer's `position`). */
-async function lastPositionOf(store: EventStore, streams: string[], commandId: string, atLeast: number): Promise<number> {
+async function lastPositionOf(
+  store: EventStore,
+  streams: string[],
+  commandId: string,
+  atLeast: number,
+): Promise<number> {
   let last = atLeast;
   for (const streamId of streams) {
-    for (const event of await store.readStream(streamId)) if (event.metadata.commandId === commandId) last = Math.max(last, event.position);
+    for (const event of await store.readStream(streamId))
+      if (event.metadata.commandId === commandId) last = Math.max(last, event.position);
   }
   return last;
 }

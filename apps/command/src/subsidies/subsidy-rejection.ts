@@ -17,6 +17,9 @@ export function inApiTerms(rejection: Rejection): Rejection {
     if (rejection.code === 'invalid-input' && field !== undefined) return { ...d, field: apiField(field) };
     return withYuan(d) as Record<string, unknown>;
   });
-  const message = Object.entries(API_FIELDS).reduce((text, [domain, api]) => text.split(domain).join(api), rejection.message);
+  const message = Object.entries(API_FIELDS).reduce(
+    (text, [domain, api]) => text.split(domain).join(api),
+    rejection.message,
+  );
   return { ...rejection, message, ...(rejection.details && { details }) };
 }

@@ -13,12 +13,22 @@ export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
   execute({ command, meta }: ZoneCommandMessage): Promise<ZoneAnswer> {
     const streamId = zoneStreamId(command.data.zoneId);
     return this.runner.run([streamId], async (store) => {
-      const { state, revision, recordedByCommandAt } = await foldStream(store, streamId, evolveZone, initialZoneState(), meta.commandId);
+      const { state, revision, recordedByCommandAt } = await foldStream(
+        store,
+        streamId,
+        evolveZone,
+        initialZoneState(),
+        meta.commandId,
+      );
       if (recordedByCommandAt !== undefined) return zoneAnswer(state, [], recordedByCommandAt);
       const decision = decideZone(command, state, { today: meta.today });
       if (isRejection(decision)) throw new RejectionException(decision);
       const result = await store.appendToStreams([
-        { streamId, expectedRevision: revision === -1 ? 'no-stream' : revision, events: toEventsToAppend(decision, meta, streamId) },
+        {
+          streamId,
+          expectedRevision: revision === -1 ? 'no-stream' : revision,
+          events: toEventsToAppend(decision, meta, streamId),
+        },
       ]);
       return zoneAnswer(decision.reduce(evolveZone, state), decision, result.lastPosition);
     });

@@ -54,7 +54,9 @@ export class AuditTrailProjector implements Projector {
 }
 
 export function readAuditTrail(db: Database.Database, streamId: string): AuditEntry[] {
-  const rows = statement(db, 'SELECT * FROM audit_trail WHERE stream_id = ? ORDER BY position').all(streamId) as Array<Record<string, any>>;
+  const rows = statement(db, 'SELECT * FROM audit_trail WHERE stream_id = ? ORDER BY position').all(streamId) as Array<
+    Record<string, any>
+  >;
   return rows.map((row) => ({
     position: row.position,
     streamId: row.stream_id,

@@ -38,18 +38,37 @@ export class ConsortiaHttpController {
   @ApiOperation({ summary: 'Consortia, filtered by policy and status, newest filing first.' })
   list(@Query() query: ListConsortiaQuery) {
     const where = ['(@policy IS NULL OR policy = @policy)', '(@status IS NULL OR status = @status)'].join(' AND ');
-    const params = { policy: query.policy ?? null, status: query.status ?? null, limit: query.limit ?? 100, offset: query.offset ?? 0 };
+    const params = {
+      policy: query.policy ?? null,
+      status: query.status ?? null,
+      limit: query.limit ?? 100,
+      offset: query.offset ?? 0,
+    };
     const rows = this.db
       .prepare(`SELECT state FROM consortia WHERE ${where} ORDER BY filed_on DESC, id LIMIT @limit OFFSET @offset`)
       .all(params) as Array<{ state: string }>;
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM consortia WHERE ${where}`).get(params) as { total: number };
-    return { items: rows.map((row) => consortiumSummaryView(JSON.parse(row.state))), total, limit: params.limit, offset: params.offset };
+    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM consortia WHERE ${where}`).get(params) as {
+      total: number;
+    };
+    return {
+      items: rows.map((row) => consortiumSummaryView(JSON.parse(row.state))),
+      total,
+      limit: params.limit,
+      offset: params.offset,
+    };
   }
 
   @Get(':id')
   @Roles('viewer')
-  @ApiOperation({ summary: 'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` (supervisor) folds the events recorded up to then.' })
-  async detail(@Param('id') id: string, @Query() query: ConsortiumDetailQuery, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary:
+      'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` (supervisor) folds the events recorded up to then.',
+  })
+  async detail(
+    @Param('id') id: string,
+    @Query() query: ConsortiumDetailQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (query.asOf === undefined) {
       const state = readConsortium(this.db, id);
       if (!state) throw notFound(`consortium ${id}`);
@@ -70,10 +89,16 @@ export class ConsortiaHttpController {
 
   @Get(':id/history')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.' })
+  @ApiOperation({
+    summary:
+      'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
+  })
   history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!readConsortium(this.db, id)) throw notFound(`consortium ${id}`);
-    const entries = readAuditTrail(this.db, consortiumStreamId(id)).map((entry) => ({ ...entry, data: withYuan(entry.data) }));
+    const entries = readAuditTrail(this.db, consortiumStreamId(id)).map((entry) => ({
+      ...entry,
+      data: withYuan(entry.data),
+    }));
     return { id, events: entries };
   }
 }

@@ -18,7 +18,8 @@ export class ListConsortiaQuery extends PageQueryDto {
 
 export class ConsortiumDetailQuery extends QueryOptionsDto {
   @ApiPropertyOptional({
-    description: 'the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8.',
+    description:
+      'the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8.',
     example: '2025-06-30T16:00:00Z',
   })
   @OptionalQuery()

@@ -18,7 +18,11 @@ export interface ConsortiumDeadlineRow {
  * What live consortia have coming: public notices ending, and evaluations due under their policy's cycle.
  * Everything overdue, and what falls due from `today` to `today + horizonDays`; earliest first.
  */
-export function consortiumDeadlines(db: Database.Database, today: BusinessDate, horizonDays: number): ConsortiumDeadlineRow[] {
+export function consortiumDeadlines(
+  db: Database.Database,
+  today: BusinessDate,
+  horizonDays: number,
+): ConsortiumDeadlineRow[] {
   const horizon = addDays(today, horizonDays);
   const rows = db
     .prepare("SELECT state FROM consortia WHERE status IN ('public-notice', 'active') ORDER BY id")
@@ -38,7 +42,14 @@ function deadlinesOf(state: ConsortiumState, today: BusinessDate): ConsortiumDea
   }
   if (state.status === 'active' && state.nextEvaluationDueOn) {
     const { rule, citation } = consortiumPolicies[state.policy].evaluation;
-    rows.push({ kind: 'evaluation', due: state.nextEvaluationDueOn, overdue: state.nextEvaluationDueOn < today, rule, citation, ...base });
+    rows.push({
+      kind: 'evaluation',
+      due: state.nextEvaluationDueOn,
+      overdue: state.nextEvaluationDueOn < today,
+      rule,
+      citation,
+      ...base,
+    });
   }
   return rows;
 }

@@ -26,11 +26,16 @@ export class ConsortiumStatusProjector implements Projector {
   }
 
   apply(event: RecordedEvent, db: Database.Database): void {
-    if (!event.streamId.startsWith(CONSORTIUM_STREAM_PREFIX) || !CONSORTIUM_EVENT_TYPES.includes(event.type as ConsortiumEvent['type'])) return;
+    if (
+      !event.streamId.startsWith(CONSORTIUM_STREAM_PREFIX) ||
+      !CONSORTIUM_EVENT_TYPES.includes(event.type as ConsortiumEvent['type'])
+    )
+      return;
     const id = event.streamId.slice(CONSORTIUM_STREAM_PREFIX.length);
     const before = readConsortium(db, id) ?? consortiumDecider.initialState();
     const state = consortiumDecider.evolve(before, { type: event.type, data: event.data } as ConsortiumEvent);
-    statement(db, 
+    statement(
+      db,
       `INSERT INTO consortia VALUES (@id, @policy, @status, @name, @lead, @filedOn, @position, @updatedAt, @state)
        ON CONFLICT (id) DO UPDATE SET policy = @policy, status = @status, name = @name, lead_credit_code = @lead,
          filed_on = @filedOn, last_position = @position, updated_at = @updatedAt, state = @state`,

@@ -1,7 +1,14 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
-import { LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, ProjectionEngine, READ_STORE, Roles } from '@ledger/platform';
+import {
+  LEDGER_CONFIG,
+  LedgerConfig,
+  MinPositionInterceptor,
+  ProjectionEngine,
+  READ_STORE,
+  Roles,
+} from '@ledger/platform';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
 import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
@@ -23,7 +30,9 @@ export class DashboardHttpController {
 
   @Get()
   @Roles('viewer')
-  @ApiOperation({ summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.' })
+  @ApiOperation({
+    summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
+  })
   dashboard(@Query() query: DashboardQuery) {
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
@@ -34,8 +43,14 @@ export class DashboardHttpController {
     return {
       today,
       position: this.engine.processedPosition(),
-      consortia: this.db.prepare('SELECT policy, status, COUNT(*) AS count FROM consortia GROUP BY policy, status ORDER BY policy, status').all(),
-      zones: this.db.prepare('SELECT policy, status, COUNT(*) AS count FROM zones GROUP BY policy, status ORDER BY policy, status').all(),
+      consortia: this.db
+        .prepare(
+          'SELECT policy, status, COUNT(*) AS count FROM consortia GROUP BY policy, status ORDER BY policy, status',
+        )
+        .all(),
+      zones: this.db
+        .prepare('SELECT policy, status, COUNT(*) AS count FROM zones GROUP BY policy, status ORDER BY policy, status')
+        .all(),
       money: moneyByPolicyAndYear(this.db),
       deadlines: { horizonDays, items: deadlines },
     };

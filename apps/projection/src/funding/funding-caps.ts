@@ -22,7 +22,8 @@ export function capsNow(grant: GrantOnRecord, boundary: (streamId: string) => Fu
   const category = fundingCategory(s.category);
   if (!category) return [];
   const ids = grantBoundaryIds(s, category);
-  const load = (streamId: string | undefined) => (streamId === undefined ? undefined : { streamId, state: boundary(streamId) });
+  const load = (streamId: string | undefined) =>
+    streamId === undefined ? undefined : { streamId, state: boundary(streamId) };
   const facts: GrantFacts = {
     request: {
       subsidyId: s.id,
@@ -52,8 +53,16 @@ export function capsNow(grant: GrantOnRecord, boundary: (streamId: string) => Fu
  */
 function consortiumAsGranted(grant: GrantOnRecord): ConsortiumState {
   const s = grant.state;
-  const evaluations = grant.evaluationPeriod ? [{ period: grant.evaluationPeriod, on: s.grantedOn, grade: 'excellent' as const }] : [];
-  return { id: s.consortiumId, policy: s.policy, lead: { creditCode: s.responsibleUnit }, members: [], evaluations } as unknown as ConsortiumState;
+  const evaluations = grant.evaluationPeriod
+    ? [{ period: grant.evaluationPeriod, on: s.grantedOn, grade: 'excellent' as const }]
+    : [];
+  return {
+    id: s.consortiumId,
+    policy: s.policy,
+    lead: { creditCode: s.responsibleUnit },
+    members: [],
+    evaluations,
+  } as unknown as ConsortiumState;
 }
 
 /** Every cap of these grants, once each (several grants on one boundary share its caps), in the grants' order. */

@@ -21,11 +21,12 @@ export class FundingHttpController {
   @Get(':creditCode')
   @Roles('viewer', 'finance')
   @ApiOperation({
-    summary: 'What a recipient received in a fiscal year, and every cap its grants are counted against, with its headroom.',
+    summary:
+      'What a recipient received in a fiscal year, and every cap its grants are counted against, with its headroom.',
     description:
       'granted, cancelled, disbursed, clawedBack, refunded, undisbursed (granted − cancelled − disbursed) and receivable ' +
-      '(clawed back − refunded), yuan strings. `caps`: every running cap the year\'s grants were checked against ' +
-      '(liaoning.mengzhu-annual-cap on the recipient\'s year, project, platform and alliance caps), each with `limit` ' +
+      "(clawed back − refunded), yuan strings. `caps`: every running cap the year's grants were checked against " +
+      "(liaoning.mengzhu-annual-cap on the recipient's year, project, platform and alliance caps), each with `limit` " +
       '(null where the policy sets no number), `used` (granted − cancelled: a clawback does not restore headroom) and ' +
       '`headroom` as they stand now. A recipient with nothing granted that year answers zeros and no caps. Display only: ' +
       'grants are checked against the write side, never against this view.',
@@ -34,10 +35,18 @@ export class FundingHttpController {
     const { creditCode } = params;
     const { fiscalYear } = query;
     const totals = readFundingYear(this.db, creditCode, fiscalYear);
-    const { subsidies } = readSubsidies(this.db, { recipient: creditCode, fiscalYear }, { limit: MAX_SUBSIDIES_PER_YEAR, offset: 0 });
+    const { subsidies } = readSubsidies(
+      this.db,
+      { recipient: creditCode, fiscalYear },
+      { limit: MAX_SUBSIDIES_PER_YEAR, offset: 0 },
+    );
     const states = subsidies.map((s) => s.state);
     const boundary = (streamId: string) => readBoundary(this.db, streamId);
-    const caps = distinctCaps(subsidies.flatMap(({ state, record }) => capsNow({ state, evaluationPeriod: record.grant.evaluationPeriod }, boundary)));
+    const caps = distinctCaps(
+      subsidies.flatMap(({ state, record }) =>
+        capsNow({ state, evaluationPeriod: record.grant.evaluationPeriod }, boundary),
+      ),
+    );
     return {
       creditCode,
       fiscalYear,

@@ -15,7 +15,6 @@ import { MoneyFigures, NO_MONEY } from '@ledger/presentation/subsidy.view';
 
 const BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['FundingCommitted', 'FundingReleased']);
 
-
 /**
  * What a recipient receives in a fiscal year, and the funding boundaries its caps are counted on:
  *  - `funding_years`: per recipient and fiscal year, the running totals of its subsidies' movements;
@@ -38,22 +37,34 @@ export class FundingProjector implements Projector {
   }
 
   drop(db: Database.Database): void {
-    db.exec('DROP TABLE IF EXISTS funding_years; DROP TABLE IF EXISTS funding_keys; DROP TABLE IF EXISTS funding_boundaries;');
+    db.exec(
+      'DROP TABLE IF EXISTS funding_years; DROP TABLE IF EXISTS funding_keys; DROP TABLE IF EXISTS funding_boundaries;',
+    );
   }
 
   apply(event: RecordedEvent, db: Database.Database): void {
-    if (BOUNDARY_EVENTS.has(event.type) && event.data?.boundary === event.streamId) return this.applyBoundary(event, db);
+    if (BOUNDARY_EVENTS.has(event.type) && event.data?.boundary === event.streamId)
+      return this.applyBoundary(event, db);
     const subsidyEvent = subsidyEventOf(event);
     const column = subsidyEvent && MOVEMENT_COLUMN[subsidyEvent.type];
     if (subsidyEvent && column) this.applyMovement(subsidyEvent, column, event, db);
   }
 
   private applyBoundary(event: RecordedEvent, db: Database.Database): void {
-    const state = evolveBoundary(readBoundary(db, event.streamId), { type: event.type, data: event.data } as FundingBoundaryEvent);
-    statement(db, 
+    const state = evolveBoundary(readBoundary(db, event.streamId), {
+      type: event.type,
+      data: event.data,
+    } as FundingBoundaryEvent);
+    statement(
+      db,
       `INSERT INTO funding_boundaries VALUES (@streamId, @position, @updatedAt, @state)
        ON CONFLICT (stream_id) DO UPDATE SET last_position = @position, updated_at = @updatedAt, state = @state`,
-    ).run({ streamId: event.streamId, position: event.position, updatedAt: event.recordedAt, state: JSON.stringify(state) });
+    ).run({
+      streamId: event.streamId,
+      position: event.position,
+      updatedAt: event.recordedAt,
+      state: JSON.stringify(state),
+    });
   }
 
   private applyMovement(subsidyEvent: SubsidyEvent, column: string, event: RecordedEvent, db: Database.Database): void {
@@ -61,23 +72,25 @@ export class FundingProjector implements Projector {
     if (subsidyEvent.type === 'SubsidyGranted') {
       const { recipient, fiscalYear } = subsidyEvent.data;
       statement(db, 'INSERT OR IGNORE INTO funding_keys VALUES (?, ?, ?)').run(subsidyId, recipient, fiscalYear);
-      statement(db, 
+      statement(
+        db,
         `INSERT INTO funding_years VALUES (?, ?, 1, 0, 0, 0, 0, 0, ?, ?)
          ON CONFLICT (recipient, fiscal_year) DO UPDATE SET subsidies = subsidies + 1`,
       ).run(recipient, fiscalYear, event.position, event.recordedAt);
     }
     const key = statement(db, 'SELECT recipient, fiscal_year FROM funding_keys WHERE subsidy_id = ?').get(subsidyId) as
-      | { recipient: string; fiscal_year: number }
-      | undefined;
+      { recipient: string; fiscal_year: number } | undefined;
     if (!key) return;
-    statement(db, 
+    statement(
+      db,
       `UPDATE funding_years SET ${column} = ${column} + ?, last_position = ?, updated_at = ? WHERE recipient = ? AND fiscal_year = ?`,
     ).run(amountFen, event.position, event.recordedAt, key.recipient, key.fiscal_year);
   }
 }
 
 export function readBoundary(db: Database.Database, streamId: string): FundingBoundaryState {
-  const row = statement(db, 'SELECT state FROM funding_boundaries WHERE stream_id = ?').get(streamId) as { state: string } | undefined;
+  const row = statement(db, 'SELECT state FROM funding_boundaries WHERE stream_id = ?').get(streamId) as
+    { state: string } | undefined;
   return row ? JSON.parse(row.state) : initialBoundaryState();
 }
 
@@ -88,9 +101,10 @@ export interface FundingYear extends MoneyFigures {
 
 /** A recipient's totals in a fiscal year; zeros when it received nothing that year. */
 export function readFundingYear(db: Database.Database, recipient: string, fiscalYear: number): FundingYear {
-  const row = statement(db, 'SELECT * FROM funding_years WHERE recipient = ? AND fiscal_year = ?').get(recipient, fiscalYear) as
-    | Record<string, any>
-    | undefined;
+  const row = statement(db, 'SELECT * FROM funding_years WHERE recipient = ? AND fiscal_year = ?').get(
+    recipient,
+    fiscalYear,
+  ) as Record<string, any> | undefined;
   if (!row) return { ...NO_MONEY, subsidies: 0 };
   return { subsidies: row.subsidies, ...moneyOfRow(row), lastPosition: row.last_position };
 }

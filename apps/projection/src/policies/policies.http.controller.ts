@@ -14,7 +14,9 @@ export class PoliciesHttpController {
 
   @Get()
   @Roles('viewer')
-  @ApiOperation({ summary: 'Every policy: its period, every parameter with clause, effective dates and Ledger interpretation.' })
+  @ApiOperation({
+    summary: 'Every policy: its period, every parameter with clause, effective dates and Ledger interpretation.',
+  })
   list(@Query() _query: QueryOptionsDto) {
     return { items: this.policies };
   }

@@ -39,7 +39,11 @@ export function policyViews() {
       issuedOn: policy.issuedOn,
       inForce: policy.inForce,
       parameters: parametersView(policy.params),
-      funding: { inForce: funding.inForce, categories: funding.categories.map((c) => c.id), parameters: parametersView(funding.params) },
+      funding: {
+        inForce: funding.inForce,
+        categories: funding.categories.map((c) => c.id),
+        parameters: parametersView(funding.params),
+      },
     };
   });
   const zone = {

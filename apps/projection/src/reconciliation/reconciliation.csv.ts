@@ -31,8 +31,21 @@ export function reconciliationCsv(report: ReconciliationReport): string {
   const rows = report.subsidies.map((line) => csvLine(RECONCILIATION_CSV_COLUMNS.map((column) => line[column])));
   const t = report.totals;
   const total = csvLine([
-    'TOTAL', report.policy, report.fiscalYear, '', '', '', '', '',
-    t.granted, t.cancelled, t.disbursed, t.clawedBack, t.refunded, t.undisbursed, t.receivable,
+    'TOTAL',
+    report.policy,
+    report.fiscalYear,
+    '',
+    '',
+    '',
+    '',
+    '',
+    t.granted,
+    t.cancelled,
+    t.disbursed,
+    t.clawedBack,
+    t.refunded,
+    t.undisbursed,
+    t.receivable,
   ]);
   return [csvLine([...RECONCILIATION_CSV_COLUMNS]), ...rows, total].map((line) => `${line}\r\n`).join('');
 }

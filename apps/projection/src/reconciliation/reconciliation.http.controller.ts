@@ -25,13 +25,18 @@ export class ReconciliationHttpController {
   @Roles('viewer', 'finance')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
-    summary: 'Per subsidy: granted, cancelled, disbursed, clawed back, refunded, undisbursed, receivable; and the totals.',
+    summary:
+      'Per subsidy: granted, cancelled, disbursed, clawed back, refunded, undisbursed, receivable; and the totals.',
     description:
       'undisbursed = granted − cancelled − disbursed; receivable = clawed back − refunded. Filters: `fiscalYear` (of the grant), ' +
       '`policy`; both optional. JSON `{ fiscalYear, policy, subsidies: [...], totals }`, or with `Accept: text/csv` an RFC 4180 ' +
       'CSV: a header row, one row per subsidy, and a last row whose id is TOTAL; money as yuan strings.',
   })
-  reconciliation(@Query() query: ReconciliationQuery, @Req() request: NegotiatingRequest, @Res({ passthrough: true }) response: HeaderResponse) {
+  reconciliation(
+    @Query() query: ReconciliationQuery,
+    @Req() request: NegotiatingRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ) {
     const report = reconciliationReport(this.db, { fiscalYear: query.fiscalYear, policy: query.policy });
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
     const name = ['reconciliation', report.policy ?? 'all-policies', report.fiscalYear ?? 'all-years'].join('-');

@@ -12,7 +12,10 @@ const MAX_LINES = 1_000_000;
  * (the `subsidy-money` projection's running totals by policy and year, kept apart from the lines: the two agree
  * because both are folds of the same events, which the tests check).
  */
-export function reconciliationReport(db: Database.Database, filter: { fiscalYear?: number; policy?: ConsortiumPolicyId }) {
+export function reconciliationReport(
+  db: Database.Database,
+  filter: { fiscalYear?: number; policy?: ConsortiumPolicyId },
+) {
   const { subsidies } = readSubsidies(db, filter, { limit: MAX_LINES, offset: 0 });
   const lines = subsidies
     .map(({ state: s }) => ({
@@ -26,7 +29,13 @@ export function reconciliationReport(db: Database.Database, filter: { fiscalYear
       status: s.status,
       ...moneyView(s),
     }))
-    .sort((a, b) => a.policy.localeCompare(b.policy) || a.fiscalYear - b.fiscalYear || a.grantedOn.localeCompare(b.grantedOn) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.policy.localeCompare(b.policy) ||
+        a.fiscalYear - b.fiscalYear ||
+        a.grantedOn.localeCompare(b.grantedOn) ||
+        a.id.localeCompare(b.id),
+    );
   const byPolicyAndYear = readPolicyYearMoney(db, filter);
   const totals = byPolicyAndYear.reduce(addMoney, NO_MONEY);
   return {

@@ -5,7 +5,9 @@ import { OptionalQuery } from './optional-query.decorator';
 
 /** What every query accepts: `minPosition` (read-your-writes, see MinPositionInterceptor). */
 export class QueryOptionsDto {
-  @ApiPropertyOptional({ description: 'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position' })
+  @ApiPropertyOptional({
+    description: 'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position',
+  })
   @OptionalQuery()
   @Type(() => Number)
   @IsInt()

@@ -20,7 +20,10 @@ export class SubsidiesHttpController {
 
   @Get()
   @Roles('viewer', 'finance')
-  @ApiOperation({ summary: 'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.' })
+  @ApiOperation({
+    summary:
+      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.',
+  })
   list(@Query() query: ListSubsidiesQuery) {
     const { limit = 100, offset = 0, minPosition: _, ...filter } = query;
     const { subsidies, total } = readSubsidies(this.db, filter, { limit, offset });
@@ -41,7 +44,8 @@ export class SubsidiesHttpController {
   @Get(':id')
   @Roles('viewer', 'finance')
   @ApiOperation({
-    summary: 'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement.',
+    summary:
+      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement.',
   })
   detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const row = readSubsidyRow(this.db, id);
@@ -51,7 +55,9 @@ export class SubsidiesHttpController {
       ...subsidyView(row.state),
       rule: grant.rule,
       citation: grant.citation,
-      ...(grant.projectTotalInvestmentFen !== undefined && { projectTotalInvestment: fenToYuan(grant.projectTotalInvestmentFen) }),
+      ...(grant.projectTotalInvestmentFen !== undefined && {
+        projectTotalInvestment: fenToYuan(grant.projectTotalInvestmentFen),
+      }),
       ...(grant.evaluationPeriod && { evaluationPeriod: grant.evaluationPeriod }),
       checks: grant.checks,
       movements: movements.map(withYuan),
@@ -61,7 +67,8 @@ export class SubsidiesHttpController {
   @Get(':id/history')
   @Roles('supervisor')
   @ApiOperation({
-    summary: 'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
+    summary:
+      'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
   history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = readAuditTrail(this.db, subsidyStreamId(id));

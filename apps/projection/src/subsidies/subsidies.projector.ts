@@ -9,13 +9,21 @@ export const SUBSIDY_STREAM_PREFIX = 'subsidy-';
 
 /** What a subsidy's own events say that its state does not keep: the grant's checks, and every movement. */
 export interface SubsidyRecord {
-  grant: { rule: string; citation: string; checks: RuleCheck[]; projectTotalInvestmentFen?: number; evaluationPeriod?: string };
+  grant: {
+    rule: string;
+    citation: string;
+    checks: RuleCheck[];
+    projectTotalInvestmentFen?: number;
+    evaluationPeriod?: string;
+  };
   movements: Array<Record<string, unknown> & { type: string; position: number; recordedAt: string }>;
 }
 
 /** The events of a subsidy's own stream (`subsidy-{id}`), recognised by stream and type. */
 export const subsidyEventOf = (event: RecordedEvent): SubsidyEvent | undefined =>
-  event.streamId.startsWith(SUBSIDY_STREAM_PREFIX) && isSubsidyEvent(event) ? ({ type: event.type, data: event.data } as SubsidyEvent) : undefined;
+  event.streamId.startsWith(SUBSIDY_STREAM_PREFIX) && isSubsidyEvent(event)
+    ? ({ type: event.type, data: event.data } as SubsidyEvent)
+    : undefined;
 
 /** Every subsidy: its state (the domain's own fold, caps as recorded by its grant), its grant's checks and its movements. */
 @Injectable()
@@ -45,7 +53,8 @@ export class SubsidiesProjector implements Projector {
     const state = evolveSubsidy(before?.state ?? initialSubsidyState(id), subsidyEvent);
     if (!state.exists) return; // nothing to show before the grant
     const record = recordOf(before?.record, subsidyEvent, event);
-    statement(db, 
+    statement(
+      db,
       `INSERT INTO subsidies VALUES (@id, @consortiumId, @recipient, @category, @policy, @fiscalYear, @status, @grantedOn,
          @grantedFen, @cancelledFen, @disbursedFen, @clawedBackFen, @refundedFen, @position, @updatedAt, @state, @record)
        ON CONFLICT (id) DO UPDATE SET status = @status, granted_fen = @grantedFen, cancelled_fen = @cancelledFen,
@@ -77,7 +86,13 @@ function recordOf(before: SubsidyRecord | undefined, event: SubsidyEvent, record
   if (event.type === 'SubsidyGranted') {
     const { rule, citation, checks, projectTotalInvestmentFen, evaluationPeriod } = event.data;
     return {
-      grant: { rule, citation, checks, ...(projectTotalInvestmentFen !== undefined && { projectTotalInvestmentFen }), ...(evaluationPeriod && { evaluationPeriod }) },
+      grant: {
+        rule,
+        citation,
+        checks,
+        ...(projectTotalInvestmentFen !== undefined && { projectTotalInvestmentFen }),
+        ...(evaluationPeriod && { evaluationPeriod }),
+      },
       movements: [],
     };
   }
@@ -86,8 +101,12 @@ function recordOf(before: SubsidyRecord | undefined, event: SubsidyEvent, record
   return { grant: before!.grant, movements: [...before!.movements, movement] };
 }
 
-export function readSubsidyRow(db: Database.Database, id: string): { state: SubsidyState; record: SubsidyRecord } | undefined {
-  const row = statement(db, 'SELECT state, record FROM subsidies WHERE id = ?').get(id) as { state: string; record: string } | undefined;
+export function readSubsidyRow(
+  db: Database.Database,
+  id: string,
+): { state: SubsidyState; record: SubsidyRecord } | undefined {
+  const row = statement(db, 'SELECT state, record FROM subsidies WHERE id = ?').get(id) as
+    { state: string; record: string } | undefined;
   return row && { state: JSON.parse(row.state), record: JSON.parse(row.record) };
 }
 
@@ -120,9 +139,16 @@ export function readSubsidies(db: Database.Database, filter: SubsidyFilter, page
     status: filter.status ?? null,
   };
   const rows = db
-    .prepare(`SELECT state, record FROM subsidies WHERE ${FILTER_SQL} ORDER BY granted_on, id LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT state, record FROM subsidies WHERE ${FILTER_SQL} ORDER BY granted_on, id LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...params, ...page }) as Array<{ state: string; record: string }>;
-  const { total } = statement(db, `SELECT COUNT(*) AS total FROM subsidies WHERE ${FILTER_SQL}`).get(params) as { total: number };
-  const subsidies = rows.map((row) => ({ state: JSON.parse(row.state) as SubsidyState, record: JSON.parse(row.record) as SubsidyRecord }));
+  const { total } = statement(db, `SELECT COUNT(*) AS total FROM subsidies WHERE ${FILTER_SQL}`).get(params) as {
+    total: number;
+  };
+  const subsidies = rows.map((row) => ({
+    state: JSON.parse(row.state) as SubsidyState,
+    record: JSON.parse(row.record) as SubsidyRecord,
+  }));
   return { subsidies, total };
 }

@@ -7,7 +7,6 @@ import { MONEY_COLUMNS_SQL, moneyOfRow, MOVEMENT_COLUMN } from './money-columns'
 import { MoneyFigures } from '@ledger/presentation/subsidy.view';
 import { subsidyEventOf } from './subsidies.projector';
 
-
 export interface PolicyYearMoney extends MoneyFigures {
   policy: string;
   fiscalYear: number;
@@ -42,31 +41,33 @@ export class SubsidyMoneyProjector implements Projector {
     if (subsidyEvent.type === 'SubsidyGranted') {
       const { policy, fiscalYear } = subsidyEvent.data;
       statement(db, 'INSERT OR IGNORE INTO subsidy_money_keys VALUES (?, ?, ?)').run(subsidyId, policy, fiscalYear);
-      statement(db, 
+      statement(
+        db,
         `INSERT INTO subsidy_money VALUES (?, ?, 1, 0, 0, 0, 0, 0, 0)
          ON CONFLICT (policy, fiscal_year) DO UPDATE SET subsidies = subsidies + 1`,
       ).run(policy, fiscalYear);
     }
-    const key = statement(db, 'SELECT policy, fiscal_year FROM subsidy_money_keys WHERE subsidy_id = ?').get(subsidyId) as
-      | { policy: string; fiscal_year: number }
-      | undefined;
+    const key = statement(db, 'SELECT policy, fiscal_year FROM subsidy_money_keys WHERE subsidy_id = ?').get(
+      subsidyId,
+    ) as { policy: string; fiscal_year: number } | undefined;
     if (!key) return; // a movement of a subsidy never granted cannot be recorded; nothing to count
-    statement(db, `UPDATE subsidy_money SET ${column} = ${column} + ?, last_position = ? WHERE policy = ? AND fiscal_year = ?`).run(
-      amountFen,
-      event.position,
-      key.policy,
-      key.fiscal_year,
-    );
+    statement(
+      db,
+      `UPDATE subsidy_money SET ${column} = ${column} + ?, last_position = ? WHERE policy = ? AND fiscal_year = ?`,
+    ).run(amountFen, event.position, key.policy, key.fiscal_year);
   }
 }
 
 /** Money by policy and fiscal year, optionally of one policy or year; by policy, then year. */
-export function readPolicyYearMoney(db: Database.Database, filter: { policy?: string; fiscalYear?: number } = {}): PolicyYearMoney[] {
-  const rows = statement(db, 
-      `SELECT * FROM subsidy_money WHERE (@policy IS NULL OR policy = @policy) AND (@fiscalYear IS NULL OR fiscal_year = @fiscalYear)
+export function readPolicyYearMoney(
+  db: Database.Database,
+  filter: { policy?: string; fiscalYear?: number } = {},
+): PolicyYearMoney[] {
+  const rows = statement(
+    db,
+    `SELECT * FROM subsidy_money WHERE (@policy IS NULL OR policy = @policy) AND (@fiscalYear IS NULL OR fiscal_year = @fiscalYear)
        ORDER BY policy, fiscal_year`,
-    )
-    .all({ policy: filter.policy ?? null, fiscalYear: filter.fiscalYear ?? null }) as Array<Record<string, any>>;
+  ).all({ policy: filter.policy ?? null, fiscalYear: filter.fiscalYear ?? null }) as Array<Record<string, any>>;
   return rows.map((row) => ({
     policy: row.policy,
     fiscalYear: row.fiscal_year,

@@ -1,7 +1,16 @@
 import type Database from 'better-sqlite3';
 import { wan } from '@ledger/domain/shared/money';
 import { streamIdOf, SubsidyLedgerEvent } from '@ledger/domain/subsidy';
-import { cancel, clawBack, disburse, grant, recorded, refund, terminate, UNITS } from '@ledger/domain/subsidy/subsidy.fixtures';
+import {
+  cancel,
+  clawBack,
+  disburse,
+  grant,
+  recorded,
+  refund,
+  terminate,
+  UNITS,
+} from '@ledger/domain/subsidy/subsidy.fixtures';
 import { Projector } from '@ledger/platform';
 import { readBoundary, readFundingYear } from '../funding/funding.projector';
 import { reconciliationReport } from '../reconciliation/reconciliation.report';
@@ -13,7 +22,8 @@ import { openTempReadStore, recordedEvent } from '../../../../test/support/proje
 /** Hands events decided with the domain's fixtures to the projectors, in order, each on its own stream, as the engine would. */
 function project(db: Database.Database, events: SubsidyLedgerEvent[], projectors: Projector[]): void {
   events.forEach((event, i) => {
-    for (const projector of projectors) projector.apply(recordedEvent(streamIdOf(event), event, i + 1, { actor: 'finance.wang' }), db);
+    for (const projector of projectors)
+      projector.apply(recordedEvent(streamIdOf(event), event, i + 1, { actor: 'finance.wang' }), db);
   });
 }
 
@@ -39,13 +49,39 @@ describe('the subsidy projectors', () => {
       terminate('S-1'),
     ]);
     project(db, events, projectors);
-    expect(readSubsidyRow(db, 'S-1')?.state).toMatchObject({ status: 'terminated', grantedFen: wan(1000), cancelledFen: wan(700), disbursedFen: wan(300), clawedBackFen: wan(300), refundedFen: wan(40) });
-    expect(readFundingYear(db, UNITS.liaoningMengzhu.creditCode, 2025)).toMatchObject({ subsidies: 1, grantedFen: wan(1000), cancelledFen: wan(700) });
-    expect(readBoundary(db, `funding-${UNITS.liaoningMengzhu.creditCode}-2025`).commitments['S-1']).toMatchObject({ grantedFen: wan(1000), releasedFen: wan(700) });
+    expect(readSubsidyRow(db, 'S-1')?.state).toMatchObject({
+      status: 'terminated',
+      grantedFen: wan(1000),
+      cancelledFen: wan(700),
+      disbursedFen: wan(300),
+      clawedBackFen: wan(300),
+      refundedFen: wan(40),
+    });
+    expect(readFundingYear(db, UNITS.liaoningMengzhu.creditCode, 2025)).toMatchObject({
+      subsidies: 1,
+      grantedFen: wan(1000),
+      cancelledFen: wan(700),
+    });
+    expect(readBoundary(db, `funding-${UNITS.liaoningMengzhu.creditCode}-2025`).commitments['S-1']).toMatchObject({
+      grantedFen: wan(1000),
+      releasedFen: wan(700),
+    });
     expect(moneyByPolicyAndYear(db)).toEqual([
-      { policy: 'liaoning-2021-alliance', fiscalYear: 2025, granted: '10000000.00', cancelled: '7000000.00', disbursed: '3000000.00', clawedBack: '3000000.00', refunded: '400000.00' },
+      {
+        policy: 'liaoning-2021-alliance',
+        fiscalYear: 2025,
+        granted: '10000000.00',
+        cancelled: '7000000.00',
+        disbursed: '3000000.00',
+        clawedBack: '3000000.00',
+        refunded: '400000.00',
+      },
     ]);
-    expect(reconciliationReport(db, { fiscalYear: 2025 }).totals).toMatchObject({ subsidies: 1, undisbursed: '0.00', receivable: '2600000.00' });
+    expect(reconciliationReport(db, { fiscalYear: 2025 }).totals).toMatchObject({
+      subsidies: 1,
+      undisbursed: '0.00',
+      receivable: '2600000.00',
+    });
   });
 
   it('ignore events of streams that are not theirs', () => {
@@ -62,7 +98,7 @@ describe('the subsidy projectors', () => {
 
   it('drop and set up again to empty tables (a rebuild starts from nothing)', () => {
     project(db, recorded([grant('S-3', 'luzhou.platform', wan(80), { platformId: 'PF-1' })]), projectors);
-    for (const p of projectors) p.drop(db), p.setup(db);
+    for (const p of projectors) (p.drop(db), p.setup(db));
     expect(reconciliationReport(db, {}).subsidies).toEqual([]);
     expect(moneyByPolicyAndYear(db)).toEqual([]);
   });

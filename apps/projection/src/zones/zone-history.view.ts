@@ -9,5 +9,8 @@ const REPORT_EVENTS = new Set(['AnnualReportSubmitted', 'AnnualReportCorrected']
 export function zoneHistoryEntryView(entry: AuditEntry): AuditEntry {
   if (!REPORT_EVENTS.has(entry.type)) return entry;
   const data = entry.data as { indicators: ZoneIndicators; findings: IndicatorFinding[] };
-  return { ...entry, data: { ...data, indicators: indicatorsView(data.indicators), findings: data.findings.map(findingView) } };
+  return {
+    ...entry,
+    data: { ...data, indicators: indicatorsView(data.indicators), findings: data.findings.map(findingView) },
+  };
 }

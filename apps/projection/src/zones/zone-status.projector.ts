@@ -29,7 +29,8 @@ export class ZoneStatusProjector implements Projector {
     const before = readZone(db, id) ?? initialZoneState();
     const state = evolveZone(before, { type: event.type, data: event.data } as ZoneEvent);
     if (!state.exists) return; // nothing to show before the designation
-    statement(db, 
+    statement(
+      db,
       `INSERT INTO zones VALUES (@id, @policy, @name, @status, @approvedOn, @position, @updatedAt, @state)
        ON CONFLICT (id) DO UPDATE SET policy = @policy, name = @name, status = @status, approved_on = @approvedOn,
          last_position = @position, updated_at = @updatedAt, state = @state`,

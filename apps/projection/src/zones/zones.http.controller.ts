@@ -2,7 +2,15 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
-import { annualReportDueDate, evaluationsDueIn, isEvaluationDueIn, isReportMissing, upcomingDeadlines, zoneStreamId, ZoneState } from '@ledger/domain/zone';
+import {
+  annualReportDueDate,
+  evaluationsDueIn,
+  isEvaluationDueIn,
+  isReportMissing,
+  upcomingDeadlines,
+  zoneStreamId,
+  ZoneState,
+} from '@ledger/domain/zone';
 import { LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
@@ -32,7 +40,7 @@ export class ZonesHttpController {
     summary: 'Demonstration zones with their status, oldest approval first.',
     description:
       '`dueInYear` keeps the zones with an evaluation due that year and lists those evaluations under `evaluationsDue`; ' +
-      '`reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger\'s business date) ' +
+      "`reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger's business date) " +
       'and names it under `reportMissing`. Filters combine.',
   })
   list(@Query() query: ListZonesQuery) {
@@ -45,7 +53,9 @@ export class ZonesHttpController {
     const offset = query.offset ?? 0;
     const items = matching.slice(offset, offset + limit).map((zone) => ({
       ...zoneSummaryView(zone),
-      ...(dueInYear !== undefined && { evaluationsDue: evaluationsDueIn(zone, dueInYear).map(({ overdue: _, ...due }) => due) }),
+      ...(dueInYear !== undefined && {
+        evaluationsDue: evaluationsDueIn(zone, dueInYear).map(({ overdue: _, ...due }) => due),
+      }),
       ...(reportMissingFor !== undefined && { reportMissing: missingReport(zone, reportMissingFor) }),
     }));
     return { items, total: matching.length, limit, offset };
@@ -66,7 +76,10 @@ export class ZonesHttpController {
 
   @Get(':id/history')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.' })
+  @ApiOperation({
+    summary:
+      'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
+  })
   history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = readAuditTrail(this.db, zoneStreamId(id));
     if (entries.length === 0) throw notFound(`zone ${id}`);

@@ -26,7 +26,8 @@ export class ListZonesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: 2024,
-    description: 'zones that owed a report for that year (zone.annual-report-due 六(四)), whose due date (31 December) has passed, and sent none',
+    description:
+      'zones that owed a report for that year (zone.annual-report-due 六(四)), whose due date (31 December) has passed, and sent none',
   })
   @OptionalQuery()
   @Type(() => Number)

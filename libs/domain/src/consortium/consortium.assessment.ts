@@ -14,8 +14,16 @@ export const ruleViolated = (ref: RuleRef, message: string, details?: RuleCheck[
 /** Refuses a filing, approval or evaluation dated outside the policy's period. */
 export function outsidePolicyPeriod(policy: ConsortiumPolicy, on: BusinessDate, what: string): Rejection | null {
   const { from, to, rule, citation } = policy.inForce;
-  if (on < from) return reject('policy-not-in-force', `${policy.id} is in force from ${from}; a ${what} dated ${on} is refused`, { rule, citation });
-  if (to !== undefined && on > to) return reject('policy-not-in-force', `${policy.id} was in force until ${to}; a ${what} dated ${on} is refused`, { rule, citation });
+  if (on < from)
+    return reject('policy-not-in-force', `${policy.id} is in force from ${from}; a ${what} dated ${on} is refused`, {
+      rule,
+      citation,
+    });
+  if (to !== undefined && on > to)
+    return reject('policy-not-in-force', `${policy.id} was in force until ${to}; a ${what} dated ${on} is refused`, {
+      rule,
+      citation,
+    });
   return null;
 }
 
@@ -56,14 +64,26 @@ export const latestReview = (state: ConsortiumState, stage: ReviewStage) =>
   [...state.reviews].reverse().find((review) => review.stage === stage);
 
 /** One verdict per required stage of the given steps: its latest outcome must be a pass. */
-export function stageChecks(state: ConsortiumState, policy: ConsortiumPolicy, on: BusinessDate, steps?: number): RuleCheck[] {
+export function stageChecks(
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+  on: BusinessDate,
+  steps?: number,
+): RuleCheck[] {
   const reviewSteps = paramOn(policy.procedure.reviewSteps, on);
   const ref = { rule: policy.procedure.reviewSteps.rule, citation: policy.procedure.reviewSteps.citation };
-  return reviewSteps.slice(0, steps ?? reviewSteps.length).flat().map((stage) => {
-    const latest = latestReview(state, stage);
-    if (!latest) return check(ref, false, `no ${stage} review recorded`);
-    return check(ref, latest.outcome === 'pass', `${stage} review ${latest.outcome === 'pass' ? 'passed' : 'failed'} on ${latest.on}`);
-  });
+  return reviewSteps
+    .slice(0, steps ?? reviewSteps.length)
+    .flat()
+    .map((stage) => {
+      const latest = latestReview(state, stage);
+      if (!latest) return check(ref, false, `no ${stage} review recorded`);
+      return check(
+        ref,
+        latest.outcome === 'pass',
+        `${stage} review ${latest.outcome === 'pass' ? 'passed' : 'failed'} on ${latest.on}`,
+      );
+    });
 }
 
 export const isPreActive = (state: ConsortiumState): boolean =>

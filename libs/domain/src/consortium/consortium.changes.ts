@@ -12,11 +12,16 @@ import { membersAfterLeadChange } from './consortium.evolve';
 import { ConsortiumState } from './consortium.state';
 import { invalidInput, textProblems, unitProblems } from './consortium.validation';
 
-export function decideAddMember(command: AddMember, state: ConsortiumState, policy: ConsortiumPolicy): Decision<MemberAdded> {
+export function decideAddMember(
+  command: AddMember,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<MemberAdded> {
   const { consortiumId, on, member } = command.data;
   const problems = unitProblems(member, 'member');
   if (problems.length) return invalidInput(problems);
-  if (member.creditCode === state.lead.creditCode) return reject('invalid-state', `${member.creditCode} is the lead of consortium ${consortiumId}`);
+  if (member.creditCode === state.lead.creditCode)
+    return reject('invalid-state', `${member.creditCode} is the lead of consortium ${consortiumId}`);
   if (state.members.some((m) => m.creditCode === member.creditCode)) {
     return reject('invalid-state', `${member.creditCode} is already a member of consortium ${consortiumId}`);
   }
@@ -24,7 +29,12 @@ export function decideAddMember(command: AddMember, state: ConsortiumState, poli
   return [{ type: 'MemberAdded', data: { consortiumId, on, member, eligibility, ...refOf(policy.procedure.members) } }];
 }
 
-export function decideRemoveMember(command: RemoveMember, state: ConsortiumState, policy: ConsortiumPolicy, on: string): Decision<MemberRemoved> {
+export function decideRemoveMember(
+  command: RemoveMember,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+  on: string,
+): Decision<MemberRemoved> {
   const { consortiumId, creditCode } = command.data;
   if (creditCode === state.lead.creditCode) {
     return reject('invalid-state', `${creditCode} is the lead; the lead leaves only by a lead change`);
@@ -32,8 +42,12 @@ export function decideRemoveMember(command: RemoveMember, state: ConsortiumState
   if (!state.members.some((m) => m.creditCode === creditCode)) {
     return reject('not-found', `${creditCode} is not a member of consortium ${consortiumId}`);
   }
-  const eligibility = reassess(state, policy, on, { members: state.members.filter((m) => m.creditCode !== creditCode) });
-  return [{ type: 'MemberRemoved', data: { consortiumId, on, creditCode, eligibility, ...refOf(policy.procedure.members) } }];
+  const eligibility = reassess(state, policy, on, {
+    members: state.members.filter((m) => m.creditCode !== creditCode),
+  });
+  return [
+    { type: 'MemberRemoved', data: { consortiumId, on, creditCode, eligibility, ...refOf(policy.procedure.members) } },
+  ];
 }
 
 /**
@@ -41,12 +55,19 @@ export function decideRemoveMember(command: RemoveMember, state: ConsortiumState
  * and the consortium dissolves. Elsewhere the new lead replaces the old one if it passes the policy's lead rules;
  * the former lead stays on as a member, and a member that becomes the lead leaves the members.
  */
-export function decideLeadChange(command: ChangeLead, state: ConsortiumState, policy: ConsortiumPolicy): Decision<LeadChanged | ConsortiumDissolved> {
+export function decideLeadChange(
+  command: ChangeLead,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<LeadChanged | ConsortiumDissolved> {
   const { consortiumId, on, newLead } = command.data;
   const problems = unitProblems(newLead, 'newLead');
   if (problems.length) return invalidInput(problems);
   if (newLead.creditCode === state.lead.creditCode) {
-    return invalidInput([{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${consortiumId}` }], { message: `${newLead.creditCode} is already the lead` });
+    return invalidInput(
+      [{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${consortiumId}` }],
+      { message: `${newLead.creditCode} is already the lead` },
+    );
   }
   const members = membersAfterLeadChange(state.members, state.lead, newLead);
   const leadChecks = policy.leadRules(newLead, members, on);
@@ -58,20 +79,38 @@ export function decideLeadChange(command: ChangeLead, state: ConsortiumState, po
   };
   if (effect.effect === 'dissolve') {
     const { rule, citation } = effect;
-    return [changed, { type: 'ConsortiumDissolved', data: { consortiumId, on, reason: 'lead-change', rule, citation } }];
+    return [
+      changed,
+      { type: 'ConsortiumDissolved', data: { consortiumId, on, reason: 'lead-change', rule, citation } },
+    ];
   }
   const failing = leadChecks.filter((c) => !c.ok);
-  if (failing.length) return ruleViolated(failing[0], `the new lead does not pass the lead rules: ${failing.map((c) => c.detail).join('; ')}`, failing);
+  if (failing.length)
+    return ruleViolated(
+      failing[0],
+      `the new lead does not pass the lead rules: ${failing.map((c) => c.detail).join('; ')}`,
+      failing,
+    );
   return [changed];
 }
 
-export function decideRename(command: RenameConsortium, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ConsortiumRenamed | ConsortiumDissolved> {
+export function decideRename(
+  command: RenameConsortium,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<ConsortiumRenamed | ConsortiumDissolved> {
   const { consortiumId, on, name } = command.data;
   const problems = textProblems('name', name);
   if (problems.length) return invalidInput(problems);
-  if (name === state.name) return invalidInput([{ field: 'name', problem: 'is already the consortium\'s name' }], { message: `the consortium is already named ${name}` });
+  if (name === state.name)
+    return invalidInput([{ field: 'name', problem: "is already the consortium's name" }], {
+      message: `the consortium is already named ${name}`,
+    });
   const effect = policy.onRename;
-  const renamed: ConsortiumRenamed = { type: 'ConsortiumRenamed', data: { consortiumId, on, previousName: state.name, name, ...refOf(effect) } };
+  const renamed: ConsortiumRenamed = {
+    type: 'ConsortiumRenamed',
+    data: { consortiumId, on, previousName: state.name, name, ...refOf(effect) },
+  };
   if (effect.effect === 'dissolve') {
     const { rule, citation } = effect;
     return [renamed, { type: 'ConsortiumDissolved', data: { consortiumId, on, reason: 'rename', rule, citation } }];
@@ -79,12 +118,20 @@ export function decideRename(command: RenameConsortium, state: ConsortiumState, 
   return [renamed];
 }
 
-export function decideDissolution(command: DissolveConsortium, state: ConsortiumState, policy: ConsortiumPolicy): Decision<ConsortiumDissolved> {
+export function decideDissolution(
+  command: DissolveConsortium,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<ConsortiumDissolved> {
   const { consortiumId, on, reason } = command.data;
   const problems = textProblems('reason', reason);
   if (problems.length) return invalidInput(problems);
   if (isPreActive(state)) {
-    return reject('invalid-state', `consortium ${consortiumId} is not yet active (${state.status}): a filing is withdrawn or rejected`, policy.procedure.dissolution);
+    return reject(
+      'invalid-state',
+      `consortium ${consortiumId} is not yet active (${state.status}): a filing is withdrawn or rejected`,
+      policy.procedure.dissolution,
+    );
   }
   return [{ type: 'ConsortiumDissolved', data: { consortiumId, on, reason, ...policy.procedure.dissolution } }];
 }

@@ -3,73 +3,106 @@ import { BusinessDate } from '../shared/dates';
 import { DomainCommand } from '../shared/event';
 import { ConsortiumPolicyId, Governance, Grade, ReviewStage, Unit } from './consortium.state';
 
-export type FileConsortium = DomainCommand<'FileConsortium', {
-  consortiumId: string;
-  policy: ConsortiumPolicyId;
-  name: string;
-  filedOn: BusinessDate;
-  lead: Unit;
-  members: Unit[]; // excludes the lead
-  agreementSigned: boolean;
-  integrityCommitment?: boolean; // absent: false
-  governance?: Partial<Governance>; // absent bodies: false
-}>;
+export type FileConsortium = DomainCommand<
+  'FileConsortium',
+  {
+    consortiumId: string;
+    policy: ConsortiumPolicyId;
+    name: string;
+    filedOn: BusinessDate;
+    lead: Unit;
+    members: Unit[]; // excludes the lead
+    agreementSigned: boolean;
+    integrityCommitment?: boolean; // absent: false
+    governance?: Partial<Governance>; // absent bodies: false
+  }
+>;
 
-export type RecordReview = DomainCommand<'RecordReview', {
-  consortiumId: string;
-  stage: ReviewStage;
-  outcome: 'pass' | 'fail';
-  on: BusinessDate;
-  notes?: string;
-}>;
+export type RecordReview = DomainCommand<
+  'RecordReview',
+  {
+    consortiumId: string;
+    stage: ReviewStage;
+    outcome: 'pass' | 'fail';
+    on: BusinessDate;
+    notes?: string;
+  }
+>;
 
 export type StartPublicNotice = DomainCommand<'StartPublicNotice', { consortiumId: string; startsOn: BusinessDate }>;
 
-export type RecordObjection = DomainCommand<'RecordObjection', { consortiumId: string; on: BusinessDate; text: string }>;
+export type RecordObjection = DomainCommand<
+  'RecordObjection',
+  { consortiumId: string; on: BusinessDate; text: string }
+>;
 
-export type ResolveObjection = DomainCommand<'ResolveObjection', {
-  consortiumId: string;
-  n: number; // the objection's number, 1-based
-  on: BusinessDate;
-  outcome: 'upheld' | 'dismissed';
-}>;
+export type ResolveObjection = DomainCommand<
+  'ResolveObjection',
+  {
+    consortiumId: string;
+    n: number; // the objection's number, 1-based
+    on: BusinessDate;
+    outcome: 'upheld' | 'dismissed';
+  }
+>;
 
 export type ApproveConsortium = DomainCommand<'ApproveConsortium', { consortiumId: string; on: BusinessDate }>;
 
-export type RejectConsortium = DomainCommand<'RejectConsortium', { consortiumId: string; on: BusinessDate; reason: string }>;
+export type RejectConsortium = DomainCommand<
+  'RejectConsortium',
+  { consortiumId: string; on: BusinessDate; reason: string }
+>;
 
-export type WithdrawConsortium = DomainCommand<'WithdrawConsortium', { consortiumId: string; on: BusinessDate; reason?: string }>;
+export type WithdrawConsortium = DomainCommand<
+  'WithdrawConsortium',
+  { consortiumId: string; on: BusinessDate; reason?: string }
+>;
 
 export type AddMember = DomainCommand<'AddMember', { consortiumId: string; on: BusinessDate; member: Unit }>;
 
-export type RemoveMember = DomainCommand<'RemoveMember', {
-  consortiumId: string;
-  creditCode: string;
-  on?: BusinessDate; // absent: context.today
-}>;
+export type RemoveMember = DomainCommand<
+  'RemoveMember',
+  {
+    consortiumId: string;
+    creditCode: string;
+    on?: BusinessDate; // absent: context.today
+  }
+>;
 
 export type ChangeLead = DomainCommand<'ChangeLead', { consortiumId: string; on: BusinessDate; newLead: Unit }>;
 
-export type RenameConsortium = DomainCommand<'RenameConsortium', { consortiumId: string; on: BusinessDate; name: string }>;
+export type RenameConsortium = DomainCommand<
+  'RenameConsortium',
+  { consortiumId: string; on: BusinessDate; name: string }
+>;
 
-export type RecordEvaluation = DomainCommand<'RecordEvaluation', {
-  consortiumId: string;
-  period: string; // e.g. '2025'
-  on: BusinessDate;
-  grade: Grade;
-  scores?: Record<string, number>;
-}>;
+export type RecordEvaluation = DomainCommand<
+  'RecordEvaluation',
+  {
+    consortiumId: string;
+    period: string; // e.g. '2025'
+    on: BusinessDate;
+    grade: Grade;
+    scores?: Record<string, number>;
+  }
+>;
 
-export type DissolveConsortium = DomainCommand<'DissolveConsortium', { consortiumId: string; on: BusinessDate; reason: string }>;
+export type DissolveConsortium = DomainCommand<
+  'DissolveConsortium',
+  { consortiumId: string; on: BusinessDate; reason: string }
+>;
 
 /** Not in API.md v1: the annual summary and next year's plan (tianjin.annual-report). */
-export type RecordAnnualReport = DomainCommand<'RecordAnnualReport', {
-  consortiumId: string;
-  year: number;
-  submittedOn: BusinessDate;
-  summary: boolean;
-  plan: boolean;
-}>;
+export type RecordAnnualReport = DomainCommand<
+  'RecordAnnualReport',
+  {
+    consortiumId: string;
+    year: number;
+    submittedOn: BusinessDate;
+    summary: boolean;
+    plan: boolean;
+  }
+>;
 
 export type ConsortiumCommand =
   | FileConsortium

@@ -47,7 +47,13 @@ import { Decision, reject } from '../shared/decision';
 import { RuleRef } from '../shared/rule';
 import type { Decider } from '../testing/decider-spec';
 import { ruleViolated } from './consortium.assessment';
-import { decideAddMember, decideDissolution, decideLeadChange, decideRemoveMember, decideRename } from './consortium.changes';
+import {
+  decideAddMember,
+  decideDissolution,
+  decideLeadChange,
+  decideRemoveMember,
+  decideRename,
+} from './consortium.changes';
 import { ConsortiumCommand } from './consortium.commands';
 import { ConsortiumContext } from './consortium.context';
 import { decideAnnualReport, decideEvaluation } from './consortium.evaluation';
@@ -55,7 +61,13 @@ import { ConsortiumEvent } from './consortium.events';
 import { evolve, initialState } from './consortium.evolve';
 import { decideFiling } from './consortium.filing';
 import {
-  decideApproval, decideNotice, decideObjection, decideRejection, decideResolution, decideReview, decideWithdrawal,
+  decideApproval,
+  decideNotice,
+  decideObjection,
+  decideRejection,
+  decideResolution,
+  decideReview,
+  decideWithdrawal,
 } from './consortium.procedure';
 import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
 import { dateProblems, invalidInput } from './consortium.validation';
@@ -65,66 +77,111 @@ export type { ConsortiumContext };
 
 type LaterCommand = Exclude<ConsortiumCommand, { type: 'FileConsortium' }>;
 
-export function decide(command: ConsortiumCommand, state: ConsortiumState, context: ConsortiumContext): Decision<ConsortiumEvent> {
+export function decide(
+  command: ConsortiumCommand,
+  state: ConsortiumState,
+  context: ConsortiumContext,
+): Decision<ConsortiumEvent> {
   if (command.type === 'FileConsortium') return decideFiling(command, state, context);
   const { policy } = context;
   const id = command.data.consortiumId;
   if (!state.exists) return reject('not-found', `no consortium ${id}`);
-  if (policy.id !== state.policy) throw new Error(`consortium ${id} is under ${state.policy}; the context holds ${policy.id}`);
+  if (policy.id !== state.policy)
+    throw new Error(`consortium ${id} is under ${state.policy}; the context holds ${policy.id}`);
   if (ENDED_STATUSES.includes(state.status)) {
-    return reject('invalid-state', `consortium ${id} was ${state.status} on ${state.ended?.on}; it accepts no command but queries`, {
-      rule: state.ended?.rule ?? lifecycleRule('ended').rule,
-      citation: state.ended?.citation ?? LIFECYCLE_CITATION,
-    });
+    return reject(
+      'invalid-state',
+      `consortium ${id} was ${state.status} on ${state.ended?.on}; it accepts no command but queries`,
+      {
+        rule: state.ended?.rule ?? lifecycleRule('ended').rule,
+        citation: state.ended?.citation ?? LIFECYCLE_CITATION,
+      },
+    );
   }
   const [field, on] = dateOf(command, context);
   const badDate = dateProblems(field, on);
   if (badDate.length) return invalidInput(badDate);
   if (on < state.lastOn) {
-    return ruleViolated(dateRuleOf(command, policy), `${field} ${on} is before ${state.lastOn}, the latest date recorded for consortium ${id}; dates do not go backwards`);
+    return ruleViolated(
+      dateRuleOf(command, policy),
+      `${field} ${on} is before ${state.lastOn}, the latest date recorded for consortium ${id}; dates do not go backwards`,
+    );
   }
   switch (command.type) {
-    case 'RecordReview': return decideReview(command, state, policy);
-    case 'StartPublicNotice': return decideNotice(command, state, policy);
-    case 'RecordObjection': return decideObjection(command, state, policy);
-    case 'ResolveObjection': return decideResolution(command, state, policy);
-    case 'ApproveConsortium': return decideApproval(command, state, policy);
-    case 'RejectConsortium': return decideRejection(command, state, policy);
-    case 'WithdrawConsortium': return decideWithdrawal(command, state, policy);
-    case 'AddMember': return decideAddMember(command, state, policy);
-    case 'RemoveMember': return decideRemoveMember(command, state, policy, on);
-    case 'ChangeLead': return decideLeadChange(command, state, policy);
-    case 'RenameConsortium': return decideRename(command, state, policy);
-    case 'RecordEvaluation': return decideEvaluation(command, state, policy);
-    case 'DissolveConsortium': return decideDissolution(command, state, policy);
-    case 'RecordAnnualReport': return decideAnnualReport(command, state, policy);
-    default: return invalidInput([{ field: 'type', problem: `is not a consortium command: ${JSON.stringify((command as { type?: unknown }).type)}` }]);
+    case 'RecordReview':
+      return decideReview(command, state, policy);
+    case 'StartPublicNotice':
+      return decideNotice(command, state, policy);
+    case 'RecordObjection':
+      return decideObjection(command, state, policy);
+    case 'ResolveObjection':
+      return decideResolution(command, state, policy);
+    case 'ApproveConsortium':
+      return decideApproval(command, state, policy);
+    case 'RejectConsortium':
+      return decideRejection(command, state, policy);
+    case 'WithdrawConsortium':
+      return decideWithdrawal(command, state, policy);
+    case 'AddMember':
+      return decideAddMember(command, state, policy);
+    case 'RemoveMember':
+      return decideRemoveMember(command, state, policy, on);
+    case 'ChangeLead':
+      return decideLeadChange(command, state, policy);
+    case 'RenameConsortium':
+      return decideRename(command, state, policy);
+    case 'RecordEvaluation':
+      return decideEvaluation(command, state, policy);
+    case 'DissolveConsortium':
+      return decideDissolution(command, state, policy);
+    case 'RecordAnnualReport':
+      return decideAnnualReport(command, state, policy);
+    default:
+      return invalidInput([
+        {
+          field: 'type',
+          problem: `is not a consortium command: ${JSON.stringify((command as { type?: unknown }).type)}`,
+        },
+      ]);
   }
 }
 
 function dateOf(command: LaterCommand, context: ConsortiumContext): [string, string] {
   switch (command.type) {
-    case 'StartPublicNotice': return ['startsOn', command.data.startsOn];
-    case 'RecordAnnualReport': return ['submittedOn', command.data.submittedOn];
-    case 'RemoveMember': return ['on', command.data.on ?? context.today];
-    default: return ['on', (command.data as { on: string }).on];
+    case 'StartPublicNotice':
+      return ['startsOn', command.data.startsOn];
+    case 'RecordAnnualReport':
+      return ['submittedOn', command.data.submittedOn];
+    case 'RemoveMember':
+      return ['on', command.data.on ?? context.today];
+    default:
+      return ['on', (command.data as { on: string }).on];
   }
 }
 
 function dateRuleOf(command: LaterCommand, policy: ConsortiumPolicy): RuleRef {
   const ref = (p: RuleRef): RuleRef => ({ rule: p.rule, citation: p.citation });
   switch (command.type) {
-    case 'RecordReview': return ref(policy.procedure.reviewSteps);
-    case 'StartPublicNotice': return ref(policy.procedure.notice);
+    case 'RecordReview':
+      return ref(policy.procedure.reviewSteps);
+    case 'StartPublicNotice':
+      return ref(policy.procedure.notice);
     case 'RecordObjection':
-    case 'ResolveObjection': return ref(policy.procedure.objections);
+    case 'ResolveObjection':
+      return ref(policy.procedure.objections);
     case 'ApproveConsortium':
-    case 'RejectConsortium': return ref(policy.procedure.approval);
-    case 'WithdrawConsortium': return ref(policy.procedure.withdrawal);
-    case 'DissolveConsortium': return ref(policy.procedure.dissolution);
-    case 'RecordEvaluation': return ref(policy.evaluation);
-    case 'RecordAnnualReport': return policy.annualReport ? ref(policy.annualReport) : lifecycleRule('dates');
-    default: return lifecycleRule('dates');
+    case 'RejectConsortium':
+      return ref(policy.procedure.approval);
+    case 'WithdrawConsortium':
+      return ref(policy.procedure.withdrawal);
+    case 'DissolveConsortium':
+      return ref(policy.procedure.dissolution);
+    case 'RecordEvaluation':
+      return ref(policy.evaluation);
+    case 'RecordAnnualReport':
+      return policy.annualReport ? ref(policy.annualReport) : lifecycleRule('dates');
+    default:
+      return lifecycleRule('dates');
   }
 }
 

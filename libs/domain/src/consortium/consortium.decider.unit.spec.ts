@@ -3,8 +3,18 @@ import { ConsortiumCommand, FileConsortium } from './consortium.commands';
 import { consortiumDecider, decide, evolve, initialState } from './consortium.decider';
 import { ConsortiumEvent } from './consortium.events';
 import {
-  commandsFor, CONSORTIUM_IDS, contextFor, enterprise, eventsOf, fileConsortium, historyUpTo, LEADS, MEMBERS, stateOf,
-  TIMELINES, verdictOf,
+  commandsFor,
+  CONSORTIUM_IDS,
+  contextFor,
+  enterprise,
+  eventsOf,
+  fileConsortium,
+  historyUpTo,
+  LEADS,
+  MEMBERS,
+  stateOf,
+  TIMELINES,
+  verdictOf,
 } from './consortium.fixtures';
 
 const NMG = 'nmg-2024-consortium' as const;
@@ -14,14 +24,29 @@ const id = CONSORTIUM_IDS[NMG];
 
 describe('lifecycle: filing', () => {
   it('records an eligible filing as filed, with every verdict', () => {
-    const events = spec.given([]).when(fileConsortium(NMG)).thenMatches([
-      { type: 'ConsortiumFiled', data: { consortiumId: id, policy: NMG, filedOn: '2025-09-01', lead: LEADS[NMG], members: MEMBERS[NMG], eligible: true } },
-    ]) as ConsortiumEvent[];
+    const events = spec
+      .given([])
+      .when(fileConsortium(NMG))
+      .thenMatches([
+        {
+          type: 'ConsortiumFiled',
+          data: {
+            consortiumId: id,
+            policy: NMG,
+            filedOn: '2025-09-01',
+            lead: LEADS[NMG],
+            members: MEMBERS[NMG],
+            eligible: true,
+          },
+        },
+      ]) as ConsortiumEvent[];
     expect(stateOf(events)).toMatchObject({ exists: true, status: 'filed', lastOn: '2025-09-01' });
   });
 
   it('records an ineligible filing too: approval will refuse it', () =>
-    void spec.given([]).when(fileConsortium(NMG, { members: MEMBERS[NMG].slice(0, 3) }))
+    void spec
+      .given([])
+      .when(fileConsortium(NMG, { members: MEMBERS[NMG].slice(0, 3) }))
       .thenMatches([{ type: 'ConsortiumFiled', data: { eligible: false } }]));
 
   it.each([
@@ -31,44 +56,61 @@ describe('lifecycle: filing', () => {
     ['no name', { name: ' ' }, 'name'],
     ['an impossible date', { filedOn: '2025-02-30' }, 'filedOn'],
     ['a negative amount of fen', { lead: { ...LEADS[NMG], revenue3yFen: -1 } }, 'lead.revenue3y'],
-    ['a member of unknown kind', { members: [...MEMBERS[NMG].slice(0, 3), { ...MEMBERS[NMG][3], kind: 'company' }] }, 'members[3].kind'],
+    [
+      'a member of unknown kind',
+      { members: [...MEMBERS[NMG].slice(0, 3), { ...MEMBERS[NMG][3], kind: 'company' }] },
+      'members[3].kind',
+    ],
     ['members that are no list', { members: 'none' }, 'members'],
     ['an unknown policy', { policy: 'beijing-2030-consortium' }, 'policy'],
   ])('refuses %s as invalid input naming %s, recording nothing', (_why, overrides, field) => {
     const data = { ...fileConsortium(NMG).data, ...overrides } as FileConsortium['data'];
-    spec.given([]).when({ type: 'FileConsortium', data }).thenRejects({
-      code: 'invalid-input',
-      details: expect.arrayContaining([{ field, problem: expect.any(String) }]) as never,
-    });
+    spec
+      .given([])
+      .when({ type: 'FileConsortium', data })
+      .thenRejects({
+        code: 'invalid-input',
+        details: expect.arrayContaining([{ field, problem: expect.any(String) }]) as never,
+      });
   });
 
   it('names every bad field at once, each with what is wrong, as the HTTP body names it', () =>
-    void spec.given([]).when(fileConsortium(NMG, {
-      name: '',
-      lead: { ...LEADS[NMG], creditCode: 'x', rdExpenseLastYearFen: 1.5 },
-      members: [MEMBERS[NMG][0], { ...MEMBERS[NMG][1], name: '' }],
-    })).thenRejects({
-      code: 'invalid-input',
-      message: expect.stringContaining('lead.creditCode must be a valid unified social credit code'),
-      details: [
-        { field: 'name', problem: 'is required' },
-        { field: 'lead.creditCode', problem: 'must be a valid unified social credit code, not "x"' },
-        { field: 'lead.rdExpenseLastYear', problem: 'must be a non-negative amount of whole fen' },
-        { field: 'members[1].name', problem: 'is required' },
-      ],
-    }));
+    void spec
+      .given([])
+      .when(
+        fileConsortium(NMG, {
+          name: '',
+          lead: { ...LEADS[NMG], creditCode: 'x', rdExpenseLastYearFen: 1.5 },
+          members: [MEMBERS[NMG][0], { ...MEMBERS[NMG][1], name: '' }],
+        }),
+      )
+      .thenRejects({
+        code: 'invalid-input',
+        message: expect.stringContaining('lead.creditCode must be a valid unified social credit code'),
+        details: [
+          { field: 'name', problem: 'is required' },
+          { field: 'lead.creditCode', problem: 'must be a valid unified social credit code, not "x"' },
+          { field: 'lead.rdExpenseLastYear', problem: 'must be a non-negative amount of whole fen' },
+          { field: 'members[1].name', problem: 'is required' },
+        ],
+      }));
 
   it('a repeated unit names the member that repeats it', () =>
-    void spec.given([]).when(fileConsortium(NMG, { members: [...MEMBERS[NMG], LEADS[NMG]] })).thenRejects({
-      code: 'invalid-input',
-      details: [{ field: 'members[9].creditCode', problem: expect.stringMatching(/^repeats lead \(/) }],
-    }));
+    void spec
+      .given([])
+      .when(fileConsortium(NMG, { members: [...MEMBERS[NMG], LEADS[NMG]] }))
+      .thenRejects({
+        code: 'invalid-input',
+        details: [{ field: 'members[9].creditCode', problem: expect.stringMatching(/^repeats lead \(/) }],
+      }));
 
   it('refuses a second filing of the same consortium', () =>
     void spec.given(historyUpTo(NMG, 'filed')).when(fileConsortium(NMG)).thenRejects({ code: 'invalid-state' }));
 
   it('needs the lead registry read for a policy with a rule spanning consortia', () =>
-    expect(() => decide(fileConsortium(NMG), initialState(), contextFor(NMG, { leadClaim: undefined }))).toThrow(/leadClaim/));
+    expect(() => decide(fileConsortium(NMG), initialState(), contextFor(NMG, { leadClaim: undefined }))).toThrow(
+      /leadClaim/,
+    ));
 });
 
 describe('lifecycle: a command to a consortium that does not exist', () => {
@@ -85,46 +127,89 @@ describe('lifecycle: reviews, public notice, approval (default notice: 5 working
   });
 
   it('the notice of 5 working days from 2025-09-29 ends on 2025-10-11 (National Day)', () =>
-    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.startNotice('2025-09-29')).then([
-      {
-        type: 'PublicNoticeStarted',
-        data: {
-          consortiumId: id, startsOn: '2025-09-29', endsOn: '2025-10-11', unit: 'working-days', days: 5,
-          rule: 'lifecycle.public-notice', citation: expect.stringContaining('Lifecycle'),
-          interpretation: expect.stringContaining('5 working days'),
+    void spec
+      .given(historyUpTo(NMG, 'reviewed'))
+      .when(c.startNotice('2025-09-29'))
+      .then([
+        {
+          type: 'PublicNoticeStarted',
+          data: {
+            consortiumId: id,
+            startsOn: '2025-09-29',
+            endsOn: '2025-10-11',
+            unit: 'working-days',
+            days: 5,
+            rule: 'lifecycle.public-notice',
+            citation: expect.stringContaining('Lifecycle'),
+            interpretation: expect.stringContaining('5 working days'),
+          },
         },
-      },
-    ]));
+      ]));
 
   it('approval is refused on 2025-10-11, the last day of the notice', () =>
-    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.approve('2025-10-11')).thenRejects({
-      code: 'rule-violated', rule: 'lifecycle.public-notice',
-      details: [{ rule: 'lifecycle.public-notice', ok: false, citation: expect.any(String), detail: 'the public notice ends on 2025-10-11; approval is possible from the day after, not on 2025-10-11' }],
-    }));
+    void spec
+      .given(historyUpTo(NMG, 'public-notice'))
+      .when(c.approve('2025-10-11'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'lifecycle.public-notice',
+        details: [
+          {
+            rule: 'lifecycle.public-notice',
+            ok: false,
+            citation: expect.any(String),
+            detail: 'the public notice ends on 2025-10-11; approval is possible from the day after, not on 2025-10-11',
+          },
+        ],
+      }));
 
   it('approval is accepted on 2025-10-12, carrying every check it passed', () => {
-    const [approved] = spec.given(historyUpTo(NMG, 'public-notice')).when(c.approve('2025-10-12')).thenMatches([
-      { type: 'ConsortiumApproved', data: { consortiumId: id, on: '2025-10-12', rule: 'lifecycle.approval', citation: '四(五)' } },
-    ]) as ConsortiumEvent[];
+    const [approved] = spec
+      .given(historyUpTo(NMG, 'public-notice'))
+      .when(c.approve('2025-10-12'))
+      .thenMatches([
+        {
+          type: 'ConsortiumApproved',
+          data: { consortiumId: id, on: '2025-10-12', rule: 'lifecycle.approval', citation: '四(五)' },
+        },
+      ]) as ConsortiumEvent[];
     const rules = (approved.data as { checks: Array<{ rule: string; ok: boolean }> }).checks;
     expect(rules.every((check) => check.ok)).toBe(true);
     expect(rules.map((check) => check.rule)).toEqual([
-      'nmg.lead-enterprise', 'nmg.lead-rd', 'nmg.members-min', 'nmg.members-in-region', 'nmg.members-enterprises', 'nmg.agreement',
-      'nmg.one-per-lead', 'lifecycle.review-steps', 'lifecycle.public-notice', 'lifecycle.objections',
+      'nmg.lead-enterprise',
+      'nmg.lead-rd',
+      'nmg.members-min',
+      'nmg.members-in-region',
+      'nmg.members-enterprises',
+      'nmg.agreement',
+      'nmg.one-per-lead',
+      'lifecycle.review-steps',
+      'lifecycle.public-notice',
+      'lifecycle.objections',
     ]);
-    expect(stateOf([...historyUpTo(NMG, 'public-notice'), approved])).toMatchObject({ status: 'active', approvedOn: '2025-10-12' });
+    expect(stateOf([...historyUpTo(NMG, 'public-notice'), approved])).toMatchObject({
+      status: 'active',
+      approvedOn: '2025-10-12',
+    });
   });
 
-  it('approval names every unmet rule at once; the first is the rejection\'s rule', () =>
-    void spec.given(historyUpTo(NMG, 'filed', { members: MEMBERS[NMG].slice(0, 7), agreementSigned: false }))
+  it("approval names every unmet rule at once; the first is the rejection's rule", () =>
+    void spec
+      .given(historyUpTo(NMG, 'filed', { members: MEMBERS[NMG].slice(0, 7), agreementSigned: false }))
       .when(c.approve('2025-10-12'))
       .thenRejects({
-        code: 'rule-violated', rule: 'nmg.members-min', citation: '三(三)',
+        code: 'rule-violated',
+        rule: 'nmg.members-min',
+        citation: '三(三)',
         details: [
           expect.objectContaining({ rule: 'nmg.members-min', ok: false }),
           expect.objectContaining({ rule: 'nmg.agreement', ok: false }),
           expect.objectContaining({ rule: 'lifecycle.review-steps', ok: false, detail: 'no expert review recorded' }),
-          expect.objectContaining({ rule: 'lifecycle.public-notice', ok: false, detail: 'no public notice has started' }),
+          expect.objectContaining({
+            rule: 'lifecycle.public-notice',
+            ok: false,
+            detail: 'no public notice has started',
+          }),
         ],
       }));
 
@@ -132,25 +217,39 @@ describe('lifecycle: reviews, public notice, approval (default notice: 5 working
     const short = historyUpTo(NMG, 'public-notice', { members: MEMBERS[NMG].slice(0, 8) });
     spec.given(short).when(c.approve('2025-10-12')).thenRejects({ rule: 'nmg.members-min' });
     const completed = eventsOf(NMG, [c.addMember('2025-10-12', enterprise('hohhot', 30))], short);
-    spec.given(completed).when(c.approve('2025-10-13')).thenMatches([{ type: 'ConsortiumApproved' }]);
+    spec
+      .given(completed)
+      .when(c.approve('2025-10-13'))
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
   });
 
   it('the notice waits for the review steps', () =>
-    void spec.given(historyUpTo(NMG, 'filed')).when(c.startNotice('2025-09-29'))
+    void spec
+      .given(historyUpTo(NMG, 'filed'))
+      .when(c.startNotice('2025-09-29'))
       .thenRejects({ code: 'rule-violated', rule: 'lifecycle.review-steps', citation: '四(三)' }));
 
   it('a notice does not start twice', () =>
-    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.startNotice('2025-10-13')).thenRejects({ code: 'invalid-state' }));
+    void spec
+      .given(historyUpTo(NMG, 'public-notice'))
+      .when(c.startNotice('2025-10-13'))
+      .thenRejects({ code: 'invalid-state' }));
 
   it('reviews are over once the notice started', () =>
-    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.review('expert', '2025-10-13')).thenRejects({ code: 'invalid-state' }));
+    void spec
+      .given(historyUpTo(NMG, 'public-notice'))
+      .when(c.review('expert', '2025-10-13'))
+      .thenRejects({ code: 'invalid-state' }));
 
   it('an active consortium is not approved again', () =>
     void spec.given(historyUpTo(NMG, 'active')).when(c.approve('2025-10-20')).thenRejects({ code: 'invalid-state' }));
 
   it('a notice reaching into a year the working-day calendar lacks is refused, saying so', () => {
     const reviewed = eventsOf(NMG, [fileConsortium(NMG, { filedOn: '2030-11-01' }), c.review('expert', '2030-11-15')]);
-    spec.given(reviewed).when(c.startNotice('2030-12-29')).thenRejects({ code: 'invalid-input', message: expect.stringMatching(/no statutory holidays for 2030/) });
+    spec
+      .given(reviewed)
+      .when(c.startNotice('2030-12-29'))
+      .thenRejects({ code: 'invalid-input', message: expect.stringMatching(/no statutory holidays for 2030/) });
   });
 });
 
@@ -158,44 +257,87 @@ describe('lifecycle: objections (no unresolved objection at approval)', () => {
   const inNotice = () => historyUpTo(NMG, 'public-notice');
 
   it('are numbered in the order recorded', () =>
-    void spec.given(eventsOf(NMG, [c.object('2025-10-09')], inNotice())).when(c.object('2025-10-10', '另一异议')).then([
-      { type: 'ObjectionRecorded', data: { consortiumId: id, n: 2, on: '2025-10-10', text: '另一异议', rule: 'lifecycle.objections', citation: expect.stringContaining('Lifecycle') } },
-    ]));
+    void spec
+      .given(eventsOf(NMG, [c.object('2025-10-09')], inNotice()))
+      .when(c.object('2025-10-10', '另一异议'))
+      .then([
+        {
+          type: 'ObjectionRecorded',
+          data: {
+            consortiumId: id,
+            n: 2,
+            on: '2025-10-10',
+            text: '另一异议',
+            rule: 'lifecycle.objections',
+            citation: expect.stringContaining('Lifecycle'),
+          },
+        },
+      ]));
 
   it('are recorded only during the public notice', () =>
-    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.object('2025-09-20')).thenRejects({ code: 'invalid-state', rule: 'lifecycle.objections' }));
+    void spec
+      .given(historyUpTo(NMG, 'reviewed'))
+      .when(c.object('2025-09-20'))
+      .thenRejects({ code: 'invalid-state', rule: 'lifecycle.objections' }));
 
   it('an unresolved objection blocks approval; dismissed, it does not', () => {
     const objected = eventsOf(NMG, [c.object('2025-10-09')], inNotice());
     spec.given(objected).when(c.approve('2025-10-12')).thenRejects({ rule: 'lifecycle.objections' });
-    spec.given(eventsOf(NMG, [c.resolve(1, '2025-10-12', 'dismissed')], objected)).when(c.approve('2025-10-12'))
+    spec
+      .given(eventsOf(NMG, [c.resolve(1, '2025-10-12', 'dismissed')], objected))
+      .when(c.approve('2025-10-12'))
       .thenMatches([{ type: 'ConsortiumApproved' }]);
   });
 
   it('an objection that does not exist is not-found; one resolved is not resolved again', () => {
     const resolved = eventsOf(NMG, [c.object('2025-10-09'), c.resolve(1, '2025-10-10', 'upheld')], inNotice());
-    spec.given(resolved).when(c.resolve(2, '2025-10-10', 'dismissed')).thenRejects({ code: 'not-found' });
-    spec.given(resolved).when(c.resolve(1, '2025-10-10', 'dismissed')).thenRejects({ code: 'invalid-state' });
+    spec
+      .given(resolved)
+      .when(c.resolve(2, '2025-10-10', 'dismissed'))
+      .thenRejects({ code: 'not-found' });
+    spec
+      .given(resolved)
+      .when(c.resolve(1, '2025-10-10', 'dismissed'))
+      .thenRejects({ code: 'invalid-state' });
   });
 });
 
 describe('lifecycle: rejection, withdrawal, dissolution', () => {
   it('a filing is rejected, naming the approval rule', () =>
-    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.reject('2025-09-20', '论证未通过')).then([
-      { type: 'ConsortiumRejected', data: { consortiumId: id, on: '2025-09-20', reason: '论证未通过', rule: 'lifecycle.approval', citation: '四(五)' } },
-    ]));
+    void spec
+      .given(historyUpTo(NMG, 'reviewed'))
+      .when(c.reject('2025-09-20', '论证未通过'))
+      .then([
+        {
+          type: 'ConsortiumRejected',
+          data: {
+            consortiumId: id,
+            on: '2025-09-20',
+            reason: '论证未通过',
+            rule: 'lifecycle.approval',
+            citation: '四(五)',
+          },
+        },
+      ]));
 
   it('a filing is withdrawn', () =>
-    void spec.given(historyUpTo(NMG, 'filed')).when(c.withdraw('2025-09-05')).then([
-      { type: 'ConsortiumWithdrawn', data: { consortiumId: id, on: '2025-09-05', rule: 'lifecycle.withdrawal', citation: expect.any(String) } },
-    ]));
+    void spec
+      .given(historyUpTo(NMG, 'filed'))
+      .when(c.withdraw('2025-09-05'))
+      .then([
+        {
+          type: 'ConsortiumWithdrawn',
+          data: { consortiumId: id, on: '2025-09-05', rule: 'lifecycle.withdrawal', citation: expect.any(String) },
+        },
+      ]));
 
   it('an active consortium is neither rejected nor withdrawn: it is dissolved', () => {
     spec.given(historyUpTo(NMG, 'active')).when(c.reject('2025-10-20')).thenRejects({ code: 'invalid-state' });
     spec.given(historyUpTo(NMG, 'active')).when(c.withdraw('2025-10-20')).thenRejects({ code: 'invalid-state' });
-    spec.given(historyUpTo(NMG, 'active')).when(c.dissolve('2025-10-20')).thenMatches([
-      { type: 'ConsortiumDissolved', data: { reason: '任务完成', rule: 'lifecycle.dissolution' } },
-    ]);
+    spec
+      .given(historyUpTo(NMG, 'active'))
+      .when(c.dissolve('2025-10-20'))
+      .thenMatches([{ type: 'ConsortiumDissolved', data: { reason: '任务完成', rule: 'lifecycle.dissolution' } }]);
   });
 
   it('a filing is not dissolved: it is withdrawn or rejected', () =>
@@ -208,55 +350,90 @@ describe('lifecycle: rejection, withdrawal, dissolution', () => {
       dissolved: eventsOf(NMG, [c.dissolve('2025-10-20')], historyUpTo(NMG, 'active')),
     };
     const commands: ConsortiumCommand[] = [
-      c.review('expert', '2025-12-01'), c.startNotice('2025-12-01'), c.object('2025-12-01'), c.resolve(1, '2025-12-01', 'dismissed'),
-      c.approve('2025-12-01'), c.reject('2025-12-01'), c.withdraw('2025-12-01'), c.addMember('2025-12-01', enterprise('hohhot', 40)),
-      c.removeMember('2025-12-01', MEMBERS[NMG][0].creditCode), c.changeLead('2025-12-01', enterprise('hohhot', 41)),
-      c.rename('2025-12-01', '新名称'), c.evaluate('2025', '2025-12-01', 'qualified'), c.dissolve('2025-12-01'),
+      c.review('expert', '2025-12-01'),
+      c.startNotice('2025-12-01'),
+      c.object('2025-12-01'),
+      c.resolve(1, '2025-12-01', 'dismissed'),
+      c.approve('2025-12-01'),
+      c.reject('2025-12-01'),
+      c.withdraw('2025-12-01'),
+      c.addMember('2025-12-01', enterprise('hohhot', 40)),
+      c.removeMember('2025-12-01', MEMBERS[NMG][0].creditCode),
+      c.changeLead('2025-12-01', enterprise('hohhot', 41)),
+      c.rename('2025-12-01', '新名称'),
+      c.evaluate('2025', '2025-12-01', 'qualified'),
+      c.dissolve('2025-12-01'),
     ];
     for (const [status, history] of Object.entries(ended)) {
-      it.each(commands.map((command) => [command.type, command] as const))(`${status}: %s is invalid-state`, (_type, command) =>
-        void spec.given(history).when(command).thenRejects({ code: 'invalid-state' }));
+      it.each(commands.map((command) => [command.type, command] as const))(
+        `${status}: %s is invalid-state`,
+        (_type, command) => void spec.given(history).when(command).thenRejects({ code: 'invalid-state' }),
+      );
     }
   });
 });
 
 describe('lifecycle.dates: business dates do not go backwards', () => {
   it('a review dated before the filing is refused, naming the review rule', () =>
-    void spec.given(historyUpTo(NMG, 'filed')).when(c.review('expert', '2025-08-31'))
+    void spec
+      .given(historyUpTo(NMG, 'filed'))
+      .when(c.review('expert', '2025-08-31'))
       .thenRejects({ code: 'rule-violated', rule: 'lifecycle.review-steps', citation: '四(三)' }));
 
   it('a notice starting before the last review is refused, naming the notice rule', () =>
-    void spec.given(historyUpTo(NMG, 'reviewed')).when(c.startNotice('2025-09-14')).thenRejects({ rule: 'lifecycle.public-notice' }));
+    void spec
+      .given(historyUpTo(NMG, 'reviewed'))
+      .when(c.startNotice('2025-09-14'))
+      .thenRejects({ rule: 'lifecycle.public-notice' }));
 
   it('an approval dated before the notice started is refused', () =>
-    void spec.given(historyUpTo(NMG, 'public-notice')).when(c.approve('2025-09-28')).thenRejects({ code: 'rule-violated', rule: 'lifecycle.approval' }));
+    void spec
+      .given(historyUpTo(NMG, 'public-notice'))
+      .when(c.approve('2025-09-28'))
+      .thenRejects({ code: 'rule-violated', rule: 'lifecycle.approval' }));
 
   it('a member added before the latest recorded date is refused', () =>
-    void spec.given(historyUpTo(NMG, 'active')).when(c.addMember('2025-10-01', enterprise('hohhot', 42)))
+    void spec
+      .given(historyUpTo(NMG, 'active'))
+      .when(c.addMember('2025-10-01', enterprise('hohhot', 42)))
       .thenRejects({ code: 'rule-violated', rule: 'lifecycle.dates' }));
 
   it('the same day is fine', () =>
-    void spec.given(historyUpTo(NMG, 'active')).when(c.addMember('2025-10-12', enterprise('hohhot', 42))).thenMatches([{ type: 'MemberAdded' }]));
+    void spec
+      .given(historyUpTo(NMG, 'active'))
+      .when(c.addMember('2025-10-12', enterprise('hohhot', 42)))
+      .thenMatches([{ type: 'MemberAdded' }]));
 });
 
 describe('lifecycle: members change, eligibility is re-assessed and recorded', () => {
   it('adding a member records the verdicts after the change', () => {
-    const [added] = spec.given(historyUpTo(NMG, 'active')).when(c.addMember('2025-11-01', enterprise('beijing', 43)))
+    const [added] = spec
+      .given(historyUpTo(NMG, 'active'))
+      .when(c.addMember('2025-11-01', enterprise('beijing', 43)))
       .thenMatches([{ type: 'MemberAdded' }]) as ConsortiumEvent[];
     expect(verdictOf([added], 'nmg.members-min').detail).toBe('11 member units, lead included; at least 10 required');
     expect(verdictOf([added], 'nmg.one-per-lead').ok).toBe(true);
   });
 
   it('removing a member below the minimum is recorded with the rule failing', () => {
-    const [removed] = spec.given(historyUpTo(NMG, 'active')).when(c.removeMember('2025-11-01', MEMBERS[NMG][0].creditCode))
+    const [removed] = spec
+      .given(historyUpTo(NMG, 'active'))
+      .when(c.removeMember('2025-11-01', MEMBERS[NMG][0].creditCode))
       .thenMatches([{ type: 'MemberRemoved' }]) as ConsortiumEvent[];
-    expect(verdictOf([removed], 'nmg.members-min')).toMatchObject({ ok: false, detail: '9 member units, lead included; at least 10 required' });
+    expect(verdictOf([removed], 'nmg.members-min')).toMatchObject({
+      ok: false,
+      detail: '9 member units, lead included; at least 10 required',
+    });
     expect(stateOf([...historyUpTo(NMG, 'active'), removed]).members).toHaveLength(8);
   });
 
   it('a removal without a date is dated today (the context clock)', () =>
-    void spec.given(historyUpTo(NMG, 'active'))
-      .when({ type: 'RemoveMember', data: { consortiumId: id, creditCode: MEMBERS[NMG][0].creditCode } }, { today: '2025-11-20' })
+    void spec
+      .given(historyUpTo(NMG, 'active'))
+      .when(
+        { type: 'RemoveMember', data: { consortiumId: id, creditCode: MEMBERS[NMG][0].creditCode } },
+        { today: '2025-11-20' },
+      )
       .thenMatches([{ type: 'MemberRemoved', data: { on: '2025-11-20' } }]));
 
   it('a member is not added twice, the lead is not removed, a stranger is not-found', () => {
@@ -264,15 +441,22 @@ describe('lifecycle: members change, eligibility is re-assessed and recorded', (
     spec.given(active).when(c.addMember('2025-11-01', MEMBERS[NMG][0])).thenRejects({ code: 'invalid-state' });
     spec.given(active).when(c.addMember('2025-11-01', LEADS[NMG])).thenRejects({ code: 'invalid-state' });
     spec.given(active).when(c.removeMember('2025-11-01', LEADS[NMG].creditCode)).thenRejects({ code: 'invalid-state' });
-    spec.given(active).when(c.removeMember('2025-11-01', enterprise('hohhot', 44).creditCode)).thenRejects({ code: 'not-found' });
+    spec
+      .given(active)
+      .when(c.removeMember('2025-11-01', enterprise('hohhot', 44).creditCode))
+      .thenRejects({ code: 'not-found' });
   });
 });
 
 describe('evolve', () => {
   it('is total: events before a filing, unknown events and malformed events leave the state alone', () => {
     const filed = stateOf(historyUpTo(NMG, 'filed'));
-    expect(evolve(initialState(), { type: 'ConsortiumApproved', data: { consortiumId: id, on: '2025-10-12', checks: [], rule: 'x', citation: 'y' } }))
-      .toEqual(initialState());
+    expect(
+      evolve(initialState(), {
+        type: 'ConsortiumApproved',
+        data: { consortiumId: id, on: '2025-10-12', checks: [], rule: 'x', citation: 'y' },
+      }),
+    ).toEqual(initialState());
     expect(evolve(filed, { type: 'SomethingElse', data: {} } as unknown as ConsortiumEvent)).toEqual(filed);
     expect(evolve(filed, { type: 'ConsortiumRenamed' } as unknown as ConsortiumEvent)).toEqual(filed);
     expect(evolve(filed, null as unknown as ConsortiumEvent)).toEqual(filed);
@@ -293,40 +477,114 @@ describe('bad input to a later command names its field (API.md: what is wrong, f
   const active = () => historyUpTo(NMG, 'active');
 
   it.each<[string, () => ConsortiumEvent[], ConsortiumCommand, Array<{ field: string; problem: string }>]>([
-    ['a review of an unknown stage and outcome', () => historyUpTo(NMG, 'filed'),
-      { type: 'RecordReview', data: { consortiumId: id, stage: 'final' as never, outcome: 'ok' as never, on: '2025-09-15' } },
-      [{ field: 'stage', problem: 'must be one of preliminary, formal, technical, expert' }, { field: 'outcome', problem: 'must be one of pass, fail' }]],
+    [
+      'a review of an unknown stage and outcome',
+      () => historyUpTo(NMG, 'filed'),
+      {
+        type: 'RecordReview',
+        data: { consortiumId: id, stage: 'final' as never, outcome: 'ok' as never, on: '2025-09-15' },
+      },
+      [
+        { field: 'stage', problem: 'must be one of preliminary, formal, technical, expert' },
+        { field: 'outcome', problem: 'must be one of pass, fail' },
+      ],
+    ],
     ['an impossible date', active, c.approve('2025-02-30'), [{ field: 'on', problem: 'must be a date YYYY-MM-DD' }]],
-    ['a notice starting on no date', () => historyUpTo(NMG, 'reviewed'), c.startNotice('soon'), [{ field: 'startsOn', problem: 'must be a date YYYY-MM-DD' }]],
-    ['an objection without text', () => historyUpTo(NMG, 'public-notice'), c.object('2025-10-09', ' '), [{ field: 'text', problem: 'is required' }]],
-    ['a resolution that is neither upheld nor dismissed', () => eventsOf(NMG, [c.object('2025-10-09')], historyUpTo(NMG, 'public-notice')),
-      c.resolve(1, '2025-10-10', 'withdrawn' as never), [{ field: 'outcome', problem: 'must be one of upheld, dismissed' }]],
-    ['a rejection without a reason', () => historyUpTo(NMG, 'filed'), c.reject('2025-09-05', ''), [{ field: 'reason', problem: 'is required' }]],
-    ['a dissolution without a reason', active, c.dissolve('2025-11-01', ''), [{ field: 'reason', problem: 'is required' }]],
-    ['a member with a bad credit code', active, c.addMember('2025-11-01', { ...enterprise('hohhot', 50), creditCode: '91150200MA0000001G' }),
-      [{ field: 'member.creditCode', problem: 'must be a valid unified social credit code, not "91150200MA0000001G"' }]],
-    ['a new lead of unknown kind', active, c.changeLead('2025-11-01', { ...enterprise('hohhot', 51), kind: 'company' as never }),
-      [{ field: 'newLead.kind', problem: 'must be one of enterprise, university, research-institute, other' }]],
-    ['the current lead as the new lead', active, c.changeLead('2025-11-01', LEADS[NMG]), [{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${id}` }]],
+    [
+      'a notice starting on no date',
+      () => historyUpTo(NMG, 'reviewed'),
+      c.startNotice('soon'),
+      [{ field: 'startsOn', problem: 'must be a date YYYY-MM-DD' }],
+    ],
+    [
+      'an objection without text',
+      () => historyUpTo(NMG, 'public-notice'),
+      c.object('2025-10-09', ' '),
+      [{ field: 'text', problem: 'is required' }],
+    ],
+    [
+      'a resolution that is neither upheld nor dismissed',
+      () => eventsOf(NMG, [c.object('2025-10-09')], historyUpTo(NMG, 'public-notice')),
+      c.resolve(1, '2025-10-10', 'withdrawn' as never),
+      [{ field: 'outcome', problem: 'must be one of upheld, dismissed' }],
+    ],
+    [
+      'a rejection without a reason',
+      () => historyUpTo(NMG, 'filed'),
+      c.reject('2025-09-05', ''),
+      [{ field: 'reason', problem: 'is required' }],
+    ],
+    [
+      'a dissolution without a reason',
+      active,
+      c.dissolve('2025-11-01', ''),
+      [{ field: 'reason', problem: 'is required' }],
+    ],
+    [
+      'a member with a bad credit code',
+      active,
+      c.addMember('2025-11-01', { ...enterprise('hohhot', 50), creditCode: '91150200MA0000001G' }),
+      [{ field: 'member.creditCode', problem: 'must be a valid unified social credit code, not "91150200MA0000001G"' }],
+    ],
+    [
+      'a new lead of unknown kind',
+      active,
+      c.changeLead('2025-11-01', { ...enterprise('hohhot', 51), kind: 'company' as never }),
+      [{ field: 'newLead.kind', problem: 'must be one of enterprise, university, research-institute, other' }],
+    ],
+    [
+      'the current lead as the new lead',
+      active,
+      c.changeLead('2025-11-01', LEADS[NMG]),
+      [{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${id}` }],
+    ],
     ['an empty name', active, c.rename('2025-11-01', ''), [{ field: 'name', problem: 'is required' }]],
-    ['the current name', active, c.rename('2025-11-01', fileConsortium(NMG).data.name), [{ field: 'name', problem: "is already the consortium's name" }]],
-    ['an evaluation without period, with an unknown grade and bad scores', active,
-      { type: 'RecordEvaluation', data: { consortiumId: id, period: '', on: '2025-12-01', grade: 'good' as never, scores: { x: Number.NaN } } },
-      [{ field: 'period', problem: 'is required' }, { field: 'grade', problem: 'must be one of excellent, qualified, unqualified' }, { field: 'scores', problem: 'must map aspects to finite numbers' }]],
-    ['an annual report under a policy that asks for none', active, c.annualReport(2025, '2025-12-20'),
-      [{ field: 'id', problem: 'names a consortium under nmg-2024-consortium, which asks for no annual report' }]],
-  ])('%s', (_why, history, command, details) =>
-    void spec.given(history()).when(command).thenRejects({ code: 'invalid-input', details }));
+    [
+      'the current name',
+      active,
+      c.rename('2025-11-01', fileConsortium(NMG).data.name),
+      [{ field: 'name', problem: "is already the consortium's name" }],
+    ],
+    [
+      'an evaluation without period, with an unknown grade and bad scores',
+      active,
+      {
+        type: 'RecordEvaluation',
+        data: { consortiumId: id, period: '', on: '2025-12-01', grade: 'good' as never, scores: { x: Number.NaN } },
+      },
+      [
+        { field: 'period', problem: 'is required' },
+        { field: 'grade', problem: 'must be one of excellent, qualified, unqualified' },
+        { field: 'scores', problem: 'must map aspects to finite numbers' },
+      ],
+    ],
+    [
+      'an annual report under a policy that asks for none',
+      active,
+      c.annualReport(2025, '2025-12-20'),
+      [{ field: 'id', problem: 'names a consortium under nmg-2024-consortium, which asks for no annual report' }],
+    ],
+  ])(
+    '%s',
+    (_why, history, command, details) =>
+      void spec.given(history()).when(command).thenRejects({ code: 'invalid-input', details }),
+  );
 
   it('a Tianjin annual report for a year that is no integer names year', () =>
     void deciderSpec(consortiumDecider, () => contextFor('tianjin-2018-alliance'))
-      .given(historyUpTo('tianjin-2018-alliance', 'active')).when(commandsFor('tianjin-2018-alliance').annualReport(2020.5, '2020-12-20'))
+      .given(historyUpTo('tianjin-2018-alliance', 'active'))
+      .when(commandsFor('tianjin-2018-alliance').annualReport(2020.5, '2020-12-20'))
       .thenRejects({ code: 'invalid-input', details: [{ field: 'year', problem: 'must be an integer' }] }));
 
   it('a notice the working-day calendar cannot count names startsOn and the notice rule', () => {
     const reviewed = eventsOf(NMG, [fileConsortium(NMG, { filedOn: '2030-11-01' }), c.review('expert', '2030-11-15')]);
-    spec.given(reviewed).when(c.startNotice('2030-12-29')).thenRejects({
-      code: 'invalid-input', rule: 'lifecycle.public-notice', details: [{ field: 'startsOn', problem: expect.stringContaining('2030') as never }],
-    });
+    spec
+      .given(reviewed)
+      .when(c.startNotice('2030-12-29'))
+      .thenRejects({
+        code: 'invalid-input',
+        rule: 'lifecycle.public-notice',
+        details: [{ field: 'startsOn', problem: expect.stringContaining('2030') as never }],
+      });
   });
 });

@@ -11,30 +11,48 @@ import { invalidInput, InputProblem, oneOfProblems, textProblems } from './conso
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 
-export function decideEvaluation(command: RecordEvaluation, state: ConsortiumState, policy: ConsortiumPolicy): Decision<EvaluationRecorded | ConsortiumDelisted> {
+export function decideEvaluation(
+  command: RecordEvaluation,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<EvaluationRecorded | ConsortiumDelisted> {
   const { consortiumId, period, on, grade, scores } = command.data;
   const rules = policy.evaluation;
   const ref = { rule: rules.rule, citation: rules.citation };
   const problems: InputProblem[] = [
     ...textProblems('period', period),
     ...oneOfProblems('grade', grade, GRADES),
-    ...(scores === undefined || isScores(scores) ? [] : [{ field: 'scores', problem: 'must map aspects to finite numbers' }]),
+    ...(scores === undefined || isScores(scores)
+      ? []
+      : [{ field: 'scores', problem: 'must map aspects to finite numbers' }]),
   ];
   if (problems.length) return invalidInput(problems);
-  if (state.status !== 'active') return reject('invalid-state', `only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`, ref);
+  if (state.status !== 'active')
+    return reject(
+      'invalid-state',
+      `only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`,
+      ref,
+    );
   const outside = outsidePolicyPeriod(policy, on, 'evaluation');
   if (outside) return outside;
   const earlier = state.evaluations.find((e) => e.period === period);
-  if (earlier) return ruleViolated(ref, `the period ${period} was already evaluated on ${earlier.on}; a period is evaluated once`);
+  if (earlier)
+    return ruleViolated(ref, `the period ${period} was already evaluated on ${earlier.on}; a period is evaluated once`);
 
   const checks: RuleCheck[] = [];
   if (rules.aspects) {
     const aspectsRef = { rule: rules.aspects.rule, citation: rules.aspects.citation };
     const keys = Object.keys(scores ?? {});
     const missing = paramOn(rules.aspects, on).filter((a) => !keys.includes(a.key) && !keys.includes(a.name));
-    const aspectsCheck = check(aspectsRef, missing.length === 0,
-      missing.length === 0 ? 'every aspect is scored' : `not scored: ${missing.map((a) => `${a.name} (${a.key})`).join(', ')}`);
-    if (!aspectsCheck.ok) return ruleViolated(aspectsCheck, `an evaluation covers every aspect; ${aspectsCheck.detail}`, [aspectsCheck]);
+    const aspectsCheck = check(
+      aspectsRef,
+      missing.length === 0,
+      missing.length === 0
+        ? 'every aspect is scored'
+        : `not scored: ${missing.map((a) => `${a.name} (${a.key})`).join(', ')}`,
+    );
+    if (!aspectsCheck.ok)
+      return ruleViolated(aspectsCheck, `an evaluation covers every aspect; ${aspectsCheck.detail}`, [aspectsCheck]);
     checks.push(aspectsCheck);
   }
   let nextEvaluationDueOn: BusinessDate | undefined;
@@ -42,16 +60,24 @@ export function decideEvaluation(command: RecordEvaluation, state: ConsortiumSta
     const cycleRef = { rule: rules.cycleYears.rule, citation: rules.cycleYears.citation };
     // The cycle's date even where it falls after the policy's end (and so is not published as due).
     const due = state.nextEvaluationDueOn ?? cycleDueOn(state, rules.cycleYears);
-    const afterEnd = due !== undefined && nextDueWithinPolicy(policy, due) === undefined ? ` (after ${policy.id} ends on ${policy.inForce.to})` : '';
-    checks.push(due === undefined || on >= due
-      ? check(cycleRef, true, due ? `due on ${due}, evaluated on ${on}` : `evaluated on ${on}`)
-      : check(cycleRef, false, `evaluated early: due on ${due}${afterEnd}, evaluated on ${on}`));
+    const afterEnd =
+      due !== undefined && nextDueWithinPolicy(policy, due) === undefined
+        ? ` (after ${policy.id} ends on ${policy.inForce.to})`
+        : '';
+    checks.push(
+      due === undefined || on >= due
+        ? check(cycleRef, true, due ? `due on ${due}, evaluated on ${on}` : `evaluated on ${on}`)
+        : check(cycleRef, false, `evaluated early: due on ${due}${afterEnd}, evaluated on ${on}`),
+    );
     nextEvaluationDueOn = nextDueWithinPolicy(policy, addYears(on, paramOn(rules.cycleYears, on)));
   }
   const recorded: EvaluationRecorded = {
     type: 'EvaluationRecorded',
     data: {
-      consortiumId, period, on, grade,
+      consortiumId,
+      period,
+      on,
+      grade,
       ...(scores !== undefined ? { scores } : {}),
       checks,
       ...ref,
@@ -69,7 +95,13 @@ function cycleDueOn(state: ConsortiumState, cycleYears: PolicyParam<number>): Bu
 }
 
 /** luzhou.delist: the n-th consecutive unqualified evaluation (in the order recorded) cancels the filing. */
-function delistingAfter(state: ConsortiumState, policy: ConsortiumPolicy, period: string, grade: Grade, on: BusinessDate): ConsortiumDelisted | null {
+function delistingAfter(
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+  period: string,
+  grade: Grade,
+  on: BusinessDate,
+): ConsortiumDelisted | null {
   const delist = policy.evaluation.delistAfterConsecutiveUnqualified;
   if (!delist || grade !== 'unqualified') return null;
   const needed = paramOn(delist, on);
@@ -92,32 +124,64 @@ function delistingAfter(state: ConsortiumState, policy: ConsortiumPolicy, period
 }
 
 const isScores = (scores: unknown): scores is Record<string, number> =>
-  typeof scores === 'object' && scores !== null && !Array.isArray(scores) &&
+  typeof scores === 'object' &&
+  scores !== null &&
+  !Array.isArray(scores) &&
   Object.values(scores).every((v) => typeof v === 'number' && Number.isFinite(v));
 
-export function decideAnnualReport(command: RecordAnnualReport, state: ConsortiumState, policy: ConsortiumPolicy): Decision<AnnualReportRecorded> {
+export function decideAnnualReport(
+  command: RecordAnnualReport,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<AnnualReportRecorded> {
   const { consortiumId, year, submittedOn, summary, plan } = command.data;
   const rules = policy.annualReport;
   if (!rules) {
-    return invalidInput([{ field: 'id', problem: `names a consortium under ${policy.id}, which asks for no annual report` }], {
-      message: `${policy.id} asks for no annual report`,
-    });
+    return invalidInput(
+      [{ field: 'id', problem: `names a consortium under ${policy.id}, which asks for no annual report` }],
+      {
+        message: `${policy.id} asks for no annual report`,
+      },
+    );
   }
   const ref = refOf(rules);
   if (!Number.isInteger(year)) return invalidInput([{ field: 'year', problem: 'must be an integer' }]);
   const dueOn = `${year}-${paramOn(rules.dueMonthDay, submittedOn)}`;
   if (!isBusinessDate(dueOn)) return invalidInput([{ field: 'year', problem: `gives no due date (${dueOn})` }]);
-  if (state.status !== 'active') return reject('invalid-state', `annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`, ref);
-  if (state.annualReports.some((r) => r.year === year)) return ruleViolated(ref, `the report for ${year} was already recorded`);
+  if (state.status !== 'active')
+    return reject(
+      'invalid-state',
+      `annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`,
+      ref,
+    );
+  if (state.annualReports.some((r) => r.year === year))
+    return ruleViolated(ref, `the report for ${year} was already recorded`);
   const missing = [...(summary === true ? [] : ["the year's summary"]), ...(plan === true ? [] : ["next year's plan"])];
-  if (missing.length) return ruleViolated(ref, `an annual report carries the year's summary and next year's plan; missing: ${missing.join(', ')}`);
+  if (missing.length)
+    return ruleViolated(
+      ref,
+      `an annual report carries the year's summary and next year's plan; missing: ${missing.join(', ')}`,
+    );
   const onTime = submittedOn <= dueOn;
-  return [{
-    type: 'AnnualReportRecorded',
-    data: {
-      consortiumId, year, submittedOn, summary, plan, dueOn,
-      check: check(ref, onTime, onTime ? `submitted on ${submittedOn}, due by ${dueOn}` : `late: submitted on ${submittedOn}, due by ${dueOn}`),
-      ...ref,
+  return [
+    {
+      type: 'AnnualReportRecorded',
+      data: {
+        consortiumId,
+        year,
+        submittedOn,
+        summary,
+        plan,
+        dueOn,
+        check: check(
+          ref,
+          onTime,
+          onTime
+            ? `submitted on ${submittedOn}, due by ${dueOn}`
+            : `late: submitted on ${submittedOn}, due by ${dueOn}`,
+        ),
+        ...ref,
+      },
     },
-  }];
+  ];
 }

@@ -10,125 +10,173 @@ import { DomainEvent } from '../shared/event';
 import { RuleCheck, RuleRef } from '../shared/rule';
 import { ConsortiumPolicyId, Governance, Grade, ReviewStage, Unit } from './consortium.state';
 
-export type ConsortiumFiled = DomainEvent<'ConsortiumFiled', {
-  consortiumId: string;
-  policy: ConsortiumPolicyId;
-  name: string;
-  filedOn: BusinessDate;
-  lead: Unit;
-  members: Unit[];
-  agreementSigned: boolean;
-  integrityCommitment: boolean;
-  governance: Governance;
-  /** Every eligibility rule's verdict; an ineligible filing is recorded, and approval will refuse it. */
-  eligibility: RuleCheck[];
-  eligible: boolean;
-} & RuleRef>;
+export type ConsortiumFiled = DomainEvent<
+  'ConsortiumFiled',
+  {
+    consortiumId: string;
+    policy: ConsortiumPolicyId;
+    name: string;
+    filedOn: BusinessDate;
+    lead: Unit;
+    members: Unit[];
+    agreementSigned: boolean;
+    integrityCommitment: boolean;
+    governance: Governance;
+    /** Every eligibility rule's verdict; an ineligible filing is recorded, and approval will refuse it. */
+    eligibility: RuleCheck[];
+    eligible: boolean;
+  } & RuleRef
+>;
 
-export type ReviewRecorded = DomainEvent<'ReviewRecorded', {
-  consortiumId: string;
-  stage: ReviewStage;
-  outcome: 'pass' | 'fail';
-  on: BusinessDate;
-  notes?: string;
-} & RuleRef>;
+export type ReviewRecorded = DomainEvent<
+  'ReviewRecorded',
+  {
+    consortiumId: string;
+    stage: ReviewStage;
+    outcome: 'pass' | 'fail';
+    on: BusinessDate;
+    notes?: string;
+  } & RuleRef
+>;
 
-export type PublicNoticeStarted = DomainEvent<'PublicNoticeStarted', {
-  consortiumId: string;
-  startsOn: BusinessDate;
-  endsOn: BusinessDate;
-  unit: 'working-days' | 'calendar-days';
-  days: number;
-  interpretation?: string;
-} & RuleRef>;
+export type PublicNoticeStarted = DomainEvent<
+  'PublicNoticeStarted',
+  {
+    consortiumId: string;
+    startsOn: BusinessDate;
+    endsOn: BusinessDate;
+    unit: 'working-days' | 'calendar-days';
+    days: number;
+    interpretation?: string;
+  } & RuleRef
+>;
 
-export type ObjectionRecorded = DomainEvent<'ObjectionRecorded', { consortiumId: string; n: number; on: BusinessDate; text: string } & RuleRef>;
+export type ObjectionRecorded = DomainEvent<
+  'ObjectionRecorded',
+  { consortiumId: string; n: number; on: BusinessDate; text: string } & RuleRef
+>;
 
-export type ObjectionResolved = DomainEvent<'ObjectionResolved', {
-  consortiumId: string;
-  n: number;
-  on: BusinessDate;
-  outcome: 'upheld' | 'dismissed';
-} & RuleRef>;
+export type ObjectionResolved = DomainEvent<
+  'ObjectionResolved',
+  {
+    consortiumId: string;
+    n: number;
+    on: BusinessDate;
+    outcome: 'upheld' | 'dismissed';
+  } & RuleRef
+>;
 
-export type ConsortiumApproved = DomainEvent<'ConsortiumApproved', {
-  consortiumId: string;
-  on: BusinessDate;
-  /** Every check the approval passed: eligibility, review steps, public notice, objections. */
-  checks: RuleCheck[];
-  nextEvaluationDueOn?: BusinessDate;
-} & RuleRef>;
+export type ConsortiumApproved = DomainEvent<
+  'ConsortiumApproved',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    /** Every check the approval passed: eligibility, review steps, public notice, objections. */
+    checks: RuleCheck[];
+    nextEvaluationDueOn?: BusinessDate;
+  } & RuleRef
+>;
 
-export type ConsortiumRejected = DomainEvent<'ConsortiumRejected', { consortiumId: string; on: BusinessDate; reason: string } & RuleRef>;
+export type ConsortiumRejected = DomainEvent<
+  'ConsortiumRejected',
+  { consortiumId: string; on: BusinessDate; reason: string } & RuleRef
+>;
 
-export type ConsortiumWithdrawn = DomainEvent<'ConsortiumWithdrawn', { consortiumId: string; on: BusinessDate; reason?: string } & RuleRef>;
+export type ConsortiumWithdrawn = DomainEvent<
+  'ConsortiumWithdrawn',
+  { consortiumId: string; on: BusinessDate; reason?: string } & RuleRef
+>;
 
-export type MemberAdded = DomainEvent<'MemberAdded', {
-  consortiumId: string;
-  on: BusinessDate;
-  member: Unit;
-  /** Eligibility re-assessed on the members after the change. */
-  eligibility: RuleCheck[];
-} & RuleRef>;
+export type MemberAdded = DomainEvent<
+  'MemberAdded',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    member: Unit;
+    /** Eligibility re-assessed on the members after the change. */
+    eligibility: RuleCheck[];
+  } & RuleRef
+>;
 
-export type MemberRemoved = DomainEvent<'MemberRemoved', {
-  consortiumId: string;
-  on: BusinessDate;
-  creditCode: string;
-  eligibility: RuleCheck[];
-} & RuleRef>;
+export type MemberRemoved = DomainEvent<
+  'MemberRemoved',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    creditCode: string;
+    eligibility: RuleCheck[];
+  } & RuleRef
+>;
 
-export type LeadChanged = DomainEvent<'LeadChanged', {
-  consortiumId: string;
-  on: BusinessDate;
-  previousLead: Unit;
-  newLead: Unit;
-  /** The new lead's verdicts on the policy's lead rules (empty where the change dissolves the consortium). */
-  leadChecks: RuleCheck[];
-  eligibility: RuleCheck[];
-} & RuleRef>;
+export type LeadChanged = DomainEvent<
+  'LeadChanged',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    previousLead: Unit;
+    newLead: Unit;
+    /** The new lead's verdicts on the policy's lead rules (empty where the change dissolves the consortium). */
+    leadChecks: RuleCheck[];
+    eligibility: RuleCheck[];
+  } & RuleRef
+>;
 
-export type ConsortiumRenamed = DomainEvent<'ConsortiumRenamed', {
-  consortiumId: string;
-  on: BusinessDate;
-  previousName: string;
-  name: string;
-} & RuleRef>;
+export type ConsortiumRenamed = DomainEvent<
+  'ConsortiumRenamed',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    previousName: string;
+    name: string;
+  } & RuleRef
+>;
 
-export type EvaluationRecorded = DomainEvent<'EvaluationRecorded', {
-  consortiumId: string;
-  period: string;
-  on: BusinessDate;
-  grade: Grade;
-  scores?: Record<string, number>;
-  /** e.g. whether it came when due (luzhou.evaluation-cycle), whether it covers every aspect (liaoning.evaluation). */
-  checks: RuleCheck[];
-  nextEvaluationDueOn?: BusinessDate;
-} & RuleRef>;
+export type EvaluationRecorded = DomainEvent<
+  'EvaluationRecorded',
+  {
+    consortiumId: string;
+    period: string;
+    on: BusinessDate;
+    grade: Grade;
+    scores?: Record<string, number>;
+    /** e.g. whether it came when due (luzhou.evaluation-cycle), whether it covers every aspect (liaoning.evaluation). */
+    checks: RuleCheck[];
+    nextEvaluationDueOn?: BusinessDate;
+  } & RuleRef
+>;
 
-export type ConsortiumDissolved = DomainEvent<'ConsortiumDissolved', {
-  consortiumId: string;
-  on: BusinessDate;
-  reason: string; // 'lead-change' | 'rename' | the officer's reason
-} & RuleRef>;
+export type ConsortiumDissolved = DomainEvent<
+  'ConsortiumDissolved',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    reason: string; // 'lead-change' | 'rename' | the officer's reason
+  } & RuleRef
+>;
 
-export type ConsortiumDelisted = DomainEvent<'ConsortiumDelisted', {
-  consortiumId: string;
-  on: BusinessDate;
-  reason: string;
-  /** The periods of the consecutive unqualified evaluations. */
-  periods: string[];
-} & RuleRef>;
+export type ConsortiumDelisted = DomainEvent<
+  'ConsortiumDelisted',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    reason: string;
+    /** The periods of the consecutive unqualified evaluations. */
+    periods: string[];
+  } & RuleRef
+>;
 
-export type AnnualReportRecorded = DomainEvent<'AnnualReportRecorded', {
-  consortiumId: string;
-  year: number;
-  submittedOn: BusinessDate;
-  summary: boolean;
-  plan: boolean;
-  dueOn: BusinessDate;
-  check: RuleCheck;
-} & RuleRef>;
+export type AnnualReportRecorded = DomainEvent<
+  'AnnualReportRecorded',
+  {
+    consortiumId: string;
+    year: number;
+    submittedOn: BusinessDate;
+    summary: boolean;
+    plan: boolean;
+    dueOn: BusinessDate;
+    check: RuleCheck;
+  } & RuleRef
+>;
 
 export type ConsortiumEvent =
   | ConsortiumFiled

@@ -35,7 +35,8 @@ export function initialState(): ConsortiumState {
 const later = (a: string, b: string | undefined): string => (b !== undefined && b > a ? b : a);
 
 export function evolve(state: ConsortiumState, event: ConsortiumEvent): ConsortiumState {
-  if (typeof event !== 'object' || event === null || typeof event.data !== 'object' || event.data === null) return state;
+  if (typeof event !== 'object' || event === null || typeof event.data !== 'object' || event.data === null)
+    return state;
   if (event.type === 'ConsortiumFiled') {
     const d = event.data;
     return {
@@ -68,7 +69,11 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     case 'PublicNoticeStarted': {
       const { startsOn, endsOn, unit, days, rule, citation } = event.data;
       const workingDays = unit === 'working-days' ? days : 0;
-      return { ...next, status: 'public-notice', notice: { startsOn, endsOn, workingDays, rule, citation, unit, days } };
+      return {
+        ...next,
+        status: 'public-notice',
+        notice: { startsOn, endsOn, workingDays, rule, citation, unit, days },
+      };
     }
     case 'ObjectionRecorded': {
       const { n, on, text } = event.data;
@@ -83,18 +88,25 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     }
     case 'ConsortiumApproved': {
       const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
-      return { ...next, status: 'active', approvedOn: event.data.on, ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}) };
+      return {
+        ...next,
+        status: 'active',
+        approvedOn: event.data.on,
+        ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
+      };
     }
     case 'ConsortiumRejected':
     case 'ConsortiumWithdrawn':
     case 'ConsortiumDissolved':
     case 'ConsortiumDelisted': {
-      const status = ({
-        ConsortiumRejected: 'rejected',
-        ConsortiumWithdrawn: 'withdrawn',
-        ConsortiumDissolved: 'dissolved',
-        ConsortiumDelisted: 'delisted',
-      } as const)[event.type];
+      const status = (
+        {
+          ConsortiumRejected: 'rejected',
+          ConsortiumWithdrawn: 'withdrawn',
+          ConsortiumDissolved: 'dissolved',
+          ConsortiumDelisted: 'delisted',
+        } as const
+      )[event.type];
       const { on, rule, citation } = event.data;
       const reason = event.data.reason ?? status;
       return { ...next, status, ended: { on, reason, rule, citation } };
@@ -113,7 +125,12 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
       };
     case 'LeadChanged': {
       const { previousLead, newLead, eligibility } = event.data;
-      return { ...next, lead: newLead, members: membersAfterLeadChange(state.members, previousLead, newLead), eligibility };
+      return {
+        ...next,
+        lead: newLead,
+        members: membersAfterLeadChange(state.members, previousLead, newLead),
+        eligibility,
+      };
     }
     case 'ConsortiumRenamed':
       return { ...next, name: event.data.name };

@@ -15,7 +15,11 @@ import { leadClaimCheck } from './lead-registry';
  * dated outside the policy's period, or when it breaks a rule spanning consortia (nmg.one-per-lead, luzhou.annual-call).
  * The ConsortiumFiled event names the policy's filing rule (`procedure.filing`).
  */
-export function decideFiling(command: FileConsortium, state: ConsortiumState, context: ConsortiumContext): Decision<ConsortiumFiled> {
+export function decideFiling(
+  command: FileConsortium,
+  state: ConsortiumState,
+  context: ConsortiumContext,
+): Decision<ConsortiumFiled> {
   const d = command.data;
   const { policy } = context;
   if (!isConsortiumPolicyId(d.policy) || !policy) {
@@ -27,7 +31,9 @@ export function decideFiling(command: FileConsortium, state: ConsortiumState, co
     ...textProblems('name', d.name),
     ...dateProblems('filedOn', d.filedOn),
     ...unitProblems(d.lead, 'lead'),
-    ...(Array.isArray(d.members) ? d.members.flatMap((m, i) => unitProblems(m, `members[${i}]`)) : [{ field: 'members', problem: 'must be a list' }]),
+    ...(Array.isArray(d.members)
+      ? d.members.flatMap((m, i) => unitProblems(m, `members[${i}]`))
+      : [{ field: 'members', problem: 'must be a list' }]),
     ...(typeof d.agreementSigned === 'boolean' ? [] : [{ field: 'agreementSigned', problem: 'must be true or false' }]),
   ];
   if (problems.length) return invalidInput(problems);
@@ -62,17 +68,19 @@ export function decideFiling(command: FileConsortium, state: ConsortiumState, co
     governance,
   };
   const eligibility = [...policy.eligibility(application, d.filedOn), ...claimChecks];
-  return [{
-    type: 'ConsortiumFiled',
-    data: {
-      consortiumId: d.consortiumId,
-      policy: policy.id,
-      name: d.name,
-      filedOn: d.filedOn,
-      ...application,
-      eligibility,
-      eligible: eligibility.every((c) => c.ok),
-      ...refOf(policy.procedure.filing),
+  return [
+    {
+      type: 'ConsortiumFiled',
+      data: {
+        consortiumId: d.consortiumId,
+        policy: policy.id,
+        name: d.name,
+        filedOn: d.filedOn,
+        ...application,
+        eligibility,
+        eligible: eligibility.every((c) => c.ok),
+        ...refOf(policy.procedure.filing),
+      },
     },
-  }];
+  ];
 }

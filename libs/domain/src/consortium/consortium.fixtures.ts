@@ -40,9 +40,12 @@ const AUTHORITY: Record<UnitKind, '9' | '1' | '5'> = {
 export function unit(kind: UnitKind, place: Place, serial: number, extra: Partial<Unit> = {}): Unit {
   return { creditCode: creditCode(AUTHORITY[kind], place, serial), name: `${place} ${kind} ${serial}`, kind, ...extra };
 }
-export const enterprise = (place: Place, serial: number, extra: Partial<Unit> = {}) => unit('enterprise', place, serial, extra);
-export const university = (place: Place, serial: number, extra: Partial<Unit> = {}) => unit('university', place, serial, extra);
-export const researchInstitute = (place: Place, serial: number, extra: Partial<Unit> = {}) => unit('research-institute', place, serial, extra);
+export const enterprise = (place: Place, serial: number, extra: Partial<Unit> = {}) =>
+  unit('enterprise', place, serial, extra);
+export const university = (place: Place, serial: number, extra: Partial<Unit> = {}) =>
+  unit('university', place, serial, extra);
+export const researchInstitute = (place: Place, serial: number, extra: Partial<Unit> = {}) =>
+  unit('research-institute', place, serial, extra);
 
 /** Leads that pass their policy's lead rules. */
 export const LEADS: Record<ConsortiumPolicyId, Unit> = {
@@ -61,18 +64,36 @@ export const LEADS: Record<ConsortiumPolicyId, Unit> = {
 export const MEMBERS: Record<ConsortiumPolicyId, Unit[]> = {
   // 10 units: 7 in Inner Mongolia, 8 enterprises
   'nmg-2024-consortium': [
-    enterprise('baotou', 2), enterprise('baotou', 3), enterprise('hohhot', 4), enterprise('hohhot', 5), enterprise('hohhot', 6),
-    university('hohhot', 7), researchInstitute('beijing', 8), enterprise('beijing', 9), enterprise('beijing', 10),
+    enterprise('baotou', 2),
+    enterprise('baotou', 3),
+    enterprise('hohhot', 4),
+    enterprise('hohhot', 5),
+    enterprise('hohhot', 6),
+    university('hohhot', 7),
+    researchInstitute('beijing', 8),
+    enterprise('beijing', 9),
+    enterprise('beijing', 10),
   ],
   // 5 besides the lead, 1 outside Luzhou
   'luzhou-2024-consortium': [
-    enterprise('luzhou', 2), enterprise('luzhou', 3), enterprise('luzhou', 4), researchInstitute('luzhou', 5), university('chengdu', 6),
+    enterprise('luzhou', 2),
+    enterprise('luzhou', 3),
+    enterprise('luzhou', 4),
+    researchInstitute('luzhou', 5),
+    university('chengdu', 6),
   ],
   'liaoning-2021-alliance': [enterprise('shenyang', 2), enterprise('dalian', 3), university('shenyang', 4)],
   // 10 units: 7 enterprises (6 in Tianjin), 2 universities, 1 research institute
   'tianjin-2018-alliance': [
-    enterprise('tianjin', 2), enterprise('tianjin', 3), enterprise('tianjin', 4), enterprise('tianjin', 5), enterprise('tianjin', 6),
-    enterprise('beijing', 7), university('tianjin', 8), university('tianjin', 9), researchInstitute('tianjin', 10),
+    enterprise('tianjin', 2),
+    enterprise('tianjin', 3),
+    enterprise('tianjin', 4),
+    enterprise('tianjin', 5),
+    enterprise('tianjin', 6),
+    enterprise('beijing', 7),
+    university('tianjin', 8),
+    university('tianjin', 9),
+    researchInstitute('tianjin', 10),
   ],
 };
 
@@ -102,23 +123,41 @@ export interface Timeline {
 const NATIONAL_DAY_2025 = { noticeStartsOn: '2025-09-29', noticeEndsOn: '2025-10-11', approvedOn: '2025-10-12' };
 
 export const TIMELINES: Record<ConsortiumPolicyId, Timeline> = {
-  'nmg-2024-consortium': { filedOn: '2025-09-01', reviews: [{ stage: 'expert', on: '2025-09-15' }], ...NATIONAL_DAY_2025 },
-  'luzhou-2024-consortium': {
+  'nmg-2024-consortium': {
     filedOn: '2025-09-01',
-    reviews: [{ stage: 'preliminary', on: '2025-09-10' }, { stage: 'expert', on: '2025-09-20' }],
+    reviews: [{ stage: 'expert', on: '2025-09-15' }],
     ...NATIONAL_DAY_2025,
   },
-  'liaoning-2021-alliance': { filedOn: '2025-09-01', reviews: [{ stage: 'preliminary', on: '2025-09-12' }], ...NATIONAL_DAY_2025 },
+  'luzhou-2024-consortium': {
+    filedOn: '2025-09-01',
+    reviews: [
+      { stage: 'preliminary', on: '2025-09-10' },
+      { stage: 'expert', on: '2025-09-20' },
+    ],
+    ...NATIONAL_DAY_2025,
+  },
+  'liaoning-2021-alliance': {
+    filedOn: '2025-09-01',
+    reviews: [{ stage: 'preliminary', on: '2025-09-12' }],
+    ...NATIONAL_DAY_2025,
+  },
   'tianjin-2018-alliance': {
     filedOn: '2020-03-02',
-    reviews: [{ stage: 'formal', on: '2020-04-01' }, { stage: 'technical', on: '2020-04-02' }, { stage: 'expert', on: '2020-05-06' }],
+    reviews: [
+      { stage: 'formal', on: '2020-04-01' },
+      { stage: 'technical', on: '2020-04-02' },
+      { stage: 'expert', on: '2020-05-06' },
+    ],
     noticeStartsOn: '2020-06-01',
     noticeEndsOn: '2020-06-05',
     approvedOn: '2020-06-08',
   },
 };
 
-export function fileConsortium(policy: ConsortiumPolicyId, overrides: Partial<FileConsortium['data']> = {}): FileConsortium {
+export function fileConsortium(
+  policy: ConsortiumPolicyId,
+  overrides: Partial<FileConsortium['data']> = {},
+): FileConsortium {
   return {
     type: 'FileConsortium',
     data: {
@@ -138,24 +177,56 @@ export function fileConsortium(policy: ConsortiumPolicyId, overrides: Partial<Fi
 
 /** Command builders for a consortium already filed (consortiumId defaults to the policy's fixture id). */
 export const commandsFor = (policy: ConsortiumPolicyId, consortiumId = CONSORTIUM_IDS[policy]) => ({
-  review: (stage: ReviewStage, on: BusinessDate, outcome: 'pass' | 'fail' = 'pass'): ConsortiumCommand =>
-    ({ type: 'RecordReview', data: { consortiumId, stage, outcome, on } }),
-  startNotice: (startsOn: BusinessDate): ConsortiumCommand => ({ type: 'StartPublicNotice', data: { consortiumId, startsOn } }),
-  object: (on: BusinessDate, text = '成员单位材料不实'): ConsortiumCommand => ({ type: 'RecordObjection', data: { consortiumId, on, text } }),
-  resolve: (n: number, on: BusinessDate, outcome: 'upheld' | 'dismissed'): ConsortiumCommand =>
-    ({ type: 'ResolveObjection', data: { consortiumId, n, on, outcome } }),
+  review: (stage: ReviewStage, on: BusinessDate, outcome: 'pass' | 'fail' = 'pass'): ConsortiumCommand => ({
+    type: 'RecordReview',
+    data: { consortiumId, stage, outcome, on },
+  }),
+  startNotice: (startsOn: BusinessDate): ConsortiumCommand => ({
+    type: 'StartPublicNotice',
+    data: { consortiumId, startsOn },
+  }),
+  object: (on: BusinessDate, text = '成员单位材料不实'): ConsortiumCommand => ({
+    type: 'RecordObjection',
+    data: { consortiumId, on, text },
+  }),
+  resolve: (n: number, on: BusinessDate, outcome: 'upheld' | 'dismissed'): ConsortiumCommand => ({
+    type: 'ResolveObjection',
+    data: { consortiumId, n, on, outcome },
+  }),
   approve: (on: BusinessDate): ConsortiumCommand => ({ type: 'ApproveConsortium', data: { consortiumId, on } }),
-  reject: (on: BusinessDate, reason = '不符合组建条件'): ConsortiumCommand => ({ type: 'RejectConsortium', data: { consortiumId, on, reason } }),
+  reject: (on: BusinessDate, reason = '不符合组建条件'): ConsortiumCommand => ({
+    type: 'RejectConsortium',
+    data: { consortiumId, on, reason },
+  }),
   withdraw: (on: BusinessDate): ConsortiumCommand => ({ type: 'WithdrawConsortium', data: { consortiumId, on } }),
-  addMember: (on: BusinessDate, member: Unit): ConsortiumCommand => ({ type: 'AddMember', data: { consortiumId, on, member } }),
-  removeMember: (on: BusinessDate, creditCode: string): ConsortiumCommand => ({ type: 'RemoveMember', data: { consortiumId, on, creditCode } }),
-  changeLead: (on: BusinessDate, newLead: Unit): ConsortiumCommand => ({ type: 'ChangeLead', data: { consortiumId, on, newLead } }),
-  rename: (on: BusinessDate, name: string): ConsortiumCommand => ({ type: 'RenameConsortium', data: { consortiumId, on, name } }),
-  evaluate: (period: string, on: BusinessDate, grade: Grade, scores?: Record<string, number>): ConsortiumCommand =>
-    ({ type: 'RecordEvaluation', data: { consortiumId, period, on, grade, ...(scores ? { scores } : {}) } }),
-  dissolve: (on: BusinessDate, reason = '任务完成'): ConsortiumCommand => ({ type: 'DissolveConsortium', data: { consortiumId, on, reason } }),
-  annualReport: (year: number, submittedOn: BusinessDate, summary = true, plan = true): ConsortiumCommand =>
-    ({ type: 'RecordAnnualReport', data: { consortiumId, year, submittedOn, summary, plan } }),
+  addMember: (on: BusinessDate, member: Unit): ConsortiumCommand => ({
+    type: 'AddMember',
+    data: { consortiumId, on, member },
+  }),
+  removeMember: (on: BusinessDate, creditCode: string): ConsortiumCommand => ({
+    type: 'RemoveMember',
+    data: { consortiumId, on, creditCode },
+  }),
+  changeLead: (on: BusinessDate, newLead: Unit): ConsortiumCommand => ({
+    type: 'ChangeLead',
+    data: { consortiumId, on, newLead },
+  }),
+  rename: (on: BusinessDate, name: string): ConsortiumCommand => ({
+    type: 'RenameConsortium',
+    data: { consortiumId, on, name },
+  }),
+  evaluate: (period: string, on: BusinessDate, grade: Grade, scores?: Record<string, number>): ConsortiumCommand => ({
+    type: 'RecordEvaluation',
+    data: { consortiumId, period, on, grade, ...(scores ? { scores } : {}) },
+  }),
+  dissolve: (on: BusinessDate, reason = '任务完成'): ConsortiumCommand => ({
+    type: 'DissolveConsortium',
+    data: { consortiumId, on, reason },
+  }),
+  annualReport: (year: number, submittedOn: BusinessDate, summary = true, plan = true): ConsortiumCommand => ({
+    type: 'RecordAnnualReport',
+    data: { consortiumId, year, submittedOn, summary, plan },
+  }),
 });
 
 export function contextFor(policy: ConsortiumPolicyId, extra: Partial<ConsortiumContext> = {}): ConsortiumContext {
@@ -163,7 +234,11 @@ export function contextFor(policy: ConsortiumPolicyId, extra: Partial<Consortium
 }
 
 /** Runs commands through the decider and returns every event; throws on a rejection (fixtures must be valid). */
-export function eventsOf(policy: ConsortiumPolicyId, commands: ConsortiumCommand[], given: ConsortiumEvent[] = []): ConsortiumEvent[] {
+export function eventsOf(
+  policy: ConsortiumPolicyId,
+  commands: ConsortiumCommand[],
+  given: ConsortiumEvent[] = [],
+): ConsortiumEvent[] {
   const events = [...given];
   for (const command of commands) {
     const state = events.reduce(evolve, initialState());
@@ -179,7 +254,11 @@ export const stateOf = (events: ConsortiumEvent[]): ConsortiumState => events.re
 export type Stage = 'filed' | 'reviewed' | 'public-notice' | 'active';
 
 /** The events of a fixture consortium up to a stage of its timeline. */
-export function historyUpTo(policy: ConsortiumPolicyId, stage: Stage, filing: Partial<FileConsortium['data']> = {}): ConsortiumEvent[] {
+export function historyUpTo(
+  policy: ConsortiumPolicyId,
+  stage: Stage,
+  filing: Partial<FileConsortium['data']> = {},
+): ConsortiumEvent[] {
   const t = TIMELINES[policy];
   const c = commandsFor(policy, filing.consortiumId);
   const steps: Array<[Stage, ConsortiumCommand[]]> = [
@@ -189,16 +268,23 @@ export function historyUpTo(policy: ConsortiumPolicyId, stage: Stage, filing: Pa
     ['active', [c.approve(t.approvedOn)]],
   ];
   const upTo = steps.findIndex(([name]) => name === stage);
-  return eventsOf(policy, steps.slice(0, upTo + 1).flatMap(([, commands]) => commands));
+  return eventsOf(
+    policy,
+    steps.slice(0, upTo + 1).flatMap(([, commands]) => commands),
+  );
 }
 
 /** The verdicts on `rule` carried by events (eligibility, approval checks, lead checks, evaluation checks). */
 export function verdictsOf(events: ConsortiumEvent[], rule: string) {
-  return events.flatMap((event) => {
-    const data = event.data as { eligibility?: unknown; checks?: unknown; leadChecks?: unknown; check?: unknown };
-    const lists = [data.eligibility, data.checks, data.leadChecks, data.check ? [data.check] : undefined];
-    return lists.flatMap((list) => (Array.isArray(list) ? (list as Array<{ rule: string; ok: boolean; citation: string; detail: string }>) : []));
-  }).filter((verdict) => verdict.rule === rule);
+  return events
+    .flatMap((event) => {
+      const data = event.data as { eligibility?: unknown; checks?: unknown; leadChecks?: unknown; check?: unknown };
+      const lists = [data.eligibility, data.checks, data.leadChecks, data.check ? [data.check] : undefined];
+      return lists.flatMap((list) =>
+        Array.isArray(list) ? (list as Array<{ rule: string; ok: boolean; citation: string; detail: string }>) : [],
+      );
+    })
+    .filter((verdict) => verdict.rule === rule);
 }
 
 /** The single verdict on `rule` among the events; throws when there is none. */

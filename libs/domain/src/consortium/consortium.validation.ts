@@ -16,12 +16,19 @@ export interface InputProblem {
 }
 
 /** The domain's money fields of a unit, and the names the HTTP body gives them (money in yuan, without `Fen`). */
-const FEN_FIELDS = { rdExpense3yFen: 'rdExpense3y', revenue3yFen: 'revenue3y', rdExpenseLastYearFen: 'rdExpenseLastYear' } as const;
+const FEN_FIELDS = {
+  rdExpense3yFen: 'rdExpense3y',
+  revenue3yFen: 'revenue3y',
+  rdExpenseLastYearFen: 'rdExpenseLastYear',
+} as const;
 
 export const isNonEmptyText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** A 400 naming every problem field by field; the message lists them unless one is given. */
-export const invalidInput = (problems: InputProblem[], extra: { message?: string } & Partial<RuleRef> = {}): Rejection => {
+export const invalidInput = (
+  problems: InputProblem[],
+  extra: { message?: string } & Partial<RuleRef> = {},
+): Rejection => {
   const { message, ...ref } = extra;
   return reject('invalid-input', message ?? problems.map((p) => `${p.field} ${p.problem}`).join('; '), {
     ...ref,
@@ -36,14 +43,20 @@ export const dateProblems = (field: string, value: unknown): InputProblem[] =>
   isBusinessDate(value) ? [] : [{ field, problem: 'must be a date YYYY-MM-DD' }];
 
 export const oneOfProblems = (field: string, value: unknown, allowed: ReadonlyArray<string>): InputProblem[] =>
-  typeof value === 'string' && allowed.includes(value) ? [] : [{ field, problem: `must be one of ${allowed.join(', ')}` }];
+  typeof value === 'string' && allowed.includes(value)
+    ? []
+    : [{ field, problem: `must be one of ${allowed.join(', ')}` }];
 
 /** What is wrong with a unit (the lead at `lead`, a member at `members[3]`), field by field; empty when nothing. */
 export function unitProblems(unit: Unit | undefined, path: string): InputProblem[] {
-  if (typeof unit !== 'object' || unit === null || Array.isArray(unit)) return [{ field: path, problem: 'must be a unit { creditCode, name, kind }' }];
+  if (typeof unit !== 'object' || unit === null || Array.isArray(unit))
+    return [{ field: path, problem: 'must be a unit { creditCode, name, kind }' }];
   const problems: InputProblem[] = [];
   if (!isValidCreditCode(unit.creditCode)) {
-    problems.push({ field: `${path}.creditCode`, problem: `must be a valid unified social credit code, not ${JSON.stringify(unit.creditCode)}` });
+    problems.push({
+      field: `${path}.creditCode`,
+      problem: `must be a valid unified social credit code, not ${JSON.stringify(unit.creditCode)}`,
+    });
   }
   problems.push(...textProblems(`${path}.name`, unit.name));
   problems.push(...oneOfProblems(`${path}.kind`, unit.kind, UNIT_KINDS));
@@ -65,7 +78,11 @@ export function duplicateProblems(lead: Unit, members: Unit[]): InputProblem[] {
   const problems: InputProblem[] = [];
   members.forEach((member, i) => {
     const earlier = firstSeen.get(member.creditCode);
-    if (earlier) problems.push({ field: `members[${i}].creditCode`, problem: `repeats ${earlier} (${member.creditCode}); a unit is listed once and the lead is not a member` });
+    if (earlier)
+      problems.push({
+        field: `members[${i}].creditCode`,
+        problem: `repeats ${earlier} (${member.creditCode}); a unit is listed once and the lead is not a member`,
+      });
     else firstSeen.set(member.creditCode, `members[${i}]`);
   });
   return problems;

@@ -28,18 +28,22 @@ export interface LeadClaim {
 }
 
 export type LeadClaimed = DomainEvent<'LeadClaimed', LeadClaim & RuleRef>;
-export type LeadReleased = DomainEvent<'LeadReleased', {
-  consortiumId: string;
-  creditCode: string;
-  policy: ConsortiumPolicyId;
-  reason: string; // the status the consortium ended in: 'dissolved' | 'delisted' | 'rejected' | 'withdrawn'
-  on: BusinessDate;
-} & RuleRef>;
+export type LeadReleased = DomainEvent<
+  'LeadReleased',
+  {
+    consortiumId: string;
+    creditCode: string;
+    policy: ConsortiumPolicyId;
+    reason: string; // the status the consortium ended in: 'dissolved' | 'delisted' | 'rejected' | 'withdrawn'
+    on: BusinessDate;
+  } & RuleRef
+>;
 export type LeadRegistryEvent = LeadClaimed | LeadReleased;
 
 /** The claim the registry stream holds now, or null. Total; never throws. */
 export function evolveLeadClaim(claim: LeadClaim | null, event: LeadRegistryEvent): LeadClaim | null {
-  if (typeof event !== 'object' || event === null || typeof event.data !== 'object' || event.data === null) return claim;
+  if (typeof event !== 'object' || event === null || typeof event.data !== 'object' || event.data === null)
+    return claim;
   if (event.type === 'LeadClaimed') {
     const { consortiumId, creditCode, policy, filedOn } = event.data;
     return { consortiumId, creditCode, policy, filedOn };
@@ -67,12 +71,20 @@ export function leadClaimCheck(
   if (paramOn(term, on) === 'while-live') {
     return own
       ? check(ref, true, `${unit} leads no other live consortium under this policy`)
-      : check(ref, false, `${unit} already leads consortium ${claim.consortiumId} (filed ${claim.filedOn}), which is not dissolved, delisted, rejected or withdrawn`);
+      : check(
+          ref,
+          false,
+          `${unit} already leads consortium ${claim.consortiumId} (filed ${claim.filedOn}), which is not dissolved, delisted, rejected or withdrawn`,
+        );
   }
   if (own || yearOf(on) > yearOf(claim.filedOn)) {
     return check(ref, true, `${unit} has not filed under this year's call (${yearOf(on)})`);
   }
-  return check(ref, false, `${unit} already filed consortium ${claim.consortiumId} on ${claim.filedOn}; applications are taken once a year`);
+  return check(
+    ref,
+    false,
+    `${unit} already filed consortium ${claim.consortiumId} on ${claim.filedOn}; applications are taken once a year`,
+  );
 }
 
 /** The registry events that follow from a consortium's state transition (empty for most transitions). */
@@ -87,17 +99,19 @@ export function leadRegistryChanges(before: ConsortiumState, after: ConsortiumSt
   }
   const ends = !ENDED_STATUSES.includes(before.status) && ENDED_STATUSES.includes(after.status);
   if (ends && paramOn(term, after.ended?.on ?? after.lastOn) === 'while-live') {
-    return [{
-      type: 'LeadReleased',
-      data: {
-        consortiumId: before.id,
-        creditCode: before.lead.creditCode,
-        policy: before.policy,
-        reason: after.status,
-        on: after.ended?.on ?? after.lastOn,
-        ...ref,
+    return [
+      {
+        type: 'LeadReleased',
+        data: {
+          consortiumId: before.id,
+          creditCode: before.lead.creditCode,
+          policy: before.policy,
+          reason: after.status,
+          on: after.ended?.on ?? after.lastOn,
+          ...ref,
+        },
       },
-    }];
+    ];
   }
   return [];
 }

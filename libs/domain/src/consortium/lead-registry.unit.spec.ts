@@ -1,22 +1,50 @@
 import { consortiumStreamId, leadRegistryStreamId } from './consortium.streams';
 import { commandsFor, CONSORTIUM_IDS, eventsOf, historyUpTo, LEADS, stateOf } from './consortium.fixtures';
 import { ConsortiumPolicyId } from './consortium.state';
-import { evolveLeadClaim, leadClaimOf, LeadClaimed, LeadRegistryEvent, leadRegistryChanges, leadRegistryStreamOf, LeadReleased } from './lead-registry';
+import {
+  evolveLeadClaim,
+  leadClaimOf,
+  LeadClaimed,
+  LeadRegistryEvent,
+  leadRegistryChanges,
+  leadRegistryStreamOf,
+  LeadReleased,
+} from './lead-registry';
 
 const NMG = 'nmg-2024-consortium' as const;
 const code = LEADS[NMG].creditCode;
 const claimed = (consortiumId: string): LeadClaimed => ({
   type: 'LeadClaimed',
-  data: { consortiumId, creditCode: code, policy: NMG, filedOn: '2025-09-01', rule: 'nmg.one-per-lead', citation: '三(二)' },
+  data: {
+    consortiumId,
+    creditCode: code,
+    policy: NMG,
+    filedOn: '2025-09-01',
+    rule: 'nmg.one-per-lead',
+    citation: '三(二)',
+  },
 });
 const released = (consortiumId: string): LeadReleased => ({
   type: 'LeadReleased',
-  data: { consortiumId, creditCode: code, policy: NMG, reason: 'dissolved', on: '2025-10-20', rule: 'nmg.one-per-lead', citation: '三(二)' },
+  data: {
+    consortiumId,
+    creditCode: code,
+    policy: NMG,
+    reason: 'dissolved',
+    on: '2025-10-20',
+    rule: 'nmg.one-per-lead',
+    citation: '三(二)',
+  },
 });
 
 describe('lead registry: evolveLeadClaim', () => {
   it('a claim holds until its consortium releases it', () => {
-    expect(leadClaimOf([claimed('a')])).toEqual({ consortiumId: 'a', creditCode: code, policy: NMG, filedOn: '2025-09-01' });
+    expect(leadClaimOf([claimed('a')])).toEqual({
+      consortiumId: 'a',
+      creditCode: code,
+      policy: NMG,
+      filedOn: '2025-09-01',
+    });
     expect(leadClaimOf([claimed('a'), released('a')])).toBeNull();
   });
 
@@ -31,7 +59,9 @@ describe('lead registry: evolveLeadClaim', () => {
 
 describe('lead registry: leadRegistryChanges(before, after)', () => {
   it('a filing under nmg claims the lead', () =>
-    expect(leadRegistryChanges(stateOf([]), stateOf(historyUpTo(NMG, 'filed')))).toEqual([claimed(CONSORTIUM_IDS[NMG])]));
+    expect(leadRegistryChanges(stateOf([]), stateOf(historyUpTo(NMG, 'filed')))).toEqual([
+      claimed(CONSORTIUM_IDS[NMG]),
+    ]));
 
   it('reviews, notice and approval change nothing', () => {
     const filed = historyUpTo(NMG, 'filed');
@@ -45,12 +75,16 @@ describe('lead registry: leadRegistryChanges(before, after)', () => {
     const filed = historyUpTo(NMG, 'filed');
     const after = eventsOf(NMG, [command(commandsFor(NMG))], filed);
     expect(leadRegistryChanges(stateOf(filed), stateOf(after))).toEqual([
-      { type: 'LeadReleased', data: expect.objectContaining({ consortiumId: CONSORTIUM_IDS[NMG], creditCode: code, reason: status }) },
+      {
+        type: 'LeadReleased',
+        data: expect.objectContaining({ consortiumId: CONSORTIUM_IDS[NMG], creditCode: code, reason: status }),
+      },
     ]);
   });
 
   it.each<ConsortiumPolicyId>(['liaoning-2021-alliance', 'tianjin-2018-alliance'])('%s keeps no registry', (policy) =>
-    expect(leadRegistryChanges(stateOf([]), stateOf(historyUpTo(policy, 'filed')))).toEqual([]));
+    expect(leadRegistryChanges(stateOf([]), stateOf(historyUpTo(policy, 'filed')))).toEqual([]),
+  );
 });
 
 describe('streams', () => {

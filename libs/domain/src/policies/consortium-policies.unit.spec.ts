@@ -1,17 +1,46 @@
 import { fileConsortium } from '../consortium/consortium.fixtures';
 import { CONSORTIUM_POLICY_IDS } from '../consortium/consortium.state';
 import { paramOn } from '../shared/rule';
-import { consortiumPolicies, consortiumPolicy, interpretationsOf, isConsortiumPolicyId, LIFECYCLE_RULES } from './index';
+import {
+  consortiumPolicies,
+  consortiumPolicy,
+  interpretationsOf,
+  isConsortiumPolicyId,
+  LIFECYCLE_RULES,
+} from './index';
 
 /** The consortium rule ids of POLICIES.md, verbatim (funding rules belong to the subsidy module). */
 const POLICIES_MD_RULE_IDS = [
-  'nmg.lead-enterprise', 'nmg.lead-rd', 'nmg.one-per-lead', 'nmg.members-min', 'nmg.members-in-region', 'nmg.members-enterprises',
-  'nmg.agreement', 'nmg.dissolve-on-lead-change', 'nmg.dissolve-on-rename',
-  'luzhou.lead', 'luzhou.members-min', 'luzhou.out-of-city', 'luzhou.agreement', 'luzhou.integrity', 'luzhou.annual-call',
-  'luzhou.review-chain', 'luzhou.evaluation-cycle', 'luzhou.delist',
-  'liaoning.mengzhu', 'liaoning.academic-member', 'liaoning.agreement', 'liaoning.evaluation',
-  'tianjin.lead', 'tianjin.members-min', 'tianjin.core-local', 'tianjin.agreement', 'tianjin.governance', 'tianjin.filing-steps',
-  'tianjin.evaluation-cycle', 'tianjin.annual-report',
+  'nmg.lead-enterprise',
+  'nmg.lead-rd',
+  'nmg.one-per-lead',
+  'nmg.members-min',
+  'nmg.members-in-region',
+  'nmg.members-enterprises',
+  'nmg.agreement',
+  'nmg.dissolve-on-lead-change',
+  'nmg.dissolve-on-rename',
+  'luzhou.lead',
+  'luzhou.members-min',
+  'luzhou.out-of-city',
+  'luzhou.agreement',
+  'luzhou.integrity',
+  'luzhou.annual-call',
+  'luzhou.review-chain',
+  'luzhou.evaluation-cycle',
+  'luzhou.delist',
+  'liaoning.mengzhu',
+  'liaoning.academic-member',
+  'liaoning.agreement',
+  'liaoning.evaluation',
+  'tianjin.lead',
+  'tianjin.members-min',
+  'tianjin.core-local',
+  'tianjin.agreement',
+  'tianjin.governance',
+  'tianjin.filing-steps',
+  'tianjin.evaluation-cycle',
+  'tianjin.annual-report',
 ];
 const isKnownRule = (rule: string) => POLICIES_MD_RULE_IDS.includes(rule) || rule.startsWith('lifecycle.');
 
@@ -29,14 +58,19 @@ describe('the consortium policy catalog', () => {
   it.each(CONSORTIUM_POLICY_IDS)('%s names only rule ids of POLICIES.md (or the shared lifecycle)', (id) => {
     const policy = consortiumPolicy(id);
     const refs = [
-      ...Object.values(policy.params), policy.inForce, ...Object.values(policy.procedure), policy.evaluation,
+      ...Object.values(policy.params),
+      policy.inForce,
+      ...Object.values(policy.procedure),
+      policy.evaluation,
       ...(policy.annualReport ? [policy.annualReport] : []),
-      policy.onLeadChange, policy.onRename,
+      policy.onLeadChange,
+      policy.onRename,
     ];
     for (const ref of refs) {
       expect(isKnownRule(ref.rule)).toBe(true);
       expect(ref.citation).toEqual(expect.any(String));
-      if (ref.rule.startsWith('lifecycle.')) expect(Object.keys(LIFECYCLE_RULES)).toContain(ref.rule.slice('lifecycle.'.length));
+      if (ref.rule.startsWith('lifecycle.'))
+        expect(Object.keys(LIFECYCLE_RULES)).toContain(ref.rule.slice('lifecycle.'.length));
     }
     const { lead, members } = fileConsortium(id).data;
     const everyBody = { council: true, expertCommittee: true, secretariat: true, managementBody: true };
@@ -45,13 +79,19 @@ describe('the consortium policy catalog', () => {
     for (const verdict of verdicts) expect(isKnownRule(verdict.rule)).toBe(true);
   });
 
-  it.each(CONSORTIUM_POLICY_IDS)('%s: a lead replaced without dissolving names the lead rule the new lead must pass', (id) => {
-    const policy = consortiumPolicy(id);
-    if (policy.onLeadChange.effect === 'dissolve') return expect(policy.onLeadChange.rule).toBe('nmg.dissolve-on-lead-change');
-    const { lead, members } = fileConsortium(id).data;
-    const leadRules = policy.leadRules(lead, members, policy.inForce.from).map(({ rule, citation }) => ({ rule, citation }));
-    expect(leadRules).toContainEqual({ rule: policy.onLeadChange.rule, citation: policy.onLeadChange.citation });
-  });
+  it.each(CONSORTIUM_POLICY_IDS)(
+    '%s: a lead replaced without dissolving names the lead rule the new lead must pass',
+    (id) => {
+      const policy = consortiumPolicy(id);
+      if (policy.onLeadChange.effect === 'dissolve')
+        return expect(policy.onLeadChange.rule).toBe('nmg.dissolve-on-lead-change');
+      const { lead, members } = fileConsortium(id).data;
+      const leadRules = policy
+        .leadRules(lead, members, policy.inForce.from)
+        .map(({ rule, citation }) => ({ rule, citation }));
+      expect(leadRules).toContainEqual({ rule: policy.onLeadChange.rule, citation: policy.onLeadChange.citation });
+    },
+  );
 
   it('describes every lifecycle rule it names in one sentence', () => {
     for (const text of Object.values(LIFECYCLE_RULES)) expect(text).toMatch(/^[a-z].{20,}[^.]$/s);
@@ -63,21 +103,30 @@ describe('the consortium policy catalog', () => {
   });
 
   it('says its Ledger interpretations', () => {
-    const texts = (id: (typeof CONSORTIUM_POLICY_IDS)[number]) => interpretationsOf(consortiumPolicy(id)).map((i) => `${i.rule}: ${i.interpretation}`);
-    expect(texts('nmg-2024-consortium')).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^lifecycle\.public-notice: .*5 working days/),
-      expect.stringMatching(/^nmg\.one-per-lead: .*not dissolved, delisted, rejected or withdrawn/),
-    ]));
-    expect(texts('luzhou-2024-consortium')).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^lifecycle\.in-force: .*no end date/),
-      expect.stringMatching(/^luzhou\.annual-call: .*once per calendar year/),
-      expect.stringMatching(/^luzhou\.review-chain: .*startsOn counts as day 1/),
-    ]));
-    expect(texts('tianjin-2018-alliance')).toEqual(expect.arrayContaining([expect.stringMatching(/^tianjin\.members-min: .*responsible unit included/)]));
+    const texts = (id: (typeof CONSORTIUM_POLICY_IDS)[number]) =>
+      interpretationsOf(consortiumPolicy(id)).map((i) => `${i.rule}: ${i.interpretation}`);
+    expect(texts('nmg-2024-consortium')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^lifecycle\.public-notice: .*5 working days/),
+        expect.stringMatching(/^nmg\.one-per-lead: .*not dissolved, delisted, rejected or withdrawn/),
+      ]),
+    );
+    expect(texts('luzhou-2024-consortium')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^lifecycle\.in-force: .*no end date/),
+        expect.stringMatching(/^luzhou\.annual-call: .*once per calendar year/),
+        expect.stringMatching(/^luzhou\.review-chain: .*startsOn counts as day 1/),
+      ]),
+    );
+    expect(texts('tianjin-2018-alliance')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^tianjin\.members-min: .*responsible unit included/)]),
+    );
   });
 
   it('lists the funding categories of API.md for the subsidy module', () =>
-    expect(Object.fromEntries(CONSORTIUM_POLICY_IDS.map((id) => [id, consortiumPolicy(id).funding.categories]))).toEqual({
+    expect(
+      Object.fromEntries(CONSORTIUM_POLICY_IDS.map((id) => [id, consortiumPolicy(id).funding.categories])),
+    ).toEqual({
       'nmg-2024-consortium': ['nmg.project'],
       'luzhou-2024-consortium': ['luzhou.platform', 'luzhou.transformation'],
       'liaoning-2021-alliance': ['liaoning.operating', 'liaoning.jiebang', 'liaoning.talent'],

@@ -3,7 +3,14 @@ import { Unit } from '../consortium/consortium.state';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy, EvaluationAspect } from './policy';
-import { countOf, describeUnit, ENTERPRISE_INTERPRETATION, isAcademic, notAnEnterpriseBecause, registeredIn } from './unit-rules';
+import {
+  countOf,
+  describeUnit,
+  ENTERPRISE_INTERPRETATION,
+  isAcademic,
+  notAnEnterpriseBecause,
+  registeredIn,
+} from './unit-rules';
 
 const FROM = '2021-03-01';
 
@@ -21,32 +28,77 @@ const EVALUATION_ASPECTS: EvaluationAspect[] = [
 ];
 
 export const liaoningParams = {
-  mengzhuDivision: param('liaoning.mengzhu', '组建基本条件 一', 'the mengzhu (盟主) is an independent legal-person enterprise registered and operating in Liaoning (division 21xxxx)', '21', FROM, {
-    interpretation: `${ENTERPRISE_INTERPRETATION} Operating in Liaoning and independent legal personhood are asserted by the filing.`,
-  }),
-  academicMembersMin: param('liaoning.academic-member', '组建基本条件 一', 'universities or research institutes among the members, at least', 1, FROM),
-  agreement: param('liaoning.agreement', '组建基本条件 二、三', 'a legally binding agreement with explicit innovation goals is signed', true, FROM, {
-    interpretation: 'agreementSigned: true asserts a legally binding agreement that states explicit innovation goals.',
-  }),
-  reviewSteps: param('lifecycle.review-steps', '工作指引: 对各地区的工作要求 (审核确认)', "the city's review and confirmation (审核确认)", [['preliminary']] as const, FROM, {
-    interpretation: "The documents name no review steps; the guideline asks the cities to review and confirm alliances (审核确认): recorded as one preliminary review.",
-  }),
-  notice: param('lifecycle.public-notice', LIFECYCLE_CITATION, 'public notice before approval', { unit: 'working-days' as const, days: 5 }, FROM, {
-    interpretation: DEFAULT_NOTICE_INTERPRETATION,
-  }),
-  evaluationAspects: param('liaoning.evaluation', '评估评价办法', 'an evaluation covers these 10 aspects', EVALUATION_ASPECTS, FROM, {
-    interpretation:
-      'An evaluation under this policy carries a score for each of the 10 aspects, keyed by the English key or the Chinese name. ' +
-      'Grades have no consequence in the ledger (the best become typical alliances outside it).',
-  }),
+  mengzhuDivision: param(
+    'liaoning.mengzhu',
+    '组建基本条件 一',
+    'the mengzhu (盟主) is an independent legal-person enterprise registered and operating in Liaoning (division 21xxxx)',
+    '21',
+    FROM,
+    {
+      interpretation: `${ENTERPRISE_INTERPRETATION} Operating in Liaoning and independent legal personhood are asserted by the filing.`,
+    },
+  ),
+  academicMembersMin: param(
+    'liaoning.academic-member',
+    '组建基本条件 一',
+    'universities or research institutes among the members, at least',
+    1,
+    FROM,
+  ),
+  agreement: param(
+    'liaoning.agreement',
+    '组建基本条件 二、三',
+    'a legally binding agreement with explicit innovation goals is signed',
+    true,
+    FROM,
+    {
+      interpretation:
+        'agreementSigned: true asserts a legally binding agreement that states explicit innovation goals.',
+    },
+  ),
+  reviewSteps: param(
+    'lifecycle.review-steps',
+    '工作指引: 对各地区的工作要求 (审核确认)',
+    "the city's review and confirmation (审核确认)",
+    [['preliminary']] as const,
+    FROM,
+    {
+      interpretation:
+        'The documents name no review steps; the guideline asks the cities to review and confirm alliances (审核确认): recorded as one preliminary review.',
+    },
+  ),
+  notice: param(
+    'lifecycle.public-notice',
+    LIFECYCLE_CITATION,
+    'public notice before approval',
+    { unit: 'working-days' as const, days: 5 },
+    FROM,
+    {
+      interpretation: DEFAULT_NOTICE_INTERPRETATION,
+    },
+  ),
+  evaluationAspects: param(
+    'liaoning.evaluation',
+    '评估评价办法',
+    'an evaluation covers these 10 aspects',
+    EVALUATION_ASPECTS,
+    FROM,
+    {
+      interpretation:
+        'An evaluation under this policy carries a score for each of the 10 aspects, keyed by the English key or the Chinese name. ' +
+        'Grades have no consequence in the ledger (the best become typical alliances outside it).',
+    },
+  ),
 };
 
 function mengzhu(lead: Unit, _members: Unit[], on: string): RuleCheck[] {
   const ref = { rule: 'liaoning.mengzhu', citation: '组建基本条件 一' };
   const division = paramOn(liaoningParams.mengzhuDivision, on);
   const notEnterprise = notAnEnterpriseBecause(lead);
-  if (notEnterprise) return [check(ref, false, `the mengzhu ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`)];
-  if (!registeredIn(division)(lead)) return [check(ref, false, `the mengzhu ${describeUnit(lead)} is not registered in Liaoning (${division}xxxx)`)];
+  if (notEnterprise)
+    return [check(ref, false, `the mengzhu ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`)];
+  if (!registeredIn(division)(lead))
+    return [check(ref, false, `the mengzhu ${describeUnit(lead)} is not registered in Liaoning (${division}xxxx)`)];
   return [check(ref, true, `the mengzhu ${describeUnit(lead)} is an enterprise registered in Liaoning`)];
 }
 
@@ -55,12 +107,18 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   const academic = countOf([application.lead, ...application.members], isAcademic);
   return [
     ...mengzhu(application.lead, application.members, on),
-    check({ rule: 'liaoning.academic-member', citation: '组建基本条件 一' }, academic >= academicMin,
-      `${academic} universities or research institutes among the members; at least ${academicMin} required`),
-    check({ rule: 'liaoning.agreement', citation: '组建基本条件 二、三' }, application.agreementSigned,
+    check(
+      { rule: 'liaoning.academic-member', citation: '组建基本条件 一' },
+      academic >= academicMin,
+      `${academic} universities or research institutes among the members; at least ${academicMin} required`,
+    ),
+    check(
+      { rule: 'liaoning.agreement', citation: '组建基本条件 二、三' },
+      application.agreementSigned,
       application.agreementSigned
         ? 'a legally binding agreement with explicit innovation goals is signed'
-        : 'no signed, legally binding agreement with innovation goals'),
+        : 'no signed, legally binding agreement with innovation goals',
+    ),
   ];
 }
 

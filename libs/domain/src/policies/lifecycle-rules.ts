@@ -25,14 +25,18 @@ export type LifecycleRule =
 
 /** What each `lifecycle.*` rule says: the ledger's reading of the shared lifecycle, one sentence per id. */
 export const LIFECYCLE_RULES: Readonly<Record<LifecycleRule, string>> = {
-  'in-force': "filings, approvals and evaluations fall within the policy's period; outside it they are refused (policy-not-in-force)",
+  'in-force':
+    "filings, approvals and evaluations fall within the policy's period; outside it they are refused (policy-not-in-force)",
   filing:
     'a filing dated within the policy period is recorded as filed with every eligibility verdict, eligible or not ' +
     '(approval refuses an ineligible one); it is refused only when it breaks a rule spanning consortia',
-  'review-steps': "the policy's review steps are recorded in order; each must pass before the next and before the public notice",
-  'public-notice': 'a public notice runs after the reviews (5 working days where the document states no length); approval comes after it ends',
+  'review-steps':
+    "the policy's review steps are recorded in order; each must pass before the next and before the public notice",
+  'public-notice':
+    'a public notice runs after the reviews (5 working days where the document states no length); approval comes after it ends',
   objections: 'objections are recorded and resolved during the public notice; approval needs each one dismissed',
-  approval: 'approval needs every eligibility rule, every review step and the public notice passed, with no objection standing',
+  approval:
+    'approval needs every eligibility rule, every review step and the public notice passed, with no objection standing',
   withdrawal: 'a filing (before approval) may be withdrawn; it ends the filing',
   members:
     'members join or leave before and after approval; each change is recorded with eligibility re-assessed on the ' +

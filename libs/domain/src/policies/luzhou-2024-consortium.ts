@@ -9,36 +9,78 @@ const FROM = '2024-05-15';
 const LISTING = { rule: 'luzhou.review-chain', citation: '第三条(四)' };
 
 export const luzhouParams = {
-  leadDivision: param('luzhou.lead', '第二条(一)', 'the lead is an independent legal-person enterprise registered in Luzhou (division 5105xx); a new R&D institution may also lead', '5105', FROM, {
-    interpretation:
-      `${ENTERPRISE_INTERPRETATION} A new R&D institution (newRdInstitution: true) registered in Luzhou may lead ` +
-      'whatever its registering authority. Independent legal personhood is asserted by the filing.',
-  }),
+  leadDivision: param(
+    'luzhou.lead',
+    '第二条(一)',
+    'the lead is an independent legal-person enterprise registered in Luzhou (division 5105xx); a new R&D institution may also lead',
+    '5105',
+    FROM,
+    {
+      interpretation:
+        `${ENTERPRISE_INTERPRETATION} A new R&D institution (newRdInstitution: true) registered in Luzhou may lead ` +
+        'whatever its registering authority. Independent legal personhood is asserted by the filing.',
+    },
+  ),
   membersMinBesidesLead: param('luzhou.members-min', '第二条(三)', 'member units besides the lead, at least', 5, FROM),
   outOfCityMin: param('luzhou.out-of-city', '第二条(三)', 'members registered outside Luzhou, at least', 1, FROM, {
-    interpretation: 'Counted among the members besides the lead (who must be in Luzhou): registered outside division 5105xx.',
+    interpretation:
+      'Counted among the members besides the lead (who must be in Luzhou): registered outside division 5105xx.',
   }),
   agreement: param('luzhou.agreement', '第二条(四)', 'the members signed a formation agreement', true, FROM),
-  integrity: param('luzhou.integrity', '第五条(三)', 'the application carries an integrity commitment (诚信承诺书)', true, FROM),
-  annualCall: param('luzhou.annual-call', '第三条(一)', 'applications are taken once a year, on a call', 'calendar-year' as const, FROM, {
-    interpretation:
-      "A lead files at most once per calendar year (that year's call); a rejected or withdrawn filing still uses the " +
-      "year's call. The call's own dates are not recorded: any day of the year is in it. Refused at filing.",
-  }),
-  reviewSteps: param('luzhou.review-chain', '第三条(三)(四)', 'district/park preliminary review, then municipal expert review', [['preliminary'], ['expert']] as const, FROM),
-  notice: param('luzhou.review-chain', '第三条(四)', 'public notice of at least 5 working days', { unit: 'working-days' as const, days: 5 }, FROM, {
-    interpretation:
-      'Chinese working days (weekends and statutory holidays off, adjusted working weekends on). startsOn counts as ' +
-      'day 1 when it is a working day; endsOn is the 5th working day; approval (listing) is possible from the day after.',
-  }),
+  integrity: param(
+    'luzhou.integrity',
+    '第五条(三)',
+    'the application carries an integrity commitment (诚信承诺书)',
+    true,
+    FROM,
+  ),
+  annualCall: param(
+    'luzhou.annual-call',
+    '第三条(一)',
+    'applications are taken once a year, on a call',
+    'calendar-year' as const,
+    FROM,
+    {
+      interpretation:
+        "A lead files at most once per calendar year (that year's call); a rejected or withdrawn filing still uses the " +
+        "year's call. The call's own dates are not recorded: any day of the year is in it. Refused at filing.",
+    },
+  ),
+  reviewSteps: param(
+    'luzhou.review-chain',
+    '第三条(三)(四)',
+    'district/park preliminary review, then municipal expert review',
+    [['preliminary'], ['expert']] as const,
+    FROM,
+  ),
+  notice: param(
+    'luzhou.review-chain',
+    '第三条(四)',
+    'public notice of at least 5 working days',
+    { unit: 'working-days' as const, days: 5 },
+    FROM,
+    {
+      interpretation:
+        'Chinese working days (weekends and statutory holidays off, adjusted working weekends on). startsOn counts as ' +
+        'day 1 when it is a working day; endsOn is the 5th working day; approval (listing) is possible from the day after.',
+    },
+  ),
   evaluationCycleYears: param('luzhou.evaluation-cycle', '第五条(二)', 'evaluated every this many years', 2, FROM, {
     interpretation:
       'The next evaluation is due 2 years after approval, then 2 years after each evaluation. An evaluation is ' +
       'recorded whenever it takes place (an early one is marked); each period is evaluated once.',
   }),
-  delistAfterUnqualified: param('luzhou.delist', '第五条(二)', 'consecutive unqualified evaluations that cancel the filing and delist (取消备案并摘牌)', 2, FROM, {
-    interpretation: 'Consecutive in the order recorded; a qualified or excellent evaluation in between starts the count again.',
-  }),
+  delistAfterUnqualified: param(
+    'luzhou.delist',
+    '第五条(二)',
+    'consecutive unqualified evaluations that cancel the filing and delist (取消备案并摘牌)',
+    2,
+    FROM,
+    {
+      interpretation:
+        'Consecutive in the order recorded; a qualified or excellent evaluation in between starts the count again.',
+    },
+  ),
 };
 
 function lead(leadUnit: Unit, _members: Unit[], on: string): RuleCheck[] {
@@ -46,10 +88,17 @@ function lead(leadUnit: Unit, _members: Unit[], on: string): RuleCheck[] {
   const division = paramOn(luzhouParams.leadDivision, on);
   const inLuzhou = registeredIn(division)(leadUnit);
   const kindOk = isEnterprise(leadUnit) || leadUnit.newRdInstitution === true;
-  const what = leadUnit.newRdInstitution ? 'a new R&D institution' : isEnterprise(leadUnit) ? 'an enterprise' : `not an enterprise (${leadUnit.kind}, code ${leadUnit.creditCode[0]}) nor a new R&D institution`;
+  const what = leadUnit.newRdInstitution
+    ? 'a new R&D institution'
+    : isEnterprise(leadUnit)
+      ? 'an enterprise'
+      : `not an enterprise (${leadUnit.kind}, code ${leadUnit.creditCode[0]}) nor a new R&D institution`;
   return [
-    check(ref, inLuzhou && kindOk,
-      `the lead ${describeUnit(leadUnit)} is ${what}, ${inLuzhou ? 'registered in Luzhou' : `not registered in Luzhou (${division}xx)`}`),
+    check(
+      ref,
+      inLuzhou && kindOk,
+      `the lead ${describeUnit(leadUnit)} is ${what}, ${inLuzhou ? 'registered in Luzhou' : `not registered in Luzhou (${division}xx)`}`,
+    ),
   ];
 }
 
@@ -60,14 +109,28 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   const outOfCity = countOf(members, (unit) => !registeredIn(paramOn(luzhouParams.leadDivision, on))(unit));
   return [
     ...lead(application.lead, members, on),
-    check({ rule: 'luzhou.members-min', citation: '第二条(三)' }, members.length >= membersMin,
-      `${members.length} member units besides the lead; at least ${membersMin} required`),
-    check({ rule: 'luzhou.out-of-city', citation: '第二条(三)' }, outOfCity >= outOfCityMin,
-      `${outOfCity} members registered outside Luzhou; at least ${outOfCityMin} required`),
-    check({ rule: 'luzhou.agreement', citation: '第二条(四)' }, application.agreementSigned,
-      application.agreementSigned ? 'the members signed a formation agreement' : 'no signed formation agreement'),
-    check({ rule: 'luzhou.integrity', citation: '第五条(三)' }, application.integrityCommitment,
-      application.integrityCommitment ? 'an integrity commitment (诚信承诺书) is submitted' : 'no integrity commitment (诚信承诺书)'),
+    check(
+      { rule: 'luzhou.members-min', citation: '第二条(三)' },
+      members.length >= membersMin,
+      `${members.length} member units besides the lead; at least ${membersMin} required`,
+    ),
+    check(
+      { rule: 'luzhou.out-of-city', citation: '第二条(三)' },
+      outOfCity >= outOfCityMin,
+      `${outOfCity} members registered outside Luzhou; at least ${outOfCityMin} required`,
+    ),
+    check(
+      { rule: 'luzhou.agreement', citation: '第二条(四)' },
+      application.agreementSigned,
+      application.agreementSigned ? 'the members signed a formation agreement' : 'no signed formation agreement',
+    ),
+    check(
+      { rule: 'luzhou.integrity', citation: '第五条(三)' },
+      application.integrityCommitment,
+      application.integrityCommitment
+        ? 'an integrity commitment (诚信承诺书) is submitted'
+        : 'no integrity commitment (诚信承诺书)',
+    ),
   ];
 }
 
@@ -79,7 +142,8 @@ export const luzhou2024Consortium: ConsortiumPolicy = {
   inForce: {
     from: FROM,
     ...lifecycleRule('in-force', '第六条(一)'),
-    interpretation: 'A consultation draft whose end date is blank: in force from 2024-05-15, no end date (POLICIES.md).',
+    interpretation:
+      'A consultation draft whose end date is blank: in force from 2024-05-15, no end date (POLICIES.md).',
   },
   params: luzhouParams,
   leadRules: lead,

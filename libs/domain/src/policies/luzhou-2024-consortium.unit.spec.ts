@@ -1,8 +1,19 @@
 import { consortiumDecider } from '../consortium/consortium.decider';
 import { ConsortiumEvent } from '../consortium/consortium.events';
 import {
-  commandsFor, CONSORTIUM_IDS, contextFor, enterprise, eventsOf, fileConsortium, historyUpTo, LEADS, MEMBERS,
-  researchInstitute, stateOf, university, verdictOf,
+  commandsFor,
+  CONSORTIUM_IDS,
+  contextFor,
+  enterprise,
+  eventsOf,
+  fileConsortium,
+  historyUpTo,
+  LEADS,
+  MEMBERS,
+  researchInstitute,
+  stateOf,
+  university,
+  verdictOf,
 } from '../consortium/consortium.fixtures';
 import { leadClaimOf, leadRegistryChanges } from '../consortium/lead-registry';
 import { deciderSpec } from '../testing/decider-spec';
@@ -13,7 +24,10 @@ const c = commandsFor(LUZHOU);
 const id = CONSORTIUM_IDS[LUZHOU];
 
 const fileWith = (overrides: Parameters<typeof fileConsortium>[1]) =>
-  spec.given([]).when(fileConsortium(LUZHOU, overrides)).thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
+  spec
+    .given([])
+    .when(fileConsortium(LUZHOU, overrides))
+    .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
 
 describe('luzhou-2024-consortium: a valid filing', () => {
   it('passes every eligibility rule', () => {
@@ -22,7 +36,9 @@ describe('luzhou-2024-consortium: a valid filing', () => {
   });
 
   it('is refused before the consultation draft of 2024-05-15', () =>
-    void spec.given([]).when(fileConsortium(LUZHOU, { filedOn: '2024-05-14' }))
+    void spec
+      .given([])
+      .when(fileConsortium(LUZHOU, { filedOn: '2024-05-14' }))
       .thenRejects({ code: 'policy-not-in-force', rule: 'lifecycle.in-force', citation: '第六条(一)' }));
 });
 
@@ -31,11 +47,15 @@ describe('luzhou.lead — 第二条(一)', () => {
     expect(verdictOf(fileWith({}), 'luzhou.lead')).toMatchObject({ ok: true, citation: '第二条(一)' }));
 
   it('a new R&D institution registered in Luzhou may lead', () =>
-    expect(verdictOf(fileWith({ lead: researchInstitute('luzhou', 60, { newRdInstitution: true }) }), 'luzhou.lead').ok).toBe(true));
+    expect(
+      verdictOf(fileWith({ lead: researchInstitute('luzhou', 60, { newRdInstitution: true }) }), 'luzhou.lead').ok,
+    ).toBe(true));
 
   it('an enterprise registered in Chengdu may not', () =>
-    expect(verdictOf(fileWith({ lead: enterprise('chengdu', 61) }), 'luzhou.lead'))
-      .toMatchObject({ ok: false, detail: expect.stringMatching(/not registered in Luzhou/) }));
+    expect(verdictOf(fileWith({ lead: enterprise('chengdu', 61) }), 'luzhou.lead')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/not registered in Luzhou/),
+    }));
 
   it('a university in Luzhou that is no new R&D institution may not', () =>
     expect(verdictOf(fileWith({ lead: university('luzhou', 62) }), 'luzhou.lead').ok).toBe(false));
@@ -43,11 +63,16 @@ describe('luzhou.lead — 第二条(一)', () => {
 
 describe('luzhou.members-min — 第二条(三)', () => {
   it('5 members besides the lead pass', () =>
-    expect(verdictOf(fileWith({}), 'luzhou.members-min')).toMatchObject({ ok: true, detail: '5 member units besides the lead; at least 5 required' }));
+    expect(verdictOf(fileWith({}), 'luzhou.members-min')).toMatchObject({
+      ok: true,
+      detail: '5 member units besides the lead; at least 5 required',
+    }));
 
   it('4 members besides the lead fail', () =>
-    expect(verdictOf(fileWith({ members: MEMBERS[LUZHOU].slice(1) }), 'luzhou.members-min'))
-      .toMatchObject({ ok: false, citation: '第二条(三)' }));
+    expect(verdictOf(fileWith({ members: MEMBERS[LUZHOU].slice(1) }), 'luzhou.members-min')).toMatchObject({
+      ok: false,
+      citation: '第二条(三)',
+    }));
 });
 
 describe('luzhou.out-of-city — 第二条(三)', () => {
@@ -56,8 +81,11 @@ describe('luzhou.out-of-city — 第二条(三)', () => {
 
   it('members all registered in Luzhou fail', () => {
     const members = [...MEMBERS[LUZHOU].slice(0, 4), enterprise('luzhou', 63)];
-    expect(verdictOf(fileWith({ members }), 'luzhou.out-of-city'))
-      .toMatchObject({ ok: false, citation: '第二条(三)', detail: '0 members registered outside Luzhou; at least 1 required' });
+    expect(verdictOf(fileWith({ members }), 'luzhou.out-of-city')).toMatchObject({
+      ok: false,
+      citation: '第二条(三)',
+      detail: '0 members registered outside Luzhou; at least 1 required',
+    });
   });
 
   it('a lead outside Luzhou is not counted (it is a lead, not a member)', () => {
@@ -69,17 +97,28 @@ describe('luzhou.out-of-city — 第二条(三)', () => {
 describe('luzhou.agreement — 第二条(四)', () => {
   it('a signed formation agreement passes', () => expect(verdictOf(fileWith({}), 'luzhou.agreement').ok).toBe(true));
   it('no signed agreement fails', () =>
-    expect(verdictOf(fileWith({ agreementSigned: false }), 'luzhou.agreement')).toMatchObject({ ok: false, citation: '第二条(四)' }));
+    expect(verdictOf(fileWith({ agreementSigned: false }), 'luzhou.agreement')).toMatchObject({
+      ok: false,
+      citation: '第二条(四)',
+    }));
 });
 
 describe('luzhou.integrity — 第五条(三)', () => {
   it('an integrity commitment passes', () => expect(verdictOf(fileWith({}), 'luzhou.integrity').ok).toBe(true));
   it('none fails (absent counts as none)', () =>
-    expect(verdictOf(fileWith({ integrityCommitment: undefined }), 'luzhou.integrity')).toMatchObject({ ok: false, citation: '第五条(三)' }));
+    expect(verdictOf(fileWith({ integrityCommitment: undefined }), 'luzhou.integrity')).toMatchObject({
+      ok: false,
+      citation: '第五条(三)',
+    }));
 });
 
 describe('luzhou.annual-call — 第三条(一)', () => {
-  const claimIn = (filedOn: string) => ({ consortiumId: 'c-luzhou-earlier', creditCode: LEADS[LUZHOU].creditCode, policy: LUZHOU, filedOn });
+  const claimIn = (filedOn: string) => ({
+    consortiumId: 'c-luzhou-earlier',
+    creditCode: LEADS[LUZHOU].creditCode,
+    policy: LUZHOU,
+    filedOn,
+  });
 
   it("a lead's first filing of the year passes, and claims the year's call in the lead registry", () => {
     const filed = fileWith({});
@@ -87,13 +126,22 @@ describe('luzhou.annual-call — 第三条(一)', () => {
     expect(leadRegistryChanges(stateOf([]), stateOf(filed))).toEqual([
       {
         type: 'LeadClaimed',
-        data: { consortiumId: id, creditCode: LEADS[LUZHOU].creditCode, policy: LUZHOU, filedOn: '2025-09-01', rule: 'luzhou.annual-call', citation: '第三条(一)' },
+        data: {
+          consortiumId: id,
+          creditCode: LEADS[LUZHOU].creditCode,
+          policy: LUZHOU,
+          filedOn: '2025-09-01',
+          rule: 'luzhou.annual-call',
+          citation: '第三条(一)',
+        },
       },
     ]);
   });
 
   it('a second filing by the same lead in the same year is refused', () =>
-    void spec.given([]).when(fileConsortium(LUZHOU), { leadClaim: claimIn('2025-03-01') })
+    void spec
+      .given([])
+      .when(fileConsortium(LUZHOU), { leadClaim: claimIn('2025-03-01') })
       .thenRejects({ code: 'rule-violated', rule: 'luzhou.annual-call', citation: '第三条(一)' }));
 
   it("a withdrawn filing still used the year's call: the registry releases nothing", () => {
@@ -101,14 +149,22 @@ describe('luzhou.annual-call — 第三条(一)', () => {
     const withdrawn = eventsOf(LUZHOU, [c.withdraw('2025-09-05')], filed);
     expect(leadRegistryChanges(stateOf(filed), stateOf(withdrawn))).toEqual([]);
     const claim = leadClaimOf(leadRegistryChanges(stateOf([]), stateOf(filed)));
-    void spec.given([]).when(fileConsortium(LUZHOU, { consortiumId: 'c-luzhou-2', filedOn: '2025-10-01' }), { leadClaim: claim })
+    void spec
+      .given([])
+      .when(fileConsortium(LUZHOU, { consortiumId: 'c-luzhou-2', filedOn: '2025-10-01' }), { leadClaim: claim })
       .thenRejects({ rule: 'luzhou.annual-call' });
   });
 
   it("the next year's call is open to the same lead", () =>
-    expect(verdictOf(
-      spec.given([]).when(fileConsortium(LUZHOU), { leadClaim: claimIn('2024-06-01') }).thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[],
-      'luzhou.annual-call').ok).toBe(true));
+    expect(
+      verdictOf(
+        spec
+          .given([])
+          .when(fileConsortium(LUZHOU), { leadClaim: claimIn('2024-06-01') })
+          .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[],
+        'luzhou.annual-call',
+      ).ok,
+    ).toBe(true));
 });
 
 describe('luzhou.review-chain — 第三条(三)(四)', () => {
@@ -117,141 +173,251 @@ describe('luzhou.review-chain — 第三条(三)(四)', () => {
   const inNotice = () => historyUpTo(LUZHOU, 'public-notice');
 
   it('the district/park preliminary review comes first', () =>
-    void spec.given(filed()).when(c.review('preliminary', '2025-09-10')).then([
-      { type: 'ReviewRecorded', data: { consortiumId: id, stage: 'preliminary', outcome: 'pass', on: '2025-09-10', rule: 'luzhou.review-chain', citation: '第三条(三)(四)' } },
-    ]));
+    void spec
+      .given(filed())
+      .when(c.review('preliminary', '2025-09-10'))
+      .then([
+        {
+          type: 'ReviewRecorded',
+          data: {
+            consortiumId: id,
+            stage: 'preliminary',
+            outcome: 'pass',
+            on: '2025-09-10',
+            rule: 'luzhou.review-chain',
+            citation: '第三条(三)(四)',
+          },
+        },
+      ]));
 
   it('the municipal expert review before a passed preliminary review is refused', () =>
-    void spec.given(filed()).when(c.review('expert', '2025-09-10'))
+    void spec
+      .given(filed())
+      .when(c.review('expert', '2025-09-10'))
       .thenRejects({ code: 'rule-violated', rule: 'luzhou.review-chain', citation: '第三条(三)(四)' }));
 
   it('a stage the chain does not have is refused', () =>
-    void spec.given(filed()).when(c.review('technical', '2025-09-10')).thenRejects({ code: 'rule-violated', rule: 'luzhou.review-chain' }));
+    void spec
+      .given(filed())
+      .when(c.review('technical', '2025-09-10'))
+      .thenRejects({ code: 'rule-violated', rule: 'luzhou.review-chain' }));
 
   it('a failed expert review can be reviewed again; the latest outcome counts', () => {
-    const failed = eventsOf(LUZHOU, [c.review('preliminary', '2025-09-10'), c.review('expert', '2025-09-20', 'fail')], filed());
+    const failed = eventsOf(
+      LUZHOU,
+      [c.review('preliminary', '2025-09-10'), c.review('expert', '2025-09-20', 'fail')],
+      filed(),
+    );
     spec.given(failed).when(c.startNotice('2025-09-29')).thenRejects({ rule: 'luzhou.review-chain' });
     const passed = eventsOf(LUZHOU, [c.review('expert', '2025-09-25')], failed);
-    spec.given(passed).when(c.startNotice('2025-09-29')).thenMatches([{ type: 'PublicNoticeStarted' }]);
+    spec
+      .given(passed)
+      .when(c.startNotice('2025-09-29'))
+      .thenMatches([{ type: 'PublicNoticeStarted' }]);
   });
 
   it('the public notice waits for the expert review', () =>
-    void spec.given(eventsOf(LUZHOU, [c.review('preliminary', '2025-09-10')], filed())).when(c.startNotice('2025-09-29'))
-      .thenRejects({ code: 'rule-violated', rule: 'luzhou.review-chain', details: [expect.objectContaining({ detail: 'no expert review recorded' })] }));
+    void spec
+      .given(eventsOf(LUZHOU, [c.review('preliminary', '2025-09-10')], filed()))
+      .when(c.startNotice('2025-09-29'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'luzhou.review-chain',
+        details: [expect.objectContaining({ detail: 'no expert review recorded' })],
+      }));
 
   it('the public notice lasts 5 working days: from 2025-09-29 it ends on 2025-10-11 (National Day)', () =>
-    void spec.given(reviewed()).when(c.startNotice('2025-09-29')).then([
-      {
-        type: 'PublicNoticeStarted',
-        data: {
-          consortiumId: id, startsOn: '2025-09-29', endsOn: '2025-10-11', unit: 'working-days', days: 5,
-          rule: 'luzhou.review-chain', citation: '第三条(四)', interpretation: expect.stringContaining('working days'),
+    void spec
+      .given(reviewed())
+      .when(c.startNotice('2025-09-29'))
+      .then([
+        {
+          type: 'PublicNoticeStarted',
+          data: {
+            consortiumId: id,
+            startsOn: '2025-09-29',
+            endsOn: '2025-10-11',
+            unit: 'working-days',
+            days: 5,
+            rule: 'luzhou.review-chain',
+            citation: '第三条(四)',
+            interpretation: expect.stringContaining('working days'),
+          },
         },
-      },
-    ]));
+      ]));
 
   it('listing is refused on 2025-10-11, the last day of the notice', () =>
-    void spec.given(inNotice()).when(c.approve('2025-10-11')).thenRejects({
-      code: 'rule-violated', rule: 'luzhou.review-chain', citation: '第三条(四)',
-      details: [expect.objectContaining({ ok: false, detail: expect.stringMatching(/ends on 2025-10-11/) })],
-    }));
+    void spec
+      .given(inNotice())
+      .when(c.approve('2025-10-11'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'luzhou.review-chain',
+        citation: '第三条(四)',
+        details: [expect.objectContaining({ ok: false, detail: expect.stringMatching(/ends on 2025-10-11/) })],
+      }));
 
   it('listing is accepted on 2025-10-12', () =>
-    void spec.given(inNotice()).when(c.approve('2025-10-12')).thenMatches([
-      { type: 'ConsortiumApproved', data: { on: '2025-10-12', rule: 'luzhou.review-chain', citation: '第三条(四)' } },
-    ]));
+    void spec
+      .given(inNotice())
+      .when(c.approve('2025-10-12'))
+      .thenMatches([
+        { type: 'ConsortiumApproved', data: { on: '2025-10-12', rule: 'luzhou.review-chain', citation: '第三条(四)' } },
+      ]));
 
   it('an unresolved objection blocks listing; a dismissed one does not', () => {
     const objected = eventsOf(LUZHOU, [c.object('2025-10-09')], inNotice());
-    spec.given(objected).when(c.approve('2025-10-12')).thenRejects({
-      rule: 'luzhou.review-chain', details: [expect.objectContaining({ detail: 'objection 1 (2025-10-09) is unresolved' })],
-    });
+    spec
+      .given(objected)
+      .when(c.approve('2025-10-12'))
+      .thenRejects({
+        rule: 'luzhou.review-chain',
+        details: [expect.objectContaining({ detail: 'objection 1 (2025-10-09) is unresolved' })],
+      });
     const dismissed = eventsOf(LUZHOU, [c.resolve(1, '2025-10-12', 'dismissed')], objected);
-    spec.given(dismissed).when(c.approve('2025-10-13')).thenMatches([{ type: 'ConsortiumApproved' }]);
+    spec
+      .given(dismissed)
+      .when(c.approve('2025-10-13'))
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
   });
 
   it('an upheld objection blocks listing', () => {
     const upheld = eventsOf(LUZHOU, [c.object('2025-10-09'), c.resolve(1, '2025-10-10', 'upheld')], inNotice());
-    spec.given(upheld).when(c.approve('2025-10-13')).thenRejects({
-      details: [expect.objectContaining({ rule: 'luzhou.review-chain', detail: 'objection 1 was upheld on 2025-10-10' })],
-    });
+    spec
+      .given(upheld)
+      .when(c.approve('2025-10-13'))
+      .thenRejects({
+        details: [
+          expect.objectContaining({ rule: 'luzhou.review-chain', detail: 'objection 1 was upheld on 2025-10-10' }),
+        ],
+      });
   });
 });
 
 describe('luzhou.evaluation-cycle — 第五条(二)', () => {
   it('approval sets the first evaluation 2 years out', () => {
-    const [approved] = spec.given(historyUpTo(LUZHOU, 'public-notice')).when(c.approve('2025-10-12'))
+    const [approved] = spec
+      .given(historyUpTo(LUZHOU, 'public-notice'))
+      .when(c.approve('2025-10-12'))
       .thenMatches([{ type: 'ConsortiumApproved' }]) as ConsortiumEvent[];
     expect(approved.data).toMatchObject({ nextEvaluationDueOn: '2027-10-12' });
   });
 
   it('an evaluation when due passes the cycle check and sets the next one 2 years later', () =>
-    void spec.given(historyUpTo(LUZHOU, 'active')).when(c.evaluate('2027', '2027-10-20', 'qualified')).then([
-      {
-        type: 'EvaluationRecorded',
-        data: {
-          consortiumId: id, period: '2027', on: '2027-10-20', grade: 'qualified',
-          checks: [{ rule: 'luzhou.evaluation-cycle', citation: '第五条(二)', ok: true, detail: 'due on 2027-10-12, evaluated on 2027-10-20' }],
-          rule: 'luzhou.evaluation-cycle', citation: '第五条(二)', nextEvaluationDueOn: '2029-10-20',
+    void spec
+      .given(historyUpTo(LUZHOU, 'active'))
+      .when(c.evaluate('2027', '2027-10-20', 'qualified'))
+      .then([
+        {
+          type: 'EvaluationRecorded',
+          data: {
+            consortiumId: id,
+            period: '2027',
+            on: '2027-10-20',
+            grade: 'qualified',
+            checks: [
+              {
+                rule: 'luzhou.evaluation-cycle',
+                citation: '第五条(二)',
+                ok: true,
+                detail: 'due on 2027-10-12, evaluated on 2027-10-20',
+              },
+            ],
+            rule: 'luzhou.evaluation-cycle',
+            citation: '第五条(二)',
+            nextEvaluationDueOn: '2029-10-20',
+          },
         },
-      },
-    ]));
+      ]));
 
   it('an early evaluation is recorded, its cycle check failed', () => {
-    const [recorded] = spec.given(historyUpTo(LUZHOU, 'active')).when(c.evaluate('2026', '2026-06-01', 'qualified'))
+    const [recorded] = spec
+      .given(historyUpTo(LUZHOU, 'active'))
+      .when(c.evaluate('2026', '2026-06-01', 'qualified'))
       .thenMatches([{ type: 'EvaluationRecorded' }]) as ConsortiumEvent[];
-    expect(verdictOf([recorded], 'luzhou.evaluation-cycle')).toMatchObject({ ok: false, detail: 'evaluated early: due on 2027-10-12, evaluated on 2026-06-01' });
+    expect(verdictOf([recorded], 'luzhou.evaluation-cycle')).toMatchObject({
+      ok: false,
+      detail: 'evaluated early: due on 2027-10-12, evaluated on 2026-06-01',
+    });
   });
 
   it('a period is evaluated once', () =>
-    void spec.given(eventsOf(LUZHOU, [c.evaluate('2027', '2027-10-20', 'qualified')], historyUpTo(LUZHOU, 'active')))
+    void spec
+      .given(eventsOf(LUZHOU, [c.evaluate('2027', '2027-10-20', 'qualified')], historyUpTo(LUZHOU, 'active')))
       .when(c.evaluate('2027', '2027-11-01', 'excellent'))
       .thenRejects({ code: 'rule-violated', rule: 'luzhou.evaluation-cycle', citation: '第五条(二)' }));
 
   it('a consortium not yet listed is not evaluated', () =>
-    void spec.given(historyUpTo(LUZHOU, 'filed')).when(c.evaluate('2025', '2025-09-10', 'qualified')).thenRejects({ code: 'invalid-state' }));
+    void spec
+      .given(historyUpTo(LUZHOU, 'filed'))
+      .when(c.evaluate('2025', '2025-09-10', 'qualified'))
+      .thenRejects({ code: 'invalid-state' }));
 });
 
 describe('luzhou.delist — 第五条(二)', () => {
   const active = () => historyUpTo(LUZHOU, 'active');
 
   it('a first unqualified evaluation does not delist', () =>
-    void spec.given(active()).when(c.evaluate('2027', '2027-10-20', 'unqualified')).thenMatches([{ type: 'EvaluationRecorded' }]));
+    void spec
+      .given(active())
+      .when(c.evaluate('2027', '2027-10-20', 'unqualified'))
+      .thenMatches([{ type: 'EvaluationRecorded' }]));
 
   it('the second consecutive unqualified evaluation cancels the filing and delists', () =>
-    void spec.given(eventsOf(LUZHOU, [c.evaluate('2027', '2027-10-20', 'unqualified')], active()))
+    void spec
+      .given(eventsOf(LUZHOU, [c.evaluate('2027', '2027-10-20', 'unqualified')], active()))
       .when(c.evaluate('2029', '2029-10-22', 'unqualified'))
       .thenMatches([
         { type: 'EvaluationRecorded', data: { period: '2029', grade: 'unqualified' } },
         {
           type: 'ConsortiumDelisted',
-          data: { consortiumId: id, on: '2029-10-22', periods: ['2027', '2029'], rule: 'luzhou.delist', citation: '第五条(二)' },
+          data: {
+            consortiumId: id,
+            on: '2029-10-22',
+            periods: ['2027', '2029'],
+            rule: 'luzhou.delist',
+            citation: '第五条(二)',
+          },
         },
       ]));
 
   it('a qualified evaluation in between starts the count again', () =>
-    void spec.given(eventsOf(LUZHOU, [
-      c.evaluate('2027', '2027-10-20', 'unqualified'),
-      c.evaluate('2029', '2029-10-22', 'qualified'),
-    ], active())).when(c.evaluate('2031', '2031-10-22', 'unqualified')).then([
-      expect.objectContaining({ type: 'EvaluationRecorded' }),
-    ]));
+    void spec
+      .given(
+        eventsOf(
+          LUZHOU,
+          [c.evaluate('2027', '2027-10-20', 'unqualified'), c.evaluate('2029', '2029-10-22', 'qualified')],
+          active(),
+        ),
+      )
+      .when(c.evaluate('2031', '2031-10-22', 'unqualified'))
+      .then([expect.objectContaining({ type: 'EvaluationRecorded' })]));
 
   it('an excellent evaluation in between starts the count again too', () =>
-    void spec.given(eventsOf(LUZHOU, [
-      c.evaluate('2027', '2027-10-20', 'unqualified'),
-      c.evaluate('2029', '2029-10-22', 'excellent'),
-    ], active())).when(c.evaluate('2031', '2031-10-22', 'unqualified')).then([
-      expect.objectContaining({ type: 'EvaluationRecorded' }),
-    ]));
+    void spec
+      .given(
+        eventsOf(
+          LUZHOU,
+          [c.evaluate('2027', '2027-10-20', 'unqualified'), c.evaluate('2029', '2029-10-22', 'excellent')],
+          active(),
+        ),
+      )
+      .when(c.evaluate('2031', '2031-10-22', 'unqualified'))
+      .then([expect.objectContaining({ type: 'EvaluationRecorded' })]));
 
   it('a delisted consortium accepts no command, citing 第五条(二)', () => {
-    const delisted = eventsOf(LUZHOU, [
-      c.evaluate('2027', '2027-10-20', 'unqualified'),
-      c.evaluate('2029', '2029-10-22', 'unqualified'),
-    ], active());
-    expect(stateOf(delisted)).toMatchObject({ status: 'delisted', ended: { rule: 'luzhou.delist', citation: '第五条(二)' } });
-    spec.given(delisted).when(c.addMember('2029-11-01', enterprise('luzhou', 70)))
+    const delisted = eventsOf(
+      LUZHOU,
+      [c.evaluate('2027', '2027-10-20', 'unqualified'), c.evaluate('2029', '2029-10-22', 'unqualified')],
+      active(),
+    );
+    expect(stateOf(delisted)).toMatchObject({
+      status: 'delisted',
+      ended: { rule: 'luzhou.delist', citation: '第五条(二)' },
+    });
+    spec
+      .given(delisted)
+      .when(c.addMember('2029-11-01', enterprise('luzhou', 70)))
       .thenRejects({ code: 'invalid-state', rule: 'luzhou.delist', citation: '第五条(二)' });
   });
 });

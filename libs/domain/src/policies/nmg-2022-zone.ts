@@ -71,7 +71,13 @@ export const nmg2022ZoneParams = {
     ISSUED_ON,
     { interpretation: 'A report gives the total or the four parts; parts are summed.' },
   ),
-  incubatedEnterprisesMin: param('zone.incubated-enterprises', '附件2 序号16', '科技企业孵化器在孵企业数 at least 35', 35, ISSUED_ON),
+  incubatedEnterprisesMin: param(
+    'zone.incubated-enterprises',
+    '附件2 序号16',
+    '科技企业孵化器在孵企业数 at least 35',
+    35,
+    ISSUED_ON,
+  ),
   specialFundRequired: param(
     'zone.special-fund',
     '附件2 序号11; 四(一)',
@@ -121,7 +127,9 @@ export const nmg2022ZoneParams = {
     'still 不合格 when the rectification period ends → removed from the list',
     true,
     ISSUED_ON,
-    { interpretation: 'Decided by an unqualified evaluation on or after the end date; a removed zone takes no command.' },
+    {
+      interpretation: 'Decided by an unqualified evaluation on or after the end date; a removed zone takes no command.',
+    },
   ),
 } as const;
 
@@ -142,7 +150,11 @@ export const nmg2022Zone: ZonePolicy = {
   title: '内蒙古自治区科技成果转移转化示范区建设指引',
   issuer: '内蒙古自治区科学技术厅',
   issuedOn: ISSUED_ON,
-  inForce: { ...paramOn(nmg2022ZoneParams.inForce, ISSUED_ON), rule: nmg2022ZoneParams.inForce.rule, citation: nmg2022ZoneParams.inForce.citation },
+  inForce: {
+    ...paramOn(nmg2022ZoneParams.inForce, ISSUED_ON),
+    rule: nmg2022ZoneParams.inForce.rule,
+    citation: nmg2022ZoneParams.inForce.citation,
+  },
   params: nmg2022ZoneParams,
 };
 
@@ -175,16 +187,78 @@ interface IndicatorRule {
 
 /** The indicator rules in the order of 附件2. */
 const INDICATOR_RULES: ReadonlyArray<IndicatorRule> = [
-  { indicator: 'techContractTurnover', label: '技术合同成交额', unit: 'fen', threshold: (p) => p.techContractTurnoverMinFen, value: (i) => i.techContractTurnoverFen },
-  { indicator: 'highValuePatentsPer10k', label: '每万人口高价值发明专利拥有量', unit: 'hundredths', threshold: (p) => p.highValuePatentsPer10kMinHundredths, value: (i) => i.highValuePatentsPer10kHundredths },
-  { indicator: 'transferInstitutions', label: '技术转移机构', unit: 'count', threshold: (p) => p.transferInstitutionsMin, value: (i) => totalOf(i.transferInstitutions), parts: (i) => i.transferInstitutions },
-  { indicator: 'brokers', label: '技术经纪人/经理人', unit: 'count', threshold: (p) => p.brokersMin, value: (i) => i.brokers },
-  { indicator: 'parkEnterprises', label: '园区企业数量', unit: 'count', threshold: (p) => p.parkEnterprisesMin, value: (i) => i.parkEnterprises },
-  { indicator: 'hightechShare', label: '高新技术企业和科技型中小企业占比', unit: 'basis-points', threshold: (p) => p.hightechShareMinBasisPoints, value: (i) => i.hightechShareBasisPoints },
-  { indicator: 'hightechRevenueShare', label: '高新技术产业营业总收入占比', unit: 'basis-points', threshold: (p) => p.hightechRevenueShareMinBasisPoints, value: (i) => i.hightechRevenueShareBasisPoints },
-  { indicator: 'specialFund', label: '科技成果转移转化专项资金', unit: 'yes-no', threshold: (p) => p.specialFundRequired, value: (i) => i.specialFund },
-  { indicator: 'financingInstitutions', label: '投融资机构及孵化载体', unit: 'count', threshold: (p) => p.financingInstitutionsMin, value: (i) => totalOf(i.financingInstitutions), parts: (i) => i.financingInstitutions },
-  { indicator: 'incubatedEnterprises', label: '在孵企业数', unit: 'count', threshold: (p) => p.incubatedEnterprisesMin, value: (i) => i.incubatedEnterprises },
+  {
+    indicator: 'techContractTurnover',
+    label: '技术合同成交额',
+    unit: 'fen',
+    threshold: (p) => p.techContractTurnoverMinFen,
+    value: (i) => i.techContractTurnoverFen,
+  },
+  {
+    indicator: 'highValuePatentsPer10k',
+    label: '每万人口高价值发明专利拥有量',
+    unit: 'hundredths',
+    threshold: (p) => p.highValuePatentsPer10kMinHundredths,
+    value: (i) => i.highValuePatentsPer10kHundredths,
+  },
+  {
+    indicator: 'transferInstitutions',
+    label: '技术转移机构',
+    unit: 'count',
+    threshold: (p) => p.transferInstitutionsMin,
+    value: (i) => totalOf(i.transferInstitutions),
+    parts: (i) => i.transferInstitutions,
+  },
+  {
+    indicator: 'brokers',
+    label: '技术经纪人/经理人',
+    unit: 'count',
+    threshold: (p) => p.brokersMin,
+    value: (i) => i.brokers,
+  },
+  {
+    indicator: 'parkEnterprises',
+    label: '园区企业数量',
+    unit: 'count',
+    threshold: (p) => p.parkEnterprisesMin,
+    value: (i) => i.parkEnterprises,
+  },
+  {
+    indicator: 'hightechShare',
+    label: '高新技术企业和科技型中小企业占比',
+    unit: 'basis-points',
+    threshold: (p) => p.hightechShareMinBasisPoints,
+    value: (i) => i.hightechShareBasisPoints,
+  },
+  {
+    indicator: 'hightechRevenueShare',
+    label: '高新技术产业营业总收入占比',
+    unit: 'basis-points',
+    threshold: (p) => p.hightechRevenueShareMinBasisPoints,
+    value: (i) => i.hightechRevenueShareBasisPoints,
+  },
+  {
+    indicator: 'specialFund',
+    label: '科技成果转移转化专项资金',
+    unit: 'yes-no',
+    threshold: (p) => p.specialFundRequired,
+    value: (i) => i.specialFund,
+  },
+  {
+    indicator: 'financingInstitutions',
+    label: '投融资机构及孵化载体',
+    unit: 'count',
+    threshold: (p) => p.financingInstitutionsMin,
+    value: (i) => totalOf(i.financingInstitutions),
+    parts: (i) => i.financingInstitutions,
+  },
+  {
+    indicator: 'incubatedEnterprises',
+    label: '在孵企业数',
+    unit: 'count',
+    threshold: (p) => p.incubatedEnterprisesMin,
+    value: (i) => i.incubatedEnterprises,
+  },
 ];
 
 /** Renders a value in its unit for the finding's sentence: fen as yuan, basis points as a percentage. */
@@ -209,7 +283,10 @@ function judge(rule: IndicatorRule, indicators: ZoneIndicators, on: BusinessDate
   const ok = typeof threshold === 'boolean' ? value === threshold : typeof value === 'number' && value >= threshold;
   const given = rule.parts?.(indicators);
   const parts = typeof given === 'object' ? { ...(given as Record<string, number>) } : undefined;
-  const required = typeof threshold === 'boolean' ? 'required: yes' : `at least ${formatIndicatorValue(threshold, rule.unit)} required`;
+  const required =
+    typeof threshold === 'boolean'
+      ? 'required: yes'
+      : `at least ${formatIndicatorValue(threshold, rule.unit)} required`;
   return {
     rule: p.rule,
     citation: p.citation,

@@ -1,7 +1,13 @@
 import { wan } from '../shared/money';
 import { paramOn } from '../shared/rule';
 import { AT_THRESHOLD_INDICATORS, FULL_MARKS_INDICATORS } from '../zone/zone.fixtures';
-import { assessZoneIndicators, isZonePolicyInForce, nmg2022Zone, nmg2022ZoneParams, zonePolicyById } from './nmg-2022-zone';
+import {
+  assessZoneIndicators,
+  isZonePolicyInForce,
+  nmg2022Zone,
+  nmg2022ZoneParams,
+  zonePolicyById,
+} from './nmg-2022-zone';
 
 const ZONE_RULES = [
   'zone.tech-contract-turnover',
@@ -30,7 +36,12 @@ const findingOf = (rule: string, indicators = AT_THRESHOLD_INDICATORS) => {
 
 describe('nmg-2022-zone — the policy as data', () => {
   it('is issued by 内蒙古自治区科学技术厅 on 2022-11-14 and in force from then, without end', () => {
-    expect(nmg2022Zone).toMatchObject({ id: 'nmg-2022-zone', issuer: '内蒙古自治区科学技术厅', issuedOn: '2022-11-14', inForce: { from: '2022-11-14' } });
+    expect(nmg2022Zone).toMatchObject({
+      id: 'nmg-2022-zone',
+      issuer: '内蒙古自治区科学技术厅',
+      issuedOn: '2022-11-14',
+      inForce: { from: '2022-11-14' },
+    });
     expect(nmg2022Zone.inForce.to).toBeUndefined();
     expect(nmg2022Zone.inForce).toMatchObject({ rule: 'zone.in-force', citation: '发布时间 2022-11-14' });
     expect(nmg2022ZoneParams.inForce.interpretation).toMatch(/no period of validity.*no end date/s);
@@ -39,7 +50,7 @@ describe('nmg-2022-zone — the policy as data', () => {
     expect(isZonePolicyInForce(nmg2022Zone, '2099-12-31')).toBe(true);
   });
 
-  it('has a named parameter with a citation for every zone.* rule of POLICIES.md, and the ledger\'s zone.in-force', () => {
+  it("has a named parameter with a citation for every zone.* rule of POLICIES.md, and the ledger's zone.in-force", () => {
     const params = Object.values(nmg2022ZoneParams);
     expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
     for (const p of params) {
@@ -60,7 +71,9 @@ describe('nmg-2022-zone — the policy as data', () => {
   });
 
   it('states the Ledger interpretation of the evaluation cycle', () =>
-    expect(nmg2022ZoneParams.evaluationCycleYears.interpretation).toMatch(/anniversary of approval every 3 years.*approval\s+year \+ 3/s));
+    expect(nmg2022ZoneParams.evaluationCycleYears.interpretation).toMatch(
+      /anniversary of approval every 3 years.*approval\s+year \+ 3/s,
+    ));
 
   it('is found by its id', () => {
     expect(zonePolicyById('nmg-2022-zone')).toBe(nmg2022Zone);
@@ -71,7 +84,9 @@ describe('nmg-2022-zone — the policy as data', () => {
 describe('assessZoneIndicators — one finding per indicator of 附件2', () => {
   it('judges all ten indicators, in the order of 附件2, each naming rule, citation, threshold and value', () => {
     const findings = assessZoneIndicators(FULL_MARKS_INDICATORS, ON);
-    expect(findings.map((f) => f.rule)).toEqual(ZONE_RULES.slice(0, 7).concat('zone.special-fund', 'zone.financing-institutions', 'zone.incubated-enterprises'));
+    expect(findings.map((f) => f.rule)).toEqual(
+      ZONE_RULES.slice(0, 7).concat('zone.special-fund', 'zone.financing-institutions', 'zone.incubated-enterprises'),
+    );
     expect(findings.every((f) => f.ok)).toBe(true);
     expect(findings[0]).toEqual({
       rule: 'zone.tech-contract-turnover',
@@ -90,26 +105,38 @@ describe('assessZoneIndicators — one finding per indicator of 附件2', () => 
 
   it('writes shares as percentages and the patent ratio as a decimal', () => {
     expect(findingOf('zone.hightech-share').detail).toBe('高新技术企业和科技型中小企业占比 30%; at least 30% required');
-    expect(findingOf('zone.high-value-patents', { ...AT_THRESHOLD_INDICATORS, highValuePatentsPer10kHundredths: 149 }).detail).toBe(
-      '每万人口高价值发明专利拥有量 1.49; at least 1.5 required',
-    );
+    expect(
+      findingOf('zone.high-value-patents', { ...AT_THRESHOLD_INDICATORS, highValuePatentsPer10kHundredths: 149 })
+        .detail,
+    ).toBe('每万人口高价值发明专利拥有量 1.49; at least 1.5 required');
   });
 
   describe('the combined indicators accept a total or the parts, and sum the parts (POLICIES.md "together")', () => {
     it('zone.transfer-institutions: 4 + 3 + 2 + 1 = 10 passes, with the parts on the finding', () => {
       const parts = { national: 4, regional: 3, universityAndInstitute: 2, other: 1 };
-      expect(findingOf('zone.transfer-institutions', { ...AT_THRESHOLD_INDICATORS, transferInstitutions: parts })).toMatchObject({ ok: true, value: 10, threshold: 10, parts });
+      expect(
+        findingOf('zone.transfer-institutions', { ...AT_THRESHOLD_INDICATORS, transferInstitutions: parts }),
+      ).toMatchObject({ ok: true, value: 10, threshold: 10, parts });
     });
 
     it('zone.transfer-institutions: parts summing to 9 fail', () => {
       const parts = { national: 3, regional: 3, universityAndInstitute: 2, other: 1 };
-      expect(findingOf('zone.transfer-institutions', { ...AT_THRESHOLD_INDICATORS, transferInstitutions: parts })).toMatchObject({ ok: false, value: 9 });
+      expect(
+        findingOf('zone.transfer-institutions', { ...AT_THRESHOLD_INDICATORS, transferInstitutions: parts }),
+      ).toMatchObject({ ok: false, value: 9 });
     });
 
     it('zone.financing-institutions: 2 + 3 + 4 + 1 = 10 passes; 2 + 3 + 4 + 0 = 9 fails', () => {
       const parts = { investmentAndFinancing: 2, makerSpaces: 3, incubators: 4, otherPlatforms: 1 };
-      expect(findingOf('zone.financing-institutions', { ...AT_THRESHOLD_INDICATORS, financingInstitutions: parts })).toMatchObject({ ok: true, value: 10, parts });
-      expect(findingOf('zone.financing-institutions', { ...AT_THRESHOLD_INDICATORS, financingInstitutions: { ...parts, otherPlatforms: 0 } })).toMatchObject({ ok: false, value: 9 });
+      expect(
+        findingOf('zone.financing-institutions', { ...AT_THRESHOLD_INDICATORS, financingInstitutions: parts }),
+      ).toMatchObject({ ok: true, value: 10, parts });
+      expect(
+        findingOf('zone.financing-institutions', {
+          ...AT_THRESHOLD_INDICATORS,
+          financingInstitutions: { ...parts, otherPlatforms: 0 },
+        }),
+      ).toMatchObject({ ok: false, value: 9 });
     });
 
     it('a total carries no parts', () => expect(findingOf('zone.financing-institutions')).not.toHaveProperty('parts'));

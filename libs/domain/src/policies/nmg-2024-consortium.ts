@@ -5,43 +5,117 @@ import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
 import {
-  countOf, describeUnit, ENTERPRISE_INTERPRETATION, GOVERNANCE_NAMES, GovernanceBody, isAtLeastPercent, isEnterprise,
-  notAnEnterpriseBecause, percentText, registeredIn, yuanText,
+  countOf,
+  describeUnit,
+  ENTERPRISE_INTERPRETATION,
+  GOVERNANCE_NAMES,
+  GovernanceBody,
+  isAtLeastPercent,
+  isEnterprise,
+  notAnEnterpriseBecause,
+  percentText,
+  registeredIn,
+  yuanText,
 } from './unit-rules';
 
 const FROM = '2024-12-19';
 
 export const nmgParams = {
-  leadDivision: param('nmg.lead-enterprise', '三(二)', 'the lead is an enterprise registered in Inner Mongolia (division 15xxxx), central-SOE branches included', '15', FROM, {
-    interpretation: ENTERPRISE_INTERPRETATION,
-  }),
-  rdShareOfRevenuePercent: param('nmg.lead-rd', '三(二)', "the lead's R&D spending over the last three years, as a share of its revenue over them, at least (percent)", 3, FROM, {
-    interpretation: 'Compared in integers on the three-year totals: rdExpense3y × 100 ≥ revenue3y × 3.',
-  }),
-  rdLastYearMinFen: param('nmg.lead-rd', '三(二)', "or the lead's R&D spending in a year at least (fen; 1亿元)", wan(10_000), FROM, {
-    interpretation: '年度研发费用 is read as the last full year (rdExpenseLastYear).',
-  }),
-  oneConsortiumPerLead: param('nmg.one-per-lead', '三(二)', 'one lead unit leads at most one consortium (原则上)', 'while-live' as const, FROM, {
-    interpretation:
-      'Counts consortia under this policy that are not dissolved, delisted, rejected or withdrawn (a withdrawn filing ' +
-      'never became a consortium). A dissolved consortium\'s lead may lead a new one. Refused at filing.',
-  }),
+  leadDivision: param(
+    'nmg.lead-enterprise',
+    '三(二)',
+    'the lead is an enterprise registered in Inner Mongolia (division 15xxxx), central-SOE branches included',
+    '15',
+    FROM,
+    {
+      interpretation: ENTERPRISE_INTERPRETATION,
+    },
+  ),
+  rdShareOfRevenuePercent: param(
+    'nmg.lead-rd',
+    '三(二)',
+    "the lead's R&D spending over the last three years, as a share of its revenue over them, at least (percent)",
+    3,
+    FROM,
+    {
+      interpretation: 'Compared in integers on the three-year totals: rdExpense3y × 100 ≥ revenue3y × 3.',
+    },
+  ),
+  rdLastYearMinFen: param(
+    'nmg.lead-rd',
+    '三(二)',
+    "or the lead's R&D spending in a year at least (fen; 1亿元)",
+    wan(10_000),
+    FROM,
+    {
+      interpretation: '年度研发费用 is read as the last full year (rdExpenseLastYear).',
+    },
+  ),
+  oneConsortiumPerLead: param(
+    'nmg.one-per-lead',
+    '三(二)',
+    'one lead unit leads at most one consortium (原则上)',
+    'while-live' as const,
+    FROM,
+    {
+      interpretation:
+        'Counts consortia under this policy that are not dissolved, delisted, rejected or withdrawn (a withdrawn filing ' +
+        "never became a consortium). A dissolved consortium's lead may lead a new one. Refused at filing.",
+    },
+  ),
   membersMin: param('nmg.members-min', '三(三)', 'member units, lead included, at least', 10, FROM),
-  membersInRegionPercent: param('nmg.members-in-region', '三(三)', 'units registered in Inner Mongolia, lead included, at least (percent of member units)', 50, FROM, {
-    interpretation: '在自治区注册或驻区单位 is read from the credit code: registered in division 15xxxx.',
-  }),
-  membersEnterprisesPercent: param('nmg.members-enterprises', '三(三)', 'enterprises, lead included, at least (percent of member units)', 50, FROM, {
-    interpretation: ENTERPRISE_INTERPRETATION,
-  }),
-  agreementBodies: param('nmg.agreement', '三(四)', 'every member signed the formation agreement; these bodies exist', ['managementBody', 'expertCommittee'] as GovernanceBody[], FROM, {
-    interpretation: "agreementSigned: true asserts that every member's legal representative (or authorised person) signed.",
-  }),
-  reviewSteps: param('lifecycle.review-steps', '四(三)', 'feasibility demonstration by experts (可行性论证)', [['expert']] as const, FROM, {
-    interpretation: '四(三) 可行性论证 is recorded as an expert review; the joint meeting that approves (四(五)) is the approval.',
-  }),
-  notice: param('lifecycle.public-notice', LIFECYCLE_CITATION, 'public notice before approval', { unit: 'working-days' as const, days: 5 }, FROM, {
-    interpretation: DEFAULT_NOTICE_INTERPRETATION,
-  }),
+  membersInRegionPercent: param(
+    'nmg.members-in-region',
+    '三(三)',
+    'units registered in Inner Mongolia, lead included, at least (percent of member units)',
+    50,
+    FROM,
+    {
+      interpretation: '在自治区注册或驻区单位 is read from the credit code: registered in division 15xxxx.',
+    },
+  ),
+  membersEnterprisesPercent: param(
+    'nmg.members-enterprises',
+    '三(三)',
+    'enterprises, lead included, at least (percent of member units)',
+    50,
+    FROM,
+    {
+      interpretation: ENTERPRISE_INTERPRETATION,
+    },
+  ),
+  agreementBodies: param(
+    'nmg.agreement',
+    '三(四)',
+    'every member signed the formation agreement; these bodies exist',
+    ['managementBody', 'expertCommittee'] as GovernanceBody[],
+    FROM,
+    {
+      interpretation:
+        "agreementSigned: true asserts that every member's legal representative (or authorised person) signed.",
+    },
+  ),
+  reviewSteps: param(
+    'lifecycle.review-steps',
+    '四(三)',
+    'feasibility demonstration by experts (可行性论证)',
+    [['expert']] as const,
+    FROM,
+    {
+      interpretation:
+        '四(三) 可行性论证 is recorded as an expert review; the joint meeting that approves (四(五)) is the approval.',
+    },
+  ),
+  notice: param(
+    'lifecycle.public-notice',
+    LIFECYCLE_CITATION,
+    'public notice before approval',
+    { unit: 'working-days' as const, days: 5 },
+    FROM,
+    {
+      interpretation: DEFAULT_NOTICE_INTERPRETATION,
+    },
+  ),
 };
 
 function leadEnterprise(lead: Unit, on: string): RuleCheck {
@@ -49,7 +123,8 @@ function leadEnterprise(lead: Unit, on: string): RuleCheck {
   const division = paramOn(nmgParams.leadDivision, on);
   const notEnterprise = notAnEnterpriseBecause(lead);
   if (notEnterprise) return check(ref, false, `the lead ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`);
-  if (!registeredIn(division)(lead)) return check(ref, false, `the lead ${describeUnit(lead)} is not registered in Inner Mongolia (${division}xxxx)`);
+  if (!registeredIn(division)(lead))
+    return check(ref, false, `the lead ${describeUnit(lead)} is not registered in Inner Mongolia (${division}xxxx)`);
   return check(ref, true, `the lead ${describeUnit(lead)} is an enterprise registered in Inner Mongolia`);
 }
 
@@ -64,9 +139,10 @@ function leadRd(lead: Unit, on: string): RuleCheck {
   const share = hasThreeYears
     ? `R&D over three years ${yuanText(rdExpense3yFen)} is ${percentText(rdExpense3yFen, revenue3yFen)} of revenue ${yuanText(revenue3yFen)} (at least ${percent}% required)`
     : 'three-year R&D and revenue not stated';
-  const lastYear = rdExpenseLastYearFen !== undefined
-    ? `R&D last year ${yuanText(rdExpenseLastYearFen)} (at least ${yuanText(lastYearMinFen)} required)`
-    : 'last-year R&D not stated';
+  const lastYear =
+    rdExpenseLastYearFen !== undefined
+      ? `R&D last year ${yuanText(rdExpenseLastYearFen)} (at least ${yuanText(lastYearMinFen)} required)`
+      : 'last-year R&D not stated';
   if (shareMet) return check(ref, true, share);
   if (lastYearMet) return check(ref, true, lastYear);
   return check(ref, false, `neither threshold is met: ${share}; ${lastYear}`);
@@ -92,16 +168,28 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   ];
   return [
     ...leadRules(application.lead, application.members, on),
-    check({ rule: 'nmg.members-min', citation: '三(三)' }, total >= membersMin,
-      `${total} member units, lead included; at least ${membersMin} required`),
-    check({ rule: 'nmg.members-in-region', citation: '三(三)' }, isAtLeastPercent(inRegion, total, inRegionPercent),
-      `${inRegion} of ${total} member units registered in Inner Mongolia (${percentText(inRegion, total)}); at least ${inRegionPercent}% required`),
-    check({ rule: 'nmg.members-enterprises', citation: '三(三)' }, isAtLeastPercent(enterprises, total, enterprisesPercent),
-      `${enterprises} of ${total} member units are enterprises (${percentText(enterprises, total)}); at least ${enterprisesPercent}% required`),
-    check({ rule: 'nmg.agreement', citation: '三(四)' }, agreementProblems.length === 0,
+    check(
+      { rule: 'nmg.members-min', citation: '三(三)' },
+      total >= membersMin,
+      `${total} member units, lead included; at least ${membersMin} required`,
+    ),
+    check(
+      { rule: 'nmg.members-in-region', citation: '三(三)' },
+      isAtLeastPercent(inRegion, total, inRegionPercent),
+      `${inRegion} of ${total} member units registered in Inner Mongolia (${percentText(inRegion, total)}); at least ${inRegionPercent}% required`,
+    ),
+    check(
+      { rule: 'nmg.members-enterprises', citation: '三(三)' },
+      isAtLeastPercent(enterprises, total, enterprisesPercent),
+      `${enterprises} of ${total} member units are enterprises (${percentText(enterprises, total)}); at least ${enterprisesPercent}% required`,
+    ),
+    check(
+      { rule: 'nmg.agreement', citation: '三(四)' },
+      agreementProblems.length === 0,
       agreementProblems.length === 0
         ? 'the formation agreement is signed by every member; a management body and an expert committee exist'
-        : agreementProblems.join('; ')),
+        : agreementProblems.join('; '),
+    ),
   ];
 }
 

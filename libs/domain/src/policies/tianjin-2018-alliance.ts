@@ -3,50 +3,143 @@ import { Unit, UnitKind } from '../consortium/consortium.state';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
-import { countOf, describeUnit, GOVERNANCE_NAMES, GovernanceBody, isEnterprise, isMoreThanPercent, percentText, registeredIn } from './unit-rules';
+import {
+  countOf,
+  describeUnit,
+  GOVERNANCE_NAMES,
+  GovernanceBody,
+  isEnterprise,
+  isMoreThanPercent,
+  percentText,
+  registeredIn,
+} from './unit-rules';
 
 const FROM = '2018-12-25';
 const TO = '2020-12-31';
 const FILING = { rule: 'tianjin.filing-steps', citation: '第十二条(四)' };
 
 export const tianjinParams = {
-  leadDivision: param('tianjin.lead', '第十一条(二)', 'the responsible unit (对外责任主体单位) is an independent legal person registered in Tianjin (division 12xxxx)', '12', FROM, {
-    interpretation: 'Any kind of unit may be responsible (各类机构); independent legal personhood is asserted by the filing.',
-  }),
-  membersMin: param('tianjin.members-min', '第十一条(三)', 'member units, the responsible unit included, at least', 10, FROM, {
-    interpretation: '成员单位原则上不少于10家 is counted with the responsible unit included; it counts for its own kind too.',
-  }),
-  requiredKinds: param('tianjin.members-min', '第十一条(三)', 'kinds each present at least once among the member units', ['enterprise', 'university', 'research-institute'] as UnitKind[], FROM),
-  coreLocalDivision: param('tianjin.core-local', '第十一条(三)', 'core members are enterprises registered in Tianjin (division 12xxxx)', '12', FROM, {
-    interpretation: 'Core members are read as the enterprise members, the responsible unit included when it is an enterprise.',
-  }),
-  coreLocalAbovePercent: param('tianjin.core-local', '第十一条(三)', 'enterprise members registered in Tianjin, more than (percent of enterprise members)', 50, FROM, {
-    interpretation: '以注册在天津的创新型企业为主 is read as more than half of the enterprise members.',
-  }),
-  agreement: param('tianjin.agreement', '第九条(二)', "a legally binding agreement signed by all members' legal representatives", true, FROM, {
-    interpretation: "agreementSigned: true asserts that every member's legal representative signed.",
-  }),
-  governanceBodies: param('tianjin.governance', '第九条(三)', 'these bodies exist', ['council', 'expertCommittee', 'secretariat'] as GovernanceBody[], FROM),
-  reviewSteps: param('tianjin.filing-steps', '第十二条', 'formal and technical review, then expert review', [['formal', 'technical'], ['expert']] as const, FROM, {
-    interpretation: 'The application (第十二条(一)) is the filing itself; formal and technical review (第十二条(二)) are one step, in either order.',
-  }),
-  notice: param('tianjin.filing-steps', '第十二条(四)', 'public notice before filing (备案)', { unit: 'working-days' as const, days: 5 }, FROM, {
-    interpretation: DEFAULT_NOTICE_INTERPRETATION,
-  }),
-  evaluationCycleYears: param('tianjin.evaluation-cycle', '第十八条', 'evaluated every this many years from filing (备案)', 3, FROM, {
-    interpretation: "备案 is the ledger's approval: the next evaluation is due 3 years after approval, then 3 years after each evaluation; each period is evaluated once.",
-  }),
-  annualReportDue: param('tianjin.annual-report', '第十七条', "the year's summary and next year's plan are due by this month-day of the year", '12-31', FROM, {
-    interpretation: '在规定时间内 names no date: the report for year Y is due by 31 December of Y. A late report is recorded with the check failed.',
-  }),
+  leadDivision: param(
+    'tianjin.lead',
+    '第十一条(二)',
+    'the responsible unit (对外责任主体单位) is an independent legal person registered in Tianjin (division 12xxxx)',
+    '12',
+    FROM,
+    {
+      interpretation:
+        'Any kind of unit may be responsible (各类机构); independent legal personhood is asserted by the filing.',
+    },
+  ),
+  membersMin: param(
+    'tianjin.members-min',
+    '第十一条(三)',
+    'member units, the responsible unit included, at least',
+    10,
+    FROM,
+    {
+      interpretation:
+        '成员单位原则上不少于10家 is counted with the responsible unit included; it counts for its own kind too.',
+    },
+  ),
+  requiredKinds: param(
+    'tianjin.members-min',
+    '第十一条(三)',
+    'kinds each present at least once among the member units',
+    ['enterprise', 'university', 'research-institute'] as UnitKind[],
+    FROM,
+  ),
+  coreLocalDivision: param(
+    'tianjin.core-local',
+    '第十一条(三)',
+    'core members are enterprises registered in Tianjin (division 12xxxx)',
+    '12',
+    FROM,
+    {
+      interpretation:
+        'Core members are read as the enterprise members, the responsible unit included when it is an enterprise.',
+    },
+  ),
+  coreLocalAbovePercent: param(
+    'tianjin.core-local',
+    '第十一条(三)',
+    'enterprise members registered in Tianjin, more than (percent of enterprise members)',
+    50,
+    FROM,
+    {
+      interpretation: '以注册在天津的创新型企业为主 is read as more than half of the enterprise members.',
+    },
+  ),
+  agreement: param(
+    'tianjin.agreement',
+    '第九条(二)',
+    "a legally binding agreement signed by all members' legal representatives",
+    true,
+    FROM,
+    {
+      interpretation: "agreementSigned: true asserts that every member's legal representative signed.",
+    },
+  ),
+  governanceBodies: param(
+    'tianjin.governance',
+    '第九条(三)',
+    'these bodies exist',
+    ['council', 'expertCommittee', 'secretariat'] as GovernanceBody[],
+    FROM,
+  ),
+  reviewSteps: param(
+    'tianjin.filing-steps',
+    '第十二条',
+    'formal and technical review, then expert review',
+    [['formal', 'technical'], ['expert']] as const,
+    FROM,
+    {
+      interpretation:
+        'The application (第十二条(一)) is the filing itself; formal and technical review (第十二条(二)) are one step, in either order.',
+    },
+  ),
+  notice: param(
+    'tianjin.filing-steps',
+    '第十二条(四)',
+    'public notice before filing (备案)',
+    { unit: 'working-days' as const, days: 5 },
+    FROM,
+    {
+      interpretation: DEFAULT_NOTICE_INTERPRETATION,
+    },
+  ),
+  evaluationCycleYears: param(
+    'tianjin.evaluation-cycle',
+    '第十八条',
+    'evaluated every this many years from filing (备案)',
+    3,
+    FROM,
+    {
+      interpretation:
+        "备案 is the ledger's approval: the next evaluation is due 3 years after approval, then 3 years after each evaluation; each period is evaluated once.",
+    },
+  ),
+  annualReportDue: param(
+    'tianjin.annual-report',
+    '第十七条',
+    "the year's summary and next year's plan are due by this month-day of the year",
+    '12-31',
+    FROM,
+    {
+      interpretation:
+        '在规定时间内 names no date: the report for year Y is due by 31 December of Y. A late report is recorded with the check failed.',
+    },
+  ),
 };
 
 function responsibleUnit(lead: Unit, _members: Unit[], on: string): RuleCheck[] {
   const division = paramOn(tianjinParams.leadDivision, on);
   const ok = registeredIn(division)(lead);
   return [
-    check({ rule: 'tianjin.lead', citation: '第十一条(二)' }, ok,
-      `the responsible unit ${describeUnit(lead)} is ${ok ? '' : 'not '}registered in Tianjin`),
+    check(
+      { rule: 'tianjin.lead', citation: '第十一条(二)' },
+      ok,
+      `the responsible unit ${describeUnit(lead)} is ${ok ? '' : 'not '}registered in Tianjin`,
+    ),
   ];
 }
 
@@ -60,7 +153,9 @@ const KIND_NAMES: Record<UnitKind, string> = {
 function eligibility(application: ConsortiumApplication, on: string): RuleCheck[] {
   const units = [application.lead, ...application.members];
   const membersMin = paramOn(tianjinParams.membersMin, on);
-  const missingKinds = paramOn(tianjinParams.requiredKinds, on).filter((kind) => !units.some((unit) => unit.kind === kind));
+  const missingKinds = paramOn(tianjinParams.requiredKinds, on).filter(
+    (kind) => !units.some((unit) => unit.kind === kind),
+  );
   const enterprises = units.filter(isEnterprise);
   const localEnterprises = countOf(enterprises, registeredIn(paramOn(tianjinParams.coreLocalDivision, on)));
   const coreLocalPercent = paramOn(tianjinParams.coreLocalAbovePercent, on);
@@ -71,17 +166,33 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   ];
   return [
     ...responsibleUnit(application.lead, application.members, on),
-    check({ rule: 'tianjin.members-min', citation: '第十一条(三)' }, membersProblems.length === 0,
+    check(
+      { rule: 'tianjin.members-min', citation: '第十一条(三)' },
+      membersProblems.length === 0,
       `${units.length} member units, the responsible unit included` +
-        (membersProblems.length ? `: ${membersProblems.join('; ')}` : ', with enterprises, universities and research institutes')),
-    check({ rule: 'tianjin.core-local', citation: '第十一条(三)' }, isMoreThanPercent(localEnterprises, enterprises.length, coreLocalPercent),
-      `${localEnterprises} of ${enterprises.length} enterprise members registered in Tianjin (${percentText(localEnterprises, enterprises.length)}); more than ${coreLocalPercent}% required`),
-    check({ rule: 'tianjin.agreement', citation: '第九条(二)' }, application.agreementSigned,
-      application.agreementSigned ? "the agreement is signed by all members' legal representatives" : 'no agreement signed by all members'),
-    check({ rule: 'tianjin.governance', citation: '第九条(三)' }, missingBodies.length === 0,
+        (membersProblems.length
+          ? `: ${membersProblems.join('; ')}`
+          : ', with enterprises, universities and research institutes'),
+    ),
+    check(
+      { rule: 'tianjin.core-local', citation: '第十一条(三)' },
+      isMoreThanPercent(localEnterprises, enterprises.length, coreLocalPercent),
+      `${localEnterprises} of ${enterprises.length} enterprise members registered in Tianjin (${percentText(localEnterprises, enterprises.length)}); more than ${coreLocalPercent}% required`,
+    ),
+    check(
+      { rule: 'tianjin.agreement', citation: '第九条(二)' },
+      application.agreementSigned,
+      application.agreementSigned
+        ? "the agreement is signed by all members' legal representatives"
+        : 'no agreement signed by all members',
+    ),
+    check(
+      { rule: 'tianjin.governance', citation: '第九条(三)' },
+      missingBodies.length === 0,
       missingBodies.length === 0
         ? 'a council, an expert committee and a secretariat exist'
-        : missingBodies.map((body) => `no ${GOVERNANCE_NAMES[body]}`).join('; ')),
+        : missingBodies.map((body) => `no ${GOVERNANCE_NAMES[body]}`).join('; '),
+    ),
   ];
 }
 
@@ -107,7 +218,11 @@ export const tianjin2018Alliance: ConsortiumPolicy = {
   },
   onLeadChange: { effect: 'replace-if-lead-rules-pass', rule: 'tianjin.lead', citation: '第十一条(二)' },
   onRename: { effect: 'rename', ...lifecycleRule('rename') },
-  evaluation: { rule: 'tianjin.evaluation-cycle', citation: '第十八条', cycleYears: tianjinParams.evaluationCycleYears },
+  evaluation: {
+    rule: 'tianjin.evaluation-cycle',
+    citation: '第十八条',
+    cycleYears: tianjinParams.evaluationCycleYears,
+  },
   annualReport: { rule: 'tianjin.annual-report', citation: '第十七条', dueMonthDay: tianjinParams.annualReportDue },
   funding: { categories: ['tianjin.filing', 'tianjin.national-pilot', 'tianjin.evaluation-award'] },
 };

@@ -1,8 +1,18 @@
 import { consortiumDecider } from '../consortium/consortium.decider';
 import { ConsortiumEvent } from '../consortium/consortium.events';
 import {
-  commandsFor, CONSORTIUM_IDS, contextFor, enterprise, eventsOf, fileConsortium, historyUpTo, MEMBERS, researchInstitute,
-  stateOf, university, verdictOf,
+  commandsFor,
+  CONSORTIUM_IDS,
+  contextFor,
+  enterprise,
+  eventsOf,
+  fileConsortium,
+  historyUpTo,
+  MEMBERS,
+  researchInstitute,
+  stateOf,
+  university,
+  verdictOf,
 } from '../consortium/consortium.fixtures';
 import { Unit } from '../consortium/consortium.state';
 import { deciderSpec } from '../testing/decider-spec';
@@ -13,28 +23,46 @@ const c = commandsFor(TIANJIN);
 const id = CONSORTIUM_IDS[TIANJIN];
 
 const fileWith = (overrides: Parameters<typeof fileConsortium>[1]) =>
-  spec.given([]).when(fileConsortium(TIANJIN, overrides)).thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
+  spec
+    .given([])
+    .when(fileConsortium(TIANJIN, overrides))
+    .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
 
-const withoutKind = (kind: Unit['kind']) => [...MEMBERS[TIANJIN].filter((m) => m.kind !== kind), ...[80, 81, 82].map((s) => enterprise('tianjin', s))];
+const withoutKind = (kind: Unit['kind']) => [
+  ...MEMBERS[TIANJIN].filter((m) => m.kind !== kind),
+  ...[80, 81, 82].map((s) => enterprise('tianjin', s)),
+];
 
 describe('tianjin-2018-alliance: in force until 2020-12-31 (第二十一条)', () => {
   it('a filing dated 2020-12-31 is accepted', () => void fileWith({ filedOn: '2020-12-31' }));
 
   it('a filing dated 2021-01-01 is refused: policy-not-in-force, 第二十一条', () =>
-    void spec.given([]).when(fileConsortium(TIANJIN, { filedOn: '2021-01-01' }))
+    void spec
+      .given([])
+      .when(fileConsortium(TIANJIN, { filedOn: '2021-01-01' }))
       .thenRejects({ code: 'policy-not-in-force', rule: 'lifecycle.in-force', citation: '第二十一条' }));
 
   it('a filing before the measures were issued (2018-12-25) is refused', () =>
-    void spec.given([]).when(fileConsortium(TIANJIN, { filedOn: '2018-12-24' })).thenRejects({ code: 'policy-not-in-force' }));
+    void spec
+      .given([])
+      .when(fileConsortium(TIANJIN, { filedOn: '2018-12-24' }))
+      .thenRejects({ code: 'policy-not-in-force' }));
 
   it('an evaluation dated 2020-12-31 is recorded; one dated 2021-01-04 is refused', () => {
-    spec.given(historyUpTo(TIANJIN, 'active')).when(c.evaluate('2020', '2020-12-31', 'excellent')).thenMatches([{ type: 'EvaluationRecorded' }]);
-    spec.given(historyUpTo(TIANJIN, 'active')).when(c.evaluate('2020', '2021-01-04', 'excellent'))
+    spec
+      .given(historyUpTo(TIANJIN, 'active'))
+      .when(c.evaluate('2020', '2020-12-31', 'excellent'))
+      .thenMatches([{ type: 'EvaluationRecorded' }]);
+    spec
+      .given(historyUpTo(TIANJIN, 'active'))
+      .when(c.evaluate('2020', '2021-01-04', 'excellent'))
       .thenRejects({ code: 'policy-not-in-force', citation: '第二十一条' });
   });
 
   it('the filing of the alliance (备案, the approval) dated after 2020-12-31 is refused', () =>
-    void spec.given(historyUpTo(TIANJIN, 'public-notice')).when(c.approve('2021-01-04'))
+    void spec
+      .given(historyUpTo(TIANJIN, 'public-notice'))
+      .when(c.approve('2021-01-04'))
       .thenRejects({ code: 'policy-not-in-force', citation: '第二十一条' }));
 });
 
@@ -48,8 +76,10 @@ describe('tianjin.lead — 第十一条(二)', () => {
   });
 
   it('a unit registered in Beijing may not', () =>
-    expect(verdictOf(fileWith({ lead: enterprise('beijing', 85) }), 'tianjin.lead'))
-      .toMatchObject({ ok: false, detail: expect.stringMatching(/not registered in Tianjin/) }));
+    expect(verdictOf(fileWith({ lead: enterprise('beijing', 85) }), 'tianjin.lead')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/not registered in Tianjin/),
+    }));
 });
 
 describe('tianjin.members-min — 第十一条(三)', () => {
@@ -57,77 +87,138 @@ describe('tianjin.members-min — 第十一条(三)', () => {
     expect(verdictOf(fileWith({}), 'tianjin.members-min')).toMatchObject({ ok: true, citation: '第十一条(三)' }));
 
   it('9 member units fail', () =>
-    expect(verdictOf(fileWith({ members: MEMBERS[TIANJIN].slice(1) }), 'tianjin.members-min'))
-      .toMatchObject({ ok: false, detail: '9 member units, the responsible unit included: at least 10 required' }));
+    expect(verdictOf(fileWith({ members: MEMBERS[TIANJIN].slice(1) }), 'tianjin.members-min')).toMatchObject({
+      ok: false,
+      detail: '9 member units, the responsible unit included: at least 10 required',
+    }));
 
   it('no research institute fails', () =>
-    expect(verdictOf(fileWith({ members: withoutKind('research-institute') }), 'tianjin.members-min'))
-      .toMatchObject({ ok: false, detail: expect.stringMatching(/no research institute/) }));
+    expect(verdictOf(fileWith({ members: withoutKind('research-institute') }), 'tianjin.members-min')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/no research institute/),
+    }));
 
   it('no university fails', () =>
-    expect(verdictOf(fileWith({ members: withoutKind('university') }), 'tianjin.members-min'))
-      .toMatchObject({ ok: false, detail: expect.stringMatching(/no university/) }));
+    expect(verdictOf(fileWith({ members: withoutKind('university') }), 'tianjin.members-min')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/no university/),
+    }));
 
   it('the responsible unit counts for its own kind', () =>
-    expect(verdictOf(fileWith({ lead: researchInstitute('tianjin', 86), members: withoutKind('research-institute') }), 'tianjin.members-min').ok).toBe(true));
+    expect(
+      verdictOf(
+        fileWith({ lead: researchInstitute('tianjin', 86), members: withoutKind('research-institute') }),
+        'tianjin.members-min',
+      ).ok,
+    ).toBe(true));
 });
 
 describe('tianjin.core-local — 第十一条(三)', () => {
   it('6 of 7 enterprises registered in Tianjin (the responsible unit included) pass', () =>
-    expect(verdictOf(fileWith({}), 'tianjin.core-local')).toMatchObject({ ok: true, detail: '6 of 7 enterprise members registered in Tianjin (85.71%); more than 50% required' }));
+    expect(verdictOf(fileWith({}), 'tianjin.core-local')).toMatchObject({
+      ok: true,
+      detail: '6 of 7 enterprise members registered in Tianjin (85.71%); more than 50% required',
+    }));
 
   it('exactly half fail', () => {
     const members = [
-      enterprise('tianjin', 2), enterprise('tianjin', 3), enterprise('beijing', 4), enterprise('beijing', 5), enterprise('beijing', 6),
-      university('tianjin', 8), university('tianjin', 9), researchInstitute('tianjin', 10), researchInstitute('tianjin', 11),
+      enterprise('tianjin', 2),
+      enterprise('tianjin', 3),
+      enterprise('beijing', 4),
+      enterprise('beijing', 5),
+      enterprise('beijing', 6),
+      university('tianjin', 8),
+      university('tianjin', 9),
+      researchInstitute('tianjin', 10),
+      researchInstitute('tianjin', 11),
     ];
-    expect(verdictOf(fileWith({ members }), 'tianjin.core-local')).toMatchObject({ ok: false, detail: '3 of 6 enterprise members registered in Tianjin (50.00%); more than 50% required' });
+    expect(verdictOf(fileWith({ members }), 'tianjin.core-local')).toMatchObject({
+      ok: false,
+      detail: '3 of 6 enterprise members registered in Tianjin (50.00%); more than 50% required',
+    });
   });
 });
 
 describe('tianjin.agreement — 第九条(二)', () => {
-  it('an agreement signed by all legal representatives passes', () => expect(verdictOf(fileWith({}), 'tianjin.agreement').ok).toBe(true));
+  it('an agreement signed by all legal representatives passes', () =>
+    expect(verdictOf(fileWith({}), 'tianjin.agreement').ok).toBe(true));
   it('none fails', () =>
-    expect(verdictOf(fileWith({ agreementSigned: false }), 'tianjin.agreement')).toMatchObject({ ok: false, citation: '第九条(二)' }));
+    expect(verdictOf(fileWith({ agreementSigned: false }), 'tianjin.agreement')).toMatchObject({
+      ok: false,
+      citation: '第九条(二)',
+    }));
 });
 
 describe('tianjin.governance — 第九条(三)', () => {
-  it('a council, an expert committee and a secretariat pass', () => expect(verdictOf(fileWith({}), 'tianjin.governance').ok).toBe(true));
+  it('a council, an expert committee and a secretariat pass', () =>
+    expect(verdictOf(fileWith({}), 'tianjin.governance').ok).toBe(true));
   it('no secretariat fails', () =>
-    expect(verdictOf(fileWith({ governance: { council: true, expertCommittee: true } }), 'tianjin.governance'))
-      .toMatchObject({ ok: false, citation: '第九条(三)', detail: 'no secretariat (秘书处)' }));
+    expect(
+      verdictOf(fileWith({ governance: { council: true, expertCommittee: true } }), 'tianjin.governance'),
+    ).toMatchObject({ ok: false, citation: '第九条(三)', detail: 'no secretariat (秘书处)' }));
 });
 
 describe('tianjin.filing-steps — 第十二条', () => {
   const filed = () => historyUpTo(TIANJIN, 'filed');
 
   it('formal and technical review form one step, in either order', () => {
-    const technicalFirst = eventsOf(TIANJIN, [c.review('technical', '2020-04-01'), c.review('formal', '2020-04-02')], filed());
-    spec.given(technicalFirst).when(c.review('expert', '2020-05-06')).thenMatches([
-      { type: 'ReviewRecorded', data: { stage: 'expert', rule: 'tianjin.filing-steps', citation: '第十二条' } },
-    ]);
+    const technicalFirst = eventsOf(
+      TIANJIN,
+      [c.review('technical', '2020-04-01'), c.review('formal', '2020-04-02')],
+      filed(),
+    );
+    spec
+      .given(technicalFirst)
+      .when(c.review('expert', '2020-05-06'))
+      .thenMatches([
+        { type: 'ReviewRecorded', data: { stage: 'expert', rule: 'tianjin.filing-steps', citation: '第十二条' } },
+      ]);
   });
 
   it('the expert review before the technical review is refused', () =>
-    void spec.given(eventsOf(TIANJIN, [c.review('formal', '2020-04-01')], filed())).when(c.review('expert', '2020-05-06'))
-      .thenRejects({ code: 'rule-violated', rule: 'tianjin.filing-steps', details: [expect.objectContaining({ detail: 'no technical review recorded' })] }));
+    void spec
+      .given(eventsOf(TIANJIN, [c.review('formal', '2020-04-01')], filed()))
+      .when(c.review('expert', '2020-05-06'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'tianjin.filing-steps',
+        details: [expect.objectContaining({ detail: 'no technical review recorded' })],
+      }));
 
   it('the public notice lasts 5 working days (Ledger interpretation): 2020-06-01 → 2020-06-05', () =>
-    void spec.given(historyUpTo(TIANJIN, 'reviewed')).when(c.startNotice('2020-06-01')).thenMatches([
-      { type: 'PublicNoticeStarted', data: { consortiumId: id, startsOn: '2020-06-01', endsOn: '2020-06-05', rule: 'tianjin.filing-steps', citation: '第十二条(四)' } },
-    ]));
+    void spec
+      .given(historyUpTo(TIANJIN, 'reviewed'))
+      .when(c.startNotice('2020-06-01'))
+      .thenMatches([
+        {
+          type: 'PublicNoticeStarted',
+          data: {
+            consortiumId: id,
+            startsOn: '2020-06-01',
+            endsOn: '2020-06-05',
+            rule: 'tianjin.filing-steps',
+            citation: '第十二条(四)',
+          },
+        },
+      ]));
 
   it('filing (备案) is refused on the last day of the notice and accepted the next working day', () => {
-    spec.given(historyUpTo(TIANJIN, 'public-notice')).when(c.approve('2020-06-05')).thenRejects({ rule: 'tianjin.filing-steps', citation: '第十二条(四)' });
-    spec.given(historyUpTo(TIANJIN, 'public-notice')).when(c.approve('2020-06-08')).thenMatches([
-      { type: 'ConsortiumApproved', data: { rule: 'tianjin.filing-steps', citation: '第十二条(四)' } },
-    ]);
+    spec
+      .given(historyUpTo(TIANJIN, 'public-notice'))
+      .when(c.approve('2020-06-05'))
+      .thenRejects({ rule: 'tianjin.filing-steps', citation: '第十二条(四)' });
+    spec
+      .given(historyUpTo(TIANJIN, 'public-notice'))
+      .when(c.approve('2020-06-08'))
+      .thenMatches([{ type: 'ConsortiumApproved', data: { rule: 'tianjin.filing-steps', citation: '第十二条(四)' } }]);
   });
 });
 
-describe('tianjin.evaluation-cycle — 第十八条, within the measures\' period (第二十一条)', () => {
+describe("tianjin.evaluation-cycle — 第十八条, within the measures' period (第二十一条)", () => {
   it('filing (备案) sets no evaluation due date: 3 years out (2023-06-08) is after the measures end on 2020-12-31', () => {
-    const [approved] = spec.given(historyUpTo(TIANJIN, 'public-notice')).when(c.approve('2020-06-08'))
+    const [approved] = spec
+      .given(historyUpTo(TIANJIN, 'public-notice'))
+      .when(c.approve('2020-06-08'))
       .thenMatches([{ type: 'ConsortiumApproved' }]) as ConsortiumEvent[];
     expect(approved.data).not.toHaveProperty('nextEvaluationDueOn');
     expect(stateOf(historyUpTo(TIANJIN, 'active')).nextEvaluationDueOn).toBeUndefined();
@@ -135,69 +226,117 @@ describe('tianjin.evaluation-cycle — 第十八条, within the measures\' perio
 
   it('the filing latest in the period (2020-12-31) has none either: no Tianjin alliance is ever due after the measures end', () => {
     const late = eventsOf(TIANJIN, [
-      fileConsortium(TIANJIN, { filedOn: '2020-11-02' }), c.review('formal', '2020-11-03'), c.review('technical', '2020-11-03'),
-      c.review('expert', '2020-11-04'), c.startNotice('2020-12-01'), c.approve('2020-12-31'),
+      fileConsortium(TIANJIN, { filedOn: '2020-11-02' }),
+      c.review('formal', '2020-11-03'),
+      c.review('technical', '2020-11-03'),
+      c.review('expert', '2020-11-04'),
+      c.startNotice('2020-12-01'),
+      c.approve('2020-12-31'),
     ]);
     expect(late.find((e) => e.type === 'ConsortiumApproved')?.data).not.toHaveProperty('nextEvaluationDueOn');
   });
 
   it('an approval recorded with a due date after the end (before the ledger checked) replays without it', () => {
     const history = historyUpTo(TIANJIN, 'active').map((event): ConsortiumEvent =>
-      event.type === 'ConsortiumApproved' ? { ...event, data: { ...event.data, nextEvaluationDueOn: '2023-06-08' } } : event);
+      event.type === 'ConsortiumApproved'
+        ? { ...event, data: { ...event.data, nextEvaluationDueOn: '2023-06-08' } }
+        : event,
+    );
     expect(stateOf(history)).toMatchObject({ status: 'active', approvedOn: '2020-06-08' });
     expect(stateOf(history).nextEvaluationDueOn).toBeUndefined();
   });
 
   it('an evaluation before the 3 years is recorded with the cycle check failed, and sets no due date either', () => {
-    const [recorded] = spec.given(historyUpTo(TIANJIN, 'active')).when(c.evaluate('2020', '2020-12-01', 'excellent'))
-      .thenMatches([{ type: 'EvaluationRecorded', data: { rule: 'tianjin.evaluation-cycle', citation: '第十八条' } }]) as ConsortiumEvent[];
-    expect(verdictOf([recorded], 'tianjin.evaluation-cycle'))
-      .toMatchObject({ ok: false, detail: 'evaluated early: due on 2023-06-08 (after tianjin-2018-alliance ends on 2020-12-31), evaluated on 2020-12-01' });
+    const [recorded] = spec
+      .given(historyUpTo(TIANJIN, 'active'))
+      .when(c.evaluate('2020', '2020-12-01', 'excellent'))
+      .thenMatches([
+        { type: 'EvaluationRecorded', data: { rule: 'tianjin.evaluation-cycle', citation: '第十八条' } },
+      ]) as ConsortiumEvent[];
+    expect(verdictOf([recorded], 'tianjin.evaluation-cycle')).toMatchObject({
+      ok: false,
+      detail:
+        'evaluated early: due on 2023-06-08 (after tianjin-2018-alliance ends on 2020-12-31), evaluated on 2020-12-01',
+    });
     expect(recorded.data).not.toHaveProperty('nextEvaluationDueOn');
     expect(stateOf([...historyUpTo(TIANJIN, 'active'), recorded]).nextEvaluationDueOn).toBeUndefined();
   });
 
   it('a second evaluation is held against the cycle from the first', () => {
-    const evaluated = eventsOf(TIANJIN, [c.evaluate('2020', '2020-07-01', 'qualified')], historyUpTo(TIANJIN, 'active'));
-    const [again] = spec.given(evaluated).when(c.evaluate('2020b', '2020-12-01', 'excellent')).thenMatches([{ type: 'EvaluationRecorded' }]) as ConsortiumEvent[];
+    const evaluated = eventsOf(
+      TIANJIN,
+      [c.evaluate('2020', '2020-07-01', 'qualified')],
+      historyUpTo(TIANJIN, 'active'),
+    );
+    const [again] = spec
+      .given(evaluated)
+      .when(c.evaluate('2020b', '2020-12-01', 'excellent'))
+      .thenMatches([{ type: 'EvaluationRecorded' }]) as ConsortiumEvent[];
     expect(verdictOf([again], 'tianjin.evaluation-cycle').detail).toMatch(/^evaluated early: due on 2023-07-01 /);
   });
 
   it('a period is evaluated once', () =>
-    void spec.given(eventsOf(TIANJIN, [c.evaluate('2020', '2020-12-01', 'excellent')], historyUpTo(TIANJIN, 'active')))
-      .when(c.evaluate('2020', '2020-12-15', 'qualified')).thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle' }));
+    void spec
+      .given(eventsOf(TIANJIN, [c.evaluate('2020', '2020-12-01', 'excellent')], historyUpTo(TIANJIN, 'active')))
+      .when(c.evaluate('2020', '2020-12-15', 'qualified'))
+      .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle' }));
 });
 
 describe('tianjin.annual-report — 第十七条', () => {
   const active = () => historyUpTo(TIANJIN, 'active');
 
   it("the year's summary and next year's plan by 31 December are recorded on time", () =>
-    void spec.given(active()).when(c.annualReport(2020, '2020-12-20')).then([
-      {
-        type: 'AnnualReportRecorded',
-        data: {
-          consortiumId: id, year: 2020, submittedOn: '2020-12-20', summary: true, plan: true, dueOn: '2020-12-31',
-          check: { rule: 'tianjin.annual-report', citation: '第十七条', ok: true, detail: 'submitted on 2020-12-20, due by 2020-12-31' },
-          rule: 'tianjin.annual-report', citation: '第十七条',
+    void spec
+      .given(active())
+      .when(c.annualReport(2020, '2020-12-20'))
+      .then([
+        {
+          type: 'AnnualReportRecorded',
+          data: {
+            consortiumId: id,
+            year: 2020,
+            submittedOn: '2020-12-20',
+            summary: true,
+            plan: true,
+            dueOn: '2020-12-31',
+            check: {
+              rule: 'tianjin.annual-report',
+              citation: '第十七条',
+              ok: true,
+              detail: 'submitted on 2020-12-20, due by 2020-12-31',
+            },
+            rule: 'tianjin.annual-report',
+            citation: '第十七条',
+          },
         },
-      },
-    ]));
+      ]));
 
   it('a late report is recorded with the check failed', () =>
-    void spec.given(active()).when(c.annualReport(2020, '2021-01-15')).thenMatches([
-      { type: 'AnnualReportRecorded', data: { check: { ok: false, detail: 'late: submitted on 2021-01-15, due by 2020-12-31' } } },
-    ]));
+    void spec
+      .given(active())
+      .when(c.annualReport(2020, '2021-01-15'))
+      .thenMatches([
+        {
+          type: 'AnnualReportRecorded',
+          data: { check: { ok: false, detail: 'late: submitted on 2021-01-15, due by 2020-12-31' } },
+        },
+      ]));
 
   it("a report without next year's plan is refused", () =>
-    void spec.given(active()).when(c.annualReport(2020, '2020-12-20', true, false))
+    void spec
+      .given(active())
+      .when(c.annualReport(2020, '2020-12-20', true, false))
       .thenRejects({ code: 'rule-violated', rule: 'tianjin.annual-report', citation: '第十七条' }));
 
   it('a year is reported once', () =>
-    void spec.given(eventsOf(TIANJIN, [c.annualReport(2020, '2020-12-20')], active())).when(c.annualReport(2020, '2020-12-28'))
+    void spec
+      .given(eventsOf(TIANJIN, [c.annualReport(2020, '2020-12-20')], active()))
+      .when(c.annualReport(2020, '2020-12-28'))
       .thenRejects({ rule: 'tianjin.annual-report' }));
 
   it('other policies ask for no annual report', () =>
     void deciderSpec(consortiumDecider, () => contextFor('luzhou-2024-consortium'))
-      .given(historyUpTo('luzhou-2024-consortium', 'active')).when(commandsFor('luzhou-2024-consortium').annualReport(2025, '2025-12-20'))
+      .given(historyUpTo('luzhou-2024-consortium', 'active'))
+      .when(commandsFor('luzhou-2024-consortium').annualReport(2025, '2025-12-20'))
       .thenRejects({ code: 'invalid-input' }));
 });

@@ -38,7 +38,8 @@ export const yuanText = (fen: number): string => `${fenToYuan(fen)} yuan`;
 /** Why a lead is not an enterprise, or null when it is one. */
 export function notAnEnterpriseBecause(unit: Unit): string | null {
   if (unit.kind !== 'enterprise') return `declared kind is ${unit.kind}`;
-  if (!isEnterpriseCode(unit.creditCode)) return `credit code ${unit.creditCode} is not issued by market regulation (9)`;
+  if (!isEnterpriseCode(unit.creditCode))
+    return `credit code ${unit.creditCode} is not issued by market regulation (9)`;
   return null;
 }
 

@@ -20,7 +20,8 @@ export function isValidCreditCode(code: unknown): code is string {
 export const divisionOf = (code: string): string => code.slice(2, 8);
 
 /** True when the unit is registered under the division prefix: '15' (Inner Mongolia), '5105' (Luzhou). */
-export const isRegisteredIn = (code: string, divisionPrefix: string): boolean => divisionOf(code).startsWith(divisionPrefix);
+export const isRegisteredIn = (code: string, divisionPrefix: string): boolean =>
+  divisionOf(code).startsWith(divisionPrefix);
 
 /** Registering authority 9 (market regulation) registers enterprises. */
 export const isEnterpriseCode = (code: string): boolean => code[0] === '9';

@@ -1,10 +1,14 @@
 import { creditCodeCheckCharacter, isRegisteredIn, isValidCreditCode, withCheckCharacter } from './credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
-  it.each(['91150200MA0000001F', '12150100MA0000001F', '91510502MA00000016', '91210100MA0000001G', '91120116MA00000014', '91110108MA0000001D'])(
-    'accepts the valid example %s from POLICIES.md',
-    (code) => expect(isValidCreditCode(code)).toBe(true),
-  );
+  it.each([
+    '91150200MA0000001F',
+    '12150100MA0000001F',
+    '91510502MA00000016',
+    '91210100MA0000001G',
+    '91120116MA00000014',
+    '91110108MA0000001D',
+  ])('accepts the valid example %s from POLICIES.md', (code) => expect(isValidCreditCode(code)).toBe(true));
 
   it.each([
     ['a wrong check character', '91150200MA0000001G'],

@@ -1,12 +1,7 @@
 import { RuleCheck } from './rule';
 
 export type RejectionCode =
-  | 'rule-violated'
-  | 'cap-exceeded'
-  | 'policy-not-in-force'
-  | 'invalid-state'
-  | 'not-found'
-  | 'invalid-input';
+  'rule-violated' | 'cap-exceeded' | 'policy-not-in-force' | 'invalid-state' | 'not-found' | 'invalid-input';
 
 export interface CapFigures {
   limit: number; // fen

@@ -3,7 +3,11 @@ import { calendarNoticeEnd, isWorkingDay, noticeEnd, WorkingDayCalendarError } f
 describe('Chinese working days', () => {
   it('a plain week: Monday to Friday work, the weekend does not', () => {
     expect(['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13'].map(isWorkingDay)).toEqual([
-      true, true, true, true, true,
+      true,
+      true,
+      true,
+      true,
+      true,
     ]);
     expect(isWorkingDay('2025-06-14')).toBe(false);
     expect(isWorkingDay('2025-06-15')).toBe(false);
@@ -30,7 +34,8 @@ describe('noticeEnd — Ledger interpretation: startsOn is day 1 when it is a wo
   it('5 working days from Monday 2025-09-29 end on Saturday 2025-10-11 (POLICIES.md example)', () =>
     expect(noticeEnd('2025-09-29', 5)).toBe('2025-10-11'));
 
-  it('5 working days from a plain Monday end on that Friday', () => expect(noticeEnd('2025-06-09', 5)).toBe('2025-06-13'));
+  it('5 working days from a plain Monday end on that Friday', () =>
+    expect(noticeEnd('2025-06-09', 5)).toBe('2025-06-13'));
 
   it('a notice starting on a Saturday counts from Monday', () => expect(noticeEnd('2025-06-07', 5)).toBe('2025-06-13'));
 

@@ -12,7 +12,9 @@ const stateAfter = (events: SubsidyLedgerEvent[]) => events.reduce(evolve, initi
 describe('fundingStreamsFor: the streams a command reads and writes (its consistency boundary)', () => {
   it('a grant: its subsidy, the recipient’s fiscal year, the category’s scopes and the recipient’s integrity record', () => {
     expect(
-      fundingStreamsFor(grant('S-1', 'liaoning.jiebang', wan(100), { projectId: 'P-1', projectTotalInvestmentFen: wan(1000) })),
+      fundingStreamsFor(
+        grant('S-1', 'liaoning.jiebang', wan(100), { projectId: 'P-1', projectTotalInvestmentFen: wan(1000) }),
+      ),
     ).toEqual(['subsidy-S-1', `funding-${mengzhu}-2025`, 'project-P-1', `unit-${mengzhu}`]);
     expect(fundingStreamsFor(grant('S-2', 'luzhou.platform', wan(10), { platformId: 'PF-1' }))).toEqual([
       'subsidy-S-2',
@@ -29,7 +31,11 @@ describe('fundingStreamsFor: the streams a command reads and writes (its consist
   });
 
   it('a cancellation or termination: the subsidy and the boundaries it is committed to', () => {
-    const state = stateAfter(recorded([grant('S-1', 'liaoning.jiebang', wan(100), { projectId: 'P-1', projectTotalInvestmentFen: wan(1000) })]));
+    const state = stateAfter(
+      recorded([
+        grant('S-1', 'liaoning.jiebang', wan(100), { projectId: 'P-1', projectTotalInvestmentFen: wan(1000) }),
+      ]),
+    );
     const subsidy = state.subsidies['S-1'];
     const expected = ['subsidy-S-1', `funding-${mengzhu}-2025`, 'project-P-1'];
     expect(fundingStreamsFor(cancel('S-1', 1), subsidy)).toEqual(expected);
@@ -38,7 +44,8 @@ describe('fundingStreamsFor: the streams a command reads and writes (its consist
   });
 
   it('disbursements, refunds and ordinary clawbacks touch the subsidy only', () => {
-    const subsidy = stateAfter(recorded([grant('S-1', 'tianjin.filing', wan(10), { recipient: tianjinMember })])).subsidies['S-1'];
+    const subsidy = stateAfter(recorded([grant('S-1', 'tianjin.filing', wan(10), { recipient: tianjinMember })]))
+      .subsidies['S-1'];
     expect(fundingStreamsFor(disburse('S-1', 1), subsidy)).toEqual(['subsidy-S-1']);
     expect(fundingStreamsFor(refund('S-1', 1), subsidy)).toEqual(['subsidy-S-1']);
     expect(fundingStreamsFor(clawBack('S-1', 1, 'misuse'), subsidy)).toEqual(['subsidy-S-1']);
@@ -68,7 +75,9 @@ describe('routeEvents: every event to its stream', () => {
   });
 
   it('folding stream by stream gives the state of folding the whole log', () => {
-    const streamByStream = routeEvents(events).flatMap((s) => s.events).reduce(evolve, initialState());
+    const streamByStream = routeEvents(events)
+      .flatMap((s) => s.events)
+      .reduce(evolve, initialState());
     expect(streamByStream).toEqual(stateAfter(events));
     expect(events.every((e) => streamIdOf(e) !== '')).toBe(true);
   });

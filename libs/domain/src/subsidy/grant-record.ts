@@ -92,25 +92,23 @@ export function grantEvents(
       boundaries,
     },
   };
-  const committed = boundaries.map(
-    (boundary): FundingCommitted => ({
-      type: 'FundingCommitted',
-      data: {
-        ...category.grantRule,
-        boundary,
-        subsidyId: request.subsidyId,
-        consortiumId: consortium.id,
-        policy: consortium.policy,
-        category: category.id,
-        recipient: request.recipient,
-        recipientRole,
-        fiscalYear: request.fiscalYear,
-        amountFen: request.amountFen,
-        on: request.grantedOn,
-        ...optional,
-        caps: caps.filter((cap) => cap.scope === boundary),
-      },
-    }),
-  );
+  const committed = boundaries.map((boundary): FundingCommitted => ({
+    type: 'FundingCommitted',
+    data: {
+      ...category.grantRule,
+      boundary,
+      subsidyId: request.subsidyId,
+      consortiumId: consortium.id,
+      policy: consortium.policy,
+      category: category.id,
+      recipient: request.recipient,
+      recipientRole,
+      fiscalYear: request.fiscalYear,
+      amountFen: request.amountFen,
+      on: request.grantedOn,
+      ...optional,
+      caps: caps.filter((cap) => cap.scope === boundary),
+    },
+  }));
   return [granted, ...committed];
 }

@@ -56,7 +56,11 @@ export function decideDisbursement(command: DisburseSubsidy, state: SubsidyLedge
 
 export function decideCancellation(command: CancelSubsidy, state: SubsidyLedgerState): Events {
   const { subsidyId, amountFen, on, reason } = command.data;
-  const problems = [...amountProblem('amountFen', amountFen), ...dateProblem('on', on), ...textProblem('reason', reason)];
+  const problems = [
+    ...amountProblem('amountFen', amountFen),
+    ...dateProblem('on', on),
+    ...textProblem('reason', reason),
+  ];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;
@@ -99,7 +103,10 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
   }
   const fraud = recordsDishonesty(subsidy, reason);
   const rule = fraud ? TIANJIN_FRAUD : LEDGER.clawbackWithinDisbursed;
-  const clawedBack: SubsidyClawedBack = { type: 'SubsidyClawedBack', data: { ...rule, subsidyId, amountFen, on, reason } };
+  const clawedBack: SubsidyClawedBack = {
+    type: 'SubsidyClawedBack',
+    data: { ...rule, subsidyId, amountFen, on, reason },
+  };
   return [clawedBack, ...(fraud ? dishonestUnits(subsidy, state, on) : [])];
 }
 

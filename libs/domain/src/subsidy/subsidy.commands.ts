@@ -42,12 +42,10 @@ export type RecordSubsidyRefund = DomainCommand<
   { subsidyId: string; amountFen: Fen; receivedOn: BusinessDate; voucher: string }
 >;
 
-export type TerminateSubsidy = DomainCommand<'TerminateSubsidy', { subsidyId: string; on: BusinessDate; reason: string }>;
+export type TerminateSubsidy = DomainCommand<
+  'TerminateSubsidy',
+  { subsidyId: string; on: BusinessDate; reason: string }
+>;
 
 export type SubsidyCommand =
-  | GrantSubsidy
-  | DisburseSubsidy
-  | CancelSubsidy
-  | ClawBackSubsidy
-  | RecordSubsidyRefund
-  | TerminateSubsidy;
+  GrantSubsidy | DisburseSubsidy | CancelSubsidy | ClawBackSubsidy | RecordSubsidyRefund | TerminateSubsidy;

@@ -38,7 +38,8 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       limitFen: wan(1000),
       usedBeforeFen: 0,
       headroomAfterFen: wan(400),
-      detail: "30% of the project's total investment 5000万元 is 1500万元, and at most 1000万元 per project: limit 1000万元",
+      detail:
+        "30% of the project's total investment 5000万元 is 1500万元, and at most 1000万元 per project: limit 1000万元",
       interpretation: expect.stringContaining('cumulative over all grants to the same project'),
     };
     const annualCap = {
@@ -111,36 +112,48 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
 describe(named(LEDGER.consortiumActive), () => {
   it('refuses a grant to a dissolved consortium', () => {
     given([])
-      .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { status: 'dissolved' }) })
+      .when(talent('S-1', wan(200)), {
+        consortium: activeConsortium('liaoning-2021-alliance', { status: 'dissolved' }),
+      })
       .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
   });
 
   it('refuses a grant to a consortium still under review', () => {
     given([])
-      .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { status: 'public-notice' }) })
+      .when(talent('S-1', wan(200)), {
+        consortium: activeConsortium('liaoning-2021-alliance', { status: 'public-notice' }),
+      })
       .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
   });
 
   it('refuses a grant dated before the consortium was approved', () => {
     given([])
-      .when(talent('S-1', wan(200)), { consortium: activeConsortium('liaoning-2021-alliance', { approvedOn: '2025-12-31' }) })
+      .when(talent('S-1', wan(200)), {
+        consortium: activeConsortium('liaoning-2021-alliance', { approvedOn: '2025-12-31' }),
+      })
       .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
   });
 
   it('refuses a grant to a consortium that does not exist', () => {
-    given([]).when(talent('S-1', wan(200)), { consortium: undefined }).thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
+    given([])
+      .when(talent('S-1', wan(200)), { consortium: undefined })
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.consortium-active' });
   });
 });
 
 describe(named(LEDGER.categoryOfPolicy), () => {
   it('refuses a Luzhou platform subsidy to a Liaoning alliance', () => {
     given([])
-      .when(grant('S-1', 'luzhou.platform', wan(50), { consortiumId: 'C-LN-1', recipient: mengzhu, platformId: 'PF-1' }))
+      .when(
+        grant('S-1', 'luzhou.platform', wan(50), { consortiumId: 'C-LN-1', recipient: mengzhu, platformId: 'PF-1' }),
+      )
       .thenRejects({ code: 'rule-violated', rule: 'ledger.category-of-policy' });
   });
 
   it('refuses a category that does not exist', () => {
-    given([]).when(grant('S-1', 'liaoning.lunch', wan(50))).thenRejects({ code: 'invalid-input' });
+    given([])
+      .when(grant('S-1', 'liaoning.lunch', wan(50)))
+      .thenRejects({ code: 'invalid-input' });
   });
 });
 
@@ -162,11 +175,25 @@ describe(named(LEDGER.fiscalYear), () => {
 
 describe('lifecycle.in-force — the in-force date of each policy', () => {
   it.each([
-    ['liaoning-2021-alliance', grant('S-1', 'liaoning.talent', wan(200), { grantedOn: '2021-02-28', fiscalYear: 2021 }), liaoningAlliance],
-    ['luzhou-2024-consortium', grant('S-1', 'luzhou.platform', wan(50), { platformId: 'PF', grantedOn: '2024-05-14', fiscalYear: 2024 }), luzhouConsortium],
-    ['nmg-2024-consortium', grant('S-1', 'nmg.project', wan(50), { projectId: 'NP', grantedOn: '2024-12-18', fiscalYear: 2024 }), nmgConsortium],
+    [
+      'liaoning-2021-alliance',
+      grant('S-1', 'liaoning.talent', wan(200), { grantedOn: '2021-02-28', fiscalYear: 2021 }),
+      liaoningAlliance,
+    ],
+    [
+      'luzhou-2024-consortium',
+      grant('S-1', 'luzhou.platform', wan(50), { platformId: 'PF', grantedOn: '2024-05-14', fiscalYear: 2024 }),
+      luzhouConsortium,
+    ],
+    [
+      'nmg-2024-consortium',
+      grant('S-1', 'nmg.project', wan(50), { projectId: 'NP', grantedOn: '2024-12-18', fiscalYear: 2024 }),
+      nmgConsortium,
+    ],
   ])('%s refuses a grant dated the day before', (_policy, command, consortium) => {
-    given([]).when(command, { consortium: consortium() }).thenRejects({ code: 'policy-not-in-force', rule: 'lifecycle.in-force' });
+    given([])
+      .when(command, { consortium: consortium() })
+      .thenRejects({ code: 'policy-not-in-force', rule: 'lifecycle.in-force' });
   });
 });
 
@@ -176,11 +203,15 @@ describe('invalid input (400) — API.md conventions: amounts in whole positive 
     ['negative', -100],
     ['a fraction of a fen', 10.5],
   ])('refuses an amount that is %s', (_why, amountFen) => {
-    given([]).when(talent('S-1', amountFen)).thenRejects({ code: 'invalid-input', details: [{ field: 'amountFen' }] });
+    given([])
+      .when(talent('S-1', amountFen))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'amountFen' }] });
   });
 
   it('refuses an impossible date', () => {
-    given([]).when(talent('S-1', wan(200), { grantedOn: '2025-02-30' })).thenRejects({ code: 'invalid-input' });
+    given([])
+      .when(talent('S-1', wan(200), { grantedOn: '2025-02-30' }))
+      .thenRejects({ code: 'invalid-input' });
   });
 });
 
@@ -207,7 +238,11 @@ describe(named(LEDGER.projectConsistent), () => {
 });
 
 describe(named(LEDGER.disburseWithinGrant), () => {
-  const history = [talent('S-1', wan(500)), cancel('S-1', wan(100), '2025-06-01'), disburse('S-1', wan(300), '2025-06-15')];
+  const history = [
+    talent('S-1', wan(500)),
+    cancel('S-1', wan(100), '2025-06-01'),
+    disburse('S-1', wan(300), '2025-06-15'),
+  ];
 
   it('pays in tranches against vouchers up to granted − cancelled', () => {
     given(recorded(history))
@@ -238,26 +273,58 @@ describe(named(LEDGER.disburseWithinGrant), () => {
   });
 
   it('needs a voucher', () => {
-    given(recorded(history)).when(disburse('S-1', wan(1), '2025-10-01', ' ')).thenRejects({ code: 'invalid-input' });
+    given(recorded(history))
+      .when(disburse('S-1', wan(1), '2025-10-01', ' '))
+      .thenRejects({ code: 'invalid-input' });
   });
 });
 
 describe(named(LEDGER.cancelUndisbursed), () => {
   it('cancels undisbursed money and releases it on every funding boundary', () => {
-    const rule = { rule: 'ledger.cancel-undisbursed', citation: 'API.md Subsidies: cancellation releases undisbursed money' };
+    const rule = {
+      rule: 'ledger.cancel-undisbursed',
+      citation: 'API.md Subsidies: cancellation releases undisbursed money',
+    };
     given(recorded([jiebang('S-1', wan(600)), disburse('S-1', wan(200))]))
       .when(cancel('S-1', wan(400), '2025-06-01', '项目调整'))
       .then([
-        { type: 'SubsidyCancelled', data: { ...rule, subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: '项目调整' } },
-        { type: 'FundingReleased', data: { ...rule, boundary: FUNDING, subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: 'cancellation' } },
-        { type: 'FundingReleased', data: { ...rule, boundary: 'project-P-1', subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: 'cancellation' } },
+        {
+          type: 'SubsidyCancelled',
+          data: { ...rule, subsidyId: 'S-1', amountFen: wan(400), on: '2025-06-01', reason: '项目调整' },
+        },
+        {
+          type: 'FundingReleased',
+          data: {
+            ...rule,
+            boundary: FUNDING,
+            subsidyId: 'S-1',
+            amountFen: wan(400),
+            on: '2025-06-01',
+            reason: 'cancellation',
+          },
+        },
+        {
+          type: 'FundingReleased',
+          data: {
+            ...rule,
+            boundary: 'project-P-1',
+            subsidyId: 'S-1',
+            amountFen: wan(400),
+            on: '2025-06-01',
+            reason: 'cancellation',
+          },
+        },
       ]);
   });
 
   it('refuses to cancel disbursed money', () => {
     given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
       .when(cancel('S-1', wan(400) + 1))
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.cancel-undisbursed', cap: { limit: wan(400), used: 0, requested: wan(400) + 1, headroom: wan(400) } });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.cancel-undisbursed',
+        cap: { limit: wan(400), used: 0, requested: wan(400) + 1, headroom: wan(400) },
+      });
   });
 });
 
@@ -265,33 +332,54 @@ describe(named(LEDGER.clawbackWithinDisbursed), () => {
   it('claws back disbursed money and releases no headroom', () => {
     given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
       .when(clawBack('S-1', wan(200)))
-      .thenMatches([{ type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', amountFen: wan(200) } }]);
+      .thenMatches([
+        { type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', amountFen: wan(200) } },
+      ]);
   });
 
   it('refuses more than was disbursed and not yet clawed back', () => {
     given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200)), clawBack('S-1', wan(150))]))
       .when(clawBack('S-1', wan(50) + 1))
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.clawback-within-disbursed', cap: { limit: wan(200), used: wan(150), requested: wan(50) + 1, headroom: wan(50) } });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.clawback-within-disbursed',
+        cap: { limit: wan(200), used: wan(150), requested: wan(50) + 1, headroom: wan(50) },
+      });
   });
 
   it('refuses an unknown reason', () => {
     given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
-      .when({ type: 'ClawBackSubsidy', data: { subsidyId: 'S-1', amountFen: 1, on: '2025-07-01', reason: 'whim' as never } })
+      .when({
+        type: 'ClawBackSubsidy',
+        data: { subsidyId: 'S-1', amountFen: 1, on: '2025-07-01', reason: 'whim' as never },
+      })
       .thenRejects({ code: 'invalid-input' });
   });
 });
 
 describe(named(LEDGER.refundWithinClawback), () => {
-  const history = [talent('S-1', wan(600)), disburse('S-1', wan(200)), clawBack('S-1', wan(150)), refund('S-1', wan(100))];
+  const history = [
+    talent('S-1', wan(600)),
+    disburse('S-1', wan(200)),
+    clawBack('S-1', wan(150)),
+    refund('S-1', wan(100)),
+  ];
 
   it('records a refund up to what was clawed back and not yet returned', () => {
     given(recorded(history))
       .when(refund('S-1', wan(50), '2025-09-01', 'R-2'))
-      .thenMatches([{ type: 'SubsidyRefunded', data: { rule: 'ledger.refund-within-clawback', amountFen: wan(50), receivedOn: '2025-09-01', voucher: 'R-2' } }]);
+      .thenMatches([
+        {
+          type: 'SubsidyRefunded',
+          data: { rule: 'ledger.refund-within-clawback', amountFen: wan(50), receivedOn: '2025-09-01', voucher: 'R-2' },
+        },
+      ]);
   });
 
   it('refuses more', () => {
-    given(recorded(history)).when(refund('S-1', wan(50) + 1)).thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
+    given(recorded(history))
+      .when(refund('S-1', wan(50) + 1))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
   });
 });
 
@@ -317,7 +405,13 @@ describe(named(LEDGER.terminateAndRecover), () => {
 
 describe(named(LEDGER.subsidyExists), () => {
   it('answers not-found for an unknown subsidy', () => {
-    for (const command of [disburse('S-404', 1), cancel('S-404', 1), clawBack('S-404', 1), refund('S-404', 1), terminate('S-404')]) {
+    for (const command of [
+      disburse('S-404', 1),
+      cancel('S-404', 1),
+      clawBack('S-404', 1),
+      refund('S-404', 1),
+      terminate('S-404'),
+    ]) {
       given([]).when(command).thenRejects({ code: 'not-found', rule: 'ledger.subsidy-exists' });
     }
   });
@@ -357,7 +451,11 @@ describe(named(LEDGER.movementDates), () => {
   it('refuses a clawback on 2018-01-01 of money paid 2025-11-10', () => {
     given(recorded([grantedOn20Oct, disburse('S-1', wan(100), '2025-11-10')]))
       .when(clawBack('S-1', wan(100), 'misuse', '2018-01-01'))
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'on', notBefore: '2025-11-10' }] });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        details: [{ field: 'on', notBefore: '2025-11-10' }],
+      });
   });
 
   it.each([
@@ -369,7 +467,11 @@ describe(named(LEDGER.movementDates), () => {
   ])('refuses %s dated the day before the grant, before looking at its amount', (_what, command, field) => {
     given(recorded([grantedOn20Oct]))
       .when(command)
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field, notBefore: '2025-10-20' }] });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        details: [{ field, notBefore: '2025-10-20' }],
+      });
   });
 
   it('accepts a disbursement on the day of the grant', () => {
@@ -385,14 +487,24 @@ describe(named(LEDGER.movementDates), () => {
       .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates' });
     given(paid)
       .when(clawBack('S-1', wan(200), 'misuse', '2025-05-01'))
-      .thenMatches([{ type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', on: '2025-05-01' } }]);
+      .thenMatches([
+        { type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', on: '2025-05-01' } },
+      ]);
   });
 
   it('a refund is not dated before the clawback it refunds', () => {
-    const clawedBack = recorded([talent('S-1', wan(600)), disburse('S-1', wan(200)), clawBack('S-1', wan(200), 'misuse', '2025-07-01')]);
+    const clawedBack = recorded([
+      talent('S-1', wan(600)),
+      disburse('S-1', wan(200)),
+      clawBack('S-1', wan(200), 'misuse', '2025-07-01'),
+    ]);
     given(clawedBack)
       .when(refund('S-1', wan(50), '2025-06-30'))
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'receivedOn', notBefore: '2025-07-01' }] });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        details: [{ field: 'receivedOn', notBefore: '2025-07-01' }],
+      });
     given(clawedBack)
       .when(refund('S-1', wan(50), '2025-07-01'))
       .thenMatches([{ type: 'SubsidyRefunded', data: { receivedOn: '2025-07-01' } }]);
@@ -401,22 +513,46 @@ describe(named(LEDGER.movementDates), () => {
   it('dates never go backwards within a subsidy: a tranche dated before a recorded cancellation is refused', () => {
     given(recorded([talent('S-1', wan(600)), cancel('S-1', wan(100), '2025-06-01')]))
       .when(disburse('S-1', wan(100), '2025-05-31'))
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'paidOn', notBefore: '2025-06-01', grantedOn: '2025-04-01' }] });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        details: [{ field: 'paidOn', notBefore: '2025-06-01', grantedOn: '2025-04-01' }],
+      });
   });
 
   it('a termination is not dated before the latest movement, and a refund after it not before the termination', () => {
     given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(250), '2025-08-01')]))
       .when(terminate('S-1', '2025-07-31'))
       .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates' });
-    const terminated = recorded([talent('S-1', wan(600)), disburse('S-1', wan(250), '2025-08-01'), terminate('S-1', '2025-09-01')]);
+    const terminated = recorded([
+      talent('S-1', wan(600)),
+      disburse('S-1', wan(250), '2025-08-01'),
+      terminate('S-1', '2025-09-01'),
+    ]);
     given(terminated)
       .when(refund('S-1', wan(250), '2025-08-31'))
-      .thenRejects({ code: 'rule-violated', rule: 'ledger.movement-dates', details: [{ field: 'receivedOn', notBefore: '2025-09-01' }] });
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.movement-dates',
+        details: [{ field: 'receivedOn', notBefore: '2025-09-01' }],
+      });
   });
 
   it('the subsidy state keeps the latest date recorded: the grant, then each movement', () => {
-    const events = recorded([grantedOn20Oct, disburse('S-1', wan(300), '2025-11-10'), cancel('S-1', wan(100), '2025-11-10'), clawBack('S-1', wan(50), 'misuse', '2025-12-01')]);
-    const states = events.filter((e) => e.type.startsWith('Subsidy')).map((_, i, all) => all.slice(0, i + 1).reduce(subsidyDecider.evolve, subsidyDecider.initialState()));
-    expect(states.map((s) => s.subsidies['S-1'].lastOn)).toEqual(['2025-10-20', '2025-11-10', '2025-11-10', '2025-12-01']);
+    const events = recorded([
+      grantedOn20Oct,
+      disburse('S-1', wan(300), '2025-11-10'),
+      cancel('S-1', wan(100), '2025-11-10'),
+      clawBack('S-1', wan(50), 'misuse', '2025-12-01'),
+    ]);
+    const states = events
+      .filter((e) => e.type.startsWith('Subsidy'))
+      .map((_, i, all) => all.slice(0, i + 1).reduce(subsidyDecider.evolve, subsidyDecider.initialState()));
+    expect(states.map((s) => s.subsidies['S-1'].lastOn)).toEqual([
+      '2025-10-20',
+      '2025-11-10',
+      '2025-11-10',
+      '2025-12-01',
+    ]);
   });
 });

@@ -64,12 +64,7 @@ export type SubsidyTerminated = DomainEvent<
 >;
 
 export type SubsidyEvent =
-  | SubsidyGranted
-  | SubsidyDisbursed
-  | SubsidyCancelled
-  | SubsidyClawedBack
-  | SubsidyRefunded
-  | SubsidyTerminated;
+  SubsidyGranted | SubsidyDisbursed | SubsidyCancelled | SubsidyClawedBack | SubsidyRefunded | SubsidyTerminated;
 
 /** Every event a subsidy decision emits: its own and those mirrored into the boundary streams. */
 export type SubsidyLedgerEvent = SubsidyEvent | BoundaryEvent;

@@ -76,7 +76,10 @@ const SETUP: Record<ConsortiumPolicyId, { lead: Unit; members: Unit[]; filedOn: 
  * An active consortium under the policy. Only what subsidy decisions read is filled in (the cast keeps this fixture
  * independent of fields the consortium module adds to its state).
  */
-export function activeConsortium(policy: ConsortiumPolicyId, overrides: Partial<ConsortiumState> = {}): ConsortiumState {
+export function activeConsortium(
+  policy: ConsortiumPolicyId,
+  overrides: Partial<ConsortiumState> = {},
+): ConsortiumState {
   const setup = SETUP[policy];
   const state: Partial<ConsortiumState> = {
     exists: true,
@@ -106,7 +109,11 @@ export const nmgConsortium = () => activeConsortium('nmg-2024-consortium');
 export const tianjinAlliance = (evaluations: Evaluation[] = []) =>
   activeConsortium('tianjin-2018-alliance', { evaluations });
 
-export const evaluation = (period: string, on: string, grade: Evaluation['grade']): Evaluation => ({ period, on, grade });
+export const evaluation = (period: string, on: string, grade: Evaluation['grade']): Evaluation => ({
+  period,
+  on,
+  grade,
+});
 
 // ---- commands ----
 
@@ -157,12 +164,22 @@ export function grant(
   return { type: 'GrantSubsidy', data: { ...GRANT_DEFAULTS[policy], subsidyId, category, amountFen, ...overrides } };
 }
 
-export const disburse = (subsidyId: string, amountFen: Fen, paidOn = '2025-05-01', voucher = 'V-1'): DisburseSubsidy => ({
+export const disburse = (
+  subsidyId: string,
+  amountFen: Fen,
+  paidOn = '2025-05-01',
+  voucher = 'V-1',
+): DisburseSubsidy => ({
   type: 'DisburseSubsidy',
   data: { subsidyId, amountFen, paidOn, voucher },
 });
 
-export const cancel = (subsidyId: string, amountFen: Fen, on = '2025-06-01', reason = 'budget adjusted'): CancelSubsidy => ({
+export const cancel = (
+  subsidyId: string,
+  amountFen: Fen,
+  on = '2025-06-01',
+  reason = 'budget adjusted',
+): CancelSubsidy => ({
   type: 'CancelSubsidy',
   data: { subsidyId, amountFen, on, reason },
 });
@@ -174,7 +191,12 @@ export const clawBack = (
   on = '2025-07-01',
 ): ClawBackSubsidy => ({ type: 'ClawBackSubsidy', data: { subsidyId, amountFen, on, reason } });
 
-export const refund = (subsidyId: string, amountFen: Fen, receivedOn = '2025-08-01', voucher = 'R-1'): RecordSubsidyRefund => ({
+export const refund = (
+  subsidyId: string,
+  amountFen: Fen,
+  receivedOn = '2025-08-01',
+  voucher = 'R-1',
+): RecordSubsidyRefund => ({
   type: 'RecordSubsidyRefund',
   data: { subsidyId, amountFen, receivedOn, voucher },
 });

@@ -44,7 +44,15 @@ const YEARS: Record<string, number[]> = {
 const PROJECT_TOTALS = [wan(2000), wan(5000), wan(800)];
 
 type Step =
-  | { kind: 'grant'; consortium: number; recipient: number; category: number; amountFen: number; year: number; slot: number }
+  | {
+      kind: 'grant';
+      consortium: number;
+      recipient: number;
+      category: number;
+      amountFen: number;
+      year: number;
+      slot: number;
+    }
   | {
       kind: 'disburse' | 'cancel' | 'clawback' | 'refund' | 'terminate';
       subsidy: number;
@@ -85,7 +93,12 @@ const steps = fc.array(fc.oneof({ arbitrary: grantStep, weight: 2 }, { arbitrary
   size: 'max',
 });
 
-function commandOf(step: Step, index: number, state: SubsidyLedgerState, granted: string[]): SubsidyCommand | undefined {
+function commandOf(
+  step: Step,
+  index: number,
+  state: SubsidyLedgerState,
+  granted: string[],
+): SubsidyCommand | undefined {
   if (step.kind === 'grant') {
     const consortium = CONSORTIA[step.consortium];
     const units = [consortium.lead, ...consortium.members];
@@ -110,7 +123,8 @@ function commandOf(step: Step, index: number, state: SubsidyLedgerState, granted
   }
   if (granted.length === 0) return undefined;
   // Mostly one of the latest grants, so that payments, clawbacks and refunds follow each other.
-  const subsidyId = granted[step.subsidy < 3 ? Math.max(0, granted.length - 1 - step.subsidy) : step.subsidy % granted.length];
+  const subsidyId =
+    granted[step.subsidy < 3 ? Math.max(0, granted.length - 1 - step.subsidy) : step.subsidy % granted.length];
   const s = state.subsidies[subsidyId];
   // A share of what is open (beyond 100% to exercise the refusals); at least 1 fen.
   const share = (openFen: number) => Math.max(1, Math.floor((openFen * step.percent) / 100));
@@ -118,13 +132,25 @@ function commandOf(step: Step, index: number, state: SubsidyLedgerState, granted
   const on = addDays(s.lastOn, step.days);
   switch (step.kind) {
     case 'disburse':
-      return { type: 'DisburseSubsidy', data: { subsidyId, amountFen: share(undisbursedFen(s)), paidOn: on, voucher: `V-${index}` } };
+      return {
+        type: 'DisburseSubsidy',
+        data: { subsidyId, amountFen: share(undisbursedFen(s)), paidOn: on, voucher: `V-${index}` },
+      };
     case 'cancel':
-      return { type: 'CancelSubsidy', data: { subsidyId, amountFen: share(undisbursedFen(s)), on, reason: 'adjusted' } };
+      return {
+        type: 'CancelSubsidy',
+        data: { subsidyId, amountFen: share(undisbursedFen(s)), on, reason: 'adjusted' },
+      };
     case 'clawback':
-      return { type: 'ClawBackSubsidy', data: { subsidyId, amountFen: share(recoverableFen(s)), on, reason: step.reason } };
+      return {
+        type: 'ClawBackSubsidy',
+        data: { subsidyId, amountFen: share(recoverableFen(s)), on, reason: step.reason },
+      };
     case 'refund':
-      return { type: 'RecordSubsidyRefund', data: { subsidyId, amountFen: share(refundDueFen(s)), receivedOn: on, voucher: `R-${index}` } };
+      return {
+        type: 'RecordSubsidyRefund',
+        data: { subsidyId, amountFen: share(refundDueFen(s)), receivedOn: on, voucher: `R-${index}` },
+      };
     case 'terminate':
       return { type: 'TerminateSubsidy', data: { subsidyId, on, reason: 'not carried out' } };
   }
@@ -170,7 +196,9 @@ function run(sequence: Step[]) {
 const stats = { granted: 0, disbursed: 0, cancelled: 0, clawedBack: 0, refunded: 0, terminated: 0, dishonest: 0 };
 
 const isMovement = (e: SubsidyLedgerEvent): e is Exclude<SubsidyEvent, { type: 'SubsidyGranted' }> =>
-  ['SubsidyDisbursed', 'SubsidyCancelled', 'SubsidyClawedBack', 'SubsidyRefunded', 'SubsidyTerminated'].includes(e.type);
+  ['SubsidyDisbursed', 'SubsidyCancelled', 'SubsidyClawedBack', 'SubsidyRefunded', 'SubsidyTerminated'].includes(
+    e.type,
+  );
 
 function assertInvariants({ state, log }: ReturnType<typeof run>) {
   for (const s of Object.values(state.subsidies)) {

@@ -116,13 +116,29 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
       };
     }
     case 'SubsidyDisbursed':
-      return { ...state, disbursedFen: state.disbursedFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
+      return {
+        ...state,
+        disbursedFen: state.disbursedFen + event.data.amountFen,
+        lastOn: moved(state, movementDateOf(event)),
+      };
     case 'SubsidyCancelled':
-      return { ...state, cancelledFen: state.cancelledFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
+      return {
+        ...state,
+        cancelledFen: state.cancelledFen + event.data.amountFen,
+        lastOn: moved(state, movementDateOf(event)),
+      };
     case 'SubsidyClawedBack':
-      return { ...state, clawedBackFen: state.clawedBackFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
+      return {
+        ...state,
+        clawedBackFen: state.clawedBackFen + event.data.amountFen,
+        lastOn: moved(state, movementDateOf(event)),
+      };
     case 'SubsidyRefunded':
-      return { ...state, refundedFen: state.refundedFen + event.data.amountFen, lastOn: moved(state, movementDateOf(event)) };
+      return {
+        ...state,
+        refundedFen: state.refundedFen + event.data.amountFen,
+        lastOn: moved(state, movementDateOf(event)),
+      };
     case 'SubsidyTerminated': {
       const { on, reason, rule, citation } = event.data;
       return { ...state, status: 'terminated', terminated: { on, reason, rule, citation }, lastOn: moved(state, on) };

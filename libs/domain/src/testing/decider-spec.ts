@@ -33,7 +33,8 @@ export function deciderSpec<Command, Event, State, Context>(
               return outcome;
             },
             thenRejects(expected: Partial<Rejection>) {
-              if (!isRejection(outcome)) throw new Error(`expected a rejection, got events: ${JSON.stringify(outcome)}`);
+              if (!isRejection(outcome))
+                throw new Error(`expected a rejection, got events: ${JSON.stringify(outcome)}`);
               expect(outcome).toMatchObject(expected);
               return outcome;
             },

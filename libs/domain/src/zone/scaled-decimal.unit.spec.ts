@@ -33,7 +33,8 @@ describe('decimalToScaled — exact decimals without floating point', () => {
     ['a value beyond the safe integers', '90071992547409.93', 2],
   ])('rejects %s (%s)', (_why, text, scale) => expect(() => decimalToScaled(text, scale)).toThrow(RangeError));
 
-  it('rejects what is not a string', () => expect(() => decimalToScaled(1.6 as unknown as string, 2)).toThrow(RangeError));
+  it('rejects what is not a string', () =>
+    expect(() => decimalToScaled(1.6 as unknown as string, 2)).toThrow(RangeError));
 
   it('rejects an unsupported scale', () => {
     expect(() => decimalToScaled('1', -1)).toThrow(RangeError);
@@ -65,7 +66,8 @@ describe('scaledToDecimal', () => {
   ])('%i at scale %i is %s', (value, scale, expected) => expect(scaledToDecimal(value, scale)).toBe(expected));
 
   it('round-trips', () => {
-    for (const text of ['0.35', '1.6', '0.0001', '123.45']) expect(scaledToDecimal(decimalToScaled(text, 4), 4)).toBe(text);
+    for (const text of ['0.35', '1.6', '0.0001', '123.45'])
+      expect(scaledToDecimal(decimalToScaled(text, 4), 4)).toBe(text);
   });
 
   it('rejects fractions and negatives', () => {

@@ -66,8 +66,18 @@ export interface IndicatorProblem {
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
-const TRANSFER_PARTS: ReadonlyArray<keyof TransferInstitutionParts> = ['national', 'regional', 'universityAndInstitute', 'other'];
-const FINANCING_PARTS: ReadonlyArray<keyof FinancingInstitutionParts> = ['investmentAndFinancing', 'makerSpaces', 'incubators', 'otherPlatforms'];
+const TRANSFER_PARTS: ReadonlyArray<keyof TransferInstitutionParts> = [
+  'national',
+  'regional',
+  'universityAndInstitute',
+  'other',
+];
+const FINANCING_PARTS: ReadonlyArray<keyof FinancingInstitutionParts> = [
+  'investmentAndFinancing',
+  'makerSpaces',
+  'incubators',
+  'otherPlatforms',
+];
 
 function countOrPartsProblems(field: string, value: unknown, parts: ReadonlyArray<string>): IndicatorProblem[] {
   if (isCount(value)) return [];
@@ -77,7 +87,9 @@ function countOrPartsProblems(field: string, value: unknown, parts: ReadonlyArra
   const record = value as Record<string, unknown>;
   const unknownParts = Object.keys(record).filter((k) => !parts.includes(k));
   return [
-    ...parts.filter((p) => !isCount(record[p])).map((p) => ({ field: `${field}.${p}`, problem: 'a non-negative integer' })),
+    ...parts
+      .filter((p) => !isCount(record[p]))
+      .map((p) => ({ field: `${field}.${p}`, problem: 'a non-negative integer' })),
     ...unknownParts.map((p) => ({ field: `${field}.${p}`, problem: `not a part; parts are ${parts.join(', ')}` })),
   ];
 }
@@ -87,12 +99,19 @@ export function indicatorProblems(indicators: unknown): IndicatorProblem[] {
   if (typeof indicators !== 'object' || indicators === null) return [{ field: 'indicators', problem: 'an object' }];
   const i = indicators as Record<string, unknown>;
   const problems: IndicatorProblem[] = [];
-  for (const field of ['techContractTurnoverFen', 'highValuePatentsPer10kHundredths', 'brokers', 'parkEnterprises', 'incubatedEnterprises']) {
+  for (const field of [
+    'techContractTurnoverFen',
+    'highValuePatentsPer10kHundredths',
+    'brokers',
+    'parkEnterprises',
+    'incubatedEnterprises',
+  ]) {
     if (!isCount(i[field])) problems.push({ field, problem: 'a non-negative integer' });
   }
   for (const field of ['hightechShareBasisPoints', 'hightechRevenueShareBasisPoints']) {
     const bp = i[field];
-    if (!isCount(bp) || bp > BASIS_POINTS_WHOLE) problems.push({ field, problem: 'basis points, an integer from 0 to 10000' });
+    if (!isCount(bp) || bp > BASIS_POINTS_WHOLE)
+      problems.push({ field, problem: 'basis points, an integer from 0 to 10000' });
   }
   problems.push(...countOrPartsProblems('transferInstitutions', i.transferInstitutions, TRANSFER_PARTS));
   problems.push(...countOrPartsProblems('financingInstitutions', i.financingInstitutions, FINANCING_PARTS));

@@ -56,10 +56,26 @@ export function evaluationsDueIn(state: ZoneState, year: number): ZoneDeadline[]
   if (!state.exists) return [];
   if (state.removed && year > yearOf(state.removed.on)) return [];
   const cycleDue = cycleEvaluationDueDate(state, year);
-  const cycle: ZoneDeadline[] = cycleDue ? [{ kind: 'evaluation', due: cycleDue, overdue: false, rule: p.evaluationCycleYears.rule, citation: p.evaluationCycleYears.citation }] : [];
+  const cycle: ZoneDeadline[] = cycleDue
+    ? [
+        {
+          kind: 'evaluation',
+          due: cycleDue,
+          overdue: false,
+          rule: p.evaluationCycleYears.rule,
+          citation: p.evaluationCycleYears.citation,
+        },
+      ]
+    : [];
   const rectificationEnds: ZoneDeadline[] = state.rectifications
     .filter((period) => yearOf(period.until) === year)
-    .map((period) => ({ kind: 'rectification-end', due: period.until, overdue: false, rule: p.rectificationYears.rule, citation: p.rectificationYears.citation }));
+    .map((period) => ({
+      kind: 'rectification-end',
+      due: period.until,
+      overdue: false,
+      rule: p.rectificationYears.rule,
+      citation: p.rectificationYears.citation,
+    }));
   return [...cycle, ...rectificationEnds].sort((a, b) => a.due.localeCompare(b.due));
 }
 
@@ -68,7 +84,8 @@ export function evaluationDueDate(state: ZoneState, year: number): BusinessDate 
   return evaluationsDueIn(state, year)[0]?.due;
 }
 
-export const isEvaluationDueIn = (state: ZoneState, year: number): boolean => evaluationDueDate(state, year) !== undefined;
+export const isEvaluationDueIn = (state: ZoneState, year: number): boolean =>
+  evaluationDueDate(state, year) !== undefined;
 
 /** A report for `year` was owed, its due date has passed by `today`, and none was submitted (`reportMissingFor=`). */
 export function isReportMissing(state: ZoneState, year: number, today: BusinessDate): boolean {
@@ -93,7 +110,14 @@ function annualReportDeadlines(state: ZoneState, today: BusinessDate, horizonEnd
   for (let year = yearOf(state.approvedOn); year <= yearOf(horizonEnd); year++) {
     if (state.reports[year]) continue;
     const due = annualReportDueDate(state, year);
-    deadlines.push({ kind: 'annual-report', year, due, overdue: today > due, rule: p.annualReportDueMonthDay.rule, citation: p.annualReportDueMonthDay.citation });
+    deadlines.push({
+      kind: 'annual-report',
+      year,
+      due,
+      overdue: today > due,
+      rule: p.annualReportDueMonthDay.rule,
+      citation: p.annualReportDueMonthDay.citation,
+    });
   }
   return deadlines;
 }
@@ -101,7 +125,15 @@ function annualReportDeadlines(state: ZoneState, today: BusinessDate, horizonEnd
 function evaluationDeadlines(state: ZoneState, today: BusinessDate, horizonEnd: BusinessDate): ZoneDeadline[] {
   if (state.status === 'rectification' && state.rectificationUntil) {
     const due = state.rectificationUntil;
-    return [{ kind: 'rectification-end', due, overdue: today > due, rule: p.rectificationYears.rule, citation: p.rectificationYears.citation }];
+    return [
+      {
+        kind: 'rectification-end',
+        due,
+        overdue: today > due,
+        rule: p.rectificationYears.rule,
+        citation: p.rectificationYears.citation,
+      },
+    ];
   }
   // An active zone: the latest cycle date already passed (overdue unless evaluated since that year began) and the next one.
   const evaluatedInOrAfter = (due: BusinessDate) => state.evaluations.some((e) => yearOf(e.on) >= yearOf(due));
@@ -109,7 +141,13 @@ function evaluationDeadlines(state: ZoneState, today: BusinessDate, horizonEnd: 
   for (let year = yearOf(state.approvedOn); year <= yearOf(horizonEnd); year++) {
     const due = cycleEvaluationDueDate(state, year);
     if (!due || evaluatedInOrAfter(due)) continue;
-    deadlines.push({ kind: 'evaluation', due, overdue: today > due, rule: p.evaluationCycleYears.rule, citation: p.evaluationCycleYears.citation });
+    deadlines.push({
+      kind: 'evaluation',
+      due,
+      overdue: today > due,
+      rule: p.evaluationCycleYears.rule,
+      citation: p.evaluationCycleYears.citation,
+    });
   }
   const overdue = deadlines.filter((d) => d.overdue).slice(-1); // an older missed cycle is superseded by a later one
   return [...overdue, ...deadlines.filter((d) => !d.overdue)];

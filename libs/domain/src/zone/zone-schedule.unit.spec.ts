@@ -1,7 +1,13 @@
 import { zoneDecider } from './zone.decider';
 import { ZoneEvent } from './zone.events';
 import { FULL_MARKS_INDICATORS, ZONE_ID, zoneDesignated } from './zone.fixtures';
-import { evaluationDueDate, evaluationsDueIn, isEvaluationDueIn, isReportMissing, upcomingDeadlines } from './zone-schedule';
+import {
+  evaluationDueDate,
+  evaluationsDueIn,
+  isEvaluationDueIn,
+  isReportMissing,
+  upcomingDeadlines,
+} from './zone-schedule';
 
 const replay = (events: ZoneEvent[]) => events.reduce(zoneDecider.evolve, zoneDecider.initialState());
 
@@ -11,7 +17,16 @@ const RECTIFICATION = { rule: 'zone.rectification', citation: '七(三)' };
 
 const reported = (year: number, submittedOn = `${year}-12-20`): ZoneEvent => ({
   type: 'AnnualReportSubmitted',
-  data: { zoneId: ZONE_ID, year, submittedOn, due: `${year}-12-31`, late: submittedOn > `${year}-12-31`, indicators: FULL_MARKS_INDICATORS, findings: [], ...REPORT_DUE },
+  data: {
+    zoneId: ZONE_ID,
+    year,
+    submittedOn,
+    due: `${year}-12-31`,
+    late: submittedOn > `${year}-12-31`,
+    indicators: FULL_MARKS_INDICATORS,
+    findings: [],
+    ...REPORT_DUE,
+  },
 });
 const evaluated = (on: string, grade: 'excellent' | 'qualified' | 'unqualified'): ZoneEvent => ({
   type: 'ZoneEvaluated',
@@ -20,11 +35,17 @@ const evaluated = (on: string, grade: 'excellent' | 'qualified' | 'unqualified')
 const IN_RECTIFICATION: ZoneEvent[] = [
   zoneDesignated(),
   evaluated('2025-12-10', 'unqualified'),
-  { type: 'ZoneRectificationStarted', data: { zoneId: ZONE_ID, on: '2025-12-10', until: '2027-12-10', ...RECTIFICATION } },
+  {
+    type: 'ZoneRectificationStarted',
+    data: { zoneId: ZONE_ID, on: '2025-12-10', until: '2027-12-10', ...RECTIFICATION },
+  },
 ];
 const REMOVED: ZoneEvent[] = [
   ...IN_RECTIFICATION,
-  { type: 'ZoneEvaluated', data: { zoneId: ZONE_ID, on: '2027-12-15', grade: 'unqualified', kind: 'rectification-end', ...RECTIFICATION } },
+  {
+    type: 'ZoneEvaluated',
+    data: { zoneId: ZONE_ID, on: '2027-12-15', grade: 'unqualified', kind: 'rectification-end', ...RECTIFICATION },
+  },
   { type: 'ZoneRemoved', data: { zoneId: ZONE_ID, on: '2027-12-15', rule: 'zone.removal', citation: '七(三)' } },
 ];
 
@@ -51,7 +72,9 @@ describe('evaluation due dates — zone.evaluation-cycle 六(四), Ledger interp
     expect(isEvaluationDueIn(replay([zoneDesignated(), evaluated('2025-12-10', 'qualified')]), 2025)).toBe(true));
 
   it('the end of a rectification period is an evaluation due that year (到期评估, zone.rectification 七(三))', () =>
-    expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2027)).toEqual([{ kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION }]));
+    expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2027)).toEqual([
+      { kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION },
+    ]));
 
   it('a removed zone is due in no year after its removal, and stays in the lists of earlier years', () => {
     const zoneRemoved = replay(REMOVED);
@@ -59,7 +82,8 @@ describe('evaluation due dates — zone.evaluation-cycle 六(四), Ledger interp
     expect(isEvaluationDueIn(zoneRemoved, 2025)).toBe(true);
   });
 
-  it('a zone never designated is never due', () => expect(isEvaluationDueIn(zoneDecider.initialState(), 2025)).toBe(false));
+  it('a zone never designated is never due', () =>
+    expect(isEvaluationDueIn(zoneDecider.initialState(), 2025)).toBe(false));
 });
 
 describe('missing annual reports — zone.annual-report-due 六(四)', () => {
@@ -96,7 +120,8 @@ describe('upcoming deadlines for the dashboard', () => {
       { kind: 'annual-report', year: 2025, due: '2025-12-31', overdue: false, ...REPORT_DUE },
     ]));
 
-  it('leaves out what is due beyond the horizon', () => expect(upcomingDeadlines(replay(reportedUpTo2024), '2025-10-01', 30)).toEqual([]));
+  it('leaves out what is due beyond the horizon', () =>
+    expect(upcomingDeadlines(replay(reportedUpTo2024), '2025-10-01', 30)).toEqual([]));
 
   it('keeps what is overdue, whatever the horizon', () =>
     expect(upcomingDeadlines(replay([zoneDesignated(), reported(2022), reported(2023)]), '2026-03-01', 0)).toEqual([
@@ -108,19 +133,28 @@ describe('upcoming deadlines for the dashboard', () => {
   it('an evaluation held clears its cycle; the next cycle appears when it comes within the horizon', () => {
     const evaluatedZone = replay([...reportedUpTo2024, reported(2025), evaluated('2025-12-10', 'qualified')]);
     expect(upcomingDeadlines(evaluatedZone, '2026-01-01', 365).map((d) => d.kind)).toEqual(['annual-report']);
-    expect(upcomingDeadlines(evaluatedZone, '2028-06-01', 365).filter((d) => d.kind === 'evaluation')).toEqual([{ kind: 'evaluation', due: '2028-12-01', overdue: false, ...CYCLE }]);
+    expect(upcomingDeadlines(evaluatedZone, '2028-06-01', 365).filter((d) => d.kind === 'evaluation')).toEqual([
+      { kind: 'evaluation', due: '2028-12-01', overdue: false, ...CYCLE },
+    ]);
   });
 
   it('only the latest missed cycle is listed', () =>
-    expect(upcomingDeadlines(replay([zoneDesignated()]), '2029-01-01', 0).filter((d) => d.kind === 'evaluation')).toEqual([
-      { kind: 'evaluation', due: '2028-12-01', overdue: true, ...CYCLE },
-    ]));
+    expect(
+      upcomingDeadlines(replay([zoneDesignated()]), '2029-01-01', 0).filter((d) => d.kind === 'evaluation'),
+    ).toEqual([{ kind: 'evaluation', due: '2028-12-01', overdue: true, ...CYCLE }]));
 
   it('a zone in rectification is due for the evaluation at the end of its period, not for the cycle', () =>
-    expect(upcomingDeadlines(replay([...IN_RECTIFICATION, reported(2022), reported(2023), reported(2024), reported(2025), reported(2026)]), '2027-11-01', 60)).toEqual([
+    expect(
+      upcomingDeadlines(
+        replay([...IN_RECTIFICATION, reported(2022), reported(2023), reported(2024), reported(2025), reported(2026)]),
+        '2027-11-01',
+        60,
+      ),
+    ).toEqual([
       { kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION },
       { kind: 'annual-report', year: 2027, due: '2027-12-31', overdue: false, ...REPORT_DUE },
     ]));
 
-  it('a removed zone has no deadlines', () => expect(upcomingDeadlines(replay(REMOVED), '2028-01-01', 365)).toEqual([]));
+  it('a removed zone has no deadlines', () =>
+    expect(upcomingDeadlines(replay(REMOVED), '2028-01-01', 365)).toEqual([]));
 });

@@ -15,6 +15,9 @@ export type SubmitAnnualReport = DomainCommand<
   { zoneId: string; year: number; submittedOn: BusinessDate; indicators: ZoneIndicators }
 >;
 
-export type RecordZoneEvaluation = DomainCommand<'RecordZoneEvaluation', { zoneId: string; on: BusinessDate; grade: ZoneGrade }>;
+export type RecordZoneEvaluation = DomainCommand<
+  'RecordZoneEvaluation',
+  { zoneId: string; on: BusinessDate; grade: ZoneGrade }
+>;
 
 export type ZoneCommand = DesignateZone | SubmitAnnualReport | RecordZoneEvaluation;

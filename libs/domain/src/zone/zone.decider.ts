@@ -63,7 +63,8 @@ export const initialState = (): ZoneState => ({
 
 export function decide(command: ZoneCommand, state: ZoneState, context: ZoneContext): Decision<ZoneEvent> {
   // A missing clock is a wiring bug, not bad input: fail loudly rather than answer 400.
-  if (!isBusinessDate(context?.today)) throw new TypeError(`the zone decider needs context.today (YYYY-MM-DD), got ${JSON.stringify(context?.today)}`);
+  if (!isBusinessDate(context?.today))
+    throw new TypeError(`the zone decider needs context.today (YYYY-MM-DD), got ${JSON.stringify(context?.today)}`);
   switch (command?.type) {
     case 'DesignateZone':
       return designate(command, state, context);
@@ -77,8 +78,14 @@ export function decide(command: ZoneCommand, state: ZoneState, context: ZoneCont
 }
 
 function invalidDate(field: string, value: unknown, today: BusinessDate): Rejection | undefined {
-  if (!isBusinessDate(value)) return reject('invalid-input', `${field} must be a date YYYY-MM-DD`, { details: [{ field, problem: 'a date YYYY-MM-DD' }] });
-  if (value > today) return reject('invalid-input', `${field} ${value} is after today (${today})`, { details: [{ field, problem: 'not in the future' }] });
+  if (!isBusinessDate(value))
+    return reject('invalid-input', `${field} must be a date YYYY-MM-DD`, {
+      details: [{ field, problem: 'a date YYYY-MM-DD' }],
+    });
+  if (value > today)
+    return reject('invalid-input', `${field} ${value} is after today (${today})`, {
+      details: [{ field, problem: 'not in the future' }],
+    });
   return undefined;
 }
 
@@ -86,9 +93,13 @@ function invalidDate(field: string, value: unknown, today: BusinessDate): Reject
 function notActionable(state: ZoneState): Rejection | undefined {
   if (!state.exists) return reject('not-found', 'no such demonstration zone');
   if (state.status === 'removed') {
-    return reject('invalid-state', `zone ${state.id} was removed from the list on ${state.removed?.on}; it accepts no command`, {
-      ...ref(p.removalWhenStillUnqualified),
-    });
+    return reject(
+      'invalid-state',
+      `zone ${state.id} was removed from the list on ${state.removed?.on}; it accepts no command`,
+      {
+        ...ref(p.removalWhenStillUnqualified),
+      },
+    );
   }
   return undefined;
 }
@@ -96,27 +107,49 @@ function notActionable(state: ZoneState): Rejection | undefined {
 function designate({ data }: DesignateZone, state: ZoneState, { today }: ZoneContext): Decision<ZoneEvent> {
   if (state.exists) return notActionable(state) ?? reject('invalid-state', `zone ${state.id} is already designated`);
   const problems = [
-    ...(typeof data?.zoneId === 'string' && data.zoneId.trim() ? [] : [{ field: 'zoneId', problem: 'a non-empty string' }]),
+    ...(typeof data?.zoneId === 'string' && data.zoneId.trim()
+      ? []
+      : [{ field: 'zoneId', problem: 'a non-empty string' }]),
     ...(typeof data?.name === 'string' && data.name.trim() ? [] : [{ field: 'name', problem: 'a non-empty string' }]),
   ];
   if (problems.length) return reject('invalid-input', 'the designation is incomplete', { details: problems });
   const policy = zonePolicyById(data.policy);
-  if (!policy) return reject('invalid-input', `zones are designated under nmg-2022-zone, not ${JSON.stringify(data.policy)}`, { details: [{ field: 'policy', problem: 'nmg-2022-zone' }] });
+  if (!policy)
+    return reject('invalid-input', `zones are designated under nmg-2022-zone, not ${JSON.stringify(data.policy)}`, {
+      details: [{ field: 'policy', problem: 'nmg-2022-zone' }],
+    });
   const badDate = invalidDate('approvedOn', data.approvedOn, today);
   if (badDate) return badDate;
   if (!isZonePolicyInForce(policy, data.approvedOn)) {
-    return reject('policy-not-in-force', `${policy.id} is in force from ${policy.inForce.from}; approval on ${data.approvedOn} is outside it`, ref(policy.inForce));
+    return reject(
+      'policy-not-in-force',
+      `${policy.id} is in force from ${policy.inForce.from}; approval on ${data.approvedOn} is outside it`,
+      ref(policy.inForce),
+    );
   }
-  return [{
-    type: 'ZoneDesignated',
-    data: { zoneId: data.zoneId, policy: policy.id, name: data.name.trim(), approvedOn: data.approvedOn, ...ref(policy.inForce) },
-  }];
+  return [
+    {
+      type: 'ZoneDesignated',
+      data: {
+        zoneId: data.zoneId,
+        policy: policy.id,
+        name: data.name.trim(),
+        approvedOn: data.approvedOn,
+        ...ref(policy.inForce),
+      },
+    },
+  ];
 }
 
-function submitAnnualReport({ data }: SubmitAnnualReport, state: ZoneState, { today }: ZoneContext): Decision<ZoneEvent> {
+function submitAnnualReport(
+  { data }: SubmitAnnualReport,
+  state: ZoneState,
+  { today }: ZoneContext,
+): Decision<ZoneEvent> {
   const blocked = notActionable(state);
   if (blocked) return blocked;
-  if (!Number.isSafeInteger(data?.year)) return reject('invalid-input', 'year must be an integer', { details: [{ field: 'year', problem: 'an integer' }] });
+  if (!Number.isSafeInteger(data?.year))
+    return reject('invalid-input', 'year must be an integer', { details: [{ field: 'year', problem: 'an integer' }] });
   const badDate = invalidDate('submittedOn', data.submittedOn, today);
   if (badDate) return badDate;
   const { year, submittedOn } = data;
@@ -126,39 +159,73 @@ function submitAnnualReport({ data }: SubmitAnnualReport, state: ZoneState, { to
     });
   }
   if (year < yearOf(state.approvedOn)) {
-    return reject('invalid-input', `the zone was approved in ${yearOf(state.approvedOn)}; it reports from that year on, not for ${year}`, {
-      ...ref(p.annualReportDueMonthDay),
-      details: [{ field: 'year', problem: `the approval year (${yearOf(state.approvedOn)}) or later` }],
-    });
+    return reject(
+      'invalid-input',
+      `the zone was approved in ${yearOf(state.approvedOn)}; it reports from that year on, not for ${year}`,
+      {
+        ...ref(p.annualReportDueMonthDay),
+        details: [{ field: 'year', problem: `the approval year (${yearOf(state.approvedOn)}) or later` }],
+      },
+    );
   }
   if (year > yearOf(submittedOn)) {
-    return reject('invalid-input', `a report for ${year} cannot be submitted on ${submittedOn}, before that year begins`, {
-      details: [{ field: 'year', problem: `not after the year of submittedOn (${yearOf(submittedOn)})` }],
-    });
+    return reject(
+      'invalid-input',
+      `a report for ${year} cannot be submitted on ${submittedOn}, before that year begins`,
+      {
+        details: [{ field: 'year', problem: `not after the year of submittedOn (${yearOf(submittedOn)})` }],
+      },
+    );
   }
   const problems = indicatorProblems(data.indicators);
-  if (problems.length) return reject('invalid-input', 'the indicators are not well-formed', { details: problems.map((x) => ({ ...x })) });
+  if (problems.length)
+    return reject('invalid-input', 'the indicators are not well-formed', { details: problems.map((x) => ({ ...x })) });
 
   const due = annualReportDueDate(state, year);
   const findings: IndicatorFinding[] = assessZoneIndicators(data.indicators, due);
   if (state.reports[year]) {
-    return [{
-      type: 'AnnualReportCorrected',
-      data: { zoneId: state.id, year, submittedOn, indicators: data.indicators, findings, ...ref(p.annualReportDueMonthDay) },
-    }];
+    return [
+      {
+        type: 'AnnualReportCorrected',
+        data: {
+          zoneId: state.id,
+          year,
+          submittedOn,
+          indicators: data.indicators,
+          findings,
+          ...ref(p.annualReportDueMonthDay),
+        },
+      },
+    ];
   }
   return [
     {
       type: 'AnnualReportSubmitted',
-      data: { zoneId: state.id, year, submittedOn, due, late: submittedOn > due, indicators: data.indicators, findings, ...ref(p.annualReportDueMonthDay) },
+      data: {
+        zoneId: state.id,
+        year,
+        submittedOn,
+        due,
+        late: submittedOn > due,
+        indicators: data.indicators,
+        findings,
+        ...ref(p.annualReportDueMonthDay),
+      },
     },
   ];
 }
 
-function recordEvaluation({ data }: RecordZoneEvaluation, state: ZoneState, { today }: ZoneContext): Decision<ZoneEvent> {
+function recordEvaluation(
+  { data }: RecordZoneEvaluation,
+  state: ZoneState,
+  { today }: ZoneContext,
+): Decision<ZoneEvent> {
   const blocked = notActionable(state);
   if (blocked) return blocked;
-  if (!ZONE_GRADES.includes(data?.grade)) return reject('invalid-input', `grade must be one of ${ZONE_GRADES.join(', ')}`, { details: [{ field: 'grade', problem: ZONE_GRADES.join('|') }] });
+  if (!ZONE_GRADES.includes(data?.grade))
+    return reject('invalid-input', `grade must be one of ${ZONE_GRADES.join(', ')}`, {
+      details: [{ field: 'grade', problem: ZONE_GRADES.join('|') }],
+    });
   const badDate = invalidDate('on', data.on, today);
   if (badDate) return badDate;
   const { on, grade } = data;
@@ -169,16 +236,24 @@ function recordEvaluation({ data }: RecordZoneEvaluation, state: ZoneState, { to
     });
   }
   const zoneId = state.id;
-  const recommend: ZoneEvent[] = grade === 'excellent' && paramOn(p.excellentRecommendsForNational, on)
-    ? [{ type: 'ZoneRecommendedForNational', data: { zoneId, on, ...ref(p.excellentRecommendsForNational) } }]
-    : [];
+  const recommend: ZoneEvent[] =
+    grade === 'excellent' && paramOn(p.excellentRecommendsForNational, on)
+      ? [{ type: 'ZoneRecommendedForNational', data: { zoneId, on, ...ref(p.excellentRecommendsForNational) } }]
+      : [];
 
   if (state.status === 'active') {
     const firstDue = firstEvaluationDueDate(state);
     if (on < firstDue) {
-      return reject('rule-violated', `approved on ${state.approvedOn}: a zone is evaluated once approved 3 years, from ${firstDue}`, ref(p.evaluationCycleYears));
+      return reject(
+        'rule-violated',
+        `approved on ${state.approvedOn}: a zone is evaluated once approved 3 years, from ${firstDue}`,
+        ref(p.evaluationCycleYears),
+      );
     }
-    const evaluated: ZoneEvent = { type: 'ZoneEvaluated', data: { zoneId, on, grade, kind: 'cycle', ...ref(p.evaluationCycleYears) } };
+    const evaluated: ZoneEvent = {
+      type: 'ZoneEvaluated',
+      data: { zoneId, on, grade, kind: 'cycle', ...ref(p.evaluationCycleYears) },
+    };
     if (grade !== 'unqualified') return [evaluated, ...recommend];
     const until = addYears(on, paramOn(p.rectificationYears, on));
     return [evaluated, { type: 'ZoneRectificationStarted', data: { zoneId, on, until, ...ref(p.rectificationYears) } }];
@@ -188,7 +263,13 @@ function recordEvaluation({ data }: RecordZoneEvaluation, state: ZoneState, { to
   const periodEnded = on >= until;
   const evaluated: ZoneEvent = {
     type: 'ZoneEvaluated',
-    data: { zoneId, on, grade, kind: periodEnded ? 'rectification-end' : 'during-rectification', ...ref(p.rectificationYears) },
+    data: {
+      zoneId,
+      on,
+      grade,
+      kind: periodEnded ? 'rectification-end' : 'during-rectification',
+      ...ref(p.rectificationYears),
+    },
   };
   if (grade === 'unqualified') {
     if (!periodEnded) return [evaluated];
@@ -207,7 +288,10 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
     }
     case 'AnnualReportSubmitted': {
       const { year, submittedOn, due, late, indicators, findings } = event.data;
-      return { ...state, reports: { ...state.reports, [year]: { year, submittedOn, due, late, indicators, findings, correctedOn: [] } } };
+      return {
+        ...state,
+        reports: { ...state.reports, [year]: { year, submittedOn, due, late, indicators, findings, correctedOn: [] } },
+      };
     }
     case 'AnnualReportCorrected': {
       const { year, submittedOn, indicators, findings } = event.data;
@@ -222,12 +306,21 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
     }
     case 'ZoneRectificationStarted': {
       const { on, until } = event.data;
-      return { ...state, status: 'rectification', rectificationUntil: until, rectifications: [...state.rectifications, { from: on, until }] };
+      return {
+        ...state,
+        status: 'rectification',
+        rectificationUntil: until,
+        rectifications: [...state.rectifications, { from: on, until }],
+      };
     }
     case 'ZoneRectified':
       return { ...endRectification(state, event.data.on, 'rectified'), status: 'active' };
     case 'ZoneRecommendedForNational':
-      return { ...state, recommendedForNational: true, recommendedForNationalOn: [...state.recommendedForNationalOn, event.data.on] };
+      return {
+        ...state,
+        recommendedForNational: true,
+        recommendedForNationalOn: [...state.recommendedForNationalOn, event.data.on],
+      };
     case 'ZoneRemoved': {
       const { on, rule, citation } = event.data;
       return { ...endRectification(state, on, 'removed'), status: 'removed', removed: { on, rule, citation } };

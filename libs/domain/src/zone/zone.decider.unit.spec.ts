@@ -28,17 +28,34 @@ const REMOVAL = { rule: 'zone.removal', citation: '七(三)' };
 const RECOMMEND = { rule: 'zone.excellent-recommend', citation: '七(三)' };
 const REPORT_DUE = { rule: 'zone.annual-report-due', citation: '六(四)' };
 
-const evaluated = (on: string, grade: 'excellent' | 'qualified' | 'unqualified', kind: ZoneEvaluationKind = 'cycle'): ZoneEvent => ({
+const evaluated = (
+  on: string,
+  grade: 'excellent' | 'qualified' | 'unqualified',
+  kind: ZoneEvaluationKind = 'cycle',
+): ZoneEvent => ({
   type: 'ZoneEvaluated',
   data: { zoneId: ZONE_ID, on, grade, kind, ...(kind === 'cycle' ? CYCLE : RECTIFICATION) },
 });
-const rectificationStarted = (on: string, until: string): ZoneEvent => ({ type: 'ZoneRectificationStarted', data: { zoneId: ZONE_ID, on, until, ...RECTIFICATION } });
-const rectified = (on: string): ZoneEvent => ({ type: 'ZoneRectified', data: { zoneId: ZONE_ID, on, ...RECTIFICATION } });
-const recommended = (on: string): ZoneEvent => ({ type: 'ZoneRecommendedForNational', data: { zoneId: ZONE_ID, on, ...RECOMMEND } });
+const rectificationStarted = (on: string, until: string): ZoneEvent => ({
+  type: 'ZoneRectificationStarted',
+  data: { zoneId: ZONE_ID, on, until, ...RECTIFICATION },
+});
+const rectified = (on: string): ZoneEvent => ({
+  type: 'ZoneRectified',
+  data: { zoneId: ZONE_ID, on, ...RECTIFICATION },
+});
+const recommended = (on: string): ZoneEvent => ({
+  type: 'ZoneRecommendedForNational',
+  data: { zoneId: ZONE_ID, on, ...RECOMMEND },
+});
 const removed = (on: string): ZoneEvent => ({ type: 'ZoneRemoved', data: { zoneId: ZONE_ID, on, ...REMOVAL } });
 
 /** Approved 2022-12-01, unqualified on 2025-12-10: in rectification until 2027-12-10. */
-const IN_RECTIFICATION = [zoneDesignated(), evaluated('2025-12-10', 'unqualified'), rectificationStarted('2025-12-10', '2027-12-10')];
+const IN_RECTIFICATION = [
+  zoneDesignated(),
+  evaluated('2025-12-10', 'unqualified'),
+  rectificationStarted('2025-12-10', '2027-12-10'),
+];
 
 const replay = (events: ZoneEvent[]): ZoneState => events.reduce(zoneDecider.evolve, zoneDecider.initialState());
 
@@ -49,12 +66,22 @@ function findingsOf(outcome: unknown) {
 }
 
 /** given a designated zone, when it reports the indicator at (pass) and just below (fail) its threshold. */
-function indicatorRule(rule: string, citation: string, atThreshold: Partial<ZoneIndicators>, belowThreshold: Partial<ZoneIndicators>) {
+function indicatorRule(
+  rule: string,
+  citation: string,
+  atThreshold: Partial<ZoneIndicators>,
+  belowThreshold: Partial<ZoneIndicators>,
+) {
   describe(`${rule} — ${citation}`, () => {
-    const report = (indicators: Partial<ZoneIndicators>) => given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20', indicators));
+    const report = (indicators: Partial<ZoneIndicators>) =>
+      given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20', indicators));
 
     it('passes at the threshold', () => {
-      expect(findingsOf(report(atThreshold).outcome).find((f) => f.rule === rule)).toMatchObject({ rule, citation, ok: true });
+      expect(findingsOf(report(atThreshold).outcome).find((f) => f.rule === rule)).toMatchObject({
+        rule,
+        citation,
+        ok: true,
+      });
     });
 
     it('fails just below it; the report is recorded with the failing finding', () => {
@@ -66,20 +93,52 @@ function indicatorRule(rule: string, citation: string, atThreshold: Partial<Zone
   });
 }
 
-indicatorRule('zone.tech-contract-turnover', '附件2 序号1; 四(二)', { techContractTurnoverFen: wan(5000) }, { techContractTurnoverFen: wan(5000) - 1 });
-indicatorRule('zone.high-value-patents', '附件2 序号2', { highValuePatentsPer10kHundredths: 150 }, { highValuePatentsPer10kHundredths: 149 });
-indicatorRule('zone.transfer-institutions', '附件2 序号3–6; 四(二)', { transferInstitutions: { national: 1, regional: 4, universityAndInstitute: 3, other: 2 } }, { transferInstitutions: 9 });
+indicatorRule(
+  'zone.tech-contract-turnover',
+  '附件2 序号1; 四(二)',
+  { techContractTurnoverFen: wan(5000) },
+  { techContractTurnoverFen: wan(5000) - 1 },
+);
+indicatorRule(
+  'zone.high-value-patents',
+  '附件2 序号2',
+  { highValuePatentsPer10kHundredths: 150 },
+  { highValuePatentsPer10kHundredths: 149 },
+);
+indicatorRule(
+  'zone.transfer-institutions',
+  '附件2 序号3–6; 四(二)',
+  { transferInstitutions: { national: 1, regional: 4, universityAndInstitute: 3, other: 2 } },
+  { transferInstitutions: 9 },
+);
 indicatorRule('zone.brokers', '附件2 序号7; 四(二)', { brokers: 10 }, { brokers: 9 });
 indicatorRule('zone.park-enterprises', '附件2 序号8; 四(三)', { parkEnterprises: 80 }, { parkEnterprises: 79 });
-indicatorRule('zone.hightech-share', '附件2 序号9; 四(三)', { hightechShareBasisPoints: 3000 }, { hightechShareBasisPoints: 2999 });
-indicatorRule('zone.hightech-revenue-share', '附件2 序号10; 四(三)', { hightechRevenueShareBasisPoints: 3000 }, { hightechRevenueShareBasisPoints: 2999 });
-indicatorRule('zone.financing-institutions', '附件2 序号12–15', { financingInstitutions: 10 }, { financingInstitutions: { investmentAndFinancing: 3, makerSpaces: 2, incubators: 4, otherPlatforms: 0 } });
+indicatorRule(
+  'zone.hightech-share',
+  '附件2 序号9; 四(三)',
+  { hightechShareBasisPoints: 3000 },
+  { hightechShareBasisPoints: 2999 },
+);
+indicatorRule(
+  'zone.hightech-revenue-share',
+  '附件2 序号10; 四(三)',
+  { hightechRevenueShareBasisPoints: 3000 },
+  { hightechRevenueShareBasisPoints: 2999 },
+);
+indicatorRule(
+  'zone.financing-institutions',
+  '附件2 序号12–15',
+  { financingInstitutions: 10 },
+  { financingInstitutions: { investmentAndFinancing: 3, makerSpaces: 2, incubators: 4, otherPlatforms: 0 } },
+);
 indicatorRule('zone.incubated-enterprises', '附件2 序号16', { incubatedEnterprises: 35 }, { incubatedEnterprises: 34 });
 indicatorRule('zone.special-fund', '附件2 序号11; 四(一)', { specialFund: true }, { specialFund: false });
 
 describe('zone.tech-contract-turnover — 附件2 序号1; 四(二) (the issue)', () => {
   it('a report with 技术合同成交额 4000万元 fails, naming threshold and value', () => {
-    const outcome = given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20', { techContractTurnoverFen: wan(4000) })).outcome;
+    const outcome = given([zoneDesignated()]).when(
+      submitAnnualReport(2025, '2025-12-20', { techContractTurnoverFen: wan(4000) }),
+    ).outcome;
     expect(findingsOf(outcome)[0]).toMatchObject({
       rule: 'zone.tech-contract-turnover',
       citation: '附件2 序号1; 四(二)',
@@ -95,40 +154,73 @@ describe('zone.annual-report-due — 六(四)', () => {
   it('a report submitted by 31 December of its year is on time', () => {
     given([zoneDesignated()])
       .when(submitAnnualReport(2025, '2025-12-31'))
-      .thenMatches([{ type: 'AnnualReportSubmitted', data: { zoneId: ZONE_ID, year: 2025, submittedOn: '2025-12-31', due: '2025-12-31', late: false, ...REPORT_DUE } }]);
+      .thenMatches([
+        {
+          type: 'AnnualReportSubmitted',
+          data: {
+            zoneId: ZONE_ID,
+            year: 2025,
+            submittedOn: '2025-12-31',
+            due: '2025-12-31',
+            late: false,
+            ...REPORT_DUE,
+          },
+        },
+      ]);
   });
 
   it('a report submitted after 31 December is recorded and flagged late', () => {
     given([zoneDesignated()])
       .when(submitAnnualReport(2025, '2026-01-01'))
-      .thenMatches([{ type: 'AnnualReportSubmitted', data: { year: 2025, due: '2025-12-31', late: true, ...REPORT_DUE } }]);
+      .thenMatches([
+        { type: 'AnnualReportSubmitted', data: { year: 2025, due: '2025-12-31', late: true, ...REPORT_DUE } },
+      ]);
   });
 
   it('reports are owed from the year of approval on: a 2022 report of a zone approved 2022-12-01 is taken', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2022, '2022-12-20')).thenMatches([{ type: 'AnnualReportSubmitted', data: { year: 2022, late: false } }]);
+    given([zoneDesignated()])
+      .when(submitAnnualReport(2022, '2022-12-20'))
+      .thenMatches([{ type: 'AnnualReportSubmitted', data: { year: 2022, late: false } }]);
   });
 
   it('a report for a year before the approval is refused, naming year', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2021, '2022-12-20'))
-      .thenRejects({ code: 'invalid-input', ...REPORT_DUE, details: [{ field: 'year', problem: 'the approval year (2022) or later' }] });
+    given([zoneDesignated()])
+      .when(submitAnnualReport(2021, '2022-12-20'))
+      .thenRejects({
+        code: 'invalid-input',
+        ...REPORT_DUE,
+        details: [{ field: 'year', problem: 'the approval year (2022) or later' }],
+      });
   });
 
   it('a report for a year that has not begun is refused, naming year', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2026, '2025-12-20'))
-      .thenRejects({ code: 'invalid-input', details: [{ field: 'year', problem: 'not after the year of submittedOn (2025)' }] });
+    given([zoneDesignated()])
+      .when(submitAnnualReport(2026, '2025-12-20'))
+      .thenRejects({
+        code: 'invalid-input',
+        details: [{ field: 'year', problem: 'not after the year of submittedOn (2025)' }],
+      });
   });
 
   it('a report dated before the approval is refused, naming submittedOn', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2022, '2022-11-30'))
-      .thenRejects({ code: 'invalid-input', details: [{ field: 'submittedOn', problem: 'not before the approval (2022-12-01)' }] });
+    given([zoneDesignated()])
+      .when(submitAnnualReport(2022, '2022-11-30'))
+      .thenRejects({
+        code: 'invalid-input',
+        details: [{ field: 'submittedOn', problem: 'not before the approval (2022-12-01)' }],
+      });
   });
 
   it('a report dated after today is refused (the clock comes from the context)', () => {
-    given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20'), { today: '2025-12-19' }).thenRejects({ code: 'invalid-input' });
+    given([zoneDesignated()])
+      .when(submitAnnualReport(2025, '2025-12-20'), { today: '2025-12-19' })
+      .thenRejects({ code: 'invalid-input' });
   });
 
-  it('a second report for the same year is a correction: new findings, the first report\'s timeliness', () => {
-    const first = given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20', { brokers: 9 })).thenMatches([{ type: 'AnnualReportSubmitted' }]);
+  it("a second report for the same year is a correction: new findings, the first report's timeliness", () => {
+    const first = given([zoneDesignated()])
+      .when(submitAnnualReport(2025, '2025-12-20', { brokers: 9 }))
+      .thenMatches([{ type: 'AnnualReportSubmitted' }]);
     const outcome = given([zoneDesignated(), ...first])
       .when(submitAnnualReport(2025, '2026-02-01', { brokers: 12 }))
       .thenMatches([{ type: 'AnnualReportCorrected', data: { year: 2025, submittedOn: '2026-02-01', ...REPORT_DUE } }]);
@@ -139,7 +231,13 @@ describe('zone.annual-report-due — 六(四)', () => {
 
   it('malformed indicators are refused field by field', () => {
     given([zoneDesignated()])
-      .when(submitAnnualReport(2025, '2025-12-20', { hightechShareBasisPoints: 10001, brokers: 1.5, transferInstitutions: { national: 1 } as never }))
+      .when(
+        submitAnnualReport(2025, '2025-12-20', {
+          hightechShareBasisPoints: 10001,
+          brokers: 1.5,
+          transferInstitutions: { national: 1 } as never,
+        }),
+      )
       .thenRejects({
         code: 'invalid-input',
         details: expect.arrayContaining([
@@ -153,39 +251,57 @@ describe('zone.annual-report-due — 六(四)', () => {
 
 describe('zone.evaluation-cycle — 六(四)', () => {
   it('a zone approved 2022-12-01 is not evaluated before 2025-12-01 (满3年)', () => {
-    given([zoneDesignated()]).when(recordZoneEvaluation('2025-11-30', 'qualified')).thenRejects({ code: 'rule-violated', ...CYCLE });
+    given([zoneDesignated()])
+      .when(recordZoneEvaluation('2025-11-30', 'qualified'))
+      .thenRejects({ code: 'rule-violated', ...CYCLE });
   });
 
   it('it is evaluated from its third anniversary on', () => {
-    given([zoneDesignated()]).when(recordZoneEvaluation('2025-12-01', 'qualified')).then([evaluated('2025-12-01', 'qualified')]);
+    given([zoneDesignated()])
+      .when(recordZoneEvaluation('2025-12-01', 'qualified'))
+      .then([evaluated('2025-12-01', 'qualified')]);
   });
 
   it('approved on 29 February, its first evaluation is due on 28 February three years later', () => {
-    given([zoneDesignated({ approvedOn: '2024-02-29' })]).when(recordZoneEvaluation('2027-02-28', 'qualified'), { today: '2027-03-01' }).then([evaluated('2027-02-28', 'qualified')]);
+    given([zoneDesignated({ approvedOn: '2024-02-29' })])
+      .when(recordZoneEvaluation('2027-02-28', 'qualified'), { today: '2027-03-01' })
+      .then([evaluated('2027-02-28', 'qualified')]);
   });
 
   it('evaluations are recorded in date order', () => {
-    given([zoneDesignated(), evaluated('2026-03-01', 'qualified')]).when(recordZoneEvaluation('2026-02-28', 'qualified')).thenRejects({ code: 'invalid-input' });
+    given([zoneDesignated(), evaluated('2026-03-01', 'qualified')])
+      .when(recordZoneEvaluation('2026-02-28', 'qualified'))
+      .thenRejects({ code: 'invalid-input' });
   });
 
   it('grades are 优秀/合格/不合格: excellent, qualified, unqualified', () => {
-    given([zoneDesignated()]).when({ type: 'RecordZoneEvaluation', data: { zoneId: ZONE_ID, on: '2026-01-01', grade: 'good' } } as never).thenRejects({ code: 'invalid-input' });
+    given([zoneDesignated()])
+      .when({ type: 'RecordZoneEvaluation', data: { zoneId: ZONE_ID, on: '2026-01-01', grade: 'good' } } as never)
+      .thenRejects({ code: 'invalid-input' });
   });
 
   it('an evaluation dated after today is refused', () => {
-    given([zoneDesignated()]).when(recordZoneEvaluation('2026-01-02', 'qualified'), { today: '2026-01-01' }).thenRejects({ code: 'invalid-input' });
+    given([zoneDesignated()])
+      .when(recordZoneEvaluation('2026-01-02', 'qualified'), { today: '2026-01-01' })
+      .thenRejects({ code: 'invalid-input' });
   });
 });
 
 describe('zone.excellent-recommend — 七(三)', () => {
   it('an excellent zone is recommended first for national-level zones', () => {
-    given([zoneDesignated()]).when(recordZoneEvaluation('2025-12-10', 'excellent')).then([evaluated('2025-12-10', 'excellent'), recommended('2025-12-10')]);
+    given([zoneDesignated()])
+      .when(recordZoneEvaluation('2025-12-10', 'excellent'))
+      .then([evaluated('2025-12-10', 'excellent'), recommended('2025-12-10')]);
   });
 
   it('an excellent evaluation at the end of rectification restores the zone and recommends it', () => {
     given(IN_RECTIFICATION)
       .when(recordZoneEvaluation('2027-12-10', 'excellent'))
-      .then([evaluated('2027-12-10', 'excellent', 'rectification-end'), rectified('2027-12-10'), recommended('2027-12-10')]);
+      .then([
+        evaluated('2027-12-10', 'excellent', 'rectification-end'),
+        rectified('2027-12-10'),
+        recommended('2027-12-10'),
+      ]);
   });
 
   it('the state shows the recommendation', () => {
@@ -211,39 +327,62 @@ describe('zone.rectification — 七(三)', () => {
   });
 
   it('the state is in rectification until the end date', () => {
-    expect(replay(IN_RECTIFICATION)).toMatchObject({ status: 'rectification', rectificationUntil: '2027-12-10', rectifications: [{ from: '2025-12-10', until: '2027-12-10' }] });
+    expect(replay(IN_RECTIFICATION)).toMatchObject({
+      status: 'rectification',
+      rectificationUntil: '2027-12-10',
+      rectifications: [{ from: '2025-12-10', until: '2027-12-10' }],
+    });
   });
 
   it('unqualified again before the end: the two years run on, no removal yet', () => {
-    given(IN_RECTIFICATION).when(recordZoneEvaluation('2027-12-09', 'unqualified')).then([evaluated('2027-12-09', 'unqualified', 'during-rectification')]);
+    given(IN_RECTIFICATION)
+      .when(recordZoneEvaluation('2027-12-09', 'unqualified'))
+      .then([evaluated('2027-12-09', 'unqualified', 'during-rectification')]);
   });
 
   it('qualified before the end: rectified early', () => {
-    given(IN_RECTIFICATION).when(recordZoneEvaluation('2026-12-01', 'qualified')).then([evaluated('2026-12-01', 'qualified', 'during-rectification'), rectified('2026-12-01')]);
+    given(IN_RECTIFICATION)
+      .when(recordZoneEvaluation('2026-12-01', 'qualified'))
+      .then([evaluated('2026-12-01', 'qualified', 'during-rectification'), rectified('2026-12-01')]);
   });
 
   it('qualified at the end: rectified, active again', () => {
-    const outcome = given(IN_RECTIFICATION).when(recordZoneEvaluation('2027-12-10', 'qualified')).then([evaluated('2027-12-10', 'qualified', 'rectification-end'), rectified('2027-12-10')]);
+    const outcome = given(IN_RECTIFICATION)
+      .when(recordZoneEvaluation('2027-12-10', 'qualified'))
+      .then([evaluated('2027-12-10', 'qualified', 'rectification-end'), rectified('2027-12-10')]);
     const state = replay([...IN_RECTIFICATION, ...outcome]);
-    expect(state).toMatchObject({ status: 'active', rectifications: [{ from: '2025-12-10', until: '2027-12-10', ended: { on: '2027-12-10', outcome: 'rectified' } }] });
+    expect(state).toMatchObject({
+      status: 'active',
+      rectifications: [{ from: '2025-12-10', until: '2027-12-10', ended: { on: '2027-12-10', outcome: 'rectified' } }],
+    });
     expect(state.rectificationUntil).toBeUndefined();
   });
 
   it('a zone in rectification still reports every year', () => {
-    given(IN_RECTIFICATION).when(submitAnnualReport(2026, '2026-12-01')).thenMatches([{ type: 'AnnualReportSubmitted' }]);
+    given(IN_RECTIFICATION)
+      .when(submitAnnualReport(2026, '2026-12-01'))
+      .thenMatches([{ type: 'AnnualReportSubmitted' }]);
   });
 });
 
 describe('zone.removal — 七(三)', () => {
   it('still unqualified on the day the period ends: removed', () => {
-    given(IN_RECTIFICATION).when(recordZoneEvaluation('2027-12-10', 'unqualified')).then([evaluated('2027-12-10', 'unqualified', 'rectification-end'), removed('2027-12-10')]);
+    given(IN_RECTIFICATION)
+      .when(recordZoneEvaluation('2027-12-10', 'unqualified'))
+      .then([evaluated('2027-12-10', 'unqualified', 'rectification-end'), removed('2027-12-10')]);
   });
 
   it('still unqualified after it ends: removed', () => {
-    given(IN_RECTIFICATION).when(recordZoneEvaluation('2027-12-15', 'unqualified')).then([evaluated('2027-12-15', 'unqualified', 'rectification-end'), removed('2027-12-15')]);
+    given(IN_RECTIFICATION)
+      .when(recordZoneEvaluation('2027-12-15', 'unqualified'))
+      .then([evaluated('2027-12-15', 'unqualified', 'rectification-end'), removed('2027-12-15')]);
   });
 
-  const REMOVED = [...IN_RECTIFICATION, evaluated('2027-12-15', 'unqualified', 'rectification-end'), removed('2027-12-15')];
+  const REMOVED = [
+    ...IN_RECTIFICATION,
+    evaluated('2027-12-15', 'unqualified', 'rectification-end'),
+    removed('2027-12-15'),
+  ];
 
   it('the state records the removal and closes the period', () => {
     expect(replay(REMOVED)).toMatchObject({
@@ -262,34 +401,53 @@ describe('zone.removal — 七(三)', () => {
   });
 
   it('the refusal of a command names the removal', () => {
-    given(REMOVED).when(recordZoneEvaluation('2028-01-10', 'qualified')).thenRejects({ code: 'invalid-state', ...REMOVAL });
+    given(REMOVED)
+      .when(recordZoneEvaluation('2028-01-10', 'qualified'))
+      .thenRejects({ code: 'invalid-state', ...REMOVAL });
   });
 });
 
 describe('designation: zone.in-force — nmg-2022-zone in force from 2022-11-14 (发布时间), no end date', () => {
   it('an officer designates a zone approved on or after 2022-11-14, naming zone.in-force', () => {
-    given([]).when(designateZone({ approvedOn: '2022-11-14' })).then([
-      {
-        type: 'ZoneDesignated',
-        data: { zoneId: ZONE_ID, policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: '2022-11-14', rule: 'zone.in-force', citation: '发布时间 2022-11-14' },
-      },
-    ]);
+    given([])
+      .when(designateZone({ approvedOn: '2022-11-14' }))
+      .then([
+        {
+          type: 'ZoneDesignated',
+          data: {
+            zoneId: ZONE_ID,
+            policy: 'nmg-2022-zone',
+            name: ZONE_NAME,
+            approvedOn: '2022-11-14',
+            rule: 'zone.in-force',
+            citation: '发布时间 2022-11-14',
+          },
+        },
+      ]);
   });
 
   it('approval before the guideline was issued: policy-not-in-force', () => {
-    given([]).when(designateZone({ approvedOn: '2022-11-13' })).thenRejects({ code: 'policy-not-in-force', rule: 'zone.in-force', citation: '发布时间 2022-11-14' });
+    given([])
+      .when(designateZone({ approvedOn: '2022-11-13' }))
+      .thenRejects({ code: 'policy-not-in-force', rule: 'zone.in-force', citation: '发布时间 2022-11-14' });
   });
 
   it('an approval date after today is refused', () => {
-    given([]).when(designateZone({ approvedOn: '2028-07-01' })).thenRejects({ code: 'invalid-input' });
+    given([])
+      .when(designateZone({ approvedOn: '2028-07-01' }))
+      .thenRejects({ code: 'invalid-input' });
   });
 
   it('another policy is refused', () => {
-    given([]).when(designateZone({ policy: 'nmg-2024-consortium' })).thenRejects({ code: 'invalid-input' });
+    given([])
+      .when(designateZone({ policy: 'nmg-2024-consortium' }))
+      .thenRejects({ code: 'invalid-input' });
   });
 
   it('an empty name is refused', () => {
-    given([]).when(designateZone({ name: ' ' })).thenRejects({ code: 'invalid-input' });
+    given([])
+      .when(designateZone({ name: ' ' }))
+      .thenRejects({ code: 'invalid-input' });
   });
 
   it('a zone is designated once', () => {
@@ -302,7 +460,9 @@ describe('designation: zone.in-force — nmg-2022-zone in force from 2022-11-14 
   });
 
   it('an unknown command is invalid-input', () => {
-    given([]).when({ type: 'RenameZone', data: {} } as never).thenRejects({ code: 'invalid-input' });
+    given([])
+      .when({ type: 'RenameZone', data: {} } as never)
+      .thenRejects({ code: 'invalid-input' });
   });
 });
 
@@ -314,8 +474,12 @@ describe('the clock', () => {
 
 describe('evaluations are recorded in date order', () => {
   it('one dated before the last is refused, naming on', () => {
-    given([zoneDesignated(), evaluated('2025-12-10', 'qualified')]).when(recordZoneEvaluation('2025-12-09', 'qualified'))
-      .thenRejects({ code: 'invalid-input', details: [{ field: 'on', problem: 'not before the last evaluation (2025-12-10)' }] });
+    given([zoneDesignated(), evaluated('2025-12-10', 'qualified')])
+      .when(recordZoneEvaluation('2025-12-09', 'qualified'))
+      .thenRejects({
+        code: 'invalid-input',
+        details: [{ field: 'on', problem: 'not before the last evaluation (2025-12-10)' }],
+      });
   });
 });
 
@@ -334,9 +498,21 @@ describe('every zone event names its rule and citation', () => {
   }
   const designated: [ZoneCommand, string] = [designateZone(), ISSUE_SCENARIO.approvedOn];
   const histories = [
-    eventsOf([designated, [submitAnnualReport(2025, '2025-12-20'), '2025-12-20'], [submitAnnualReport(2025, '2026-01-10'), '2026-01-10']]),
-    eventsOf([designated, [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'], [recordZoneEvaluation('2027-12-15', 'unqualified'), '2027-12-15']]),
-    eventsOf([designated, [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'], [recordZoneEvaluation('2026-12-10', 'excellent'), '2026-12-10']]),
+    eventsOf([
+      designated,
+      [submitAnnualReport(2025, '2025-12-20'), '2025-12-20'],
+      [submitAnnualReport(2025, '2026-01-10'), '2026-01-10'],
+    ]),
+    eventsOf([
+      designated,
+      [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'],
+      [recordZoneEvaluation('2027-12-15', 'unqualified'), '2027-12-15'],
+    ]),
+    eventsOf([
+      designated,
+      [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'],
+      [recordZoneEvaluation('2026-12-10', 'excellent'), '2026-12-10'],
+    ]),
   ];
   const all = histories.flat();
 
@@ -374,7 +550,17 @@ describe('evolve is total', () => {
 
   it('ignores a correction of a report it never saw', () => {
     const state = replay([zoneDesignated()]);
-    const correction: ZoneEvent = { type: 'AnnualReportCorrected', data: { zoneId: ZONE_ID, year: 2025, submittedOn: '2026-01-01', indicators: FULL_MARKS_INDICATORS, findings: [], ...REPORT_DUE } };
+    const correction: ZoneEvent = {
+      type: 'AnnualReportCorrected',
+      data: {
+        zoneId: ZONE_ID,
+        year: 2025,
+        submittedOn: '2026-01-01',
+        indicators: FULL_MARKS_INDICATORS,
+        findings: [],
+        ...REPORT_DUE,
+      },
+    };
     expect(zoneDecider.evolve(state, correction)).toBe(state);
   });
 });
@@ -406,12 +592,27 @@ describe('the issue, end to end in the domain', () => {
       [recordZoneEvaluation(unqualifiedAgainOn, 'unqualified'), unqualifiedAgainOn],
     ]);
     const report = log.find((e) => e.type === 'AnnualReportSubmitted');
-    expect(report && findingsOf([report]).find((f) => !f.ok)).toMatchObject({ rule: 'zone.tech-contract-turnover', ok: false });
+    expect(report && findingsOf([report]).find((f) => !f.ok)).toMatchObject({
+      rule: 'zone.tech-contract-turnover',
+      ok: false,
+    });
     expect(log.find((e) => e.type === 'ZoneRectificationStarted')?.data).toMatchObject({ until: rectificationUntil });
-    expect(log.map((e) => e.type)).toEqual(['ZoneDesignated', 'AnnualReportSubmitted', 'ZoneEvaluated', 'ZoneRectificationStarted', 'ZoneEvaluated', 'ZoneRemoved']);
+    expect(log.map((e) => e.type)).toEqual([
+      'ZoneDesignated',
+      'AnnualReportSubmitted',
+      'ZoneEvaluated',
+      'ZoneRectificationStarted',
+      'ZoneEvaluated',
+      'ZoneRemoved',
+    ]);
     expect(state.status).toBe('removed');
 
     const refused = zoneDecider.decide(submitAnnualReport(2027, '2027-12-20'), state, { today: '2027-12-20' });
-    expect(refused).toMatchObject({ kind: 'rejection', code: 'invalid-state', rule: 'zone.removal', citation: '七(三)' });
+    expect(refused).toMatchObject({
+      kind: 'rejection',
+      code: 'invalid-state',
+      rule: 'zone.removal',
+      citation: '七(三)',
+    });
   });
 });

@@ -35,7 +35,13 @@ export type AnnualReportSubmitted = DomainEvent<
 /** A later report for a year already reported: replaces indicators and findings; timeliness stays the first report's. */
 export type AnnualReportCorrected = DomainEvent<
   'AnnualReportCorrected',
-  { zoneId: string; year: number; submittedOn: BusinessDate; indicators: ZoneIndicators; findings: IndicatorFinding[] } & RuleRef
+  {
+    zoneId: string;
+    year: number;
+    submittedOn: BusinessDate;
+    indicators: ZoneIndicators;
+    findings: IndicatorFinding[];
+  } & RuleRef
 >;
 
 /**
@@ -57,7 +63,10 @@ export type ZoneRectificationStarted = DomainEvent<
 /** The rectification period ended with a qualified or excellent evaluation: the zone is active again. */
 export type ZoneRectified = DomainEvent<'ZoneRectified', { zoneId: string; on: BusinessDate } & RuleRef>;
 
-export type ZoneRecommendedForNational = DomainEvent<'ZoneRecommendedForNational', { zoneId: string; on: BusinessDate } & RuleRef>;
+export type ZoneRecommendedForNational = DomainEvent<
+  'ZoneRecommendedForNational',
+  { zoneId: string; on: BusinessDate } & RuleRef
+>;
 
 export type ZoneRemoved = DomainEvent<'ZoneRemoved', { zoneId: string; on: BusinessDate } & RuleRef>;
 

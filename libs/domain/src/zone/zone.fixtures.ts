@@ -70,7 +70,14 @@ export const ZONE_IN_FORCE = { rule: 'zone.in-force', citation: '发布时间 20
 
 export const zoneDesignated = (data: Partial<ZoneDesignated['data']> = {}): ZoneDesignated => ({
   type: 'ZoneDesignated',
-  data: { zoneId: ZONE_ID, policy: 'nmg-2022-zone', name: ZONE_NAME, approvedOn: ISSUE_SCENARIO.approvedOn, ...ZONE_IN_FORCE, ...data },
+  data: {
+    zoneId: ZONE_ID,
+    policy: 'nmg-2022-zone',
+    name: ZONE_NAME,
+    approvedOn: ISSUE_SCENARIO.approvedOn,
+    ...ZONE_IN_FORCE,
+    ...data,
+  },
 });
 
 export const submitAnnualReport = (

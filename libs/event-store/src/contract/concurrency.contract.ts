@@ -1,5 +1,12 @@
 import { AppendResult } from '../event-store.port';
-import { anEvent, appendWithRetry, CONCURRENCY_TIMEOUT_MS, ContractContext, range, uniqueStream } from './contract-fixtures';
+import {
+  anEvent,
+  appendWithRetry,
+  CONCURRENCY_TIMEOUT_MS,
+  ContractContext,
+  range,
+  uniqueStream,
+} from './contract-fixtures';
 
 const WRITERS = 16;
 const APPENDS_PER_WRITER = 50;

@@ -84,7 +84,11 @@ export async function expectWrongExpectedRevision(
 }
 
 /** Appends with the stream's current revision, retrying (with the same event ids) when another writer got there first. */
-export async function appendWithRetry(store: EventStore, streamId: string, events: EventToAppend[]): Promise<AppendResult> {
+export async function appendWithRetry(
+  store: EventStore,
+  streamId: string,
+  events: EventToAppend[],
+): Promise<AppendResult> {
   for (;;) {
     const revision = await store.streamRevision(streamId);
     try {

@@ -49,8 +49,12 @@ async function runWriters(store: EventStore): Promise<void> {
       let revision = -1;
       for (const sequence of range(0, APPENDS_PER_WRITER - 1)) {
         const events = someEvents(1 + (sequence % 3), (index) => ({ writer, sequence, index }));
-        const alsoShared = sequence % 5 === 0 ? [{ streamId: shared, expectedRevision: 'any' as const, events: [anEvent()] }] : [];
-        const result = await store.appendToStreams([{ streamId: stream, expectedRevision: revision, events }, ...alsoShared]);
+        const alsoShared =
+          sequence % 5 === 0 ? [{ streamId: shared, expectedRevision: 'any' as const, events: [anEvent()] }] : [];
+        const result = await store.appendToStreams([
+          { streamId: stream, expectedRevision: revision, events },
+          ...alsoShared,
+        ]);
         revision = result.nextRevisions[stream];
       }
     }),

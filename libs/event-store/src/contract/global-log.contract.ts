@@ -39,7 +39,12 @@ export function globalLogContract(context: ContractContext): void {
 
     it('round-trips data, metadata and schema version, and stamps recordedAt in UTC milliseconds', async () => {
       const stream = uniqueStream('metadata');
-      const metadata = aMetadata({ actor: 'officer:王芳', correlationId: 'corr-1', causationId: 'cause-1', commandId: 'cmd-1' });
+      const metadata = aMetadata({
+        actor: 'officer:王芳',
+        correlationId: 'corr-1',
+        causationId: 'cause-1',
+        commandId: 'cmd-1',
+      });
       const data = { amountFen: 123456789, note: '内蒙古 "quoted" \\ \n', nested: { list: [1, null, true] } };
       await store().appendToStream(stream, 'no-stream', [
         anEvent(data, { type: 'subsidy.granted', schemaVersion: 3, metadata }),

@@ -7,7 +7,9 @@ export function hashChainContract(context: ContractContext): void {
 
   async function writeLog(events: number): Promise<void> {
     for (const index of range(0, events - 1)) {
-      await store().appendToStream(uniqueStream(`chain-${index % 2}`), 'any', [anEvent({ index, amountFen: index * 100 })]);
+      await store().appendToStream(uniqueStream(`chain-${index % 2}`), 'any', [
+        anEvent({ index, amountFen: index * 100 }),
+      ]);
     }
   }
 
@@ -33,7 +35,11 @@ export function hashChainContract(context: ContractContext): void {
 
       let previousHash = GENESIS_HASH;
       for (const event of log) {
-        const content = { ...event, dataJson: JSON.stringify(event.data), metadataJson: JSON.stringify(event.metadata) };
+        const content = {
+          ...event,
+          dataJson: JSON.stringify(event.data),
+          metadataJson: JSON.stringify(event.metadata),
+        };
         expect(event.hash).toBe(eventHash(previousHash, content));
         previousHash = event.hash;
       }

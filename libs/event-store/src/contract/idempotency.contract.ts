@@ -13,7 +13,11 @@ export function idempotencyContract(context: ContractContext): void {
       // The expected revision no longer holds: the repeat must still succeed, because the retry follows a lost answer.
       const repeat = await store().appendToStream(stream, 'no-stream', events);
 
-      expect(repeat).toEqual({ lastPosition: first.lastPosition, nextRevisions: { [stream]: 2 }, idempotentRepeat: true });
+      expect(repeat).toEqual({
+        lastPosition: first.lastPosition,
+        nextRevisions: { [stream]: 2 },
+        idempotentRepeat: true,
+      });
       expect(await store().headPosition()).toBe(3);
       expect(await store().readStream(stream)).toHaveLength(3);
     });
@@ -26,7 +30,11 @@ export function idempotencyContract(context: ContractContext): void {
 
       const repeat = await store().appendToStream(stream, 'no-stream', events);
 
-      expect(repeat).toEqual({ lastPosition: first.lastPosition, nextRevisions: { [stream]: 3 }, idempotentRepeat: true });
+      expect(repeat).toEqual({
+        lastPosition: first.lastPosition,
+        nextRevisions: { [stream]: 3 },
+        idempotentRepeat: true,
+      });
       expect(await store().headPosition()).toBe(4);
     });
 

@@ -89,7 +89,12 @@ export function streamAppendContract(context: ContractContext): void {
       const stream = uniqueStream('no-stream');
       await store().appendToStream(stream, 'no-stream', someEvents(2));
 
-      await expectWrongExpectedRevision(store().appendToStream(stream, 'no-stream', [anEvent()]), stream, 'no-stream', 1);
+      await expectWrongExpectedRevision(
+        store().appendToStream(stream, 'no-stream', [anEvent()]),
+        stream,
+        'no-stream',
+        1,
+      );
       expect(await store().streamRevision(stream)).toBe(1);
     });
 

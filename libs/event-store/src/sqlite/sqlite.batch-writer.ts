@@ -42,7 +42,11 @@ export class SqliteBatchWriter {
   private readonly insertEvent: Statement<unknown[]>;
   private readonly upsertStream: Statement<[string, number]>;
   private readonly writeBatchInTransaction: (batch: readonly PreparedRequest[]) => RequestOutcome<AppendResult>[];
-  private readonly writeRequestInSavepoint: (request: PreparedRequest, tail: LogTail, recordedAt: string) => WrittenRequest;
+  private readonly writeRequestInSavepoint: (
+    request: PreparedRequest,
+    tail: LogTail,
+    recordedAt: string,
+  ) => WrittenRequest;
 
   constructor(
     db: Database,

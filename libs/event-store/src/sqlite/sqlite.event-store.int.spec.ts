@@ -44,7 +44,12 @@ interface SecondProcessWriter {
 }
 
 /** Starts testing/second-process-writer.js: another OS process appending to the same file with its own store. */
-function startSecondProcessWriter(file: string, sharedStream: string, ownStream: string, appends: number): SecondProcessWriter {
+function startSecondProcessWriter(
+  file: string,
+  sharedStream: string,
+  ownStream: string,
+  appends: number,
+): SecondProcessWriter {
   const script = path.join(__dirname, 'testing', 'second-process-writer.js');
   const child = spawn(process.execPath, [script, file, sharedStream, ownStream, String(appends)]);
   let stdout = '';
@@ -135,7 +140,9 @@ describe('SqliteEventStore on its own terms', () => {
       let clockCalls = 0;
       const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
 
-      const results = await Promise.all(range(0, 9).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])));
+      const results = await Promise.all(
+        range(0, 9).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])),
+      );
 
       expect(results.map((r) => r.lastPosition)).toEqual(range(1, 10));
       expect(clockCalls).toBe(1);
@@ -168,9 +175,15 @@ describe('SqliteEventStore on its own terms', () => {
         },
       });
 
-      const outcomes = await Promise.allSettled(range(0, 2).map(() => store.appendToStream(uniqueStream('s'), 'any', [anEvent()])));
+      const outcomes = await Promise.allSettled(
+        range(0, 2).map(() => store.appendToStream(uniqueStream('s'), 'any', [anEvent()])),
+      );
 
-      expect(outcomes.map((o) => (o.status === 'rejected' ? o.reason : o.status))).toEqual([clockFailure, clockFailure, clockFailure]);
+      expect(outcomes.map((o) => (o.status === 'rejected' ? o.reason : o.status))).toEqual([
+        clockFailure,
+        clockFailure,
+        clockFailure,
+      ]);
       expect(await store.headPosition()).toBe(0);
       failing = false;
       expect((await store.appendToStream('s', 'no-stream', [anEvent()])).lastPosition).toBe(1);
@@ -241,7 +254,12 @@ describe('SqliteEventStore on its own terms', () => {
 
     it('verifies a log longer than one page', async () => {
       const store = open();
-      for (const batch of range(0, 24)) await store.appendToStream('long', 'any', someEvents(100, (index) => ({ batch, index })));
+      for (const batch of range(0, 24))
+        await store.appendToStream(
+          'long',
+          'any',
+          someEvents(100, (index) => ({ batch, index })),
+        );
 
       expect(await store.verifyChain()).toEqual({ ok: true, checked: 2500 });
     });
@@ -262,7 +280,11 @@ describe('SqliteEventStore on its own terms', () => {
               if (writer % 2) {
                 await appendWithRetry(store, shared, [anEvent(data)]);
               } else {
-                const result = await store.appendToStream(own, ownRevision, someEvents(1 + (sequence % 2), () => data));
+                const result = await store.appendToStream(
+                  own,
+                  ownRevision,
+                  someEvents(1 + (sequence % 2), () => data),
+                );
                 ownRevision = result.nextRevisions[own];
               }
             }
@@ -284,7 +306,11 @@ describe('SqliteEventStore on its own terms', () => {
     it('a follower on one store sees the other store’s commits by polling', async () => {
       const [writer, reader] = [open(), open({ pollIntervalMs: 20 })];
       const seen: RecordedEvent[] = [];
-      const subscription = reader.follow({ after: 0, batchSize: 4, onEvents: async (events) => void seen.push(...events) });
+      const subscription = reader.follow({
+        after: 0,
+        batchSize: 4,
+        onEvents: async (events) => void seen.push(...events),
+      });
 
       for (const index of range(0, 9)) {
         await writer.appendToStream('polled', 'any', someEvents(1 + (index % 3)));

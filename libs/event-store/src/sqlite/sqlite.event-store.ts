@@ -81,7 +81,11 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async appendToStream(streamId: string, expectedRevision: ExpectedRevision, events: EventToAppend[]): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    expectedRevision: ExpectedRevision,
+    events: EventToAppend[],
+  ): Promise<AppendResult> {
     return this.appendToStreams([{ streamId, expectedRevision, events }]);
   }
 

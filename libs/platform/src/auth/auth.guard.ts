@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { hasAnyRole, Role } from './roles';
@@ -22,7 +29,9 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!hasAnyRole(principal, allowed)) {
-      throw new ForbiddenException(`this needs the role ${allowed.join(' or ') || 'admin'}; ${principal.actor} has ${[...principal.roles].join(', ')}`);
+      throw new ForbiddenException(
+        `this needs the role ${allowed.join(' or ') || 'admin'}; ${principal.actor} has ${[...principal.roles].join(', ')}`,
+      );
     }
     return true;
   }

@@ -13,7 +13,10 @@ export class TokenRegistry {
     if (config.adminToken) principals.set(config.adminToken, { actor: 'admin', roles: new Set<Role>(['admin']) });
     for (const [token, principal] of parseTokenList(config.tokens ?? '')) principals.set(token, principal);
     if (principals.size === 0) {
-      principals.set(generatedAdminToken(config.adminTokenFile, announce), { actor: 'admin', roles: new Set<Role>(['admin']) });
+      principals.set(generatedAdminToken(config.adminTokenFile, announce), {
+        actor: 'admin',
+        roles: new Set<Role>(['admin']),
+      });
     }
     return new TokenRegistry(principals);
   }
@@ -34,7 +37,9 @@ export function parseTokenList(list: string): Array<[string, Principal]> {
       const roles = (roleList ?? '').split('+').filter(Boolean);
       const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
       if (!token || !actor || roles.length === 0 || unknown.length > 0) {
-        throw new Error(`LEDGER_TOKENS entry "${entry}" must be token:actor:role+role with roles among ${ROLES.join(', ')}`);
+        throw new Error(
+          `LEDGER_TOKENS entry "${entry}" must be token:actor:role+role with roles among ${ROLES.join(', ')}`,
+        );
       }
       return [token, { actor, roles: new Set(roles as Role[]) }];
     });

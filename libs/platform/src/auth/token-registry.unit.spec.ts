@@ -13,9 +13,12 @@ describe('bearer tokens', () => {
     expect([...principal.roles]).toEqual(['finance', 'viewer']);
   });
 
-  it.each(['t9:wang.li', 't9::finance', 't9:wang.li:banker', ':wang.li:finance'])('refuses the malformed entry %s at start', (entry) => {
-    expect(() => parseTokenList(entry)).toThrow(/LEDGER_TOKENS/);
-  });
+  it.each(['t9:wang.li', 't9::finance', 't9:wang.li:banker', ':wang.li:finance'])(
+    'refuses the malformed entry %s at start',
+    (entry) => {
+      expect(() => parseTokenList(entry)).toThrow(/LEDGER_TOKENS/);
+    },
+  );
 
   it('admin may do everything; a supervisor reads what a viewer reads; a viewer is no finance officer', () => {
     const [[, admin], [, supervisor], [, viewer]] = parseTokenList('a:root:admin,s:li:supervisor,v:chen:viewer');

@@ -19,7 +19,10 @@ describe('command and event ids', () => {
   it('names a command’s events deterministically, keeping the command’s time prefix', () => {
     const commandId = timeOrderedUuid(1_700_000_000_000);
     const meta = { actor: 'a', commandId, correlationId: commandId, causationId: commandId, today: '2025-01-01' };
-    const events = [{ type: 'A', data: {} }, { type: 'B', data: {} }];
+    const events = [
+      { type: 'A', data: {} },
+      { type: 'B', data: {} },
+    ];
     const first = toEventsToAppend(events, meta, 'stream-1');
     const again = toEventsToAppend(events, meta, 'stream-1');
     expect(first.map((e) => e.eventId)).toEqual(again.map((e) => e.eventId));

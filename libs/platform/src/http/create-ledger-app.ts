@@ -10,7 +10,10 @@ export interface LedgerAppOptions {
 }
 
 /** A Nest app with the OpenAPI description at /docs (JSON at /docs-json). */
-export async function createLedgerApp(root: Type<unknown> | DynamicModule, options: LedgerAppOptions): Promise<INestApplication> {
+export async function createLedgerApp(
+  root: Type<unknown> | DynamicModule,
+  options: LedgerAppOptions,
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(root, { logger: options.logger ?? ['error', 'warn'] });
   // A filing may list up to 1000 member units; Express's default 100 kB would cut it short.
   app.useBodyParser('json', { limit: '2mb' });
@@ -21,7 +24,13 @@ export async function createLedgerApp(root: Type<unknown> | DynamicModule, optio
       .setDescription(options.description)
       .setVersion('1')
       .addBearerAuth()
-      .addGlobalParameters({ name: 'Idempotency-Key', in: 'header', required: false, description: 'On a POST: the same key with the same body answers the first answer again and records nothing new; with another body, 422 idempotency-key-reused.' })
+      .addGlobalParameters({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'On a POST: the same key with the same body answers the first answer again and records nothing new; with another body, 422 idempotency-key-reused.',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

@@ -53,17 +53,24 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof ProjectionLaggingException) {
       const { minPosition, reached } = exception;
-      return [HttpStatus.SERVICE_UNAVAILABLE, { error: 'projection-lagging', message: exception.message, minPosition, reached }];
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        { error: 'projection-lagging', message: exception.message, minPosition, reached },
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
       // Bodies the ledger built carry its own code; Nest's own (`{ statusCode, error: 'Forbidden' }`) get the ledger's.
-      const ledgerShaped = typeof raw === 'object' && !('statusCode' in raw) && typeof (raw as ErrorBody).error === 'string';
+      const ledgerShaped =
+        typeof raw === 'object' && !('statusCode' in raw) && typeof (raw as ErrorBody).error === 'string';
       if (ledgerShaped) return [status, raw as ErrorBody];
       return [status, { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) }];
     }
-    return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'the ledger could not complete the request' }];
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { error: 'internal', message: 'the ledger could not complete the request' },
+    ];
   }
 }
 

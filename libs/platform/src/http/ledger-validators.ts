@@ -20,7 +20,11 @@ const rule = (name: string, test: (value: unknown) => boolean, predicate: string
   validationRule(name, test, (property) => `${property} ${predicate}`);
 
 /** Money in: a string of yuan with at most two decimals, "3000000" or "3000000.00". */
-export const IsYuan = rule('isYuan', isYuanString, 'must be a string of yuan with at most two decimals, e.g. "3000000.00"');
+export const IsYuan = rule(
+  'isYuan',
+  isYuanString,
+  'must be a string of yuan with at most two decimals, e.g. "3000000.00"',
+);
 
 /** A unified social credit code (GB 32100-2015) whose check character is right. */
 export const IsCreditCode = rule(

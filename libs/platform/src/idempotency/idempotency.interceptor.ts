@@ -1,4 +1,12 @@
-import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
@@ -47,7 +55,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (saved) {
           if (saved.fingerprint !== fingerprint) {
             throw new HttpException(
-              { error: 'idempotency-key-reused', message: `Idempotency-Key "${key}" was used before with another request` },
+              {
+                error: 'idempotency-key-reused',
+                message: `Idempotency-Key "${key}" was used before with another request`,
+              },
               HttpStatus.UNPROCESSABLE_ENTITY,
             );
           }

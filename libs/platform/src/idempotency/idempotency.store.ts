@@ -20,7 +20,9 @@ export class IdempotencyStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       actor TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
       body TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (actor, key))`);
-    this.findStatement = this.db.prepare('SELECT fingerprint, status, body FROM idempotency_keys WHERE actor = ? AND key = ?');
+    this.findStatement = this.db.prepare(
+      'SELECT fingerprint, status, body FROM idempotency_keys WHERE actor = ? AND key = ?',
+    );
     this.saveStatement = this.db.prepare('INSERT OR IGNORE INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?)');
   }
 
@@ -30,7 +32,14 @@ export class IdempotencyStore {
   }
 
   save(actor: string, key: string, answer: SavedAnswer): void {
-    this.saveStatement.run(actor, key, answer.fingerprint, answer.status, JSON.stringify(answer.body ?? null), new Date().toISOString());
+    this.saveStatement.run(
+      actor,
+      key,
+      answer.fingerprint,
+      answer.status,
+      JSON.stringify(answer.body ?? null),
+      new Date().toISOString(),
+    );
   }
 
   close(): void {

@@ -1,4 +1,11 @@
-import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import { from, Observable, switchMap } from 'rxjs';
 import { ProjectionLaggingException } from '../http/ledger-errors';
 import { ProjectionEngine } from './projection-engine';

@@ -14,7 +14,9 @@ class CountingProjector implements Projector {
   failOn = -1;
 
   setup(db: Database.Database): void {
-    db.exec('CREATE TABLE IF NOT EXISTS counts (stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL, positions TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS counts (stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL, positions TEXT NOT NULL)',
+    );
   }
   drop(db: Database.Database): void {
     db.exec('DROP TABLE IF EXISTS counts');
@@ -74,7 +76,9 @@ describe('ProjectionEngine (real SQLite log and read store)', () => {
     );
     expect(await engine.waitFor(320, 5000)).toBe(true);
     expect(positionsOf()).toEqual(Array.from({ length: 320 }, (_, i) => i + 1));
-    expect(db.prepare('SELECT position FROM projection_checkpoints WHERE projector = ?').get('counting')).toEqual({ position: 320 });
+    expect(db.prepare('SELECT position FROM projection_checkpoints WHERE projector = ?').get('counting')).toEqual({
+      position: 320,
+    });
   });
 
   it('a failing projector stops its batch, shows on health, retries, and skips nothing', async () => {

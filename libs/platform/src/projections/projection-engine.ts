@@ -85,7 +85,8 @@ export class ProjectionEngine {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
     const checkpoint = statement(this.db, 'SELECT position FROM projection_checkpoints WHERE projector = ?');
-    const save = statement(this.db, 
+    const save = statement(
+      this.db,
       `INSERT INTO projection_checkpoints (projector, position, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (projector) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
     );
@@ -117,8 +118,10 @@ export class ProjectionEngine {
         projector.drop(this.db);
         projector.setup(this.db);
       }
-      for (let after = 0; after < total; ) {
-        const page = (await this.store.readAll({ after, maxCount: REPLAY_BATCH_SIZE })).filter((e) => e.position <= total);
+      for (let after = 0; after < total;) {
+        const page = (await this.store.readAll({ after, maxCount: REPLAY_BATCH_SIZE })).filter(
+          (e) => e.position <= total,
+        );
         if (page.length === 0) break;
         this.applyBatch(page);
         replayed += page.length;
@@ -165,7 +168,10 @@ export class ProjectionEngine {
 
   private lowestCheckpoint(): number {
     if (this.projectors.length === 0) return 0;
-    const rows = statement(this.db, 'SELECT projector, position FROM projection_checkpoints').all() as Array<{ projector: string; position: number }>;
+    const rows = statement(this.db, 'SELECT projector, position FROM projection_checkpoints').all() as Array<{
+      projector: string;
+      position: number;
+    }>;
     const byName = new Map(rows.map((r) => [r.projector, r.position]));
     return Math.min(...this.projectors.map((p) => byName.get(p.name) ?? 0));
   }

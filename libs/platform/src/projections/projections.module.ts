@@ -32,7 +32,11 @@ export class ProjectionsModule {
       global: true,
       providers: [
         ...projectors,
-        { provide: READ_STORE, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => openReadStore(config.projectionsFile) },
+        {
+          provide: READ_STORE,
+          inject: [LEDGER_CONFIG],
+          useFactory: (config: LedgerConfig) => openReadStore(config.projectionsFile),
+        },
         {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, READ_STORE, ...projectors],

@@ -16,6 +16,11 @@ export class AddMemberHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Add a member unit; eligibility is assessed again.' })
   handle(@Param('id') id: string, @Body() dto: AddMemberDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'AddMember', data: { consortiumId: id, on: dto.on, member: toUnit(dto.member) } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'AddMember', data: { consortiumId: id, on: dto.on, member: toUnit(dto.member) } },
+        meta,
+      ),
+    );
   }
 }

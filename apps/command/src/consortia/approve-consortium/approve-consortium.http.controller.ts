@@ -15,6 +15,8 @@ export class ApproveConsortiumHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Approve (list / file): active, or 422 naming every unmet rule in details.' })
   handle(@Param('id') id: string, @Body() dto: ApproveConsortiumDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'ApproveConsortium', data: { consortiumId: id, on: dto.on } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage({ type: 'ApproveConsortium', data: { consortiumId: id, on: dto.on } }, meta),
+    );
   }
 }

@@ -14,8 +14,16 @@ export class ChangeLeadHttpController {
 
   @Post(':id/lead-change')
   @Roles('officer')
-  @ApiOperation({ summary: 'Change the lead. Under nmg-2024-consortium the consortium dissolves (nmg.dissolve-on-lead-change, 六(三)); elsewhere the lead is replaced if it passes the lead rules.' })
+  @ApiOperation({
+    summary:
+      'Change the lead. Under nmg-2024-consortium the consortium dissolves (nmg.dissolve-on-lead-change, 六(三)); elsewhere the lead is replaced if it passes the lead rules.',
+  })
   handle(@Param('id') id: string, @Body() dto: ChangeLeadDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'ChangeLead', data: { consortiumId: id, on: dto.on, newLead: toUnit(dto.newLead) } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'ChangeLead', data: { consortiumId: id, on: dto.on, newLead: toUnit(dto.newLead) } },
+        meta,
+      ),
+    );
   }
 }

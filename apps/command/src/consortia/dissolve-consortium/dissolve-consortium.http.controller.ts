@@ -15,6 +15,11 @@ export class DissolveConsortiumHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Dissolve the consortium.' })
   handle(@Param('id') id: string, @Body() dto: DissolveConsortiumDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'DissolveConsortium', data: { consortiumId: id, on: dto.on, reason: dto.reason } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'DissolveConsortium', data: { consortiumId: id, on: dto.on, reason: dto.reason } },
+        meta,
+      ),
+    );
   }
 }

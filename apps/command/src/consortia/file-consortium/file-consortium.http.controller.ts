@@ -14,8 +14,13 @@ export class FileConsortiumHttpController {
 
   @Post()
   @Roles('officer')
-  @ApiOperation({ summary: 'File a consortium under a policy. Answers the eligibility verdict of every rule; an ineligible filing is recorded (approval will refuse it), one that breaks nmg.one-per-lead or falls outside the policy period is refused.' })
-  @ApiCreatedResponse({ description: '{ id, status: "filed", eligibility: [{ rule, ok, citation, detail }], position }' })
+  @ApiOperation({
+    summary:
+      'File a consortium under a policy. Answers the eligibility verdict of every rule; an ineligible filing is recorded (approval will refuse it), one that breaks nmg.one-per-lead or falls outside the policy period is refused.',
+  })
+  @ApiCreatedResponse({
+    description: '{ id, status: "filed", eligibility: [{ rule, ok, citation, detail }], position }',
+  })
   file(@Body() dto: FileConsortiumDto, @CommandMeta() meta: CommandMetadata) {
     const consortiumId = derivedId('consortium', meta.commandId);
     return this.commandBus.execute(

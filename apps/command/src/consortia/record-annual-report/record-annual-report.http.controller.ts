@@ -14,8 +14,13 @@ export class RecordAnnualReportHttpController {
 
   @Post(':id/annual-reports')
   @Roles('officer')
-  @ApiOperation({ summary: "Record an alliance's annual summary and next year's plan (tianjin.annual-report, 第十七条); a late one is recorded with the check failed." })
+  @ApiOperation({
+    summary:
+      "Record an alliance's annual summary and next year's plan (tianjin.annual-report, 第十七条); a late one is recorded with the check failed.",
+  })
   handle(@Param('id') id: string, @Body() dto: RecordAnnualReportDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'RecordAnnualReport', data: { consortiumId: id, ...dto } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage({ type: 'RecordAnnualReport', data: { consortiumId: id, ...dto } }, meta),
+    );
   }
 }

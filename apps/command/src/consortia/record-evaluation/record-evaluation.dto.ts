@@ -18,7 +18,7 @@ export class RecordEvaluationDto {
   @IsIn(GRADES)
   grade!: Grade;
 
-  @ApiPropertyOptional({ description: 'scores by aspect, integers (e.g. liaoning.evaluation\'s 10 aspects)' })
+  @ApiPropertyOptional({ description: "scores by aspect, integers (e.g. liaoning.evaluation's 10 aspects)" })
   @IsOptional()
   @IsObject()
   scores?: Record<string, number>;

@@ -13,8 +13,13 @@ export class RecordEvaluationHttpController {
 
   @Post(':id/evaluations')
   @Roles('officer')
-  @ApiOperation({ summary: 'Record an evaluation; consequences per policy (Luzhou: the second consecutive unqualified delists, luzhou.delist).' })
+  @ApiOperation({
+    summary:
+      'Record an evaluation; consequences per policy (Luzhou: the second consecutive unqualified delists, luzhou.delist).',
+  })
   handle(@Param('id') id: string, @Body() dto: RecordEvaluationDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'RecordEvaluation', data: { consortiumId: id, ...dto } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage({ type: 'RecordEvaluation', data: { consortiumId: id, ...dto } }, meta),
+    );
   }
 }

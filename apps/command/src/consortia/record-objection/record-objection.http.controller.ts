@@ -15,6 +15,11 @@ export class RecordObjectionHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Record an objection raised during the public notice; objections are numbered from 1.' })
   handle(@Param('id') id: string, @Body() dto: RecordObjectionDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'RecordObjection', data: { consortiumId: id, on: dto.on, text: dto.text } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'RecordObjection', data: { consortiumId: id, on: dto.on, text: dto.text } },
+        meta,
+      ),
+    );
   }
 }

@@ -15,6 +15,8 @@ export class RecordReviewHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Record a review step (preliminary, formal, technical, expert) and its outcome.' })
   handle(@Param('id') id: string, @Body() dto: RecordReviewDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'RecordReview', data: { consortiumId: id, ...dto } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage({ type: 'RecordReview', data: { consortiumId: id, ...dto } }, meta),
+    );
   }
 }

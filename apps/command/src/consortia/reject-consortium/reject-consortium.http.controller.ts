@@ -15,6 +15,11 @@ export class RejectConsortiumHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Reject the filing.' })
   handle(@Param('id') id: string, @Body() dto: RejectConsortiumDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'RejectConsortium', data: { consortiumId: id, on: dto.on, reason: dto.reason } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'RejectConsortium', data: { consortiumId: id, on: dto.on, reason: dto.reason } },
+        meta,
+      ),
+    );
   }
 }

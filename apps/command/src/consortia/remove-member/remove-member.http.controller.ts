@@ -16,7 +16,10 @@ export class RemoveMemberHttpController {
   @ApiOperation({ summary: 'Remove a member unit (?on=date); eligibility is assessed again.' })
   handle(@Param() params: RemoveMemberParams, @Query() query: RemoveMemberQuery, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(
-      new ConsortiumCommandMessage({ type: 'RemoveMember', data: { consortiumId: params.id, creditCode: params.creditCode, on: query.on } }, meta),
+      new ConsortiumCommandMessage(
+        { type: 'RemoveMember', data: { consortiumId: params.id, creditCode: params.creditCode, on: query.on } },
+        meta,
+      ),
     );
   }
 }

@@ -13,8 +13,15 @@ export class RenameConsortiumHttpController {
 
   @Post(':id/rename')
   @Roles('officer')
-  @ApiOperation({ summary: 'Rename. Under nmg-2024-consortium the consortium dissolves (nmg.dissolve-on-rename, 六(三)).' })
+  @ApiOperation({
+    summary: 'Rename. Under nmg-2024-consortium the consortium dissolves (nmg.dissolve-on-rename, 六(三)).',
+  })
   handle(@Param('id') id: string, @Body() dto: RenameConsortiumDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'RenameConsortium', data: { consortiumId: id, on: dto.on, name: dto.name } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'RenameConsortium', data: { consortiumId: id, on: dto.on, name: dto.name } },
+        meta,
+      ),
+    );
   }
 }

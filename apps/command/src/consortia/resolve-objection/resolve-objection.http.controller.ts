@@ -21,7 +21,10 @@ export class ResolveObjectionHttpController {
     @CommandMeta() meta: CommandMetadata,
   ) {
     return this.commandBus.execute(
-      new ConsortiumCommandMessage({ type: 'ResolveObjection', data: { consortiumId: id, n, on: dto.on, outcome: dto.outcome } }, meta),
+      new ConsortiumCommandMessage(
+        { type: 'ResolveObjection', data: { consortiumId: id, n, on: dto.on, outcome: dto.outcome } },
+        meta,
+      ),
     );
   }
 }

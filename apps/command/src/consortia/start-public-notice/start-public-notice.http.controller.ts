@@ -13,8 +13,15 @@ export class StartPublicNoticeHttpController {
 
   @Post(':id/public-notice')
   @Roles('officer')
-  @ApiOperation({ summary: 'Start the public notice; the answer gives endsOn (Chinese working days where the policy says so).' })
+  @ApiOperation({
+    summary: 'Start the public notice; the answer gives endsOn (Chinese working days where the policy says so).',
+  })
   handle(@Param('id') id: string, @Body() dto: StartPublicNoticeDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'StartPublicNotice', data: { consortiumId: id, startsOn: dto.startsOn } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage(
+        { type: 'StartPublicNotice', data: { consortiumId: id, startsOn: dto.startsOn } },
+        meta,
+      ),
+    );
   }
 }

@@ -15,6 +15,8 @@ export class WithdrawConsortiumHttpController {
   @Roles('officer')
   @ApiOperation({ summary: 'Withdraw the filing.' })
   handle(@Param('id') id: string, @Body() dto: WithdrawConsortiumDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new ConsortiumCommandMessage({ type: 'WithdrawConsortium', data: { consortiumId: id, on: dto.on } }, meta));
+    return this.commandBus.execute(
+      new ConsortiumCommandMessage({ type: 'WithdrawConsortium', data: { consortiumId: id, on: dto.on } }, meta),
+    );
   }
 }

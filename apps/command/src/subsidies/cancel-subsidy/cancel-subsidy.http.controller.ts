@@ -15,11 +15,18 @@ export class CancelSubsidyHttpController {
   @Post(':id/cancellation')
   @Roles('finance')
   @ApiOperation({
-    summary: 'Cancel undisbursed money (ledger.cancel-undisbursed). It releases headroom on every cap the grant counted against.',
+    summary:
+      'Cancel undisbursed money (ledger.cancel-undisbursed). It releases headroom on every cap the grant counted against.',
   })
   handle(@Param('id') id: string, @Body() dto: CancelSubsidyDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(
-      new SubsidyCommandMessage({ type: 'CancelSubsidy', data: { subsidyId: id, amountFen: yuanToFen(dto.amount), on: dto.on, reason: dto.reason } }, meta),
+      new SubsidyCommandMessage(
+        {
+          type: 'CancelSubsidy',
+          data: { subsidyId: id, amountFen: yuanToFen(dto.amount), on: dto.on, reason: dto.reason },
+        },
+        meta,
+      ),
     );
   }
 }

@@ -13,7 +13,11 @@ export class ClawBackSubsidyDto {
   @IsBusinessDate()
   on!: string;
 
-  @ApiProperty({ enum: CLAWBACK_REASONS, description: 'fraud under tianjin-2018-alliance also records the units answerable as dishonest (tianjin.fraud, 第十六条)' })
+  @ApiProperty({
+    enum: CLAWBACK_REASONS,
+    description:
+      'fraud under tianjin-2018-alliance also records the units answerable as dishonest (tianjin.fraud, 第十六条)',
+  })
   @IsIn(CLAWBACK_REASONS, { message: `reason must be one of ${CLAWBACK_REASONS.join(', ')}` })
   reason!: ClawbackReason;
 }

@@ -16,11 +16,18 @@ export class ClawBackSubsidyHttpController {
   @Roles('finance')
   @ApiOperation({
     summary: 'Claw back misused money (not beyond what was disbursed). It does not restore cap headroom.',
-    description: '`fraud` under tianjin-2018-alliance also records the recipient and the responsible unit as dishonest (tianjin.fraud, 第十六条): no later grant to them under any policy.',
+    description:
+      '`fraud` under tianjin-2018-alliance also records the recipient and the responsible unit as dishonest (tianjin.fraud, 第十六条): no later grant to them under any policy.',
   })
   handle(@Param('id') id: string, @Body() dto: ClawBackSubsidyDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(
-      new SubsidyCommandMessage({ type: 'ClawBackSubsidy', data: { subsidyId: id, amountFen: yuanToFen(dto.amount), on: dto.on, reason: dto.reason } }, meta),
+      new SubsidyCommandMessage(
+        {
+          type: 'ClawBackSubsidy',
+          data: { subsidyId: id, amountFen: yuanToFen(dto.amount), on: dto.on, reason: dto.reason },
+        },
+        meta,
+      ),
     );
   }
 }

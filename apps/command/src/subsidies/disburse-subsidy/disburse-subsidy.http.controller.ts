@@ -14,11 +14,17 @@ export class DisburseSubsidyHttpController {
 
   @Post(':id/disbursements')
   @Roles('finance')
-  @ApiOperation({ summary: 'Pay a tranche against a voucher; not beyond granted − cancelled − disbursed (ledger.disburse-within-grant).' })
+  @ApiOperation({
+    summary:
+      'Pay a tranche against a voucher; not beyond granted − cancelled − disbursed (ledger.disburse-within-grant).',
+  })
   handle(@Param('id') id: string, @Body() dto: DisburseSubsidyDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(
       new SubsidyCommandMessage(
-        { type: 'DisburseSubsidy', data: { subsidyId: id, amountFen: yuanToFen(dto.amount), paidOn: dto.paidOn, voucher: dto.voucher } },
+        {
+          type: 'DisburseSubsidy',
+          data: { subsidyId: id, amountFen: yuanToFen(dto.amount), paidOn: dto.paidOn, voucher: dto.voucher },
+        },
         meta,
       ),
     );

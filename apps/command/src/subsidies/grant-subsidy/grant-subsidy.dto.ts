@@ -33,14 +33,20 @@ export class GrantSubsidyDto {
   @IsBusinessDate()
   grantedOn!: string;
 
-  @ApiPropertyOptional({ description: 'required by liaoning.jiebang, luzhou.transformation and nmg.project; its caps are cumulative per project' })
+  @ApiPropertyOptional({
+    description:
+      'required by liaoning.jiebang, luzhou.transformation and nmg.project; its caps are cumulative per project',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   projectId?: string;
 
-  @ApiPropertyOptional({ example: '50000000.00', description: "required by liaoning.jiebang: the project's total investment (the 30% limit)" })
+  @ApiPropertyOptional({
+    example: '50000000.00',
+    description: "required by liaoning.jiebang: the project's total investment (the 30% limit)",
+  })
   @IsOptional()
   @IsPositiveYuan()
   projectTotalInvestment?: string;

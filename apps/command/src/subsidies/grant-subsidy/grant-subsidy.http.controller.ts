@@ -1,6 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { yuanToFen } from '@ledger/domain/shared/money';
 import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
@@ -21,8 +27,14 @@ export class GrantSubsidyHttpController {
       'N parallel grants against a cap accept exactly as many as fit. The answer and the SubsidyGranted event record each ' +
       'cap checked: `limit` (null where the policy sets no number), `usedBefore`, and `used`/`headroom` with this grant counted.',
   })
-  @ApiCreatedResponse({ description: '{ id, status: "granted", caps: [{ rule, citation, scope, limit, usedBefore, used, headroom, detail }], granted, …, decisions, position }' })
-  @ApiUnprocessableEntityResponse({ description: 'cap-exceeded (limit, used, requested, headroom, rule, citation) · rule-violated · invalid-state · policy-not-in-force' })
+  @ApiCreatedResponse({
+    description:
+      '{ id, status: "granted", caps: [{ rule, citation, scope, limit, usedBefore, used, headroom, detail }], granted, …, decisions, position }',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'cap-exceeded (limit, used, requested, headroom, rule, citation) · rule-violated · invalid-state · policy-not-in-force',
+  })
   grant(@Body() dto: GrantSubsidyDto, @CommandMeta() meta: CommandMetadata) {
     const subsidyId = derivedId('subsidy', meta.commandId);
     return this.commandBus.execute(
@@ -38,7 +50,9 @@ export class GrantSubsidyHttpController {
             fiscalYear: dto.fiscalYear,
             grantedOn: dto.grantedOn,
             ...(dto.projectId !== undefined && { projectId: dto.projectId }),
-            ...(dto.projectTotalInvestment !== undefined && { projectTotalInvestmentFen: yuanToFen(dto.projectTotalInvestment) }),
+            ...(dto.projectTotalInvestment !== undefined && {
+              projectTotalInvestmentFen: yuanToFen(dto.projectTotalInvestment),
+            }),
             ...(dto.platformId !== undefined && { platformId: dto.platformId }),
           },
         },

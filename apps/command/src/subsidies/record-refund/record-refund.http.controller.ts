@@ -14,11 +14,17 @@ export class RecordRefundHttpController {
 
   @Post(':id/refunds')
   @Roles('finance')
-  @ApiOperation({ summary: 'Record money returned against clawbacks (ledger.refund-within-clawback); possible after a termination too.' })
+  @ApiOperation({
+    summary:
+      'Record money returned against clawbacks (ledger.refund-within-clawback); possible after a termination too.',
+  })
   handle(@Param('id') id: string, @Body() dto: RecordRefundDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(
       new SubsidyCommandMessage(
-        { type: 'RecordSubsidyRefund', data: { subsidyId: id, amountFen: yuanToFen(dto.amount), receivedOn: dto.receivedOn, voucher: dto.voucher } },
+        {
+          type: 'RecordSubsidyRefund',
+          data: { subsidyId: id, amountFen: yuanToFen(dto.amount), receivedOn: dto.receivedOn, voucher: dto.voucher },
+        },
         meta,
       ),
     );

@@ -14,10 +14,17 @@ export class TerminateSubsidyHttpController {
   @Post(':id/termination')
   @Roles('finance')
   @ApiOperation({
-    summary: 'Terminate the project: the undisbursed rest is cancelled (releasing its headroom) and everything disbursed is clawed back.',
-    description: 'nmg.terminate-and-recover (六(二)) under nmg-2024-consortium; ledger.terminate-and-recover, the same mechanics, elsewhere. Afterwards only refunds are recorded.',
+    summary:
+      'Terminate the project: the undisbursed rest is cancelled (releasing its headroom) and everything disbursed is clawed back.',
+    description:
+      'nmg.terminate-and-recover (六(二)) under nmg-2024-consortium; ledger.terminate-and-recover, the same mechanics, elsewhere. Afterwards only refunds are recorded.',
   })
   handle(@Param('id') id: string, @Body() dto: TerminateSubsidyDto, @CommandMeta() meta: CommandMetadata) {
-    return this.commandBus.execute(new SubsidyCommandMessage({ type: 'TerminateSubsidy', data: { subsidyId: id, on: dto.on, reason: dto.reason } }, meta));
+    return this.commandBus.execute(
+      new SubsidyCommandMessage(
+        { type: 'TerminateSubsidy', data: { subsidyId: id, on: dto.on, reason: dto.reason } },
+        meta,
+      ),
+    );
   }
 }

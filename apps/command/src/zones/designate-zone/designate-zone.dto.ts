@@ -14,7 +14,10 @@ export class DesignateZoneDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: '2022-12-01', description: 'the date the zone was approved; on or after the policy was issued, not after today' })
+  @ApiProperty({
+    example: '2022-12-01',
+    description: 'the date the zone was approved; on or after the policy was issued, not after today',
+  })
   @IsBusinessDate()
   approvedOn!: string;
 }

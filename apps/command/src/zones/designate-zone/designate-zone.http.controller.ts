@@ -14,13 +14,18 @@ export class DesignateZoneHttpController {
 
   @Post()
   @Roles('officer')
-  @ApiOperation({ summary: 'Designate a demonstration zone (示范区) under nmg-2022-zone. 422 policy-not-in-force before 2022-11-14.' })
+  @ApiOperation({
+    summary: 'Designate a demonstration zone (示范区) under nmg-2022-zone. 422 policy-not-in-force before 2022-11-14.',
+  })
   @ApiCreatedResponse({ description: '`{ id, status: "active", policy, name, approvedOn, decisions, position }`' })
   designate(@Body() dto: DesignateZoneDto, @CommandMeta() meta: CommandMetadata): Promise<ZoneAnswer> {
     // The id derives from the command id: a repeat with the same Idempotency-Key names the same zone.
     const zoneId = derivedId('zone', meta.commandId);
     return this.commandBus.execute(
-      new ZoneCommandMessage({ type: 'DesignateZone', data: { zoneId, policy: dto.policy, name: dto.name, approvedOn: dto.approvedOn } }, meta),
+      new ZoneCommandMessage(
+        { type: 'DesignateZone', data: { zoneId, policy: dto.policy, name: dto.name, approvedOn: dto.approvedOn } },
+        meta,
+      ),
     );
   }
 }

@@ -4,7 +4,10 @@ import { ZONE_GRADES, ZoneGrade } from '@ledger/domain/zone';
 import { IsBusinessDate } from '@ledger/platform';
 
 export class RecordZoneEvaluationDto {
-  @ApiProperty({ example: '2025-12-10', description: 'the date of the evaluation; evaluations are recorded in date order' })
+  @ApiProperty({
+    example: '2025-12-10',
+    description: 'the date of the evaluation; evaluations are recorded in date order',
+  })
   @IsBusinessDate()
   on!: string;
 

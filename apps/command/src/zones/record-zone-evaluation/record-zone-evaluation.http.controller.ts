@@ -22,8 +22,20 @@ export class RecordZoneEvaluationHttpController {
       'recommended for national level (zone.excellent-recommend). An active zone is not evaluated before the third ' +
       'anniversary of its approval (422 rule-violated). A removed zone takes no command (422 invalid-state).',
   })
-  @ApiCreatedResponse({ description: '`{ id, status, evaluation, rectificationUntil?, recommendedForNational, removed?, decisions: [{ type, rule, citation }], position }`' })
-  record(@Param('id') id: string, @Body() dto: RecordZoneEvaluationDto, @CommandMeta() meta: CommandMetadata): Promise<ZoneAnswer> {
-    return this.commandBus.execute(new ZoneCommandMessage({ type: 'RecordZoneEvaluation', data: { zoneId: id, on: dto.on, grade: dto.grade } }, meta));
+  @ApiCreatedResponse({
+    description:
+      '`{ id, status, evaluation, rectificationUntil?, recommendedForNational, removed?, decisions: [{ type, rule, citation }], position }`',
+  })
+  record(
+    @Param('id') id: string,
+    @Body() dto: RecordZoneEvaluationDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<ZoneAnswer> {
+    return this.commandBus.execute(
+      new ZoneCommandMessage(
+        { type: 'RecordZoneEvaluation', data: { zoneId: id, on: dto.on, grade: dto.grade } },
+        meta,
+      ),
+    );
   }
 }

@@ -2,7 +2,8 @@ import { isScaledDecimal } from '@ledger/domain/zone';
 import { validationRule } from '@ledger/platform';
 
 /** Validators for the indicators of an annual report (附件2): exact decimals, counts, and counts given in parts. */
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** A non-negative integer (safe in JSON). */
 export const IsCount = validationRule('isCount', isCount, (property) => `${property} must be a non-negative integer`);
@@ -14,8 +15,14 @@ export const IsCount = validationRule('isCount', isCount, (property) => `${prope
 export const IsExactDecimal = (scale: number, max?: number) =>
   validationRule(
     'isExactDecimal',
-    (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && (max === undefined || value <= max) && isScaledDecimal(String(value), scale),
-    (property) => `${property} must be a non-negative number with at most ${scale} decimals${max === undefined ? '' : `, at most ${max}`}`,
+    (value) =>
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= 0 &&
+      (max === undefined || value <= max) &&
+      isScaledDecimal(String(value), scale),
+    (property) =>
+      `${property} must be a non-negative number with at most ${scale} decimals${max === undefined ? '' : `, at most ${max}`}`,
   )();
 
 /** A count, or an object with exactly the given parts, each a count (the domain sums them). */
@@ -28,13 +35,19 @@ export const IsCountOrParts = (parts: readonly string[]) =>
       const given = value as Record<string, unknown>;
       return Object.keys(given).every((key) => parts.includes(key)) && parts.every((part) => isCount(given[part]));
     },
-    (property) => `${property} must be a non-negative integer, or its parts { ${parts.join(', ')} } each a non-negative integer`,
+    (property) =>
+      `${property} must be a non-negative integer, or its parts { ${parts.join(', ')} } each a non-negative integer`,
   )();
 
 /** The OpenAPI schema of a count-or-parts indicator. */
 export const countOrPartsSchema = (parts: readonly string[], example: number) => ({
   oneOf: [
     { type: 'integer', minimum: 0, example },
-    { type: 'object', required: [...parts], additionalProperties: false, properties: Object.fromEntries(parts.map((p) => [p, { type: 'integer', minimum: 0 }])) },
+    {
+      type: 'object',
+      required: [...parts],
+      additionalProperties: false,
+      properties: Object.fromEntries(parts.map((p) => [p, { type: 'integer', minimum: 0 }])),
+    },
   ],
 });

@@ -2,21 +2,42 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { yuanToFen } from '@ledger/domain/shared/money';
-import { decimalToScaled, FinancingInstitutionParts, INDICATOR_SCALES, TransferInstitutionParts, ZoneIndicators } from '@ledger/domain/zone';
+import {
+  decimalToScaled,
+  FinancingInstitutionParts,
+  INDICATOR_SCALES,
+  TransferInstitutionParts,
+  ZoneIndicators,
+} from '@ledger/domain/zone';
 import { IsBusinessDate, IsYuan } from '@ledger/platform';
 import { countOrPartsSchema, IsCount, IsCountOrParts, IsExactDecimal } from './indicator.validators';
 
 /** The part names of the two combined indicators; `satisfies` keeps them complete with the domain's types. */
-const TRANSFER_PARTS = Object.keys({ national: 0, regional: 0, universityAndInstitute: 0, other: 0 } satisfies Record<keyof TransferInstitutionParts, 0>);
-const FINANCING_PARTS = Object.keys({ investmentAndFinancing: 0, makerSpaces: 0, incubators: 0, otherPlatforms: 0 } satisfies Record<keyof FinancingInstitutionParts, 0>);
+const TRANSFER_PARTS = Object.keys({ national: 0, regional: 0, universityAndInstitute: 0, other: 0 } satisfies Record<
+  keyof TransferInstitutionParts,
+  0
+>);
+const FINANCING_PARTS = Object.keys({
+  investmentAndFinancing: 0,
+  makerSpaces: 0,
+  incubators: 0,
+  otherPlatforms: 0,
+} satisfies Record<keyof FinancingInstitutionParts, 0>);
 
 /** The values of 附件2, as API.md writes them. */
 export class ZoneIndicatorsDto {
-  @ApiProperty({ example: '60000000.00', description: '技术合同成交额 last year, yuan (zone.tech-contract-turnover: at least 5000万元)' })
+  @ApiProperty({
+    example: '60000000.00',
+    description: '技术合同成交额 last year, yuan (zone.tech-contract-turnover: at least 5000万元)',
+  })
   @IsYuan()
   techContractTurnover!: string;
 
-  @ApiProperty({ example: 1.6, description: '每万人口高价值发明专利拥有量, a number with at most 2 decimals (zone.high-value-patents: at least 1.50)' })
+  @ApiProperty({
+    example: 1.6,
+    description:
+      '每万人口高价值发明专利拥有量, a number with at most 2 decimals (zone.high-value-patents: at least 1.50)',
+  })
   @IsExactDecimal(INDICATOR_SCALES.highValuePatentsPer10k)
   highValuePatentsPer10k!: number;
 
@@ -35,17 +56,26 @@ export class ZoneIndicatorsDto {
   @IsCount()
   parkEnterprises!: number;
 
-  @ApiProperty({ example: 0.35, description: 'share of 高新技术企业和科技型中小企业 among park enterprises, 0 to 1, at most 4 decimals (zone.hightech-share: at least 0.30)' })
+  @ApiProperty({
+    example: 0.35,
+    description:
+      'share of 高新技术企业和科技型中小企业 among park enterprises, 0 to 1, at most 4 decimals (zone.hightech-share: at least 0.30)',
+  })
   @IsExactDecimal(INDICATOR_SCALES.hightechShare, 1)
   hightechShare!: number;
 
-  @ApiProperty({ example: 0.31, description: 'share of 高新技术产业营业总收入 in park revenue, 0 to 1, at most 4 decimals (zone.hightech-revenue-share: at least 0.30)' })
+  @ApiProperty({
+    example: 0.31,
+    description:
+      'share of 高新技术产业营业总收入 in park revenue, 0 to 1, at most 4 decimals (zone.hightech-revenue-share: at least 0.30)',
+  })
   @IsExactDecimal(INDICATOR_SCALES.hightechRevenueShare, 1)
   hightechRevenueShare!: number;
 
   @ApiProperty({
     ...countOrPartsSchema(FINANCING_PARTS, 11),
-    description: '投融资机构 + 众创空间 + 孵化器 + other platforms: the total, or the four parts (summed) (zone.financing-institutions: at least 10)',
+    description:
+      '投融资机构 + 众创空间 + 孵化器 + other platforms: the total, or the four parts (summed) (zone.financing-institutions: at least 10)',
   })
   @IsCountOrParts(FINANCING_PARTS)
   financingInstitutions!: number | FinancingInstitutionParts;
@@ -54,13 +84,19 @@ export class ZoneIndicatorsDto {
   @IsCount()
   incubatedEnterprises!: number;
 
-  @ApiProperty({ example: true, description: 'local finance has a special fund for technology transfer (zone.special-fund)' })
+  @ApiProperty({
+    example: true,
+    description: 'local finance has a special fund for technology transfer (zone.special-fund)',
+  })
   @IsBoolean()
   specialFund!: boolean;
 }
 
 export class SubmitAnnualReportDto {
-  @ApiProperty({ example: 2025, description: 'the year reported on; due by 31 December of that year (zone.annual-report-due 六(四))' })
+  @ApiProperty({
+    example: 2025,
+    description: 'the year reported on; due by 31 December of that year (zone.annual-report-due 六(四))',
+  })
   @IsInt()
   @Min(2000)
   @Max(9999)
@@ -78,18 +114,26 @@ export class SubmitAnnualReportDto {
 }
 
 const partsOrCount = <T extends object>(value: number | T, parts: readonly string[]): number | T =>
-  typeof value === 'number' ? value : (Object.fromEntries(parts.map((p) => [p, (value as Record<string, number>)[p]])) as T);
+  typeof value === 'number'
+    ? value
+    : (Object.fromEntries(parts.map((p) => [p, (value as Record<string, number>)[p]])) as T);
 
 /** Validated input → the domain's exact integer units (fen, hundredths, basis points). */
 export function toZoneIndicators(dto: ZoneIndicatorsDto): ZoneIndicators {
   return {
     techContractTurnoverFen: yuanToFen(dto.techContractTurnover),
-    highValuePatentsPer10kHundredths: decimalToScaled(String(dto.highValuePatentsPer10k), INDICATOR_SCALES.highValuePatentsPer10k),
+    highValuePatentsPer10kHundredths: decimalToScaled(
+      String(dto.highValuePatentsPer10k),
+      INDICATOR_SCALES.highValuePatentsPer10k,
+    ),
     transferInstitutions: partsOrCount(dto.transferInstitutions, TRANSFER_PARTS),
     brokers: dto.brokers,
     parkEnterprises: dto.parkEnterprises,
     hightechShareBasisPoints: decimalToScaled(String(dto.hightechShare), INDICATOR_SCALES.hightechShare),
-    hightechRevenueShareBasisPoints: decimalToScaled(String(dto.hightechRevenueShare), INDICATOR_SCALES.hightechRevenueShare),
+    hightechRevenueShareBasisPoints: decimalToScaled(
+      String(dto.hightechRevenueShare),
+      INDICATOR_SCALES.hightechRevenueShare,
+    ),
     financingInstitutions: partsOrCount(dto.financingInstitutions, FINANCING_PARTS),
     incubatedEnterprises: dto.incubatedEnterprises,
     specialFund: dto.specialFund,

@@ -18,13 +18,18 @@ const POLICIES_MD_RULE_IDS = [
 describe('the funding catalog', () => {
   it('has every category of API.md, each under one policy', () => {
     for (const id of FUNDING_CATEGORY_IDS) expect(fundingCategory(id)?.id).toBe(id);
-    expect(fundingCategory('liaoning.jiebang')).toMatchObject({ policy: 'liaoning-2021-alliance', requires: ['projectId', 'projectTotalInvestmentFen'] });
+    expect(fundingCategory('liaoning.jiebang')).toMatchObject({
+      policy: 'liaoning-2021-alliance',
+      requires: ['projectId', 'projectTotalInvestmentFen'],
+    });
     expect(fundingCategory('nope')).toBeUndefined();
   });
 
   it('lists the same categories per policy as the consortium policies do', () => {
     for (const policy of CONSORTIUM_POLICY_IDS) {
-      expect(fundingPolicy(policy).categories.map((c) => c.id)).toEqual([...consortiumPolicy(policy).funding.categories]);
+      expect(fundingPolicy(policy).categories.map((c) => c.id)).toEqual([
+        ...consortiumPolicy(policy).funding.categories,
+      ]);
     }
   });
 

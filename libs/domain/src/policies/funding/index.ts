@@ -12,9 +12,20 @@ export * from './amount-text';
 export { liaoningFunding, liaoningFundingParams } from './liaoning-funding';
 export { luzhouFunding, luzhouFundingParams } from './luzhou-funding';
 export { nmgFunding, nmgFundingParams } from './nmg-funding';
-export { tianjinFunding, tianjinFundingParams, TIANJIN_FRAUD, integrityCheck, latestEvaluation } from './tianjin-funding';
+export {
+  tianjinFunding,
+  tianjinFundingParams,
+  TIANJIN_FRAUD,
+  integrityCheck,
+  latestEvaluation,
+} from './tianjin-funding';
 
-export const FUNDING_POLICIES: ReadonlyArray<FundingPolicy> = [nmgFunding, luzhouFunding, liaoningFunding, tianjinFunding];
+export const FUNDING_POLICIES: ReadonlyArray<FundingPolicy> = [
+  nmgFunding,
+  luzhouFunding,
+  liaoningFunding,
+  tianjinFunding,
+];
 
 export function fundingPolicy(policy: ConsortiumPolicyId): FundingPolicy {
   const found = FUNDING_POLICIES.find((f) => f.policy === policy);

@@ -25,7 +25,10 @@ export const LEDGER_FUNDING_RULES = {
     'ledger.project-consistent',
     'POLICIES.md Ledger interpretation: the limits of a project are cumulative over all grants to the same project',
   ),
-  disburseWithinGrant: ref('ledger.disburse-within-grant', 'API.md Subsidies: not beyond what is granted and not cancelled'),
+  disburseWithinGrant: ref(
+    'ledger.disburse-within-grant',
+    'API.md Subsidies: not beyond what is granted and not cancelled',
+  ),
   cancelUndisbursed: ref('ledger.cancel-undisbursed', 'API.md Subsidies: cancellation releases undisbursed money'),
   clawbackWithinDisbursed: ref('ledger.clawback-within-disbursed', 'API.md Subsidies: not beyond what was disbursed'),
   refundWithinClawback: ref('ledger.refund-within-clawback', 'API.md Subsidies: money returned against clawbacks'),

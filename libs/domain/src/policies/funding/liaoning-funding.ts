@@ -16,7 +16,8 @@ const TALENT: RuleRef = { rule: 'liaoning.talent', citation: '若干政策 3' };
 const ALLIANCE_NO_CAP: RuleRef = { rule: 'liaoning.alliance-no-cap', citation: '若干政策 7' };
 const MENGZHU_ANNUAL_CAP: RuleRef = { rule: 'liaoning.mengzhu-annual-cap', citation: '若干政策 7' };
 
-const OPERATING_TIERS = 'Operating-fund tiers: the amount must lie in [100万, 300万] (POLICIES.md, Ledger interpretation)';
+const OPERATING_TIERS =
+  'Operating-fund tiers: the amount must lie in [100万, 300万] (POLICIES.md, Ledger interpretation)';
 const JIEBANG_CUMULATIVE =
   'The 30% and 1000万 limits of a 揭榜挂帅 project are cumulative over all grants to the same project; ' +
   CAP_USAGE_INTERPRETATION;

@@ -26,7 +26,8 @@ const jiebang = (id: string, amountFen: number, projectId: string, totalWan: num
 const FUNDING_MEMBER_2025 = `funding-${member}-2025`;
 const cap = (fields: Record<string, unknown>) => expect.objectContaining(fields);
 /** What a grant's decision records after its SubsidyGranted: one FundingCommitted per boundary. */
-const committedTo = (...boundaries: string[]) => boundaries.map((boundary) => ({ type: 'FundingCommitted', data: { boundary } }));
+const committedTo = (...boundaries: string[]) =>
+  boundaries.map((boundary) => ({ type: 'FundingCommitted', data: { boundary } }));
 
 describe('liaoning.operating-funds — 若干政策 1', () => {
   it('grants 300万 of operating funds to the 盟主, the top of the range', () => {
@@ -40,7 +41,13 @@ describe('liaoning.operating-funds — 若干政策 1', () => {
             citation: '若干政策 1',
             recipientRole: 'lead',
             caps: expect.arrayContaining([
-              cap({ rule: 'liaoning.operating-funds', scope: 'grant', limitFen: wan(300), usedBeforeFen: 0, headroomAfterFen: 0 }),
+              cap({
+                rule: 'liaoning.operating-funds',
+                scope: 'grant',
+                limitFen: wan(300),
+                usedBeforeFen: 0,
+                headroomAfterFen: 0,
+              }),
             ]),
           },
         },
@@ -49,7 +56,9 @@ describe('liaoning.operating-funds — 若干政策 1', () => {
   });
 
   it('grants 100万, the bottom of the range', () => {
-    given([]).when(grant('S-1', 'liaoning.operating', wan(100))).thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_2025)]);
+    given([])
+      .when(grant('S-1', 'liaoning.operating', wan(100)))
+      .thenMatches([{ type: 'SubsidyGranted' }, ...committedTo(FUNDING_2025)]);
   });
 
   it('refuses 50万: below the lowest tier of 100万', () => {
@@ -85,7 +94,13 @@ describe('liaoning.jiebang — 若干政策 2', () => {
           type: 'SubsidyGranted',
           data: {
             caps: expect.arrayContaining([
-              cap({ rule: 'liaoning.jiebang', scope: 'project-P-1', limitFen: wan(600), usedBeforeFen: 0, headroomAfterFen: wan(200) }),
+              cap({
+                rule: 'liaoning.jiebang',
+                scope: 'project-P-1',
+                limitFen: wan(600),
+                usedBeforeFen: 0,
+                headroomAfterFen: wan(200),
+              }),
             ]),
           },
         },
@@ -104,7 +119,11 @@ describe('liaoning.jiebang — 若干政策 2', () => {
   it('the 1000万 ceiling binds when 30% of the total is more: 5000万 accepts 1000万, not one yuan more', () => {
     given(recorded([jiebang('S-1', wan(1000), 'P-1', 5000)]))
       .when(jiebang('S-2', 100, 'P-1', 5000, { recipient: member }))
-      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.jiebang', cap: { limit: wan(1000), used: wan(1000), requested: 100, headroom: 0 } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.jiebang',
+        cap: { limit: wan(1000), used: wan(1000), requested: 100, headroom: 0 },
+      });
   });
 
   it('30% is computed in integer fen, rounding the limit down', () => {
@@ -114,9 +133,14 @@ describe('liaoning.jiebang — 若干政策 2', () => {
   });
 
   it('the limits are cumulative over all grants to the project, whoever receives them', () => {
-    given(recorded([jiebang('S-1', wan(300), 'P-1', 2000), jiebang('S-2', wan(200), 'P-1', 2000, { recipient: member })]))
+    given(
+      recorded([jiebang('S-1', wan(300), 'P-1', 2000), jiebang('S-2', wan(200), 'P-1', 2000, { recipient: member })]),
+    )
       .when(jiebang('S-3', wan(100) + 1, 'P-1', 2000))
-      .thenRejects({ code: 'cap-exceeded', cap: { limit: wan(600), used: wan(500), requested: wan(100) + 1, headroom: wan(100) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        cap: { limit: wan(600), used: wan(500), requested: wan(100) + 1, headroom: wan(100) },
+      });
   });
 
   it('each project has its own limits', () => {
@@ -131,7 +155,11 @@ describe('liaoning.jiebang — 若干政策 2', () => {
       .thenMatches([
         {
           type: 'SubsidyGranted',
-          data: { caps: expect.arrayContaining([cap({ rule: 'liaoning.jiebang', usedBeforeFen: wan(200), headroomAfterFen: 0 })]) },
+          data: {
+            caps: expect.arrayContaining([
+              cap({ rule: 'liaoning.jiebang', usedBeforeFen: wan(200), headroomAfterFen: 0 }),
+            ]),
+          },
         },
         ...committedTo(FUNDING_2025, 'project-P-1'),
       ]);
@@ -140,7 +168,11 @@ describe('liaoning.jiebang — 若干政策 2', () => {
   it('a clawback does not restore headroom', () => {
     given(recorded([jiebang('S-1', wan(600), 'P-1', 2000), disburse('S-1', wan(600)), clawBack('S-1', wan(600))]))
       .when(jiebang('S-2', wan(1), 'P-1', 2000))
-      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.jiebang', cap: { limit: wan(600), used: wan(600), requested: wan(1), headroom: 0 } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.jiebang',
+        cap: { limit: wan(600), used: wan(600), requested: wan(1), headroom: 0 },
+      });
   });
 
   it('needs the project and its total investment', () => {
@@ -169,7 +201,11 @@ describe('liaoning.talent — 若干政策 3', () => {
   it('refuses 1001万: each grant is at most 1000万', () => {
     given([])
       .when(grant('S-1', 'liaoning.talent', wan(1001)))
-      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.talent', cap: { limit: wan(1000), used: 0, requested: wan(1001), headroom: wan(1000) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.talent',
+        cap: { limit: wan(1000), used: 0, requested: wan(1001), headroom: wan(1000) },
+      });
   });
 });
 
@@ -183,7 +219,13 @@ describe('liaoning.alliance-no-cap — 若干政策 7', () => {
           data: {
             caps: [
               cap({ rule: 'liaoning.talent' }),
-              cap({ rule: 'liaoning.alliance-no-cap', citation: '若干政策 7', scope: 'alliance', limitFen: null, headroomAfterFen: null }),
+              cap({
+                rule: 'liaoning.alliance-no-cap',
+                citation: '若干政策 7',
+                scope: 'alliance',
+                limitFen: null,
+                headroomAfterFen: null,
+              }),
             ],
           },
         },
@@ -231,7 +273,12 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
           data: {
             fiscalYear: 2026,
             caps: expect.arrayContaining([
-              cap({ rule: 'liaoning.mengzhu-annual-cap', scope: `funding-${mengzhu}-2026`, usedBeforeFen: 0, headroomAfterFen: wan(1800) }),
+              cap({
+                rule: 'liaoning.mengzhu-annual-cap',
+                scope: `funding-${mengzhu}-2026`,
+                usedBeforeFen: 0,
+                headroomAfterFen: wan(1800),
+              }),
             ]),
           },
         },
@@ -243,7 +290,9 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
     const events = recorded(year2025);
     const annual = events
       .filter((e) => e.type === 'SubsidyGranted')
-      .map((e) => (e.data as { caps: Array<{ rule: string }> }).caps.find((c) => c.rule === 'liaoning.mengzhu-annual-cap'));
+      .map((e) =>
+        (e.data as { caps: Array<{ rule: string }> }).caps.find((c) => c.rule === 'liaoning.mengzhu-annual-cap'),
+      );
     expect(annual).toEqual([
       cap({ scope: FUNDING_2025, limitFen: wan(2000), usedBeforeFen: 0, headroomAfterFen: wan(1700) }),
       cap({ scope: FUNDING_2025, limitFen: wan(2000), usedBeforeFen: wan(300), headroomAfterFen: wan(700) }),
@@ -266,14 +315,26 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
   it('a clawback does not', () => {
     given(recorded([...year2025, disburse('S-TL', wan(600)), clawBack('S-TL', wan(600))]))
       .when(grant('S-MORE', 'liaoning.talent', wan(200)))
-      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap', cap: { limit: wan(2000), used: wan(1900), requested: wan(200), headroom: wan(100) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.mengzhu-annual-cap',
+        cap: { limit: wan(2000), used: wan(1900), requested: wan(200), headroom: wan(100) },
+      });
   });
 
   it('applies to the 盟主 only: a member is not checked against it', () => {
-    given(recorded([grant('S-1', 'liaoning.talent', wan(1000), { recipient: member }), grant('S-2', 'liaoning.talent', wan(1000), { recipient: member })]))
+    given(
+      recorded([
+        grant('S-1', 'liaoning.talent', wan(1000), { recipient: member }),
+        grant('S-2', 'liaoning.talent', wan(1000), { recipient: member }),
+      ]),
+    )
       .when(grant('S-3', 'liaoning.talent', wan(1000), { recipient: member }))
       .thenMatches([
-        { type: 'SubsidyGranted', data: { caps: expect.not.arrayContaining([cap({ rule: 'liaoning.mengzhu-annual-cap' })]) } },
+        {
+          type: 'SubsidyGranted',
+          data: { caps: expect.not.arrayContaining([cap({ rule: 'liaoning.mengzhu-annual-cap' })]) },
+        },
         ...committedTo(FUNDING_MEMBER_2025),
       ]);
   });
@@ -286,7 +347,8 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
       lead: UNITS.liaoningMember,
       members: [UNITS.liaoningUniversity, UNITS.outsider],
     });
-    const asMemberOfA = (id: string, amountFen: number) => grant(id, 'liaoning.talent', amountFen, { recipient: member });
+    const asMemberOfA = (id: string, amountFen: number) =>
+      grant(id, 'liaoning.talent', amountFen, { recipient: member });
     const operatingAsMengzhuOfB = (id: string, amountFen: number) =>
       grant(id, 'liaoning.operating', amountFen, { consortiumId: 'C-LN-B', recipient: member });
 
@@ -311,7 +373,13 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
               consortiumId: 'C-LN-B',
               recipientRole: 'lead',
               caps: expect.arrayContaining([
-                cap({ rule: 'liaoning.mengzhu-annual-cap', scope: FUNDING_MEMBER_2025, limitFen: wan(2000), usedBeforeFen: wan(1900), headroomAfterFen: 0 }),
+                cap({
+                  rule: 'liaoning.mengzhu-annual-cap',
+                  scope: FUNDING_MEMBER_2025,
+                  limitFen: wan(2000),
+                  usedBeforeFen: wan(1900),
+                  headroomAfterFen: 0,
+                }),
               ]),
             },
           },

@@ -10,7 +10,8 @@ const platformGrant = (id: string, amountFen: number, platformId = 'PF-1', extra
   grant(id, 'luzhou.platform', amountFen, { platformId, ...extra });
 const transformationGrant = (id: string, amountFen: number, projectId = 'TP-1', extra = {}) =>
   grant(id, 'luzhou.transformation', amountFen, { projectId, ...extra });
-const committedTo = (...boundaries: string[]) => boundaries.map((boundary) => ({ type: 'FundingCommitted', data: { boundary } }));
+const committedTo = (...boundaries: string[]) =>
+  boundaries.map((boundary) => ({ type: 'FundingCommitted', data: { boundary } }));
 
 describe('luzhou.platform-cap — 第四条(三)', () => {
   it('grants a post-subsidy of 100万 to a new pilot platform', () => {
@@ -23,7 +24,15 @@ describe('luzhou.platform-cap — 第四条(三)', () => {
             rule: 'luzhou.platform-cap',
             citation: '第四条(三)',
             platformId: 'PF-1',
-            caps: [{ rule: 'luzhou.platform-cap', scope: 'platform-PF-1', limitFen: wan(100), usedBeforeFen: 0, headroomAfterFen: 0 }],
+            caps: [
+              {
+                rule: 'luzhou.platform-cap',
+                scope: 'platform-PF-1',
+                limitFen: wan(100),
+                usedBeforeFen: 0,
+                headroomAfterFen: 0,
+              },
+            ],
           },
         },
         ...committedTo(`funding-${lead}-2025`, 'platform-PF-1'),
@@ -54,7 +63,9 @@ describe('luzhou.platform-cap — 第四条(三)', () => {
   });
 
   it('needs the platform', () => {
-    given([]).when(grant('S-1', 'luzhou.platform', wan(50))).thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
+    given([])
+      .when(grant('S-1', 'luzhou.platform', wan(50)))
+      .thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
   });
 });
 
@@ -68,7 +79,15 @@ describe('luzhou.transformation-cap — 第四条(四)', () => {
           data: {
             rule: 'luzhou.transformation-cap',
             citation: '第四条(四)',
-            caps: [{ rule: 'luzhou.transformation-cap', scope: 'project-TP-1', limitFen: wan(500), usedBeforeFen: wan(300), headroomAfterFen: 0 }],
+            caps: [
+              {
+                rule: 'luzhou.transformation-cap',
+                scope: 'project-TP-1',
+                limitFen: wan(500),
+                usedBeforeFen: wan(300),
+                headroomAfterFen: 0,
+              },
+            ],
           },
         },
         ...committedTo(`funding-${lead}-2025`, 'project-TP-1'),
@@ -78,16 +97,26 @@ describe('luzhou.transformation-cap — 第四条(四)', () => {
   it('refuses one yuan beyond 500万 for the project', () => {
     given(recorded([transformationGrant('S-1', wan(500))]))
       .when(transformationGrant('S-2', 100))
-      .thenRejects({ code: 'cap-exceeded', rule: 'luzhou.transformation-cap', cap: { limit: wan(500), used: wan(500), requested: 100, headroom: 0 } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'luzhou.transformation-cap',
+        cap: { limit: wan(500), used: wan(500), requested: 100, headroom: 0 },
+      });
   });
 
   it('refuses 600万 in one grant', () => {
     given([])
       .when(transformationGrant('S-1', wan(600)))
-      .thenRejects({ code: 'cap-exceeded', rule: 'luzhou.transformation-cap', cap: { limit: wan(500), used: 0, requested: wan(600), headroom: wan(500) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'luzhou.transformation-cap',
+        cap: { limit: wan(500), used: 0, requested: wan(600), headroom: wan(500) },
+      });
   });
 
   it('needs the project', () => {
-    given([]).when(grant('S-1', 'luzhou.transformation', wan(50))).thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
+    given([])
+      .when(grant('S-1', 'luzhou.transformation', wan(50)))
+      .thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
   });
 });

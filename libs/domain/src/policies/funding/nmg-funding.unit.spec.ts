@@ -1,12 +1,23 @@
 import { wan } from '../../shared/money';
 import { deciderSpec } from '../../testing/decider-spec';
 import { subsidyDecider } from '../../subsidy/subsidy.decider';
-import { cancel, clawBack, disburse, grant, nmgConsortium, recorded, refund, terminate, UNITS } from '../../subsidy/subsidy.fixtures';
+import {
+  cancel,
+  clawBack,
+  disburse,
+  grant,
+  nmgConsortium,
+  recorded,
+  refund,
+  terminate,
+  UNITS,
+} from '../../subsidy/subsidy.fixtures';
 
 const { given } = deciderSpec(subsidyDecider, () => ({ consortium: nmgConsortium() }));
 const lead = UNITS.nmgLead.creditCode;
 const FUNDING = `funding-${lead}-2025`;
-const projectGrant = (id: string, amountFen: number, projectId = 'NP-1') => grant(id, 'nmg.project', amountFen, { projectId });
+const projectGrant = (id: string, amountFen: number, projectId = 'NP-1') =>
+  grant(id, 'nmg.project', amountFen, { projectId });
 
 describe('ledger.nmg-project — 五(三)', () => {
   it('the plan funds projects but states no amount: the grant records no numeric cap, and what the project has received', () => {
@@ -18,7 +29,15 @@ describe('ledger.nmg-project — 五(三)', () => {
           data: {
             rule: 'ledger.nmg-project',
             citation: '五(三)',
-            caps: [{ rule: 'ledger.nmg-project', scope: 'project-NP-1', limitFen: null, usedBeforeFen: wan(3000), headroomAfterFen: null }],
+            caps: [
+              {
+                rule: 'ledger.nmg-project',
+                scope: 'project-NP-1',
+                limitFen: null,
+                usedBeforeFen: wan(3000),
+                headroomAfterFen: null,
+              },
+            ],
           },
         },
         { type: 'FundingCommitted', data: { boundary: FUNDING } },
@@ -27,7 +46,9 @@ describe('ledger.nmg-project — 五(三)', () => {
   });
 
   it('needs the project', () => {
-    given([]).when(grant('S-1', 'nmg.project', wan(100))).thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
+    given([])
+      .when(grant('S-1', 'nmg.project', wan(100)))
+      .thenRejects({ code: 'invalid-input', rule: 'ledger.grant-fields' });
   });
 });
 
@@ -40,15 +61,35 @@ describe('nmg.terminate-and-recover — 六(二)', () => {
       .when(terminate('S-1', '2025-09-01', '经费分配不当'))
       .then([
         { type: 'SubsidyTerminated', data: { ...rule, subsidyId: 'S-1', on: '2025-09-01', reason: '经费分配不当' } },
-        { type: 'SubsidyCancelled', data: { ...rule, subsidyId: 'S-1', amountFen: wan(300), on: '2025-09-01', reason: 'termination' } },
-        { type: 'SubsidyClawedBack', data: { ...rule, subsidyId: 'S-1', amountFen: wan(150), on: '2025-09-01', reason: 'termination' } },
         {
-          type: 'FundingReleased',
-          data: { ...rule, boundary: FUNDING, subsidyId: 'S-1', amountFen: wan(300), on: '2025-09-01', reason: 'termination' },
+          type: 'SubsidyCancelled',
+          data: { ...rule, subsidyId: 'S-1', amountFen: wan(300), on: '2025-09-01', reason: 'termination' },
+        },
+        {
+          type: 'SubsidyClawedBack',
+          data: { ...rule, subsidyId: 'S-1', amountFen: wan(150), on: '2025-09-01', reason: 'termination' },
         },
         {
           type: 'FundingReleased',
-          data: { ...rule, boundary: 'project-NP-1', subsidyId: 'S-1', amountFen: wan(300), on: '2025-09-01', reason: 'termination' },
+          data: {
+            ...rule,
+            boundary: FUNDING,
+            subsidyId: 'S-1',
+            amountFen: wan(300),
+            on: '2025-09-01',
+            reason: 'termination',
+          },
+        },
+        {
+          type: 'FundingReleased',
+          data: {
+            ...rule,
+            boundary: 'project-NP-1',
+            subsidyId: 'S-1',
+            amountFen: wan(300),
+            on: '2025-09-01',
+            reason: 'termination',
+          },
         },
       ]);
   });
@@ -62,8 +103,12 @@ describe('nmg.terminate-and-recover — 六(二)', () => {
 
   it('the recovered money can still be refunded, up to what was clawed back', () => {
     const terminated = recorded([...history, terminate('S-1')]);
-    given(terminated).when(refund('S-1', wan(200), '2025-09-20')).thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(200) } }]);
-    given(terminated).when(refund('S-1', wan(200) + 1, '2025-09-20')).thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
+    given(terminated)
+      .when(refund('S-1', wan(200), '2025-09-20'))
+      .thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(200) } }]);
+    given(terminated)
+      .when(refund('S-1', wan(200) + 1, '2025-09-20'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.refund-within-clawback' });
   });
 
   it('the cancelled rest is headroom again; the clawed-back money stays used', () => {

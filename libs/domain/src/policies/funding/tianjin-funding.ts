@@ -30,9 +30,19 @@ const tianjinParam = <T>(ref: RuleRef, description: string, value: T, interpreta
 export const tianjinFundingParams = {
   filingSubsidyCapFen: tianjinParam<Fen | null>(FILING, 'subsidy to a newly filed alliance, at most', wan(50), ONCE),
   filingSubsidyTimes: tianjinParam(FILING, 'filing subsidies per alliance', 1, ONCE),
-  nationalPilotFen: tianjinParam<Fen | null>(NATIONAL_PILOT, 'subsidy on inclusion in the national pilot', wan(50), ONCE),
+  nationalPilotFen: tianjinParam<Fen | null>(
+    NATIONAL_PILOT,
+    'subsidy on inclusion in the national pilot',
+    wan(50),
+    ONCE,
+  ),
   nationalPilotTimes: tianjinParam(NATIONAL_PILOT, 'national-pilot subsidies per alliance', 1, ONCE),
-  evaluationAwardCapFen: tianjinParam<Fen | null>(EVALUATION_AWARD, 'award after an evaluation, at most', wan(30), AWARD),
+  evaluationAwardCapFen: tianjinParam<Fen | null>(
+    EVALUATION_AWARD,
+    'award after an evaluation, at most',
+    wan(30),
+    AWARD,
+  ),
   awardsPerEvaluation: tianjinParam(EVALUATION_AWARD, 'awards per evaluation', 1, AWARD),
 };
 const p = tianjinFundingParams;

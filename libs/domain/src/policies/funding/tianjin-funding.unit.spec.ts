@@ -35,7 +35,15 @@ describe('tianjin.filing-subsidy — 第十三条', () => {
           data: {
             rule: 'tianjin.filing-subsidy',
             citation: '第十三条',
-            caps: [{ rule: 'tianjin.filing-subsidy', scope: ALLIANCE, limitFen: wan(50), usedBeforeFen: 0, headroomAfterFen: 0 }],
+            caps: [
+              {
+                rule: 'tianjin.filing-subsidy',
+                scope: ALLIANCE,
+                limitFen: wan(50),
+                usedBeforeFen: 0,
+                headroomAfterFen: 0,
+              },
+            ],
           },
         },
         ...committed,
@@ -45,7 +53,12 @@ describe('tianjin.filing-subsidy — 第十三条', () => {
   it('refuses 60万', () => {
     given([])
       .when(grant('S-1', 'tianjin.filing', wan(60)))
-      .thenRejects({ code: 'cap-exceeded', rule: 'tianjin.filing-subsidy', citation: '第十三条', cap: { limit: wan(50), used: 0, requested: wan(60), headroom: wan(50) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'tianjin.filing-subsidy',
+        citation: '第十三条',
+        cap: { limit: wan(50), used: 0, requested: wan(60), headroom: wan(50) },
+      });
   });
 
   it('is granted once: a second filing subsidy is refused even within 50万 together', () => {
@@ -68,7 +81,10 @@ describe('tianjin.national-pilot — 第十三条', () => {
       .thenMatches([
         {
           type: 'SubsidyGranted',
-          data: { rule: 'tianjin.national-pilot', caps: [{ rule: 'tianjin.national-pilot', limitFen: wan(50), usedBeforeFen: 0 }] },
+          data: {
+            rule: 'tianjin.national-pilot',
+            caps: [{ rule: 'tianjin.national-pilot', limitFen: wan(50), usedBeforeFen: 0 }],
+          },
         },
         ...committed,
       ]);
@@ -83,7 +99,11 @@ describe('tianjin.national-pilot — 第十三条', () => {
   it('refuses more than 50万', () => {
     given([])
       .when(grant('S-1', 'tianjin.national-pilot', wan(51)))
-      .thenRejects({ code: 'cap-exceeded', rule: 'tianjin.national-pilot', cap: { limit: wan(50), used: 0, requested: wan(51), headroom: wan(50) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'tianjin.national-pilot',
+        cap: { limit: wan(50), used: 0, requested: wan(51), headroom: wan(50) },
+      });
   });
 });
 
@@ -108,7 +128,11 @@ describe('tianjin.evaluation-award — 第十八条', () => {
   it('refuses 31万', () => {
     given([])
       .when(grant('S-1', 'tianjin.evaluation-award', wan(31)))
-      .thenRejects({ code: 'cap-exceeded', rule: 'tianjin.evaluation-award', cap: { limit: wan(30), used: 0, requested: wan(31), headroom: wan(30) } });
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'tianjin.evaluation-award',
+        cap: { limit: wan(30), used: 0, requested: wan(31), headroom: wan(30) },
+      });
   });
 
   it('needs the latest evaluation to be excellent: an earlier excellent one does not count', () => {
@@ -155,7 +179,14 @@ describe('tianjin.fraud — 第十六条', () => {
       .then([
         {
           type: 'SubsidyClawedBack',
-          data: { rule: 'tianjin.fraud', citation: '第十六条', subsidyId: 'S-1', amountFen: wan(50), on: '2021-03-01', reason: 'fraud' },
+          data: {
+            rule: 'tianjin.fraud',
+            citation: '第十六条',
+            subsidyId: 'S-1',
+            amountFen: wan(50),
+            on: '2021-03-01',
+            reason: 'fraud',
+          },
         },
         {
           type: 'UnitRecordedDishonest',
@@ -173,7 +204,12 @@ describe('tianjin.fraud — 第十六条', () => {
   });
 
   it("fraud by a member records the member and the alliance's responsible unit (对外责任主体单位)", () => {
-    given(recorded([grant('S-1', 'tianjin.filing', wan(50), { recipient: member }), disburse('S-1', wan(50), '2020-05-01')]))
+    given(
+      recorded([
+        grant('S-1', 'tianjin.filing', wan(50), { recipient: member }),
+        disburse('S-1', wan(50), '2020-05-01'),
+      ]),
+    )
       .when(clawBack('S-1', wan(10), 'fraud', '2020-09-01'))
       .thenMatches([
         { type: 'SubsidyClawedBack', data: { rule: 'tianjin.fraud' } },
@@ -213,7 +249,9 @@ describe('tianjin.fraud — 第十六条', () => {
   it('fraud under another policy is clawed back without a dishonesty record (第十六条 is Tianjin’s)', () => {
     given(recorded([grant('S-1', 'liaoning.talent', wan(200)), disburse('S-1', wan(200))], ALL_CONSORTIA()))
       .when(clawBack('S-1', wan(200), 'fraud'))
-      .thenMatches([{ type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', reason: 'fraud' } }]);
+      .thenMatches([
+        { type: 'SubsidyClawedBack', data: { rule: 'ledger.clawback-within-disbursed', reason: 'fraud' } },
+      ]);
   });
 
   it('a unit already recorded is not recorded again', () => {
