@@ -1,16 +1,4 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  ConsortiumCommand,
-  consortiumDecider,
-  consortiumStreamId,
-  evolveLeadClaim,
-  LeadClaim,
-  leadRegistryChanges,
-  LeadRegistryEvent,
-  leadRegistryStreamId,
-  leadRegistryStreamOf,
-} from '@ledger/domain/consortium';
-import { consortiumPolicies } from '@ledger/domain/policies';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision } from '@ledger/event-store';
 import {
@@ -23,6 +11,17 @@ import {
 } from '@ledger/platform';
 import { consortiumAnswer, ConsortiumAnswer } from './consortium-answer';
 import { ConsortiumCommandMessage } from './consortium-command.message';
+import { ConsortiumCommand } from '@ledger/domain/consortium/consortium.commands';
+import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
+import { consortiumStreamId, leadRegistryStreamId } from '@ledger/domain/consortium/consortium.streams';
+import {
+  evolveLeadClaim,
+  LeadClaim,
+  leadRegistryChanges,
+  LeadRegistryEvent,
+  leadRegistryStreamOf,
+} from '@ledger/domain/consortium/lead-registry';
+import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 
 const expected = (revision: number): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 

@@ -1,8 +1,11 @@
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
-import { CapEvaluation, fundingCategory, fundingPolicy, GrantFacts } from '@ledger/domain/policies/funding';
 import { Fen } from '@ledger/domain/shared/money';
-import { FundingBoundaryState, grantBoundaryIds, SubsidyState } from '@ledger/domain/subsidy';
 import { yuanOrNull } from '@ledger/presentation/money.view';
+import { CapEvaluation, GrantFacts } from '@ledger/domain/policies/funding/funding-policy';
+import { fundingCategory, fundingPolicy } from '@ledger/domain/policies/funding/funding-catalog';
+import { FundingBoundaryState } from '@ledger/domain/subsidy/funding-boundaries';
+import { grantBoundaryIds } from '@ledger/domain/subsidy/funding-streams';
+import { SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 
 /** A granted subsidy as the funding view needs it: its state, and the evaluation an award was for. */
 export interface GrantOnRecord {

@@ -3,7 +3,8 @@ import { ConsortiumApplication, ConsortiumPolicy } from '../policies/policy';
 import { BusinessDate } from '../shared/dates';
 import { reject, Rejection } from '../shared/decision';
 import { check, paramOn, RuleCheck, RuleRef } from '../shared/rule';
-import { ConsortiumState, ReviewStage } from './consortium.state';
+import { ConsortiumState } from './consortium.state';
+import { ReviewStage } from '../shared/procedure';
 
 /** The rule and citation alone, from a RuleRef, a PolicyParam or an effect (no other field leaks onto an event). */
 export const refOf = (ref: RuleRef): RuleRef => ({ rule: ref.rule, citation: ref.citation });

@@ -45,7 +45,6 @@ import { LIFECYCLE_CITATION, lifecycleRule } from '../policies/lifecycle-rules';
 import { ConsortiumPolicy } from '../policies/policy';
 import { Decision, reject } from '../shared/decision';
 import { RuleRef } from '../shared/rule';
-import type { Decider } from '../testing/decider-spec';
 import { ruleViolated } from './consortium.assessment';
 import {
   decideAddMember,
@@ -71,6 +70,7 @@ import {
 } from './consortium.procedure';
 import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
 import { dateProblems, invalidInput } from './consortium.validation';
+import type { Decider } from '../shared/decider';
 
 export { evolve, initialState };
 export type { ConsortiumContext };

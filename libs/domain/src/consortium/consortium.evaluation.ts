@@ -6,8 +6,9 @@ import { check, paramOn, PolicyParam, RuleCheck } from '../shared/rule';
 import { RecordAnnualReport, RecordEvaluation } from './consortium.commands';
 import { nextDueWithinPolicy, outsidePolicyPeriod, refOf, ruleViolated } from './consortium.assessment';
 import { AnnualReportRecorded, ConsortiumDelisted, EvaluationRecorded } from './consortium.events';
-import { ConsortiumState, Grade } from './consortium.state';
+import { ConsortiumState } from './consortium.state';
 import { invalidInput, InputProblem, oneOfProblems, textProblems } from './consortium.validation';
+import { Grade } from '../shared/procedure';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 

@@ -2,11 +2,13 @@
  * evolve: total over every event, never throws; an event that does not fit the state leaves it unchanged. It reads no
  * `rule`/`citation` except on the events that end a consortium, so events recorded before they carried one replay alike.
  */
-import { consortiumPolicies, isConsortiumPolicyId } from '../policies';
 import { BusinessDate } from '../shared/dates';
 import { nextDueWithinPolicy } from './consortium.assessment';
 import { ConsortiumEvent } from './consortium.events';
-import { ConsortiumState, Unit } from './consortium.state';
+import { ConsortiumState } from './consortium.state';
+import { Unit } from '../shared/unit';
+import { consortiumPolicies } from '../policies/consortium-policies';
+import { isConsortiumPolicyId } from '../shared/policy-ids';
 
 const NO_UNIT: Unit = { creditCode: '', name: '', kind: 'other' };
 

@@ -1,4 +1,3 @@
-import { consortiumPolicies, isConsortiumPolicyId } from '../policies';
 import { ConsortiumApplication } from '../policies/policy';
 import { Decision, reject } from '../shared/decision';
 import { RuleCheck } from '../shared/rule';
@@ -6,9 +5,12 @@ import { FileConsortium } from './consortium.commands';
 import { ConsortiumContext } from './consortium.context';
 import { outsidePolicyPeriod, refOf, ruleViolated } from './consortium.assessment';
 import { ConsortiumFiled } from './consortium.events';
-import { ConsortiumState, Governance } from './consortium.state';
+import { ConsortiumState } from './consortium.state';
 import { dateProblems, duplicateProblems, invalidInput, textProblems, unitProblems } from './consortium.validation';
 import { leadClaimCheck } from './lead-registry';
+import { Governance } from '../shared/unit';
+import { consortiumPolicies } from '../policies/consortium-policies';
+import { isConsortiumPolicyId } from '../shared/policy-ids';
 
 /**
  * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when

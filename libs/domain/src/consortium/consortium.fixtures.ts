@@ -2,7 +2,6 @@
  * Fixtures for consortium specs (unit, HTTP, e2e): units with real check characters, a valid filing per policy, and
  * a timeline per policy that takes a consortium from filing to active (public notice included).
  */
-import { consortiumPolicy } from '../policies';
 import { withCheckCharacter } from '../shared/credit-code';
 import { BusinessDate } from '../shared/dates';
 import { isRejection } from '../shared/decision';
@@ -11,7 +10,11 @@ import { ConsortiumCommand, FileConsortium } from './consortium.commands';
 import { ConsortiumContext } from './consortium.context';
 import { decide, evolve, initialState } from './consortium.decider';
 import { ConsortiumEvent } from './consortium.events';
-import { ConsortiumPolicyId, ConsortiumState, Grade, ReviewStage, Unit, UnitKind } from './consortium.state';
+import { ConsortiumState } from './consortium.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Grade, ReviewStage } from '../shared/procedure';
+import { Unit, UnitKind } from '../shared/unit';
+import { consortiumPolicy } from '../policies/consortium-policies';
 
 /** Divisions of registration (credit code characters 3–8). */
 export const DIVISIONS = {

@@ -1,37 +1,8 @@
 import { BusinessDate } from '../shared/dates';
-import { Fen } from '../shared/money';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Grade, ReviewStage } from '../shared/procedure';
+import { Governance, Unit } from '../shared/unit';
 import { RuleCheck, RuleRef } from '../shared/rule';
-
-export const CONSORTIUM_POLICY_IDS = [
-  'nmg-2024-consortium',
-  'luzhou-2024-consortium',
-  'liaoning-2021-alliance',
-  'tianjin-2018-alliance',
-] as const;
-export type ConsortiumPolicyId = (typeof CONSORTIUM_POLICY_IDS)[number];
-
-export const UNIT_KINDS = ['enterprise', 'university', 'research-institute', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-/** A member or lead unit, identified by its unified social credit code. */
-export interface Unit {
-  creditCode: string;
-  name: string;
-  kind: UnitKind;
-  /** Lead only, where the policy asks (nmg.lead-rd): money in fen. */
-  rdExpense3yFen?: Fen;
-  revenue3yFen?: Fen;
-  rdExpenseLastYearFen?: Fen;
-  /** Luzhou: a new R&D institution may lead (luzhou.lead). */
-  newRdInstitution?: boolean;
-}
-
-export interface Governance {
-  council: boolean;
-  expertCommittee: boolean;
-  secretariat: boolean;
-  managementBody: boolean;
-}
 
 export const CONSORTIUM_STATUSES = [
   'filed',
@@ -45,9 +16,6 @@ export const CONSORTIUM_STATUSES = [
 ] as const;
 export type ConsortiumStatus = (typeof CONSORTIUM_STATUSES)[number];
 export const ENDED_STATUSES: ReadonlyArray<ConsortiumStatus> = ['dissolved', 'delisted', 'rejected', 'withdrawn'];
-
-export type ReviewStage = 'preliminary' | 'formal' | 'technical' | 'expert';
-export type Grade = 'excellent' | 'qualified' | 'unqualified';
 
 export interface Review {
   stage: ReviewStage;

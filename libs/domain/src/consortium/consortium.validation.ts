@@ -7,7 +7,7 @@ import { isValidCreditCode } from '../shared/credit-code';
 import { isBusinessDate } from '../shared/dates';
 import { reject, Rejection } from '../shared/decision';
 import { RuleRef } from '../shared/rule';
-import { Unit, UNIT_KINDS } from './consortium.state';
+import { Unit, UNIT_KINDS } from '../shared/unit';
 
 /** One thing wrong with one field; `problem` reads after the field's name: "members[3].creditCode is required". */
 export interface InputProblem {

@@ -12,13 +12,15 @@
  * atomic request as the consortium's events (expected revision = the revision it read), so two concurrent filings
  * for one lead cannot both succeed.
  */
-import { consortiumPolicies } from '../policies';
 import { LeadClaimTerm } from '../policies/policy';
 import { BusinessDate, yearOf } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { check, paramOn, PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
 import { leadRegistryStreamId } from './consortium.streams';
-import { ConsortiumPolicyId, ConsortiumState, ENDED_STATUSES, Unit } from './consortium.state';
+import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Unit } from '../shared/unit';
+import { consortiumPolicies } from '../policies/consortium-policies';
 
 export interface LeadClaim {
   consortiumId: string;

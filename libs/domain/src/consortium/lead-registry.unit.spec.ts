@@ -1,6 +1,5 @@
 import { consortiumStreamId, leadRegistryStreamId } from './consortium.streams';
 import { commandsFor, CONSORTIUM_IDS, eventsOf, historyUpTo, LEADS, stateOf } from './consortium.fixtures';
-import { ConsortiumPolicyId } from './consortium.state';
 import {
   evolveLeadClaim,
   leadClaimOf,
@@ -10,6 +9,7 @@ import {
   leadRegistryStreamOf,
   LeadReleased,
 } from './lead-registry';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
 
 const NMG = 'nmg-2024-consortium' as const;
 const code = LEADS[NMG].creditCode;

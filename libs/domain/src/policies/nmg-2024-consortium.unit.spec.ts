@@ -15,10 +15,10 @@ import {
   unit,
   verdictOf,
 } from '../consortium/consortium.fixtures';
-import { Unit } from '../consortium/consortium.state';
 import { leadClaimOf, leadRegistryChanges } from '../consortium/lead-registry';
 import { wan } from '../shared/money';
 import { deciderSpec } from '../testing/decider-spec';
+import { Unit } from '../shared/unit';
 
 const NMG = 'nmg-2024-consortium' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(NMG));

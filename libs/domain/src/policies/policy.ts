@@ -3,9 +3,11 @@
  * interpretation), the eligibility rules, the procedure (review steps, public notice, objections, approval) and the
  * consequences of later events (lead change, rename, evaluations). The decider knows no policy by name.
  */
-import { ConsortiumPolicyId, Governance, ReviewStage, Unit } from '../consortium/consortium.state';
 import { BusinessDate } from '../shared/dates';
 import { PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Governance, Unit } from '../shared/unit';
+import { ReviewStage } from '../shared/procedure';
 
 /** What eligibility is judged on: the filing, or the consortium as it stands after a change. */
 export interface ConsortiumApplication {

@@ -11,12 +11,12 @@
  * A grant mirrors itself into the funding boundaries as `FundingCommitted`; a cancellation (or the cancelled rest
  * of a termination) as `FundingReleased`. A clawback releases nothing: clawed-back money still counts against caps.
  */
-import { ConsortiumPolicyId } from '../consortium/consortium.state';
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { Fen } from '../shared/money';
 import { RuleRef } from '../shared/rule';
 import type { CapRecord, FundingCategoryId, RecipientRole } from '../policies/funding/funding-policy';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
 
 export const subsidyStreamId = (subsidyId: string) => `subsidy-${subsidyId}`;
 export const recipientYearStreamId = (creditCode: string, fiscalYear: number) => `funding-${creditCode}-${fiscalYear}`;

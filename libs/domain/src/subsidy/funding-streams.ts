@@ -4,7 +4,6 @@
  * `routeEvents(events)` to them in one atomic write, every loaded stream with the revision it read (streams without
  * new events are still checked: the decision depended on them).
  */
-import { fundingCategory, FundingCategory, ScopeKind } from '../policies/funding';
 import {
   allianceFundingStreamId,
   platformStreamId,
@@ -16,6 +15,8 @@ import {
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyState } from './subsidy.state';
+import { fundingCategory } from '../policies/funding/funding-catalog';
+import { FundingCategory, ScopeKind } from '../policies/funding/funding-policy';
 
 export interface GrantBoundaryIds {
   recipientYear: string;

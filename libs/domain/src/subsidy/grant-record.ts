@@ -1,10 +1,11 @@
 /** How a grant decision is written down: the caps as they stood (on the event) or the cap that refused it. */
 import { Rejection, RejectionCode, reject } from '../shared/decision';
 import { RuleCheck } from '../shared/rule';
-import { amountText, CapEvaluation, CapRecord, FundingCategory, GrantFacts } from '../policies/funding';
 import { FundingCommitted } from './funding-boundaries';
 import { boundaryStreamList, grantBoundaryIds } from './funding-streams';
 import { SubsidyGranted, SubsidyLedgerEvent } from './subsidy.events';
+import { amountText } from '../policies/funding/amount-text';
+import { CapEvaluation, CapRecord, FundingCategory, GrantFacts } from '../policies/funding/funding-policy';
 
 export const exceeds = (cap: CapEvaluation, amountFen: number): boolean =>
   cap.limitFen !== null && (cap.usedFen ?? 0) + amountFen > cap.limitFen;

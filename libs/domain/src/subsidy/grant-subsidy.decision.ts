@@ -5,17 +5,6 @@
 import { ConsortiumState } from '../consortium/consortium.state';
 import { Decision, reject } from '../shared/decision';
 import { RuleCheck } from '../shared/rule';
-import {
-  FUNDING_CATEGORY_IDS,
-  fundingCategory,
-  FundingCategory,
-  fundingPolicy,
-  GrantFacts,
-  GrantRequest,
-  isFundingCategoryId,
-  LEDGER_FUNDING_RULES as LEDGER,
-  LoadedBoundary,
-} from '../policies/funding';
 import { initialBoundaryState } from './funding-boundaries';
 import { grantBoundaryIds } from './funding-streams';
 import { capExceeded, exceeds, grantEvents, recordOf, refuse } from './grant-record';
@@ -24,6 +13,16 @@ import { amountProblem, dateProblem, InputProblem, invalidInput, textProblem } f
 import { GrantSubsidy } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyLedgerState } from './subsidy.state';
+import {
+  FUNDING_CATEGORY_IDS,
+  FundingCategory,
+  GrantFacts,
+  GrantRequest,
+  isFundingCategoryId,
+  LoadedBoundary,
+} from '../policies/funding/funding-policy';
+import { fundingCategory, fundingPolicy } from '../policies/funding/funding-catalog';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 
 export interface SubsidyContext {
   /** The consortium a grant names, folded from its own stream. Only grants read it. */

@@ -3,19 +3,13 @@ import { ConsortiumState } from '../consortium/consortium.state';
 import { yearOf } from '../shared/dates';
 import { RejectionCode } from '../shared/decision';
 import { check, RuleCheck } from '../shared/rule';
-import {
-  amountText,
-  fundingCategory,
-  FundingCategory,
-  fundingPolicy,
-  GrantRequest,
-  integrityCheck,
-  isInForceOn,
-  LEDGER_FUNDING_RULES as LEDGER,
-  RecipientRole,
-} from '../policies/funding';
 import { grantBoundaryIds } from './funding-streams';
 import { SubsidyLedgerState } from './subsidy.state';
+import { amountText } from '../policies/funding/amount-text';
+import { fundingCategory, fundingPolicy } from '../policies/funding/funding-catalog';
+import { FundingCategory, GrantRequest, isInForceOn, RecipientRole } from '../policies/funding/funding-policy';
+import { integrityCheck } from '../policies/funding/tianjin-funding';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 
 export interface GateOutcome {
   code: RejectionCode;

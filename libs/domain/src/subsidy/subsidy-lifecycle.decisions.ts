@@ -13,7 +13,6 @@ import { BusinessDate } from '../shared/dates';
 import { CapFigures, Decision, isRejection, reject, Rejection } from '../shared/decision';
 import { Fen } from '../shared/money';
 import { RuleRef } from '../shared/rule';
-import { amountText, fundingPolicy, LEDGER_FUNDING_RULES as LEDGER, TIANJIN_FRAUD } from '../policies/funding';
 import { FundingReleased, UnitRecordedDishonest } from './funding-boundaries';
 import { recordsDishonesty } from './funding-streams';
 import { amountProblem, dateProblem, invalidInput, textProblem } from './subsidy-input';
@@ -27,6 +26,10 @@ import {
 } from './subsidy.commands';
 import { SubsidyCancelled, SubsidyClawedBack, SubsidyLedgerEvent, SubsidyTerminated } from './subsidy.events';
 import { recoverableFen, refundDueFen, SubsidyLedgerState, SubsidyState, undisbursedFen } from './subsidy.state';
+import { amountText } from '../policies/funding/amount-text';
+import { fundingPolicy } from '../policies/funding/funding-catalog';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
+import { TIANJIN_FRAUD } from '../policies/funding/tianjin-funding';
 
 type Events = Decision<SubsidyLedgerEvent>;
 

@@ -2,7 +2,6 @@
  * The subsidy decider. State: the streams the handler loaded (`fundingStreamsFor`), folded into one
  * `SubsidyLedgerState`; context: the consortium a grant names. Events go to several streams (`routeEvents`).
  */
-import type { Decider } from '../testing/decider-spec';
 import { Decision, reject } from '../shared/decision';
 import { decideGrant, SubsidyContext } from './grant-subsidy.decision';
 import {
@@ -15,6 +14,7 @@ import {
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { evolveLedger, initialLedgerState, SubsidyLedgerState } from './subsidy.state';
+import type { Decider } from '../shared/decider';
 
 export type { SubsidyContext } from './grant-subsidy.decision';
 

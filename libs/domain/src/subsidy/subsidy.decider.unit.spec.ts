@@ -1,6 +1,5 @@
 import { RuleRef } from '../shared/rule';
 import { wan } from '../shared/money';
-import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding';
 import { deciderSpec } from '../testing/decider-spec';
 import { subsidyDecider } from './subsidy.decider';
 import {
@@ -17,6 +16,7 @@ import {
   terminate,
   UNITS,
 } from './subsidy.fixtures';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 
 /** A describe per rule: '<rule id> — <citation>'. */
 const named = (ref: RuleRef) => `${ref.rule} — ${ref.citation}`;

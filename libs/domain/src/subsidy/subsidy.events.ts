@@ -3,7 +3,6 @@
  * every rule it passed (`checks`) and every cap it was checked against (`caps`), so the audit trail explains the
  * decision without recomputing it.
  */
-import { ConsortiumPolicyId } from '../consortium/consortium.state';
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { Fen } from '../shared/money';
@@ -11,6 +10,7 @@ import { RuleCheck, RuleRef } from '../shared/rule';
 import type { CapRecord, FundingCategoryId, RecipientRole } from '../policies/funding/funding-policy';
 import type { ClawbackReason } from './subsidy.commands';
 import type { BoundaryEvent } from './funding-boundaries';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
 
 export type SubsidyGranted = DomainEvent<
   'SubsidyGranted',

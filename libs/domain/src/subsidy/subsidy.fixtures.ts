@@ -1,5 +1,5 @@
 /** Builders for subsidy specs and the HTTP tests: an active consortium per policy, commands, and recorded histories. */
-import { ConsortiumPolicyId, ConsortiumState, Evaluation, Unit } from '../consortium/consortium.state';
+import { ConsortiumState, Evaluation } from '../consortium/consortium.state';
 import { withCheckCharacter } from '../shared/credit-code';
 import { isRejection } from '../shared/decision';
 import { Fen, wan } from '../shared/money';
@@ -15,6 +15,8 @@ import {
 import { decide, evolve, initialState, SubsidyContext } from './subsidy.decider';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyLedgerState } from './subsidy.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Unit } from '../shared/unit';
 
 const unit = (first17: string, name: string, kind: Unit['kind']): Unit => ({
   creditCode: withCheckCharacter(first17),

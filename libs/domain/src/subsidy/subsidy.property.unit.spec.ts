@@ -11,7 +11,6 @@ import { ConsortiumState } from '../consortium/consortium.state';
 import { addDays } from '../shared/dates';
 import { isRejection } from '../shared/decision';
 import { percentOf, wan } from '../shared/money';
-import { fundingPolicy, LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding';
 import { netCommittedFen, liveCommitments, usedFen } from './funding-boundaries';
 import { fundingStreamsFor, routeEvents } from './funding-streams';
 import { CLAWBACK_REASONS, ClawbackReason, SubsidyCommand } from './subsidy.commands';
@@ -19,6 +18,8 @@ import { decide, evolve, initialState } from './subsidy.decider';
 import { SubsidyEvent, SubsidyGranted, SubsidyLedgerEvent } from './subsidy.events';
 import { activeConsortium, evaluation, liaoningAlliance, UNITS } from './subsidy.fixtures';
 import { movementDateOf, recoverableFen, refundDueFen, SubsidyLedgerState, undisbursedFen } from './subsidy.state';
+import { fundingPolicy } from '../policies/funding/funding-catalog';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20250401;
 const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 200;

@@ -1,4 +1,3 @@
-import { ConsortiumPolicyId } from '../consortium/consortium.state';
 import { BusinessDate } from '../shared/dates';
 import { Fen } from '../shared/money';
 import { RuleRef } from '../shared/rule';
@@ -12,6 +11,7 @@ import {
   UnitIntegrityState,
 } from './funding-boundaries';
 import { SubsidyEvent, SubsidyLedgerEvent } from './subsidy.events';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
 
 export type SubsidyStatus = 'granted' | 'terminated';
 

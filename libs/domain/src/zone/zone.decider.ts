@@ -36,8 +36,8 @@ import { paramOn, RuleRef } from '../shared/rule';
 import { DesignateZone, RecordZoneEvaluation, SubmitAnnualReport, ZONE_GRADES, ZoneCommand } from './zone.commands';
 import { ZoneEvent } from './zone.events';
 import { ZoneState } from './zone.state';
-import { indicatorProblems } from './zone-indicators';
 import { annualReportDueDate, firstEvaluationDueDate } from './zone-schedule';
+import { indicatorProblems } from '../policies/zone-indicators';
 
 /** What a handler hands in: the clock. Everything else the zone decides on is in its own stream. */
 export interface ZoneContext {

@@ -6,7 +6,6 @@ import { ZoneCommand } from './zone.commands';
 import { ZONE_EVENT_TYPES, ZoneEvaluationKind, ZoneEvent } from './zone.events';
 import { ZoneContext, zoneDecider } from './zone.decider';
 import { ZoneState } from './zone.state';
-import { ZoneIndicators } from './zone-indicators';
 import { isEvaluationDueIn } from './zone-schedule';
 import {
   designateZone,
@@ -18,6 +17,7 @@ import {
   ZONE_NAME,
   zoneDesignated,
 } from './zone.fixtures';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 const TODAY = '2028-06-30';
 const { given } = deciderSpec(zoneDecider, (): ZoneContext => ({ today: TODAY }));

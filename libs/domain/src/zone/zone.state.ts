@@ -3,7 +3,7 @@ import { BusinessDate } from '../shared/dates';
 import { RuleRef } from '../shared/rule';
 import { ZoneGrade } from './zone.commands';
 import { ZoneEvaluationKind } from './zone.events';
-import { ZoneIndicators } from './zone-indicators';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 export const ZONE_STATUSES = ['active', 'rectification', 'removed'] as const;
 export type ZoneStatus = (typeof ZONE_STATUSES)[number];

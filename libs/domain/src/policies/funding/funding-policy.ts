@@ -3,11 +3,12 @@
  * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts`, the
  * state of the consistency boundaries the grant touches. The subsidy decider knows no category by name.
  */
-import { ConsortiumPolicyId, ConsortiumState } from '../../consortium/consortium.state';
+import { ConsortiumState } from '../../consortium/consortium.state';
 import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
 import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 import type { FundingBoundaryState } from '../../subsidy/funding-boundaries';
+import { ConsortiumPolicyId } from '../../shared/policy-ids';
 
 export const FUNDING_CATEGORY_IDS = [
   'liaoning.operating',

@@ -1,24 +1,10 @@
 /** The funding catalog: every subsidy category, the policy it belongs to, its parameters, rules and caps. */
-import { ConsortiumPolicyId } from '../../consortium/consortium.state';
 import { FundingCategory, FundingPolicy } from './funding-policy';
 import { liaoningFunding } from './liaoning-funding';
 import { luzhouFunding } from './luzhou-funding';
 import { nmgFunding } from './nmg-funding';
 import { tianjinFunding } from './tianjin-funding';
-
-export * from './funding-policy';
-export * from './ledger-funding-rules';
-export * from './amount-text';
-export { liaoningFunding, liaoningFundingParams } from './liaoning-funding';
-export { luzhouFunding, luzhouFundingParams } from './luzhou-funding';
-export { nmgFunding, nmgFundingParams } from './nmg-funding';
-export {
-  tianjinFunding,
-  tianjinFundingParams,
-  TIANJIN_FRAUD,
-  integrityCheck,
-  latestEvaluation,
-} from './tianjin-funding';
+import { ConsortiumPolicyId } from '../../shared/policy-ids';
 
 export const FUNDING_POLICIES: ReadonlyArray<FundingPolicy> = [
   nmgFunding,
