@@ -1,6 +1,7 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { ConsortiumCommand, FileConsortium } from './consortium.commands';
-import { consortiumDecider, decide, evolve, initialState } from './consortium.decider';
+import { consortiumDecider, decide } from './consortium.decider';
+import { evolve, initialState } from './consortium.state';
 import { ConsortiumEvent } from './consortium.events';
 import {
   commandsFor,

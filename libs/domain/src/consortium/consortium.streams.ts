@@ -1,4 +1,5 @@
 import { ConsortiumPolicyId } from '../shared/policy-ids';
+
 /**
  * Streams. A consortium's events go to `consortium-<id>`. A rule spanning consortia (nmg.one-per-lead,
  * luzhou.annual-call) is decided on the lead registry: one stream per policy and lead credit code, holding

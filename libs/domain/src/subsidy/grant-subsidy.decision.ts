@@ -9,7 +9,13 @@ import { initialBoundaryState } from './funding-boundaries';
 import { grantBoundaryIds } from './funding-streams';
 import { capExceeded, exceeds, grantEvents, recordOf, refuse } from './grant-record';
 import { roleOf, validityGates } from './grant-validity';
-import { amountProblem, dateProblem, InputProblem, invalidInput, textProblem } from './subsidy-input';
+import {
+  dateProblems,
+  InputProblem,
+  invalidInput,
+  positiveAmountProblems,
+  textProblems,
+} from '../shared/input-problems';
 import { GrantSubsidy } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyLedgerState } from './subsidy.state';
@@ -75,13 +81,13 @@ function grantInputProblems(d: GrantSubsidy['data']): InputProblem[] {
     : [{ field: 'category', problem: `must be one of ${FUNDING_CATEGORY_IDS.join(', ')}` }];
   const yearProblem = Number.isSafeInteger(d.fiscalYear) ? [] : [{ field: 'fiscalYear', problem: 'must be a year' }];
   return [
-    ...textProblem('subsidyId', d.subsidyId),
-    ...textProblem('consortiumId', d.consortiumId),
-    ...textProblem('recipient', d.recipient),
+    ...textProblems('subsidyId', d.subsidyId),
+    ...textProblems('consortiumId', d.consortiumId),
+    ...textProblems('recipient', d.recipient),
     ...categoryProblem,
-    ...amountProblem('amountFen', d.amountFen),
+    ...positiveAmountProblems('amount', d.amountFen),
     ...yearProblem,
-    ...dateProblem('grantedOn', d.grantedOn),
+    ...dateProblems('grantedOn', d.grantedOn),
   ];
 }
 
@@ -89,11 +95,12 @@ function missingFields(category: FundingCategory, d: GrantSubsidy['data']): Inpu
   return category.requires.flatMap((field) => {
     const problem = `is required for ${category.id}`;
     if (field === 'projectTotalInvestmentFen') {
+      const apiField = 'projectTotalInvestment';
       return d.projectTotalInvestmentFen === undefined
-        ? [{ field, problem }]
-        : amountProblem(field, d.projectTotalInvestmentFen);
+        ? [{ field: apiField, problem }]
+        : positiveAmountProblems(apiField, d.projectTotalInvestmentFen);
     }
-    return textProblem(field, d[field]).map((p) => ({ ...p, problem }));
+    return textProblems(field, d[field]).map((p) => ({ ...p, problem }));
   });
 }
 

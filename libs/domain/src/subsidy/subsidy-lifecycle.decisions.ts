@@ -15,7 +15,7 @@ import { Fen } from '../shared/money';
 import { RuleRef } from '../shared/rule';
 import { FundingReleased, UnitRecordedDishonest } from './funding-boundaries';
 import { recordsDishonesty } from './funding-streams';
-import { amountProblem, dateProblem, invalidInput, textProblem } from './subsidy-input';
+import { dateProblems, invalidInput, positiveAmountProblems, textProblems } from '../shared/input-problems';
 import {
   CancelSubsidy,
   CLAWBACK_REASONS,
@@ -36,9 +36,9 @@ type Events = Decision<SubsidyLedgerEvent>;
 export function decideDisbursement(command: DisburseSubsidy, state: SubsidyLedgerState): Events {
   const { subsidyId, amountFen, paidOn, voucher } = command.data;
   const problems = [
-    ...amountProblem('amountFen', amountFen),
-    ...dateProblem('paidOn', paidOn),
-    ...textProblem('voucher', voucher),
+    ...positiveAmountProblems('amount', amountFen),
+    ...dateProblems('paidOn', paidOn),
+    ...textProblems('voucher', voucher),
   ];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
@@ -60,9 +60,9 @@ export function decideDisbursement(command: DisburseSubsidy, state: SubsidyLedge
 export function decideCancellation(command: CancelSubsidy, state: SubsidyLedgerState): Events {
   const { subsidyId, amountFen, on, reason } = command.data;
   const problems = [
-    ...amountProblem('amountFen', amountFen),
-    ...dateProblem('on', on),
-    ...textProblem('reason', reason),
+    ...positiveAmountProblems('amount', amountFen),
+    ...dateProblems('on', on),
+    ...textProblems('reason', reason),
   ];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
@@ -89,7 +89,7 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
   const reasonProblem = CLAWBACK_REASONS.includes(reason)
     ? []
     : [{ field: 'reason', problem: `must be one of ${CLAWBACK_REASONS.join(', ')}` }];
-  const problems = [...amountProblem('amountFen', amountFen), ...dateProblem('on', on), ...reasonProblem];
+  const problems = [...positiveAmountProblems('amount', amountFen), ...dateProblems('on', on), ...reasonProblem];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;
@@ -117,9 +117,9 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
 export function decideRefund(command: RecordSubsidyRefund, state: SubsidyLedgerState): Events {
   const { subsidyId, amountFen, receivedOn, voucher } = command.data;
   const problems = [
-    ...amountProblem('amountFen', amountFen),
-    ...dateProblem('receivedOn', receivedOn),
-    ...textProblem('voucher', voucher),
+    ...positiveAmountProblems('amount', amountFen),
+    ...dateProblems('receivedOn', receivedOn),
+    ...textProblems('voucher', voucher),
   ];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId, { refund: true });
@@ -143,7 +143,7 @@ export function decideRefund(command: RecordSubsidyRefund, state: SubsidyLedgerS
 /** nmg.terminate-and-recover (六(二)) under nmg-2024-consortium; ledger.terminate-and-recover elsewhere. */
 export function decideTermination(command: TerminateSubsidy, state: SubsidyLedgerState): Events {
   const { subsidyId, on, reason } = command.data;
-  const problems = [...dateProblem('on', on), ...textProblem('reason', reason)];
+  const problems = [...dateProblems('on', on), ...textProblems('reason', reason)];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;

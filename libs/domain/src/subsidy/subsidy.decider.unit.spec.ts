@@ -205,7 +205,7 @@ describe('invalid input (400) — API.md conventions: amounts in whole positive 
   ])('refuses an amount that is %s', (_why, amountFen) => {
     given([])
       .when(talent('S-1', amountFen))
-      .thenRejects({ code: 'invalid-input', details: [{ field: 'amountFen' }] });
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'amount' }] });
   });
 
   it('refuses an impossible date', () => {

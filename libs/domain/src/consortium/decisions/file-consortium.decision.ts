@@ -1,16 +1,17 @@
-import { ConsortiumApplication } from '../policies/policy';
-import { Decision, reject } from '../shared/decision';
-import { RuleCheck } from '../shared/rule';
-import { FileConsortium } from './consortium.commands';
-import { ConsortiumContext } from './consortium.context';
-import { outsidePolicyPeriod, refOf, ruleViolated } from './consortium.assessment';
-import { ConsortiumFiled } from './consortium.events';
-import { ConsortiumState } from './consortium.state';
-import { dateProblems, duplicateProblems, invalidInput, textProblems, unitProblems } from './consortium.validation';
-import { leadClaimCheck } from './lead-registry';
-import { Governance } from '../shared/unit';
-import { consortiumPolicies } from '../policies/consortium-policies';
-import { isConsortiumPolicyId } from '../shared/policy-ids';
+import { ConsortiumApplication } from '../../policies/policy';
+import { ConsortiumContext } from '../consortium.context';
+import { ConsortiumFiled } from '../consortium.events';
+import { ConsortiumState } from '../consortium.state';
+import { Decision, reject } from '../../shared/decision';
+import { FileConsortium } from '../consortium.commands';
+import { Governance } from '../../shared/unit';
+import { RuleCheck } from '../../shared/rule';
+import { consortiumPolicies } from '../../policies/consortium-policies';
+import { dateProblems, duplicateUnitProblems, textProblems, unitProblems } from '../../shared/input-problems';
+import { isConsortiumPolicyId } from '../../shared/policy-ids';
+import { leadClaimCheck } from '../lead-registry';
+import { outsidePolicyPeriod, refOf, ruleViolated } from '../consortium.assessment';
+import { invalidInput } from '../../shared/input-problems';
 
 /**
  * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when
@@ -39,7 +40,7 @@ export function decideFiling(
     ...(typeof d.agreementSigned === 'boolean' ? [] : [{ field: 'agreementSigned', problem: 'must be true or false' }]),
   ];
   if (problems.length) return invalidInput(problems);
-  const duplicates = duplicateProblems(d.lead, d.members);
+  const duplicates = duplicateUnitProblems(d.lead, d.members);
   if (duplicates.length) return invalidInput(duplicates);
   if (state.exists) return reject('invalid-state', `consortium ${d.consortiumId} is already filed`);
 

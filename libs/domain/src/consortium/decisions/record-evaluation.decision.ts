@@ -1,14 +1,14 @@
-/** Evaluations and annual reports of an active consortium, with their consequences per policy. */
-import { ConsortiumPolicy } from '../policies/policy';
-import { addYears, BusinessDate, isBusinessDate } from '../shared/dates';
-import { Decision, reject } from '../shared/decision';
-import { check, paramOn, PolicyParam, RuleCheck } from '../shared/rule';
-import { RecordAnnualReport, RecordEvaluation } from './consortium.commands';
-import { nextDueWithinPolicy, outsidePolicyPeriod, refOf, ruleViolated } from './consortium.assessment';
-import { AnnualReportRecorded, ConsortiumDelisted, EvaluationRecorded } from './consortium.events';
-import { ConsortiumState } from './consortium.state';
-import { invalidInput, InputProblem, oneOfProblems, textProblems } from './consortium.validation';
-import { Grade } from '../shared/procedure';
+import { BusinessDate, addYears } from '../../shared/dates';
+import { ConsortiumDelisted, EvaluationRecorded } from '../consortium.events';
+import { ConsortiumPolicy } from '../../policies/policy';
+import { ConsortiumState } from '../consortium.state';
+import { Decision, reject } from '../../shared/decision';
+import { Grade } from '../../shared/procedure';
+import { PolicyParam, RuleCheck, check, paramOn } from '../../shared/rule';
+import { RecordEvaluation } from '../consortium.commands';
+import { nextDueWithinPolicy, outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
+import { oneOfProblems, textProblems } from '../../shared/input-problems';
+import { InputProblem, invalidInput } from '../../shared/input-problems';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 
@@ -129,60 +129,3 @@ const isScores = (scores: unknown): scores is Record<string, number> =>
   scores !== null &&
   !Array.isArray(scores) &&
   Object.values(scores).every((v) => typeof v === 'number' && Number.isFinite(v));
-
-export function decideAnnualReport(
-  command: RecordAnnualReport,
-  state: ConsortiumState,
-  policy: ConsortiumPolicy,
-): Decision<AnnualReportRecorded> {
-  const { consortiumId, year, submittedOn, summary, plan } = command.data;
-  const rules = policy.annualReport;
-  if (!rules) {
-    return invalidInput(
-      [{ field: 'id', problem: `names a consortium under ${policy.id}, which asks for no annual report` }],
-      {
-        message: `${policy.id} asks for no annual report`,
-      },
-    );
-  }
-  const ref = refOf(rules);
-  if (!Number.isInteger(year)) return invalidInput([{ field: 'year', problem: 'must be an integer' }]);
-  const dueOn = `${year}-${paramOn(rules.dueMonthDay, submittedOn)}`;
-  if (!isBusinessDate(dueOn)) return invalidInput([{ field: 'year', problem: `gives no due date (${dueOn})` }]);
-  if (state.status !== 'active')
-    return reject(
-      'invalid-state',
-      `annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`,
-      ref,
-    );
-  if (state.annualReports.some((r) => r.year === year))
-    return ruleViolated(ref, `the report for ${year} was already recorded`);
-  const missing = [...(summary === true ? [] : ["the year's summary"]), ...(plan === true ? [] : ["next year's plan"])];
-  if (missing.length)
-    return ruleViolated(
-      ref,
-      `an annual report carries the year's summary and next year's plan; missing: ${missing.join(', ')}`,
-    );
-  const onTime = submittedOn <= dueOn;
-  return [
-    {
-      type: 'AnnualReportRecorded',
-      data: {
-        consortiumId,
-        year,
-        submittedOn,
-        summary,
-        plan,
-        dueOn,
-        check: check(
-          ref,
-          onTime,
-          onTime
-            ? `submitted on ${submittedOn}, due by ${dueOn}`
-            : `late: submitted on ${submittedOn}, due by ${dueOn}`,
-        ),
-        ...ref,
-      },
-    },
-  ];
-}
