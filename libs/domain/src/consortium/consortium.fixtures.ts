@@ -16,6 +16,10 @@ import { ConsortiumPolicyId } from '../shared/policy-ids';
 import { Grade, ReviewStage } from '../shared/procedure';
 import { Unit, UnitKind } from '../shared/unit';
 import { consortiumPolicy } from '../policies/consortium-policies';
+import { LeadClaim, LeadRegistryState } from '../lead-registry/lead-registry.state';
+import { LeadRegistryEvent } from '../lead-registry/lead-registry.events';
+import { leadRegistryDecider } from '../lead-registry/lead-registry.decider';
+import { leadRegistryRequests } from './consortium.lead-claims';
 
 /** Divisions of registration (credit code characters 3–8). */
 export const DIVISIONS = {
@@ -234,7 +238,7 @@ export const commandsFor = (policy: ConsortiumPolicyId, consortiumId = CONSORTIU
 });
 
 export function contextFor(policy: ConsortiumPolicyId, extra: Partial<ConsortiumContext> = {}): ConsortiumContext {
-  return { today: '2025-12-01', policy: consortiumPolicy(policy), leadClaim: null, ...extra };
+  return { today: '2025-12-01', policy: consortiumPolicy(policy), leadRegistry: { claims: [] }, ...extra };
 }
 
 /** Runs commands through the decider and returns every event; throws on a rejection (fixtures must be valid). */
@@ -297,3 +301,21 @@ export function verdictOf(events: ConsortiumEvent[], rule: string) {
   if (!verdict) throw new Error(`no verdict on ${rule} in ${events.map((e) => e.type).join(', ')}`);
   return verdict;
 }
+
+/** The lead-registry events a consortium decision leads to (from the state before it to the state after it). */
+export function registryEvents(
+  before: ConsortiumState,
+  after: ConsortiumState,
+  registry: LeadRegistryState = leadRegistryDecider.initialState(),
+): LeadRegistryEvent[] {
+  return leadRegistryRequests(before, after).flatMap(({ command, context }) => {
+    const events = leadRegistryDecider.decide(command, registry, context);
+    if (isRejection(events)) throw new Error(`fixture registry command refused: ${JSON.stringify(events)}`);
+    return events;
+  });
+}
+
+export const registryOf = (events: LeadRegistryEvent[]): LeadRegistryState =>
+  events.reduce(leadRegistryDecider.evolve, leadRegistryDecider.initialState());
+
+export const registryWith = (...claims: LeadClaim[]): LeadRegistryState => ({ claims });

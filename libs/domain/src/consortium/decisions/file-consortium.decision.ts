@@ -9,7 +9,7 @@ import { RuleCheck } from '../../shared/rule';
 import { consortiumPolicies } from '../../policies/consortium-policies';
 import { dateProblems, duplicateUnitProblems, textProblems, unitProblems } from '../../shared/input-problems';
 import { isConsortiumPolicyId } from '../../shared/policy-ids';
-import { leadClaimCheck } from '../lead-registry';
+import { leadClaimCheck } from '../../lead-registry/decisions/claim-lead.decision';
 import { outsidePolicyPeriod, refOf, ruleViolated } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
 
@@ -49,10 +49,10 @@ export function decideFiling(
 
   const claimChecks: RuleCheck[] = [];
   if (policy.leadClaim) {
-    if (context.leadClaim === undefined) {
-      throw new Error(`a filing under ${policy.id} needs context.leadClaim, read from the lead registry stream`);
+    if (context.leadRegistry === undefined) {
+      throw new Error(`a filing under ${policy.id} needs context.leadRegistry, read from the lead registry stream`);
     }
-    const claim = leadClaimCheck(policy.leadClaim, context.leadClaim, d.consortiumId, d.lead, d.filedOn);
+    const claim = leadClaimCheck(policy.leadClaim, context.leadRegistry, d.consortiumId, d.lead, d.filedOn);
     if (!claim.ok) return ruleViolated(claim, `filing refused: ${claim.detail}`, [claim]);
     claimChecks.push(claim);
   }
