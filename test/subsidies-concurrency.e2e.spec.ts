@@ -8,9 +8,10 @@ import { HttpAnswer } from './support/http-client';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { capOf, consortiumWith, getFunding, leadFactory, postGrant, postSubsidy } from './support/subsidy-requests';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
-import { recipientYearStreamId, usedFen } from '@ledger/domain/subsidy/funding-boundaries';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
+import { recipientYearStreamId } from '@ledger/domain/subsidy/subsidy.streams';
+import { usedFen } from '@ledger/domain/policies/funding/funding-boundary';
 
 const LIAONING = 'liaoning-2021-alliance';
 const ON_2025 = { fiscalYear: 2025, grantedOn: '2025-11-03' };

@@ -25,7 +25,7 @@ import { CLAWBACK_REASONS } from '@ledger/domain/subsidy/subsidy.commands';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
-import { usedFen } from '@ledger/domain/subsidy/funding-boundaries';
+import { usedFen } from '@ledger/domain/policies/funding/funding-boundary';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20251103;
 const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 30;
@@ -253,7 +253,7 @@ describe('subsidy read models equal the fold of the log, under random command se
     const subsidies = Object.values(fold.subsidies);
 
     // Each subsidy, and each funding boundary: the same fold.
-    for (const s of subsidies) expect(readSubsidyRow(db, s.id)?.state).toEqual(plain(s));
+    for (const s of subsidies) expect(readSubsidyRow(db, s.subsidyId)?.state).toEqual(plain(s));
     for (const [streamId, boundary] of Object.entries(fold.boundaries))
       expect(readBoundary(db, streamId)).toEqual(plain(boundary));
 
@@ -277,7 +277,7 @@ describe('subsidy read models equal the fold of the log, under random command se
     );
     const all = reconciliationReport(db, {});
     expect(all.totals).toEqual({ subsidies: subsidies.length, ...moneyView(sum(subsidies)) });
-    expect(all.subsidies.map((line) => line.id).sort()).toEqual(subsidies.map((s) => s.id).sort());
+    expect(all.subsidies.map((line) => line.id).sort()).toEqual(subsidies.map((s) => s.subsidyId).sort());
     for (const [key, group] of Object.entries(byPolicyYear)) {
       const [policy, year] = key.split(' ');
       const report = reconciliationReport(db, { policy: policy as ConsortiumPolicyId, fiscalYear: Number(year) });

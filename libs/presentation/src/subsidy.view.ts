@@ -66,7 +66,7 @@ export function recordedCapView(cap: CapRecord, amountFen: Fen) {
 
 export function subsidyView(state: SubsidyState) {
   return {
-    id: state.id,
+    id: state.subsidyId,
     status: state.status,
     consortiumId: state.consortiumId,
     policy: state.policy,

@@ -10,12 +10,12 @@ import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams
 import { ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
-import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/funding-streams';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
-import { SubsidyContext } from '@ledger/domain/subsidy/grant-subsidy.decision';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
-import { subsidyStreamId } from '@ledger/domain/subsidy/funding-boundaries';
+import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
+import { SubsidyContext } from '@ledger/domain/subsidy/subsidy.context';
+import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 

@@ -19,7 +19,7 @@ export function reconciliationReport(
   const { subsidies } = readSubsidies(db, filter, { limit: MAX_LINES, offset: 0 });
   const lines = subsidies
     .map(({ state: s }) => ({
-      id: s.id,
+      id: s.subsidyId,
       policy: s.policy,
       fiscalYear: s.fiscalYear,
       consortiumId: s.consortiumId,

@@ -62,7 +62,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       recipientRole: 'lead',
       fiscalYear: 2025,
       amountFen: wan(600),
-      on: '2025-04-01',
+      grantedOn: '2025-04-01',
       projectId: 'P-1',
       projectTotalInvestmentFen: wan(5000),
     };

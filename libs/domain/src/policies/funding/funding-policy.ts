@@ -1,14 +1,14 @@
 /**
  * Funding policies: for each subsidy category, the rules a grant must pass and the caps it is checked against.
- * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts`, the
- * state of the consistency boundaries the grant touches. The subsidy decider knows no category by name.
+ * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts` (the
+ * grant's terms and the state of the consistency boundaries it touches). The subsidy decider knows no category by name.
  */
-import { ConsortiumState } from '../../consortium/consortium.state';
 import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
-import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
-import type { FundingBoundaryState } from '../../subsidy/funding-boundaries';
 import { ConsortiumPolicyId } from '../../shared/policy-ids';
+import { Grade } from '../../shared/procedure';
+import { LoadedBoundary } from './funding-boundary';
+import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 
 export const FUNDING_CATEGORY_IDS = [
   'liaoning.operating',
@@ -34,8 +34,11 @@ export type ScopeKind = 'project' | 'platform' | 'alliance';
 
 export type GrantField = 'projectId' | 'projectTotalInvestmentFen' | 'platformId';
 
-/** A grant request as the decider has validated it. Money in fen. */
-export interface GrantRequest {
+/**
+ * A grant's terms, declared once: the command carries them, the SubsidyGranted and FundingCommitted events record
+ * them, the subsidy's state keeps them. Money in fen.
+ */
+export interface GrantTerms {
   subsidyId: string;
   consortiumId: string;
   recipient: string;
@@ -48,21 +51,25 @@ export interface GrantRequest {
   platformId?: string;
 }
 
-/** A boundary stream as loaded by the command handler: its id and the fold of its events. */
-export interface LoadedBoundary {
-  streamId: string;
-  state: FundingBoundaryState;
-}
-
-/** Everything a category's rules and caps read. */
-export interface GrantFacts {
-  request: GrantRequest;
-  consortium: ConsortiumState;
+/**
+ * What a grant's caps count: its terms, the recipient's role, the evaluation an award is for, and the boundaries as
+ * loaded. Everything here is recorded on the grant, so a read model can rebuild the same facts for the caps "now".
+ */
+export interface CapFacts {
+  terms: GrantTerms;
+  policy: ConsortiumPolicyId;
   recipientRole: RecipientRole;
+  /** tianjin.evaluation-award: the evaluation the award is for. */
+  evaluationPeriod?: string;
   recipientYear: LoadedBoundary;
   project?: LoadedBoundary;
   platform?: LoadedBoundary;
   alliance?: LoadedBoundary;
+}
+
+/** What a grant's rules read besides: the consortium's latest evaluation on the grant's date. */
+export interface GrantFacts extends CapFacts {
+  latestEvaluation?: { period: string; on: BusinessDate; grade: Grade };
 }
 
 /**
@@ -100,9 +107,9 @@ export interface FundingCategory {
   params: Readonly<Record<string, PolicyParam<unknown>>>;
   /** Rules that are not amounts against a limit: who may receive it, once-only, the evaluation it rewards. */
   rules(facts: GrantFacts): RuleCheck[];
-  caps(facts: GrantFacts): CapEvaluation[];
-  /** The evaluation an award is for (tianjin.evaluation-award), recorded on its commitment. */
-  evaluationPeriod?(facts: GrantFacts): string | undefined;
+  caps(facts: CapFacts): CapEvaluation[];
+  /** An award for the latest evaluation (tianjin.evaluation-award): its period is recorded on the grant. */
+  rewardsEvaluation?: boolean;
 }
 
 export interface FundingPolicy {
@@ -113,7 +120,7 @@ export interface FundingPolicy {
   /** Every parameter of the policy's funding rules, for display (the categories' and the policy-wide ones). */
   params: Readonly<Record<string, PolicyParam<unknown>>>;
   /** Caps across the policy's categories (liaoning.mengzhu-annual-cap, liaoning.alliance-no-cap). */
-  policyCaps(facts: GrantFacts): CapEvaluation[];
+  policyCaps(facts: CapFacts): CapEvaluation[];
   /** The rule a termination is decided under. */
   termination: RuleRef;
 }

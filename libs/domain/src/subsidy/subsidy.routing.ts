@@ -11,12 +11,12 @@ import {
   recipientYearStreamId,
   subsidyStreamId,
   unitStreamId,
-} from './funding-boundaries';
+} from './subsidy.streams';
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyState } from './subsidy.state';
 import { fundingCategory } from '../policies/funding/funding-catalog';
-import { FundingCategory, ScopeKind } from '../policies/funding/funding-policy';
+import { FundingCategory, GrantTerms, ScopeKind } from '../policies/funding/funding-policy';
 
 export interface GrantBoundaryIds {
   recipientYear: string;
@@ -27,7 +27,7 @@ export interface GrantBoundaryIds {
 
 /** The funding boundaries a grant commits to: the recipient's year, plus the category's scopes. */
 export function grantBoundaryIds(
-  grant: { recipient: string; fiscalYear: number; consortiumId: string; projectId?: string; platformId?: string },
+  grant: Pick<GrantTerms, 'recipient' | 'fiscalYear' | 'consortiumId' | 'projectId' | 'platformId'>,
   category: FundingCategory | undefined,
 ): GrantBoundaryIds {
   const has = (scope: ScopeKind) => category?.scopes.includes(scope) ?? false;

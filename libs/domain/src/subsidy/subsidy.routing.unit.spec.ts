@@ -1,8 +1,8 @@
 import { wan } from '../shared/money';
-import { fundingStreamsFor, routeEvents, streamIdOf } from './funding-streams';
 import { cancel, clawBack, disburse, grant, recorded, refund, terminate, UNITS } from './subsidy.fixtures';
-import { evolve, initialState } from './subsidy.decider';
 import { SubsidyLedgerEvent } from './subsidy.events';
+import { fundingStreamsFor, routeEvents, streamIdOf } from './subsidy.routing';
+import { evolve, initialState } from './subsidy.state';
 
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
 const tianjinLead = UNITS.tianjinLead.creditCode;
