@@ -107,6 +107,7 @@ describe('kafkajs against the mock cluster', () => {
     const first = await runningConsumer('ledger-projector', EVENTS_TOPIC, firstRead);
     await until(() => firstRead.length >= 20, 'the first member to read 20 events');
     await first.disconnect(); // commits what it has processed
+    expect(await committedOffsetTotal('ledger-projector')).toBe(20);
 
     expect(firstRead).toHaveLength(20);
     expect(sequencesByKey(firstRead)).toEqual(Object.fromEntries(KEYS.map((key) => [key, [0, 1, 2, 3, 4]])));
@@ -158,6 +159,17 @@ describe('kafkajs against the mock cluster', () => {
       expect(messages.map((m) => m.partition).sort()).toEqual(assignments.get(member)?.sort());
     }
   });
+
+  async function committedOffsetTotal(groupId: string): Promise<number> {
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [EVENTS_TOPIC] });
+      return partitions.reduce((total, { offset }) => total + Math.max(0, Number(offset)), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
 
   async function produceRounds(producer: Producer, sequences: number[]): Promise<void> {
     // One send per round, so the idempotent producer's sequence numbers advance across requests.
