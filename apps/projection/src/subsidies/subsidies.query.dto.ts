@@ -5,7 +5,7 @@ import { OptionalQuery } from '../shared/optional-query.decorator';
 import { IsCreditCode } from '@ledger/platform';
 import { PageQueryDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
-import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/funding-policy';
+import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
 
 const SUBSIDY_STATUSES = ['granted', 'terminated'];
 

@@ -29,16 +29,6 @@ export function outsidePolicyPeriod(policy: ConsortiumPolicy, on: BusinessDate, 
 }
 
 /**
- * A next evaluation due date, or undefined when it falls after the policy's end: an evaluation on it would be refused
- * (policy-not-in-force), so none is due. Tianjin's measures end 2020-12-31 (第二十一条): 3 years from any approval
- * under them fall after that.
- */
-export function nextDueWithinPolicy(policy: ConsortiumPolicy, due: BusinessDate): BusinessDate | undefined {
-  const { to } = policy.inForce;
-  return to !== undefined && due > to ? undefined : due;
-}
-
-/**
  * Eligibility on the consortium as it stands (or would stand after `change`). The verdict on the rule spanning
  * consortia (nmg.one-per-lead, luzhou.annual-call) was taken at filing and is kept, unless the lead changes.
  */

@@ -6,7 +6,7 @@ import { RuleCheck, RuleRef } from '../shared/rule';
 import { ConsortiumEvent } from './consortium.events';
 import { consortiumPolicies } from '../policies/consortium-policies';
 import { isConsortiumPolicyId } from '../shared/policy-ids';
-import { nextDueWithinPolicy } from './consortium.assessment';
+import { nextDueWithinPolicy } from '../policies/policy';
 
 export const CONSORTIUM_STATUSES = [
   'filed',

@@ -112,3 +112,13 @@ export function interpretationsOf(policy: ConsortiumPolicy): Array<RuleRef & { i
     : [];
   return [...inForce, ...fromParams];
 }
+
+/**
+ * A next evaluation due date, or undefined when it falls after the policy's end: an evaluation on it would be refused
+ * (policy-not-in-force), so none is due. Tianjin's measures end 2020-12-31 (第二十一条): 3 years from any approval
+ * under them fall after that.
+ */
+export function nextDueWithinPolicy(policy: ConsortiumPolicy, due: BusinessDate): BusinessDate | undefined {
+  const { to } = policy.inForce;
+  return to !== undefined && due > to ? undefined : due;
+}

@@ -2,7 +2,7 @@
 import { BusinessDate } from '../shared/dates';
 import { DomainCommand } from '../shared/event';
 import { Fen } from '../shared/money';
-import { GrantTerms } from '../policies/funding/funding-policy';
+import { GrantTerms } from '../policies/funding/grant-terms';
 
 export type GrantSubsidy = DomainCommand<'GrantSubsidy', GrantTerms>;
 

@@ -10,8 +10,9 @@ import { DomainEvent } from '../shared/event';
 import { Fen } from '../shared/money';
 import { ConsortiumPolicyId } from '../shared/policy-ids';
 import { RuleCheck, RuleRef } from '../shared/rule';
-import { CapRecord, GrantTerms, RecipientRole } from '../policies/funding/funding-policy';
+import { CapRecord } from '../policies/funding/funding-policy';
 import { ClawbackReason } from './subsidy.commands';
+import { GrantTerms, RecipientRole } from '../policies/funding/grant-terms';
 
 /** What a grant decision established besides its terms, recorded with them. */
 export interface GrantAsDecided {

@@ -1,5 +1,4 @@
 /** Builders for subsidy specs and the HTTP tests: an active consortium per policy, commands, and recorded histories. */
-import { FundingCategoryId } from '../policies/funding/funding-policy';
 import { ConsortiumState, Evaluation } from '../consortium/consortium.state';
 import { withCheckCharacter } from '../shared/credit-code';
 import { isRejection } from '../shared/decision';
@@ -20,6 +19,7 @@ import { ConsortiumPolicyId } from '../shared/policy-ids';
 import { Unit } from '../shared/unit';
 import { evolve, initialState } from './subsidy.state';
 import { SubsidyContext } from './subsidy.context';
+import { FundingCategoryId } from '../policies/funding/grant-terms';
 
 const unit = (first17: string, name: string, kind: Unit['kind']): Unit => ({
   creditCode: withCheckCharacter(first17),

@@ -16,7 +16,8 @@ import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyState } from './subsidy.state';
 import { fundingCategory } from '../policies/funding/funding-catalog';
-import { FundingCategory, GrantTerms, ScopeKind } from '../policies/funding/funding-policy';
+import { FundingCategory, ScopeKind } from '../policies/funding/funding-policy';
+import { GrantTerms } from '../policies/funding/grant-terms';
 
 export interface GrantBoundaryIds {
   recipientYear: string;

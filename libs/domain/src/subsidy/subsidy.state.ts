@@ -13,7 +13,7 @@ import {
   initialUnitState,
   UnitIntegrityState,
 } from '../policies/funding/funding-boundary';
-import { CapRecord, GrantTerms } from '../policies/funding/funding-policy';
+import { CapRecord } from '../policies/funding/funding-policy';
 import {
   FundingBoundaryEvent,
   GrantAsDecided,
@@ -22,6 +22,7 @@ import {
   UnitRecordedDishonest,
 } from './subsidy.events';
 import { projectStreamId } from './subsidy.streams';
+import { GrantTerms } from '../policies/funding/grant-terms';
 
 export type SubsidyStatus = 'granted' | 'terminated';
 

@@ -5,14 +5,8 @@ import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
 import { RuleCheck, check, paramOn } from '../../shared/rule';
-import {
-  isPreActive,
-  nextDueWithinPolicy,
-  outsidePolicyPeriod,
-  reassess,
-  ruleViolated,
-  stageChecks,
-} from '../consortium.assessment';
+import { isPreActive, outsidePolicyPeriod, reassess, ruleViolated, stageChecks } from '../consortium.assessment';
+import { nextDueWithinPolicy } from '../../policies/policy';
 
 /** Every check an approval needs, passed or not: eligibility, review steps, notice ended, objections. */
 export function approvalChecks(state: ConsortiumState, policy: ConsortiumPolicy, on: BusinessDate): RuleCheck[] {

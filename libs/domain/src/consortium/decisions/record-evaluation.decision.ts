@@ -6,9 +6,10 @@ import { Decision, reject } from '../../shared/decision';
 import { Grade } from '../../shared/procedure';
 import { PolicyParam, RuleCheck, check, paramOn } from '../../shared/rule';
 import { RecordEvaluation } from '../consortium.commands';
-import { nextDueWithinPolicy, outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
+import { outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
 import { oneOfProblems, textProblems } from '../../shared/input-problems';
 import { InputProblem, invalidInput } from '../../shared/input-problems';
+import { nextDueWithinPolicy } from '../../policies/policy';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 

@@ -6,8 +6,8 @@
 import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
 import { RuleRef } from '../../shared/rule';
-import { FundingCategoryId, GrantTerms, RecipientRole } from './funding-policy';
 import { ConsortiumPolicyId } from '../../shared/policy-ids';
+import { FundingCategoryId, GrantTerms, RecipientRole } from './grant-terms';
 
 /** One subsidy's share of a boundary. */
 export interface Commitment extends Pick<GrantTerms, 'subsidyId' | 'consortiumId' | 'recipient' | 'fiscalYear'> {

@@ -9,47 +9,9 @@ import { ConsortiumPolicyId } from '../../shared/policy-ids';
 import { Grade } from '../../shared/procedure';
 import { LoadedBoundary } from './funding-boundary';
 import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
-
-export const FUNDING_CATEGORY_IDS = [
-  'liaoning.operating',
-  'liaoning.jiebang',
-  'liaoning.talent',
-  'luzhou.platform',
-  'luzhou.transformation',
-  'tianjin.filing',
-  'tianjin.national-pilot',
-  'tianjin.evaluation-award',
-  'nmg.project',
-] as const;
-export type FundingCategoryId = (typeof FUNDING_CATEGORY_IDS)[number];
-
-export const isFundingCategoryId = (value: unknown): value is FundingCategoryId =>
-  (FUNDING_CATEGORY_IDS as ReadonlyArray<unknown>).includes(value);
-
-/** The recipient's place in the consortium: its lead (盟主, 牵头单位, 对外责任主体单位) or a member. */
-export type RecipientRole = 'lead' | 'member';
-
+import { FundingCategoryId, GrantField, GrantTerms, RecipientRole } from './grant-terms';
 /** Boundaries a category commits its grants to, besides the recipient's fiscal year (which every grant commits to). */
 export type ScopeKind = 'project' | 'platform' | 'alliance';
-
-export type GrantField = 'projectId' | 'projectTotalInvestmentFen' | 'platformId';
-
-/**
- * A grant's terms, declared once: the command carries them, the SubsidyGranted and FundingCommitted events record
- * them, the subsidy's state keeps them. Money in fen.
- */
-export interface GrantTerms {
-  subsidyId: string;
-  consortiumId: string;
-  recipient: string;
-  category: FundingCategoryId;
-  amountFen: Fen;
-  fiscalYear: number;
-  grantedOn: BusinessDate;
-  projectId?: string;
-  projectTotalInvestmentFen?: Fen;
-  platformId?: string;
-}
 
 /**
  * What a grant's caps count: its terms, the recipient's role, the evaluation an award is for, and the boundaries as

@@ -7,8 +7,9 @@ import { Fen, wan } from '../../shared/money';
 import { check, param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 import { Commitment, liveCommitments, UnitIntegrityState, usedFen } from './funding-boundary';
 import { capOf } from './cap-helpers';
-import { FundingCategory, FundingCategoryId, FundingPolicy, GrantFacts } from './funding-policy';
+import { FundingCategory, FundingPolicy, GrantFacts } from './funding-policy';
 import { CAP_USAGE_INTERPRETATION, LEDGER_FUNDING_RULES } from './ledger-funding-rules';
+import { FundingCategoryId } from './grant-terms';
 
 const POLICY = 'tianjin-2018-alliance';
 const FROM = '2018-12-25';

@@ -2,13 +2,7 @@ import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-fu
 import { BusinessDate } from '../../shared/dates';
 import { ConsortiumState, Evaluation } from '../../consortium/consortium.state';
 import { Decision, reject } from '../../shared/decision';
-import {
-  FUNDING_CATEGORY_IDS,
-  FundingCategory,
-  GrantFacts,
-  GrantField,
-  GrantTerms,
-} from '../../policies/funding/funding-policy';
+import { FundingCategory, GrantFacts } from '../../policies/funding/funding-policy';
 import { GrantSubsidy } from '../subsidy.commands';
 import {
   InputProblem,
@@ -29,6 +23,7 @@ import { capsFor, exceeds } from '../../policies/funding/funding-caps';
 import { fundingCategory } from '../../policies/funding/funding-catalog';
 import { initialBoundaryState } from '../../policies/funding/funding-boundary';
 import { roleOf, validityGates } from './grant-validity';
+import { FUNDING_CATEGORY_IDS, GrantField, GrantTerms } from '../../policies/funding/grant-terms';
 
 /**
  * The grant decision: input first, then the validity rules (each a RuleCheck recorded on the grant), the category's

@@ -1,6 +1,6 @@
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { ConsortiumState } from '../../consortium/consortium.state';
-import { FundingCategory, RecipientRole, isInForceOn } from '../../policies/funding/funding-policy';
+import { FundingCategory, isInForceOn } from '../../policies/funding/funding-policy';
 import { RejectionCode } from '../../shared/decision';
 import { RuleCheck, check } from '../../shared/rule';
 import { SubsidyLedgerState } from '../subsidy.state';
@@ -9,7 +9,7 @@ import { fundingCategory, fundingPolicy } from '../../policies/funding/funding-c
 import { grantBoundaryIds } from '../subsidy.routing';
 import { integrityCheck } from '../../policies/funding/tianjin-funding';
 import { yearOf } from '../../shared/dates';
-import { GrantTerms } from '../../policies/funding/funding-policy';
+import { RecipientRole, GrantTerms } from '../../policies/funding/grant-terms';
 
 /** The validity rules of a grant, in order: each a RuleCheck recorded on the grant, or the reason it is refused. */
 
