@@ -6,9 +6,6 @@ import { check, paramOn, RuleCheck, RuleRef } from '../shared/rule';
 import { ConsortiumState } from './consortium.state';
 import { ReviewStage } from '../shared/procedure';
 
-/** The rule and citation alone, from a RuleRef, a PolicyParam or an effect (no other field leaks onto an event). */
-export const refOf = (ref: RuleRef): RuleRef => ({ rule: ref.rule, citation: ref.citation });
-
 export const ruleViolated = (ref: RuleRef, message: string, details?: RuleCheck[]): Rejection =>
   reject('rule-violated', message, { rule: ref.rule, citation: ref.citation, ...(details ? { details } : {}) });
 

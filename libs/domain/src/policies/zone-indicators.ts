@@ -1,3 +1,4 @@
+import { InputProblem } from '../shared/input-problems';
 import { Fen } from '../shared/money';
 
 /** 附件2 序号3–6: the four kinds of technology-transfer institution (zone.transfer-institutions). */
@@ -59,11 +60,6 @@ export const BASIS_POINTS_WHOLE = 10_000;
 export const totalOf = (value: number | object): number =>
   typeof value === 'number' ? value : Object.values(value).reduce((sum: number, n) => sum + Number(n), 0);
 
-export interface IndicatorProblem {
-  field: string;
-  problem: string;
-}
-
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 const TRANSFER_PARTS: ReadonlyArray<keyof TransferInstitutionParts> = [
@@ -79,26 +75,27 @@ const FINANCING_PARTS: ReadonlyArray<keyof FinancingInstitutionParts> = [
   'otherPlatforms',
 ];
 
-function countOrPartsProblems(field: string, value: unknown, parts: ReadonlyArray<string>): IndicatorProblem[] {
+function countOrPartsProblems(field: string, value: unknown, parts: ReadonlyArray<string>): InputProblem[] {
   if (isCount(value)) return [];
   if (typeof value !== 'object' || value === null) {
-    return [{ field, problem: `a count, or its parts { ${parts.join(', ')} }` }];
+    return [{ field, problem: `must be a count, or its parts { ${parts.join(', ')} }` }];
   }
   const record = value as Record<string, unknown>;
   const unknownParts = Object.keys(record).filter((k) => !parts.includes(k));
   return [
     ...parts
       .filter((p) => !isCount(record[p]))
-      .map((p) => ({ field: `${field}.${p}`, problem: 'a non-negative integer' })),
-    ...unknownParts.map((p) => ({ field: `${field}.${p}`, problem: `not a part; parts are ${parts.join(', ')}` })),
+      .map((p) => ({ field: `${field}.${p}`, problem: 'must be a non-negative integer' })),
+    ...unknownParts.map((p) => ({ field: `${field}.${p}`, problem: `is not a part; parts are ${parts.join(', ')}` })),
   ];
 }
 
 /** Field-by-field problems with a report's indicators; empty when they are well-formed. Never throws. */
-export function indicatorProblems(indicators: unknown): IndicatorProblem[] {
-  if (typeof indicators !== 'object' || indicators === null) return [{ field: 'indicators', problem: 'an object' }];
+export function indicatorProblems(indicators: unknown): InputProblem[] {
+  if (typeof indicators !== 'object' || indicators === null)
+    return [{ field: 'indicators', problem: 'must be an object' }];
   const i = indicators as Record<string, unknown>;
-  const problems: IndicatorProblem[] = [];
+  const problems: InputProblem[] = [];
   for (const field of [
     'techContractTurnoverFen',
     'highValuePatentsPer10kHundredths',
@@ -106,15 +103,15 @@ export function indicatorProblems(indicators: unknown): IndicatorProblem[] {
     'parkEnterprises',
     'incubatedEnterprises',
   ]) {
-    if (!isCount(i[field])) problems.push({ field, problem: 'a non-negative integer' });
+    if (!isCount(i[field])) problems.push({ field, problem: 'must be a non-negative integer' });
   }
   for (const field of ['hightechShareBasisPoints', 'hightechRevenueShareBasisPoints']) {
     const bp = i[field];
     if (!isCount(bp) || bp > BASIS_POINTS_WHOLE)
-      problems.push({ field, problem: 'basis points, an integer from 0 to 10000' });
+      problems.push({ field, problem: 'must be basis points, an integer from 0 to 10000' });
   }
   problems.push(...countOrPartsProblems('transferInstitutions', i.transferInstitutions, TRANSFER_PARTS));
   problems.push(...countOrPartsProblems('financingInstitutions', i.financingInstitutions, FINANCING_PARTS));
-  if (typeof i.specialFund !== 'boolean') problems.push({ field: 'specialFund', problem: 'true or false' });
+  if (typeof i.specialFund !== 'boolean') problems.push({ field: 'specialFund', problem: 'must be true or false' });
   return problems;
 }

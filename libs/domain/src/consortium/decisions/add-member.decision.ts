@@ -3,9 +3,10 @@ import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
 import { MemberAdded } from '../consortium.events';
-import { reassess, refOf } from '../consortium.assessment';
+import { reassess } from '../consortium.assessment';
 import { unitProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 export function decideAddMember(
   command: AddMember,

@@ -3,9 +3,10 @@ import { ConsortiumDissolved, LeadChanged } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState, membersAfterLeadChange } from '../consortium.state';
 import { Decision } from '../../shared/decision';
-import { reassess, refOf, ruleViolated } from '../consortium.assessment';
+import { reassess, ruleViolated } from '../consortium.assessment';
 import { unitProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 /**
  * Under a policy where a lead change dissolves the consortium (nmg.dissolve-on-lead-change), the change is recorded

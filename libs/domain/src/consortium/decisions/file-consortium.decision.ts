@@ -10,8 +10,9 @@ import { consortiumPolicies } from '../../policies/consortium-policies';
 import { dateProblems, duplicateUnitProblems, textProblems, unitProblems } from '../../shared/input-problems';
 import { isConsortiumPolicyId } from '../../shared/policy-ids';
 import { leadClaimCheck } from '../../lead-registry/decisions/claim-lead.decision';
-import { outsidePolicyPeriod, refOf, ruleViolated } from '../consortium.assessment';
+import { outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 /**
  * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when

@@ -5,8 +5,9 @@ import { Decision, reject } from '../../shared/decision';
 import { RecordAnnualReport } from '../consortium.commands';
 import { check, paramOn } from '../../shared/rule';
 import { isBusinessDate } from '../../shared/dates';
-import { refOf, ruleViolated } from '../consortium.assessment';
+import { ruleViolated } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 export function decideAnnualReport(
   command: RecordAnnualReport,

@@ -3,9 +3,9 @@ import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
 import { ObjectionRecorded } from '../consortium.events';
 import { RecordObjection } from '../consortium.commands';
-import { refOf } from '../consortium.assessment';
 import { textProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 export function decideObjection(
   command: RecordObjection,

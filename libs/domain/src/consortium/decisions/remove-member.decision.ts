@@ -3,7 +3,8 @@ import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
 import { MemberRemoved } from '../consortium.events';
 import { RemoveMember } from '../consortium.commands';
-import { reassess, refOf } from '../consortium.assessment';
+import { reassess } from '../consortium.assessment';
+import { refOf } from '../../shared/rule';
 
 export function decideRemoveMember(
   command: RemoveMember,

@@ -3,9 +3,9 @@ import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision } from '../../shared/decision';
 import { RenameConsortium } from '../consortium.commands';
-import { refOf } from '../consortium.assessment';
 import { textProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 export function decideRename(
   command: RenameConsortium,

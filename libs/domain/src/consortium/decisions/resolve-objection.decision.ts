@@ -4,8 +4,8 @@ import { Decision, reject } from '../../shared/decision';
 import { ObjectionResolved } from '../consortium.events';
 import { ResolveObjection } from '../consortium.commands';
 import { oneOfProblems } from '../../shared/input-problems';
-import { refOf } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
 
 export function decideResolution(
   command: ResolveObjection,
