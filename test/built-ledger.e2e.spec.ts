@@ -134,9 +134,9 @@ describe('ledger CLI: rebuild and verify', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('the read models hold every consortium and zone', () => {
-    expect(live.consortia).toHaveLength(4);
-    expect(live.zones).toHaveLength(1);
-    expect(live.audit_trail).toHaveLength(head);
+    expect(live.rm_consortia).toHaveLength(4);
+    expect(live.rm_zones).toHaveLength(1);
+    expect(live['rm_audit-trail']).toHaveLength(head);
   });
 
   it('rebuild drops and replays every read model and ends identical to the live ones', async () => {

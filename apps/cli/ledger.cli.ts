@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { SqliteEventStore } from '@ledger/event-store';
-import { ledgerConfigFromEnv, openReadStore, ProjectionEngine } from '@ledger/platform';
-import { PROJECTORS } from '../projection/src/projectors';
+import { ledgerConfigFromEnv, ProjectionEngine, SqliteReadStore } from '@ledger/platform';
+import { PROJECTIONS } from '../projection/src/projections';
 import { progressBar } from './progress-bar';
 
 const USAGE = `usage: npm run ledger -- <command>
@@ -38,22 +38,18 @@ async function verify(): Promise<number> {
 async function rebuild(): Promise<number> {
   const config = existingLedgerConfig();
   const store = new SqliteEventStore({ file: config.eventsFile });
-  const db = openReadStore(config.projectionsFile);
+  const readStore = new SqliteReadStore(config.projectionsFile);
   try {
-    const engine = new ProjectionEngine(
-      store,
-      db,
-      PROJECTORS.map((P) => new P()),
-    );
+    const engine = new ProjectionEngine(store, readStore, PROJECTIONS);
     const bar = progressBar(process.stderr, 'rebuilding read models');
     const replayed = await engine.rebuild(bar.update);
     bar.done();
     console.log(
-      `rebuilt ${PROJECTORS.length} read models from ${replayed} events (checkpoint ${engine.processedPosition()})`,
+      `rebuilt ${PROJECTIONS.length} read models from ${replayed} events (checkpoint ${engine.processedPosition()})`,
     );
     return 0;
   } finally {
-    db.close();
+    await readStore.close();
     await store.close();
   }
 }

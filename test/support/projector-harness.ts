@@ -1,24 +1,37 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordedEvent } from '@ledger/event-store';
-import { openReadStore } from '@ledger/platform';
+import { RecordedEvent, SqliteEventStore } from '@ledger/event-store';
+import { Projection, ProjectionEngine, SqliteReadStore } from '@ledger/platform';
 
-/** A read store on a real SQLite file in a fresh directory, as the ledger opens it. */
-export function openTempReadStore(): { db: Database.Database; close(): void } {
+export interface ProjectionHarness {
+  readStore: SqliteReadStore;
+  engine: ProjectionEngine;
+  /** Hands the events to the projections through the engine, as following the log would. */
+  apply(events: RecordedEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Projections over a read store on a real SQLite file in a fresh directory, as the ledger opens it. */
+export async function openProjectionHarness(projections: ReadonlyArray<Projection>): Promise<ProjectionHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
-  const db = openReadStore(join(dir, 'projections.sqlite'));
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const readStore = new SqliteReadStore(join(dir, 'projections.sqlite'));
+  await readStore.prepare(projections);
+  const engine = new ProjectionEngine(store, readStore, projections);
   return {
-    db,
-    close: () => {
-      db.close();
+    readStore,
+    engine,
+    apply: (events) => engine.applyBatch(events),
+    close: async () => {
+      await readStore.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** A domain event as the store would hand it to a projector. */
+/** A domain event as the store would hand it to a projection. */
 export function recordedEvent(
   streamId: string,
   event: { type: string; data: object },

@@ -9,8 +9,8 @@ export function dumpReadModels(projectionsFile: string): Record<string, unknown[
       .all() as Array<{ name: string }>;
     return Object.fromEntries(
       tables.map(({ name }) => {
-        if (name === 'projection_checkpoints')
-          return [name, db.prepare(`SELECT projector, position FROM ${name} ORDER BY projector`).all()];
+        if (name === 'rm_checkpoints')
+          return [name, db.prepare(`SELECT projection, position, version FROM ${name} ORDER BY projection`).all()];
         return [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()];
       }),
     );

@@ -5,9 +5,9 @@ import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
-import { PROJECTORS } from './projectors';
+import { PROJECTIONS } from './projections';
 
-/** Subscriptions → projectors → read models → the query API. */
+/** The log → projections → read models → the query API. */
 export const QUERY_MODULES = [
   PoliciesQueryModule,
   DashboardQueryModule,
@@ -21,7 +21,7 @@ export class ProjectionAppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: ProjectionAppModule,
-      imports: [PlatformModule.forRoot(config), ProjectionsModule.forProjectors(PROJECTORS), ...QUERY_MODULES],
+      imports: [PlatformModule.forRoot(config), ProjectionsModule.forProjections(PROJECTIONS), ...QUERY_MODULES],
       controllers: [HealthController],
     };
   }

@@ -4,7 +4,7 @@ import { CommandRunner, foldStream, RejectionException, toEventsToAppend } from 
 import { ZoneAnswer, zoneAnswer } from './zone-answer';
 import { ZoneCommandMessage } from './zone-command.message';
 import { zoneDecider } from '@ledger/domain/zone/zone.decider';
-import { zoneStreamId } from '@ledger/domain/zone/zone.events';
+import { zoneStreamId } from '@ledger/domain/zone/zone.streams';
 
 /** Every zone command: load the zone's stream → decide → append, under the zone's lock. A zone is its own boundary. */
 @CommandHandler(ZoneCommandMessage)

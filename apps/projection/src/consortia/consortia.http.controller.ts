@@ -1,6 +1,5 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
 import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
@@ -13,14 +12,17 @@ import {
   notFound,
   Principal,
   READ_STORE,
+  ReadStore,
+  ReadsProjections,
   Roles,
   domainEventOf,
 } from '@ledger/platform';
-import { readAuditTrail } from '../audit/audit-trail.projector';
+import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { parseAsOf } from '../shared/as-of';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
-import { readConsortium } from './consortium-status.projector';
+import { CONSORTIA } from './consortia.projection';
+import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
 import { withYuan } from '@ledger/presentation/money.view';
 
@@ -28,35 +30,30 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiBearerAuth()
 @Controller('v1/consortia')
 @UseInterceptors(MinPositionInterceptor)
+@ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
   constructor(
-    @Inject(READ_STORE) private readonly db: Database.Database,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
   @Roles('viewer')
   @ApiOperation({ summary: 'Consortia, filtered by policy and status, newest filing first.' })
-  list(@Query() query: ListConsortiaQuery) {
-    const where = ['(@policy IS NULL OR policy = @policy)', '(@status IS NULL OR status = @status)'].join(' AND ');
-    const params = {
-      policy: query.policy ?? null,
-      status: query.status ?? null,
-      limit: query.limit ?? 100,
-      offset: query.offset ?? 0,
-    };
-    const rows = this.db
-      .prepare(`SELECT state FROM consortia WHERE ${where} ORDER BY filed_on DESC, id LIMIT @limit OFFSET @offset`)
-      .all(params) as Array<{ state: string }>;
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM consortia WHERE ${where}`).get(params) as {
-      total: number;
-    };
-    return {
-      items: rows.map((row) => consortiumSummaryView(JSON.parse(row.state))),
-      total,
-      limit: params.limit,
-      offset: params.offset,
-    };
+  async list(@Query() query: ListConsortiaQuery) {
+    const where = { policy: query.policy, status: query.status };
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const [page, total] = await Promise.all([
+      this.readStore.findDocuments<ConsortiumState>(CONSORTIA.name, {
+        where,
+        orderBy: [['filed_on', 'desc']],
+        limit,
+        offset,
+      }),
+      this.readStore.countDocuments(CONSORTIA.name, where),
+    ]);
+    return { items: page.documents.map((d) => consortiumSummaryView(d.state)), total, limit, offset };
   }
 
   @Get(':id')
@@ -71,9 +68,9 @@ export class ConsortiaHttpController {
     @CurrentPrincipal() principal: Principal,
   ) {
     if (query.asOf === undefined) {
-      const state = readConsortium(this.db, id);
-      if (!state) throw notFound(`consortium ${id}`);
-      return consortiumView(state);
+      const found = await this.readStore.getDocument<ConsortiumState>(CONSORTIA.name, id);
+      if (!found) throw notFound(`consortium ${id}`);
+      return consortiumView(found.state);
     }
     if (!hasAnyRole(principal, ['supervisor'])) throw new ForbiddenException('asOf needs the role supervisor');
     const asOf = parseAsOf(query.asOf);
@@ -94,9 +91,10 @@ export class ConsortiaHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
-  history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    if (!readConsortium(this.db, id)) throw notFound(`consortium ${id}`);
-    const entries = readAuditTrail(this.db, consortiumStreamId(id)).map((entry) => ({
+  @ReadsProjections(CONSORTIA.name, AUDIT_TRAIL.name)
+  async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
+    const entries = (await readAuditTrail(this.readStore, consortiumStreamId(id))).map((entry) => ({
       ...entry,
       data: withYuan(entry.data),
     }));

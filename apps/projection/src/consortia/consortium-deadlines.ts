@@ -1,7 +1,11 @@
-import type Database from 'better-sqlite3';
+import { ReadStore } from '@ledger/platform';
+import { CONSORTIA } from './consortia.projection';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
 import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
+
+/** More than any programme office has due at once. */
+const MAX_DEADLINES = 100_000;
 
 export interface ConsortiumDeadlineRow {
   kind: 'notice-end' | 'evaluation';
@@ -18,17 +22,20 @@ export interface ConsortiumDeadlineRow {
  * What live consortia have coming: public notices ending, and evaluations due under their policy's cycle.
  * Everything overdue, and what falls due from `today` to `today + horizonDays`; earliest first.
  */
-export function consortiumDeadlines(
-  db: Database.Database,
+export async function consortiumDeadlines(
+  readStore: ReadStore,
   today: BusinessDate,
   horizonDays: number,
-): ConsortiumDeadlineRow[] {
+): Promise<ConsortiumDeadlineRow[]> {
   const horizon = addDays(today, horizonDays);
-  const rows = db
-    .prepare("SELECT state FROM consortia WHERE status IN ('public-notice', 'active') ORDER BY id")
-    .all() as Array<{ state: string }>;
-  return rows
-    .flatMap(({ state }) => deadlinesOf(JSON.parse(state) as ConsortiumState, today))
+  // `next_due` holds each consortium's one coming date: reading up to the horizon reads what the answer holds.
+  const page = await readStore.findDocuments<ConsortiumState>(CONSORTIA.name, {
+    where: { next_due: { lte: horizon } },
+    orderBy: [['next_due', 'asc']],
+    limit: MAX_DEADLINES,
+  });
+  return page.documents
+    .flatMap(({ state }) => deadlinesOf(state, today))
     .filter((row) => row.overdue || row.due <= horizon)
     .sort((a, b) => a.due.localeCompare(b.due) || a.consortiumId.localeCompare(b.consortiumId));
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import {
+  CounterRow,
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionInterceptor,
   ProjectionEngine,
   READ_STORE,
+  ReadStore,
   Roles,
 } from '@ledger/platform';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
@@ -23,7 +24,7 @@ const DEFAULT_HORIZON_DAYS = 90;
 @UseInterceptors(MinPositionInterceptor)
 export class DashboardHttpController {
   constructor(
-    @Inject(READ_STORE) private readonly db: Database.Database,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
   ) {}
@@ -33,26 +34,39 @@ export class DashboardHttpController {
   @ApiOperation({
     summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
   })
-  dashboard(@Query() query: DashboardQuery) {
+  async dashboard(@Query() query: DashboardQuery) {
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
+    const position = this.engine.processedPosition();
+    const [consortia, zones, money, consortiumDue, zoneDue] = await Promise.all([
+      this.readStore.counters('consortia'),
+      this.readStore.counters('zones'),
+      moneyByPolicyAndYear(this.readStore),
+      consortiumDeadlines(this.readStore, today, horizonDays),
+      zoneDeadlines(this.readStore, today, horizonDays),
+    ]);
     const deadlines = [
-      ...consortiumDeadlines(this.db, today, horizonDays).map((d) => ({ subject: 'consortium' as const, ...d })),
-      ...zoneDeadlines(this.db, today, horizonDays).map((d) => ({ subject: 'zone' as const, ...d })),
+      ...consortiumDue.map((d) => ({ subject: 'consortium' as const, ...d })),
+      ...zoneDue.map((d) => ({ subject: 'zone' as const, ...d })),
     ].sort((a, b) => a.due.localeCompare(b.due));
     return {
       today,
-      position: this.engine.processedPosition(),
-      consortia: this.db
-        .prepare(
-          'SELECT policy, status, COUNT(*) AS count FROM consortia GROUP BY policy, status ORDER BY policy, status',
-        )
-        .all(),
-      zones: this.db
-        .prepare('SELECT policy, status, COUNT(*) AS count FROM zones GROUP BY policy, status ORDER BY policy, status')
-        .all(),
-      money: moneyByPolicyAndYear(this.db),
+      position,
+      consortia: countsByPolicyAndStatus(consortia),
+      zones: countsByPolicyAndStatus(zones),
+      money,
       deadlines: { horizonDays, items: deadlines },
     };
   }
+}
+
+/** Counter rows keyed [policy, status] as `{ policy, status, count }`, by policy then status. */
+function countsByPolicyAndStatus(rows: CounterRow[]) {
+  return rows
+    .map(({ key: [policy, status], values }) => ({
+      policy: String(policy),
+      status: String(status),
+      count: values.count,
+    }))
+    .sort((a, b) => a.policy.localeCompare(b.policy) || a.status.localeCompare(b.status));
 }

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
-import { MinPositionInterceptor, READ_STORE, Roles } from '@ledger/platform';
-import { readSubsidies } from '../subsidies/subsidies.projector';
+import { MinPositionInterceptor, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { readFundingYear, readSubsidies, SUBSIDIES } from '../subsidies/subsidies.projection';
 import { moneyView } from '@ledger/presentation/subsidy.view';
 import { capNowView, capsNow, distinctCaps } from './funding-caps';
 import { FundingParams, FundingQuery } from './funding.query.dto';
-import { readBoundary, readFundingYear } from './funding.projector';
+import { FUNDING_BOUNDARIES } from './funding-boundaries.projection';
+import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
 
 /** Enough for any recipient's year; the view lists every subsidy it sums. */
 const MAX_SUBSIDIES_PER_YEAR = 10_000;
@@ -15,8 +15,9 @@ const MAX_SUBSIDIES_PER_YEAR = 10_000;
 @ApiBearerAuth()
 @Controller('v1/funding')
 @UseInterceptors(MinPositionInterceptor)
+@ReadsProjections(SUBSIDIES.name, FUNDING_BOUNDARIES.name)
 export class FundingHttpController {
-  constructor(@Inject(READ_STORE) private readonly db: Database.Database) {}
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   @Get(':creditCode')
   @Roles('viewer', 'finance')
@@ -31,17 +32,23 @@ export class FundingHttpController {
       '`headroom` as they stand now. A recipient with nothing granted that year answers zeros and no caps. Display only: ' +
       'grants are checked against the write side, never against this view.',
   })
-  funding(@Param() params: FundingParams, @Query() query: FundingQuery) {
+  async funding(@Param() params: FundingParams, @Query() query: FundingQuery) {
     const { creditCode } = params;
     const { fiscalYear } = query;
-    const totals = readFundingYear(this.db, creditCode, fiscalYear);
-    const { subsidies } = readSubsidies(
-      this.db,
+    const totals = await readFundingYear(this.readStore, creditCode, fiscalYear);
+    const { subsidies } = await readSubsidies(
+      this.readStore,
       { recipient: creditCode, fiscalYear },
       { limit: MAX_SUBSIDIES_PER_YEAR, offset: 0 },
     );
     const states = subsidies.map((s) => s.state);
-    const boundary = (streamId: string) => readBoundary(this.db, streamId);
+    const streams = [...new Set(states.flatMap((s) => s.boundaries))];
+    const folds = new Map<string, FundingBoundaryState>();
+    for (const streamId of streams) {
+      const found = await this.readStore.getDocument<FundingBoundaryState>(FUNDING_BOUNDARIES.name, streamId);
+      folds.set(streamId, found?.state ?? initialBoundaryState());
+    }
+    const boundary = (streamId: string) => folds.get(streamId) ?? initialBoundaryState();
     const caps = distinctCaps(subsidies.flatMap(({ state }) => capsNow(state, boundary)));
     return {
       creditCode,

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
-import { MinPositionInterceptor, READ_STORE, Roles } from '@ledger/platform';
+import { MinPositionInterceptor, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
 import { reconciliationCsv } from './reconciliation.csv';
 import { ReconciliationQuery } from './reconciliation.query.dto';
 import { reconciliationReport } from './reconciliation.report';
+import { SUBSIDIES } from '../subsidies/subsidies.projection';
 
 /** What the controller uses of Express's request and response (content negotiation, headers). */
 interface NegotiatingRequest {
@@ -18,8 +18,9 @@ interface HeaderResponse {
 @ApiBearerAuth()
 @Controller('v1/reconciliation')
 @UseInterceptors(MinPositionInterceptor)
+@ReadsProjections(SUBSIDIES.name)
 export class ReconciliationHttpController {
-  constructor(@Inject(READ_STORE) private readonly db: Database.Database) {}
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   @Get()
   @Roles('viewer', 'finance')
@@ -32,12 +33,12 @@ export class ReconciliationHttpController {
       '`policy`; both optional. JSON `{ fiscalYear, policy, subsidies: [...], totals }`, or with `Accept: text/csv` an RFC 4180 ' +
       'CSV: a header row, one row per subsidy, and a last row whose id is TOTAL; money as yuan strings.',
   })
-  reconciliation(
+  async reconciliation(
     @Query() query: ReconciliationQuery,
     @Req() request: NegotiatingRequest,
     @Res({ passthrough: true }) response: HeaderResponse,
   ) {
-    const report = reconciliationReport(this.db, { fiscalYear: query.fiscalYear, policy: query.policy });
+    const report = await reconciliationReport(this.readStore, { fiscalYear: query.fiscalYear, policy: query.policy });
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
     const name = ['reconciliation', report.policy ?? 'all-policies', report.fiscalYear ?? 'all-years'].join('-');
     response.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
-import { readPolicyYearMoney } from '../subsidies/subsidy-money.projector';
-import { readSubsidies } from '../subsidies/subsidies.projector';
+import { ReadStore } from '@ledger/platform';
+import { readPolicyYearMoney, readSubsidies } from '../subsidies/subsidies.projection';
 import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
 import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
@@ -8,15 +7,15 @@ import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 const MAX_LINES = 1_000_000;
 
 /**
- * The reconciliation of a fiscal year and/or policy: one line per subsidy (the `subsidies` projection) and the totals
- * (the `subsidy-money` projection's running totals by policy and year, kept apart from the lines: the two agree
+ * The reconciliation of a fiscal year and/or policy: one line per subsidy (the `subsidies` projection's documents) and the
+ * totals (its running totals by policy and year, kept by counters rather than summed from the lines: the two agree
  * because both are folds of the same events, which the tests check).
  */
-export function reconciliationReport(
-  db: Database.Database,
+export async function reconciliationReport(
+  readStore: ReadStore,
   filter: { fiscalYear?: number; policy?: ConsortiumPolicyId },
 ) {
-  const { subsidies } = readSubsidies(db, filter, { limit: MAX_LINES, offset: 0 });
+  const { subsidies } = await readSubsidies(readStore, filter, { limit: MAX_LINES, offset: 0 });
   const lines = subsidies
     .map(({ state: s }) => ({
       id: s.subsidyId,
@@ -36,7 +35,7 @@ export function reconciliationReport(
         a.grantedOn.localeCompare(b.grantedOn) ||
         a.id.localeCompare(b.id),
     );
-  const byPolicyAndYear = readPolicyYearMoney(db, filter);
+  const byPolicyAndYear = await readPolicyYearMoney(readStore, filter);
   const totals = byPolicyAndYear.reduce(addMoney, NO_MONEY);
   return {
     fiscalYear: filter.fiscalYear ?? null,
@@ -46,4 +45,4 @@ export function reconciliationReport(
   };
 }
 
-export type ReconciliationReport = ReturnType<typeof reconciliationReport>;
+export type ReconciliationReport = Awaited<ReturnType<typeof reconciliationReport>>;

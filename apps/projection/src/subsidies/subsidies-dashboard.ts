@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
+import { ReadStore } from '@ledger/platform';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import { readPolicyYearMoney } from './subsidy-money.projector';
+import { readPolicyYearMoney } from './subsidies.projection';
 
 export interface MoneyByPolicyAndYear {
   policy: string;
@@ -14,10 +14,10 @@ export interface MoneyByPolicyAndYear {
 
 /**
  * For `/v1/dashboard`: money by policy and fiscal year, as yuan strings, by policy then year. Read from the
- * `subsidy-money` projection (register `SUBSIDY_PROJECTORS`), so it is as fresh as the dashboard's `minPosition`.
+ * `subsidies` projection's running totals, so it is as fresh as the dashboard's `minPosition`.
  */
-export function moneyByPolicyAndYear(db: Database.Database): MoneyByPolicyAndYear[] {
-  return readPolicyYearMoney(db).map((row) => ({
+export async function moneyByPolicyAndYear(readStore: ReadStore): Promise<MoneyByPolicyAndYear[]> {
+  return (await readPolicyYearMoney(readStore)).map((row) => ({
     policy: row.policy,
     fiscalYear: row.fiscalYear,
     granted: fenToYuan(row.grantedFen),

@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import { MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
-import { readAuditTrail } from '../audit/audit-trail.projector';
+import { MinPositionInterceptor, notFound, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
-import { readSubsidies, readSubsidyRow } from './subsidies.projector';
+import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
 import { moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
@@ -15,8 +14,9 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @ApiBearerAuth()
 @Controller('v1/subsidies')
 @UseInterceptors(MinPositionInterceptor)
+@ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
-  constructor(@Inject(READ_STORE) private readonly db: Database.Database) {}
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   @Get()
   @Roles('viewer', 'finance')
@@ -24,9 +24,9 @@ export class SubsidiesHttpController {
     summary:
       'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.',
   })
-  list(@Query() query: ListSubsidiesQuery) {
+  async list(@Query() query: ListSubsidiesQuery) {
     const { limit = 100, offset = 0, minPosition: _, ...filter } = query;
-    const { subsidies, total } = readSubsidies(this.db, filter, { limit, offset });
+    const { subsidies, total } = await readSubsidies(this.readStore, filter, { limit, offset });
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
       status: s.status,
@@ -47,18 +47,18 @@ export class SubsidiesHttpController {
     summary:
       'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement.',
   })
-  detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const row = readSubsidyRow(this.db, id);
-    if (!row) throw notFound(`subsidy ${id}`);
-    const { grant, movements } = row.record;
+  async detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    const record = await readSubsidy(this.readStore, id);
+    if (!record?.grant) throw notFound(`subsidy ${id}`);
+    const { state, grant, movements } = record;
     return {
-      ...subsidyView(row.state),
+      ...subsidyView(state),
       rule: grant.rule,
       citation: grant.citation,
-      ...(grant.projectTotalInvestmentFen !== undefined && {
-        projectTotalInvestment: fenToYuan(grant.projectTotalInvestmentFen),
+      ...(state.projectTotalInvestmentFen !== undefined && {
+        projectTotalInvestment: fenToYuan(state.projectTotalInvestmentFen),
       }),
-      ...(grant.evaluationPeriod && { evaluationPeriod: grant.evaluationPeriod }),
+      ...(state.evaluationPeriod && { evaluationPeriod: state.evaluationPeriod }),
       checks: grant.checks,
       movements: movements.map(withYuan),
     };
@@ -70,8 +70,9 @@ export class SubsidiesHttpController {
     summary:
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
-  history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const entries = readAuditTrail(this.db, subsidyStreamId(id));
+  @ReadsProjections(AUDIT_TRAIL.name)
+  async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    const entries = await readAuditTrail(this.readStore, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
     return { id, events: entries.map((entry) => ({ ...entry, data: withYuan(entry.data) })) };
   }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { wan } from '@ledger/domain/shared/money';
 import {
   cancel,
@@ -10,37 +9,29 @@ import {
   terminate,
   UNITS,
 } from '@ledger/domain/subsidy/subsidy.fixtures';
-import { Projector } from '@ledger/platform';
-import { readBoundary, readFundingYear } from '../funding/funding.projector';
+import { FundingBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
+import { FUNDING_BOUNDARIES } from '../funding/funding-boundaries.projection';
 import { reconciliationReport } from '../reconciliation/reconciliation.report';
 import { moneyByPolicyAndYear } from './subsidies-dashboard';
-import { readSubsidyRow } from './subsidies.projector';
-import { SUBSIDY_PROJECTORS } from './subsidy-projectors';
-import { openTempReadStore, recordedEvent } from '../../../../test/support/projector-harness';
+import { readFundingYear, readSubsidy, SUBSIDIES } from './subsidies.projection';
+import { openProjectionHarness, ProjectionHarness, recordedEvent } from '../../../../test/support/projector-harness';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { streamIdOf } from '@ledger/domain/subsidy/subsidy.routing';
 
-/** Hands events decided with the domain's fixtures to the projectors, in order, each on its own stream, as the engine would. */
-function project(db: Database.Database, events: SubsidyLedgerEvent[], projectors: Projector[]): void {
-  events.forEach((event, i) => {
-    for (const projector of projectors)
-      projector.apply(recordedEvent(streamIdOf(event), event, i + 1, { actor: 'finance.wang' }), db);
-  });
-}
+/** Events decided with the domain's fixtures, each on its own stream, in order, as the store would hand them over. */
+const onTheirStreams = (events: SubsidyLedgerEvent[], from = 1) =>
+  events.map((event, i) => recordedEvent(streamIdOf(event), event, from + i, { actor: 'finance.wang' }));
 
-describe('the subsidy projectors', () => {
-  let store: ReturnType<typeof openTempReadStore>;
-  let db: Database.Database;
-  let projectors: Projector[];
-  beforeEach(() => {
-    store = openTempReadStore();
-    db = store.db;
-    projectors = SUBSIDY_PROJECTORS.map((P) => new P());
-    for (const p of projectors) p.setup(db);
+describe('the subsidy projections', () => {
+  let harness: ProjectionHarness;
+  beforeEach(async () => {
+    harness = await openProjectionHarness([SUBSIDIES, FUNDING_BOUNDARIES]);
   });
-  afterEach(() => store.close());
+  afterEach(() => harness.close());
+  const boundary = async (streamId: string) =>
+    (await harness.readStore.getDocument<FundingBoundaryState>(FUNDING_BOUNDARIES.name, streamId))?.state;
 
-  it('fold a subsidy through grant, tranches, cancellation, clawback, refund and termination', () => {
+  it('fold a subsidy through grant, tranches, cancellation, clawback, refund and termination', async () => {
     const events = recorded([
       grant('S-1', 'liaoning.talent', wan(1000)),
       disburse('S-1', wan(300)),
@@ -49,8 +40,8 @@ describe('the subsidy projectors', () => {
       refund('S-1', wan(40)),
       terminate('S-1'),
     ]);
-    project(db, events, projectors);
-    expect(readSubsidyRow(db, 'S-1')?.state).toMatchObject({
+    await harness.apply(onTheirStreams(events));
+    expect((await readSubsidy(harness.readStore, 'S-1'))?.state).toMatchObject({
       status: 'terminated',
       grantedFen: wan(1000),
       cancelledFen: wan(700),
@@ -58,16 +49,16 @@ describe('the subsidy projectors', () => {
       clawedBackFen: wan(300),
       refundedFen: wan(40),
     });
-    expect(readFundingYear(db, UNITS.liaoningMengzhu.creditCode, 2025)).toMatchObject({
+    expect(await readFundingYear(harness.readStore, UNITS.liaoningMengzhu.creditCode, 2025)).toMatchObject({
       subsidies: 1,
       grantedFen: wan(1000),
       cancelledFen: wan(700),
     });
-    expect(readBoundary(db, `funding-${UNITS.liaoningMengzhu.creditCode}-2025`).commitments['S-1']).toMatchObject({
+    expect((await boundary(`funding-${UNITS.liaoningMengzhu.creditCode}-2025`))?.commitments['S-1']).toMatchObject({
       grantedFen: wan(1000),
       releasedFen: wan(700),
     });
-    expect(moneyByPolicyAndYear(db)).toEqual([
+    expect(await moneyByPolicyAndYear(harness.readStore)).toEqual([
       {
         policy: 'liaoning-2021-alliance',
         fiscalYear: 2025,
@@ -78,29 +69,34 @@ describe('the subsidy projectors', () => {
         refunded: '400000.00',
       },
     ]);
-    expect(reconciliationReport(db, { fiscalYear: 2025 }).totals).toMatchObject({
+    expect((await reconciliationReport(harness.readStore, { fiscalYear: 2025 })).totals).toMatchObject({
       subsidies: 1,
       undisbursed: '0.00',
       receivable: '2600000.00',
     });
   });
 
-  it('ignore events of streams that are not theirs', () => {
+  it('ignore events of streams that are not theirs', async () => {
     const [granted, committed] = recorded([grant('S-2', 'liaoning.talent', wan(100))]);
-    for (const p of projectors) {
-      p.apply(recordedEvent('consortium-x', granted, 1), db); // a subsidy event type on a consortium stream
-      p.apply(recordedEvent('consortium-funding-x', committed, 2), db); // a boundary event whose boundary is another stream
-      p.apply(recordedEvent('subsidy-S-2', { type: 'ConsortiumFiled', data: { subsidyId: 'S-2' } }, 3), db);
-    }
-    for (const table of ['subsidies', 'subsidy_money', 'funding_years', 'funding_boundaries']) {
-      expect([table, db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()]).toEqual([table, { n: 0 }]);
-    }
+    await harness.apply([
+      recordedEvent('consortium-x', granted, 1), // a subsidy event type on a consortium stream
+      recordedEvent('consortium-funding-x', committed, 2), // a boundary event whose boundary is another stream
+      recordedEvent('subsidy-S-2', { type: 'ConsortiumFiled', data: { subsidyId: 'S-2' } }, 3),
+    ]);
+    expect(await harness.readStore.countDocuments(SUBSIDIES.name)).toBe(0);
+    expect(await harness.readStore.countDocuments(FUNDING_BOUNDARIES.name)).toBe(0);
+    expect(await harness.readStore.counters('money')).toEqual([]);
+    expect(await harness.readStore.counters('funding-year')).toEqual([]);
   });
 
-  it('drop and set up again to empty tables (a rebuild starts from nothing)', () => {
-    project(db, recorded([grant('S-3', 'luzhou.platform', wan(80), { platformId: 'PF-1' })]), projectors);
-    for (const p of projectors) (p.drop(db), p.setup(db));
-    expect(reconciliationReport(db, {}).subsidies).toEqual([]);
-    expect(moneyByPolicyAndYear(db)).toEqual([]);
+  it('a reset empties documents and counters (a rebuild starts from nothing)', async () => {
+    await harness.apply(onTheirStreams(recorded([grant('S-3', 'luzhou.platform', wan(80), { platformId: 'PF-1' })])));
+    expect(await moneyByPolicyAndYear(harness.readStore)).toHaveLength(1);
+    await harness.readStore.transaction(async (tx) => {
+      await tx.reset(SUBSIDIES);
+      await tx.reset(FUNDING_BOUNDARIES);
+    });
+    expect((await reconciliationReport(harness.readStore, {})).subsidies).toEqual([]);
+    expect(await moneyByPolicyAndYear(harness.readStore)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
+import { ReadStore } from '@ledger/platform';
 import { BusinessDate } from '@ledger/domain/shared/dates';
-import { readZones } from './zone-status.projector';
+import { readZones } from './zones.projection';
 import { upcomingDeadlines, ZoneDeadlineKind } from '@ledger/domain/zone/zone-schedule';
 
 export interface ZoneDeadlineRow {
@@ -20,8 +20,12 @@ export interface ZoneDeadlineRow {
  * everything overdue, and what falls due from `today` to `today + horizonDays`. Earliest first. For `/v1/dashboard`,
  * next to the consortia's deadlines; `today` is the ledger's business date (`config.today()`).
  */
-export function zoneDeadlines(db: Database.Database, today: BusinessDate, horizonDays: number): ZoneDeadlineRow[] {
-  return readZones(db)
+export async function zoneDeadlines(
+  readStore: ReadStore,
+  today: BusinessDate,
+  horizonDays: number,
+): Promise<ZoneDeadlineRow[]> {
+  return (await readZones(readStore))
     .flatMap((zone) =>
       upcomingDeadlines(zone, today, horizonDays).map(({ kind, due, overdue, rule, citation, year }) => ({
         kind,

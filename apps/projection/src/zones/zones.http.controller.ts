@@ -1,12 +1,20 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
-import { LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
-import { readAuditTrail } from '../audit/audit-trail.projector';
+import {
+  LEDGER_CONFIG,
+  LedgerConfig,
+  MinPositionInterceptor,
+  notFound,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
+import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
-import { readZone, readZones } from './zone-status.projector';
+import { readZones, ZONES } from './zones.projection';
 import { zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
 import { ListZonesQuery } from './zones.query.dto';
 import {
@@ -16,7 +24,7 @@ import {
   isReportMissing,
   upcomingDeadlines,
 } from '@ledger/domain/zone/zone-schedule';
-import { zoneStreamId } from '@ledger/domain/zone/zone.events';
+import { zoneStreamId } from '@ledger/domain/zone/zone.streams';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
@@ -28,9 +36,10 @@ const reportDue = nmg2022ZoneParams.annualReportDueMonthDay;
 @ApiBearerAuth()
 @Controller('v1/zones')
 @UseInterceptors(MinPositionInterceptor)
+@ReadsProjections(ZONES.name)
 export class ZonesHttpController {
   constructor(
-    @Inject(READ_STORE) private readonly db: Database.Database,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
@@ -43,10 +52,10 @@ export class ZonesHttpController {
       "`reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger's business date) " +
       'and names it under `reportMissing`. Filters combine.',
   })
-  list(@Query() query: ListZonesQuery) {
+  async list(@Query() query: ListZonesQuery) {
     const today = this.config.today();
     const { dueInYear, reportMissingFor } = query;
-    const matching = readZones(this.db, query.status)
+    const matching = (await readZones(this.readStore, query.status))
       .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
       .filter((zone) => reportMissingFor === undefined || isReportMissing(zone, reportMissingFor, today));
     const limit = query.limit ?? 100;
@@ -67,8 +76,8 @@ export class ZonesHttpController {
     summary: 'One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.',
     description: `\`nextDeadlines\`: what the zone still owes, every overdue item and what falls due within ${NEXT_DEADLINES_HORIZON_DAYS} days.`,
   })
-  detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const zone = readZone(this.db, id);
+  async detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    const zone = (await this.readStore.getDocument<ZoneState>(ZONES.name, id))?.state;
     if (!zone) throw notFound(`zone ${id}`);
     const today = this.config.today();
     return { ...zoneView(zone), nextDeadlines: upcomingDeadlines(zone, today, NEXT_DEADLINES_HORIZON_DAYS) };
@@ -80,8 +89,9 @@ export class ZonesHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
-  history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const entries = readAuditTrail(this.db, zoneStreamId(id));
+  @ReadsProjections(AUDIT_TRAIL.name)
+  async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+    const entries = await readAuditTrail(this.readStore, zoneStreamId(id));
     if (entries.length === 0) throw notFound(`zone ${id}`);
     return { id, events: entries.map(zoneHistoryEntryView) };
   }

@@ -1,2 +1,4 @@
+export const CONSORTIUM_STREAM_PREFIX = 'consortium-';
+
 /** A consortium's events go to `consortium-<id>` (its lead's registry stream is the lead registry's). */
-export const consortiumStreamId = (consortiumId: string): string => `consortium-${consortiumId}`;
+export const consortiumStreamId = (consortiumId: string): string => `${CONSORTIUM_STREAM_PREFIX}${consortiumId}`;

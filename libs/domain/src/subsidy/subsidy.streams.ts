@@ -8,9 +8,20 @@
  *   consortium-funding-{consortiumId}   Tianjin's once-only grants and evaluation awards
  *   unit-{creditCode}                   a unit's integrity record (tianjin.fraud: dishonest units get no grant)
  */
-export const subsidyStreamId = (subsidyId: string) => `subsidy-${subsidyId}`;
-export const recipientYearStreamId = (creditCode: string, fiscalYear: number) => `funding-${creditCode}-${fiscalYear}`;
-export const projectStreamId = (projectId: string) => `project-${projectId}`;
-export const platformStreamId = (platformId: string) => `platform-${platformId}`;
-export const allianceFundingStreamId = (consortiumId: string) => `consortium-funding-${consortiumId}`;
-export const unitStreamId = (creditCode: string) => `unit-${creditCode}`;
+export const SUBSIDY_STREAM_PREFIXES = {
+  subsidy: 'subsidy-',
+  'recipient-year': 'funding-',
+  project: 'project-',
+  platform: 'platform-',
+  'alliance-funding': 'consortium-funding-',
+  unit: 'unit-',
+} as const;
+const p = SUBSIDY_STREAM_PREFIXES;
+
+export const subsidyStreamId = (subsidyId: string) => `${p.subsidy}${subsidyId}`;
+export const recipientYearStreamId = (creditCode: string, fiscalYear: number) =>
+  `${p['recipient-year']}${creditCode}-${fiscalYear}`;
+export const projectStreamId = (projectId: string) => `${p.project}${projectId}`;
+export const platformStreamId = (platformId: string) => `${p.platform}${platformId}`;
+export const allianceFundingStreamId = (consortiumId: string) => `${p['alliance-funding']}${consortiumId}`;
+export const unitStreamId = (creditCode: string) => `${p.unit}${creditCode}`;

@@ -5,8 +5,6 @@ import { RuleRef } from '../shared/rule';
 import { ZoneGrade } from './zone.commands';
 import { ZoneIndicators } from '../policies/zone-indicators';
 
-export const zoneStreamId = (zoneId: string): string => `zone-${zoneId}`;
-
 /**
  * Every zone event names its rule at the top of its data (`rule`, `citation`). Events recorded before ZoneDesignated and
  * AnnualReportCorrected carried one lack it there; evolve reads a rule only on ZoneRemoved.

@@ -19,10 +19,18 @@ export class HealthController {
   async health() {
     const head = await this.store.headPosition();
     const projections = this.engine?.health();
+    const failing = projections?.projections.filter((p) => p.status !== 'running') ?? [];
     return {
-      status: projections?.lastError ? 'degraded' : 'ok',
+      status: failing.length > 0 ? 'degraded' : 'ok',
       log: { headPosition: head },
-      ...(projections && { projections: { ...projections, lag: head - projections.position } }),
+      ...(projections && {
+        projections: {
+          position: projections.position,
+          running: projections.running,
+          lag: head - projections.position,
+          ...(failing.length > 0 && { failing: failing.map((p) => ({ name: p.name, status: p.status })) }),
+        },
+      }),
     };
   }
 }

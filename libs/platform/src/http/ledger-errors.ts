@@ -22,8 +22,14 @@ export class ProjectionLaggingException extends Error {
   constructor(
     readonly minPosition: number,
     readonly reached: number,
+    /** A projection the query reads is stopped by a failure: waiting will not help until it is repaired. */
+    readonly stopped = false,
   ) {
-    super(`the read model has processed the log up to position ${reached}, not yet ${minPosition}; retry shortly`);
+    super(
+      stopped
+        ? `a read model this query needs is stopped at position ${reached} by a failure (see /health); it cannot reach ${minPosition} until repaired`
+        : `the read model has processed the log up to position ${reached}, not yet ${minPosition}; retry shortly`,
+    );
     this.name = 'ProjectionLaggingException';
   }
 }

@@ -1,180 +1,460 @@
-import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
 import { inTodaysShape } from '../events/stored-events';
-import { Projector } from './projector';
-import { statement } from './statement-cache';
+import { CounterContribution, DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
+import { counterKey, CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
+
+export type ProjectionStatus = 'running' | 'retrying' | 'stopped';
 
 export interface ProjectionHealth {
+  name: string;
+  /** The log position the projection has processed. */
   position: number;
-  running: boolean;
-  lastError?: string;
-  failingSince?: string;
+  status: ProjectionStatus;
+  /** The failing event's position, the error, and since when it fails. */
+  failure?: { position: number; error: string; since: string; attempts: number };
 }
 
-export const REPLAY_BATCH_SIZE = 1000;
-const RETRY_DELAY_MS = 500;
+export interface EngineHealth {
+  /** The position every projection has processed. */
+  position: number;
+  running: boolean;
+  projections: ProjectionHealth[];
+}
+
+export type WaitOutcome = 'reached' | 'timeout' | 'stopped';
+
+export interface ProjectionEngineOptions {
+  log?: (message: string) => void;
+  /** Attempts before a failing projection is stopped (the others go on). Default 3. */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  batchSize?: number;
+}
+
+export const REPLAY_BATCH_SIZE = 2000;
+
+interface Failure {
+  position: number;
+  error: string;
+  since: string;
+  attempts: number;
+}
+
+interface BatchOutcome {
+  advanced: Array<[string, number]>;
+  failed: Array<{ name: string; position: number; error: unknown }>;
+  changes: ReadModelChange[];
+}
 
 /**
- * Follows the event log (never the in-memory bus) and applies each batch to every projector in ONE read-store
- * transaction together with the projectors' checkpoints. Checkpoints are re-read inside that transaction, so a
- * rebuild committed by another process in between is neither undone nor applied twice. A failing projector stops
- * the batch (nothing is skipped), the error is logged and shown on /health, and the batch is retried.
+ * Follows the event log (never the in-memory bus) and applies each batch to every projection, in one read-store
+ * transaction with one savepoint per projection: each projection's rows and checkpoint commit together, and a projection
+ * that throws is rolled back alone. It is retried from its checkpoint (the follower re-reads from there; the others skip
+ * what they have), and after `maxAttempts` it is stopped and reported by `health()` while the others go on; a restart
+ * of the process tries it again. Checkpoints are re-read inside each transaction, so a rebuild committed by another
+ * process in between is neither undone nor applied twice.
  */
 export class ProjectionEngine {
   private subscription?: Subscription;
-  private readonly progress = new EventEmitter();
-  private position = 0;
-  private lastError?: { message: string; since: string };
-  private stopped = true;
+  private readonly progress = new EventEmitter().setMaxListeners(0);
+  private readonly positions = new Map<string, number>();
+  private readonly failures = new Map<string, Failure>();
+  private readonly listeners = new Set<(changes: ReadModelChange[]) => void>();
+  private running = false;
+  private prepared?: Promise<void>;
+  private readonly log: (message: string) => void;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+  private readonly batchSize: number;
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: Database.Database,
-    private readonly projectors: Projector[],
-    private readonly log: (message: string) => void = () => undefined,
+    private readonly readStore: ReadStore,
+    private readonly projections: ReadonlyArray<Projection>,
+    options: ProjectionEngineOptions = {},
   ) {
-    this.progress.setMaxListeners(0);
-    for (const projector of projectors) projector.setup(db);
-    this.position = this.lowestCheckpoint();
+    const names = new Set(projections.map((p) => p.name));
+    if (names.size !== projections.length) throw new Error('two projections share a name');
+    this.log = options.log ?? (() => undefined);
+    this.maxAttempts = options.maxAttempts ?? 3;
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
   }
 
-  start(): void {
-    this.stopped = false;
+  /** Creates missing tables, rebuilds projections whose version changed, and follows the log from the checkpoints. */
+  async start(): Promise<void> {
+    await this.prepare();
+    this.running = true;
     this.follow();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.running = false;
     await this.subscription?.stop();
+    this.subscription = undefined;
   }
 
-  /** The log position every read model has processed. */
+  /** The log position every projection has processed (stopped ones included: their models are behind). */
   processedPosition(): number {
-    return this.position;
+    return this.projections.length === 0 ? 0 : Math.min(...this.projections.map((p) => this.positionOf(p.name)));
   }
 
-  health(): ProjectionHealth {
+  positionOf(name: string): number {
+    return this.positions.get(name) ?? 0;
+  }
+
+  health(): EngineHealth {
     return {
-      position: this.position,
-      running: !this.stopped,
-      lastError: this.lastError?.message,
-      failingSince: this.lastError?.since,
+      position: this.processedPosition(),
+      running: this.running,
+      projections: this.projections.map((p) => {
+        const failure = this.failures.get(p.name);
+        return {
+          name: p.name,
+          position: this.positionOf(p.name),
+          status: !failure ? 'running' : this.isStopped(p.name) ? 'stopped' : 'retrying',
+          ...(failure && { failure: { ...failure } }),
+        };
+      }),
     };
   }
 
-  /** Resolves true once every read model has processed `position`, false after `timeoutMs`. */
-  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.position >= position) return true;
-    return new Promise<boolean>((resolve) => {
-      const onProgress = (reached: number) => {
-        if (reached < position) return;
+  /** Called after each commit with the documents it changed, one entry per event that changed one. */
+  onChanges(listener: (changes: ReadModelChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Resolves 'reached' once the named projections (default: all) have processed `position`; 'stopped' at once when one
+   * of them is stopped short of it (waiting would not help); 'timeout' after `timeoutMs`.
+   */
+  waitFor(position: number, timeoutMs: number, names?: ReadonlyArray<string>): Promise<WaitOutcome> {
+    const targets = names ?? this.projections.map((p) => p.name);
+    const outcome = (): WaitOutcome | undefined => {
+      if (targets.every((name) => this.positionOf(name) >= position)) return 'reached';
+      if (targets.some((name) => this.isStopped(name) && this.positionOf(name) < position)) return 'stopped';
+      return undefined;
+    };
+    const now = outcome();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const onProgress = () => {
+        const settled = outcome();
+        if (!settled) return;
         clearTimeout(timer);
         this.progress.off('progress', onProgress);
-        resolve(true);
+        resolve(settled);
       };
       const timer = setTimeout(() => {
         this.progress.off('progress', onProgress);
-        resolve(this.position >= position);
+        resolve(outcome() ?? 'timeout');
       }, timeoutMs);
       this.progress.on('progress', onProgress);
     });
   }
 
-  /** Applies events to every projector whose checkpoint is behind them; one transaction. */
-  applyBatch(recorded: RecordedEvent[]): void {
+  /** Applies a batch of events (in log order) to every projection that has not processed them. */
+  async applyBatch(recorded: ReadonlyArray<RecordedEvent>): Promise<void> {
     if (recorded.length === 0) return;
     const events = recorded.map(inTodaysShape);
-    const last = events[events.length - 1].position;
-    const checkpoint = statement(this.db, 'SELECT position FROM projection_checkpoints WHERE projector = ?');
-    const save = statement(
-      this.db,
-      `INSERT INTO projection_checkpoints (projector, position, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (projector) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-    );
-    this.db.transaction(() => {
-      for (const projector of this.projectors) {
-        const done = (checkpoint.get(projector.name) as { position: number } | undefined)?.position ?? 0;
-        if (done >= last) continue;
-        for (const event of events) if (event.position > done) projector.apply(event, this.db);
-        save.run(projector.name, last, new Date().toISOString());
-      }
-    })();
-    this.advanceTo(this.lowestCheckpoint());
+    const outcome = await this.readStore.transaction((tx) => this.applyWithin(tx, this.active(), events));
+    for (const [name, position] of outcome.advanced) {
+      this.positions.set(name, position);
+      this.failures.delete(name);
+    }
+    for (const { name, position, error } of outcome.failed) this.recordFailure(name, position, error);
+    this.progress.emit('progress');
+    this.publish(outcome.changes);
+    if (outcome.failed.length > 0) {
+      throw new Error(
+        `projection ${outcome.failed.map((f) => f.name).join(', ')} failed; retrying from its checkpoint`,
+      );
+    }
   }
 
   /**
-   * Drops every read model and replays the whole log into it in one read-store transaction: other readers see the old
-   * models until the new ones are complete, and a live follower in another process waits on the lock, then carries on
-   * from the new checkpoints. In this process, following pauses during the rebuild.
+   * Drops the named read models (default: all) and replays the whole log into them in one read-store transaction:
+   * readers see the old models until the new ones are complete. Following pauses meanwhile.
    */
-  async rebuild(onProgress: (done: number, total: number) => void = () => undefined): Promise<number> {
-    const wasRunning = !this.stopped;
+  async rebuild(
+    onProgress: (done: number, total: number) => void = () => undefined,
+    names?: string[],
+  ): Promise<number> {
+    await this.prepare();
+    const targets = names ? this.projections.filter((p) => names.includes(p.name)) : [...this.projections];
+    const unknown = (names ?? []).filter((name) => !this.projections.some((p) => p.name === name));
+    if (unknown.length > 0) throw new Error(`no projection named ${unknown.join(', ')}`);
+    const wasRunning = this.running;
     await this.stop();
     const total = await this.store.headPosition();
     let replayed = 0;
-    this.db.exec('BEGIN IMMEDIATE');
     try {
-      statement(this.db, 'DELETE FROM projection_checkpoints').run();
-      for (const projector of this.projectors) {
-        projector.drop(this.db);
-        projector.setup(this.db);
+      await this.readStore.transaction(async (tx) => {
+        for (const projection of targets) await tx.reset(projection);
+        for (let after = 0; after < total;) {
+          const page = (await this.store.readAll({ after, maxCount: this.batchSize }))
+            .filter((e) => e.position <= total)
+            .map(inTodaysShape);
+          if (page.length === 0) break;
+          const outcome = await this.applyWithin(tx, targets, page, { isolated: false });
+          if (outcome.failed.length > 0) throw outcome.failed[0].error;
+          replayed += page.length;
+          after = page[page.length - 1].position;
+          onProgress(after, total);
+        }
+        for (const projection of targets)
+          await tx.saveCheckpoint(projection.name, { position: total, version: projection.version });
+      });
+      for (const projection of targets) {
+        this.positions.set(projection.name, total);
+        this.failures.delete(projection.name);
       }
-      for (let after = 0; after < total;) {
-        const page = (await this.store.readAll({ after, maxCount: REPLAY_BATCH_SIZE })).filter(
-          (e) => e.position <= total,
-        );
-        if (page.length === 0) break;
-        this.applyBatch(page);
-        replayed += page.length;
-        after = page[page.length - 1].position;
-        onProgress(after, total);
-      }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
+      this.progress.emit('progress');
     } finally {
-      this.position = this.lowestCheckpoint();
-      if (wasRunning) this.start();
+      if (wasRunning) {
+        this.running = true;
+        this.follow();
+      }
     }
     return replayed;
   }
 
+  private prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      await this.readStore.prepare(this.projections);
+      const checkpoints = await this.readStore.checkpoints();
+      const outdated = this.projections.filter((p) => {
+        const checkpoint = checkpoints.get(p.name);
+        return checkpoint !== undefined && checkpoint.version !== p.version;
+      });
+      if (outdated.length > 0) {
+        this.log(`projections ${outdated.map((p) => p.name).join(', ')} changed version: rebuilding them from the log`);
+        await this.readStore.transaction(async (tx) => {
+          for (const projection of outdated) await tx.reset(projection);
+        });
+      }
+      for (const p of this.projections) {
+        this.positions.set(p.name, outdated.includes(p) ? 0 : (checkpoints.get(p.name)?.position ?? 0));
+      }
+    })();
+    return this.prepared;
+  }
+
+  private async applyWithin(
+    tx: ReadStoreTransaction,
+    projections: ReadonlyArray<Projection>,
+    events: ReadonlyArray<RecordedEvent>,
+    { isolated = true } = {},
+  ): Promise<BatchOutcome> {
+    const last = events[events.length - 1].position;
+    const outcome: BatchOutcome = { advanced: [], failed: [], changes: [] };
+    const collect = this.listeners.size > 0;
+    for (const projection of projections) {
+      const done = (await tx.checkpoint(projection.name))?.position ?? 0;
+      if (done >= last) {
+        outcome.advanced.push([projection.name, done]);
+        continue;
+      }
+      const pending = events.filter((e) => e.position > done);
+      const apply = async (upTo: ReadonlyArray<RecordedEvent>) => {
+        const changes: ReadModelChange[] = [];
+        if (projection.kind === 'documents') await applyDocuments(tx, projection, upTo, collect ? changes : undefined);
+        else await applyRows(tx, projection, upTo);
+        const reached = upTo.length > 0 ? upTo[upTo.length - 1].position : done;
+        await tx.saveCheckpoint(projection.name, {
+          position: upTo === pending ? last : reached,
+          version: projection.version,
+        });
+        return changes;
+      };
+      try {
+        const changes = isolated ? await tx.savepoint(() => apply(pending)) : await apply(pending);
+        outcome.advanced.push([projection.name, last]);
+        outcome.changes.push(...changes);
+      } catch (error) {
+        if (!isolated) {
+          outcome.failed.push({ name: projection.name, position: failingPosition(error, done), error: causeOf(error) });
+          return outcome;
+        }
+        // Keep what comes before the failing event, so the projection stops exactly there.
+        const position = failingPosition(error, done);
+        const before = pending.filter((e) => e.position < position);
+        if (before.length > 0) {
+          try {
+            outcome.changes.push(...(await tx.savepoint(() => apply(before))));
+            outcome.advanced.push([projection.name, position - 1]);
+          } catch {
+            // the earlier events fail too: the projection stays at its checkpoint
+          }
+        }
+        outcome.failed.push({ name: projection.name, position, error: causeOf(error) });
+      }
+    }
+    outcome.changes.sort((a, b) => a.position - b.position);
+    return outcome;
+  }
+
   private follow(): void {
-    const after = this.lowestCheckpoint();
-    this.advanceTo(after);
+    const active = this.active();
+    if (!this.running || active.length === 0) return;
+    const after = Math.min(...active.map((p) => this.positionOf(p.name)));
     this.subscription = this.store.follow({
       after,
-      batchSize: REPLAY_BATCH_SIZE,
-      onEvents: async (events) => this.applyBatch(events),
+      batchSize: this.batchSize,
+      onEvents: (events) => this.applyBatch(events),
       onError: (error) => this.recover(error),
     });
   }
 
   private recover(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.lastError = { message, since: this.lastError?.since ?? new Date().toISOString() };
-    this.log(`projection failed at position ${this.position + 1}, retrying: ${message}`);
+    this.log(`projections stopped following the log: ${messageOf(error)}`);
     setTimeout(() => {
-      if (this.stopped) return;
+      if (!this.running) return;
       this.follow();
-    }, RETRY_DELAY_MS).unref();
+    }, this.retryDelayMs).unref();
   }
 
-  private advanceTo(position: number): void {
-    if (position > this.position) this.lastError = undefined;
-    this.position = position;
-    this.progress.emit('progress', position);
+  private recordFailure(name: string, position: number, error: unknown): void {
+    const previous = this.failures.get(name);
+    const failure = {
+      position,
+      error: messageOf(error),
+      since: previous?.since ?? new Date().toISOString(),
+      attempts: (previous?.attempts ?? 0) + 1,
+    };
+    this.failures.set(name, failure);
+    const verdict = failure.attempts >= this.maxAttempts ? 'stopped; the others go on' : 'retrying';
+    this.log(
+      `projection ${name} failed at position ${position} (attempt ${failure.attempts}, ${verdict}): ${failure.error}`,
+    );
   }
 
-  private lowestCheckpoint(): number {
-    if (this.projectors.length === 0) return 0;
-    const rows = statement(this.db, 'SELECT projector, position FROM projection_checkpoints').all() as Array<{
-      projector: string;
-      position: number;
-    }>;
-    const byName = new Map(rows.map((r) => [r.projector, r.position]));
-    return Math.min(...this.projectors.map((p) => byName.get(p.name) ?? 0));
+  private isStopped(name: string): boolean {
+    return (this.failures.get(name)?.attempts ?? 0) >= this.maxAttempts;
+  }
+
+  private active(): Projection[] {
+    return this.projections.filter((p) => !this.isStopped(p.name));
+  }
+
+  private publish(changes: ReadModelChange[]): void {
+    if (changes.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(changes);
+      } catch (error) {
+        this.log(`a change-feed listener failed: ${messageOf(error)}`);
+      }
+    }
   }
 }
+
+/** A projection threw on one event: which one, and why. */
+class ProjectionEventError extends Error {
+  constructor(
+    readonly position: number,
+    override readonly cause: unknown,
+  ) {
+    super(messageOf(cause));
+  }
+}
+
+const failingPosition = (error: unknown, done: number): number =>
+  error instanceof ProjectionEventError ? error.position : done + 1;
+const causeOf = (error: unknown): unknown => (error instanceof ProjectionEventError ? error.cause : error);
+
+/** Runs a projection's function on one event, naming the event when it throws. */
+function onEvent<T>(event: RecordedEvent, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new ProjectionEventError(event.position, error);
+  }
+}
+
+async function applyDocuments(
+  tx: ReadStoreTransaction,
+  projection: DocumentProjection<unknown>,
+  events: ReadonlyArray<RecordedEvent>,
+  changes?: ReadModelChange[],
+): Promise<void> {
+  const targets: Array<[RecordedEvent, string]> = [];
+  for (const event of events) {
+    const id = onEvent(event, () => projection.documentOf(event));
+    if (id !== undefined) targets.push([event, id]);
+  }
+  if (targets.length === 0) return;
+  const stored = await tx.loadDocuments(projection.name, [...new Set(targets.map(([, id]) => id))]);
+  const states = new Map<string, unknown>();
+  const lastEvent = new Map<string, RecordedEvent>();
+  for (const [event, id] of targets) {
+    const before = states.has(id) ? states.get(id) : (stored.get(id)?.state ?? projection.initialState(id));
+    const after = onEvent(event, () => projection.evolve(before, event));
+    states.set(id, after);
+    lastEvent.set(id, event);
+    if (changes && projection.exists(after)) {
+      changes.push({
+        projection: projection.name,
+        id,
+        position: event.position,
+        recordedAt: event.recordedAt,
+        state: after,
+      });
+    }
+  }
+  const documents: Array<StoredDocument & { columns: ReturnType<typeof projection.columnsOf> }> = [];
+  const deltas = new Map<string, CounterDelta>();
+  for (const [id, state] of states) {
+    if (!projection.exists(state)) continue;
+    const event = lastEvent.get(id)!;
+    documents.push({
+      id,
+      position: event.position,
+      updatedAt: event.recordedAt,
+      state,
+      columns: projection.columnsOf(state),
+    });
+    if (projection.countersOf) {
+      const prior = stored.get(id);
+      if (prior && projection.exists(prior.state))
+        addContributions(deltas, projection.name, projection.countersOf(prior.state), -1);
+      addContributions(deltas, projection.name, projection.countersOf(state), 1);
+    }
+  }
+  await tx.saveDocuments(projection, documents);
+  const nonZero = [...deltas.values()].filter((d) => d.delta !== 0);
+  if (nonZero.length > 0) await tx.addToCounters(nonZero);
+}
+
+function addContributions(
+  deltas: Map<string, CounterDelta>,
+  projection: string,
+  contributions: CounterContribution[],
+  sign: 1 | -1,
+): void {
+  for (const { counter, key, values } of contributions) {
+    const storedKey = counterKey(key);
+    for (const [field, value] of Object.entries(values)) {
+      const id = `${counter}\u0000${storedKey}\u0000${field}`;
+      const delta = deltas.get(id) ?? { projection, counter, key: storedKey, field, delta: 0 };
+      delta.delta += sign * value;
+      deltas.set(id, delta);
+    }
+  }
+}
+
+async function applyRows(
+  tx: ReadStoreTransaction,
+  projection: RowProjection,
+  events: ReadonlyArray<RecordedEvent>,
+): Promise<void> {
+  const rows = events.flatMap((event) => {
+    const values = onEvent(event, () => projection.rowOf(event));
+    return values ? [{ position: event.position, values }] : [];
+  });
+  if (rows.length > 0) await tx.insertRows(projection, rows);
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,59 @@
+import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
+import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
+import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
+import { streamKindOf } from '@ledger/domain/ledger-streams';
+import { divisionOf } from '@ledger/domain/shared/credit-code';
+import { documentProjection, domainEventOf } from '@ledger/platform';
+
+const CONSORTIUM_EVENTS: ReadonlySet<string> = new Set(CONSORTIUM_EVENT_TYPES);
+
+/** The next date something is due: a public notice's end, or the next evaluation of an active consortium. */
+export function nextDueOf(state: ConsortiumState): string | null {
+  if (state.status === 'public-notice' && state.notice) return state.notice.endsOn;
+  if (state.status === 'active' && state.nextEvaluationDueOn) return state.nextEvaluationDueOn;
+  return null;
+}
+
+/**
+ * Every consortium's state: the domain's own fold (so the detail, the list and the as-of answer are the same fold),
+ * with the columns lists filter and sort on, and the counts by policy and status (per division of the lead's
+ * registration too, for jurisdictions) that the dashboard reads.
+ */
+export const CONSORTIA = documentProjection<ConsortiumState>({
+  name: 'consortia',
+  version: 1,
+  columns: {
+    policy: 'text',
+    status: 'text',
+    name: 'text',
+    lead_credit_code: 'text',
+    division: 'text',
+    filed_on: 'text',
+    next_due: 'text',
+  },
+  indexes: [['policy', 'status', 'filed_on'], ['status', 'filed_on'], ['filed_on'], ['next_due'], ['lead_credit_code']],
+  documentOf: (event) => {
+    const stream = streamKindOf(event.streamId);
+    return stream?.kind === 'consortium' && CONSORTIUM_EVENTS.has(event.type) ? stream.id : undefined;
+  },
+  initialState: () => consortiumDecider.initialState(),
+  evolve: (state, event) => consortiumDecider.evolve(state, domainEventOf<ConsortiumEvent>(event)),
+  exists: (state) => state.exists,
+  columnsOf: (state) => ({
+    policy: state.policy,
+    status: state.status,
+    name: state.name,
+    lead_credit_code: state.lead.creditCode,
+    division: divisionOf(state.lead.creditCode),
+    filed_on: state.filedOn,
+    next_due: nextDueOf(state),
+  }),
+  countersOf: (state) => [
+    { counter: 'consortia', key: [state.policy, state.status], values: { count: 1 } },
+    {
+      counter: 'consortia-by-division',
+      key: [state.policy, state.status, divisionOf(state.lead.creditCode)],
+      values: { count: 1 },
+    },
+  ],
+});

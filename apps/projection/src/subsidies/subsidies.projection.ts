@@ -1,0 +1,166 @@
+import { streamKindOf } from '@ledger/domain/ledger-streams';
+import { divisionOf } from '@ledger/domain/shared/credit-code';
+import { RuleCheck } from '@ledger/domain/shared/rule';
+import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
+import { RecordedEvent } from '@ledger/event-store';
+import { CounterContribution, documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
+import { MoneyFigures } from '@ledger/presentation/subsidy.view';
+
+/** A subsidy as its read model keeps it: its state, the rules its grant passed, and every movement after it. */
+export interface SubsidyRecord {
+  state: SubsidyState;
+  grant?: { rule: string; citation: string; checks: RuleCheck[] };
+  movements: Array<Record<string, unknown> & { type: string; position: number; recordedAt: string }>;
+}
+
+function evolveRecord(record: SubsidyRecord, recorded: RecordedEvent): SubsidyRecord {
+  const event = domainEventOf<SubsidyEvent>(recorded);
+  const state = evolveSubsidy(record.state, event);
+  if (event.type === 'SubsidyGranted') {
+    const { rule, citation, checks } = event.data;
+    return { state, grant: { rule, citation, checks }, movements: record.movements };
+  }
+  const { subsidyId: _id, ...data } = event.data;
+  const movement = { type: event.type, ...data, position: recorded.position, recordedAt: recorded.recordedAt };
+  return { ...record, state, movements: [...record.movements, movement] };
+}
+
+/** The money a subsidy adds to a running total. */
+const moneyOf = (s: SubsidyState) => ({
+  subsidies: 1,
+  grantedFen: s.grantedFen,
+  cancelledFen: s.cancelledFen,
+  disbursedFen: s.disbursedFen,
+  clawedBackFen: s.clawedBackFen,
+  refundedFen: s.refundedFen,
+});
+
+/**
+ * Every subsidy (the domain's own fold), its grant's checks and its movements; and the running totals the dashboard,
+ * the reconciliation and the funding view read: money by policy and fiscal year (per division of the consortium lead's
+ * registration too, for jurisdictions) and by recipient and fiscal year.
+ */
+export const SUBSIDIES = documentProjection<SubsidyRecord>({
+  name: 'subsidies',
+  version: 1,
+  columns: {
+    consortium_id: 'text',
+    recipient: 'text',
+    category: 'text',
+    policy: 'text',
+    fiscal_year: 'integer',
+    status: 'text',
+    granted_on: 'text',
+    division: 'text',
+  },
+  indexes: [
+    ['recipient', 'fiscal_year'],
+    ['consortium_id'],
+    ['policy', 'fiscal_year', 'granted_on'],
+    ['fiscal_year', 'granted_on'],
+    ['granted_on'],
+  ],
+  documentOf: (event) => {
+    const stream = streamKindOf(event.streamId);
+    return stream?.kind === 'subsidy' && isSubsidyEvent(event) ? stream.id : undefined;
+  },
+  initialState: (id) => ({ state: initialSubsidyState(id), movements: [] }),
+  evolve: evolveRecord,
+  exists: (record) => record.state.exists,
+  columnsOf: ({ state: s }) => ({
+    consortium_id: s.consortiumId,
+    recipient: s.recipient,
+    category: s.category,
+    policy: s.policy,
+    fiscal_year: s.fiscalYear,
+    status: s.status,
+    granted_on: s.grantedOn,
+    division: divisionOf(s.responsibleUnit),
+  }),
+  countersOf: ({ state: s }): CounterContribution[] => [
+    { counter: 'money', key: [s.policy, s.fiscalYear], values: moneyOf(s) },
+    { counter: 'money-by-division', key: [s.policy, s.fiscalYear, divisionOf(s.responsibleUnit)], values: moneyOf(s) },
+    { counter: 'funding-year', key: [s.recipient, s.fiscalYear], values: moneyOf(s) },
+  ],
+});
+
+export interface SubsidyFilter {
+  consortiumId?: string;
+  recipient?: string;
+  policy?: string;
+  category?: string;
+  fiscalYear?: number;
+  status?: string;
+}
+
+const whereOf = (filter: SubsidyFilter) => ({
+  consortium_id: filter.consortiumId,
+  recipient: filter.recipient,
+  policy: filter.policy,
+  category: filter.category,
+  fiscal_year: filter.fiscalYear,
+  status: filter.status,
+});
+
+/** Subsidies matching the filter, oldest grant first; and how many match. */
+export async function readSubsidies(
+  readStore: ReadStore,
+  filter: SubsidyFilter,
+  page: { limit: number; offset: number },
+): Promise<{ subsidies: SubsidyRecord[]; total: number }> {
+  const where = whereOf(filter);
+  const [found, total] = await Promise.all([
+    readStore.findDocuments<SubsidyRecord>(SUBSIDIES.name, { where, orderBy: [['granted_on', 'asc']], ...page }),
+    readStore.countDocuments(SUBSIDIES.name, where),
+  ]);
+  return { subsidies: found.documents.map((d) => d.state), total };
+}
+
+export const readSubsidy = async (readStore: ReadStore, id: string): Promise<SubsidyRecord | undefined> =>
+  (await readStore.getDocument<SubsidyRecord>(SUBSIDIES.name, id))?.state;
+
+export interface PolicyYearMoney extends MoneyFigures {
+  policy: string;
+  fiscalYear: number;
+  subsidies: number;
+}
+
+const moneyOfCounter = (values: Record<string, number>): MoneyFigures & { subsidies: number } => ({
+  subsidies: values.subsidies ?? 0,
+  grantedFen: values.grantedFen ?? 0,
+  cancelledFen: values.cancelledFen ?? 0,
+  disbursedFen: values.disbursedFen ?? 0,
+  clawedBackFen: values.clawedBackFen ?? 0,
+  refundedFen: values.refundedFen ?? 0,
+});
+
+/** Money by policy and fiscal year (running totals), optionally of one policy or year; by policy, then year. */
+export async function readPolicyYearMoney(
+  readStore: ReadStore,
+  filter: { policy?: string; fiscalYear?: number } = {},
+): Promise<PolicyYearMoney[]> {
+  const rows = await readStore.counters('money');
+  return rows
+    .map(({ key: [policy, fiscalYear], values }) => ({
+      policy: String(policy),
+      fiscalYear: Number(fiscalYear),
+      ...moneyOfCounter(values),
+    }))
+    .filter(
+      (row) =>
+        (filter.policy === undefined || row.policy === filter.policy) &&
+        (filter.fiscalYear === undefined || row.fiscalYear === filter.fiscalYear),
+    )
+    .sort((a, b) => a.policy.localeCompare(b.policy) || a.fiscalYear - b.fiscalYear);
+}
+
+/** What a recipient received in a fiscal year (running totals); zeros when nothing. */
+export async function readFundingYear(
+  readStore: ReadStore,
+  recipient: string,
+  fiscalYear: number,
+): Promise<MoneyFigures & { subsidies: number }> {
+  const [row] = await readStore.counters('funding-year', [recipient, fiscalYear]);
+  return moneyOfCounter(row?.values ?? {});
+}

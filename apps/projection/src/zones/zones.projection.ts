@@ -1,0 +1,39 @@
+import { streamKindOf } from '@ledger/domain/ledger-streams';
+import { zoneDecider } from '@ledger/domain/zone/zone.decider';
+import { ZONE_EVENT_TYPES, ZoneEvent } from '@ledger/domain/zone/zone.events';
+import { ZoneState } from '@ledger/domain/zone/zone.state';
+import { documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
+
+const ZONE_EVENTS: ReadonlySet<string> = new Set(ZONE_EVENT_TYPES);
+
+/** Every demonstration zone's state (the domain's own fold), with the columns lists filter and sort on. */
+export const ZONES = documentProjection<ZoneState>({
+  name: 'zones',
+  version: 1,
+  columns: { policy: 'text', name: 'text', status: 'text', approved_on: 'text' },
+  indexes: [['status', 'approved_on'], ['approved_on']],
+  documentOf: (event) => {
+    const stream = streamKindOf(event.streamId);
+    return stream?.kind === 'zone' && ZONE_EVENTS.has(event.type) ? stream.id : undefined;
+  },
+  initialState: () => zoneDecider.initialState(),
+  evolve: (state, event) => zoneDecider.evolve(state, domainEventOf<ZoneEvent>(event)),
+  exists: (state) => state.exists,
+  columnsOf: (state) => ({
+    policy: state.policy,
+    name: state.name,
+    status: state.status,
+    approved_on: state.approvedOn,
+  }),
+  countersOf: (state) => [{ counter: 'zones', key: [state.policy, state.status], values: { count: 1 } }],
+});
+
+/** Every zone (optionally of one status), oldest approval first. Zones are few: a programme lists tens of them. */
+export async function readZones(readStore: ReadStore, status?: string): Promise<ZoneState[]> {
+  const page = await readStore.findDocuments<ZoneState>(ZONES.name, {
+    where: { status },
+    orderBy: [['approved_on', 'asc']],
+    limit: 100_000,
+  });
+  return page.documents.map((d) => d.state);
+}

@@ -1,0 +1,33 @@
+/**
+ * Every stream of the ledger by kind, and the one parser of stream ids: read models and tools ask `streamKindOf`
+ * instead of testing prefixes themselves (`consortium-` is also the start of `consortium-funding-`).
+ */
+import { CONSORTIUM_STREAM_PREFIX } from './consortium/consortium.streams';
+import { LEAD_REGISTRY_STREAM_PREFIX } from './lead-registry/lead-registry.streams';
+import { SUBSIDY_STREAM_PREFIXES } from './subsidy/subsidy.streams';
+import { ZONE_STREAM_PREFIX } from './zone/zone.streams';
+
+export type StreamKind = 'consortium' | 'lead-registry' | 'zone' | keyof typeof SUBSIDY_STREAM_PREFIXES;
+
+const PREFIXES: ReadonlyArray<[StreamKind, string]> = (
+  [
+    ['consortium', CONSORTIUM_STREAM_PREFIX],
+    ['lead-registry', LEAD_REGISTRY_STREAM_PREFIX],
+    ['zone', ZONE_STREAM_PREFIX],
+    ...(Object.entries(SUBSIDY_STREAM_PREFIXES) as Array<[StreamKind, string]>),
+  ] as Array<[StreamKind, string]>
+).sort(([, a], [, b]) => b.length - a.length); // the longest prefix that fits wins
+
+export interface ParsedStreamId {
+  kind: StreamKind;
+  /** What follows the kind's prefix: the entity's id (a consortium's, a subsidy's, a zone's, a project's …). */
+  id: string;
+}
+
+export function streamKindOf(streamId: string): ParsedStreamId | undefined {
+  for (const [kind, prefix] of PREFIXES) {
+    if (streamId.startsWith(prefix) && streamId.length > prefix.length)
+      return { kind, id: streamId.slice(prefix.length) };
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+/**
+ * Read models as definitions, with no storage code: the projection engine folds events into them and the read store
+ * (SQLite embedded, PostgreSQL on a server) keeps them. The same definition runs on every store.
+ *
+ * - A document projection keeps one document per entity: the domain's own fold of the entity's events, the columns
+ *   queries filter and sort on, and the counters it contributes to. Counters are kept incrementally (a document's
+ *   contribution before a batch is taken away and its contribution after added), so a query for counts or totals
+ *   reads a handful of rows whatever the ledger holds.
+ * - A row projection keeps one row per event (the audit trail).
+ */
+import { RecordedEvent } from '@ledger/event-store';
+
+export type ColumnType = 'text' | 'integer';
+export type ColumnValue = string | number | null;
+export type Columns = Readonly<Record<string, ColumnType>>;
+
+/** What one document adds to a counter: a tally name, a key within it, and an amount per field. */
+export interface CounterContribution {
+  counter: string;
+  key: ReadonlyArray<string | number>;
+  values: Readonly<Record<string, number>>;
+}
+
+interface ProjectionBase {
+  /** Unique; names its tables and its checkpoint. Lower case, digits and dashes. */
+  readonly name: string;
+  /** Raise it when what the projection stores changes: the engine then rebuilds it from the log on start. */
+  readonly version: number;
+  readonly columns: Columns;
+  /** Column lists to index, in order. */
+  readonly indexes?: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+export interface DocumentProjection<State> extends ProjectionBase {
+  readonly kind: 'documents';
+  /** The document an event belongs to, or undefined when the projection ignores the event. */
+  documentOf(event: RecordedEvent): string | undefined;
+  initialState(id: string): State;
+  /** Deterministic: a rebuild ends identical to the live model. */
+  evolve(state: State, event: RecordedEvent): State;
+  /** Whether the document is shown yet (a subsidy is once granted); documents that do not exist are not written. */
+  exists(state: State): boolean;
+  columnsOf(state: State): Record<string, ColumnValue>;
+  countersOf?(state: State): CounterContribution[];
+}
+
+export interface RowProjection extends ProjectionBase {
+  readonly kind: 'rows';
+  /** The event's row, keyed by its position; undefined when the projection ignores the event. */
+  rowOf(event: RecordedEvent): Record<string, ColumnValue> | undefined;
+}
+
+/** Any projection; documents' states are opaque to the engine and the store. */
+export type Projection = DocumentProjection<unknown> | RowProjection;
+
+/** Declares a document projection with its state's type checked, for the engine's list of projections. */
+export const documentProjection = <State>(definition: Omit<DocumentProjection<State>, 'kind'>): Projection =>
+  ({ kind: 'documents', ...definition }) as unknown as Projection;
+
+export const rowProjection = (definition: Omit<RowProjection, 'kind'>): Projection => ({ kind: 'rows', ...definition });
+
+/** A document as a change to a read model: what the change feed carries, one per event that changed it. */
+export interface ReadModelChange {
+  projection: string;
+  id: string;
+  position: number;
+  recordedAt: string;
+  state: unknown;
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');

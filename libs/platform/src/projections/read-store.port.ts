@@ -1,0 +1,107 @@
+/**
+ * Where read models live. One port, two adapters: SQLite (embedded default, next to the log) and PostgreSQL (server).
+ * Everything is asynchronous so that the same engine and the same projections run on both; every checkpoint is written
+ * in the same transaction as the rows it covers.
+ */
+import { ColumnValue, Projection } from './projection';
+
+export interface StoredDocument<State = unknown> {
+  id: string;
+  /** The log position of the last event folded into it. */
+  position: number;
+  /** When that event was recorded. */
+  updatedAt: string;
+  state: State;
+}
+
+export interface Checkpoint {
+  position: number;
+  version: number;
+}
+
+export interface CounterDelta {
+  projection: string;
+  counter: string;
+  /** The key as stored: the JSON text of the key's parts. */
+  key: string;
+  field: string;
+  delta: number;
+}
+
+export interface CounterRow {
+  key: Array<string | number>;
+  values: Record<string, number>;
+}
+
+/** A filter on a column: equal to a value (null: IS NULL), one of values, or within bounds. */
+export type Condition =
+  | ColumnValue
+  | { in: ReadonlyArray<Exclude<ColumnValue, null>> }
+  | {
+      gte?: Exclude<ColumnValue, null>;
+      lte?: Exclude<ColumnValue, null>;
+      gt?: Exclude<ColumnValue, null>;
+      lt?: Exclude<ColumnValue, null>;
+    };
+
+/** Column → condition; undefined conditions are ignored (an absent filter). */
+export type Where = Readonly<Record<string, Condition | undefined>>;
+
+export type OrderBy = ReadonlyArray<readonly [column: string, direction: 'asc' | 'desc']>;
+
+export interface DocumentQuery {
+  where?: Where;
+  /** The documents' id is always the last sort key, so that pages are stable. */
+  orderBy?: OrderBy;
+  limit: number;
+  /** Either an offset, or the cursor of the page before (keyset paging: costs what the page holds). */
+  offset?: number;
+  after?: string;
+}
+
+export interface DocumentPage<State> {
+  documents: Array<StoredDocument<State>>;
+  /** The cursor of the next page, when there may be one. */
+  next?: string;
+}
+
+/** Inside a transaction of the projection engine. */
+export interface ReadStoreTransaction {
+  checkpoint(projection: string): Promise<Checkpoint | undefined>;
+  saveCheckpoint(projection: string, checkpoint: Checkpoint): Promise<void>;
+  loadDocuments(projection: string, ids: ReadonlyArray<string>): Promise<Map<string, StoredDocument>>;
+  saveDocuments(
+    projection: Projection,
+    documents: ReadonlyArray<StoredDocument & { columns: Record<string, ColumnValue> }>,
+  ): Promise<void>;
+  addToCounters(deltas: ReadonlyArray<CounterDelta>): Promise<void>;
+  insertRows(
+    projection: Projection,
+    rows: ReadonlyArray<{ position: number; values: Record<string, ColumnValue> }>,
+  ): Promise<void>;
+  /** Drops the projection's rows, documents, counters and checkpoint, and creates its tables again. */
+  reset(projection: Projection): Promise<void>;
+  /** Runs `work` so that its writes are undone on failure without undoing the rest of the transaction. */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export interface ReadStore {
+  /** Creates the tables of these projections where missing. */
+  prepare(projections: ReadonlyArray<Projection>): Promise<void>;
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T>;
+  checkpoints(): Promise<Map<string, Checkpoint>>;
+
+  getDocument<State>(projection: string, id: string): Promise<StoredDocument<State> | undefined>;
+  findDocuments<State>(projection: string, query: DocumentQuery): Promise<DocumentPage<State>>;
+  countDocuments(projection: string, where?: Where): Promise<number>;
+  /** Every key of a counter with its values (keys whose values are all zero are left out), or one key. */
+  counters(counter: string, key?: ReadonlyArray<string | number>): Promise<CounterRow[]>;
+  rows(projection: string, where: Where, orderBy: OrderBy): Promise<Array<Record<string, ColumnValue>>>;
+
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');
+
+/** The stored form of a counter's key. */
+export const counterKey = (parts: ReadonlyArray<string | number>): string => JSON.stringify(parts);

@@ -1,0 +1,174 @@
+/**
+ * The SQL both read-store adapters speak: the common ground of SQLite and PostgreSQL (TEXT and BIGINT columns, JSON kept
+ * as text, `ON CONFLICT … DO UPDATE`). Placeholders are `?`; the PostgreSQL adapter numbers them.
+ */
+import { ColumnType, Columns, ColumnValue, Projection } from './projection';
+import { Condition, DocumentQuery, OrderBy, Where } from './read-store.port';
+
+const NAME = /^[a-z][a-z0-9_-]*$/;
+const COLUMN = /^[a-z][a-z0-9_]*$/;
+const RESERVED = new Set(['id', 'position', 'updated_at', 'state']);
+
+export const tableOf = (projection: string): string => {
+  if (!NAME.test(projection)) throw new Error(`not a projection name: ${projection}`);
+  return `"rm_${projection}"`;
+};
+
+const sqlType = (type: ColumnType): string => (type === 'integer' ? 'BIGINT' : 'TEXT');
+
+export function assertColumns(projection: Projection): void {
+  for (const column of Object.keys(projection.columns)) {
+    if (!COLUMN.test(column) || RESERVED.has(column))
+      throw new Error(`${projection.name}: column ${column} is not allowed`);
+  }
+  for (const index of projection.indexes ?? []) {
+    for (const column of index) {
+      if (!(column in projection.columns) && !RESERVED.has(column))
+        throw new Error(`${projection.name}: no column ${column} to index`);
+    }
+  }
+}
+
+/** The statements that create a projection's table and indexes (idempotent). */
+export function createTableSql(projection: Projection): string[] {
+  assertColumns(projection);
+  const table = tableOf(projection.name);
+  const columns = Object.entries(projection.columns).map(([name, type]) => `${name} ${sqlType(type)}`);
+  const fixed =
+    projection.kind === 'documents'
+      ? ['id TEXT PRIMARY KEY', 'position BIGINT NOT NULL', 'updated_at TEXT NOT NULL', 'state TEXT NOT NULL']
+      : ['position BIGINT PRIMARY KEY'];
+  const indexes = (projection.indexes ?? []).map(
+    (cols) => `CREATE INDEX IF NOT EXISTS "rm_${projection.name}__${cols.join('_')}" ON ${table} (${cols.join(', ')})`,
+  );
+  return [`CREATE TABLE IF NOT EXISTS ${table} (${[...fixed, ...columns].join(', ')})`, ...indexes];
+}
+
+export const COMMON_TABLES_SQL = [
+  `CREATE TABLE IF NOT EXISTS rm_checkpoints (
+     projection TEXT PRIMARY KEY, position BIGINT NOT NULL, version BIGINT NOT NULL, updated_at TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS rm_counters (
+     projection TEXT NOT NULL, counter TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, value BIGINT NOT NULL,
+     PRIMARY KEY (counter, key, field))`,
+];
+
+export interface Sql {
+  text: string;
+  params: ColumnValue[];
+}
+
+function conditionSql(column: string, condition: Condition): Sql {
+  if (!COLUMN.test(column)) throw new Error(`not a column: ${column}`);
+  if (condition === null) return { text: `${column} IS NULL`, params: [] };
+  if (typeof condition !== 'object') return { text: `${column} = ?`, params: [condition] };
+  if ('in' in condition) {
+    if (condition.in.length === 0) return { text: '1 = 0', params: [] };
+    return { text: `${column} IN (${condition.in.map(() => '?').join(', ')})`, params: [...condition.in] };
+  }
+  const parts: Sql[] = [];
+  const bound = { gte: '>=', lte: '<=', gt: '>', lt: '<' } as const;
+  for (const [key, op] of Object.entries(bound) as Array<[keyof typeof bound, string]>) {
+    const value = condition[key];
+    if (value !== undefined) parts.push({ text: `${column} ${op} ?`, params: [value] });
+  }
+  return joinSql(parts, ' AND ');
+}
+
+export function whereSql(where: Where = {}): Sql {
+  const parts = Object.entries(where)
+    .filter((entry): entry is [string, Condition] => entry[1] !== undefined)
+    .map(([column, condition]) => conditionSql(column, condition));
+  return joinSql(parts, ' AND ');
+}
+
+function joinSql(parts: Sql[], separator: string): Sql {
+  if (parts.length === 0) return { text: '1 = 1', params: [] };
+  return { text: parts.map((p) => `(${p.text})`).join(separator), params: parts.flatMap((p) => p.params) };
+}
+
+/** ORDER BY the given columns, then id: a total order, so that keyset paging neither skips nor repeats. */
+export function orderSql(orderBy: OrderBy = [], tieBreaker = 'id'): string {
+  const keys = [...orderBy, [tieBreaker, 'asc'] as const];
+  return keys.map(([column, direction]) => `${checked(column)} ${direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ');
+}
+
+const checked = (column: string): string => {
+  if (!COLUMN.test(column)) throw new Error(`not a column: ${column}`);
+  return column;
+};
+
+/** The condition "comes after the row whose sort values are `values`" for keyset paging. */
+export function afterSql(orderBy: OrderBy, values: ReadonlyArray<ColumnValue>, tieBreaker = 'id'): Sql {
+  const keys = [...orderBy, [tieBreaker, 'asc'] as const];
+  const alternatives: Sql[] = keys.map(([column, direction], i) => {
+    const equal = keys.slice(0, i).map(([c], j) => ({ text: `${checked(c)} = ?`, params: [values[j]] }));
+    const beyond = { text: `${checked(column)} ${direction === 'desc' ? '<' : '>'} ?`, params: [values[i]] };
+    return joinSql([...equal, beyond], ' AND ');
+  });
+  return joinSql(alternatives, ' OR ');
+}
+
+export function encodeCursor(values: ReadonlyArray<ColumnValue>): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one this list gave');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export function decodeCursor(cursor: string, length: number): ColumnValue[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const ok =
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number');
+    if (ok) return values as ColumnValue[];
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError();
+}
+
+/** SELECT … for a page of documents (one more than the limit is read, to know whether a next page exists). */
+export function findDocumentsSql(projection: string, query: DocumentQuery): Sql & { sortColumns: string[] } {
+  const orderBy = query.orderBy ?? [];
+  const filters = [whereSql(query.where)];
+  if (query.after !== undefined) filters.push(afterSql(orderBy, decodeCursor(query.after, orderBy.length + 1)));
+  const where = joinSql(filters, ' AND ');
+  const sortColumns = orderBy.map(([column]) => column);
+  const select = ['id', 'position', 'updated_at', 'state', ...sortColumns.filter((c) => !RESERVED.has(c))];
+  const paging = query.after === undefined && query.offset ? ' OFFSET ?' : '';
+  return {
+    text: `SELECT ${select.join(', ')} FROM ${tableOf(projection)} WHERE ${where.text} ORDER BY ${orderSql(orderBy)} LIMIT ?${paging}`,
+    params: [...where.params, query.limit + 1, ...(paging ? [query.offset ?? 0] : [])],
+    sortColumns,
+  };
+}
+
+export function upsertDocumentSql(projection: Projection, columns: Columns): string {
+  const names = Object.keys(columns);
+  const all = ['id', 'position', 'updated_at', 'state', ...names];
+  const updates = all.slice(1).map((c) => `${c} = excluded.${c}`);
+  return `INSERT INTO ${tableOf(projection.name)} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})
+          ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`;
+}
+
+export function insertRowSql(projection: Projection): string {
+  const names = ['position', ...Object.keys(projection.columns)];
+  return `INSERT INTO ${tableOf(projection.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+          ON CONFLICT (position) DO NOTHING`;
+}
+
+export const ADD_TO_COUNTER_SQL = `INSERT INTO rm_counters (projection, counter, key, field, value) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (counter, key, field) DO UPDATE SET value = rm_counters.value + excluded.value`;
+
+/** A counter field back at zero counts nothing: it is removed, so that live and rebuilt counters store the same rows. */
+export const DROP_ZERO_COUNTER_SQL =
+  'DELETE FROM rm_counters WHERE counter = ? AND key = ? AND field = ? AND value = 0';
+
+export const SAVE_CHECKPOINT_SQL = `INSERT INTO rm_checkpoints (projection, position, version, updated_at) VALUES (?, ?, ?, ?)
+  ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`;

@@ -1,0 +1,261 @@
+/**
+ * The read store on SQLite: `projections.sqlite` beside the log, so reads never contend with appends for a lock.
+ * synchronous=NORMAL: a read model can always be rebuilt from the log, and each checkpoint is written in the same
+ * transaction as its rows, so a lost last transaction is simply projected again. Two connections: the engine writes on
+ * one, queries read on the other and so never see a transaction in progress (WAL gives them the last commit).
+ */
+import Database from 'better-sqlite3';
+import { ColumnValue, Projection } from '../projection';
+import {
+  Checkpoint,
+  CounterDelta,
+  CounterRow,
+  DocumentPage,
+  DocumentQuery,
+  OrderBy,
+  ReadStore,
+  ReadStoreTransaction,
+  StoredDocument,
+  Where,
+} from '../read-store.port';
+import {
+  ADD_TO_COUNTER_SQL,
+  COMMON_TABLES_SQL,
+  createTableSql,
+  DROP_ZERO_COUNTER_SQL,
+  encodeCursor,
+  findDocumentsSql,
+  insertRowSql,
+  orderSql,
+  SAVE_CHECKPOINT_SQL,
+  tableOf,
+  upsertDocumentSql,
+  whereSql,
+} from '../read-store.sql';
+
+/** Tables of the read store before projections were definitions (dropped once; the new ones are rebuilt from the log). */
+const LEGACY_TABLES = [
+  'projection_checkpoints',
+  'consortia',
+  'zones',
+  'subsidies',
+  'subsidy_money',
+  'subsidy_money_keys',
+  'funding_years',
+  'funding_keys',
+  'funding_boundaries',
+  'audit_trail',
+];
+
+const ID_CHUNK = 500;
+
+interface DocumentRow {
+  id: string;
+  position: number;
+  updated_at: string;
+  state: string;
+  [column: string]: ColumnValue;
+}
+
+const documentOf = <State>(row: DocumentRow): StoredDocument<State> => ({
+  id: row.id,
+  position: row.position,
+  updatedAt: row.updated_at,
+  state: JSON.parse(row.state) as State,
+});
+
+class Statements {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(private readonly db: Database.Database) {}
+  get(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) this.cache.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+}
+
+export class SqliteReadStore implements ReadStore {
+  private readonly writer: Database.Database;
+  private readonly reader: Database.Database;
+  private readonly writes: Statements;
+  private readonly reads: Statements;
+  private queue: Promise<unknown> = Promise.resolve();
+  private savepoints = 0;
+
+  constructor(file: string) {
+    this.writer = new Database(file);
+    this.writer.pragma('journal_mode = WAL');
+    this.writer.pragma('synchronous = NORMAL');
+    this.writer.pragma('busy_timeout = 10000');
+    for (const sql of COMMON_TABLES_SQL) this.writer.exec(sql);
+    this.reader = new Database(file);
+    this.reader.pragma('busy_timeout = 10000');
+    this.writes = new Statements(this.writer);
+    this.reads = new Statements(this.reader);
+  }
+
+  async prepare(projections: ReadonlyArray<Projection>): Promise<void> {
+    const legacy = this.writer
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'")
+      .get();
+    this.writer.transaction(() => {
+      if (legacy) for (const table of LEGACY_TABLES) this.writer.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const projection of projections) for (const sql of createTableSql(projection)) this.writer.exec(sql);
+    })();
+  }
+
+  /** One transaction at a time on the writer: the engine's batches, a rebuild, or a test's setup. */
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.transactionApi());
+        this.writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async checkpoints(): Promise<Map<string, Checkpoint>> {
+    const rows = this.reads.get('SELECT projection, position, version FROM rm_checkpoints').all() as Array<
+      Checkpoint & { projection: string }
+    >;
+    return new Map(rows.map(({ projection, position, version }) => [projection, { position, version }]));
+  }
+
+  async getDocument<State>(projection: string, id: string): Promise<StoredDocument<State> | undefined> {
+    const row = this.reads
+      .get(`SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE id = ?`)
+      .get(id) as DocumentRow | undefined;
+    return row && documentOf<State>(row);
+  }
+
+  async findDocuments<State>(projection: string, query: DocumentQuery): Promise<DocumentPage<State>> {
+    const sql = findDocumentsSql(projection, query);
+    const rows = this.reads.get(sql.text).all(...sql.params) as DocumentRow[];
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const more = rows.length > query.limit && last !== undefined;
+    return {
+      documents: page.map((row) => documentOf<State>(row)),
+      ...(more && { next: encodeCursor([...sql.sortColumns.map((c) => last[c]), last.id]) }),
+    };
+  }
+
+  async countDocuments(projection: string, where?: Where): Promise<number> {
+    const sql = whereSql(where);
+    return (
+      this.reads.get(`SELECT COUNT(*) AS n FROM ${tableOf(projection)} WHERE ${sql.text}`).get(...sql.params) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  async counters(counter: string, key?: ReadonlyArray<string | number>): Promise<CounterRow[]> {
+    const rows = (
+      key === undefined
+        ? this.reads.get('SELECT key, field, value FROM rm_counters WHERE counter = ? ORDER BY key, field').all(counter)
+        : this.reads
+            .get('SELECT key, field, value FROM rm_counters WHERE counter = ? AND key = ? ORDER BY field')
+            .all(counter, JSON.stringify(key))
+    ) as Array<{ key: string; field: string; value: number }>;
+    return groupCounters(rows);
+  }
+
+  async rows(projection: string, where: Where, orderBy: OrderBy): Promise<Array<Record<string, ColumnValue>>> {
+    const sql = whereSql(where);
+    return this.reads
+      .get(`SELECT * FROM ${tableOf(projection)} WHERE ${sql.text} ORDER BY ${orderSql(orderBy, 'position')}`)
+      .all(...sql.params) as Array<Record<string, ColumnValue>>;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.reader.close();
+    this.writer.close();
+  }
+
+  private transactionApi(): ReadStoreTransaction {
+    const w = this.writes;
+    return {
+      checkpoint: async (projection) =>
+        w.get('SELECT position, version FROM rm_checkpoints WHERE projection = ?').get(projection) as
+          Checkpoint | undefined,
+      saveCheckpoint: async (projection, { position, version }) => {
+        w.get(SAVE_CHECKPOINT_SQL).run(projection, position, version, new Date().toISOString());
+      },
+      loadDocuments: async (projection, ids) => {
+        const found = new Map<string, StoredDocument>();
+        for (let i = 0; i < ids.length; i += ID_CHUNK) {
+          const chunk = ids.slice(i, i + ID_CHUNK);
+          const sql = `SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE id IN (${chunk.map(() => '?').join(', ')})`;
+          for (const row of w.get(sql).all(...chunk) as DocumentRow[]) found.set(row.id, documentOf(row));
+        }
+        return found;
+      },
+      saveDocuments: async (projection, documents) => {
+        const upsert = w.get(upsertDocumentSql(projection, projection.columns));
+        const names = Object.keys(projection.columns);
+        for (const doc of documents) {
+          upsert.run(
+            doc.id,
+            doc.position,
+            doc.updatedAt,
+            JSON.stringify(doc.state),
+            ...names.map((c) => doc.columns[c] ?? null),
+          );
+        }
+      },
+      addToCounters: async (deltas: ReadonlyArray<CounterDelta>) => {
+        const add = w.get(ADD_TO_COUNTER_SQL);
+        const dropZero = w.get(DROP_ZERO_COUNTER_SQL);
+        for (const d of deltas) {
+          add.run(d.projection, d.counter, d.key, d.field, d.delta);
+          dropZero.run(d.counter, d.key, d.field);
+        }
+      },
+      insertRows: async (projection, rows) => {
+        const insert = w.get(insertRowSql(projection));
+        const names = Object.keys(projection.columns);
+        for (const row of rows) insert.run(row.position, ...names.map((c) => row.values[c] ?? null));
+      },
+      reset: async (projection) => {
+        this.writer.exec(`DROP TABLE IF EXISTS ${tableOf(projection.name)}`);
+        for (const sql of createTableSql(projection)) this.writer.exec(sql);
+        w.get('DELETE FROM rm_counters WHERE projection = ?').run(projection.name);
+        w.get('DELETE FROM rm_checkpoints WHERE projection = ?').run(projection.name);
+      },
+      savepoint: async (work) => {
+        const name = `sp_${++this.savepoints}`;
+        this.writer.exec(`SAVEPOINT ${name}`);
+        try {
+          const result = await work();
+          this.writer.exec(`RELEASE ${name}`);
+          return result;
+        } catch (error) {
+          this.writer.exec(`ROLLBACK TO ${name}`);
+          this.writer.exec(`RELEASE ${name}`);
+          throw error;
+        }
+      },
+    };
+  }
+}
+
+/** Counter rows by key (fields at zero are not stored); a key whose values are all zero is left out. */
+export function groupCounters(rows: Array<{ key: string; field: string; value: number | string }>): CounterRow[] {
+  const byKey = new Map<string, Record<string, number>>();
+  for (const { key, field, value } of rows) {
+    const values = byKey.get(key) ?? {};
+    values[field] = Number(value);
+    byKey.set(key, values);
+  }
+  return [...byKey]
+    .filter(([, values]) => Object.values(values).some((v) => v !== 0))
+    .map(([key, values]) => ({ key: JSON.parse(key) as Array<string | number>, values }));
+}
