@@ -1,5 +1,6 @@
 import { aMetadata } from '../contract/contract-fixtures';
 import { AppendResult, DuplicateEventIdError, EventToAppend, WrongExpectedRevisionError } from '../event-store.port';
+import type { RequestOutcome } from '../group-commit.queue';
 import { eventHash, GENESIS_HASH } from '../hash-chain';
 import { prepareAppend } from '../prepared-append';
 import { LogState, planBatch, PreparedRequest, RecordedIdentity } from './postgres.batch-plan';
@@ -28,9 +29,14 @@ function state(overrides: Partial<LogState> = {}): LogState {
   };
 }
 
-const value = (outcome: { ok: boolean; value?: AppendResult; error?: unknown }) => {
+const value = (outcome: RequestOutcome<AppendResult>): AppendResult => {
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
+};
+
+const errorOf = (outcome: RequestOutcome<AppendResult>): unknown => {
+  if (outcome.ok) throw new Error(`expected a failed request, got ${JSON.stringify(outcome.value)}`);
+  return outcome.error;
 };
 
 describe('planBatch: a group-commit batch decided in memory', () => {
@@ -79,7 +85,7 @@ describe('planBatch: a group-commit batch decided in memory', () => {
       AT,
     );
 
-    expect(plan.outcomes[0]).toEqual({ ok: false, error: expect.any(WrongExpectedRevisionError) });
+    expect(errorOf(plan.outcomes[0])).toBeInstanceOf(WrongExpectedRevisionError);
     expect(value(plan.outcomes[1])).toEqual({ lastPosition: 1, nextRevisions: { fresh: 0 }, idempotentRepeat: false });
     expect(value(plan.outcomes[2])).toMatchObject({ lastPosition: 2, idempotentRepeat: false });
     expect(plan.events.map((e) => e.eventId)).toEqual(['kept', 'lost']);
@@ -102,11 +108,9 @@ describe('planBatch: a group-commit batch decided in memory', () => {
     );
 
     expect(value(plan.outcomes[0])).toEqual({ lastPosition: 8, nextRevisions: { s: 1 }, idempotentRepeat: true });
-    expect(plan.outcomes.slice(1).map((o) => (o.ok ? o : (o.error as DuplicateEventIdError).eventId))).toEqual([
-      'r1',
-      'r2',
-      'r1',
-    ]);
+    const duplicates = plan.outcomes.slice(1).map(errorOf);
+    expect(duplicates.every((error) => error instanceof DuplicateEventIdError)).toBe(true);
+    expect(duplicates.map((error) => (error as DuplicateEventIdError).eventId)).toEqual(['r1', 'r2', 'r1']);
     expect(plan.events).toEqual([]);
   });
 
@@ -118,7 +122,7 @@ describe('planBatch: a group-commit batch decided in memory', () => {
     );
 
     expect(value(plan.outcomes[1])).toEqual({ lastPosition: 11, nextRevisions: { a: 0 }, idempotentRepeat: false });
-    expect(plan.outcomes[2]).toEqual({ ok: false, error: expect.any(WrongExpectedRevisionError) });
+    expect(errorOf(plan.outcomes[2])).toBeInstanceOf(WrongExpectedRevisionError);
     expect(plan.streamRevisions).toEqual(new Map([['a', 0]]));
   });
 });

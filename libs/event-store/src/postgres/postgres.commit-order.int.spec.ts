@@ -126,7 +126,10 @@ describe('PostgresEventStore: positions become visible in commit order', () => {
         expect(new Set(seen.map((e) => e.eventId))).toEqual(new Set(acknowledged));
         expect(seenWhileWriting).toBeGreaterThan(0); // the follower was live, not merely catching up at the end
         expect(await followerStore.verifyChain()).toEqual({ ok: true, checked: head });
-        const writtenBy = (e: RecordedEvent): unknown => e.data.storeIndex ?? e.data.writer;
+        const writtenBy = (e: RecordedEvent): unknown => {
+          const data = e.data as { storeIndex?: number; writer?: unknown };
+          return data.storeIndex ?? data.writer;
+        };
         const switches = log.filter((e, index) => index > 0 && writtenBy(e) !== writtenBy(log[index - 1])).length;
         expect(switches).toBeGreaterThan(STORES * 4); // the instances' commits really interleaved
       } finally {
