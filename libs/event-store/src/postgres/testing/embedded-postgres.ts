@@ -42,8 +42,8 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   const child = spawn(process.execPath, [script, ...(options.durable ? ['--durable'] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const announcement = await announcementOf(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const announcement = await announcementOf(child);
   const connectionString = (database = 'postgres') =>
     `postgresql://${announcement.user}:${announcement.password}@127.0.0.1:${announcement.port}/${database}`;
 
