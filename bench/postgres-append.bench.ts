@@ -8,6 +8,7 @@
  *   npx swc bench libs -d dist --quiet && node dist/bench/postgres-append.bench.js [--json]
  *
  * BENCH_SECONDS (default 3) sets how long each scenario runs, BENCH_WRITERS the writers. --json prints one JSON line.
+ * BENCH_FSYNC=off runs the server without fsync, to tell the cost of the disk from the cost of the work.
  */
 import { randomUUID } from 'crypto';
 import os from 'os';
@@ -18,6 +19,7 @@ import { startTestPostgres, uniqueName } from '@ledger/event-store/postgres/test
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const JSON_OUTPUT = process.argv.includes('--json');
+const DURABLE = process.env.BENCH_FSYNC !== 'off';
 
 interface ScenarioResult {
   scenario: string;
@@ -71,7 +73,7 @@ async function runScenario(scenario: string, stores: PostgresEventStore[], secon
 }
 
 async function main(): Promise<void> {
-  const server = await startTestPostgres({ durable: true });
+  const server = await startTestPostgres({ durable: DURABLE });
   const stores: PostgresEventStore[] = [];
   try {
     const connectionString = await server.createDatabase();
@@ -93,11 +95,11 @@ async function main(): Promise<void> {
     if (!verification.ok) throw new Error(`the hash chain is broken: ${JSON.stringify(verification)}`);
 
     if (JSON_OUTPUT) {
-      console.log(JSON.stringify({ appendsPerSecond: results[0].appendsPerSecond, results }));
+      console.log(JSON.stringify({ appendsPerSecond: results[0].appendsPerSecond, fsync: DURABLE, results }));
       return;
     }
     console.log(
-      `PostgreSQL 18 (embedded, fsync on) · node ${process.version} · ${os.cpus().length} cpus · ${SECONDS} s per scenario\n`,
+      `PostgreSQL 18 (embedded, fsync ${DURABLE ? 'on' : 'off'}) · node ${process.version} · ${os.cpus().length} cpus · ${SECONDS} s per scenario\n`,
     );
     for (const r of results) {
       console.log(
