@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
+import { inTodaysShape } from '@ledger/platform';
+import { RecordedEvent } from '@ledger/event-store';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { RawEventRow, writeRawLog } from './stored-log/raw-log';
 
@@ -60,6 +62,18 @@ const rows: RawEventRow[] = readFileSync(join(FIXTURE, 'events.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line));
+const recordedOf = (row: RawEventRow): RecordedEvent => ({
+  position: row.position,
+  streamId: row.stream_id,
+  streamRevision: row.stream_revision,
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata),
+  recordedAt: row.recorded_at,
+  hash: row.hash,
+});
 const stored: StoredAnswers = JSON.parse(readFileSync(join(FIXTURE, 'answers.json'), 'utf8'));
 
 describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
@@ -79,6 +93,23 @@ describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
   it('holds every event type of every module', () => {
     expect([...new Set(rows.map((row) => row.type))].sort()).toEqual(EVERY_EVENT_TYPE);
     expect(rows).toHaveLength(stored.headPosition);
+  });
+
+  it("reads events written in older shapes in today's shape (FundingCommitted v1: `on` became `grantedOn`)", () => {
+    const grants = new Map(
+      rows
+        .filter((row) => row.type === 'SubsidyGranted')
+        .map((row) => [JSON.parse(row.data).subsidyId, JSON.parse(row.data)]),
+    );
+    const commitments = rows.filter((row) => row.type === 'FundingCommitted');
+    expect(commitments.length).toBeGreaterThan(0);
+    for (const row of commitments) {
+      expect(row.schema_version).toBe(1);
+      const { data, schemaVersion } = inTodaysShape(recordedOf(row));
+      expect(schemaVersion).toBe(2);
+      expect(data).not.toHaveProperty('on');
+      expect(data.grantedOn).toBe(grants.get(data.subsidyId).grantedOn);
+    }
   });
 
   it('verifies its hash chain', async () => {

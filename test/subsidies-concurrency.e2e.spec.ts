@@ -1,20 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  evolveSubsidyLedger,
-  initialSubsidyLedgerState,
-  recipientYearStreamId,
-  SubsidyLedgerEvent,
-  SubsidyLedgerState,
-  usedFen,
-} from '@ledger/domain/subsidy';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { EventStore, RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE } from '@ledger/platform';
 import { HttpAnswer } from './support/http-client';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { capOf, consortiumWith, getFunding, leadFactory, postGrant, postSubsidy } from './support/subsidy-requests';
+import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
+import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
+import { recipientYearStreamId } from '@ledger/domain/subsidy/subsidy.streams';
+import { usedFen } from '@ledger/domain/policies/funding/funding-boundary';
 
 const LIAONING = 'liaoning-2021-alliance';
 const ON_2025 = { fiscalYear: 2025, grantedOn: '2025-11-03' };
@@ -34,8 +31,8 @@ async function readLog(store: EventStore): Promise<RecordedEvent[]> {
 /** The whole log folded with the domain's own evolve: what every read model must agree with. */
 async function foldOfTheLog(store: EventStore): Promise<SubsidyLedgerState> {
   return (await readLog(store)).reduce(
-    (state, e) => evolveSubsidyLedger(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
-    initialSubsidyLedgerState(),
+    (state, e) => subsidyDecider.evolve(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
+    subsidyDecider.initialState(),
   );
 }
 

@@ -1040,7 +1040,7 @@ describe('subsidies over HTTP', () => {
           subsidyId: derivedId('subsidy', meta.commandId),
           consortiumId: alliance.id,
           recipient: alliance.lead.creditCode,
-          category: 'liaoning.talent',
+          category: 'liaoning.talent' as const,
           amountFen: 1_200_000_00,
           ...ON_2025,
         },

@@ -8,18 +8,7 @@
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { enterprise, MEMBERS } from '@ledger/domain/consortium/consortium.fixtures';
-import { ConsortiumPolicyId, Unit } from '@ledger/domain/consortium/consortium.state';
-import { fundingPolicy } from '@ledger/domain/policies/funding';
 import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
-import {
-  CLAWBACK_REASONS,
-  evolveSubsidyLedger,
-  initialSubsidyLedgerState,
-  SubsidyLedgerEvent,
-  SubsidyLedgerState,
-  SubsidyState,
-  usedFen,
-} from '@ledger/domain/subsidy';
 import { EventStore, RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE, ProjectionEngine, READ_STORE } from '@ledger/platform';
 import { readBoundary, readFundingYear } from '../apps/projection/src/funding/funding.projector';
@@ -29,6 +18,14 @@ import { readSubsidyRow } from '../apps/projection/src/subsidies/subsidies.proje
 import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { consortiumWith, FundedConsortium, postGrant, postSubsidy } from './support/subsidy-requests';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
+import { Unit } from '@ledger/domain/shared/unit';
+import { fundingPolicy } from '@ledger/domain/policies/funding/funding-catalog';
+import { CLAWBACK_REASONS } from '@ledger/domain/subsidy/subsidy.commands';
+import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
+import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
+import { usedFen } from '@ledger/domain/policies/funding/funding-boundary';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20251103;
 const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 30;
@@ -236,8 +233,8 @@ describe('subsidy read models equal the fold of the log, under random command se
       events.push(...page);
     }
     const fold = events.reduce(
-      (state, e) => evolveSubsidyLedger(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
-      initialSubsidyLedgerState(),
+      (state, e) => subsidyDecider.evolve(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
+      subsidyDecider.initialState(),
     );
     return { fold, head: events.length ? events[events.length - 1].position : 0 };
   }
@@ -256,7 +253,7 @@ describe('subsidy read models equal the fold of the log, under random command se
     const subsidies = Object.values(fold.subsidies);
 
     // Each subsidy, and each funding boundary: the same fold.
-    for (const s of subsidies) expect(readSubsidyRow(db, s.id)?.state).toEqual(plain(s));
+    for (const s of subsidies) expect(readSubsidyRow(db, s.subsidyId)?.state).toEqual(plain(s));
     for (const [streamId, boundary] of Object.entries(fold.boundaries))
       expect(readBoundary(db, streamId)).toEqual(plain(boundary));
 
@@ -280,7 +277,7 @@ describe('subsidy read models equal the fold of the log, under random command se
     );
     const all = reconciliationReport(db, {});
     expect(all.totals).toEqual({ subsidies: subsidies.length, ...moneyView(sum(subsidies)) });
-    expect(all.subsidies.map((line) => line.id).sort()).toEqual(subsidies.map((s) => s.id).sort());
+    expect(all.subsidies.map((line) => line.id).sort()).toEqual(subsidies.map((s) => s.subsidyId).sort());
     for (const [key, group] of Object.entries(byPolicyYear)) {
       const [policy, year] = key.split(' ');
       const report = reconciliationReport(db, { policy: policy as ConsortiumPolicyId, fiscalYear: Number(year) });

@@ -1,7 +1,7 @@
 import { CONSORTIUM_IDS, fileConsortium, TIMELINES } from '@ledger/domain/consortium/consortium.fixtures';
-import { ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
 import { unitView } from '@ledger/presentation/consortium.view';
 import { RunningLedger } from './ledger-test-app';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 /** A domain unit as the API takes it (and shows it): money as yuan strings. */
 export const unitBody = unitView;

@@ -1,7 +1,8 @@
 import { enterprise, MEMBERS } from '@ledger/domain/consortium/consortium.fixtures';
-import { ConsortiumPolicyId, Unit } from '@ledger/domain/consortium/consortium.state';
 import { activeConsortium, unitBody } from './consortium-requests';
 import { RunningLedger } from './ledger-test-app';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
+import { Unit } from '@ledger/domain/shared/unit';
 
 /** A lead that passes its policy's lead rules, fresh for every call (serials from `firstSerial` on). */
 export function leadFactory(firstSerial: number) {

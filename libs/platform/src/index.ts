@@ -7,6 +7,7 @@ export * from './commands/decision-summary';
 export * from './commands/request-context.middleware';
 export * from './commands/stream-reader';
 export * from './config/ledger.config';
+export * from './events/stored-events';
 export * from './event-store/event-store.tokens';
 export * from './http/create-ledger-app';
 export * from './http/health.controller';

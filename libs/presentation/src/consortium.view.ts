@@ -1,5 +1,6 @@
-import { ConsortiumState, Unit } from '@ledger/domain/consortium/consortium.state';
+import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { fenToYuan } from '@ledger/domain/shared/money';
+import { Unit } from '@ledger/domain/shared/unit';
 
 /** A unit as the API shows it: money as yuan strings, as it came in. */
 export function unitView(unit: Unit) {

@@ -1,7 +1,7 @@
-import { CapRecord } from '@ledger/domain/policies/funding';
 import { Fen, fenToYuan } from '@ledger/domain/shared/money';
 import { yuanOrNull } from './money.view';
-import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy';
+import { CapRecord } from '@ledger/domain/policies/funding/funding-policy';
+import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy/subsidy.state';
 
 /**
  * Subsidies as the API shows them: money as yuan strings ("3000000.00"), `null` where a policy sets no number.
@@ -66,7 +66,7 @@ export function recordedCapView(cap: CapRecord, amountFen: Fen) {
 
 export function subsidyView(state: SubsidyState) {
   return {
-    id: state.id,
+    id: state.subsidyId,
     status: state.status,
     consortiumId: state.consortiumId,
     policy: state.policy,

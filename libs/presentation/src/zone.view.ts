@@ -1,13 +1,8 @@
 import { IndicatorFinding } from '@ledger/domain/policies/nmg-2022-zone';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import {
-  INDICATOR_SCALES,
-  IndicatorUnit,
-  scaledToDecimal,
-  ZoneIndicators,
-  ZoneReport,
-  ZoneState,
-} from '@ledger/domain/zone';
+import { INDICATOR_SCALES, IndicatorUnit, ZoneIndicators } from '@ledger/domain/policies/zone-indicators';
+import { scaledToDecimal } from '@ledger/domain/shared/scaled-decimal';
+import { ZoneReport, ZoneState } from '@ledger/domain/zone/zone.state';
 
 /**
  * Zones as the API shows them: money as yuan strings ("50000000.00"), the exact decimals as decimal strings with at

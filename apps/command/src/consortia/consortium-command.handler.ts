@@ -1,16 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  ConsortiumCommand,
-  consortiumDecider,
-  consortiumStreamId,
-  evolveLeadClaim,
-  LeadClaim,
-  leadRegistryChanges,
-  LeadRegistryEvent,
-  leadRegistryStreamId,
-  leadRegistryStreamOf,
-} from '@ledger/domain/consortium';
-import { consortiumPolicies } from '@ledger/domain/policies';
+import { ConsortiumCommand } from '@ledger/domain/consortium/consortium.commands';
+import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
+import { filingRegistryStream, leadRegistryRequests } from '@ledger/domain/consortium/consortium.lead-claims';
+import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
+import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.decider';
+import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.events';
+import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
+import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision } from '@ledger/event-store';
 import {
@@ -28,7 +24,8 @@ const expected = (revision: number): ExpectedRevision => (revision === -1 ? 'no-
 
 /**
  * Every consortium command: fold the consortium's stream (and, for a filing, its lead's registry stream), decide,
- * and append the consortium's events together with the registry's claims and releases in one atomic request.
+ * decide what the transition asks of the lead registry, and append the consortium's events together with the
+ * registry's in one atomic request.
  */
 @CommandHandler(ConsortiumCommandMessage)
 export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumCommandMessage> {
@@ -55,55 +52,44 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
       consortiumDecider.initialState(),
       meta.commandId,
     );
-    if (consortium.recordedByCommandAt !== undefined)
+    if (consortium.recordedByCommandAt !== undefined) {
       return consortiumAnswer(consortium.state, [], consortium.recordedByCommandAt);
-    const registry = new Map<string, Folded<LeadClaim | null>>();
-    if (filingLeadStream) registry.set(filingLeadStream, await foldRegistry(store, filingLeadStream));
+    }
+    const registries = new Map<string, Folded<LeadRegistryState>>();
+    if (filingLeadStream) registries.set(filingLeadStream, await foldRegistry(store, filingLeadStream));
 
     const policy =
       consortiumPolicies[command.type === 'FileConsortium' ? command.data.policy : consortium.state.policy];
-    const leadClaim = filingLeadStream ? registry.get(filingLeadStream)?.state : undefined;
-    const decision = consortiumDecider.decide(command, consortium.state, { today: meta.today, policy, leadClaim });
+    const leadRegistry = filingLeadStream ? registries.get(filingLeadStream)?.state : undefined;
+    const decision = consortiumDecider.decide(command, consortium.state, { today: meta.today, policy, leadRegistry });
     if (isRejection(decision)) throw new RejectionException(decision);
 
     const after = decision.reduce(consortiumDecider.evolve, consortium.state);
-    const registryEvents = leadRegistryChanges(consortium.state, after);
     const requests: AppendRequest[] = [
       { streamId, expectedRevision: expected(consortium.revision), events: toEventsToAppend(decision, meta, streamId) },
-      ...(await this.registryRequests(store, registryEvents, registry, meta)),
     ];
+    for (const { streamId: registryStream, command: registryCommand, context } of leadRegistryRequests(
+      consortium.state,
+      after,
+    )) {
+      const registry = registries.get(registryStream) ?? (await foldRegistry(store, registryStream));
+      const events = leadRegistryDecider.decide(registryCommand, registry.state, context);
+      if (isRejection(events)) throw new RejectionException(events);
+      requests.push({
+        streamId: registryStream,
+        expectedRevision: expected(registry.revision),
+        events: toEventsToAppend(events, meta, registryStream),
+      });
+    }
     const result = await store.appendToStreams(requests);
     return consortiumAnswer(after, decision, result.lastPosition);
   }
-
-  private async registryRequests(
-    store: EventStore,
-    events: LeadRegistryEvent[],
-    read: Map<string, Folded<LeadClaim | null>>,
-    meta: CommandMetadata,
-  ): Promise<AppendRequest[]> {
-    const byStream = new Map<string, LeadRegistryEvent[]>();
-    for (const event of events)
-      byStream.set(leadRegistryStreamOf(event), [...(byStream.get(leadRegistryStreamOf(event)) ?? []), event]);
-    const requests: AppendRequest[] = [];
-    for (const [registryStream, streamEvents] of byStream) {
-      const folded = read.get(registryStream) ?? (await foldRegistry(store, registryStream));
-      requests.push({
-        streamId: registryStream,
-        expectedRevision: expected(folded.revision),
-        events: toEventsToAppend(streamEvents, meta, registryStream),
-      });
-    }
-    return requests;
-  }
-}
-
-/** The lead registry a filing is decided on, when its policy has a rule spanning consortia. */
-function filingRegistryStream(command: ConsortiumCommand): string | undefined {
-  if (command.type !== 'FileConsortium') return undefined;
-  if (!consortiumPolicies[command.data.policy]?.leadClaim) return undefined;
-  return leadRegistryStreamId(command.data.policy, command.data.lead.creditCode);
 }
 
 const foldRegistry = (store: EventStore, streamId: string) =>
-  foldStream<LeadClaim | null, LeadRegistryEvent>(store, streamId, evolveLeadClaim, null);
+  foldStream<LeadRegistryState, LeadRegistryEvent>(
+    store,
+    streamId,
+    leadRegistryDecider.evolve,
+    leadRegistryDecider.initialState(),
+  );

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Unit, UNIT_KINDS, UnitKind } from '@ledger/domain/consortium/consortium.state';
 import { yuanToFen } from '@ledger/domain/shared/money';
 import { IsCreditCode, IsYuan } from '@ledger/platform';
+import { Unit, UNIT_KINDS, UnitKind } from '@ledger/domain/shared/unit';
 
 /** A member unit (成员单位), identified by its unified social credit code. */
 export class MemberDto {

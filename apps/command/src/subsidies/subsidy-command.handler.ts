@@ -1,23 +1,21 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { consortiumDecider, consortiumStreamId, ConsortiumEvent, ConsortiumState } from '@ledger/domain/consortium';
 import { isRejection } from '@ledger/domain/shared/decision';
-import {
-  decideSubsidy,
-  evolveSubsidyLedger,
-  fundingStreamsFor,
-  initialSubsidyLedgerState,
-  routeEvents,
-  SubsidyCommand,
-  SubsidyContext,
-  SubsidyLedgerEvent,
-  SubsidyLedgerState,
-  subsidyStreamId,
-} from '@ledger/domain/subsidy';
 import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
 import { CommandMetadata, CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
 import { SubsidyAnswer, subsidyAnswer } from './subsidy-answer';
 import { SubsidyCommandMessage } from './subsidy-command.message';
 import { inApiTerms } from './subsidy-rejection';
+import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
+import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
+import { ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
+import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
+import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
+import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
+import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
+import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
+import { SubsidyContext } from '@ledger/domain/subsidy/subsidy.context';
+import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 
@@ -59,7 +57,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const { state } = await this.foldLedger(
       this.runner.store,
       subsidyStreamId(command.data.subsidyId),
-      initialSubsidyLedgerState(),
+      subsidyDecider.initialState(),
     );
     return fundingStreamsFor(command, state.subsidies[command.data.subsidyId]);
   }
@@ -72,7 +70,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   ): Promise<Attempt> {
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
-    const subsidy = await this.foldLedger(store, own, initialSubsidyLedgerState(), meta.commandId);
+    const subsidy = await this.foldLedger(store, own, subsidyDecider.initialState(), meta.commandId);
     const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId]);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
@@ -93,11 +91,11 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const grantContext =
       command.type === 'GrantSubsidy' ? await this.consortiumContext(store, context[0], revisions) : {};
 
-    const decision = decideSubsidy(command, state, grantContext);
+    const decision = subsidyDecider.decide(command, state, grantContext);
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
     const result = await store.appendToStreams(appendRequests(decision, revisions, meta));
-    const after = decision.reduce(evolveSubsidyLedger, state);
+    const after = decision.reduce(subsidyDecider.evolve, state);
     return { answer: subsidyAnswer(after.subsidies[subsidyId], decision, result.lastPosition) };
   }
 
@@ -119,7 +117,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
 
   /** Folds one stream into the ledger state read so far: the state is the same whatever order the streams are read in. */
   private foldLedger(store: EventStore, streamId: string, into: SubsidyLedgerState, commandId?: string) {
-    return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(store, streamId, evolveSubsidyLedger, into, commandId);
+    return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(store, streamId, subsidyDecider.evolve, into, commandId);
   }
 }
 

@@ -1,6 +1,12 @@
 import { decisionSummary } from '@ledger/platform';
-import { AnnualReportCorrected, AnnualReportSubmitted, ZoneEvaluated, ZoneEvent, ZoneState } from '@ledger/domain/zone';
 import { findingView } from '@ledger/presentation/zone.view';
+import {
+  AnnualReportCorrected,
+  AnnualReportSubmitted,
+  ZoneEvaluated,
+  ZoneEvent,
+} from '@ledger/domain/zone/zone.events';
+import { ZoneState } from '@ledger/domain/zone/zone.state';
 
 const isReport = (e: ZoneEvent): e is AnnualReportSubmitted | AnnualReportCorrected =>
   e.type === 'AnnualReportSubmitted' || e.type === 'AnnualReportCorrected';

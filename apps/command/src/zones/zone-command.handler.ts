@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
-import { decideZone, evolveZone, initialZoneState, zoneStreamId } from '@ledger/domain/zone';
 import { CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
 import { ZoneAnswer, zoneAnswer } from './zone-answer';
 import { ZoneCommandMessage } from './zone-command.message';
+import { zoneDecider } from '@ledger/domain/zone/zone.decider';
+import { zoneStreamId } from '@ledger/domain/zone/zone.events';
 
 /** Every zone command: load the zone's stream → decide → append, under the zone's lock. A zone is its own boundary. */
 @CommandHandler(ZoneCommandMessage)
@@ -16,12 +17,12 @@ export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
       const { state, revision, recordedByCommandAt } = await foldStream(
         store,
         streamId,
-        evolveZone,
-        initialZoneState(),
+        zoneDecider.evolve,
+        zoneDecider.initialState(),
         meta.commandId,
       );
       if (recordedByCommandAt !== undefined) return zoneAnswer(state, [], recordedByCommandAt);
-      const decision = decideZone(command, state, { today: meta.today });
+      const decision = zoneDecider.decide(command, state, { today: meta.today });
       if (isRejection(decision)) throw new RejectionException(decision);
       const result = await store.appendToStreams([
         {
@@ -30,7 +31,7 @@ export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
           events: toEventsToAppend(decision, meta, streamId),
         },
       ]);
-      return zoneAnswer(decision.reduce(evolveZone, state), decision, result.lastPosition);
+      return zoneAnswer(decision.reduce(zoneDecider.evolve, state), decision, result.lastPosition);
     });
   }
 }

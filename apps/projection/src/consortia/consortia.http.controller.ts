@@ -14,6 +14,7 @@ import {
   Principal,
   READ_STORE,
   Roles,
+  domainEventOf,
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail.projector';
 import { parseAsOf } from '../shared/as-of';
@@ -81,7 +82,7 @@ export class ConsortiaHttpController {
     );
     if (known.length === 0) throw notFound(`consortium ${id} as of ${asOf}`);
     const state = known.reduce(
-      (acc, e) => consortiumDecider.evolve(acc, { type: e.type, data: e.data } as ConsortiumEvent),
+      (acc, e) => consortiumDecider.evolve(acc, domainEventOf<ConsortiumEvent>(e)),
       consortiumDecider.initialState(),
     );
     return { ...consortiumView(state), asOf, position: known[known.length - 1].position };

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
-import { CONSORTIUM_POLICY_IDS, CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
+import { CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
 import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
+import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 
 export class ListConsortiaQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS })

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
-import { consortiumPolicies } from '@ledger/domain/policies';
 import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
+import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 
 export interface ConsortiumDeadlineRow {
   kind: 'notice-end' | 'evaluation';

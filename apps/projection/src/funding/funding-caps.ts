@@ -1,68 +1,20 @@
-import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
-import { CapEvaluation, fundingCategory, fundingPolicy, GrantFacts } from '@ledger/domain/policies/funding';
+import { FundingBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
+import { capsFor } from '@ledger/domain/policies/funding/funding-caps';
+import { CapEvaluation } from '@ledger/domain/policies/funding/funding-policy';
 import { Fen } from '@ledger/domain/shared/money';
-import { FundingBoundaryState, grantBoundaryIds, SubsidyState } from '@ledger/domain/subsidy';
+import { recordedCapFacts } from '@ledger/domain/subsidy/subsidy.caps';
+import { SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { yuanOrNull } from '@ledger/presentation/money.view';
 
-/** A granted subsidy as the funding view needs it: its state, and the evaluation an award was for. */
-export interface GrantOnRecord {
-  state: SubsidyState;
-  evaluationPeriod?: string;
-}
-
 /**
- * The caps a grant was checked against, as they stand now: the domain's own cap functions (`category.caps`,
- * `policy.policyCaps`) evaluated for a grant of nothing with the grant's own facts, over the boundary folds as they
- * are now. So `used` counts every later grant and cancellation exactly as the next grant's check would, and no cap
- * arithmetic is repeated here. Caps on a single grant's amount (scope `grant`) and statements without a boundary
- * (liaoning.alliance-no-cap) are not running totals and are left out; the grant's own record keeps them.
+ * The caps a grant was checked against, as they stand now: the domain's own `capsFor`, for a grant of nothing with the
+ * facts recorded on the grant, over the boundary folds as they are now. So `used` counts every later grant and
+ * cancellation exactly as the next grant's check would, and no cap arithmetic is repeated here. Caps on a single
+ * grant's amount (scope `grant`) and statements without a boundary (liaoning.alliance-no-cap) are not running totals
+ * and are left out; the grant's own record keeps them.
  */
-export function capsNow(grant: GrantOnRecord, boundary: (streamId: string) => FundingBoundaryState): CapEvaluation[] {
-  const s = grant.state;
-  const category = fundingCategory(s.category);
-  if (!category) return [];
-  const ids = grantBoundaryIds(s, category);
-  const load = (streamId: string | undefined) =>
-    streamId === undefined ? undefined : { streamId, state: boundary(streamId) };
-  const facts: GrantFacts = {
-    request: {
-      subsidyId: s.id,
-      consortiumId: s.consortiumId,
-      recipient: s.recipient,
-      category: category.id,
-      amountFen: 0,
-      fiscalYear: s.fiscalYear,
-      grantedOn: s.grantedOn,
-      projectId: s.projectId,
-      platformId: s.platformId,
-    },
-    consortium: consortiumAsGranted(grant),
-    recipientRole: s.recipientRole,
-    recipientYear: load(ids.recipientYear)!,
-    project: load(ids.project),
-    platform: load(ids.platform),
-    alliance: load(ids.alliance),
-  };
-  const caps = [...category.caps(facts), ...fundingPolicy(s.policy).policyCaps(facts)];
-  return caps.filter((cap) => s.boundaries.includes(cap.scope));
-}
-
-/**
- * The consortium as the cap functions read it: its id and policy, its responsible unit, and for an evaluation award
- * the evaluation the award was for (recorded on the grant). Nothing else of the consortium is read by a cap.
- */
-function consortiumAsGranted(grant: GrantOnRecord): ConsortiumState {
-  const s = grant.state;
-  const evaluations = grant.evaluationPeriod
-    ? [{ period: grant.evaluationPeriod, on: s.grantedOn, grade: 'excellent' as const }]
-    : [];
-  return {
-    id: s.consortiumId,
-    policy: s.policy,
-    lead: { creditCode: s.responsibleUnit },
-    members: [],
-    evaluations,
-  } as unknown as ConsortiumState;
+export function capsNow(subsidy: SubsidyState, boundary: (streamId: string) => FundingBoundaryState): CapEvaluation[] {
+  return capsFor(recordedCapFacts(subsidy, boundary)).filter((cap) => subsidy.boundaries.includes(cap.scope));
 }
 
 /** Every cap of these grants, once each (several grants on one boundary share its caps), in the grants' order. */

@@ -42,18 +42,14 @@ export class FundingHttpController {
     );
     const states = subsidies.map((s) => s.state);
     const boundary = (streamId: string) => readBoundary(this.db, streamId);
-    const caps = distinctCaps(
-      subsidies.flatMap(({ state, record }) =>
-        capsNow({ state, evaluationPeriod: record.grant.evaluationPeriod }, boundary),
-      ),
-    );
+    const caps = distinctCaps(subsidies.flatMap(({ state }) => capsNow(state, boundary)));
     return {
       creditCode,
       fiscalYear,
       ...moneyView(totals),
       caps: caps.map(capNowView),
       subsidies: states.map((s) => ({
-        id: s.id,
+        id: s.subsidyId,
         consortiumId: s.consortiumId,
         policy: s.policy,
         category: s.category,

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import {
-  evolveBoundary,
-  FundingBoundaryEvent,
-  FundingBoundaryState,
-  initialBoundaryState,
-  SubsidyEvent,
-} from '@ledger/domain/subsidy';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
 import { subsidyEventOf } from '../subsidies/subsidies.projector';
 import { MONEY_COLUMNS_SQL, moneyOfRow, MOVEMENT_COLUMN } from '../subsidies/money-columns';
 import { MoneyFigures, NO_MONEY } from '@ledger/presentation/subsidy.view';
+import { SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { evolveBoundary } from '@ledger/domain/subsidy/subsidy.state';
+import { FundingBoundaryEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
 
 const BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['FundingCommitted', 'FundingReleased']);
 

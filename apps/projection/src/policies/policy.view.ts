@@ -1,9 +1,9 @@
-import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/consortium/consortium.state';
-import { consortiumPolicies } from '@ledger/domain/policies';
-import { fundingPolicy } from '@ledger/domain/policies/funding';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { PolicyParam } from '@ledger/domain/shared/rule';
+import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
+import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
+import { fundingPolicy } from '@ledger/domain/policies/funding/funding-catalog';
 
 /** A policy parameter as the API shows it: money (names ending in `Fen`) as yuan strings. */
 export function parameterView(name: string, param: PolicyParam<unknown>) {

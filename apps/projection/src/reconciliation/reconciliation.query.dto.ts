@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
-import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 export class ReconciliationQuery extends QueryOptionsDto {
   @ApiPropertyOptional({ example: 2025, description: 'the fiscal year of the grants; every year when absent' })

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
 import { readPolicyYearMoney } from '../subsidies/subsidy-money.projector';
 import { readSubsidies } from '../subsidies/subsidies.projector';
 import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 /** Every subsidy a reconciliation can hold (one fiscal year of one policy has far fewer). */
 const MAX_LINES = 1_000_000;
@@ -19,7 +19,7 @@ export function reconciliationReport(
   const { subsidies } = readSubsidies(db, filter, { limit: MAX_LINES, offset: 0 });
   const lines = subsidies
     .map(({ state: s }) => ({
-      id: s.id,
+      id: s.subsidyId,
       policy: s.policy,
       fiscalYear: s.fiscalYear,
       consortiumId: s.consortiumId,

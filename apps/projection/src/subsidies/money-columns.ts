@@ -1,5 +1,5 @@
-import { SubsidyEvent } from '@ledger/domain/subsidy';
 import { MoneyFigures } from '@ledger/presentation/subsidy.view';
+import { SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 
 /** The column each movement adds its amount to; a termination moves money only through the events that follow it. */
 export const MOVEMENT_COLUMN: Partial<Record<SubsidyEvent['type'], string>> = {

@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import { subsidyStreamId } from '@ledger/domain/subsidy';
 import { MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
@@ -10,6 +9,7 @@ import { readSubsidies, readSubsidyRow } from './subsidies.projector';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
 import { moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
+import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()
@@ -28,7 +28,7 @@ export class SubsidiesHttpController {
     const { limit = 100, offset = 0, minPosition: _, ...filter } = query;
     const { subsidies, total } = readSubsidies(this.db, filter, { limit, offset });
     const items = subsidies.map(({ state: s }) => ({
-      id: s.id,
+      id: s.subsidyId,
       status: s.status,
       consortiumId: s.consortiumId,
       policy: s.policy,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { RuleCheck } from '@ledger/domain/shared/rule';
-import { evolveSubsidy, initialSubsidyState, isSubsidyEvent, SubsidyEvent, SubsidyState } from '@ledger/domain/subsidy';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
+import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
+import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 
 export const SUBSIDY_STREAM_PREFIX = 'subsidy-';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { SubsidyEvent } from '@ledger/domain/subsidy';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
 import { MONEY_COLUMNS_SQL, moneyOfRow, MOVEMENT_COLUMN } from './money-columns';
 import { MoneyFigures } from '@ledger/presentation/subsidy.view';
 import { subsidyEventOf } from './subsidies.projector';
+import { SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 
 export interface PolicyYearMoney extends MoneyFigures {
   policy: string;

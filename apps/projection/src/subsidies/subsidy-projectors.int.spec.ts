@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { wan } from '@ledger/domain/shared/money';
-import { streamIdOf, SubsidyLedgerEvent } from '@ledger/domain/subsidy';
 import {
   cancel,
   clawBack,
@@ -18,6 +17,8 @@ import { moneyByPolicyAndYear } from './subsidies-dashboard';
 import { readSubsidyRow } from './subsidies.projector';
 import { SUBSIDY_PROJECTORS } from './subsidy-projectors';
 import { openTempReadStore, recordedEvent } from '../../../../test/support/projector-harness';
+import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { streamIdOf } from '@ledger/domain/subsidy/subsidy.routing';
 
 /** Hands events decided with the domain's fixtures to the projectors, in order, each on its own stream, as the engine would. */
 function project(db: Database.Database, events: SubsidyLedgerEvent[], projectors: Projector[]): void {

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
-import { decideZone, evolveZone, initialZoneState, ZoneCommand, ZoneEvent, zoneStreamId } from '@ledger/domain/zone';
 import { designateZone, recordZoneEvaluation, submitAnnualReport } from '@ledger/domain/zone/zone.fixtures';
 import { zoneDeadlines } from './zone-deadlines';
 import { readZone, ZoneStatusProjector } from './zone-status.projector';
 import { openTempReadStore, recordedEvent } from '../../../../test/support/projector-harness';
+import { zoneDecider } from '@ledger/domain/zone/zone.decider';
+import { ZoneCommand } from '@ledger/domain/zone/zone.commands';
+import { ZoneEvent, zoneStreamId } from '@ledger/domain/zone/zone.events';
 
 const TODAY = '2028-01-10';
 
@@ -14,15 +16,15 @@ function projectCommands(
   commands: ZoneCommand[],
   projector = new ZoneStatusProjector(),
 ) {
-  let state = initialZoneState();
+  let state = zoneDecider.initialState();
   let position = (db.prepare('SELECT COALESCE(MAX(last_position), 0) AS p FROM zones').get() as { p: number }).p;
   for (const command of commands) {
-    const decision = decideZone({ ...command, data: { ...command.data, zoneId } } as ZoneCommand, state, {
+    const decision = zoneDecider.decide({ ...command, data: { ...command.data, zoneId } } as ZoneCommand, state, {
       today: TODAY,
     });
     if (!Array.isArray(decision)) throw new Error(decision.message);
     for (const event of decision) {
-      state = evolveZone(state, event);
+      state = zoneDecider.evolve(state, event);
       projector.apply(recorded(zoneStreamId(zoneId), event, ++position), db);
     }
   }

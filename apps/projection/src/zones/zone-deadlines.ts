@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { BusinessDate } from '@ledger/domain/shared/dates';
-import { upcomingDeadlines, ZoneDeadlineKind } from '@ledger/domain/zone';
 import { readZones } from './zone-status.projector';
+import { upcomingDeadlines, ZoneDeadlineKind } from '@ledger/domain/zone/zone-schedule';
 
 export interface ZoneDeadlineRow {
   kind: ZoneDeadlineKind;

@@ -1,7 +1,7 @@
 import { IndicatorFinding } from '@ledger/domain/policies/nmg-2022-zone';
-import { ZoneIndicators } from '@ledger/domain/zone';
 import { AuditEntry } from '../audit/audit-trail.projector';
 import { findingView, indicatorsView } from '@ledger/presentation/zone.view';
+import { ZoneIndicators } from '@ledger/domain/policies/zone-indicators';
 
 const REPORT_EVENTS = new Set(['AnnualReportSubmitted', 'AnnualReportCorrected']);
 

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { evolveZone, initialZoneState, ZONE_EVENT_TYPES, ZoneEvent, ZoneState } from '@ledger/domain/zone';
 import { RecordedEvent } from '@ledger/event-store';
 import { Projector, statement } from '@ledger/platform';
+import { zoneDecider } from '@ledger/domain/zone/zone.decider';
+import { ZONE_EVENT_TYPES, ZoneEvent } from '@ledger/domain/zone/zone.events';
+import { ZoneState } from '@ledger/domain/zone/zone.state';
 
 export const ZONE_STREAM_PREFIX = 'zone-';
 const ZONE_EVENTS: ReadonlySet<string> = new Set(ZONE_EVENT_TYPES);
@@ -26,8 +28,8 @@ export class ZoneStatusProjector implements Projector {
   apply(event: RecordedEvent, db: Database.Database): void {
     if (!event.streamId.startsWith(ZONE_STREAM_PREFIX) || !ZONE_EVENTS.has(event.type)) return;
     const id = event.streamId.slice(ZONE_STREAM_PREFIX.length);
-    const before = readZone(db, id) ?? initialZoneState();
-    const state = evolveZone(before, { type: event.type, data: event.data } as ZoneEvent);
+    const before = readZone(db, id) ?? zoneDecider.initialState();
+    const state = zoneDecider.evolve(before, { type: event.type, data: event.data } as ZoneEvent);
     if (!state.exists) return; // nothing to show before the designation
     statement(
       db,

@@ -2,15 +2,6 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
-import {
-  annualReportDueDate,
-  evaluationsDueIn,
-  isEvaluationDueIn,
-  isReportMissing,
-  upcomingDeadlines,
-  zoneStreamId,
-  ZoneState,
-} from '@ledger/domain/zone';
 import { LEDGER_CONFIG, LedgerConfig, MinPositionInterceptor, notFound, READ_STORE, Roles } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail.projector';
 import { QueryOptionsDto } from '../shared/query-options.dto';
@@ -18,6 +9,15 @@ import { zoneHistoryEntryView } from './zone-history.view';
 import { readZone, readZones } from './zone-status.projector';
 import { zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
 import { ListZonesQuery } from './zones.query.dto';
+import {
+  annualReportDueDate,
+  evaluationsDueIn,
+  isEvaluationDueIn,
+  isReportMissing,
+  upcomingDeadlines,
+} from '@ledger/domain/zone/zone-schedule';
+import { zoneStreamId } from '@ledger/domain/zone/zone.events';
+import { ZoneState } from '@ledger/domain/zone/zone.state';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
 export const NEXT_DEADLINES_HORIZON_DAYS = 365;

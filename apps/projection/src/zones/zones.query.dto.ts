@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
-import { ZONE_STATUSES, ZoneStatus } from '@ledger/domain/zone';
 import { PageQueryDto } from '../shared/query-options.dto';
+import { ZONE_STATUSES, ZoneStatus } from '@ledger/domain/zone/zone.state';
 
 export class ListZonesQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ZONE_STATUSES })

@@ -3,10 +3,8 @@ import { ConsortiumApplication, ConsortiumPolicy } from '../policies/policy';
 import { BusinessDate } from '../shared/dates';
 import { reject, Rejection } from '../shared/decision';
 import { check, paramOn, RuleCheck, RuleRef } from '../shared/rule';
-import { ConsortiumState, ReviewStage } from './consortium.state';
-
-/** The rule and citation alone, from a RuleRef, a PolicyParam or an effect (no other field leaks onto an event). */
-export const refOf = (ref: RuleRef): RuleRef => ({ rule: ref.rule, citation: ref.citation });
+import { ConsortiumState } from './consortium.state';
+import { ReviewStage } from '../shared/procedure';
 
 export const ruleViolated = (ref: RuleRef, message: string, details?: RuleCheck[]): Rejection =>
   reject('rule-violated', message, { rule: ref.rule, citation: ref.citation, ...(details ? { details } : {}) });
@@ -25,16 +23,6 @@ export function outsidePolicyPeriod(policy: ConsortiumPolicy, on: BusinessDate, 
       citation,
     });
   return null;
-}
-
-/**
- * A next evaluation due date, or undefined when it falls after the policy's end: an evaluation on it would be refused
- * (policy-not-in-force), so none is due. Tianjin's measures end 2020-12-31 (第二十一条): 3 years from any approval
- * under them fall after that.
- */
-export function nextDueWithinPolicy(policy: ConsortiumPolicy, due: BusinessDate): BusinessDate | undefined {
-  const { to } = policy.inForce;
-  return to !== undefined && due > to ? undefined : due;
 }
 
 /**

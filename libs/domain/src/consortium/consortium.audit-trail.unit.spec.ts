@@ -3,7 +3,6 @@
  * through every step its policy allows, and every event the decider emits is checked for `rule` and `citation` at the
  * top of its data (what the audit trail and the command answers' `decisions` show).
  */
-import { liaoningParams, LIFECYCLE_CITATION, LIFECYCLE_RULES, LifecycleRule } from '../policies';
 import { paramOn, ruleRefOf } from '../shared/rule';
 import { ConsortiumCommand } from './consortium.commands';
 import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent, ConsortiumEventType } from './consortium.events';
@@ -17,7 +16,9 @@ import {
   stateOf,
   TIMELINES,
 } from './consortium.fixtures';
-import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from './consortium.state';
+import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '../shared/policy-ids';
+import { liaoningParams } from '../policies/liaoning-2021-alliance';
+import { LIFECYCLE_CITATION, LIFECYCLE_RULES, LifecycleRule } from '../policies/lifecycle-rules';
 
 const LIAONING_SCORES = Object.fromEntries(
   paramOn(liaoningParams.evaluationAspects, '2025-01-01').map((a) => [a.key, 80]),

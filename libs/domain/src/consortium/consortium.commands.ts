@@ -1,7 +1,9 @@
 /** Consortium commands: plain `{ type, data }` values; data mirrors the API.md bodies, money already in fen. */
 import { BusinessDate } from '../shared/dates';
 import { DomainCommand } from '../shared/event';
-import { ConsortiumPolicyId, Governance, Grade, ReviewStage, Unit } from './consortium.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Governance, Unit } from '../shared/unit';
+import { Grade, ReviewStage } from '../shared/procedure';
 
 export type FileConsortium = DomainCommand<
   'FileConsortium',

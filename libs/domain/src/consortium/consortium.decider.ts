@@ -45,35 +45,28 @@ import { LIFECYCLE_CITATION, lifecycleRule } from '../policies/lifecycle-rules';
 import { ConsortiumPolicy } from '../policies/policy';
 import { Decision, reject } from '../shared/decision';
 import { RuleRef } from '../shared/rule';
-import type { Decider } from '../testing/decider-spec';
 import { ruleViolated } from './consortium.assessment';
-import {
-  decideAddMember,
-  decideDissolution,
-  decideLeadChange,
-  decideRemoveMember,
-  decideRename,
-} from './consortium.changes';
 import { ConsortiumCommand } from './consortium.commands';
 import { ConsortiumContext } from './consortium.context';
-import { decideAnnualReport, decideEvaluation } from './consortium.evaluation';
 import { ConsortiumEvent } from './consortium.events';
-import { evolve, initialState } from './consortium.evolve';
-import { decideFiling } from './consortium.filing';
-import {
-  decideApproval,
-  decideNotice,
-  decideObjection,
-  decideRejection,
-  decideResolution,
-  decideReview,
-  decideWithdrawal,
-} from './consortium.procedure';
-import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
-import { dateProblems, invalidInput } from './consortium.validation';
-
-export { evolve, initialState };
-export type { ConsortiumContext };
+import { ConsortiumState, ENDED_STATUSES, evolve, initialState } from './consortium.state';
+import type { Decider } from '../shared/decider';
+import { dateProblems, invalidInput } from '../shared/input-problems';
+import { decideAddMember } from './decisions/add-member.decision';
+import { decideAnnualReport } from './decisions/record-annual-report.decision';
+import { decideApproval } from './decisions/approve-consortium.decision';
+import { decideDissolution } from './decisions/dissolve-consortium.decision';
+import { decideEvaluation } from './decisions/record-evaluation.decision';
+import { decideFiling } from './decisions/file-consortium.decision';
+import { decideLeadChange } from './decisions/change-lead.decision';
+import { decideNotice } from './decisions/start-public-notice.decision';
+import { decideObjection } from './decisions/record-objection.decision';
+import { decideRejection } from './decisions/reject-consortium.decision';
+import { decideRemoveMember } from './decisions/remove-member.decision';
+import { decideRename } from './decisions/rename-consortium.decision';
+import { decideResolution } from './decisions/resolve-objection.decision';
+import { decideReview } from './decisions/record-review.decision';
+import { decideWithdrawal } from './decisions/withdraw-consortium.decision';
 
 type LaterCommand = Exclude<ConsortiumCommand, { type: 'FileConsortium' }>;
 

@@ -1,6 +1,7 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { ConsortiumCommand, FileConsortium } from './consortium.commands';
-import { consortiumDecider, decide, evolve, initialState } from './consortium.decider';
+import { consortiumDecider, decide } from './consortium.decider';
+import { evolve, initialState } from './consortium.state';
 import { ConsortiumEvent } from './consortium.events';
 import {
   commandsFor,
@@ -108,8 +109,8 @@ describe('lifecycle: filing', () => {
     void spec.given(historyUpTo(NMG, 'filed')).when(fileConsortium(NMG)).thenRejects({ code: 'invalid-state' }));
 
   it('needs the lead registry read for a policy with a rule spanning consortia', () =>
-    expect(() => decide(fileConsortium(NMG), initialState(), contextFor(NMG, { leadClaim: undefined }))).toThrow(
-      /leadClaim/,
+    expect(() => decide(fileConsortium(NMG), initialState(), contextFor(NMG, { leadRegistry: undefined }))).toThrow(
+      /leadRegistry/,
     ));
 });
 

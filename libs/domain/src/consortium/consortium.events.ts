@@ -8,7 +8,9 @@
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { RuleCheck, RuleRef } from '../shared/rule';
-import { ConsortiumPolicyId, Governance, Grade, ReviewStage, Unit } from './consortium.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Governance, Unit } from '../shared/unit';
+import { Grade, ReviewStage } from '../shared/procedure';
 
 export type ConsortiumFiled = DomainEvent<
   'ConsortiumFiled',

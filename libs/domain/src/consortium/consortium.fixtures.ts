@@ -2,16 +2,24 @@
  * Fixtures for consortium specs (unit, HTTP, e2e): units with real check characters, a valid filing per policy, and
  * a timeline per policy that takes a consortium from filing to active (public notice included).
  */
-import { consortiumPolicy } from '../policies';
 import { withCheckCharacter } from '../shared/credit-code';
 import { BusinessDate } from '../shared/dates';
 import { isRejection } from '../shared/decision';
 import { wan } from '../shared/money';
 import { ConsortiumCommand, FileConsortium } from './consortium.commands';
 import { ConsortiumContext } from './consortium.context';
-import { decide, evolve, initialState } from './consortium.decider';
+import { decide } from './consortium.decider';
+import { evolve, initialState } from './consortium.state';
 import { ConsortiumEvent } from './consortium.events';
-import { ConsortiumPolicyId, ConsortiumState, Grade, ReviewStage, Unit, UnitKind } from './consortium.state';
+import { ConsortiumState } from './consortium.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Grade, ReviewStage } from '../shared/procedure';
+import { Unit, UnitKind } from '../shared/unit';
+import { consortiumPolicy } from '../policies/consortium-policies';
+import { LeadClaim, LeadRegistryState } from '../lead-registry/lead-registry.state';
+import { LeadRegistryEvent } from '../lead-registry/lead-registry.events';
+import { leadRegistryDecider } from '../lead-registry/lead-registry.decider';
+import { leadRegistryRequests } from './consortium.lead-claims';
 
 /** Divisions of registration (credit code characters 3–8). */
 export const DIVISIONS = {
@@ -230,7 +238,7 @@ export const commandsFor = (policy: ConsortiumPolicyId, consortiumId = CONSORTIU
 });
 
 export function contextFor(policy: ConsortiumPolicyId, extra: Partial<ConsortiumContext> = {}): ConsortiumContext {
-  return { today: '2025-12-01', policy: consortiumPolicy(policy), leadClaim: null, ...extra };
+  return { today: '2025-12-01', policy: consortiumPolicy(policy), leadRegistry: { claims: [] }, ...extra };
 }
 
 /** Runs commands through the decider and returns every event; throws on a rejection (fixtures must be valid). */
@@ -293,3 +301,21 @@ export function verdictOf(events: ConsortiumEvent[], rule: string) {
   if (!verdict) throw new Error(`no verdict on ${rule} in ${events.map((e) => e.type).join(', ')}`);
   return verdict;
 }
+
+/** The lead-registry events a consortium decision leads to (from the state before it to the state after it). */
+export function registryEvents(
+  before: ConsortiumState,
+  after: ConsortiumState,
+  registry: LeadRegistryState = leadRegistryDecider.initialState(),
+): LeadRegistryEvent[] {
+  return leadRegistryRequests(before, after).flatMap(({ command, context }) => {
+    const events = leadRegistryDecider.decide(command, registry, context);
+    if (isRejection(events)) throw new Error(`fixture registry command refused: ${JSON.stringify(events)}`);
+    return events;
+  });
+}
+
+export const registryOf = (events: LeadRegistryEvent[]): LeadRegistryState =>
+  events.reduce(leadRegistryDecider.evolve, leadRegistryDecider.initialState());
+
+export const registryWith = (...claims: LeadClaim[]): LeadRegistryState => ({ claims });

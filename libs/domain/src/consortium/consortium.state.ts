@@ -1,37 +1,12 @@
 import { BusinessDate } from '../shared/dates';
-import { Fen } from '../shared/money';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Grade, ReviewStage } from '../shared/procedure';
+import { Governance, Unit } from '../shared/unit';
 import { RuleCheck, RuleRef } from '../shared/rule';
-
-export const CONSORTIUM_POLICY_IDS = [
-  'nmg-2024-consortium',
-  'luzhou-2024-consortium',
-  'liaoning-2021-alliance',
-  'tianjin-2018-alliance',
-] as const;
-export type ConsortiumPolicyId = (typeof CONSORTIUM_POLICY_IDS)[number];
-
-export const UNIT_KINDS = ['enterprise', 'university', 'research-institute', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-/** A member or lead unit, identified by its unified social credit code. */
-export interface Unit {
-  creditCode: string;
-  name: string;
-  kind: UnitKind;
-  /** Lead only, where the policy asks (nmg.lead-rd): money in fen. */
-  rdExpense3yFen?: Fen;
-  revenue3yFen?: Fen;
-  rdExpenseLastYearFen?: Fen;
-  /** Luzhou: a new R&D institution may lead (luzhou.lead). */
-  newRdInstitution?: boolean;
-}
-
-export interface Governance {
-  council: boolean;
-  expertCommittee: boolean;
-  secretariat: boolean;
-  managementBody: boolean;
-}
+import { ConsortiumEvent } from './consortium.events';
+import { consortiumPolicies } from '../policies/consortium-policies';
+import { isConsortiumPolicyId } from '../shared/policy-ids';
+import { nextDueWithinPolicy } from '../policies/policy';
 
 export const CONSORTIUM_STATUSES = [
   'filed',
@@ -45,9 +20,6 @@ export const CONSORTIUM_STATUSES = [
 ] as const;
 export type ConsortiumStatus = (typeof CONSORTIUM_STATUSES)[number];
 export const ENDED_STATUSES: ReadonlyArray<ConsortiumStatus> = ['dissolved', 'delisted', 'rejected', 'withdrawn'];
-
-export type ReviewStage = 'preliminary' | 'formal' | 'technical' | 'expert';
-export type Grade = 'excellent' | 'qualified' | 'unqualified';
 
 export interface Review {
   stage: ReviewStage;
@@ -113,4 +85,169 @@ export interface ConsortiumState {
   lastOn: BusinessDate;
   /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
   ended?: { on: BusinessDate; reason: string } & Partial<RuleRef>;
+}
+
+const NO_UNIT: Unit = { creditCode: '', name: '', kind: 'other' };
+
+export function initialState(): ConsortiumState {
+  return {
+    exists: false,
+    id: '',
+    policy: 'nmg-2024-consortium',
+    name: '',
+    status: 'filed',
+    filedOn: '',
+    lead: NO_UNIT,
+    members: [],
+    agreementSigned: false,
+    integrityCommitment: false,
+    governance: { council: false, expertCommittee: false, secretariat: false, managementBody: false },
+    eligibility: [],
+    reviews: [],
+    objections: [],
+    evaluations: [],
+    annualReports: [],
+    lastOn: '',
+  };
+}
+
+const later = (a: string, b: string | undefined): string => (b !== undefined && b > a ? b : a);
+
+export function evolve(state: ConsortiumState, event: ConsortiumEvent): ConsortiumState {
+  if (typeof event !== 'object' || event === null || typeof event.data !== 'object' || event.data === null)
+    return state;
+  if (event.type === 'ConsortiumFiled') {
+    const d = event.data;
+    return {
+      ...initialState(),
+      exists: true,
+      id: d.consortiumId,
+      policy: d.policy,
+      name: d.name,
+      filedOn: d.filedOn,
+      lead: d.lead,
+      members: d.members,
+      agreementSigned: d.agreementSigned,
+      integrityCommitment: d.integrityCommitment,
+      governance: d.governance,
+      eligibility: d.eligibility,
+      lastOn: d.filedOn,
+    };
+  }
+  if (!state.exists) return state;
+  const next = { ...state, lastOn: later(state.lastOn, dateOf(event)) };
+  switch (event.type) {
+    case 'ReviewRecorded': {
+      const { stage, outcome, on, notes } = event.data;
+      return {
+        ...next,
+        status: state.status === 'filed' ? 'under-review' : state.status,
+        reviews: [...state.reviews, { stage, outcome, on, ...(notes !== undefined ? { notes } : {}) }],
+      };
+    }
+    case 'PublicNoticeStarted': {
+      const { startsOn, endsOn, unit, days, rule, citation } = event.data;
+      const workingDays = unit === 'working-days' ? days : 0;
+      return {
+        ...next,
+        status: 'public-notice',
+        notice: { startsOn, endsOn, workingDays, rule, citation, unit, days },
+      };
+    }
+    case 'ObjectionRecorded': {
+      const { n, on, text } = event.data;
+      return { ...next, objections: [...state.objections, { n, on, text }] };
+    }
+    case 'ObjectionResolved': {
+      const { n, on, outcome } = event.data;
+      return {
+        ...next,
+        objections: state.objections.map((o) => (o.n === n ? { ...o, resolution: { on, outcome } } : o)),
+      };
+    }
+    case 'ConsortiumApproved': {
+      const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
+      return {
+        ...next,
+        status: 'active',
+        approvedOn: event.data.on,
+        ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
+      };
+    }
+    case 'ConsortiumRejected':
+    case 'ConsortiumWithdrawn':
+    case 'ConsortiumDissolved':
+    case 'ConsortiumDelisted': {
+      const status = (
+        {
+          ConsortiumRejected: 'rejected',
+          ConsortiumWithdrawn: 'withdrawn',
+          ConsortiumDissolved: 'dissolved',
+          ConsortiumDelisted: 'delisted',
+        } as const
+      )[event.type];
+      const { on, rule, citation } = event.data;
+      const reason = event.data.reason ?? status;
+      return { ...next, status, ended: { on, reason, rule, citation } };
+    }
+    case 'MemberAdded':
+      return {
+        ...next,
+        members: [...state.members.filter((m) => m.creditCode !== event.data.member.creditCode), event.data.member],
+        eligibility: event.data.eligibility,
+      };
+    case 'MemberRemoved':
+      return {
+        ...next,
+        members: state.members.filter((m) => m.creditCode !== event.data.creditCode),
+        eligibility: event.data.eligibility,
+      };
+    case 'LeadChanged': {
+      const { previousLead, newLead, eligibility } = event.data;
+      return {
+        ...next,
+        lead: newLead,
+        members: membersAfterLeadChange(state.members, previousLead, newLead),
+        eligibility,
+      };
+    }
+    case 'ConsortiumRenamed':
+      return { ...next, name: event.data.name };
+    case 'EvaluationRecorded': {
+      const { period, on, grade, scores } = event.data;
+      const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
+      const { nextEvaluationDueOn: _previous, ...rest } = next;
+      return {
+        ...rest,
+        evaluations: [...state.evaluations, { period, on, grade, ...(scores ? { scores } : {}) }],
+        ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
+      };
+    }
+    case 'AnnualReportRecorded': {
+      const { year, submittedOn, summary, plan, dueOn } = event.data;
+      return { ...next, annualReports: [...state.annualReports, { year, submittedOn, summary, plan, dueOn }] };
+    }
+    default:
+      return state;
+  }
+}
+
+/**
+ * A recorded due date, unless it falls after the policy's end: approvals recorded before the ledger checked this
+ * (Tianjin, 2020-12-31) carry one, and no evaluation could be recorded on it.
+ */
+function dueWithinPolicy(state: ConsortiumState, due: BusinessDate | undefined): BusinessDate | undefined {
+  if (typeof due !== 'string' || !isConsortiumPolicyId(state.policy)) return due;
+  return nextDueWithinPolicy(consortiumPolicies[state.policy], due);
+}
+
+/** The new lead leaves the members; the former lead stays on as a member. */
+export function membersAfterLeadChange(members: Unit[], previousLead: Unit, newLead: Unit): Unit[] {
+  const others = members.filter((m) => m.creditCode !== newLead.creditCode && m.creditCode !== previousLead.creditCode);
+  return [...others, previousLead];
+}
+
+function dateOf(event: ConsortiumEvent): string | undefined {
+  const data = event.data as { on?: string; startsOn?: string; submittedOn?: string };
+  return data.on ?? data.startsOn ?? data.submittedOn;
 }

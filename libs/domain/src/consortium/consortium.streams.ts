@@ -1,11 +1,2 @@
-/**
- * Streams. A consortium's events go to `consortium-<id>`. A rule spanning consortia (nmg.one-per-lead,
- * luzhou.annual-call) is decided on the lead registry: one stream per policy and lead credit code, holding
- * LeadClaimed / LeadReleased; the handler appends to both streams in one atomic request.
- */
-import { ConsortiumPolicyId } from './consortium.state';
-
+/** A consortium's events go to `consortium-<id>` (its lead's registry stream is the lead registry's). */
 export const consortiumStreamId = (consortiumId: string): string => `consortium-${consortiumId}`;
-
-export const leadRegistryStreamId = (policy: ConsortiumPolicyId, creditCode: string): string =>
-  `lead-registry-${policy}-${creditCode}`;

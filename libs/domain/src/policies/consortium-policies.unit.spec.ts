@@ -1,13 +1,10 @@
 import { fileConsortium } from '../consortium/consortium.fixtures';
-import { CONSORTIUM_POLICY_IDS } from '../consortium/consortium.state';
 import { paramOn } from '../shared/rule';
-import {
-  consortiumPolicies,
-  consortiumPolicy,
-  interpretationsOf,
-  isConsortiumPolicyId,
-  LIFECYCLE_RULES,
-} from './index';
+import { CONSORTIUM_POLICY_IDS } from '../shared/policy-ids';
+import { consortiumPolicies, consortiumPolicy } from './consortium-policies';
+import { interpretationsOf } from './policy';
+import { isConsortiumPolicyId } from '../shared/policy-ids';
+import { LIFECYCLE_RULES } from './lifecycle-rules';
 
 /** The consortium rule ids of POLICIES.md, verbatim (funding rules belong to the subsidy module). */
 const POLICIES_MD_RULE_IDS = [

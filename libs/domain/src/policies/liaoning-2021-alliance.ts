@@ -1,5 +1,4 @@
 /** 辽宁省实质性产学研联盟: 工作指引(暂行) and 关于支持实质性产学研联盟发展的若干政策 (announced 2021-03-01). */
-import { Unit } from '../consortium/consortium.state';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy, EvaluationAspect } from './policy';
@@ -11,6 +10,7 @@ import {
   notAnEnterpriseBecause,
   registeredIn,
 } from './unit-rules';
+import { Unit } from '../shared/unit';
 
 const FROM = '2021-03-01';
 

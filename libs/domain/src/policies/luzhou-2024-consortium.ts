@@ -1,9 +1,9 @@
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 泸州市科学技术局, 2024-05-15). */
-import { Unit } from '../consortium/consortium.state';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
 import { countOf, describeUnit, ENTERPRISE_INTERPRETATION, isEnterprise, registeredIn } from './unit-rules';
+import { Unit } from '../shared/unit';
 
 const FROM = '2024-05-15';
 const LISTING = { rule: 'luzhou.review-chain', citation: '第三条(四)' };

@@ -15,8 +15,8 @@ import {
   university,
   verdictOf,
 } from '../consortium/consortium.fixtures';
-import { leadClaimOf, leadRegistryChanges } from '../consortium/lead-registry';
 import { deciderSpec } from '../testing/decider-spec';
+import { registryEvents, registryOf, registryWith } from '../consortium/consortium.fixtures';
 
 const LUZHOU = 'luzhou-2024-consortium' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(LUZHOU));
@@ -123,7 +123,7 @@ describe('luzhou.annual-call — 第三条(一)', () => {
   it("a lead's first filing of the year passes, and claims the year's call in the lead registry", () => {
     const filed = fileWith({});
     expect(verdictOf(filed, 'luzhou.annual-call')).toMatchObject({ ok: true, citation: '第三条(一)' });
-    expect(leadRegistryChanges(stateOf([]), stateOf(filed))).toEqual([
+    expect(registryEvents(stateOf([]), stateOf(filed))).toEqual([
       {
         type: 'LeadClaimed',
         data: {
@@ -141,17 +141,17 @@ describe('luzhou.annual-call — 第三条(一)', () => {
   it('a second filing by the same lead in the same year is refused', () =>
     void spec
       .given([])
-      .when(fileConsortium(LUZHOU), { leadClaim: claimIn('2025-03-01') })
+      .when(fileConsortium(LUZHOU), { leadRegistry: registryWith(claimIn('2025-03-01')) })
       .thenRejects({ code: 'rule-violated', rule: 'luzhou.annual-call', citation: '第三条(一)' }));
 
   it("a withdrawn filing still used the year's call: the registry releases nothing", () => {
     const filed = historyUpTo(LUZHOU, 'filed');
     const withdrawn = eventsOf(LUZHOU, [c.withdraw('2025-09-05')], filed);
-    expect(leadRegistryChanges(stateOf(filed), stateOf(withdrawn))).toEqual([]);
-    const claim = leadClaimOf(leadRegistryChanges(stateOf([]), stateOf(filed)));
+    expect(registryEvents(stateOf(filed), stateOf(withdrawn))).toEqual([]);
+    const registry = registryOf(registryEvents(stateOf([]), stateOf(filed)));
     void spec
       .given([])
-      .when(fileConsortium(LUZHOU, { consortiumId: 'c-luzhou-2', filedOn: '2025-10-01' }), { leadClaim: claim })
+      .when(fileConsortium(LUZHOU, { consortiumId: 'c-luzhou-2', filedOn: '2025-10-01' }), { leadRegistry: registry })
       .thenRejects({ rule: 'luzhou.annual-call' });
   });
 
@@ -160,7 +160,7 @@ describe('luzhou.annual-call — 第三条(一)', () => {
       verdictOf(
         spec
           .given([])
-          .when(fileConsortium(LUZHOU), { leadClaim: claimIn('2024-06-01') })
+          .when(fileConsortium(LUZHOU), { leadRegistry: registryWith(claimIn('2024-06-01')) })
           .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[],
         'luzhou.annual-call',
       ).ok,

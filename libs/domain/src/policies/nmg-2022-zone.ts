@@ -7,8 +7,8 @@
 import { BusinessDate } from '../shared/dates';
 import { Fen, fenToYuan, wan } from '../shared/money';
 import { param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
-import { scaledToDecimal } from '../zone/scaled-decimal';
-import { IndicatorName, IndicatorUnit, totalOf, ZoneIndicators } from '../zone/zone-indicators';
+import { scaledToDecimal } from '../shared/scaled-decimal';
+import { IndicatorName, IndicatorUnit, totalOf, ZoneIndicators } from './zone-indicators';
 
 const ISSUED_ON: BusinessDate = '2022-11-14';
 

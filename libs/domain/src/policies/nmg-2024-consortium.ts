@@ -1,5 +1,4 @@
 /** 内蒙古自治区重点产业链创新联合体建设实施方案 (内蒙古自治区科学技术厅, 2024-12-19). */
-import { Unit } from '../consortium/consortium.state';
 import { wan } from '../shared/money';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
@@ -17,6 +16,7 @@ import {
   registeredIn,
   yuanText,
 } from './unit-rules';
+import { Unit } from '../shared/unit';
 
 const FROM = '2024-12-19';
 

@@ -15,10 +15,10 @@ import {
   unit,
   verdictOf,
 } from '../consortium/consortium.fixtures';
-import { Unit } from '../consortium/consortium.state';
-import { leadClaimOf, leadRegistryChanges } from '../consortium/lead-registry';
 import { wan } from '../shared/money';
 import { deciderSpec } from '../testing/decider-spec';
+import { Unit } from '../shared/unit';
+import { registryEvents, registryOf, registryWith } from '../consortium/consortium.fixtures';
 
 const NMG = 'nmg-2024-consortium' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(NMG));
@@ -148,17 +148,17 @@ describe('nmg.one-per-lead — 三(二)', () => {
   it('a lead already leading a live consortium is refused (422), nothing recorded', () =>
     void spec
       .given([])
-      .when(fileConsortium(NMG), { leadClaim: other })
+      .when(fileConsortium(NMG), { leadRegistry: registryWith(other) })
       .thenRejects({ code: 'rule-violated', rule: 'nmg.one-per-lead', citation: '三(二)' }));
 
   it("a dissolved consortium's lead may lead a new one (the registry releases the claim)", () => {
     const first = historyUpTo(NMG, 'active');
-    const claimEvents = leadRegistryChanges(stateOf([]), stateOf(first.slice(0, 1)));
-    expect(leadClaimOf(claimEvents)).toMatchObject({ consortiumId: CONSORTIUM_IDS[NMG] });
+    const claimEvents = registryEvents(stateOf([]), stateOf(first.slice(0, 1)));
+    expect(registryOf(claimEvents).claims).toMatchObject([{ consortiumId: CONSORTIUM_IDS[NMG] }]);
     spec
       .given([])
       .when(fileConsortium(NMG, { consortiumId: 'c-nmg-2', filedOn: '2025-11-01' }), {
-        leadClaim: leadClaimOf(claimEvents),
+        leadRegistry: registryOf(claimEvents),
       })
       .thenRejects({ rule: 'nmg.one-per-lead' });
 
@@ -177,8 +177,11 @@ describe('nmg.one-per-lead — 三(二)', () => {
           },
         },
       ]);
-    const released = [...claimEvents, ...leadRegistryChanges(stateOf(first), stateOf([...first, ...dissolved]))];
-    expect(leadClaimOf(released)).toBeNull();
+    const released = [
+      ...claimEvents,
+      ...registryEvents(stateOf(first), stateOf([...first, ...dissolved]), registryOf(claimEvents)),
+    ];
+    expect(registryOf(released).claims).toEqual([]);
     fileWith({ consortiumId: 'c-nmg-2', filedOn: '2025-11-01' });
   });
 
@@ -188,7 +191,7 @@ describe('nmg.one-per-lead — 三(二)', () => {
         spec
           .given([])
           .when(fileConsortium(NMG, { lead: enterprise('baotou', 95, { rdExpenseLastYearFen: wan(10_000) }) }), {
-            leadClaim: null,
+            leadRegistry: registryWith(),
           })
           .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[],
         'nmg.one-per-lead',
@@ -326,7 +329,8 @@ describe('nmg.dissolve-on-lead-change — 六(三)', () => {
       .given(history)
       .when(c.changeLead('2025-11-03', newLead))
       .thenMatches([{}, {}]) as ConsortiumEvent[];
-    expect(leadRegistryChanges(stateOf(history), stateOf([...history, ...after]))).toEqual([
+    const claimed = registryOf(registryEvents(stateOf([]), stateOf(history.slice(0, 1))));
+    expect(registryEvents(stateOf(history), stateOf([...history, ...after]), claimed)).toEqual([
       {
         type: 'LeadReleased',
         data: {

@@ -3,9 +3,11 @@
  * interpretation), the eligibility rules, the procedure (review steps, public notice, objections, approval) and the
  * consequences of later events (lead change, rename, evaluations). The decider knows no policy by name.
  */
-import { ConsortiumPolicyId, Governance, ReviewStage, Unit } from '../consortium/consortium.state';
 import { BusinessDate } from '../shared/dates';
 import { PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Governance, Unit } from '../shared/unit';
+import { ReviewStage } from '../shared/procedure';
 
 /** What eligibility is judged on: the filing, or the consortium as it stands after a change. */
 export interface ConsortiumApplication {
@@ -109,4 +111,14 @@ export function interpretationsOf(policy: ConsortiumPolicy): Array<RuleRef & { i
     ? [{ rule: policy.inForce.rule, citation: policy.inForce.citation, interpretation: policy.inForce.interpretation }]
     : [];
   return [...inForce, ...fromParams];
+}
+
+/**
+ * A next evaluation due date, or undefined when it falls after the policy's end: an evaluation on it would be refused
+ * (policy-not-in-force), so none is due. Tianjin's measures end 2020-12-31 (第二十一条): 3 years from any approval
+ * under them fall after that.
+ */
+export function nextDueWithinPolicy(policy: ConsortiumPolicy, due: BusinessDate): BusinessDate | undefined {
+  const { to } = policy.inForce;
+  return to !== undefined && due > to ? undefined : due;
 }

@@ -1,5 +1,4 @@
 /** 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (天津市科学技术局, 2018-12-25; in force until 2020-12-31). */
-import { Unit, UnitKind } from '../consortium/consortium.state';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
@@ -13,6 +12,7 @@ import {
   percentText,
   registeredIn,
 } from './unit-rules';
+import { Unit, UnitKind } from '../shared/unit';
 
 const FROM = '2018-12-25';
 const TO = '2020-12-31';

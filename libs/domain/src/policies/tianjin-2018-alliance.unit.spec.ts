@@ -14,8 +14,8 @@ import {
   university,
   verdictOf,
 } from '../consortium/consortium.fixtures';
-import { Unit } from '../consortium/consortium.state';
 import { deciderSpec } from '../testing/decider-spec';
+import { Unit } from '../shared/unit';
 
 const TIANJIN = 'tianjin-2018-alliance' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(TIANJIN));

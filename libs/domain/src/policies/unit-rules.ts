@@ -1,7 +1,7 @@
 /** Small counting helpers the policies' eligibility rules share. */
-import { Unit } from '../consortium/consortium.state';
 import { isEnterpriseCode, isRegisteredIn } from '../shared/credit-code';
 import { fenToYuan } from '../shared/money';
+import { Unit } from '../shared/unit';
 
 /**
  * Ledger interpretation: an enterprise is a unit declared `kind: 'enterprise'` whose credit code is issued by market

@@ -58,3 +58,6 @@ export function ruleRefOf(data: unknown): Partial<RuleRef> {
   const from = typeof own?.rule === 'string' ? own : typeof own?.check?.rule === 'string' ? own.check : undefined;
   return from ? { rule: from.rule, ...(typeof from.citation === 'string' && { citation: from.citation }) } : {};
 }
+
+/** The rule and citation alone, from a RuleRef, a PolicyParam or an effect (no other field leaks onto an event). */
+export const refOf = (ref: RuleRef): RuleRef => ({ rule: ref.rule, citation: ref.citation });

@@ -2,22 +2,9 @@
 import { BusinessDate } from '../shared/dates';
 import { DomainCommand } from '../shared/event';
 import { Fen } from '../shared/money';
+import { GrantTerms } from '../policies/funding/grant-terms';
 
-export type GrantSubsidy = DomainCommand<
-  'GrantSubsidy',
-  {
-    subsidyId: string;
-    consortiumId: string;
-    recipient: string; // credit code
-    category: string; // a FundingCategoryId; anything else is invalid input
-    amountFen: Fen;
-    fiscalYear: number;
-    grantedOn: BusinessDate;
-    projectId?: string;
-    projectTotalInvestmentFen?: Fen;
-    platformId?: string;
-  }
->;
+export type GrantSubsidy = DomainCommand<'GrantSubsidy', GrantTerms>;
 
 export type DisburseSubsidy = DomainCommand<
   'DisburseSubsidy',

@@ -2,21 +2,18 @@
  * The subsidy decider. State: the streams the handler loaded (`fundingStreamsFor`), folded into one
  * `SubsidyLedgerState`; context: the consortium a grant names. Events go to several streams (`routeEvents`).
  */
-import type { Decider } from '../testing/decider-spec';
-import { Decision, reject } from '../shared/decision';
-import { decideGrant, SubsidyContext } from './grant-subsidy.decision';
-import {
-  decideCancellation,
-  decideClawback,
-  decideDisbursement,
-  decideRefund,
-  decideTermination,
-} from './subsidy-lifecycle.decisions';
+import { Decider } from '../shared/decider';
+import { Decision } from '../shared/decision';
+import { decideCancellation } from './decisions/cancel-subsidy.decision';
+import { decideClawback } from './decisions/claw-back-subsidy.decision';
+import { decideDisbursement } from './decisions/disburse-subsidy.decision';
+import { decideGrant } from './decisions/grant-subsidy.decision';
+import { decideRefund } from './decisions/record-refund.decision';
+import { decideTermination } from './decisions/terminate-subsidy.decision';
 import { SubsidyCommand } from './subsidy.commands';
+import { SubsidyContext } from './subsidy.context';
 import { SubsidyLedgerEvent } from './subsidy.events';
-import { evolveLedger, initialLedgerState, SubsidyLedgerState } from './subsidy.state';
-
-export type { SubsidyContext } from './grant-subsidy.decision';
+import { evolve, initialState, SubsidyLedgerState } from './subsidy.state';
 
 export function decide(
   command: SubsidyCommand,
@@ -36,13 +33,8 @@ export function decide(
       return decideRefund(command, state);
     case 'TerminateSubsidy':
       return decideTermination(command, state);
-    default:
-      return reject('invalid-input', `unknown command ${(command as { type: string }).type}`);
   }
 }
-
-export const evolve = evolveLedger;
-export const initialState = initialLedgerState;
 
 export const subsidyDecider: Decider<SubsidyCommand, SubsidyLedgerEvent, SubsidyLedgerState, SubsidyContext> = {
   decide,

@@ -1,6 +1,5 @@
 import { RuleRef } from '../shared/rule';
 import { wan } from '../shared/money';
-import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding';
 import { deciderSpec } from '../testing/decider-spec';
 import { subsidyDecider } from './subsidy.decider';
 import {
@@ -17,6 +16,7 @@ import {
   terminate,
   UNITS,
 } from './subsidy.fixtures';
+import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 
 /** A describe per rule: '<rule id> — <citation>'. */
 const named = (ref: RuleRef) => `${ref.rule} — ${ref.citation}`;
@@ -62,7 +62,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       recipientRole: 'lead',
       fiscalYear: 2025,
       amountFen: wan(600),
-      on: '2025-04-01',
+      grantedOn: '2025-04-01',
       projectId: 'P-1',
       projectTotalInvestmentFen: wan(5000),
     };
@@ -205,7 +205,7 @@ describe('invalid input (400) — API.md conventions: amounts in whole positive 
   ])('refuses an amount that is %s', (_why, amountFen) => {
     given([])
       .when(talent('S-1', amountFen))
-      .thenRejects({ code: 'invalid-input', details: [{ field: 'amountFen' }] });
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'amount' }] });
   });
 
   it('refuses an impossible date', () => {

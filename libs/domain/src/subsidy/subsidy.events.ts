@@ -1,40 +1,39 @@
 /**
- * Events of a subsidy's own stream (`subsidy-{id}`). Each names the rule and citation behind it. The grant records
- * every rule it passed (`checks`) and every cap it was checked against (`caps`), so the audit trail explains the
- * decision without recomputing it.
+ * Events of the subsidy ledger. A subsidy's own stream (`subsidy-{id}`) holds its grant and every movement after it;
+ * the grant mirrors itself into each funding boundary it is counted on (`FundingCommitted`), a cancellation releases
+ * it there (`FundingReleased`), and a Tianjin fraud clawback writes the units answerable (`UnitRecordedDishonest`).
+ * Each names the rule and citation behind it. The grant records every rule it passed (`checks`) and every cap it was
+ * checked against (`caps`), so the audit trail explains the decision without recomputing it.
  */
-import { ConsortiumPolicyId } from '../consortium/consortium.state';
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { Fen } from '../shared/money';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
 import { RuleCheck, RuleRef } from '../shared/rule';
-import type { CapRecord, FundingCategoryId, RecipientRole } from '../policies/funding/funding-policy';
-import type { ClawbackReason } from './subsidy.commands';
-import type { BoundaryEvent } from './funding-boundaries';
+import { CapRecord } from '../policies/funding/funding-policy';
+import { ClawbackReason } from './subsidy.commands';
+import { GrantTerms, RecipientRole } from '../policies/funding/grant-terms';
+
+/** What a grant decision established besides its terms, recorded with them. */
+export interface GrantAsDecided {
+  policy: ConsortiumPolicyId;
+  recipientRole: RecipientRole;
+  /** tianjin.evaluation-award: the evaluation the award is for. */
+  evaluationPeriod?: string;
+}
 
 export type SubsidyGranted = DomainEvent<
   'SubsidyGranted',
-  RuleRef & {
-    subsidyId: string;
-    consortiumId: string;
-    policy: ConsortiumPolicyId;
-    category: FundingCategoryId;
-    recipient: string;
-    recipientRole: RecipientRole;
-    /** The consortium's lead when granted: Tianjin's 对外责任主体单位, answerable under tianjin.fraud. */
-    responsibleUnit: string;
-    amountFen: Fen;
-    fiscalYear: number;
-    grantedOn: BusinessDate;
-    projectId?: string;
-    projectTotalInvestmentFen?: Fen;
-    platformId?: string;
-    evaluationPeriod?: string;
-    checks: RuleCheck[];
-    caps: CapRecord[];
-    /** The funding boundary streams the grant is committed to; cancellations release it there. */
-    boundaries: string[];
-  }
+  RuleRef &
+    GrantTerms &
+    GrantAsDecided & {
+      /** The consortium's lead when granted: Tianjin's 对外责任主体单位, answerable under tianjin.fraud. */
+      responsibleUnit: string;
+      checks: RuleCheck[];
+      caps: CapRecord[];
+      /** The funding boundary streams the grant is committed to; cancellations release it there. */
+      boundaries: string[];
+    }
 >;
 
 export type SubsidyDisbursed = DomainEvent<
@@ -63,8 +62,50 @@ export type SubsidyTerminated = DomainEvent<
   RuleRef & { subsidyId: string; on: BusinessDate; reason: string }
 >;
 
+/**
+ * A grant as counted on one funding boundary (schema version 2; version 1 named `grantedOn` `on`, see
+ * subsidy.upcasters.ts).
+ */
+export type FundingCommitted = DomainEvent<
+  'FundingCommitted',
+  RuleRef &
+    GrantTerms &
+    GrantAsDecided & {
+      /** The boundary stream this event belongs to. */
+      boundary: string;
+      /** The caps counted on this boundary, as they stood when the grant was checked. */
+      caps: CapRecord[];
+    }
+>;
+
+export type FundingReleased = DomainEvent<
+  'FundingReleased',
+  RuleRef & {
+    boundary: string;
+    subsidyId: string;
+    amountFen: Fen;
+    on: BusinessDate;
+    reason: 'cancellation' | 'termination';
+  }
+>;
+
+export type UnitRecordedDishonest = DomainEvent<
+  'UnitRecordedDishonest',
+  RuleRef & {
+    creditCode: string;
+    on: BusinessDate;
+    subsidyId: string;
+    consortiumId: string;
+    /** Why this unit: it received the money, or it is the alliance's responsible unit (对外责任主体单位). */
+    capacity: 'recipient' | 'responsible-unit';
+  }
+>;
+
 export type SubsidyEvent =
   SubsidyGranted | SubsidyDisbursed | SubsidyCancelled | SubsidyClawedBack | SubsidyRefunded | SubsidyTerminated;
+
+export type FundingBoundaryEvent = FundingCommitted | FundingReleased;
+export type BoundaryEvent = FundingBoundaryEvent | UnitRecordedDishonest;
 
 /** Every event a subsidy decision emits: its own and those mirrored into the boundary streams. */
 export type SubsidyLedgerEvent = SubsidyEvent | BoundaryEvent;

@@ -1,5 +1,5 @@
 /** Builders for subsidy specs and the HTTP tests: an active consortium per policy, commands, and recorded histories. */
-import { ConsortiumPolicyId, ConsortiumState, Evaluation, Unit } from '../consortium/consortium.state';
+import { ConsortiumState, Evaluation } from '../consortium/consortium.state';
 import { withCheckCharacter } from '../shared/credit-code';
 import { isRejection } from '../shared/decision';
 import { Fen, wan } from '../shared/money';
@@ -12,9 +12,14 @@ import {
   RecordSubsidyRefund,
   TerminateSubsidy,
 } from './subsidy.commands';
-import { decide, evolve, initialState, SubsidyContext } from './subsidy.decider';
+import { decide } from './subsidy.decider';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyLedgerState } from './subsidy.state';
+import { ConsortiumPolicyId } from '../shared/policy-ids';
+import { Unit } from '../shared/unit';
+import { evolve, initialState } from './subsidy.state';
+import { SubsidyContext } from './subsidy.context';
+import { FundingCategoryId } from '../policies/funding/grant-terms';
 
 const unit = (first17: string, name: string, kind: Unit['kind']): Unit => ({
   creditCode: withCheckCharacter(first17),
@@ -161,7 +166,10 @@ export function grant(
   overrides: Partial<GrantData> = {},
 ): GrantSubsidy {
   const policy = POLICY_OF_CATEGORY_PREFIX[category.split('.')[0]] ?? 'liaoning-2021-alliance';
-  return { type: 'GrantSubsidy', data: { ...GRANT_DEFAULTS[policy], subsidyId, category, amountFen, ...overrides } };
+  return {
+    type: 'GrantSubsidy',
+    data: { ...GRANT_DEFAULTS[policy], subsidyId, category: category as FundingCategoryId, amountFen, ...overrides },
+  };
 }
 
 export const disburse = (

@@ -1,40 +1,41 @@
-import { ConsortiumPolicyId } from '../consortium/consortium.state';
+/**
+ * The subsidy ledger's states and how events build them: a subsidy (the fold of its own stream), a funding boundary
+ * (what its caps count) and a unit's integrity record. `evolve` folds any of their events into the ledger state a
+ * decision reads, keyed by stream.
+ */
 import { BusinessDate } from '../shared/dates';
 import { Fen } from '../shared/money';
 import { RuleRef } from '../shared/rule';
-import type { CapRecord, FundingCategoryId, RecipientRole } from '../policies/funding/funding-policy';
 import {
-  evolveBoundary,
-  evolveUnit,
+  Commitment,
   FundingBoundaryState,
   initialBoundaryState,
   initialUnitState,
   UnitIntegrityState,
-} from './funding-boundaries';
-import { SubsidyEvent, SubsidyLedgerEvent } from './subsidy.events';
+} from '../policies/funding/funding-boundary';
+import { CapRecord } from '../policies/funding/funding-policy';
+import {
+  FundingBoundaryEvent,
+  GrantAsDecided,
+  SubsidyEvent,
+  SubsidyLedgerEvent,
+  UnitRecordedDishonest,
+} from './subsidy.events';
+import { projectStreamId } from './subsidy.streams';
+import { GrantTerms } from '../policies/funding/grant-terms';
 
 export type SubsidyStatus = 'granted' | 'terminated';
 
-/** A subsidy, the fold of its own stream. */
-export interface SubsidyState {
+/** A subsidy: its grant's terms (the amount as `grantedFen`, which cancellations do not change) and its movements. */
+export interface SubsidyState extends Omit<GrantTerms, 'amountFen'>, GrantAsDecided {
   exists: boolean;
-  id: string;
   status: SubsidyStatus;
-  consortiumId: string;
-  policy: ConsortiumPolicyId;
-  category: FundingCategoryId;
-  recipient: string;
-  recipientRole: RecipientRole;
   responsibleUnit: string;
-  fiscalYear: number;
-  grantedOn: BusinessDate;
   /**
    * The latest business date recorded for the subsidy: its grant's, then each movement's (paidOn, on, receivedOn).
    * ledger.movement-dates refuses a movement dated before it: dates never go backwards within a subsidy.
    */
   lastOn: BusinessDate;
-  projectId?: string;
-  platformId?: string;
   boundaries: string[];
   caps: CapRecord[];
   grantedFen: Fen;
@@ -45,9 +46,9 @@ export interface SubsidyState {
   terminated?: RuleRef & { on: BusinessDate; reason: string };
 }
 
-export const initialSubsidyState = (id = ''): SubsidyState => ({
+export const initialSubsidyState = (subsidyId = ''): SubsidyState => ({
   exists: false,
-  id,
+  subsidyId,
   status: 'granted',
   consortiumId: '',
   policy: 'nmg-2024-consortium',
@@ -83,36 +84,21 @@ export function movementDateOf(event: Exclude<SubsidyEvent, { type: 'SubsidyGran
       : event.data.on;
 }
 
-/**
- * `lastOn` only moves forward, even over movements recorded out of date order before ledger.movement-dates existed.
- * A state a read model stored before `lastOn` existed lacks it: the grant's date stands in.
- */
+/** `lastOn` only moves forward, even over movements recorded out of date order before ledger.movement-dates existed. */
 const later = (a: BusinessDate, b: BusinessDate): BusinessDate => (a > b ? a : b);
 const moved = (state: SubsidyState, on: BusinessDate): BusinessDate => later(state.lastOn || state.grantedOn, on);
 
 export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): SubsidyState {
   switch (event.type) {
     case 'SubsidyGranted': {
-      const d = event.data;
+      const { amountFen, rule: _rule, citation: _citation, checks: _checks, ...terms } = event.data;
       return {
         ...state,
+        ...terms,
         exists: true,
-        id: d.subsidyId,
         status: 'granted',
-        consortiumId: d.consortiumId,
-        policy: d.policy,
-        category: d.category,
-        recipient: d.recipient,
-        recipientRole: d.recipientRole,
-        responsibleUnit: d.responsibleUnit,
-        fiscalYear: d.fiscalYear,
-        grantedOn: d.grantedOn,
-        lastOn: d.grantedOn,
-        projectId: d.projectId,
-        platformId: d.platformId,
-        boundaries: d.boundaries,
-        caps: d.caps,
-        grantedFen: state.grantedFen + d.amountFen,
+        lastOn: terms.grantedOn,
+        grantedFen: state.grantedFen + amountFen,
       };
     }
     case 'SubsidyDisbursed':
@@ -148,6 +134,47 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
   }
 }
 
+export function evolveBoundary(state: FundingBoundaryState, event: FundingBoundaryEvent): FundingBoundaryState {
+  switch (event.type) {
+    case 'FundingCommitted': {
+      const d = event.data;
+      const previous = state.commitments[d.subsidyId];
+      const commitment: Commitment = {
+        subsidyId: d.subsidyId,
+        consortiumId: d.consortiumId,
+        policy: d.policy,
+        category: d.category,
+        recipient: d.recipient,
+        recipientRole: d.recipientRole,
+        fiscalYear: d.fiscalYear,
+        evaluationPeriod: d.evaluationPeriod,
+        grantedFen: (previous?.grantedFen ?? 0) + d.amountFen,
+        releasedFen: previous?.releasedFen ?? 0,
+      };
+      const project =
+        state.project ??
+        (d.projectId !== undefined && d.boundary === projectStreamId(d.projectId)
+          ? { consortiumId: d.consortiumId, category: d.category, totalInvestmentFen: d.projectTotalInvestmentFen }
+          : undefined);
+      return { ...state, commitments: { ...state.commitments, [d.subsidyId]: commitment }, project };
+    }
+    case 'FundingReleased': {
+      const previous = state.commitments[event.data.subsidyId];
+      if (!previous) return state;
+      const released = { ...previous, releasedFen: previous.releasedFen + event.data.amountFen };
+      return { ...state, commitments: { ...state.commitments, [event.data.subsidyId]: released } };
+    }
+    default:
+      return state;
+  }
+}
+
+export function evolveUnit(state: UnitIntegrityState, event: UnitRecordedDishonest): UnitIntegrityState {
+  if (event.type !== 'UnitRecordedDishonest' || state.dishonest) return state;
+  const { on, subsidyId, consortiumId, rule, citation } = event.data;
+  return { dishonest: { on, subsidyId, consortiumId, rule, citation } };
+}
+
 /**
  * What a subsidy decision reads: the streams the command handler loaded (see `fundingStreamsFor`), each folded
  * by its own evolve and keyed by id. Folding events of several streams into it in any interleaving gives the same
@@ -161,9 +188,9 @@ export interface SubsidyLedgerState {
   units: Readonly<Record<string, UnitIntegrityState>>;
 }
 
-export const initialLedgerState = (): SubsidyLedgerState => ({ subsidies: {}, boundaries: {}, units: {} });
+export const initialState = (): SubsidyLedgerState => ({ subsidies: {}, boundaries: {}, units: {} });
 
-export function evolveLedger(state: SubsidyLedgerState, event: SubsidyLedgerEvent): SubsidyLedgerState {
+export function evolve(state: SubsidyLedgerState, event: SubsidyLedgerEvent): SubsidyLedgerState {
   switch (event.type) {
     case 'FundingCommitted':
     case 'FundingReleased': {

@@ -1,15 +1,10 @@
-import { Decision, isRejection, Rejection } from '../shared/decision';
+import { Decider } from '../shared/decider';
+import { isRejection, Rejection } from '../shared/decision';
 
 /**
  * Emmett-style specs: given(events).when(command).then(events | rejection).
  * `then` with a partial rejection checks only the fields given (code, rule, citation, …).
  */
-export interface Decider<Command, Event, State, Context> {
-  decide(command: Command, state: State, context: Context): Decision<Event>;
-  evolve(state: State, event: Event): State;
-  initialState(): State;
-}
-
 export function deciderSpec<Command, Event, State, Context>(
   decider: Decider<Command, Event, State, Context>,
   defaultContext: () => Context,

@@ -1,6 +1,6 @@
 import { BusinessDate } from '../shared/dates';
 import { DomainCommand } from '../shared/event';
-import { ZoneIndicators } from './zone-indicators';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 export type ZoneGrade = 'excellent' | 'qualified' | 'unqualified';
 export const ZONE_GRADES: ReadonlyArray<ZoneGrade> = ['excellent', 'qualified', 'unqualified'];

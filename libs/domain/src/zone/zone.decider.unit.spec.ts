@@ -4,9 +4,9 @@ import { ruleRefOf } from '../shared/rule';
 import { deciderSpec } from '../testing/decider-spec';
 import { ZoneCommand } from './zone.commands';
 import { ZONE_EVENT_TYPES, ZoneEvaluationKind, ZoneEvent } from './zone.events';
-import { ZoneContext, zoneDecider } from './zone.decider';
+import { ZoneContext } from './zone.context';
+import { zoneDecider } from './zone.decider';
 import { ZoneState } from './zone.state';
-import { ZoneIndicators } from './zone-indicators';
 import { isEvaluationDueIn } from './zone-schedule';
 import {
   designateZone,
@@ -18,6 +18,7 @@ import {
   ZONE_NAME,
   zoneDesignated,
 } from './zone.fixtures';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 const TODAY = '2028-06-30';
 const { given } = deciderSpec(zoneDecider, (): ZoneContext => ({ today: TODAY }));
@@ -189,7 +190,7 @@ describe('zone.annual-report-due — 六(四)', () => {
       .thenRejects({
         code: 'invalid-input',
         ...REPORT_DUE,
-        details: [{ field: 'year', problem: 'the approval year (2022) or later' }],
+        details: [{ field: 'year', problem: 'must be the approval year (2022) or later' }],
       });
   });
 
@@ -198,7 +199,7 @@ describe('zone.annual-report-due — 六(四)', () => {
       .when(submitAnnualReport(2026, '2025-12-20'))
       .thenRejects({
         code: 'invalid-input',
-        details: [{ field: 'year', problem: 'not after the year of submittedOn (2025)' }],
+        details: [{ field: 'year', problem: 'must not be after the year of submittedOn (2025)' }],
       });
   });
 
@@ -207,7 +208,7 @@ describe('zone.annual-report-due — 六(四)', () => {
       .when(submitAnnualReport(2022, '2022-11-30'))
       .thenRejects({
         code: 'invalid-input',
-        details: [{ field: 'submittedOn', problem: 'not before the approval (2022-12-01)' }],
+        details: [{ field: 'submittedOn', problem: 'must not be before the approval (2022-12-01)' }],
       });
   });
 
@@ -241,9 +242,9 @@ describe('zone.annual-report-due — 六(四)', () => {
       .thenRejects({
         code: 'invalid-input',
         details: expect.arrayContaining([
-          { field: 'brokers', problem: 'a non-negative integer' },
-          { field: 'hightechShareBasisPoints', problem: 'basis points, an integer from 0 to 10000' },
-          { field: 'transferInstitutions.regional', problem: 'a non-negative integer' },
+          { field: 'brokers', problem: 'must be a non-negative integer' },
+          { field: 'hightechShareBasisPoints', problem: 'must be basis points, an integer from 0 to 10000' },
+          { field: 'transferInstitutions.regional', problem: 'must be a non-negative integer' },
         ]) as never,
       });
   });
@@ -478,7 +479,7 @@ describe('evaluations are recorded in date order', () => {
       .when(recordZoneEvaluation('2025-12-09', 'qualified'))
       .thenRejects({
         code: 'invalid-input',
-        details: [{ field: 'on', problem: 'not before the last evaluation (2025-12-10)' }],
+        details: [{ field: 'on', problem: 'must not be before the last evaluation (2025-12-10)' }],
       });
   });
 });

@@ -3,7 +3,7 @@ import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { RuleRef } from '../shared/rule';
 import { ZoneGrade } from './zone.commands';
-import { ZoneIndicators } from './zone-indicators';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 export const zoneStreamId = (zoneId: string): string => `zone-${zoneId}`;
 

@@ -2,7 +2,7 @@
 import { wan } from '../shared/money';
 import { DesignateZone, RecordZoneEvaluation, SubmitAnnualReport, ZoneGrade } from './zone.commands';
 import { ZoneDesignated } from './zone.events';
-import { ZoneIndicators } from './zone-indicators';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 /** Every indicator comfortably above its threshold (the API.md example, with turnover 6000万元). */
 export const FULL_MARKS_INDICATORS: ZoneIndicators = {

@@ -1,9 +1,9 @@
-import { IndicatorFinding, ZonePolicyId } from '../policies/nmg-2022-zone';
 import { BusinessDate } from '../shared/dates';
+import { IndicatorFinding, ZonePolicyId, nmg2022Zone } from '../policies/nmg-2022-zone';
 import { RuleRef } from '../shared/rule';
+import { ZoneEvaluationKind, ZoneEvent } from './zone.events';
 import { ZoneGrade } from './zone.commands';
-import { ZoneEvaluationKind } from './zone.events';
-import { ZoneIndicators } from './zone-indicators';
+import { ZoneIndicators } from '../policies/zone-indicators';
 
 export const ZONE_STATUSES = ['active', 'rectification', 'removed'] as const;
 export type ZoneStatus = (typeof ZONE_STATUSES)[number];
@@ -51,4 +51,77 @@ export interface ZoneState {
   /** Dates of every recommendation (one per excellent evaluation). */
   recommendedForNationalOn: BusinessDate[];
   removed?: { on: BusinessDate } & RuleRef;
+}
+
+export const initialState = (): ZoneState => ({
+  exists: false,
+  id: '',
+  policy: nmg2022Zone.id,
+  name: '',
+  status: 'active',
+  approvedOn: '',
+  reports: {},
+  evaluations: [],
+  rectifications: [],
+  recommendedForNational: false,
+  recommendedForNationalOn: [],
+});
+
+/** Total: unknown or malformed events leave the state as it was. */
+export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
+  if (!event || typeof event.data !== 'object' || event.data === null) return state;
+  switch (event.type) {
+    case 'ZoneDesignated': {
+      const { zoneId, policy, name, approvedOn } = event.data;
+      return { ...initialState(), exists: true, id: zoneId, policy, name, approvedOn };
+    }
+    case 'AnnualReportSubmitted': {
+      const { year, submittedOn, due, late, indicators, findings } = event.data;
+      return {
+        ...state,
+        reports: { ...state.reports, [year]: { year, submittedOn, due, late, indicators, findings, correctedOn: [] } },
+      };
+    }
+    case 'AnnualReportCorrected': {
+      const { year, submittedOn, indicators, findings } = event.data;
+      const prior = state.reports[year];
+      if (!prior) return state;
+      const corrected = { ...prior, indicators, findings, correctedOn: [...prior.correctedOn, submittedOn] };
+      return { ...state, reports: { ...state.reports, [year]: corrected } };
+    }
+    case 'ZoneEvaluated': {
+      const { on, grade, kind } = event.data;
+      return { ...state, evaluations: [...state.evaluations, { on, grade, kind }] };
+    }
+    case 'ZoneRectificationStarted': {
+      const { on, until } = event.data;
+      return {
+        ...state,
+        status: 'rectification',
+        rectificationUntil: until,
+        rectifications: [...state.rectifications, { from: on, until }],
+      };
+    }
+    case 'ZoneRectified':
+      return { ...endRectification(state, event.data.on, 'rectified'), status: 'active' };
+    case 'ZoneRecommendedForNational':
+      return {
+        ...state,
+        recommendedForNational: true,
+        recommendedForNationalOn: [...state.recommendedForNationalOn, event.data.on],
+      };
+    case 'ZoneRemoved': {
+      const { on, rule, citation } = event.data;
+      return { ...endRectification(state, on, 'removed'), status: 'removed', removed: { on, rule, citation } };
+    }
+    default:
+      return state;
+  }
+}
+
+function endRectification(state: ZoneState, on: BusinessDate, outcome: 'rectified' | 'removed'): ZoneState {
+  const rectifications = state.rectifications.map((period, i) =>
+    i === state.rectifications.length - 1 && !period.ended ? { ...period, ended: { on, outcome } } : period,
+  );
+  return { ...state, rectificationUntil: undefined, rectifications };
 }

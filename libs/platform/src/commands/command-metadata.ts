@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EventMetadata, EventToAppend } from '@ledger/event-store';
+import { schemaVersionOf } from '../events/stored-events';
 
 /** Who asked, and which request: carried on every event the command records. */
 export interface CommandMetadata extends EventMetadata {
@@ -62,6 +63,7 @@ export function toEventsToAppend(
   return events.map((event, index) => ({
     eventId: eventIdFor(commandId, streamId, index),
     type: event.type,
+    schemaVersion: schemaVersionOf(event.type),
     data: event.data,
     metadata: { actor, correlationId, causationId, commandId },
   }));

@@ -1,4 +1,5 @@
 import { EventStore, LogPosition, StreamRevision } from '@ledger/event-store';
+import { domainEventOf } from '../events/stored-events';
 
 export interface Folded<State> {
   state: State;
@@ -20,7 +21,7 @@ export async function foldStream<State, Event extends { type: string; data: obje
   commandId?: string,
 ): Promise<Folded<State>> {
   const recorded = await store.readStream(streamId);
-  const state = recorded.reduce((acc, e) => evolve(acc, { type: e.type, data: e.data } as Event), initial);
+  const state = recorded.reduce((acc, e) => evolve(acc, domainEventOf<Event>(e)), initial);
   const byCommand = commandId ? recorded.filter((e) => e.metadata.commandId === commandId) : [];
   return {
     state,

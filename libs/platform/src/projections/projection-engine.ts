@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
+import { inTodaysShape } from '../events/stored-events';
 import { Projector } from './projector';
 import { statement } from './statement-cache';
 
@@ -81,8 +82,9 @@ export class ProjectionEngine {
   }
 
   /** Applies events to every projector whose checkpoint is behind them; one transaction. */
-  applyBatch(events: RecordedEvent[]): void {
-    if (events.length === 0) return;
+  applyBatch(recorded: RecordedEvent[]): void {
+    if (recorded.length === 0) return;
+    const events = recorded.map(inTodaysShape);
     const last = events[events.length - 1].position;
     const checkpoint = statement(this.db, 'SELECT position FROM projection_checkpoints WHERE projector = ?');
     const save = statement(

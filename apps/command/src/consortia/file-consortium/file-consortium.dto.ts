@@ -12,9 +12,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/consortium/consortium.state';
 import { IsBusinessDate } from '@ledger/platform';
 import { LeadDto, MemberDto } from '../unit.dto';
+import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 export class GovernanceDto {
   @ApiPropertyOptional({ description: '理事会 (tianjin.governance)' })

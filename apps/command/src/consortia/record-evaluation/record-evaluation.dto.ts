@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
-import { Grade } from '@ledger/domain/consortium/consortium.state';
 import { IsBusinessDate } from '@ledger/platform';
+import { Grade } from '@ledger/domain/shared/procedure';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ReviewStage } from '@ledger/domain/consortium/consortium.state';
 import { IsBusinessDate } from '@ledger/platform';
+import { ReviewStage } from '@ledger/domain/shared/procedure';
 
 const STAGES: ReviewStage[] = ['preliminary', 'formal', 'technical', 'expert'];
 

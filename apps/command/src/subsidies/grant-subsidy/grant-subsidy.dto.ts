@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { FUNDING_CATEGORY_IDS, FundingCategoryId } from '@ledger/domain/policies/funding';
 import { IsBusinessDate, IsCreditCode } from '@ledger/platform';
 import { IsPositiveYuan } from '../positive-yuan.validator';
+import { FUNDING_CATEGORY_IDS, FundingCategoryId } from '@ledger/domain/policies/funding/grant-terms';
 
 export class GrantSubsidyDto {
   @ApiProperty({ description: 'an active consortium' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { ZONE_GRADES, ZoneGrade } from '@ledger/domain/zone';
 import { IsBusinessDate } from '@ledger/platform';
+import { ZONE_GRADES, ZoneGrade } from '@ledger/domain/zone/zone.commands';
 
 export class RecordZoneEvaluationDto {
   @ApiProperty({

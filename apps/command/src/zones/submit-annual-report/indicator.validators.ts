@@ -1,5 +1,5 @@
-import { isScaledDecimal } from '@ledger/domain/zone';
 import { validationRule } from '@ledger/platform';
+import { isScaledDecimal } from '@ledger/domain/shared/scaled-decimal';
 
 /** Validators for the indicators of an annual report (附件2): exact decimals, counts, and counts given in parts. */
 const isCount = (value: unknown): value is number =>

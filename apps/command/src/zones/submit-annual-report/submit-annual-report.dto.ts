@@ -2,15 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { yuanToFen } from '@ledger/domain/shared/money';
+import { IsBusinessDate, IsYuan } from '@ledger/platform';
+import { countOrPartsSchema, IsCount, IsCountOrParts, IsExactDecimal } from './indicator.validators';
+import { decimalToScaled } from '@ledger/domain/shared/scaled-decimal';
 import {
-  decimalToScaled,
   FinancingInstitutionParts,
   INDICATOR_SCALES,
   TransferInstitutionParts,
   ZoneIndicators,
-} from '@ledger/domain/zone';
-import { IsBusinessDate, IsYuan } from '@ledger/platform';
-import { countOrPartsSchema, IsCount, IsCountOrParts, IsExactDecimal } from './indicator.validators';
+} from '@ledger/domain/policies/zone-indicators';
 
 /** The part names of the two combined indicators; `satisfies` keeps them complete with the domain's types. */
 const TRANSFER_PARTS = Object.keys({ national: 0, regional: 0, universityAndInstitute: 0, other: 0 } satisfies Record<

@@ -2,7 +2,7 @@ import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
 import { check, paramOn, PolicyParam, RuleCheck } from '../../shared/rule';
 import { amountText } from './amount-text';
-import { CapEvaluation, GrantFacts } from './funding-policy';
+import { CapEvaluation, CapFacts, GrantFacts } from './funding-policy';
 
 /** A cap counted on a boundary stream (or on nothing, when the policy sets none: the param's value is null). */
 export function capOf(
@@ -17,15 +17,15 @@ export function capOf(
 }
 
 /** The upper end of a per-grant range: a cap on the single grant (nothing used before it). */
-export function perGrantMaximum(p: PolicyParam<Fen>, facts: GrantFacts): CapEvaluation {
-  const limitFen = paramOn(p, facts.request.grantedOn);
-  return capOf(p, facts.request.grantedOn, 'grant', 0, `${p.description}: ${amountText(limitFen)} per grant`, limitFen);
+export function perGrantMaximum(p: PolicyParam<Fen>, facts: CapFacts): CapEvaluation {
+  const limitFen = paramOn(p, facts.terms.grantedOn);
+  return capOf(p, facts.terms.grantedOn, 'grant', 0, `${p.description}: ${amountText(limitFen)} per grant`, limitFen);
 }
 
 /** The lower end of a per-grant range: below it the grant breaks the rule (not a cap). */
 export function perGrantMinimum(p: PolicyParam<Fen>, facts: GrantFacts): RuleCheck {
-  const minFen = paramOn(p, facts.request.grantedOn);
-  const { amountFen } = facts.request;
+  const minFen = paramOn(p, facts.terms.grantedOn);
+  const { amountFen } = facts.terms;
   return check(
     { rule: p.rule, citation: p.citation },
     amountFen >= minFen,

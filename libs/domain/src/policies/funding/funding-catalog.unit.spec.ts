@@ -1,6 +1,7 @@
-import { consortiumPolicy } from '../index';
-import { CONSORTIUM_POLICY_IDS } from '../../consortium/consortium.state';
-import { FUNDING_CATEGORY_IDS, FUNDING_POLICIES, fundingCategory, fundingPolicy } from './index';
+import { CONSORTIUM_POLICY_IDS } from '../../shared/policy-ids';
+import { consortiumPolicy } from '../consortium-policies';
+import { FUNDING_POLICIES, fundingCategory, fundingPolicy } from './funding-catalog';
+import { FUNDING_CATEGORY_IDS } from './grant-terms';
 
 const POLICIES_MD_RULE_IDS = [
   'liaoning.operating-funds',

@@ -1,67 +1,37 @@
 /**
  * Funding policies: for each subsidy category, the rules a grant must pass and the caps it is checked against.
- * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts`, the
- * state of the consistency boundaries the grant touches. The subsidy decider knows no category by name.
+ * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts` (the
+ * grant's terms and the state of the consistency boundaries it touches). The subsidy decider knows no category by name.
  */
-import { ConsortiumPolicyId, ConsortiumState } from '../../consortium/consortium.state';
 import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
+import { ConsortiumPolicyId } from '../../shared/policy-ids';
+import { Grade } from '../../shared/procedure';
+import { LoadedBoundary } from './funding-boundary';
 import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
-import type { FundingBoundaryState } from '../../subsidy/funding-boundaries';
-
-export const FUNDING_CATEGORY_IDS = [
-  'liaoning.operating',
-  'liaoning.jiebang',
-  'liaoning.talent',
-  'luzhou.platform',
-  'luzhou.transformation',
-  'tianjin.filing',
-  'tianjin.national-pilot',
-  'tianjin.evaluation-award',
-  'nmg.project',
-] as const;
-export type FundingCategoryId = (typeof FUNDING_CATEGORY_IDS)[number];
-
-export const isFundingCategoryId = (value: unknown): value is FundingCategoryId =>
-  (FUNDING_CATEGORY_IDS as ReadonlyArray<unknown>).includes(value);
-
-/** The recipient's place in the consortium: its lead (盟主, 牵头单位, 对外责任主体单位) or a member. */
-export type RecipientRole = 'lead' | 'member';
-
+import { FundingCategoryId, GrantField, GrantTerms, RecipientRole } from './grant-terms';
 /** Boundaries a category commits its grants to, besides the recipient's fiscal year (which every grant commits to). */
 export type ScopeKind = 'project' | 'platform' | 'alliance';
 
-export type GrantField = 'projectId' | 'projectTotalInvestmentFen' | 'platformId';
-
-/** A grant request as the decider has validated it. Money in fen. */
-export interface GrantRequest {
-  subsidyId: string;
-  consortiumId: string;
-  recipient: string;
-  category: FundingCategoryId;
-  amountFen: Fen;
-  fiscalYear: number;
-  grantedOn: BusinessDate;
-  projectId?: string;
-  projectTotalInvestmentFen?: Fen;
-  platformId?: string;
-}
-
-/** A boundary stream as loaded by the command handler: its id and the fold of its events. */
-export interface LoadedBoundary {
-  streamId: string;
-  state: FundingBoundaryState;
-}
-
-/** Everything a category's rules and caps read. */
-export interface GrantFacts {
-  request: GrantRequest;
-  consortium: ConsortiumState;
+/**
+ * What a grant's caps count: its terms, the recipient's role, the evaluation an award is for, and the boundaries as
+ * loaded. Everything here is recorded on the grant, so a read model can rebuild the same facts for the caps "now".
+ */
+export interface CapFacts {
+  terms: GrantTerms;
+  policy: ConsortiumPolicyId;
   recipientRole: RecipientRole;
+  /** tianjin.evaluation-award: the evaluation the award is for. */
+  evaluationPeriod?: string;
   recipientYear: LoadedBoundary;
   project?: LoadedBoundary;
   platform?: LoadedBoundary;
   alliance?: LoadedBoundary;
+}
+
+/** What a grant's rules read besides: the consortium's latest evaluation on the grant's date. */
+export interface GrantFacts extends CapFacts {
+  latestEvaluation?: { period: string; on: BusinessDate; grade: Grade };
 }
 
 /**
@@ -99,9 +69,9 @@ export interface FundingCategory {
   params: Readonly<Record<string, PolicyParam<unknown>>>;
   /** Rules that are not amounts against a limit: who may receive it, once-only, the evaluation it rewards. */
   rules(facts: GrantFacts): RuleCheck[];
-  caps(facts: GrantFacts): CapEvaluation[];
-  /** The evaluation an award is for (tianjin.evaluation-award), recorded on its commitment. */
-  evaluationPeriod?(facts: GrantFacts): string | undefined;
+  caps(facts: CapFacts): CapEvaluation[];
+  /** An award for the latest evaluation (tianjin.evaluation-award): its period is recorded on the grant. */
+  rewardsEvaluation?: boolean;
 }
 
 export interface FundingPolicy {
@@ -112,7 +82,7 @@ export interface FundingPolicy {
   /** Every parameter of the policy's funding rules, for display (the categories' and the policy-wide ones). */
   params: Readonly<Record<string, PolicyParam<unknown>>>;
   /** Caps across the policy's categories (liaoning.mengzhu-annual-cap, liaoning.alliance-no-cap). */
-  policyCaps(facts: GrantFacts): CapEvaluation[];
+  policyCaps(facts: CapFacts): CapEvaluation[];
   /** The rule a termination is decided under. */
   termination: RuleRef;
 }

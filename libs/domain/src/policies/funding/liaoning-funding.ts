@@ -1,10 +1,10 @@
 /** 辽宁省 关于支持实质性产学研联盟发展的若干政策 (2021-03-01): what a 盟主 and its alliance may receive. */
 import { Fen, percentOf, wan } from '../../shared/money';
 import { check, param, paramOn, RuleRef } from '../../shared/rule';
-import { usedFen } from '../../subsidy/funding-boundaries';
+import { usedFen } from './funding-boundary';
 import { amountText } from './amount-text';
 import { capOf, perGrantMaximum, perGrantMinimum } from './cap-helpers';
-import { FundingCategory, FundingPolicy, GrantFacts } from './funding-policy';
+import { CapFacts, FundingCategory, FundingPolicy } from './funding-policy';
 import { CAP_USAGE_INTERPRETATION, LEDGER_FUNDING_RULES } from './ledger-funding-rules';
 
 const POLICY = 'liaoning-2021-alliance';
@@ -91,10 +91,10 @@ const operating: FundingCategory = {
   caps: (facts) => [perGrantMaximum(p.operatingMaxFen, facts)],
 };
 
-function jiebangProjectCap(facts: GrantFacts) {
+function jiebangProjectCap(facts: CapFacts) {
   const project = facts.project!;
-  const on = facts.request.grantedOn;
-  const totalFen = project.state.project?.totalInvestmentFen ?? facts.request.projectTotalInvestmentFen!;
+  const on = facts.terms.grantedOn;
+  const totalFen = project.state.project?.totalInvestmentFen ?? facts.terms.projectTotalInvestmentFen!;
   const sharePercent = paramOn(p.jiebangSharePercent, on);
   const shareFen = percentOf(totalFen, sharePercent);
   const maxFen = paramOn(p.jiebangMaxFen, on);
@@ -129,14 +129,14 @@ const talent: FundingCategory = {
   caps: (facts) => [perGrantMaximum(p.talentMaxFen, facts)],
 };
 
-function policyCaps(facts: GrantFacts) {
-  const on = facts.request.grantedOn;
+function policyCaps(facts: CapFacts) {
+  const on = facts.terms.grantedOn;
   const allianceNoCap = capOf(
     p.allianceAnnualCapFen,
     on,
     'alliance',
     null,
-    `no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.consortium.id} is not capped`,
+    `no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.terms.consortiumId} is not capped`,
   );
   if (facts.recipientRole !== 'lead') return [allianceNoCap];
   // The recipient's year holds what the unit received under every policy and in every role: count this policy's.
@@ -146,7 +146,7 @@ function policyCaps(facts: GrantFacts) {
     on,
     recipientYear.streamId,
     usedFen(recipientYear.state, (c) => c.policy === POLICY),
-    `the 盟主 ${facts.request.recipient} in fiscal year ${facts.request.fiscalYear}, all categories and roles together`,
+    `the 盟主 ${facts.terms.recipient} in fiscal year ${facts.terms.fiscalYear}, all categories and roles together`,
   );
   return [allianceNoCap, mengzhuCap];
 }

@@ -1,7 +1,7 @@
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 2024-05-15), 第四条: post-subsidies for platforms and projects. */
 import { Fen, wan } from '../../shared/money';
 import { param, RuleRef } from '../../shared/rule';
-import { usedFen } from '../../subsidy/funding-boundaries';
+import { usedFen } from './funding-boundary';
 import { capOf } from './cap-helpers';
 import { FundingCategory, FundingPolicy } from './funding-policy';
 import { CAP_USAGE_INTERPRETATION, LEDGER_FUNDING_RULES } from './ledger-funding-rules';
@@ -44,10 +44,10 @@ const platform: FundingCategory = {
   caps: (facts) => [
     capOf(
       p.platformCapFen,
-      facts.request.grantedOn,
+      facts.terms.grantedOn,
       facts.platform!.streamId,
       usedFen(facts.platform!.state),
-      `platform ${facts.request.platformId}, all its grants together`,
+      `platform ${facts.terms.platformId}, all its grants together`,
     ),
   ],
 };
@@ -64,10 +64,10 @@ const transformation: FundingCategory = {
   caps: (facts) => [
     capOf(
       p.transformationCapFen,
-      facts.request.grantedOn,
+      facts.terms.grantedOn,
       facts.project!.streamId,
       usedFen(facts.project!.state),
-      `project ${facts.request.projectId}, all its grants together`,
+      `project ${facts.terms.projectId}, all its grants together`,
     ),
   ],
 };

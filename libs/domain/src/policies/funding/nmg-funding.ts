@@ -4,7 +4,7 @@
  */
 import { Fen } from '../../shared/money';
 import { param, RuleRef } from '../../shared/rule';
-import { usedFen } from '../../subsidy/funding-boundaries';
+import { usedFen } from './funding-boundary';
 import { capOf } from './cap-helpers';
 import { FundingCategory, FundingPolicy } from './funding-policy';
 import { LEDGER_FUNDING_RULES } from './ledger-funding-rules';
@@ -39,10 +39,10 @@ const project: FundingCategory = {
   caps: (facts) => [
     capOf(
       nmgFundingParams.projectCapFen,
-      facts.request.grantedOn,
+      facts.terms.grantedOn,
       facts.project!.streamId,
       usedFen(facts.project!.state),
-      `project ${facts.request.projectId}: the plan sets no numeric cap`,
+      `project ${facts.terms.projectId}: the plan sets no numeric cap`,
     ),
   ],
 };

@@ -2,14 +2,14 @@
  * 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (2018-12-25, in force until 2020-12-31, 第二十一条):
  * 第十三条 once-only subsidies, 第十八条 evaluation awards, 第十六条 fraud.
  */
-import { ConsortiumState, Evaluation } from '../../consortium/consortium.state';
 import { BusinessDate } from '../../shared/dates';
 import { Fen, wan } from '../../shared/money';
 import { check, param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
-import { Commitment, liveCommitments, UnitIntegrityState, usedFen } from '../../subsidy/funding-boundaries';
+import { Commitment, liveCommitments, UnitIntegrityState, usedFen } from './funding-boundary';
 import { capOf } from './cap-helpers';
-import { FundingCategory, FundingCategoryId, FundingPolicy, GrantFacts } from './funding-policy';
+import { FundingCategory, FundingPolicy, GrantFacts } from './funding-policy';
 import { CAP_USAGE_INTERPRETATION, LEDGER_FUNDING_RULES } from './ledger-funding-rules';
+import { FundingCategoryId } from './grant-terms';
 
 const POLICY = 'tianjin-2018-alliance';
 const FROM = '2018-12-25';
@@ -59,13 +59,6 @@ export function integrityCheck(creditCode: string, unit: UnitIntegrityState | un
   );
 }
 
-/** The alliance's latest evaluation on or before a date (the last recorded on the latest day). */
-export function latestEvaluation(consortium: ConsortiumState, on: BusinessDate): Evaluation | undefined {
-  return consortium.evaluations
-    .filter((e) => e.on <= on)
-    .reduce<Evaluation | undefined>((latest, e) => (!latest || e.on >= latest.on ? e : latest), undefined);
-}
-
 function onceOnlyCategory(
   id: FundingCategoryId,
   ref: RuleRef,
@@ -83,15 +76,15 @@ function onceOnlyCategory(
     scopes: ['alliance'],
     params: { capFen, times },
     rules: (facts) => {
-      const allowed = paramOn(times, facts.request.grantedOn);
+      const allowed = paramOn(times, facts.terms.grantedOn);
       const live = liveCommitments(facts.alliance!.state, ofThisCategory);
       return [
         check(
           ref,
           live.length < allowed,
           live.length < allowed
-            ? `not granted to alliance ${facts.consortium.id} before`
-            : `already granted to alliance ${facts.consortium.id} (subsidy ${live.map((c) => c.subsidyId).join(', ')}); ` +
+            ? `not granted to alliance ${facts.terms.consortiumId} before`
+            : `already granted to alliance ${facts.terms.consortiumId} (subsidy ${live.map((c) => c.subsidyId).join(', ')}); ` +
                 `it is granted ${allowed === 1 ? 'once' : `${allowed} times`}`,
         ),
       ];
@@ -99,10 +92,10 @@ function onceOnlyCategory(
     caps: (facts) => [
       capOf(
         capFen,
-        facts.request.grantedOn,
+        facts.terms.grantedOn,
         facts.alliance!.streamId,
         usedFen(facts.alliance!.state, ofThisCategory),
-        `${id} for alliance ${facts.consortium.id}`,
+        `${id} for alliance ${facts.terms.consortiumId}`,
       ),
     ],
   };
@@ -128,7 +121,7 @@ const awardFor = (period: string | undefined) => (c: Commitment) =>
   c.category === 'tianjin.evaluation-award' && c.evaluationPeriod === period;
 
 function awardRules(facts: GrantFacts): RuleCheck[] {
-  const latest = latestEvaluation(facts.consortium, facts.request.grantedOn);
+  const latest = facts.latestEvaluation;
   const excellent = check(
     EVALUATION_AWARD,
     latest?.grade === 'excellent',
@@ -137,7 +130,7 @@ function awardRules(facts: GrantFacts): RuleCheck[] {
       : 'the alliance has no evaluation yet; an award needs the latest evaluation graded excellent',
   );
   if (!latest || !excellent.ok) return [excellent];
-  const allowed = paramOn(p.awardsPerEvaluation, facts.request.grantedOn);
+  const allowed = paramOn(p.awardsPerEvaluation, facts.terms.grantedOn);
   const live = liveCommitments(facts.alliance!.state, awardFor(latest.period));
   const once = check(
     EVALUATION_AWARD,
@@ -159,18 +152,18 @@ const evaluationAward: FundingCategory = {
   params: { evaluationAwardCapFen: p.evaluationAwardCapFen, awardsPerEvaluation: p.awardsPerEvaluation },
   rules: awardRules,
   caps: (facts) => {
-    const period = latestEvaluation(facts.consortium, facts.request.grantedOn)?.period;
+    const period = facts.evaluationPeriod;
     return [
       capOf(
         p.evaluationAwardCapFen,
-        facts.request.grantedOn,
+        facts.terms.grantedOn,
         facts.alliance!.streamId,
         usedFen(facts.alliance!.state, awardFor(period)),
-        `award for the evaluation of ${period} of alliance ${facts.consortium.id}`,
+        `award for the evaluation of ${period} of alliance ${facts.terms.consortiumId}`,
       ),
     ];
   },
-  evaluationPeriod: (facts) => latestEvaluation(facts.consortium, facts.request.grantedOn)?.period,
+  rewardsEvaluation: true,
 };
 
 export const tianjinFunding: FundingPolicy = {

@@ -1,0 +1,31 @@
+import { ConsortiumPolicy } from '../../policies/policy';
+import { ConsortiumState } from '../consortium.state';
+import { Decision, reject } from '../../shared/decision';
+import { ObjectionRecorded } from '../consortium.events';
+import { RecordObjection } from '../consortium.commands';
+import { textProblems } from '../../shared/input-problems';
+import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
+
+export function decideObjection(
+  command: RecordObjection,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<ObjectionRecorded> {
+  const { consortiumId, on, text } = command.data;
+  const problems = textProblems('text', text);
+  if (problems.length) return invalidInput(problems);
+  if (state.status !== 'public-notice') {
+    return reject(
+      'invalid-state',
+      `objections are recorded during the public notice; the consortium is ${state.status}`,
+      policy.procedure.objections,
+    );
+  }
+  return [
+    {
+      type: 'ObjectionRecorded',
+      data: { consortiumId, n: state.objections.length + 1, on, text, ...refOf(policy.procedure.objections) },
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+import { ConsortiumPolicy } from '../../policies/policy';
+import { ConsortiumState } from '../consortium.state';
+import { Decision, reject } from '../../shared/decision';
+import { ObjectionResolved } from '../consortium.events';
+import { ResolveObjection } from '../consortium.commands';
+import { oneOfProblems } from '../../shared/input-problems';
+import { invalidInput } from '../../shared/input-problems';
+import { refOf } from '../../shared/rule';
+
+export function decideResolution(
+  command: ResolveObjection,
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+): Decision<ObjectionResolved> {
+  const { consortiumId, n, on, outcome } = command.data;
+  const problems = oneOfProblems('outcome', outcome, ['upheld', 'dismissed']);
+  if (problems.length) return invalidInput(problems);
+  const objection = state.objections.find((o) => o.n === n);
+  if (!objection) return reject('not-found', `consortium ${consortiumId} has no objection ${n}`);
+  if (objection.resolution) {
+    return reject(
+      'invalid-state',
+      `objection ${n} was already ${objection.resolution.outcome} on ${objection.resolution.on}`,
+      policy.procedure.objections,
+    );
+  }
+  if (state.status !== 'public-notice') {
+    return reject(
+      'invalid-state',
+      `objections are resolved before approval; the consortium is ${state.status}`,
+      policy.procedure.objections,
+    );
+  }
+  return [{ type: 'ObjectionResolved', data: { consortiumId, n, on, outcome, ...refOf(policy.procedure.objections) } }];
+}

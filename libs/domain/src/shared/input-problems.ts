@@ -1,0 +1,108 @@
+/**
+ * Bad input, one way for every module: the domain repeats the HTTP edge's checks (a rejected `invalid-input` records
+ * nothing) and names each field as the HTTP request names it (`members[3].creditCode`, `amount`, `on`), so no layer
+ * has to translate. `details: [{ field, problem }]`, one entry per problem; `problem` reads after the field's name:
+ * "members[3].creditCode is required".
+ */
+import { isValidCreditCode } from './credit-code';
+import { BusinessDate, isBusinessDate } from './dates';
+import { reject, Rejection } from './decision';
+import { RuleRef } from './rule';
+import { Unit, UNIT_KINDS } from './unit';
+
+export interface InputProblem {
+  field: string;
+  problem: string;
+}
+
+/** A 400 naming every problem field by field; the message lists them unless one is given. */
+export const invalidInput = (
+  problems: InputProblem[],
+  extra: { message?: string } & Partial<RuleRef> = {},
+): Rejection => {
+  const { message, ...ref } = extra;
+  return reject('invalid-input', message ?? problems.map((p) => `${p.field} ${p.problem}`).join('; '), {
+    ...ref,
+    details: problems.map(({ field, problem }) => ({ field, problem })),
+  });
+};
+
+export const isNonEmptyText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+export const textProblems = (field: string, value: unknown): InputProblem[] =>
+  isNonEmptyText(value) ? [] : [{ field, problem: 'is required' }];
+
+export const dateProblems = (field: string, value: unknown): InputProblem[] =>
+  isBusinessDate(value) ? [] : [{ field, problem: 'must be a date YYYY-MM-DD' }];
+
+/** A fact dated after the ledger's today did not happen yet. */
+export const pastDateProblems = (field: string, value: unknown, today: BusinessDate): InputProblem[] => {
+  const bad = dateProblems(field, value);
+  if (bad.length > 0) return bad;
+  return (value as BusinessDate) > today ? [{ field, problem: `must not be after today (${today})` }] : [];
+};
+
+export const oneOfProblems = (field: string, value: unknown, allowed: ReadonlyArray<string>): InputProblem[] =>
+  typeof value === 'string' && allowed.includes(value)
+    ? []
+    : [{ field, problem: `must be one of ${allowed.join(', ')}` }];
+
+export const integerProblems = (field: string, value: unknown): InputProblem[] =>
+  Number.isSafeInteger(value) ? [] : [{ field, problem: 'must be an integer' }];
+
+/** Money reaches the domain in whole fen; the field keeps the API's name (`amount`, not `amountFen`). */
+export const positiveAmountProblems = (field: string, fen: unknown): InputProblem[] =>
+  typeof fen === 'number' && Number.isSafeInteger(fen) && fen > 0
+    ? []
+    : [{ field, problem: 'must be a positive amount' }];
+
+export const nonNegativeAmountProblems = (field: string, fen: unknown): InputProblem[] =>
+  fen === undefined || (typeof fen === 'number' && Number.isSafeInteger(fen) && fen >= 0)
+    ? []
+    : [{ field, problem: 'must be a non-negative amount of whole fen' }];
+
+/** The unit's money fields in the domain, and the names the HTTP body gives them (money in yuan, without `Fen`). */
+const UNIT_AMOUNTS = {
+  rdExpense3yFen: 'rdExpense3y',
+  revenue3yFen: 'revenue3y',
+  rdExpenseLastYearFen: 'rdExpenseLastYear',
+} as const;
+
+/** What is wrong with a unit (the lead at `lead`, a member at `members[3]`), field by field; empty when nothing. */
+export function unitProblems(unit: Unit | undefined, path: string): InputProblem[] {
+  if (typeof unit !== 'object' || unit === null || Array.isArray(unit)) {
+    return [{ field: path, problem: 'must be a unit { creditCode, name, kind }' }];
+  }
+  const problems: InputProblem[] = [];
+  if (!isValidCreditCode(unit.creditCode)) {
+    problems.push({
+      field: `${path}.creditCode`,
+      problem: `must be a valid unified social credit code, not ${JSON.stringify(unit.creditCode)}`,
+    });
+  }
+  problems.push(...textProblems(`${path}.name`, unit.name));
+  problems.push(...oneOfProblems(`${path}.kind`, unit.kind, UNIT_KINDS));
+  for (const [field, apiName] of Object.entries(UNIT_AMOUNTS) as Array<[keyof typeof UNIT_AMOUNTS, string]>) {
+    problems.push(...nonNegativeAmountProblems(`${path}.${apiName}`, unit[field]));
+  }
+  return problems;
+}
+
+/**
+ * Units listed twice among the lead and members (the lead is not a member): one problem per repetition, on the
+ * member that repeats an earlier unit.
+ */
+export function duplicateUnitProblems(lead: Unit, members: Unit[]): InputProblem[] {
+  const firstSeen = new Map<string, string>([[lead.creditCode, 'lead']]);
+  const problems: InputProblem[] = [];
+  members.forEach((member, i) => {
+    const earlier = firstSeen.get(member.creditCode);
+    if (earlier) {
+      problems.push({
+        field: `members[${i}].creditCode`,
+        problem: `repeats ${earlier} (${member.creditCode}); a unit is listed once and the lead is not a member`,
+      });
+    } else firstSeen.set(member.creditCode, `members[${i}]`);
+  });
+  return problems;
+}

@@ -1,0 +1,84 @@
+import { CapEvaluation, CapFacts, CapRecord, FundingCategory } from '../../policies/funding/funding-policy';
+import { ConsortiumState } from '../../consortium/consortium.state';
+import { FundingCommitted, SubsidyGranted, SubsidyLedgerEvent } from '../subsidy.events';
+import { Rejection, RejectionCode, reject } from '../../shared/decision';
+import { RuleCheck } from '../../shared/rule';
+import { amountText } from '../../policies/funding/amount-text';
+import { boundaryStreamList, grantBoundaryIds } from '../subsidy.routing';
+import { exceeds } from '../../policies/funding/funding-caps';
+
+/** How a grant decision is written down: the caps as they stood (on the event) or the cap that refused it. */
+
+export const recordOf =
+  (amountFen: number) =>
+  (cap: CapEvaluation): CapRecord => ({
+    rule: cap.rule,
+    citation: cap.citation,
+    scope: cap.scope,
+    limitFen: cap.limitFen,
+    usedBeforeFen: cap.usedFen,
+    headroomAfterFen: cap.limitFen === null ? null : cap.limitFen - (cap.usedFen ?? 0) - amountFen,
+    detail: cap.detail,
+    ...(cap.interpretation ? { interpretation: cap.interpretation } : {}),
+  });
+
+export function capExceeded(cap: CapEvaluation, all: CapEvaluation[], requestedFen: number): Rejection {
+  const limit = cap.limitFen!;
+  const used = cap.usedFen ?? 0;
+  const headroom = Math.max(0, limit - used);
+  return reject(
+    'cap-exceeded',
+    `${cap.rule} (${cap.citation}): ${amountText(requestedFen)} requested, ${amountText(headroom)} of the limit ` +
+      `${amountText(limit)} remains (${amountText(used)} used); ${cap.detail}`,
+    {
+      rule: cap.rule,
+      citation: cap.citation,
+      cap: { limit, used, requested: requestedFen, headroom },
+      details: all.map((c) => ({
+        rule: c.rule,
+        citation: c.citation,
+        scope: c.scope,
+        ok: !exceeds(c, requestedFen),
+        limitFen: c.limitFen,
+        usedFen: c.usedFen,
+        headroomFen: c.limitFen === null ? null : Math.max(0, c.limitFen - (c.usedFen ?? 0)),
+        detail: c.detail,
+      })),
+    },
+  );
+}
+
+export const refuse = (code: RejectionCode, failed: RuleCheck): Rejection =>
+  reject(code, `${failed.rule} (${failed.citation}): ${failed.detail}`, {
+    rule: failed.rule,
+    citation: failed.citation,
+    details: [failed],
+  });
+
+export function grantEvents(
+  facts: CapFacts,
+  category: FundingCategory,
+  consortium: ConsortiumState,
+  checks: RuleCheck[],
+  caps: CapRecord[],
+): SubsidyLedgerEvent[] {
+  const { terms, policy, recipientRole, evaluationPeriod } = facts;
+  const decided = { ...terms, policy, recipientRole, ...(evaluationPeriod !== undefined && { evaluationPeriod }) };
+  const boundaries = boundaryStreamList(grantBoundaryIds(terms, category));
+  const granted: SubsidyGranted = {
+    type: 'SubsidyGranted',
+    data: {
+      ...category.grantRule,
+      ...decided,
+      responsibleUnit: consortium.lead.creditCode,
+      checks,
+      caps,
+      boundaries,
+    },
+  };
+  const committed = boundaries.map((boundary): FundingCommitted => ({
+    type: 'FundingCommitted',
+    data: { ...category.grantRule, boundary, ...decided, caps: caps.filter((cap) => cap.scope === boundary) },
+  }));
+  return [granted, ...committed];
+}

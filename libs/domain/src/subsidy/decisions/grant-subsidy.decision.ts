@@ -1,0 +1,137 @@
+import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
+import { BusinessDate } from '../../shared/dates';
+import { ConsortiumState, Evaluation } from '../../consortium/consortium.state';
+import { Decision, reject } from '../../shared/decision';
+import { FundingCategory, GrantFacts } from '../../policies/funding/funding-policy';
+import { GrantSubsidy } from '../subsidy.commands';
+import {
+  InputProblem,
+  dateProblems,
+  integerProblems,
+  invalidInput,
+  oneOfProblems,
+  positiveAmountProblems,
+  textProblems,
+} from '../../shared/input-problems';
+import { RuleCheck } from '../../shared/rule';
+import { SubsidyContext } from '../subsidy.context';
+import { SubsidyLedgerEvent } from '../subsidy.events';
+import { SubsidyLedgerState } from '../subsidy.state';
+import { capExceeded, grantEvents, recordOf, refuse } from './grant-record';
+import { capFacts } from '../subsidy.caps';
+import { capsFor, exceeds } from '../../policies/funding/funding-caps';
+import { fundingCategory } from '../../policies/funding/funding-catalog';
+import { initialBoundaryState } from '../../policies/funding/funding-boundary';
+import { roleOf, validityGates } from './grant-validity';
+import { FUNDING_CATEGORY_IDS, GrantField, GrantTerms } from '../../policies/funding/grant-terms';
+
+/**
+ * The grant decision: input first, then the validity rules (each a RuleCheck recorded on the grant), the category's
+ * rules, and every cap of the category and its policy (`capsFor`), each against the boundary stream it is counted on.
+ */
+export function decideGrant(
+  command: GrantSubsidy,
+  state: SubsidyLedgerState,
+  context: SubsidyContext,
+): Decision<SubsidyLedgerEvent> {
+  const input = command.data;
+  const problems = grantInputProblems(input);
+  if (problems.length > 0) return invalidInput(problems);
+  const category = fundingCategory(input.category)!;
+  const missing = missingFields(category, input);
+  if (missing.length > 0) return invalidInput(missing, LEDGER.grantFields);
+  if (state.subsidies[input.subsidyId]?.exists) {
+    return reject('invalid-state', `subsidy ${input.subsidyId} is already granted`, LEDGER.subsidyUnique);
+  }
+  const terms = termsOf(input, category);
+
+  const checks: RuleCheck[] = [];
+  for (const gate of validityGates(terms, category, state, context.consortium)) {
+    const outcome = gate();
+    if (!outcome.check.ok) return refuse(outcome.code, outcome.check);
+    checks.push(outcome.check);
+  }
+
+  const consortium = context.consortium!;
+  const facts = grantFactsOf(terms, category, consortium, state);
+  const categoryChecks = category.rules(facts);
+  const broken = categoryChecks.find((c) => !c.ok);
+  if (broken) return refuse('rule-violated', broken);
+
+  const caps = capsFor(facts);
+  const exceeded = caps.find((cap) => exceeds(cap, terms.amountFen));
+  if (exceeded) return capExceeded(exceeded, caps, terms.amountFen);
+
+  return grantEvents(facts, category, consortium, [...checks, ...categoryChecks], caps.map(recordOf(terms.amountFen)));
+}
+
+function grantInputProblems(d: GrantTerms): InputProblem[] {
+  return [
+    ...textProblems('subsidyId', d.subsidyId),
+    ...textProblems('consortiumId', d.consortiumId),
+    ...textProblems('recipient', d.recipient),
+    ...oneOfProblems('category', d.category, FUNDING_CATEGORY_IDS),
+    ...positiveAmountProblems('amount', d.amountFen),
+    ...integerProblems('fiscalYear', d.fiscalYear),
+    ...dateProblems('grantedOn', d.grantedOn),
+  ];
+}
+
+/** The API's names of the fields a category may require. */
+const FIELD_NAMES: Record<GrantField, string> = {
+  projectId: 'projectId',
+  projectTotalInvestmentFen: 'projectTotalInvestment',
+  platformId: 'platformId',
+};
+
+function missingFields(category: FundingCategory, d: GrantTerms): InputProblem[] {
+  return category.requires.flatMap((field) => {
+    const problem = `is required for ${category.id}`;
+    const value = d[field];
+    if (value === undefined) return [{ field: FIELD_NAMES[field], problem }];
+    return field === 'projectTotalInvestmentFen'
+      ? positiveAmountProblems(FIELD_NAMES[field], value)
+      : textProblems(FIELD_NAMES[field], value).map((p) => ({ ...p, problem }));
+  });
+}
+
+/** Only the fields the category uses are kept (a platformId sent with operating funds means nothing). */
+function termsOf(d: GrantTerms, category: FundingCategory): GrantTerms {
+  const { projectId, projectTotalInvestmentFen, platformId, ...always } = d;
+  const uses = (field: GrantField) => category.requires.includes(field);
+  return {
+    ...always,
+    ...(uses('projectId') && { projectId }),
+    ...(uses('projectTotalInvestmentFen') && { projectTotalInvestmentFen }),
+    ...(uses('platformId') && { platformId }),
+  };
+}
+
+function grantFactsOf(
+  terms: GrantTerms,
+  category: FundingCategory,
+  consortium: ConsortiumState,
+  state: SubsidyLedgerState,
+): GrantFacts {
+  const latest = latestEvaluation(consortium, terms.grantedOn);
+  return {
+    ...capFacts(
+      {
+        terms,
+        policy: consortium.policy,
+        recipientRole: roleOf(consortium, terms.recipient)!,
+        ...(category.rewardsEvaluation && latest && { evaluationPeriod: latest.period }),
+      },
+      category,
+      (streamId) => state.boundaries[streamId] ?? initialBoundaryState(),
+    ),
+    ...(latest && { latestEvaluation: latest }),
+  };
+}
+
+/** The consortium's latest evaluation on or before a date. */
+function latestEvaluation(consortium: ConsortiumState, on: BusinessDate): Evaluation | undefined {
+  return consortium.evaluations
+    .filter((e) => e.on <= on)
+    .reduce<Evaluation | undefined>((latest, e) => (!latest || e.on >= latest.on ? e : latest), undefined);
+}

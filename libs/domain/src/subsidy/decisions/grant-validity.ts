@@ -1,0 +1,119 @@
+import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
+import { ConsortiumState } from '../../consortium/consortium.state';
+import { FundingCategory, isInForceOn } from '../../policies/funding/funding-policy';
+import { RejectionCode } from '../../shared/decision';
+import { RuleCheck, check } from '../../shared/rule';
+import { SubsidyLedgerState } from '../subsidy.state';
+import { amountText } from '../../policies/funding/amount-text';
+import { fundingCategory, fundingPolicy } from '../../policies/funding/funding-catalog';
+import { grantBoundaryIds } from '../subsidy.routing';
+import { integrityCheck } from '../../policies/funding/tianjin-funding';
+import { yearOf } from '../../shared/dates';
+import { RecipientRole, GrantTerms } from '../../policies/funding/grant-terms';
+
+/** The validity rules of a grant, in order: each a RuleCheck recorded on the grant, or the reason it is refused. */
+
+export interface GateOutcome {
+  code: RejectionCode;
+  check: RuleCheck;
+}
+
+/** In order; each gate may rely on the ones before it having passed. */
+export function validityGates(
+  terms: GrantTerms,
+  category: FundingCategory,
+  state: SubsidyLedgerState,
+  consortium: ConsortiumState | undefined,
+): Array<() => GateOutcome> {
+  const c = () => consortium!;
+  return [
+    () => ({
+      code: 'invalid-state',
+      check: check(
+        LEDGER.consortiumActive,
+        !!consortium?.exists && consortium.id === terms.consortiumId && consortium.status === 'active',
+        !consortium?.exists || consortium.id !== terms.consortiumId
+          ? `consortium ${terms.consortiumId} does not exist`
+          : `consortium ${consortium.id} is ${consortium.status}; subsidies are granted to active consortia`,
+      ),
+    }),
+    () => ({
+      code: 'rule-violated',
+      check: check(
+        LEDGER.categoryOfPolicy,
+        category.policy === c().policy,
+        `${category.id} belongs to ${category.policy}; consortium ${c().id} is under ${c().policy}`,
+      ),
+    }),
+    () => {
+      const inForce = fundingPolicy(c().policy).inForce;
+      return {
+        code: 'policy-not-in-force',
+        check: check(
+          inForce,
+          isInForceOn(inForce, terms.grantedOn),
+          `${c().policy} is in force from ${inForce.from}${inForce.to ? ` to ${inForce.to}` : ''}; ` +
+            `the grant is dated ${terms.grantedOn}`,
+        ),
+      };
+    },
+    () => ({
+      code: 'invalid-state',
+      check: check(
+        LEDGER.consortiumActive,
+        c().approvedOn !== undefined && c().approvedOn! <= terms.grantedOn,
+        `consortium ${c().id} was approved on ${c().approvedOn}; the grant is dated ${terms.grantedOn}`,
+      ),
+    }),
+    () => ({
+      code: 'rule-violated',
+      check: check(
+        LEDGER.fiscalYear,
+        terms.fiscalYear === yearOf(terms.grantedOn),
+        `fiscal year ${terms.fiscalYear}, granted on ${terms.grantedOn}`,
+      ),
+    }),
+    () => ({
+      code: 'rule-violated',
+      check: check(
+        LEDGER.recipientMember,
+        roleOf(c(), terms.recipient) !== undefined,
+        roleOf(c(), terms.recipient)
+          ? `${terms.recipient} is the consortium's ${roleOf(c(), terms.recipient)}`
+          : `${terms.recipient} is neither the lead nor a member of consortium ${c().id}`,
+      ),
+    }),
+    () => ({ code: 'rule-violated', check: integrityCheck(terms.recipient, state.units[terms.recipient]) }),
+    ...(category.scopes.includes('project') ? [() => projectConsistency(terms, state)] : []),
+  ];
+}
+
+export function roleOf(consortium: ConsortiumState, creditCode: string): RecipientRole | undefined {
+  if (consortium.lead.creditCode === creditCode) return 'lead';
+  return consortium.members.some((m) => m.creditCode === creditCode) ? 'member' : undefined;
+}
+
+/** A project keeps the consortium, category and total investment of its first grant. */
+function projectConsistency(terms: GrantTerms, state: SubsidyLedgerState): GateOutcome {
+  const ids = grantBoundaryIds(terms, fundingCategory(terms.category));
+  const project = ids.project ? state.boundaries[ids.project]?.project : undefined;
+  const differences = !project
+    ? []
+    : [
+        project.consortiumId !== terms.consortiumId && `consortium ${project.consortiumId}`,
+        project.category !== terms.category && `category ${project.category}`,
+        terms.projectTotalInvestmentFen !== undefined &&
+          project.totalInvestmentFen !== terms.projectTotalInvestmentFen &&
+          `total investment ${amountText(project.totalInvestmentFen ?? 0)}`,
+      ].filter((x): x is string => typeof x === 'string');
+  return {
+    code: 'rule-violated',
+    check: check(
+      LEDGER.projectConsistent,
+      differences.length === 0,
+      differences.length === 0
+        ? `project ${terms.projectId} ${project ? 'matches its earlier grants' : 'is granted for the first time'}`
+        : `project ${terms.projectId} was first granted with ${differences.join(', ')}`,
+    ),
+  };
+}

@@ -1,0 +1,46 @@
+/** The facts a subsidy's caps are computed on, as decided (a grant) or as recorded (the funding view's caps now). */
+import { FundingBoundaryState, LoadedBoundary } from '../policies/funding/funding-boundary';
+import { fundingCategory } from '../policies/funding/funding-catalog';
+import { CapFacts, FundingCategory } from '../policies/funding/funding-policy';
+import { grantBoundaryIds } from './subsidy.routing';
+import { SubsidyState } from './subsidy.state';
+
+type Terms = Pick<CapFacts, 'terms' | 'policy' | 'recipientRole' | 'evaluationPeriod'>;
+
+/** The terms with the boundaries they are counted on, each loaded by `boundary`. */
+export function capFacts(
+  decided: Terms,
+  category: FundingCategory | undefined,
+  boundary: (streamId: string) => FundingBoundaryState,
+): CapFacts {
+  const ids = grantBoundaryIds(decided.terms, category);
+  const load = (streamId: string): LoadedBoundary => ({ streamId, state: boundary(streamId) });
+  return {
+    ...decided,
+    recipientYear: load(ids.recipientYear),
+    ...(ids.project && { project: load(ids.project) }),
+    ...(ids.platform && { platform: load(ids.platform) }),
+    ...(ids.alliance && { alliance: load(ids.alliance) }),
+  };
+}
+
+/** A recorded subsidy's facts for a further grant of nothing: what its caps count now. */
+export function recordedCapFacts(
+  subsidy: SubsidyState,
+  boundary: (streamId: string) => FundingBoundaryState,
+): CapFacts {
+  const { subsidyId, consortiumId, recipient, category, fiscalYear, grantedOn, projectId, platformId } = subsidy;
+  const terms = {
+    subsidyId,
+    consortiumId,
+    recipient,
+    category,
+    fiscalYear,
+    grantedOn,
+    projectId,
+    platformId,
+    amountFen: 0,
+  };
+  const { policy, recipientRole, evaluationPeriod } = subsidy;
+  return capFacts({ terms, policy, recipientRole, evaluationPeriod }, fundingCategory(category), boundary);
+}

@@ -1,0 +1,102 @@
+/**
+ * Which streams a subsidy command reads and writes, and which stream each event it emits belongs to. A command
+ * handler loads every stream `fundingStreamsFor` names, folds them with `evolve`, decides, and appends
+ * `routeEvents(events)` to them in one atomic write, every loaded stream with the revision it read (streams without
+ * new events are still checked: the decision depended on them).
+ */
+import {
+  allianceFundingStreamId,
+  platformStreamId,
+  projectStreamId,
+  recipientYearStreamId,
+  subsidyStreamId,
+  unitStreamId,
+} from './subsidy.streams';
+import { SubsidyCommand } from './subsidy.commands';
+import { SubsidyLedgerEvent } from './subsidy.events';
+import { SubsidyState } from './subsidy.state';
+import { fundingCategory } from '../policies/funding/funding-catalog';
+import { FundingCategory, ScopeKind } from '../policies/funding/funding-policy';
+import { GrantTerms } from '../policies/funding/grant-terms';
+
+export interface GrantBoundaryIds {
+  recipientYear: string;
+  project?: string;
+  platform?: string;
+  alliance?: string;
+}
+
+/** The funding boundaries a grant commits to: the recipient's year, plus the category's scopes. */
+export function grantBoundaryIds(
+  grant: Pick<GrantTerms, 'recipient' | 'fiscalYear' | 'consortiumId' | 'projectId' | 'platformId'>,
+  category: FundingCategory | undefined,
+): GrantBoundaryIds {
+  const has = (scope: ScopeKind) => category?.scopes.includes(scope) ?? false;
+  return {
+    recipientYear: recipientYearStreamId(grant.recipient, grant.fiscalYear),
+    project: has('project') && grant.projectId ? projectStreamId(grant.projectId) : undefined,
+    platform: has('platform') && grant.platformId ? platformStreamId(grant.platformId) : undefined,
+    alliance: has('alliance') ? allianceFundingStreamId(grant.consortiumId) : undefined,
+  };
+}
+
+export const boundaryStreamList = (ids: GrantBoundaryIds): string[] =>
+  [ids.recipientYear, ids.project, ids.platform, ids.alliance].filter((id): id is string => id !== undefined);
+
+/**
+ * Every stream the decision on `command` reads or writes. For commands to an existing subsidy, pass its state
+ * (load `subsidy-{id}` first); without it only the subsidy stream is named. The consortium's own stream is read
+ * for grants too (the context's `consortium`); check its revision as well if a grant must not race a membership
+ * change.
+ */
+export function fundingStreamsFor(command: SubsidyCommand, subsidy?: SubsidyState): string[] {
+  const own = subsidyStreamId(command.data.subsidyId);
+  switch (command.type) {
+    case 'GrantSubsidy': {
+      const d = command.data;
+      const boundaries = boundaryStreamList(grantBoundaryIds(d, fundingCategory(d.category)));
+      return unique([own, ...boundaries, unitStreamId(d.recipient)]);
+    }
+    case 'CancelSubsidy':
+    case 'TerminateSubsidy':
+      return unique([own, ...(subsidy?.boundaries ?? [])]);
+    case 'ClawBackSubsidy':
+      return subsidy && recordsDishonesty(subsidy, command.data.reason)
+        ? unique([own, unitStreamId(subsidy.recipient), unitStreamId(subsidy.responsibleUnit)])
+        : [own];
+    case 'DisburseSubsidy':
+    case 'RecordSubsidyRefund':
+      return [own];
+    default:
+      return [own];
+  }
+}
+
+/** tianjin.fraud: fraud under the Tianjin policy also records the units answerable as dishonest. */
+export const recordsDishonesty = (subsidy: Pick<SubsidyState, 'policy'>, reason: string): boolean =>
+  subsidy.policy === 'tianjin-2018-alliance' && reason === 'fraud';
+
+/** The stream an event is appended to. */
+export function streamIdOf(event: SubsidyLedgerEvent): string {
+  switch (event.type) {
+    case 'FundingCommitted':
+    case 'FundingReleased':
+      return event.data.boundary;
+    case 'UnitRecordedDishonest':
+      return unitStreamId(event.data.creditCode);
+    default:
+      return subsidyStreamId(event.data.subsidyId);
+  }
+}
+
+/** Events grouped by stream, in decision order within each stream, streams in order of first appearance. */
+export function routeEvents<E extends SubsidyLedgerEvent>(events: E[]): Array<{ streamId: string; events: E[] }> {
+  const byStream = new Map<string, E[]>();
+  for (const event of events) {
+    const streamId = streamIdOf(event);
+    byStream.set(streamId, [...(byStream.get(streamId) ?? []), event]);
+  }
+  return [...byStream].map(([streamId, routed]) => ({ streamId, events: routed }));
+}
+
+const unique = (ids: string[]): string[] => [...new Set(ids)];
