@@ -15,6 +15,7 @@ import {
 import type { RequestOutcome } from '../group-commit.queue';
 import { eventHash, GENESIS_HASH } from '../hash-chain';
 import type { PreparedStreamAppend } from '../prepared-append';
+import { laterOf } from '../recorded-at';
 
 export type PreparedRequest = PreparedStreamAppend[];
 
@@ -164,11 +165,6 @@ export class SqliteBatchWriter {
       ? { position: row.position, hash: row.hash, recordedAt: row.recorded_at }
       : { position: 0, hash: GENESIS_HASH, recordedAt: '' };
   }
-}
-
-/** recordedAt never decreases along the log: when the clock steps back, the last time is reused. */
-function laterOf(clockTime: string, lastRecordedAt: string): string {
-  return clockTime > lastRecordedAt ? clockTime : lastRecordedAt;
 }
 
 function isRequestError(error: unknown): boolean {

@@ -1,0 +1,235 @@
+import { anEvent, ContractHarness, range, someEvents, uniqueStream } from '../contract/contract-fixtures';
+import { eventStoreContract } from '../event-store.contract';
+import { InvalidAppendRequestError, WrongExpectedRevisionError } from '../event-store.port';
+import { PostgresEventStore, PostgresEventStoreOptions } from './postgres.event-store';
+import { startTestPostgres, TestPostgresServer, uniqueName } from './testing/embedded-postgres';
+
+let server: TestPostgresServer;
+let database: string;
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+  database = await server.createDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Each contract test gets a schema of its own in the file's database. */
+async function postgresHarness(): Promise<ContractHarness> {
+  const schema = uniqueName('contract');
+  const open = () => PostgresEventStore.open({ connectionString: database, schema });
+  let current = await open();
+  return {
+    get store() {
+      return current;
+    },
+    reopen: async () => {
+      await current.close();
+      current = await open();
+      return current;
+    },
+    tamper: async (position, newDataJson) => {
+      await server.withClient(database, (client) =>
+        client.query(`UPDATE "${schema}".events SET data = $1 WHERE position = $2`, [newDataJson, position]),
+      );
+    },
+    cleanup: async () => {
+      await current.close();
+      await server.withClient(database, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
+    },
+  };
+}
+
+eventStoreContract('PostgresEventStore', postgresHarness);
+
+describe('PostgresEventStore on its own terms', () => {
+  let schema: string;
+  const opened: PostgresEventStore[] = [];
+  const open = async (options: Partial<PostgresEventStoreOptions> = {}): Promise<PostgresEventStore> => {
+    const store = await PostgresEventStore.open({ connectionString: database, schema, ...options });
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    schema = uniqueName('own');
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
+  describe('group commit', () => {
+    it('writes appends queued in the same turn in one transaction, in queue order', async () => {
+      let clockCalls = 0;
+      const store = await open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
+
+      const results = await Promise.all(
+        range(0, 9).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])),
+      );
+
+      expect(results.map((r) => r.lastPosition)).toEqual(range(1, 10));
+      expect(clockCalls).toBe(1);
+      expect(new Set((await store.readAll()).map((e) => e.recordedAt))).toEqual(new Set(['2025-01-01T00:00:00.001Z']));
+    });
+
+    it('a request that fails in a batch rejects alone; the requests after it see only what was written', async () => {
+      const store = await open();
+      await store.appendToStream('taken', 'no-stream', [anEvent()]);
+
+      const [before, conflicting, dependent, after] = await Promise.allSettled([
+        store.appendToStream('first', 'no-stream', [anEvent()]),
+        store.appendToStreams([
+          { streamId: 'taken', expectedRevision: 'no-stream', events: [anEvent()] },
+          { streamId: 'never', expectedRevision: 'no-stream', events: someEvents(2) },
+        ]),
+        store.appendToStream('never', 'no-stream', [anEvent()]), // 'never' was not created by the failed request
+        store.appendToStream('first', 0, [anEvent()]), // sees the first request's event in the same batch
+      ]);
+
+      expect(before).toMatchObject({ status: 'fulfilled', value: { lastPosition: 2 } });
+      expect(conflicting.status === 'rejected' && conflicting.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(dependent).toMatchObject({ status: 'fulfilled', value: { lastPosition: 3, nextRevisions: { never: 0 } } });
+      expect(after).toMatchObject({ status: 'fulfilled', value: { lastPosition: 4, nextRevisions: { first: 1 } } });
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 4 });
+    });
+
+    it('when the transaction itself fails, every request of the batch is rejected and nothing is written', async () => {
+      let failing = true;
+      const clockFailure = new Error('clock unavailable');
+      const store = await open({
+        clock: () => {
+          if (failing) throw clockFailure;
+          return new Date();
+        },
+      });
+
+      const outcomes = await Promise.allSettled(
+        range(0, 2).map(() => store.appendToStream(uniqueStream('s'), 'any', [anEvent()])),
+      );
+
+      expect(outcomes).toEqual(range(0, 2).map(() => ({ status: 'rejected', reason: clockFailure })));
+      expect(await store.headPosition()).toBe(0);
+      failing = false;
+      expect(await store.appendToStream('after', 'no-stream', [anEvent()])).toMatchObject({ lastPosition: 1 });
+    });
+  });
+
+  describe('schema', () => {
+    it('eight stores opening a new schema at once all succeed and share one log', async () => {
+      const stores = await Promise.all(range(0, 7).map(() => open()));
+
+      await Promise.all(
+        stores.map((store, index) => store.appendToStream(`opened-${index}`, 'no-stream', [anEvent()])),
+      );
+
+      expect(await stores[0].headPosition()).toBe(8);
+      expect(await stores[7].verifyChain()).toEqual({ ok: true, checked: 8 });
+    });
+
+    it('keeps data and metadata as the JSON text that was hashed, and recordedAt as the hashed text', async () => {
+      const store = await open();
+      const data = { b: 1, a: { z: [1.5, 1e21, -0, '内蒙古'] }, ' spaced key ': null };
+      await store.appendToStream('exact', 'no-stream', [anEvent(data)]);
+
+      const stored = await server.withClient(database, async (client) => {
+        const { rows } = await client.query<{ data: string; recorded_at: string }>(
+          `SELECT data, recorded_at FROM "${schema}".events`,
+        );
+        return rows[0];
+      });
+
+      expect(stored.data).toBe(JSON.stringify(data)); // key order and number formats as written, not as jsonb's
+      expect(stored.recorded_at).toBe((await store.readAll())[0].recordedAt);
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await expect(open({ schema: 'events"; DROP TABLE x; --' })).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('text PostgreSQL cannot store', () => {
+    it('refuses an id with U+0000 or a lone surrogate on its own, before it can fail a batch', async () => {
+      const store = await open();
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream('fine', 'no-stream', [anEvent()]),
+        store.appendToStream('nul\u0000stream', 'no-stream', [anEvent()]),
+        store.appendToStream('surrogate', 'no-stream', [anEvent({}, { eventId: 'id-\uD800' })]),
+        store.appendToStream('also-fine', 'no-stream', [anEvent({ text: 'nul \u0000 in data is escaped' })]),
+      ]);
+
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      const reasons = outcomes.map((o): unknown => (o.status === 'rejected' ? o.reason : undefined));
+      expect(reasons[1]).toBeInstanceOf(InvalidAppendRequestError);
+      expect(reasons[2]).toBeInstanceOf(InvalidAppendRequestError);
+      expect((await store.readStream('also-fine'))[0].data).toEqual({ text: 'nul \u0000 in data is escaped' });
+    });
+  });
+
+  describe('several store instances on one database', () => {
+    it('recordedAt never decreases along the log even when another instance’s clock is behind', async () => {
+      const ahead = await open({ clock: () => new Date('2025-06-01T12:00:00.500Z') });
+      const behind = await open({ clock: () => new Date('2025-06-01T11:59:00.000Z') });
+
+      await ahead.appendToStream('clocks', 'no-stream', [anEvent()]);
+      await behind.appendToStream('clocks', 0, [anEvent()]);
+
+      expect((await behind.readAll()).map((e) => e.recordedAt)).toEqual([
+        '2025-06-01T12:00:00.500Z',
+        '2025-06-01T12:00:00.500Z',
+      ]);
+    });
+
+    it('a caught-up follower is woken by another instance’s commit (LISTEN/NOTIFY), long before its poll', async () => {
+      const [writer, reader] = [await open(), await open({ pollIntervalMs: 60_000 })];
+      await writer.appendToStream('before', 'no-stream', [anEvent()]);
+      const seen: number[] = [];
+      const subscription = reader.follow({
+        after: 0,
+        onEvents: (events) => {
+          seen.push(...events.map((e) => e.position));
+          return Promise.resolve();
+        },
+      });
+      await waitFor(() => seen.length === 1, 'the follower to read the first event');
+
+      const started = Date.now();
+      for (const index of range(0, 4)) {
+        await writer.appendToStream('notified', index === 0 ? 'no-stream' : index - 1, [anEvent()]);
+        await waitFor(() => seen.length === index + 2, `the follower to be woken for commit ${index + 1}`);
+      }
+      await subscription.stop();
+
+      expect(seen).toEqual(range(1, 6));
+      expect(Date.now() - started).toBeLessThan(10_000); // polling alone would need 5 × 60 s
+    });
+
+    it('verifyChain finds a changed hash, a changed time and a deleted row, whichever instance wrote them', async () => {
+      const [one, other] = [await open(), await open()];
+      for (const index of range(0, 5))
+        await (index % 2 ? one : other).appendToStream('mixed', 'any', [anEvent({ index })]);
+      expect(await one.verifyChain()).toEqual({ ok: true, checked: 6 });
+      const tamper = (sql: string) => server.withClient(database, (client) => client.query(sql));
+
+      await tamper(`UPDATE "${schema}".events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 5`);
+      expect(await other.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 5, checked: 4 });
+
+      await tamper(`UPDATE "${schema}".events SET hash = repeat('0', 64) WHERE position = 3`);
+      expect(await other.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 3, checked: 2 });
+
+      await tamper(`DELETE FROM "${schema}".events WHERE position = 2`);
+      expect(await one.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 3, checked: 1 });
+    });
+  });
+});
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
