@@ -19,6 +19,7 @@ import {
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '../shared/policy-ids';
 import { liaoningParams } from '../policies/liaoning-2021-alliance';
 import { LIFECYCLE_CITATION, LIFECYCLE_RULES, LifecycleRule } from '../policies/lifecycle-rules';
+import { malformed } from '../testing/malformed';
 
 const LIAONING_SCORES = Object.fromEntries(
   paramOn(liaoningParams.evaluationAspects, '2025-01-01').map((a) => [a.key, 80]),
@@ -180,7 +181,7 @@ describe('evolve replays events recorded before they named their rule', () => {
   const withoutRule = (event: ConsortiumEvent): ConsortiumEvent => {
     if (!NEWLY_RULED.includes(event.type)) return event;
     const { rule: _rule, citation: _citation, ...data } = event.data as unknown as Record<string, unknown>;
-    return { ...event, data } as unknown as ConsortiumEvent;
+    return malformed<ConsortiumEvent>({ ...event, data });
   };
 
   it.each(CONSORTIUM_POLICY_IDS)('%s: the same state with or without the new fields', (policy) => {

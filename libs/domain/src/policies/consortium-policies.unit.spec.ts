@@ -1,6 +1,7 @@
 import { fileConsortium } from '../consortium/consortium.fixtures';
 import { paramOn } from '../shared/rule';
-import { CONSORTIUM_POLICY_IDS } from '../shared/policy-ids';
+import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '../shared/policy-ids';
+import { malformed } from '../testing/malformed';
 import { consortiumPolicies, consortiumPolicy } from './consortium-policies';
 import { interpretationsOf } from './policy';
 import { isConsortiumPolicyId } from '../shared/policy-ids';
@@ -49,7 +50,7 @@ describe('the consortium policy catalog', () => {
 
   it('refuses a policy that is not a consortium policy', () => {
     expect(isConsortiumPolicyId('nmg-2022-zone')).toBe(false);
-    expect(() => consortiumPolicy('nmg-2022-zone' as never)).toThrow(RangeError);
+    expect(() => consortiumPolicy(malformed<ConsortiumPolicyId>('nmg-2022-zone'))).toThrow(RangeError);
   });
 
   it.each(CONSORTIUM_POLICY_IDS)('%s names only rule ids of POLICIES.md (or the shared lifecycle)', (id) => {

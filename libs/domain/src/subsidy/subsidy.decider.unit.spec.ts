@@ -1,6 +1,9 @@
-import { RuleRef } from '../shared/rule';
 import { wan } from '../shared/money';
 import { deciderSpec } from '../testing/decider-spec';
+import { malformed } from '../testing/malformed';
+import { named } from '../testing/named';
+import { ClawbackReason } from './subsidy.commands';
+import { FundingCommitted } from './subsidy.events';
 import { subsidyDecider } from './subsidy.decider';
 import {
   activeConsortium,
@@ -18,8 +21,6 @@ import {
 } from './subsidy.fixtures';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 
-/** A describe per rule: '<rule id> — <citation>'. */
-const named = (ref: RuleRef) => `${ref.rule} — ${ref.citation}`;
 const { given } = deciderSpec(subsidyDecider, () => ({ consortium: liaoningAlliance() }));
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
 const member = UNITS.liaoningMember.creditCode;
@@ -52,7 +53,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       detail: `the 盟主 ${mengzhu} in fiscal year 2025, all categories and roles together`,
       interpretation: expect.stringContaining('fiscal (calendar) year'),
     };
-    const commitment = {
+    const commitment: Omit<FundingCommitted['data'], 'boundary' | 'caps'> = {
       ...rule,
       subsidyId: 'S-1',
       consortiumId: 'C-LN-1',
@@ -105,7 +106,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
         },
         { type: 'FundingCommitted', data: { ...commitment, boundary: FUNDING, caps: [annualCap] } },
         { type: 'FundingCommitted', data: { ...commitment, boundary: 'project-P-1', caps: [jiebangCap] } },
-      ] as never);
+      ]);
   });
 });
 
@@ -351,7 +352,7 @@ describe(named(LEDGER.clawbackWithinDisbursed), () => {
     given(recorded([talent('S-1', wan(600)), disburse('S-1', wan(200))]))
       .when({
         type: 'ClawBackSubsidy',
-        data: { subsidyId: 'S-1', amountFen: 1, on: '2025-07-01', reason: 'whim' as never },
+        data: { subsidyId: 'S-1', amountFen: 1, on: '2025-07-01', reason: malformed<ClawbackReason>('whim') },
       })
       .thenRejects({ code: 'invalid-input' });
   });

@@ -1,5 +1,8 @@
+import { nmg2022ZoneParams as P } from '../policies/nmg-2022-zone';
+import { named } from '../testing/named';
 import { zoneDecider } from './zone.decider';
 import { ZoneEvent } from './zone.events';
+import { ZoneState } from './zone.state';
 import { FULL_MARKS_INDICATORS, ZONE_ID, zoneDesignated } from './zone.fixtures';
 import {
   evaluationDueDate,
@@ -49,7 +52,7 @@ const REMOVED: ZoneEvent[] = [
   { type: 'ZoneRemoved', data: { zoneId: ZONE_ID, on: '2027-12-15', rule: 'zone.removal', citation: '七(三)' } },
 ];
 
-describe('evaluation due dates — zone.evaluation-cycle 六(四), Ledger interpretation', () => {
+describe(`${named(P.evaluationCycleYears)}: evaluation due dates (Ledger interpretation)`, () => {
   const zone = replay([zoneDesignated()]); // approved 2022-12-01
 
   it.each([
@@ -71,37 +74,43 @@ describe('evaluation due dates — zone.evaluation-cycle 六(四), Ledger interp
   it('a zone stays due in its year after it has been evaluated (the list is the schedule)', () =>
     expect(isEvaluationDueIn(replay([zoneDesignated(), evaluated('2025-12-10', 'qualified')]), 2025)).toBe(true));
 
-  it('the end of a rectification period is an evaluation due that year (到期评估, zone.rectification 七(三))', () =>
-    expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2027)).toEqual([
-      { kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION },
-    ]));
-
-  it('a removed zone is due in no year after its removal, and stays in the lists of earlier years', () => {
-    const zoneRemoved = replay(REMOVED);
-    expect(isEvaluationDueIn(zoneRemoved, 2028)).toBe(false);
-    expect(isEvaluationDueIn(zoneRemoved, 2025)).toBe(true);
-  });
-
   it('a zone never designated is never due', () =>
     expect(isEvaluationDueIn(zoneDecider.initialState(), 2025)).toBe(false));
 });
 
-describe('missing annual reports — zone.annual-report-due 六(四)', () => {
-  const zone = replay([zoneDesignated(), reported(2024)]);
+describe(named(P.rectificationYears), () => {
+  it('the end of a rectification period is an evaluation due that year (到期评估)', () =>
+    expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2027)).toEqual([
+      { kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION },
+    ]));
+});
 
-  it('a report is missing once 31 December has passed without it', () => {
-    expect(isReportMissing(zone, 2025, '2025-12-31')).toBe(false);
-    expect(isReportMissing(zone, 2025, '2026-01-01')).toBe(true);
-  });
+describe(`${named(P.annualReportDueMonthDay)}: missing annual reports`, () => {
+  const zone = () => replay([zoneDesignated(), reported(2024)]);
 
-  it('a submitted report is not missing, late or not', () => {
-    expect(isReportMissing(zone, 2024, '2026-01-01')).toBe(false);
-    expect(isReportMissing(replay([zoneDesignated(), reported(2025, '2026-02-01')]), 2025, '2026-03-01')).toBe(false);
-  });
+  it.each<[string, number, string, boolean, () => ZoneState]>([
+    ['a report is not missing on 31 December', 2025, '2025-12-31', false, zone],
+    ['a report is missing once 31 December has passed without it', 2025, '2026-01-01', true, zone],
+    ['a submitted report is not missing', 2024, '2026-01-01', false, zone],
+    [
+      'a report submitted late is not missing',
+      2025,
+      '2026-03-01',
+      false,
+      () => replay([zoneDesignated(), reported(2025, '2026-02-01')]),
+    ],
+    ['the approval year is owed', 2022, '2023-01-01', true, zone],
+    ['a year before the approval is not owed', 2021, '2023-01-01', false, zone],
+  ])('%s (the report for %i, on %s)', (_why, year, on, missing, state) =>
+    expect(isReportMissing(state(), year, on)).toBe(missing),
+  );
+});
 
-  it('the approval year is owed; earlier years are not', () => {
-    expect(isReportMissing(zone, 2022, '2023-01-01')).toBe(true);
-    expect(isReportMissing(zone, 2021, '2023-01-01')).toBe(false);
+describe(named(P.removalWhenStillUnqualified), () => {
+  it('a removed zone is due in no year after its removal, and stays in the lists of earlier years', () => {
+    const zoneRemoved = replay(REMOVED);
+    expect(isEvaluationDueIn(zoneRemoved, 2028)).toBe(false);
+    expect(isEvaluationDueIn(zoneRemoved, 2025)).toBe(true);
   });
 
   it('a zone removed before a due date owes no report for that year', () => {
@@ -111,7 +120,7 @@ describe('missing annual reports — zone.annual-report-due 六(四)', () => {
   });
 });
 
-describe('upcoming deadlines for the dashboard', () => {
+describe('upcoming deadlines for the dashboard: the zone.* deadlines together', () => {
   const reportedUpTo2024 = [zoneDesignated(), reported(2022), reported(2023), reported(2024)];
 
   it('lists the evaluation and the annual report due within the horizon, earliest first', () =>

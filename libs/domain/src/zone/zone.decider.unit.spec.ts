@@ -1,8 +1,10 @@
 import { wan } from '../shared/money';
-import { isRejection } from '../shared/decision';
-import { ruleRefOf } from '../shared/rule';
+import { isRejection, Rejection } from '../shared/decision';
+import { RuleRef, ruleRefOf } from '../shared/rule';
 import { deciderSpec } from '../testing/decider-spec';
-import { ZoneCommand } from './zone.commands';
+import { malformed } from '../testing/malformed';
+import { named } from '../testing/named';
+import { ZoneCommand, ZoneGrade } from './zone.commands';
 import { ZONE_EVENT_TYPES, ZoneEvaluationKind, ZoneEvent } from './zone.events';
 import { ZoneContext } from './zone.context';
 import { zoneDecider } from './zone.decider';
@@ -18,7 +20,8 @@ import {
   ZONE_NAME,
   zoneDesignated,
 } from './zone.fixtures';
-import { ZoneIndicators } from '../policies/zone-indicators';
+import { TransferInstitutionParts, ZoneIndicators } from '../policies/zone-indicators';
+import { nmg2022Zone, nmg2022ZoneParams as P } from '../policies/nmg-2022-zone';
 
 const TODAY = '2028-06-30';
 const { given } = deciderSpec(zoneDecider, (): ZoneContext => ({ today: TODAY }));
@@ -66,14 +69,17 @@ function findingsOf(outcome: unknown) {
   return event.data.findings;
 }
 
-/** given a designated zone, when it reports the indicator at (pass) and just below (fail) its threshold. */
+/**
+ * given a designated zone, when it reports the indicator at (pass) and just below (fail) its threshold. The describe is
+ * titled from the policy's parameter; the finding must name the rule id and clause of POLICIES.md written here.
+ */
 function indicatorRule(
-  rule: string,
-  citation: string,
+  param: RuleRef,
+  { rule, citation }: RuleRef,
   atThreshold: Partial<ZoneIndicators>,
   belowThreshold: Partial<ZoneIndicators>,
 ) {
-  describe(`${rule} — ${citation}`, () => {
+  describe(named(param), () => {
     const report = (indicators: Partial<ZoneIndicators>) =>
       given([zoneDesignated()]).when(submitAnnualReport(2025, '2025-12-20', indicators));
 
@@ -95,47 +101,62 @@ function indicatorRule(
 }
 
 indicatorRule(
-  'zone.tech-contract-turnover',
-  '附件2 序号1; 四(二)',
+  P.techContractTurnoverMinFen,
+  { rule: 'zone.tech-contract-turnover', citation: '附件2 序号1; 四(二)' },
   { techContractTurnoverFen: wan(5000) },
   { techContractTurnoverFen: wan(5000) - 1 },
 );
 indicatorRule(
-  'zone.high-value-patents',
-  '附件2 序号2',
+  P.highValuePatentsPer10kMinHundredths,
+  { rule: 'zone.high-value-patents', citation: '附件2 序号2' },
   { highValuePatentsPer10kHundredths: 150 },
   { highValuePatentsPer10kHundredths: 149 },
 );
 indicatorRule(
-  'zone.transfer-institutions',
-  '附件2 序号3–6; 四(二)',
+  P.transferInstitutionsMin,
+  { rule: 'zone.transfer-institutions', citation: '附件2 序号3–6; 四(二)' },
   { transferInstitutions: { national: 1, regional: 4, universityAndInstitute: 3, other: 2 } },
   { transferInstitutions: 9 },
 );
-indicatorRule('zone.brokers', '附件2 序号7; 四(二)', { brokers: 10 }, { brokers: 9 });
-indicatorRule('zone.park-enterprises', '附件2 序号8; 四(三)', { parkEnterprises: 80 }, { parkEnterprises: 79 });
+indicatorRule(P.brokersMin, { rule: 'zone.brokers', citation: '附件2 序号7; 四(二)' }, { brokers: 10 }, { brokers: 9 });
 indicatorRule(
-  'zone.hightech-share',
-  '附件2 序号9; 四(三)',
+  P.parkEnterprisesMin,
+  { rule: 'zone.park-enterprises', citation: '附件2 序号8; 四(三)' },
+  { parkEnterprises: 80 },
+  { parkEnterprises: 79 },
+);
+indicatorRule(
+  P.hightechShareMinBasisPoints,
+  { rule: 'zone.hightech-share', citation: '附件2 序号9; 四(三)' },
   { hightechShareBasisPoints: 3000 },
   { hightechShareBasisPoints: 2999 },
 );
 indicatorRule(
-  'zone.hightech-revenue-share',
-  '附件2 序号10; 四(三)',
+  P.hightechRevenueShareMinBasisPoints,
+  { rule: 'zone.hightech-revenue-share', citation: '附件2 序号10; 四(三)' },
   { hightechRevenueShareBasisPoints: 3000 },
   { hightechRevenueShareBasisPoints: 2999 },
 );
 indicatorRule(
-  'zone.financing-institutions',
-  '附件2 序号12–15',
+  P.financingInstitutionsMin,
+  { rule: 'zone.financing-institutions', citation: '附件2 序号12–15' },
   { financingInstitutions: 10 },
   { financingInstitutions: { investmentAndFinancing: 3, makerSpaces: 2, incubators: 4, otherPlatforms: 0 } },
 );
-indicatorRule('zone.incubated-enterprises', '附件2 序号16', { incubatedEnterprises: 35 }, { incubatedEnterprises: 34 });
-indicatorRule('zone.special-fund', '附件2 序号11; 四(一)', { specialFund: true }, { specialFund: false });
+indicatorRule(
+  P.incubatedEnterprisesMin,
+  { rule: 'zone.incubated-enterprises', citation: '附件2 序号16' },
+  { incubatedEnterprises: 35 },
+  { incubatedEnterprises: 34 },
+);
+indicatorRule(
+  P.specialFundRequired,
+  { rule: 'zone.special-fund', citation: '附件2 序号11; 四(一)' },
+  { specialFund: true },
+  { specialFund: false },
+);
 
-describe('zone.tech-contract-turnover — 附件2 序号1; 四(二) (the issue)', () => {
+describe(`${named(P.techContractTurnoverMinFen)}: the issue`, () => {
   it('a report with 技术合同成交额 4000万元 fails, naming threshold and value', () => {
     const outcome = given([zoneDesignated()]).when(
       submitAnnualReport(2025, '2025-12-20', { techContractTurnoverFen: wan(4000) }),
@@ -151,7 +172,7 @@ describe('zone.tech-contract-turnover — 附件2 序号1; 四(二) (the issue)'
   });
 });
 
-describe('zone.annual-report-due — 六(四)', () => {
+describe(named(P.annualReportDueMonthDay), () => {
   it('a report submitted by 31 December of its year is on time', () => {
     given([zoneDesignated()])
       .when(submitAnnualReport(2025, '2025-12-31'))
@@ -212,12 +233,6 @@ describe('zone.annual-report-due — 六(四)', () => {
       });
   });
 
-  it('a report dated after today is refused (the clock comes from the context)', () => {
-    given([zoneDesignated()])
-      .when(submitAnnualReport(2025, '2025-12-20'), { today: '2025-12-19' })
-      .thenRejects({ code: 'invalid-input' });
-  });
-
   it("a second report for the same year is a correction: new findings, the first report's timeliness", () => {
     const first = given([zoneDesignated()])
       .when(submitAnnualReport(2025, '2025-12-20', { brokers: 9 }))
@@ -229,28 +244,9 @@ describe('zone.annual-report-due — 六(四)', () => {
     expect(report).toMatchObject({ submittedOn: '2025-12-20', late: false, correctedOn: ['2026-02-01'] });
     expect(report.findings.every((f) => f.ok)).toBe(true);
   });
-
-  it('malformed indicators are refused field by field', () => {
-    given([zoneDesignated()])
-      .when(
-        submitAnnualReport(2025, '2025-12-20', {
-          hightechShareBasisPoints: 10001,
-          brokers: 1.5,
-          transferInstitutions: { national: 1 } as never,
-        }),
-      )
-      .thenRejects({
-        code: 'invalid-input',
-        details: expect.arrayContaining([
-          { field: 'brokers', problem: 'must be a non-negative integer' },
-          { field: 'hightechShareBasisPoints', problem: 'must be basis points, an integer from 0 to 10000' },
-          { field: 'transferInstitutions.regional', problem: 'must be a non-negative integer' },
-        ]) as never,
-      });
-  });
 });
 
-describe('zone.evaluation-cycle — 六(四)', () => {
+describe(named(P.evaluationCycleYears), () => {
   it('a zone approved 2022-12-01 is not evaluated before 2025-12-01 (满3年)', () => {
     given([zoneDesignated()])
       .when(recordZoneEvaluation('2025-11-30', 'qualified'))
@@ -269,26 +265,39 @@ describe('zone.evaluation-cycle — 六(四)', () => {
       .then([evaluated('2027-02-28', 'qualified')]);
   });
 
-  it('evaluations are recorded in date order', () => {
-    given([zoneDesignated(), evaluated('2026-03-01', 'qualified')])
-      .when(recordZoneEvaluation('2026-02-28', 'qualified'))
-      .thenRejects({ code: 'invalid-input' });
-  });
-
   it('grades are 优秀/合格/不合格: excellent, qualified, unqualified', () => {
     given([zoneDesignated()])
-      .when({ type: 'RecordZoneEvaluation', data: { zoneId: ZONE_ID, on: '2026-01-01', grade: 'good' } } as never)
+      .when({
+        type: 'RecordZoneEvaluation',
+        data: { zoneId: ZONE_ID, on: '2026-01-01', grade: malformed<ZoneGrade>('good') },
+      })
       .thenRejects({ code: 'invalid-input' });
   });
 
-  it('an evaluation dated after today is refused', () => {
-    given([zoneDesignated()])
-      .when(recordZoneEvaluation('2026-01-02', 'qualified'), { today: '2026-01-01' })
-      .thenRejects({ code: 'invalid-input' });
+  describe('evaluations are recorded in date order', () => {
+    it.each<[string, ZoneEvent, ZoneCommand, Partial<Rejection>]>([
+      [
+        'one dated before the last is refused',
+        evaluated('2026-03-01', 'qualified'),
+        recordZoneEvaluation('2026-02-28', 'qualified'),
+        { code: 'invalid-input' },
+      ],
+      [
+        'one dated before the last is refused, naming on',
+        evaluated('2025-12-10', 'qualified'),
+        recordZoneEvaluation('2025-12-09', 'qualified'),
+        {
+          code: 'invalid-input',
+          details: [{ field: 'on', problem: 'must not be before the last evaluation (2025-12-10)' }],
+        },
+      ],
+    ])('%s', (_why, last, command, rejection) => {
+      given([zoneDesignated(), last]).when(command).thenRejects(rejection);
+    });
   });
 });
 
-describe('zone.excellent-recommend — 七(三)', () => {
+describe(named(P.excellentRecommendsForNational), () => {
   it('an excellent zone is recommended first for national-level zones', () => {
     given([zoneDesignated()])
       .when(recordZoneEvaluation('2025-12-10', 'excellent'))
@@ -314,7 +323,7 @@ describe('zone.excellent-recommend — 七(三)', () => {
   });
 });
 
-describe('zone.rectification — 七(三)', () => {
+describe(named(P.rectificationYears), () => {
   it('an unqualified active zone gets a 2-year rectification period', () => {
     given([zoneDesignated()])
       .when(recordZoneEvaluation('2025-12-10', 'unqualified'))
@@ -366,7 +375,7 @@ describe('zone.rectification — 七(三)', () => {
   });
 });
 
-describe('zone.removal — 七(三)', () => {
+describe(named(P.removalWhenStillUnqualified), () => {
   it('still unqualified on the day the period ends: removed', () => {
     given(IN_RECTIFICATION)
       .when(recordZoneEvaluation('2027-12-10', 'unqualified'))
@@ -408,7 +417,7 @@ describe('zone.removal — 七(三)', () => {
   });
 });
 
-describe('designation: zone.in-force — nmg-2022-zone in force from 2022-11-14 (发布时间), no end date', () => {
+describe(`${named(nmg2022Zone.inForce)}: designation while nmg-2022-zone is in force, from 2022-11-14 with no end date`, () => {
   it('an officer designates a zone approved on or after 2022-11-14, naming zone.in-force', () => {
     given([])
       .when(designateZone({ approvedOn: '2022-11-14' }))
@@ -432,25 +441,9 @@ describe('designation: zone.in-force — nmg-2022-zone in force from 2022-11-14 
       .when(designateZone({ approvedOn: '2022-11-13' }))
       .thenRejects({ code: 'policy-not-in-force', rule: 'zone.in-force', citation: '发布时间 2022-11-14' });
   });
+});
 
-  it('an approval date after today is refused', () => {
-    given([])
-      .when(designateZone({ approvedOn: '2028-07-01' }))
-      .thenRejects({ code: 'invalid-input' });
-  });
-
-  it('another policy is refused', () => {
-    given([])
-      .when(designateZone({ policy: 'nmg-2024-consortium' }))
-      .thenRejects({ code: 'invalid-input' });
-  });
-
-  it('an empty name is refused', () => {
-    given([])
-      .when(designateZone({ name: ' ' }))
-      .thenRejects({ code: 'invalid-input' });
-  });
-
+describe('a zone exists once designated', () => {
   it('a zone is designated once', () => {
     given([zoneDesignated()]).when(designateZone()).thenRejects({ code: 'invalid-state' });
   });
@@ -459,28 +452,55 @@ describe('designation: zone.in-force — nmg-2022-zone in force from 2022-11-14 
     given([]).when(submitAnnualReport(2025, '2025-12-20')).thenRejects({ code: 'not-found' });
     given([]).when(recordZoneEvaluation('2025-12-20', 'qualified')).thenRejects({ code: 'not-found' });
   });
+});
 
-  it('an unknown command is invalid-input', () => {
-    given([])
-      .when({ type: 'RenameZone', data: {} } as never)
-      .thenRejects({ code: 'invalid-input' });
+describe('invalid input (400): bad data, and dates after today (the clock of the context)', () => {
+  it.each<[string, ZoneEvent[], ZoneCommand, Partial<ZoneContext>]>([
+    ['an approval date after today', [], designateZone({ approvedOn: '2028-07-01' }), {}],
+    ['another policy', [], designateZone({ policy: 'nmg-2024-consortium' }), {}],
+    ['an empty name', [], designateZone({ name: ' ' }), {}],
+    [
+      'a report dated after today (the clock comes from the context)',
+      [zoneDesignated()],
+      submitAnnualReport(2025, '2025-12-20'),
+      { today: '2025-12-19' },
+    ],
+    [
+      'an evaluation dated after today',
+      [zoneDesignated()],
+      recordZoneEvaluation('2026-01-02', 'qualified'),
+      { today: '2026-01-01' },
+    ],
+    ['an unknown command', [], malformed<ZoneCommand>({ type: 'RenameZone', data: {} }), {}],
+  ])('%s is refused as invalid-input', (_why, history, command, context) => {
+    given(history).when(command, context).thenRejects({ code: 'invalid-input' });
+  });
+
+  it('malformed indicators are refused field by field', () => {
+    given([zoneDesignated()])
+      .when(
+        submitAnnualReport(2025, '2025-12-20', {
+          hightechShareBasisPoints: 10001,
+          brokers: 1.5,
+          transferInstitutions: malformed<TransferInstitutionParts>({ national: 1 }),
+        }),
+      )
+      .thenRejects({
+        code: 'invalid-input',
+        details: expect.arrayContaining([
+          { field: 'brokers', problem: 'must be a non-negative integer' },
+          { field: 'hightechShareBasisPoints', problem: 'must be basis points, an integer from 0 to 10000' },
+          { field: 'transferInstitutions.regional', problem: 'must be a non-negative integer' },
+        ]),
+      });
   });
 });
 
 describe('the clock', () => {
   it('decide refuses to run without today in the context (never Date.now())', () => {
-    expect(() => zoneDecider.decide(designateZone(), zoneDecider.initialState(), {} as ZoneContext)).toThrow(TypeError);
-  });
-});
-
-describe('evaluations are recorded in date order', () => {
-  it('one dated before the last is refused, naming on', () => {
-    given([zoneDesignated(), evaluated('2025-12-10', 'qualified')])
-      .when(recordZoneEvaluation('2025-12-09', 'qualified'))
-      .thenRejects({
-        code: 'invalid-input',
-        details: [{ field: 'on', problem: 'must not be before the last evaluation (2025-12-10)' }],
-      });
+    expect(() => zoneDecider.decide(designateZone(), zoneDecider.initialState(), malformed<ZoneContext>({}))).toThrow(
+      TypeError,
+    );
   });
 });
 
@@ -535,34 +555,34 @@ describe('every zone event names its rule and citation', () => {
     const [designation, report, correction] = histories[0];
     const strip = (event: ZoneEvent) => {
       const { rule: _rule, citation: _citation, ...data } = event.data as unknown as Record<string, unknown>;
-      return { ...event, data } as unknown as ZoneEvent;
+      return malformed<ZoneEvent>({ ...event, data });
     };
     expect(replay([strip(designation), report, strip(correction)])).toEqual(replay([designation, report, correction]));
   });
 });
 
 describe('evolve is total', () => {
-  it('ignores unknown and malformed events', () => {
-    const state = replay([zoneDesignated()]);
-    expect(zoneDecider.evolve(state, { type: 'ZoneRenamed', data: {} } as never)).toBe(state);
-    expect(zoneDecider.evolve(state, { type: 'ZoneEvaluated' } as never)).toBe(state);
-    expect(zoneDecider.evolve(state, null as never)).toBe(state);
-  });
-
-  it('ignores a correction of a report it never saw', () => {
-    const state = replay([zoneDesignated()]);
-    const correction: ZoneEvent = {
-      type: 'AnnualReportCorrected',
-      data: {
-        zoneId: ZONE_ID,
-        year: 2025,
-        submittedOn: '2026-01-01',
-        indicators: FULL_MARKS_INDICATORS,
-        findings: [],
-        ...REPORT_DUE,
+  it.each<[string, ZoneEvent]>([
+    ['an unknown event', malformed<ZoneEvent>({ type: 'ZoneRenamed', data: {} })],
+    ['an event without data', malformed<ZoneEvent>({ type: 'ZoneEvaluated' })],
+    ['null', malformed<ZoneEvent>(null)],
+    [
+      'a correction of a report it never saw',
+      {
+        type: 'AnnualReportCorrected',
+        data: {
+          zoneId: ZONE_ID,
+          year: 2025,
+          submittedOn: '2026-01-01',
+          indicators: FULL_MARKS_INDICATORS,
+          findings: [],
+          ...REPORT_DUE,
+        },
       },
-    };
-    expect(zoneDecider.evolve(state, correction)).toBe(state);
+    ],
+  ])('ignores %s', (_why, event) => {
+    const state = replay([zoneDesignated()]);
+    expect(zoneDecider.evolve(state, event)).toBe(state);
   });
 });
 
