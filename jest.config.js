@@ -1,19 +1,14 @@
-/** Three kinds of test, by file name: *.unit.spec.ts (pure), *.int.spec.ts (a real store), *.e2e.spec.ts (HTTP). */
-const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
+/**
+ * Three kinds of test, by file name: *.unit.spec.ts (pure), *.int.spec.ts (a real store or broker, no HTTP),
+ * *.e2e.spec.ts (the running ledger over HTTP). Compiled with the build's own swc options (scripts/swc-options.js).
+ */
+const { swcOptions, jestModuleNameMapper } = require('./scripts/swc-options');
+
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions()] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: {
-    '^@ledger/domain$': '<rootDir>/libs/domain/src',
-    '^@ledger/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
-    '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
-    '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
-    '^@ledger/platform$': '<rootDir>/libs/platform/src',
-    '^@ledger/presentation$': '<rootDir>/libs/presentation/src',
-    '^@ledger/presentation/(.*)$': '<rootDir>/libs/presentation/src/$1',
-    '^@ledger/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
-  },
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleNameMapper: jestModuleNameMapper(),
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.build/'],
 };
 module.exports = {
   testTimeout: 30000,

@@ -3,7 +3,7 @@
  * answers the ledger gives to `storedLogQueries` over it (answers.json). Run it only to create a new fixture version;
  * a committed fixture is never regenerated (its point is that old logs keep working).
  *
- *   npx swc apps libs test -d .tmp/generate --quiet && node .tmp/generate/test/stored-log/generate-stored-log.js <out-dir>
+ *   node scripts/build.js --tools && node .build/tools/test/stored-log/generate-stored-log.js <out-dir>
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
