@@ -40,7 +40,11 @@ for (const source of SOURCES) {
     if (!rel.endsWith('.ts')) {
       writeFileSync(target, require('node:fs').readFileSync(file));
     } else {
-      const { code, map } = transformFileSync(file, { ...options, filename: file, sourceFileName: relative(dirname(target), file) });
+      const { code, map } = transformFileSync(file, {
+        ...options,
+        filename: file,
+        sourceFileName: relative(dirname(target), file),
+      });
       writeFileSync(target, `${code}\n//# sourceMappingURL=${target.split('/').pop()}.map`);
       if (map) writeFileSync(`${target}.map`, map);
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { EventStore, RecordedEvent } from '@ledger/event-store';
-import { EVENT_STORE } from '@ledger/platform';
+import { domainEventOf, EVENT_STORE } from '@ledger/platform';
 import { HttpAnswer } from './support/http-client';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { capOf, consortiumWith, getFunding, leadFactory, postGrant, postSubsidy } from './support/subsidy-requests';
@@ -31,7 +31,7 @@ async function readLog(store: EventStore): Promise<RecordedEvent[]> {
 /** The whole log folded with the domain's own evolve: what every read model must agree with. */
 async function foldOfTheLog(store: EventStore): Promise<SubsidyLedgerState> {
   return (await readLog(store)).reduce(
-    (state, e) => subsidyDecider.evolve(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
+    (state, e) => subsidyDecider.evolve(state, domainEventOf<SubsidyLedgerEvent>(e)),
     subsidyDecider.initialState(),
   );
 }

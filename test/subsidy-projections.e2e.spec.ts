@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { enterprise, MEMBERS } from '@ledger/domain/consortium/consortium.fixtures';
 import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
 import { EventStore, RecordedEvent } from '@ledger/event-store';
-import { EVENT_STORE, ProjectionEngine, READ_STORE, ReadStore } from '@ledger/platform';
+import { domainEventOf, EVENT_STORE, ProjectionEngine, READ_STORE, ReadStore } from '@ledger/platform';
 import { FUNDING_BOUNDARIES } from '../apps/projection/src/funding/funding-boundaries.projection';
 import { reconciliationReport } from '../apps/projection/src/reconciliation/reconciliation.report';
 import { moneyByPolicyAndYear } from '../apps/projection/src/subsidies/subsidies-dashboard';
@@ -232,7 +232,7 @@ describe('subsidy read models equal the fold of the log, under random command se
       events.push(...page);
     }
     const fold = events.reduce(
-      (state, e) => subsidyDecider.evolve(state, { type: e.type, data: e.data } as SubsidyLedgerEvent),
+      (state, e) => subsidyDecider.evolve(state, domainEventOf<SubsidyLedgerEvent>(e)),
       subsidyDecider.initialState(),
     );
     return { fold, head: events.length ? events[events.length - 1].position : 0 };

@@ -1,4 +1,4 @@
-import { TOKENS } from './ledger-test-app';
+import { TOKENS } from './test-tokens';
 
 export interface HttpAnswer<T = any> {
   status: number;

@@ -5,29 +5,9 @@ import { join } from 'node:path';
 import { createLedgerApp, LedgerConfig, ledgerConfigFromEnv } from '@ledger/platform';
 import { LedgerModule } from '../../apps/ledger.module';
 import { HttpClient } from './http-client';
+import { TOKEN_LIST, TOKENS } from './test-tokens';
 
-/** Tokens every e2e test can use: one per role. */
-export const TOKENS = {
-  admin: 'tok-admin',
-  officer: 'tok-officer',
-  finance: 'tok-finance',
-  supervisor: 'tok-supervisor',
-  viewer: 'tok-viewer',
-} as const;
-
-export const ACTORS = {
-  officer: 'officer.zhang',
-  finance: 'finance.wang',
-  supervisor: 'supervisor.li',
-  viewer: 'viewer.chen',
-} as const;
-
-const TOKEN_LIST = [
-  `${TOKENS.officer}:${ACTORS.officer}:officer`,
-  `${TOKENS.finance}:${ACTORS.finance}:finance`,
-  `${TOKENS.supervisor}:${ACTORS.supervisor}:supervisor`,
-  `${TOKENS.viewer}:${ACTORS.viewer}:viewer`,
-].join(',');
+export { ACTORS, TOKENS } from './test-tokens';
 
 export interface RunningLedger {
   app: INestApplication;

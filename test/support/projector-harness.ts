@@ -45,7 +45,7 @@ export function recordedEvent(
     eventId: `e${position}`,
     type: event.type,
     schemaVersion: 1,
-    data: event.data,
+    data: event.data as Record<string, unknown>,
     metadata: { actor, correlationId: 'c', causationId: 'c', commandId: 'c' },
     recordedAt,
     hash: '',

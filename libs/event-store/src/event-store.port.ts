@@ -57,7 +57,8 @@ export interface RecordedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
-  data: any;
+  /** The event's data as stored: an object whose shape its type (and schema version) names. */
+  data: Record<string, unknown>;
   metadata: EventMetadata;
   recordedAt: string; // ISO 8601 UTC, assigned by the store at commit
   /** sha256 hex over the previous event's hash and this event's content (tamper evidence). */

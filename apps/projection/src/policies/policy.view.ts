@@ -53,7 +53,7 @@ export function policyViews() {
     issuer: nmg2022Zone.issuer,
     issuedOn: nmg2022Zone.issuedOn,
     inForce: nmg2022Zone.inForce,
-    parameters: parametersView(nmg2022Zone.params as unknown as Record<string, PolicyParam<unknown>>),
+    parameters: parametersView(nmg2022Zone.params),
   };
   return [...consortia, zone];
 }

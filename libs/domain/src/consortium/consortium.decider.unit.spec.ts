@@ -53,7 +53,7 @@ describe(named(procedure.filing), () => {
             eligible: true,
           },
         },
-      ]) as ConsortiumEvent[];
+      ]);
     expect(stateOf(events)).toMatchObject({ exists: true, status: 'filed', lastOn: '2025-09-01' });
   });
 
@@ -212,7 +212,7 @@ describe(named(procedure.approval), () => {
           type: 'ConsortiumApproved',
           data: { consortiumId: id, on: '2025-10-12', rule: 'lifecycle.approval', citation: '四(五)' },
         },
-      ]) as ConsortiumEvent[];
+      ]);
     const rules = (approved.data as { checks: Array<{ rule: string; ok: boolean }> }).checks;
     expect(rules.every((check) => check.ok)).toBe(true);
     expect(rules.map((check) => check.rule)).toEqual([
@@ -349,7 +349,7 @@ describe(named(procedure.members), () => {
     const [added] = spec
       .given(historyUpTo(NMG, 'active'))
       .when(c.addMember('2025-11-01', enterprise('beijing', 43)))
-      .thenMatches([{ type: 'MemberAdded' }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'MemberAdded' }]);
     expect(verdictOf([added], 'nmg.members-min').detail).toBe('11 member units, lead included; at least 10 required');
     expect(verdictOf([added], 'nmg.one-per-lead').ok).toBe(true);
   });
@@ -358,7 +358,7 @@ describe(named(procedure.members), () => {
     const [removed] = spec
       .given(historyUpTo(NMG, 'active'))
       .when(c.removeMember('2025-11-01', MEMBERS[NMG][0].creditCode))
-      .thenMatches([{ type: 'MemberRemoved' }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'MemberRemoved' }]);
     expect(verdictOf([removed], 'nmg.members-min')).toMatchObject({
       ok: false,
       detail: '9 member units, lead included; at least 10 required',

@@ -1,5 +1,4 @@
 import { consortiumDecider } from '../consortium/consortium.decider';
-import { ConsortiumEvent } from '../consortium/consortium.events';
 import {
   commandsFor,
   contextFor,
@@ -25,7 +24,7 @@ const fileWith = (overrides: Parameters<typeof fileConsortium>[1]) =>
   spec
     .given([])
     .when(fileConsortium(LIAONING, overrides))
-    .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
+    .thenMatches([{ type: 'ConsortiumFiled' }]);
 
 const ALL_ASPECTS = Object.fromEntries(liaoningParams.evaluationAspects.versions[0].value.map((a) => [a.key, 80]));
 
@@ -62,7 +61,7 @@ describe('liaoning.mengzhu — 组建基本条件 一', () => {
           type: 'LeadChanged',
           data: { newLead, leadChecks: [expect.objectContaining({ rule: 'liaoning.mengzhu', ok: true })] },
         },
-      ]) as ConsortiumEvent[];
+      ]);
     const after = stateOf([...historyUpTo(LIAONING, 'active'), ...events]);
     expect(after).toMatchObject({ status: 'active', lead: newLead });
     expect(after.members.map((m) => m.creditCode)).toContain(LEADS[LIAONING].creditCode);
@@ -107,7 +106,7 @@ describe('liaoning.academic-member — 组建基本条件 一', () => {
     const [removed] = spec
       .given(historyUpTo(LIAONING, 'active'))
       .when(c.removeMember('2025-11-03', university.creditCode))
-      .thenMatches([{ type: 'MemberRemoved', data: { creditCode: university.creditCode } }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'MemberRemoved', data: { creditCode: university.creditCode } }]);
     expect(verdictOf([removed], 'liaoning.academic-member').ok).toBe(false);
   });
 });

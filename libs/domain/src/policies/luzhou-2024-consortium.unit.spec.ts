@@ -1,5 +1,4 @@
 import { consortiumDecider } from '../consortium/consortium.decider';
-import { ConsortiumEvent } from '../consortium/consortium.events';
 import {
   commandsFor,
   CONSORTIUM_IDS,
@@ -27,7 +26,7 @@ const fileWith = (overrides: Parameters<typeof fileConsortium>[1]) =>
   spec
     .given([])
     .when(fileConsortium(LUZHOU, overrides))
-    .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
+    .thenMatches([{ type: 'ConsortiumFiled' }]);
 
 describe('luzhou-2024-consortium: a valid filing', () => {
   it('passes every eligibility rule', () => {
@@ -161,7 +160,7 @@ describe('luzhou.annual-call — 第三条(一)', () => {
         spec
           .given([])
           .when(fileConsortium(LUZHOU), { leadRegistry: registryWith(claimIn('2024-06-01')) })
-          .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[],
+          .thenMatches([{ type: 'ConsortiumFiled' }]),
         'luzhou.annual-call',
       ).ok,
     ).toBe(true));
@@ -299,7 +298,7 @@ describe('luzhou.evaluation-cycle — 第五条(二)', () => {
     const [approved] = spec
       .given(historyUpTo(LUZHOU, 'public-notice'))
       .when(c.approve('2025-10-12'))
-      .thenMatches([{ type: 'ConsortiumApproved' }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
     expect(approved.data).toMatchObject({ nextEvaluationDueOn: '2027-10-12' });
   });
 
@@ -334,7 +333,7 @@ describe('luzhou.evaluation-cycle — 第五条(二)', () => {
     const [recorded] = spec
       .given(historyUpTo(LUZHOU, 'active'))
       .when(c.evaluate('2026', '2026-06-01', 'qualified'))
-      .thenMatches([{ type: 'EvaluationRecorded' }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'EvaluationRecorded' }]);
     expect(verdictOf([recorded], 'luzhou.evaluation-cycle')).toMatchObject({
       ok: false,
       detail: 'evaluated early: due on 2027-10-12, evaluated on 2026-06-01',

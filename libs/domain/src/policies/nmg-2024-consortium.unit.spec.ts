@@ -1,5 +1,4 @@
 import { consortiumDecider } from '../consortium/consortium.decider';
-import { ConsortiumEvent } from '../consortium/consortium.events';
 import {
   commandsFor,
   CONSORTIUM_IDS,
@@ -29,7 +28,7 @@ const fileWith = (overrides: Parameters<typeof fileConsortium>[1]) =>
   spec
     .given([])
     .when(fileConsortium(NMG, overrides))
-    .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
+    .thenMatches([{ type: 'ConsortiumFiled' }]);
 
 const range = (n: number, from: number, make: (serial: number) => Unit) =>
   Array.from({ length: n }, (_, i) => make(from + i));
@@ -193,7 +192,7 @@ describe('nmg.one-per-lead — 三(二)', () => {
           .when(fileConsortium(NMG, { lead: enterprise('baotou', 95, { rdExpenseLastYearFen: wan(10_000) }) }), {
             leadRegistry: registryWith(),
           })
-          .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[],
+          .thenMatches([{ type: 'ConsortiumFiled' }]),
         'nmg.one-per-lead',
       ).ok,
     ).toBe(true));
@@ -313,10 +312,7 @@ describe('nmg.dissolve-on-lead-change — 六(三)', () => {
 
   it('the dissolved consortium accepts no command, citing 六(三)', () => {
     const history = historyUpTo(NMG, 'active');
-    const dissolution = spec
-      .given(history)
-      .when(c.changeLead('2025-11-03', newLead))
-      .thenMatches([{}, {}]) as ConsortiumEvent[];
+    const dissolution = spec.given(history).when(c.changeLead('2025-11-03', newLead)).thenMatches([{}, {}]);
     spec
       .given([...history, ...dissolution])
       .when(c.addMember('2025-11-04', enterprise('baotou', 40)))
@@ -325,10 +321,7 @@ describe('nmg.dissolve-on-lead-change — 六(三)', () => {
 
   it("releases the old lead's claim in the lead registry", () => {
     const history = historyUpTo(NMG, 'active');
-    const after = spec
-      .given(history)
-      .when(c.changeLead('2025-11-03', newLead))
-      .thenMatches([{}, {}]) as ConsortiumEvent[];
+    const after = spec.given(history).when(c.changeLead('2025-11-03', newLead)).thenMatches([{}, {}]);
     const claimed = registryOf(registryEvents(stateOf([]), stateOf(history.slice(0, 1))));
     expect(registryEvents(stateOf(history), stateOf([...history, ...after]), claimed)).toEqual([
       {
@@ -384,7 +377,7 @@ describe('nmg.dissolve-on-rename — 六(三)', () => {
 
   it('then refuses every command, citing the rename', () => {
     const history = historyUpTo(NMG, 'active');
-    const after = spec.given(history).when(c.rename('2025-11-03', '新名称')).thenMatches([{}, {}]) as ConsortiumEvent[];
+    const after = spec.given(history).when(c.rename('2025-11-03', '新名称')).thenMatches([{}, {}]);
     spec
       .given([...history, ...after])
       .when(c.evaluate('2025', '2025-12-01', 'qualified'))

@@ -26,7 +26,7 @@ const fileWith = (overrides: Parameters<typeof fileConsortium>[1]) =>
   spec
     .given([])
     .when(fileConsortium(TIANJIN, overrides))
-    .thenMatches([{ type: 'ConsortiumFiled' }]) as ConsortiumEvent[];
+    .thenMatches([{ type: 'ConsortiumFiled' }]);
 
 const withoutKind = (kind: Unit['kind']) => [
   ...MEMBERS[TIANJIN].filter((m) => m.kind !== kind),
@@ -219,7 +219,7 @@ describe("tianjin.evaluation-cycle — 第十八条, within the measures' period
     const [approved] = spec
       .given(historyUpTo(TIANJIN, 'public-notice'))
       .when(c.approve('2020-06-08'))
-      .thenMatches([{ type: 'ConsortiumApproved' }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
     expect(approved.data).not.toHaveProperty('nextEvaluationDueOn');
     expect(stateOf(historyUpTo(TIANJIN, 'active')).nextEvaluationDueOn).toBeUndefined();
   });
@@ -250,9 +250,7 @@ describe("tianjin.evaluation-cycle — 第十八条, within the measures' period
     const [recorded] = spec
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2020-12-01', 'excellent'))
-      .thenMatches([
-        { type: 'EvaluationRecorded', data: { rule: 'tianjin.evaluation-cycle', citation: '第十八条' } },
-      ]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'EvaluationRecorded', data: { rule: 'tianjin.evaluation-cycle', citation: '第十八条' } }]);
     expect(verdictOf([recorded], 'tianjin.evaluation-cycle')).toMatchObject({
       ok: false,
       detail:
@@ -271,7 +269,7 @@ describe("tianjin.evaluation-cycle — 第十八条, within the measures' period
     const [again] = spec
       .given(evaluated)
       .when(c.evaluate('2020b', '2020-12-01', 'excellent'))
-      .thenMatches([{ type: 'EvaluationRecorded' }]) as ConsortiumEvent[];
+      .thenMatches([{ type: 'EvaluationRecorded' }]);
     expect(verdictOf([again], 'tianjin.evaluation-cycle').detail).toMatch(/^evaluated early: due on 2023-07-01 /);
   });
 

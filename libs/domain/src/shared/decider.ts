@@ -6,7 +6,7 @@ import { Decision } from './decision';
  * zone) exports one as `<module>Decider` from `<module>.decider.ts`.
  */
 export interface Decider<Command, Event, State, Context> {
-  decide(command: Command, state: State, context: Context): Decision<Event>;
-  evolve(state: State, event: Event): State;
-  initialState(): State;
+  decide: (command: Command, state: State, context: Context) => Decision<Event>;
+  evolve: (state: State, event: Event) => State;
+  initialState: () => State;
 }

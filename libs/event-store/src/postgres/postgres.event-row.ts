@@ -46,7 +46,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     eventId: link.eventId,
     type: link.type,
     schemaVersion: link.schemaVersion,
-    data: JSON.parse(link.dataJson) as unknown,
+    data: JSON.parse(link.dataJson) as Record<string, unknown>,
     metadata: JSON.parse(link.metadataJson) as EventMetadata,
     recordedAt: link.recordedAt,
     hash: link.hash,

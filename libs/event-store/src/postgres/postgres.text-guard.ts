@@ -6,6 +6,7 @@
 import { InvalidAppendRequestError } from '../event-store.port';
 import type { PreparedRequest } from './postgres.batch-plan';
 
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what PostgreSQL text cannot hold
 const NOT_STORABLE_AS_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function assertStorableAsText(request: PreparedRequest): void {

@@ -23,7 +23,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     eventId: row.event_id,
     type: row.type,
     schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
+    data: JSON.parse(row.data) as Record<string, unknown>,
     metadata: JSON.parse(row.metadata) as EventMetadata,
     recordedAt: row.recorded_at,
     hash: row.hash,

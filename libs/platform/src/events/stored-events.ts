@@ -5,7 +5,7 @@ import { RecordedEvent } from '@ledger/event-store';
 export function inTodaysShape(event: RecordedEvent): RecordedEvent {
   const current = LEDGER_EVENT_SCHEMAS.currentVersion(event.type);
   if (event.schemaVersion >= current) return event;
-  const data = LEDGER_EVENT_SCHEMAS.upcast(event.type, event.schemaVersion, event.data as Record<string, unknown>);
+  const data = LEDGER_EVENT_SCHEMAS.upcast(event.type, event.schemaVersion, event.data);
   return { ...event, data, schemaVersion: current };
 }
 

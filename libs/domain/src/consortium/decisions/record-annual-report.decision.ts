@@ -27,7 +27,7 @@ export function decideAnnualReport(
   const ref = refOf(rules);
   if (!Number.isInteger(year)) return invalidInput([{ field: 'year', problem: 'must be an integer' }]);
   const dueOn = `${year}-${paramOn(rules.dueMonthDay, submittedOn)}`;
-  if (!isBusinessDate(dueOn)) return invalidInput([{ field: 'year', problem: `gives no due date (${dueOn})` }]);
+  if (!isBusinessDate(dueOn)) return invalidInput([{ field: 'year', problem: `gives no due date (${String(dueOn)})` }]);
   if (state.status !== 'active')
     return reject(
       'invalid-state',

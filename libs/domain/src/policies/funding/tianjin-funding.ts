@@ -2,7 +2,6 @@
  * 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (2018-12-25, in force until 2020-12-31, 第二十一条):
  * 第十三条 once-only subsidies, 第十八条 evaluation awards, 第十六条 fraud.
  */
-import { BusinessDate } from '../../shared/dates';
 import { Fen, wan } from '../../shared/money';
 import { check, param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 import { Commitment, liveCommitments, UnitIntegrityState, usedFen } from './funding-boundary';
