@@ -8,7 +8,7 @@ import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
 import { ProjectionEngine } from '@ledger/platform';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { activeConsortium, filingBody, unitBody } from './support/consortium-requests';
-import { startLedger } from './support/ledger-test-app';
+import { startLedger, STORY_TODAY } from './support/ledger-test-app';
 import { dumpReadModels } from './support/read-model-dump';
 
 const run = promisify(execFile);
@@ -99,7 +99,7 @@ describe('ledger CLI: rebuild and verify', () => {
   let head: number;
 
   beforeAll(async () => {
-    const ledger = await startLedger({ dataDir });
+    const ledger = await startLedger({ dataDir, today: STORY_TODAY });
     try {
       for (let serial = 1; serial <= 3; serial++) {
         const lead = unitBody(enterprise('baotou', 5000 + serial, { rdExpenseLastYearFen: 200_000_000_00 }));

@@ -1,6 +1,6 @@
 import { enterprise, LEADS } from '@ledger/domain/consortium/consortium.fixtures';
 import { activeConsortium, filingBody, TIMELINES, unitBody } from './support/consortium-requests';
-import { ACTORS, RunningLedger, startLedger } from './support/ledger-test-app';
+import { ACTORS, RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 
 /** The consortium lifecycle over real HTTP, on a real SQLite data directory, for each of the four policies. */
 describe('consortia over HTTP', () => {
@@ -8,7 +8,7 @@ describe('consortia over HTTP', () => {
   const head = async (): Promise<number> => (await ledger.http.get('/health', { as: null })).body.log.headPosition;
 
   beforeAll(async () => {
-    ledger = await startLedger();
+    ledger = await startLedger({ today: STORY_TODAY });
   });
   afterAll(async () => {
     await ledger.close();

@@ -5,7 +5,7 @@ import { fenToYuan } from '@ledger/domain/shared/money';
 import { EventStore, RecordedEvent } from '@ledger/event-store';
 import { domainEventOf, EVENT_STORE } from '@ledger/platform';
 import { HttpAnswer } from './support/http-client';
-import { RunningLedger, startLedger } from './support/ledger-test-app';
+import { RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 import { capOf, consortiumWith, getFunding, leadFactory, postGrant, postSubsidy } from './support/subsidy-requests';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
@@ -47,7 +47,7 @@ describe('subsidy caps under concurrency, over real HTTP', () => {
   const leads = leadFactory(3000);
 
   beforeAll(async () => {
-    ledger = await startLedger();
+    ledger = await startLedger({ today: STORY_TODAY });
   });
   afterAll(async () => {
     await ledger.close();
@@ -167,8 +167,8 @@ describe('subsidy caps across two ledger apps, each with its own connection to o
   let two: RunningLedger;
 
   beforeAll(async () => {
-    one = await startLedger({ dataDir });
-    two = await startLedger({ dataDir });
+    one = await startLedger({ dataDir, today: STORY_TODAY });
+    two = await startLedger({ dataDir, today: STORY_TODAY });
   });
   afterAll(async () => {
     await one.close();

@@ -1,6 +1,6 @@
 import { enterprise, MEMBERS } from '@ledger/domain/consortium/consortium.fixtures';
 import { filingBody, unitBody } from './support/consortium-requests';
-import { ACTORS, RunningLedger, startLedger } from './support/ledger-test-app';
+import { ACTORS, RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 import {
   capOf,
   consortiumWith,
@@ -28,7 +28,7 @@ describe('subsidies over HTTP', () => {
   const ON_2020 = { fiscalYear: 2020, grantedOn: '2020-07-01' };
 
   beforeAll(async () => {
-    ledger = await startLedger();
+    ledger = await startLedger({ today: STORY_TODAY });
   });
   afterAll(async () => {
     await ledger.close();
@@ -1033,7 +1033,7 @@ describe('subsidies over HTTP', () => {
 
     it('a command repeated after a crash (same command id, its answer lost) answers from what it recorded and records nothing new', async () => {
       const bus = ledger.app.get(CommandBus);
-      const meta = newCommandMetadata({ actor: ACTORS.finance, today: '2025-11-03' });
+      const meta = newCommandMetadata({ actor: ACTORS.finance, today: STORY_TODAY });
       const command = {
         type: 'GrantSubsidy' as const,
         data: {
@@ -1057,7 +1057,7 @@ describe('subsidies over HTTP', () => {
       });
       expect(await head()).toBe(after);
 
-      const payMeta = newCommandMetadata({ actor: ACTORS.finance, today: '2025-11-03' });
+      const payMeta = newCommandMetadata({ actor: ACTORS.finance, today: STORY_TODAY });
       const pay = {
         type: 'DisburseSubsidy' as const,
         data: { subsidyId: first.id, amountFen: 100_000_00, paidOn: '2025-11-20', voucher: 'PZ-R' },

@@ -15,7 +15,7 @@ import { reconciliationReport } from '../apps/projection/src/reconciliation/reco
 import { moneyByPolicyAndYear } from '../apps/projection/src/subsidies/subsidies-dashboard';
 import { readFundingYear, readSubsidy, SUBSIDIES } from '../apps/projection/src/subsidies/subsidies.projection';
 import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
-import { RunningLedger, startLedger } from './support/ledger-test-app';
+import { RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 import { consortiumWith, FundedConsortium, postGrant, postSubsidy } from './support/subsidy-requests';
 import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 import { Unit } from '@ledger/domain/shared/unit';
@@ -125,7 +125,7 @@ describe('subsidy read models equal the fold of the log, under random command se
   const known: Known[] = [];
 
   beforeAll(async () => {
-    ledger = await startLedger();
+    ledger = await startLedger({ today: STORY_TODAY });
     readStore = ledger.app.get(READ_STORE);
     store = ledger.app.get(EVENT_STORE);
     const liaoningLead = enterprise('shenyang', 4000);

@@ -9,6 +9,9 @@ import { TOKEN_LIST, TOKENS } from './test-tokens';
 
 export { ACTORS, TOKENS } from './test-tokens';
 
+/** A business date after every date the stories of the e2e tests record (no fact may be dated after today). */
+export const STORY_TODAY = '2030-12-31';
+
 export interface RunningLedger {
   app: INestApplication;
   config: LedgerConfig;

@@ -14,7 +14,6 @@ import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
 import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
-import { SubsidyContext } from '@ledger/domain/subsidy/subsidy.context';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
@@ -88,10 +87,10 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       state = folded.state;
       revisions.set(streamId, folded.revision);
     }
-    const grantContext =
-      command.type === 'GrantSubsidy' ? await this.consortiumContext(store, context[0], revisions) : {};
+    const consortium =
+      command.type === 'GrantSubsidy' ? await this.consortiumOf(store, context[0], revisions) : undefined;
 
-    const decision = subsidyDecider.decide(command, state, grantContext);
+    const decision = subsidyDecider.decide(command, state, { today: meta.today, consortium });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
     const result = await store.appendToStreams(appendRequests(decision, revisions, meta));
@@ -100,11 +99,11 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   }
 
   /** The consortium a grant names, folded from its own stream; its revision is checked on append (no racing a membership change). */
-  private async consortiumContext(
+  private async consortiumOf(
     store: EventStore,
     streamId: string,
     revisions: Map<string, StreamRevision>,
-  ): Promise<SubsidyContext> {
+  ): Promise<ConsortiumState> {
     const folded = await foldStream<ConsortiumState, ConsortiumEvent>(
       store,
       streamId,
@@ -112,7 +111,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       consortiumDecider.initialState(),
     );
     if (!revisions.has(streamId)) revisions.set(streamId, folded.revision);
-    return { consortium: folded.state };
+    return folded.state;
   }
 
   /** Folds one stream into the ledger state read so far: the state is the same whatever order the streams are read in. */

@@ -52,6 +52,7 @@ import { ConsortiumEvent } from './consortium.events';
 import { ConsortiumState, ENDED_STATUSES, evolve, initialState } from './consortium.state';
 import type { Decider } from '../shared/decider';
 import { dateProblems, invalidInput } from '../shared/input-problems';
+import { futureFact } from '../policies/ledger-interpretations';
 import { decideAddMember } from './decisions/add-member.decision';
 import { decideAnnualReport } from './decisions/record-annual-report.decision';
 import { decideApproval } from './decisions/approve-consortium.decision';
@@ -94,6 +95,9 @@ export function decide(
   const [field, on] = dateOf(command, context);
   const badDate = dateProblems(field, on);
   if (badDate.length) return invalidInput(badDate);
+  // A public notice's start is a plan and may lie ahead; every other date is a fact (ledger.no-future-facts).
+  const future = command.type === 'StartPublicNotice' ? undefined : futureFact(field, on, context.today);
+  if (future) return future;
   if (on < state.lastOn) {
     return ruleViolated(
       dateRuleOf(command, policy),

@@ -4,6 +4,7 @@
  * evolve's totality, input validation) has a describe of its own at the end.
  */
 import { consortiumPolicy } from '../policies/consortium-policies';
+import { NO_FUTURE_FACTS } from '../policies/ledger-interpretations';
 import { lifecycleRule } from '../policies/lifecycle-rules';
 import { Rejection } from '../shared/decision';
 import { Grade, ReviewStage } from '../shared/procedure';
@@ -423,6 +424,42 @@ describe(`${named(lifecycleRule('dates'))}: business dates do not go backwards`,
       .given(historyUpTo(NMG, 'active'))
       .when(c.addMember('2025-10-12', enterprise('hohhot', 42)))
       .thenMatches([{ type: 'MemberAdded' }]));
+});
+
+describe(named(NO_FUTURE_FACTS), () => {
+  const today = '2025-11-20';
+  const active = () => historyUpTo(NMG, 'active');
+  it.each<[string, ConsortiumCommand, string]>([
+    ['a filing', fileConsortium(NMG, { filedOn: '2025-11-21' }), 'filedOn'],
+    ['an evaluation', c.evaluate('2025', '2025-12-01', 'qualified'), 'on'],
+    ['a dissolution', c.dissolve('2025-11-21'), 'on'],
+    ['a member joining', c.addMember('2025-11-21', enterprise('baotou', 60)), 'on'],
+  ])('%s dated after today is invalid input naming its field, nothing recorded', (_what, command, field) => {
+    const given = command.type === 'FileConsortium' ? [] : active();
+    spec
+      .given(given)
+      .when(command, { today })
+      .thenRejects({
+        code: 'invalid-input',
+        rule: NO_FUTURE_FACTS.rule,
+        details: [{ field, problem: expect.stringMatching(/after today/) }],
+      });
+  });
+
+  it('a fact dated today is accepted', () => {
+    spec
+      .given(active())
+      .when(c.dissolve(today), { today })
+      .thenMatches([{ type: 'ConsortiumDissolved' }]);
+  });
+
+  it("a public notice's start is a plan: it may lie ahead", () => {
+    const t = TIMELINES[NMG];
+    spec
+      .given(historyUpTo(NMG, 'reviewed'))
+      .when(c.startNotice(t.noticeStartsOn), { today: t.reviews[t.reviews.length - 1].on })
+      .thenMatches([{ type: 'PublicNoticeStarted' }]);
+  });
 });
 
 describe('a command to a consortium that does not exist is not-found', () => {

@@ -237,8 +237,11 @@ export const commandsFor = (policy: ConsortiumPolicyId, consortiumId = CONSORTIU
   }),
 });
 
+/** The ledger's business date in the consortium specs: late enough for every story they tell. */
+export const FIXTURE_TODAY = '2031-12-31';
+
 export function contextFor(policy: ConsortiumPolicyId, extra: Partial<ConsortiumContext> = {}): ConsortiumContext {
-  return { today: '2025-12-01', policy: consortiumPolicy(policy), leadRegistry: { claims: [] }, ...extra };
+  return { today: FIXTURE_TODAY, policy: consortiumPolicy(policy), leadRegistry: { claims: [] }, ...extra };
 }
 
 /** Runs commands through the decider and returns every event; throws on a rejection (fixtures must be valid). */

@@ -5,7 +5,7 @@
  * "members[3].creditCode is required".
  */
 import { isValidCreditCode } from './credit-code';
-import { BusinessDate, isBusinessDate } from './dates';
+import { isBusinessDate } from './dates';
 import { reject, Rejection } from './decision';
 import { RuleRef } from './rule';
 import { Unit, UNIT_KINDS } from './unit';
@@ -34,13 +34,6 @@ export const textProblems = (field: string, value: unknown): InputProblem[] =>
 
 export const dateProblems = (field: string, value: unknown): InputProblem[] =>
   isBusinessDate(value) ? [] : [{ field, problem: 'must be a date YYYY-MM-DD' }];
-
-/** A fact dated after the ledger's today did not happen yet. */
-export const pastDateProblems = (field: string, value: unknown, today: BusinessDate): InputProblem[] => {
-  const bad = dateProblems(field, value);
-  if (bad.length > 0) return bad;
-  return (value as BusinessDate) > today ? [{ field, problem: `must not be after today (${today})` }] : [];
-};
 
 export const oneOfProblems = (field: string, value: unknown, allowed: ReadonlyArray<string>): InputProblem[] =>
   typeof value === 'string' && allowed.includes(value)

@@ -3,7 +3,9 @@
  * `SubsidyLedgerState`; context: the consortium a grant names. Events go to several streams (`routeEvents`).
  */
 import { Decider } from '../shared/decider';
+import { isBusinessDate } from '../shared/dates';
 import { Decision } from '../shared/decision';
+import { futureFact } from '../policies/ledger-interpretations';
 import { decideCancellation } from './decisions/cancel-subsidy.decision';
 import { decideClawback } from './decisions/claw-back-subsidy.decision';
 import { decideDisbursement } from './decisions/disburse-subsidy.decision';
@@ -18,8 +20,11 @@ import { evolve, initialState, SubsidyLedgerState } from './subsidy.state';
 export function decide(
   command: SubsidyCommand,
   state: SubsidyLedgerState,
-  context: SubsidyContext = {},
+  context: SubsidyContext,
 ): Decision<SubsidyLedgerEvent> {
+  const [field, date] = factDateOf(command);
+  const future = isBusinessDate(date) ? futureFact(field, date, context.today) : undefined;
+  if (future) return future;
   switch (command.type) {
     case 'GrantSubsidy':
       return decideGrant(command, state, context);
@@ -33,6 +38,20 @@ export function decide(
       return decideRefund(command, state);
     case 'TerminateSubsidy':
       return decideTermination(command, state);
+  }
+}
+
+/** The date a command records a fact on (each decision checks it is a date at all). */
+function factDateOf(command: SubsidyCommand): [string, unknown] {
+  switch (command.type) {
+    case 'GrantSubsidy':
+      return ['grantedOn', command.data.grantedOn];
+    case 'DisburseSubsidy':
+      return ['paidOn', command.data.paidOn];
+    case 'RecordSubsidyRefund':
+      return ['receivedOn', command.data.receivedOn];
+    default:
+      return ['on', command.data.on];
   }
 }
 

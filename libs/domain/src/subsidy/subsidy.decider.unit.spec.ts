@@ -20,8 +20,11 @@ import {
   UNITS,
 } from './subsidy.fixtures';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
+import { NO_FUTURE_FACTS } from '../policies/ledger-interpretations';
+import { SubsidyCommand } from './subsidy.commands';
+import { FIXTURE_TODAY } from './subsidy.fixtures';
 
-const { given } = deciderSpec(subsidyDecider, () => ({ consortium: liaoningAlliance() }));
+const { given } = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: liaoningAlliance() }));
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
 const member = UNITS.liaoningMember.creditCode;
 const FUNDING = `funding-${mengzhu}-2025`;
@@ -431,6 +434,28 @@ describe(named(LEDGER.terminatedIsClosed), () => {
     given(terminated())
       .when(refund('S-1', wan(250), '2025-09-15'))
       .thenMatches([{ type: 'SubsidyRefunded', data: { amountFen: wan(250) } }]);
+  });
+});
+
+describe(named(NO_FUTURE_FACTS), () => {
+  const today = '2025-06-30';
+  const granted = () => recorded([talent('S-1', wan(600), { grantedOn: '2025-05-01' })]);
+  it.each<[string, SubsidyCommand, string]>([
+    ['a grant', talent('S-2', wan(600), { grantedOn: '2025-07-01' }), 'grantedOn'],
+    ['a disbursement', disburse('S-1', wan(100), '2025-07-01'), 'paidOn'],
+    ['a cancellation', cancel('S-1', wan(100), '2025-07-01'), 'on'],
+    ['a refund', refund('S-1', wan(100), '2025-07-01'), 'receivedOn'],
+    ['a termination', terminate('S-1', '2025-07-01'), 'on'],
+  ])('%s dated after today is invalid input naming its field, nothing recorded', (_what, command, field) => {
+    given(command.type === 'GrantSubsidy' ? [] : granted())
+      .when(command, { today })
+      .thenRejects({ code: 'invalid-input', rule: NO_FUTURE_FACTS.rule, details: [{ field }] });
+  });
+
+  it('a disbursement paid today is accepted', () => {
+    given(granted())
+      .when(disburse('S-1', wan(100), today), { today })
+      .thenMatches([{ type: 'SubsidyDisbursed' }]);
   });
 });
 

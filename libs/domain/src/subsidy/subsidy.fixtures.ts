@@ -220,12 +220,15 @@ export const terminate = (subsidyId: string, on = '2025-09-01', reason = '经费
 export const ALL_CONSORTIA = (): ConsortiumState[] =>
   (Object.keys(SETUP) as ConsortiumPolicyId[]).map((policy) => activeConsortium(policy));
 
+/** The ledger's business date in the subsidy specs: every fixture date lies before it. */
+export const FIXTURE_TODAY = '2026-06-30';
+
 export const contextFor = (
   command: { type: string; data: object },
   consortia: ConsortiumState[] = ALL_CONSORTIA(),
 ): SubsidyContext => {
   const consortiumId = (command.data as { consortiumId?: string }).consortiumId;
-  return { consortium: consortia.find((c) => c.id === consortiumId) };
+  return { today: FIXTURE_TODAY, consortium: consortia.find((c) => c.id === consortiumId) };
 };
 
 /** The events the ledger records for these commands, in order; throws on a rejection (a broken fixture). */

@@ -21,6 +21,7 @@ import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-fundi
 import { netCommittedFen, liveCommitments, usedFen } from '../policies/funding/funding-boundary';
 import { fundingStreamsFor, routeEvents } from './subsidy.routing';
 import { evolve, initialState } from './subsidy.state';
+import { FIXTURE_TODAY } from './subsidy.fixtures';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20250401;
 const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 200;
@@ -176,7 +177,7 @@ function run(sequence: Step[]) {
     const command = commandOf(step, index, state, granted);
     if (!command) return;
     const consortium = CONSORTIA.find((c) => c.id === (command.data as { consortiumId?: string }).consortiumId);
-    const decision = decide(command, state, { consortium });
+    const decision = decide(command, state, { today: FIXTURE_TODAY, consortium });
     if (step.kind !== 'grant' && step.days < 0) {
       // A backdated movement is refused: by ledger.movement-dates, unless the subsidy takes no such movement at all.
       const refusedBy = isRejection(decision) ? decision.rule : 'accepted';

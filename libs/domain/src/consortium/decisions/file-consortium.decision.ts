@@ -9,6 +9,7 @@ import { RuleCheck } from '../../shared/rule';
 import { consortiumPolicies } from '../../policies/consortium-policies';
 import { dateProblems, duplicateUnitProblems, textProblems, unitProblems } from '../../shared/input-problems';
 import { isConsortiumPolicyId } from '../../shared/policy-ids';
+import { futureFact } from '../../policies/ledger-interpretations';
 import { leadClaimCheck } from '../../lead-registry/decisions/claim-lead.decision';
 import { outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
@@ -44,6 +45,8 @@ export function decideFiling(
   const duplicates = duplicateUnitProblems(d.lead, d.members);
   if (duplicates.length) return invalidInput(duplicates);
   if (state.exists) return reject('invalid-state', `consortium ${d.consortiumId} is already filed`);
+  const future = futureFact('filedOn', d.filedOn, context.today);
+  if (future) return future;
 
   const outside = outsidePolicyPeriod(policy, d.filedOn, 'filing');
   if (outside) return outside;

@@ -14,8 +14,9 @@ import {
   UNITS,
 } from '../../subsidy/subsidy.fixtures';
 import { liaoningFundingParams, MENGZHU_ANNUAL_CAP_READING } from './liaoning-funding';
+import { FIXTURE_TODAY } from '../../subsidy/subsidy.fixtures';
 
-const spec = deciderSpec(subsidyDecider, () => ({ consortium: liaoningAlliance() }));
+const spec = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: liaoningAlliance() }));
 const { given } = spec;
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
 const member = UNITS.liaoningMember.creditCode;

@@ -2,8 +2,9 @@ import { wan } from '../../shared/money';
 import { deciderSpec } from '../../testing/decider-spec';
 import { subsidyDecider } from '../../subsidy/subsidy.decider';
 import { cancel, grant, luzhouConsortium, recorded, UNITS } from '../../subsidy/subsidy.fixtures';
+import { FIXTURE_TODAY } from '../../subsidy/subsidy.fixtures';
 
-const { given } = deciderSpec(subsidyDecider, () => ({ consortium: luzhouConsortium() }));
+const { given } = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: luzhouConsortium() }));
 const lead = UNITS.luzhouLead.creditCode;
 const member = UNITS.luzhouMember.creditCode;
 const platformGrant = (id: string, amountFen: number, platformId = 'PF-1', extra = {}) =>

@@ -12,8 +12,9 @@ import {
   terminate,
   UNITS,
 } from '../../subsidy/subsidy.fixtures';
+import { FIXTURE_TODAY } from '../../subsidy/subsidy.fixtures';
 
-const { given } = deciderSpec(subsidyDecider, () => ({ consortium: nmgConsortium() }));
+const { given } = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: nmgConsortium() }));
 const lead = UNITS.nmgLead.creditCode;
 const FUNDING = `funding-${lead}-2025`;
 const projectGrant = (id: string, amountFen: number, projectId = 'NP-1') =>

@@ -14,9 +14,13 @@ import {
   tianjinAlliance,
   UNITS,
 } from '../../subsidy/subsidy.fixtures';
+import { FIXTURE_TODAY } from '../../subsidy/subsidy.fixtures';
 
 const excellent2019 = evaluation('2019', '2019-12-15', 'excellent');
-const { given } = deciderSpec(subsidyDecider, () => ({ consortium: tianjinAlliance([excellent2019]) }));
+const { given } = deciderSpec(subsidyDecider, () => ({
+  today: FIXTURE_TODAY,
+  consortium: tianjinAlliance([excellent2019]),
+}));
 const lead = UNITS.tianjinLead.creditCode;
 const member = UNITS.tianjinMember.creditCode;
 const ALLIANCE = 'consortium-funding-C-TJ-1';

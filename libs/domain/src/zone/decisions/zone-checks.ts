@@ -2,14 +2,16 @@
 import { nmg2022ZoneParams } from '../../policies/nmg-2022-zone';
 import { BusinessDate } from '../../shared/dates';
 import { reject, Rejection } from '../../shared/decision';
-import { invalidInput, pastDateProblems } from '../../shared/input-problems';
+import { dateProblems, invalidInput } from '../../shared/input-problems';
+import { futureFact } from '../../policies/ledger-interpretations';
 import { refOf } from '../../shared/rule';
 import { ZoneState } from '../zone.state';
 
 /** A date that is not a date, or one after the ledger's today: a fact that did not happen yet. */
 export function invalidDate(field: string, value: unknown, today: BusinessDate): Rejection | undefined {
-  const problems = pastDateProblems(field, value, today);
-  return problems.length > 0 ? invalidInput(problems) : undefined;
+  const problems = dateProblems(field, value);
+  if (problems.length > 0) return invalidInput(problems);
+  return futureFact(field, value as BusinessDate, today);
 }
 
 /** The zone must exist and not be removed. */

@@ -1,0 +1,55 @@
+/**
+ * The policy catalogue's version, and the Ledger interpretations it adds to the texts where they are vague: each named,
+ * dated and tied to the rules it reads, so that a supervisor can tell which reading decided an event (events record the
+ * catalogue version they were decided under; an event is never judged again under a later one).
+ */
+import { BusinessDate } from '../shared/dates';
+import { Rejection } from '../shared/decision';
+import { invalidInput } from '../shared/input-problems';
+import { RuleRef } from '../shared/rule';
+
+/** The catalogue in force: raise it with every change to a rule, parameter or interpretation. */
+export const POLICY_CATALOGUE_VERSION = '2026-12-01';
+
+/** Events recorded before events carried a catalogue version were decided under this one. */
+export const FIRST_CATALOGUE_VERSION = '2025-11-01';
+
+export interface LedgerInterpretation {
+  id: string;
+  /** The catalogue version that introduced it. */
+  since: BusinessDate;
+  rules: ReadonlyArray<string>;
+  text: string;
+  /** What it replaces, when it reverses an earlier reading. */
+  replaces?: string;
+}
+
+const interpretation = (entry: LedgerInterpretation): LedgerInterpretation => entry;
+
+export const LEDGER_INTERPRETATIONS = {
+  noFutureFacts: interpretation({
+    id: 'ledger.no-future-facts',
+    since: '2026-12-01',
+    rules: ['ledger.no-future-facts'],
+    text:
+      'A fact (a filing, review, objection, approval, evaluation, report, grant, disbursement, refund, …) is not dated ' +
+      "after the ledger's business today: such a command is invalid input (400) for every module alike. A plan may be: " +
+      "a public notice's start (`startsOn`) may lie ahead.",
+    replaces: 'Consortia and subsidies accepted future dates (a ledger records decisions taken on paper in advance).',
+  }),
+} as const;
+
+/** The rule a future-dated fact breaks, for the rejection. */
+export const NO_FUTURE_FACTS: RuleRef = {
+  rule: LEDGER_INTERPRETATIONS.noFutureFacts.id,
+  citation: `Ledger interpretation ${LEDGER_INTERPRETATIONS.noFutureFacts.since}`,
+};
+
+/** ledger.no-future-facts: a well-formed date after the ledger's today, as the rejection every module answers. */
+export function futureFact(field: string, date: BusinessDate, today: BusinessDate): Rejection | undefined {
+  if (date <= today) return undefined;
+  return invalidInput(
+    [{ field, problem: `must not be after today (${today}): ${date} has not happened yet` }],
+    NO_FUTURE_FACTS,
+  );
+}
