@@ -20,6 +20,8 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string;
   commandId: string;
+  /** The version of the rules the command was decided under (the ledger's policy catalogue); absent on early events. */
+  catalogue?: string;
 }
 
 export interface EventToAppend {

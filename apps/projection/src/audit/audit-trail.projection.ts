@@ -1,3 +1,4 @@
+import { FIRST_CATALOGUE_VERSION } from '@ledger/domain/policies/ledger-interpretations';
 import { ruleRefOf } from '@ledger/domain/shared/rule';
 import { ReadStore, rowProjection } from '@ledger/platform';
 
@@ -10,6 +11,8 @@ export interface AuditEntry {
   actor: string;
   correlationId: string;
   commandId: string;
+  /** The policy catalogue the event was decided under. */
+  catalogue: string;
   rule?: string;
   citation?: string;
   data: unknown;
@@ -18,7 +21,7 @@ export interface AuditEntry {
 /** Every event of every stream, with who recorded it and the rule behind it: the audit trail supervisors read. */
 export const AUDIT_TRAIL = rowProjection({
   name: 'audit-trail',
-  version: 1,
+  version: 2,
   columns: {
     stream_id: 'text',
     revision: 'integer',
@@ -27,6 +30,7 @@ export const AUDIT_TRAIL = rowProjection({
     actor: 'text',
     correlation_id: 'text',
     command_id: 'text',
+    catalogue: 'text',
     rule: 'text',
     citation: 'text',
     data: 'text',
@@ -42,6 +46,7 @@ export const AUDIT_TRAIL = rowProjection({
       actor: event.metadata.actor,
       correlation_id: event.metadata.correlationId,
       command_id: event.metadata.commandId,
+      catalogue: event.metadata.catalogue ?? FIRST_CATALOGUE_VERSION,
       rule: rule ?? null,
       citation: citation ?? null,
       data: JSON.stringify(event.data),
@@ -61,6 +66,7 @@ export async function readAuditTrail(readStore: ReadStore, streamId: string): Pr
     actor: String(row.actor),
     correlationId: String(row.correlation_id),
     commandId: String(row.command_id),
+    catalogue: String(row.catalogue),
     ...(row.rule !== null && { rule: String(row.rule) }),
     ...(row.citation !== null && { citation: String(row.citation) }),
     data: JSON.parse(String(row.data)) as unknown,

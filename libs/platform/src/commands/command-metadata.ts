@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EventMetadata, EventToAppend } from '@ledger/event-store';
 import { schemaVersionOf } from '../events/stored-events';
+import { POLICY_CATALOGUE_VERSION } from '@ledger/domain/policies/ledger-interpretations';
 
 /** Who asked, and which request: carried on every event the command records. */
 export interface CommandMetadata extends EventMetadata {
@@ -65,6 +66,6 @@ export function toEventsToAppend(
     type: event.type,
     schemaVersion: schemaVersionOf(event.type),
     data: event.data,
-    metadata: { actor, correlationId, causationId, commandId },
+    metadata: { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION },
   }));
 }
