@@ -1,3 +1,7 @@
+import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.decider';
+import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.events';
+import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
+import { recipientRegistryStream } from '@ledger/domain/subsidy/subsidy.routing';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
@@ -50,9 +54,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
    * policy are fixed by its grant), read here without a lock and checked again under it.
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
-    if (command.type === 'GrantSubsidy') {
-      return [...fundingStreamsFor(command), consortiumStreamId(command.data.consortiumId)];
-    }
+    if (command.type === 'GrantSubsidy') return [...fundingStreamsFor(command), ...contextStreamsOf(command)];
     const { state } = await this.foldLedger(
       this.runner.store,
       subsidyStreamId(command.data.subsidyId),
@@ -76,7 +78,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
       return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
-    const context = command.type === 'GrantSubsidy' ? [consortiumStreamId(command.data.consortiumId)] : [];
+    const context = contextStreamsOf(command);
     const needed = [...streams, ...context];
     if (!needed.every((streamId) => locked.includes(streamId))) return { relock: [...new Set([...locked, ...needed])] };
 
@@ -89,8 +91,10 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     }
     const consortium =
       command.type === 'GrantSubsidy' ? await this.consortiumOf(store, context[0], revisions) : undefined;
+    const registryStream = command.type === 'GrantSubsidy' ? recipientRegistryStream(command.data) : undefined;
+    const recipientRegistry = registryStream ? await this.registryOf(store, registryStream, revisions) : undefined;
 
-    const decision = subsidyDecider.decide(command, state, { today: meta.today, consortium });
+    const decision = subsidyDecider.decide(command, state, { today: meta.today, consortium, recipientRegistry });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
     const result = await store.appendToStreams(appendRequests(decision, revisions, meta));
@@ -114,10 +118,36 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     return folded.state;
   }
 
+  /** A lead registry the grant reads (the recipient's 盟主 status); its revision is checked on append. */
+  private async registryOf(
+    store: EventStore,
+    streamId: string,
+    revisions: Map<string, StreamRevision>,
+  ): Promise<LeadRegistryState> {
+    const folded = await foldStream<LeadRegistryState, LeadRegistryEvent>(
+      store,
+      streamId,
+      leadRegistryDecider.evolve,
+      leadRegistryDecider.initialState(),
+    );
+    if (!revisions.has(streamId)) revisions.set(streamId, folded.revision);
+    return folded.state;
+  }
+
   /** Folds one stream into the ledger state read so far: the state is the same whatever order the streams are read in. */
   private foldLedger(store: EventStore, streamId: string, into: SubsidyLedgerState, commandId?: string) {
     return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(store, streamId, subsidyDecider.evolve, into, commandId);
   }
+}
+
+/**
+ * The streams a decision reads besides the subsidy ledger's own, in order: a grant's consortium, and the recipient's
+ * registry of leads where its policy keeps one. Each is checked at the revision read when the decision is appended.
+ */
+function contextStreamsOf(command: SubsidyCommand): string[] {
+  if (command.type !== 'GrantSubsidy') return [];
+  const registry = recipientRegistryStream(command.data);
+  return [consortiumStreamId(command.data.consortiumId), ...(registry ? [registry] : [])];
 }
 
 /** The log position of the last event a command recorded on these streams (its answer's `position`). */

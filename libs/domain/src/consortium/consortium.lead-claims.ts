@@ -1,13 +1,17 @@
 /**
- * What a consortium's transition asks of the lead registry (the rules spanning consortia: nmg.one-per-lead,
- * luzhou.annual-call): a filing claims its lead; the end of a consortium releases it where the claim lasts while the
- * consortium lives. The handler decides these commands with the lead-registry decider on the stream each names.
+ * What a consortium's transition asks of the lead registry. Claims made at filing decide rules spanning consortia
+ * (nmg.one-per-lead, luzhou.annual-call): a filing claims its lead; its end releases it where the claim lasts while the
+ * consortium lives. A `while-active` claim records a status (liaoning's 盟主, liaoning.mengzhu-annual-cap): approval
+ * claims the lead; the alliance's end, or a new 盟主, releases it (and the new 盟主 claims). The handler decides these
+ * commands with the lead-registry decider on the stream each names.
  */
 import { LeadRegistryCommand } from '../lead-registry/lead-registry.commands';
 import { LeadRegistryContext } from '../lead-registry/lead-registry.context';
 import { leadRegistryStreamId } from '../lead-registry/lead-registry.streams';
 import { consortiumPolicies } from '../policies/consortium-policies';
-import { paramOn } from '../shared/rule';
+import { isClaimedAtFiling, LeadClaimTerm } from '../policies/policy';
+import { BusinessDate } from '../shared/dates';
+import { paramOn, PolicyParam } from '../shared/rule';
 import { ConsortiumCommand } from './consortium.commands';
 import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
 
@@ -17,9 +21,11 @@ export interface LeadRegistryRequest {
   context: LeadRegistryContext;
 }
 
-/** The registry stream a filing is decided on, when its policy has a rule spanning consortia. */
+/** The registry stream a filing is decided on, when its policy has a rule spanning consortia decided at filing. */
 export function filingRegistryStream(command: ConsortiumCommand): string | undefined {
-  if (command.type !== 'FileConsortium' || !consortiumPolicies[command.data.policy]?.leadClaim) return undefined;
+  if (command.type !== 'FileConsortium') return undefined;
+  const term = consortiumPolicies[command.data.policy]?.leadClaim;
+  if (!term || !isClaimedAtFiling(paramOn(term, command.data.filedOn))) return undefined;
   return leadRegistryStreamId(command.data.policy, command.data.lead.creditCode);
 }
 
@@ -27,29 +33,62 @@ export function filingRegistryStream(command: ConsortiumCommand): string | undef
 export function leadRegistryRequests(before: ConsortiumState, after: ConsortiumState): LeadRegistryRequest[] {
   const term = after.exists ? consortiumPolicies[after.policy]?.leadClaim : undefined;
   if (!term) return [];
-  const context = { term };
-  if (!before.exists) {
-    const { id: consortiumId, lead, policy, filedOn } = after;
-    return [
-      {
-        streamId: leadRegistryStreamId(policy, lead.creditCode),
-        command: { type: 'ClaimLead', data: { consortiumId, creditCode: lead.creditCode, policy, filedOn } },
-        context,
-      },
-    ];
-  }
   const on = after.ended?.on ?? after.lastOn;
+  return paramOn(term, on) === 'while-active'
+    ? activeLeadRequests(before, after, term, on)
+    : filingClaimRequests(before, after, term, on);
+}
+
+function filingClaimRequests(
+  before: ConsortiumState,
+  after: ConsortiumState,
+  term: PolicyParam<LeadClaimTerm>,
+  on: BusinessDate,
+): LeadRegistryRequest[] {
+  if (!before.exists) return [claim(after, term)];
   const ends = !ENDED_STATUSES.includes(before.status) && ENDED_STATUSES.includes(after.status);
-  if (!ends || paramOn(term, on) !== 'while-live') return [];
-  const { id: consortiumId, lead, policy } = before;
-  return [
-    {
-      streamId: leadRegistryStreamId(policy, lead.creditCode),
-      command: {
-        type: 'ReleaseLead',
-        data: { consortiumId, creditCode: lead.creditCode, policy, reason: after.status, on },
-      },
-      context,
+  return ends && paramOn(term, on) === 'while-live' ? [release(before, term, after.status, on)] : [];
+}
+
+/** The 盟主 from approval while the alliance is active: claimed at approval, released at its end or a lead change. */
+function activeLeadRequests(
+  before: ConsortiumState,
+  after: ConsortiumState,
+  term: PolicyParam<LeadClaimTerm>,
+  on: BusinessDate,
+): LeadRegistryRequest[] {
+  const wasActive = before.exists && before.status === 'active';
+  const isActive = after.status === 'active';
+  if (!wasActive && isActive) return [claim(after, term, after.approvedOn)];
+  if (wasActive && !isActive) return [release(before, term, after.status, on)];
+  if (wasActive && isActive && before.lead.creditCode !== after.lead.creditCode) {
+    return [release(before, term, 'lead-change', on), claim(after, term, on)];
+  }
+  return [];
+}
+
+function claim(state: ConsortiumState, term: PolicyParam<LeadClaimTerm>, since?: BusinessDate): LeadRegistryRequest {
+  const { id: consortiumId, lead, policy, filedOn } = state;
+  return {
+    streamId: leadRegistryStreamId(policy, lead.creditCode),
+    command: {
+      type: 'ClaimLead',
+      data: { consortiumId, creditCode: lead.creditCode, policy, filedOn, ...(since !== undefined && { since }) },
     },
-  ];
+    context: { term },
+  };
+}
+
+function release(
+  state: ConsortiumState,
+  term: PolicyParam<LeadClaimTerm>,
+  reason: string,
+  on: BusinessDate,
+): LeadRegistryRequest {
+  const { id: consortiumId, lead, policy } = state;
+  return {
+    streamId: leadRegistryStreamId(policy, lead.creditCode),
+    command: { type: 'ReleaseLead', data: { consortiumId, creditCode: lead.creditCode, policy, reason, on } },
+    context: { term },
+  };
 }

@@ -8,7 +8,14 @@ import { ConsortiumPolicyId } from '../shared/policy-ids';
 
 export type ClaimLead = DomainCommand<
   'ClaimLead',
-  { consortiumId: string; creditCode: string; policy: ConsortiumPolicyId; filedOn: BusinessDate }
+  {
+    consortiumId: string;
+    creditCode: string;
+    policy: ConsortiumPolicyId;
+    filedOn: BusinessDate;
+    /** For a claim made at approval (a 盟主's status): the approval's date. */
+    since?: BusinessDate;
+  }
 >;
 
 export type ReleaseLead = DomainCommand<
@@ -17,7 +24,7 @@ export type ReleaseLead = DomainCommand<
     consortiumId: string;
     creditCode: string;
     policy: ConsortiumPolicyId;
-    /** The status the consortium ended in: 'dissolved' | 'delisted' | 'rejected' | 'withdrawn'. */
+    /** The status the consortium ended in ('dissolved', 'delisted', 'rejected', 'withdrawn'), or 'lead-change'. */
     reason: string;
     on: BusinessDate;
   }

@@ -18,8 +18,10 @@ export function evolve(state: LeadRegistryState, event: LeadRegistryEvent): Lead
   const others = state.claims.filter((claim) => claim.consortiumId !== event.data.consortiumId);
   switch (event.type) {
     case 'LeadClaimed': {
-      const { consortiumId, creditCode, policy, filedOn } = event.data;
-      return { claims: [...others, { consortiumId, creditCode, policy, filedOn }] };
+      const { consortiumId, creditCode, policy, filedOn, since } = event.data;
+      return {
+        claims: [...others, { consortiumId, creditCode, policy, filedOn, ...(since !== undefined && { since }) }],
+      };
     }
     case 'LeadReleased':
       return { claims: others };

@@ -29,6 +29,7 @@ const POLICIES_MD_RULE_IDS = [
   'luzhou.delist',
   'liaoning.mengzhu',
   'liaoning.academic-member',
+  'liaoning.mengzhu-annual-cap', // the 盟主's status, which the funding rule reads, is kept by the consortium's lifecycle
   'liaoning.agreement',
   'liaoning.evaluation',
   'tianjin.lead',

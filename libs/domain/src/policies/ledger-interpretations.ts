@@ -37,6 +37,19 @@ export const LEDGER_INTERPRETATIONS = {
       "a public notice's start (`startsOn`) may lie ahead.",
     replaces: 'Consortia and subsidies accepted future dates (a ledger records decisions taken on paper in advance).',
   }),
+  mengzhuStatus: interpretation({
+    id: 'liaoning.mengzhu-status',
+    since: '2026-12-01',
+    rules: ['liaoning.mengzhu-annual-cap'],
+    text:
+      "A unit is a 盟主 from its alliance's approval until that alliance ends (dissolved, delisted) or takes another " +
+      '盟主; the registry of 盟主 (one stream per unit) records it. Whenever a unit that is a 盟主 receives any ' +
+      'liaoning-2021-alliance grant — as 盟主 or as a member of another alliance — everything it received under the ' +
+      'policy in that fiscal year counts, grants received before it became 盟主 included, and a grant that would take ' +
+      'the total over 2000万 is refused. Approval is never refused for past receipts.',
+    replaces:
+      'The cap was checked only when the unit received as 盟主 of the alliance paying it, so the order of grants mattered.',
+  }),
 } as const;
 
 /** The rule a future-dated fact breaks, for the rejection. */

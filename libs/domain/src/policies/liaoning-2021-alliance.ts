@@ -1,7 +1,8 @@
 /** 辽宁省实质性产学研联盟: 工作指引(暂行) and 关于支持实质性产学研联盟发展的若干政策 (announced 2021-03-01). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
-import { ConsortiumApplication, ConsortiumPolicy, EvaluationAspect } from './policy';
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
+import { ConsortiumApplication, ConsortiumPolicy, EvaluationAspect, LeadClaimTerm } from './policy';
 import {
   countOf,
   describeUnit,
@@ -28,6 +29,14 @@ const EVALUATION_ASPECTS: EvaluationAspect[] = [
 ];
 
 export const liaoningParams = {
+  mengzhuStatus: param<LeadClaimTerm>(
+    'liaoning.mengzhu-annual-cap',
+    '若干政策 7',
+    'a unit is a 盟主 while its alliance is active: the registry of 盟主 that every Liaoning grant reads',
+    'while-active',
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.mengzhuStatus.text },
+  ),
   mengzhuDivision: param(
     'liaoning.mengzhu',
     '组建基本条件 一',
@@ -145,6 +154,7 @@ export const liaoning2021Alliance: ConsortiumPolicy = {
     members: lifecycleRule('members'),
     dissolution: lifecycleRule('dissolution'),
   },
+  leadClaim: liaoningParams.mengzhuStatus,
   onLeadChange: { effect: 'replace-if-lead-rules-pass', rule: 'liaoning.mengzhu', citation: '组建基本条件 一' },
   onRename: { effect: 'rename', ...lifecycleRule('rename') },
   evaluation: { rule: 'liaoning.evaluation', citation: '评估评价办法', aspects: liaoningParams.evaluationAspects },

@@ -28,7 +28,14 @@ export interface NoticeLength {
  * consortia can be decided on one stream. `while-live`: released when the consortium ends (nmg.one-per-lead).
  * `calendar-year`: never released; it blocks other filings by the same lead in the same calendar year (luzhou.annual-call).
  */
-export type LeadClaimTerm = 'while-live' | 'calendar-year';
+export type LeadClaimTerm = 'while-live' | 'calendar-year' | 'while-active';
+
+/**
+ * Claims made at filing decide a rule spanning consortia there (`while-live`, `calendar-year`); a `while-active` claim
+ * is made at approval and records a status other decisions read (liaoning's 盟主, from approval until the alliance ends
+ * or changes its 盟主).
+ */
+export const isClaimedAtFiling = (term: LeadClaimTerm): boolean => term !== 'while-active';
 
 /** Evaluation rules: when they are due, what they must cover, and what grades lead to. */
 export interface EvaluationRules extends RuleRef {

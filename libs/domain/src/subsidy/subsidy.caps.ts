@@ -5,7 +5,7 @@ import { CapFacts, FundingCategory } from '../policies/funding/funding-policy';
 import { grantBoundaryIds } from './subsidy.routing';
 import { SubsidyState } from './subsidy.state';
 
-type Terms = Pick<CapFacts, 'terms' | 'policy' | 'recipientRole' | 'evaluationPeriod'>;
+type Terms = Pick<CapFacts, 'terms' | 'policy' | 'recipientRole' | 'recipientLeads' | 'evaluationPeriod'>;
 
 /** The terms with the boundaries they are counted on, each loaded by `boundary`. */
 export function capFacts(
@@ -24,10 +24,14 @@ export function capFacts(
   };
 }
 
-/** A recorded subsidy's facts for a further grant of nothing: what its caps count now. */
+/**
+ * A recorded subsidy's facts for a further grant of nothing: what its caps count now. `recipientLeads`: the consortia
+ * the recipient leads now (the registry of leads, as the funding view reads it), or as recorded on the grant.
+ */
 export function recordedCapFacts(
   subsidy: SubsidyState,
   boundary: (streamId: string) => FundingBoundaryState,
+  leadsNow?: ReadonlyArray<string>,
 ): CapFacts {
   const { subsidyId, consortiumId, recipient, category, fiscalYear, grantedOn, projectId, platformId } = subsidy;
   const terms = {
@@ -42,5 +46,11 @@ export function recordedCapFacts(
     amountFen: 0,
   };
   const { policy, recipientRole, evaluationPeriod } = subsidy;
-  return capFacts({ terms, policy, recipientRole, evaluationPeriod }, fundingCategory(category), boundary);
+  const recorded = subsidy.recipientLeads ?? (recipientRole === 'lead' ? [consortiumId] : []);
+  const recipientLeads = [...new Set([...recorded, ...(leadsNow ?? [])])];
+  return capFacts(
+    { terms, policy, recipientRole, recipientLeads, evaluationPeriod },
+    fundingCategory(category),
+    boundary,
+  );
 }

@@ -1,4 +1,5 @@
 import { ConsortiumState } from '../consortium/consortium.state';
+import { LeadRegistryState } from '../lead-registry/lead-registry.state';
 import { BusinessDate } from '../shared/dates';
 
 /** What a subsidy decision reads besides the ledger's streams: the clock, and for a grant the consortium it names. */
@@ -7,4 +8,9 @@ export interface SubsidyContext {
   today: BusinessDate;
   /** The consortium a grant names, folded from its own stream. Only grants read it. */
   consortium?: ConsortiumState;
+  /**
+   * For a grant under a policy that keeps a registry of leads (liaoning's 盟主): the recipient's registry stream
+   * (`recipientRegistryStream`), folded; read and checked by the grant, so a concurrent approval cannot slip past a cap.
+   */
+  recipientRegistry?: LeadRegistryState;
 }

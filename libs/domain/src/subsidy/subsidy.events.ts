@@ -18,6 +18,11 @@ import { GrantTerms, RecipientRole } from '../policies/funding/grant-terms';
 export interface GrantAsDecided {
   policy: ConsortiumPolicyId;
   recipientRole: RecipientRole;
+  /**
+   * The consortia under the grant's policy the recipient led when granted (liaoning.mengzhu-status). Absent on grants
+   * decided before the registry of 盟主 (catalogue 2025-11-01): there the lead of the grant's own consortium alone.
+   */
+  recipientLeads?: string[];
   /** tianjin.evaluation-award: the evaluation the award is for. */
   evaluationPeriod?: string;
 }

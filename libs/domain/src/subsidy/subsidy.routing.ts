@@ -12,6 +12,9 @@ import {
   subsidyStreamId,
   unitStreamId,
 } from './subsidy.streams';
+import { leadRegistryStreamId } from '../lead-registry/lead-registry.streams';
+import { consortiumPolicies } from '../policies/consortium-policies';
+import { paramOn } from '../shared/rule';
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyState } from './subsidy.state';
@@ -100,3 +103,16 @@ export function routeEvents<E extends SubsidyLedgerEvent>(events: E[]): Array<{ 
 }
 
 const unique = (ids: string[]): string[] => [...new Set(ids)];
+
+/**
+ * A grant under a policy that keeps a registry of leads as a status (liaoning's 盟主, `while-active`) reads the
+ * recipient's registry stream: whether it leads an active alliance decides which caps bind it.
+ */
+export function recipientRegistryStream(
+  grant: Pick<GrantTerms, 'category' | 'recipient' | 'grantedOn'>,
+): string | undefined {
+  const policy = fundingCategory(grant.category)?.policy;
+  const term = policy ? consortiumPolicies[policy].leadClaim : undefined;
+  if (!policy || !term || paramOn(term, grant.grantedOn) !== 'while-active') return undefined;
+  return leadRegistryStreamId(policy, grant.recipient);
+}

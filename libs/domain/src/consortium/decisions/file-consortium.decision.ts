@@ -5,15 +5,15 @@ import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
 import { FileConsortium } from '../consortium.commands';
 import { Governance } from '../../shared/unit';
-import { RuleCheck } from '../../shared/rule';
+import { paramOn, refOf, RuleCheck } from '../../shared/rule';
 import { consortiumPolicies } from '../../policies/consortium-policies';
 import { dateProblems, duplicateUnitProblems, textProblems, unitProblems } from '../../shared/input-problems';
 import { isConsortiumPolicyId } from '../../shared/policy-ids';
 import { futureFact } from '../../policies/ledger-interpretations';
+import { isClaimedAtFiling } from '../../policies/policy';
 import { leadClaimCheck } from '../../lead-registry/decisions/claim-lead.decision';
 import { outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
-import { refOf } from '../../shared/rule';
 
 /**
  * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when
@@ -52,7 +52,7 @@ export function decideFiling(
   if (outside) return outside;
 
   const claimChecks: RuleCheck[] = [];
-  if (policy.leadClaim) {
+  if (policy.leadClaim && isClaimedAtFiling(paramOn(policy.leadClaim, d.filedOn))) {
     if (context.leadRegistry === undefined) {
       throw new Error(`a filing under ${policy.id} needs context.leadRegistry, read from the lead registry stream`);
     }

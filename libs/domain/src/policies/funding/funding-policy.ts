@@ -10,6 +10,7 @@ import { Grade } from '../../shared/procedure';
 import { LoadedBoundary } from './funding-boundary';
 import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 import { FundingCategoryId, GrantField, GrantTerms, RecipientRole } from './grant-terms';
+
 /** Boundaries a category commits its grants to, besides the recipient's fiscal year (which every grant commits to). */
 export type ScopeKind = 'project' | 'platform' | 'alliance';
 
@@ -21,6 +22,11 @@ export interface CapFacts {
   terms: GrantTerms;
   policy: ConsortiumPolicyId;
   recipientRole: RecipientRole;
+  /**
+   * The active consortia under the grant's policy that the recipient leads (the grant's own when it is the lead, and
+   * any other the registry of leads records): liaoning.mengzhu-annual-cap binds a 盟主 in every role.
+   */
+  recipientLeads: ReadonlyArray<string>;
   /** tianjin.evaluation-award: the evaluation the award is for. */
   evaluationPeriod?: string;
   recipientYear: LoadedBoundary;

@@ -138,7 +138,8 @@ function policyCaps(facts: CapFacts) {
     null,
     `no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.terms.consortiumId} is not capped`,
   );
-  if (facts.recipientRole !== 'lead') return [allianceNoCap];
+  // liaoning.mengzhu-status: the cap binds a unit that is a 盟主 now, whatever it receives this grant as.
+  if (facts.recipientLeads.length === 0) return [allianceNoCap];
   // The recipient's year holds what the unit received under every policy and in every role: count this policy's.
   const { recipientYear } = facts;
   const mengzhuCap = capOf(
@@ -146,7 +147,8 @@ function policyCaps(facts: CapFacts) {
     on,
     recipientYear.streamId,
     usedFen(recipientYear.state, (c) => c.policy === POLICY),
-    `the 盟主 ${facts.terms.recipient} in fiscal year ${facts.terms.fiscalYear}, all categories and roles together`,
+    `the 盟主 ${facts.terms.recipient} (of ${facts.recipientLeads.join(', ')}) in fiscal year ${facts.terms.fiscalYear}, ` +
+      'all categories and roles together',
   );
   return [allianceNoCap, mengzhuCap];
 }

@@ -62,8 +62,14 @@ export function grantEvents(
   checks: RuleCheck[],
   caps: CapRecord[],
 ): SubsidyLedgerEvent[] {
-  const { terms, policy, recipientRole, evaluationPeriod } = facts;
-  const decided = { ...terms, policy, recipientRole, ...(evaluationPeriod !== undefined && { evaluationPeriod }) };
+  const { terms, policy, recipientRole, recipientLeads, evaluationPeriod } = facts;
+  const decided = {
+    ...terms,
+    policy,
+    recipientRole,
+    recipientLeads: [...recipientLeads],
+    ...(evaluationPeriod !== undefined && { evaluationPeriod }),
+  };
   const boundaries = boundaryStreamList(grantBoundaryIds(terms, category));
   const granted: SubsidyGranted = {
     type: 'SubsidyGranted',

@@ -1,3 +1,4 @@
+import { LeadRegistryState } from '../../lead-registry/lead-registry.state';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
 import { ConsortiumState, Evaluation } from '../../consortium/consortium.state';
@@ -53,7 +54,7 @@ export function decideGrant(
   }
 
   const consortium = context.consortium!;
-  const facts = grantFactsOf(terms, category, consortium, state);
+  const facts = grantFactsOf(terms, category, consortium, state, context.recipientRegistry);
   const categoryChecks = category.rules(facts);
   const broken = categoryChecks.find((c) => !c.ok);
   if (broken) return refuse('rule-violated', broken);
@@ -112,14 +113,23 @@ function grantFactsOf(
   category: FundingCategory,
   consortium: ConsortiumState,
   state: SubsidyLedgerState,
+  registry: LeadRegistryState | undefined,
 ): GrantFacts {
   const latest = latestEvaluation(consortium, terms.grantedOn);
+  const recipientRole = roleOf(consortium, terms.recipient)!;
+  const recipientLeads = [
+    ...new Set([
+      ...(recipientRole === 'lead' ? [consortium.id] : []),
+      ...(registry?.claims ?? []).map((claim) => claim.consortiumId),
+    ]),
+  ];
   return {
     ...capFacts(
       {
         terms,
         policy: consortium.policy,
-        recipientRole: roleOf(consortium, terms.recipient)!,
+        recipientRole,
+        recipientLeads,
         ...(category.rewardsEvaluation && latest && { evaluationPeriod: latest.period }),
       },
       category,
