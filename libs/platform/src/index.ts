@@ -12,6 +12,8 @@ export * from './http/create-ledger-app';
 export * from './http/health.controller';
 export * from './http/ledger-errors';
 export * from './http/ledger-validators';
+export * from './http/preferred-media-type';
+export * from './logging/log-level';
 export * from './platform.module';
 export * from './projections/projection-engine';
 export * from './projections/projector';

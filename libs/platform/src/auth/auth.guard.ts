@@ -7,6 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { requestFactsOf } from '../http/request-facts';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { hasAnyRole, Role } from './roles';
 import { TokenRegistry } from './token-registry';
@@ -27,6 +28,7 @@ export class AuthGuard implements CanActivate {
     const principal = match ? this.tokens.principalFor(match[1]) : undefined;
     if (!principal) throw new UnauthorizedException('a known bearer token is required (Authorization: Bearer <token>)');
     request.principal = principal;
+    requestFactsOf(request).actor = principal.actor;
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!hasAnyRole(principal, allowed)) {
       throw new ForbiddenException(
