@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import pino from 'pino';
 import type { Options } from 'pino-http';
 import { requestFactsOf } from '../http/request-facts';
 import type { LedgerLogLevel } from './log-level';
@@ -17,6 +18,21 @@ export function markFailed(response: object, exception: unknown): void {
 const pathOf = (request: IncomingMessage) =>
   (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url;
 
+/** The fields of a request's line, read when its answer has been sent. */
+function requestLine(request: IncomingMessage, response: ServerResponse, durationMs: number) {
+  const { correlationId, actor, route, handler } = requestFactsOf(request);
+  return {
+    correlationId,
+    actor,
+    route,
+    handler,
+    method: request.method,
+    url: pathOf(request),
+    status: response.statusCode,
+    durationMs,
+  };
+}
+
 /**
  * One line per HTTP request, when its answer is sent:
  * `{ requestId, correlationId, actor, route, handler, method, url, status, durationMs, msg }`, at info; a 5xx at
@@ -27,25 +43,21 @@ export function requestLogOptions(level: LedgerLogLevel): Options {
     level,
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
     genReqId: () => randomUUID(),
-    // The per-request logger carries only the request id; the line itself is built below.
+    // Loggers made for a request carry only its id (app logs written while it runs, too); its line is built below.
     quietReqLogger: true,
     quietResLogger: true,
-    customProps: (request) => {
-      const { correlationId, actor, route, handler } = requestFactsOf(request);
-      return { correlationId, actor, route, handler, method: request.method, url: pathOf(request) };
-    },
+    // pino-http binds the whole request to a logger no line here uses: nothing of it is serialized.
+    wrapSerializers: false,
+    serializers: { req: () => undefined, res: () => undefined, err: pino.stdSerializers.err },
     customLogLevel: (_request, response, error) => {
       if (error || response.err !== undefined) return 'error';
       if (response.statusCode === 503) return 'warn';
       return response.statusCode >= 500 ? 'error' : 'info';
     },
-    customSuccessObject: (_request, response, { durationMs }: { durationMs: number }) => ({
-      status: response.statusCode,
-      durationMs,
-    }),
-    customErrorObject: (_request, response, error, { durationMs }: { durationMs: number }) => ({
-      status: response.statusCode,
-      durationMs,
+    customSuccessObject: (request, response, { durationMs }: { durationMs: number }) =>
+      requestLine(request, response, durationMs),
+    customErrorObject: (request, response, error, { durationMs }: { durationMs: number }) => ({
+      ...requestLine(request, response, durationMs),
       ...(response.err !== undefined && { err: error }),
     }),
     customSuccessMessage: (request, response) =>
