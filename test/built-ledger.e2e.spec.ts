@@ -63,6 +63,42 @@ describe('the standalone server (npm start)', () => {
     expect(await second.stop()).toBe(0);
   }, 30_000);
 
+  it('on SIGTERM answers every request it took (none with a 5xx), then exits 0', async () => {
+    const server = await startServer({ LEDGER_ADMIN_TOKEN: 'drain-admin' });
+    const headers = { 'content-type': 'application/json', authorization: 'Bearer drain-admin' };
+    const statuses: number[] = [];
+    let acknowledged = 0;
+    /** Sends requests until the server no longer takes connections. */
+    const client = async (request: () => Promise<Response>) => {
+      for (;;) {
+        const answer = await request().catch(() => undefined);
+        if (!answer) return;
+        statuses.push(answer.status);
+        if (answer.status === 201) acknowledged++;
+        await answer.arrayBuffer();
+      }
+    };
+    const file = () =>
+      fetch(`${server.url}/v1/consortia`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(filingBody('liaoning-2021-alliance')),
+      });
+    const read = () => fetch(`${server.url}/v1/consortia?limit=5`, { headers });
+    const clients = [
+      ...Array.from({ length: 12 }, () => client(file)),
+      ...Array.from({ length: 4 }, () => client(read)),
+    ];
+    while (acknowledged < 200) await new Promise((resolve) => setTimeout(resolve, 5));
+    const signalled = Date.now();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    // Idle keep-alive connections must not hold the close up until their timeout.
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    await Promise.all(clients);
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(server.output()).toContain('SIGTERM: closing the ledger');
+  }, 60_000);
+
   it('loses no acknowledged command when the process is killed mid-stream (SIGKILL), and the chain stays intact', async () => {
     const server = await startServer({ LEDGER_ADMIN_TOKEN: 'crash-admin' });
     const acknowledged: string[] = [];

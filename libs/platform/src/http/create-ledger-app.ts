@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { LedgerLogger } from '../logging/ledger-logger';
 import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/log-level';
@@ -52,6 +53,9 @@ export async function createLedgerApp(
     routerOptions: ROUTER_OPTIONS,
     // The request id on each log line: unique across restarts and processes (Fastify's own counts req-1, req-2, …).
     genReqId: () => randomUUID(),
+    // While closing, a request already on an open connection is still answered (with Connection: close), as Node's
+    // server did under Express; Fastify's default would answer it 503 outside the ledger's error envelope.
+    return503OnClosing: false,
   });
   const modules = LedgerHttpModule.around(root, level, options.logDestination);
   // Nest's own start-up lines wait for the app's logger (pino) instead of going to the console.
@@ -98,8 +102,23 @@ export async function printableUrl(app: NestFastifyApplication): Promise<string>
 }
 
 /**
- * On SIGTERM or SIGINT: stop taking requests, let queued appends commit and the projections finish their batch
- * (`app.close()` runs every shutdown hook), then exit 0.
+ * Stops listening and waits for the requests in flight to be answered. Node closes the connections that are idle when
+ * closing begins; one busy then becomes idle after its answer and would stay open for its keep-alive timeout (72 s on
+ * Fastify), holding the close up: idle connections are closed again until the server has closed.
+ */
+async function stopTakingRequests(app: NestFastifyApplication): Promise<void> {
+  const server: Server = app.getHttpServer();
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+  try {
+    await app.getHttpAdapter().close();
+  } finally {
+    clearInterval(closeIdle);
+  }
+}
+
+/**
+ * On SIGTERM or SIGINT: stop taking requests and answer those in flight, then let queued appends commit and the
+ * projections finish their batch (`app.close()` runs every shutdown hook), then exit 0.
  */
 export function closeOnSignals(app: NestFastifyApplication): void {
   const logger = new Logger('Ledger');
@@ -108,6 +127,9 @@ export function closeOnSignals(app: NestFastifyApplication): void {
     if (closing) return;
     closing = true;
     logger.log(`${signal}: closing the ledger`);
+    // The HTTP server first: Nest's close runs the modules' destroy hooks (which close the projections' read store)
+    // before it closes the server, and a request still running would find its store gone. Closing twice is harmless.
+    await stopTakingRequests(app);
     await app.close();
   };
   const exitAfterClosing = (signal: string) =>
