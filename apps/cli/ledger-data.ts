@@ -9,7 +9,7 @@ export interface LedgerDataOptions {
   json?: boolean;
 }
 
-/** The ledger's files in the chosen data directory; the event log must exist (opening a missing one would create it). */
+/** The ledger's files in the chosen data directory, whose event log must exist (opening a missing one creates it). */
 export function existingLedger(options: LedgerDataOptions): LedgerConfig {
   const env = options.dataDir === undefined ? process.env : { ...process.env, LEDGER_DATA_DIR: options.dataDir };
   const config = ledgerConfigFromEnv(env);

@@ -1,16 +1,14 @@
 import fastifyEtag from '@fastify/etag';
-import { DynamicModule, Logger, LogLevel, Module, Type } from '@nestjs/common';
+import { DynamicModule, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import { LedgerLogger } from '../logging/ledger-logger';
 import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/log-level';
 import { LoggingModule } from '../logging/logging.module';
-import { formBodyParser, jsonBodyParser } from './json-body.parser';
+import { formBodyParser, jsonBodyParser } from './body-parsers';
+import { serveOpenApi } from './open-api';
 
 export interface LedgerAppOptions {
   title: string;
@@ -65,81 +63,6 @@ export async function createLedgerApp(
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
   // Weak ETags and 304 on If-None-Match, as Express answered every read.
   await app.register(fastifyEtag, { weak: true });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .addGlobalParameters({
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        description:
-          'On a POST: the same key with the same body answers the first answer again and records nothing new; with another body, 422 idempotency-key-reused.',
-      })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  serveOpenApi(app, options);
   return app;
-}
-
-/**
- * Every interface, as Express listened when given no host: `::` takes IPv6 and IPv4 alike, where the machine has
- * IPv6 at all; otherwise `0.0.0.0`. (Fastify, given no host, would listen on localhost only.)
- */
-export function allInterfaces(): string {
-  const hasIpv6 = Object.values(networkInterfaces()).some((addresses) =>
-    addresses?.some((address) => address.family === 'IPv6'),
-  );
-  return hasIpv6 ? '::' : '0.0.0.0';
-}
-
-/** The URL an operator can open: `http://localhost:3000` when listening on every interface. */
-export async function printableUrl(app: NestFastifyApplication): Promise<string> {
-  return (await app.getUrl()).replace('[::1]', 'localhost');
-}
-
-/**
- * Stops listening and waits for the requests in flight to be answered. Node closes the connections that are idle when
- * closing begins; one busy then becomes idle after its answer and would stay open for its keep-alive timeout (72 s on
- * Fastify), holding the close up: idle connections are closed again until the server has closed.
- */
-async function stopTakingRequests(app: NestFastifyApplication): Promise<void> {
-  const server: Server = app.getHttpServer();
-  const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
-  try {
-    await app.getHttpAdapter().close();
-  } finally {
-    clearInterval(closeIdle);
-  }
-}
-
-/**
- * On SIGTERM or SIGINT: stop taking requests and answer those in flight, then let queued appends commit and the
- * projections finish their batch (`app.close()` runs every shutdown hook), then exit 0.
- */
-export function closeOnSignals(app: NestFastifyApplication): void {
-  const logger = new Logger('Ledger');
-  let closing = false;
-  const close = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal}: closing the ledger`);
-    // The HTTP server first: Nest's close runs the modules' destroy hooks (which close the projections' read store)
-    // before it closes the server, and a request still running would find its store gone. Closing twice is harmless.
-    await stopTakingRequests(app);
-    await app.close();
-  };
-  const exitAfterClosing = (signal: string) =>
-    close(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(error);
-        process.exit(1);
-      },
-    );
-  process.once('SIGTERM', () => void exitAfterClosing('SIGTERM'));
-  process.once('SIGINT', () => void exitAfterClosing('SIGINT'));
 }

@@ -19,12 +19,14 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
     if (body.length === 0) return done(null, {});
     const text = body.toString('utf8');
     const first = FIRST_CHARACTER.exec(text)?.[1];
-    if (first !== '{' && first !== '[')
-      return done(new MalformedBodyError('a JSON body must be an object or an array'));
-    parseJson(request, text, done);
+    if (first === '{' || first === '[') return parseJson(request, text, done);
+    done(new MalformedBodyError('a JSON body must be an object or an array'));
   };
 }
 
-/** Form bodies (`curl -d on=2025-10-12`), as Nest reads them by default. */
+/**
+ * Form bodies (`curl -d on=2025-10-12`), as Nest reads them by default: fields of a plain object (querystring's own
+ * has no prototype).
+ */
 export const formBodyParser: FastifyBodyParser<Buffer> = (_request, body, done) =>
   done(null, { ...parseQueryString(body.toString('utf8')) });
