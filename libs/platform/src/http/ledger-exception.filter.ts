@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { markFailed } from '../logging/request-log';
 import { ledgerErrorBody } from './ledger-error-body';
@@ -15,7 +15,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<object>();
     const [status, body] = ledgerErrorBody(exception);
     // 503 projection-lagging is the ledger working as designed (a read that asked to wait too long), not a fault.
-    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) markFailed(response, exception);
+    if (status >= 500 && status !== 503) markFailed(response, exception);
     this.adapterHost.httpAdapter.reply(response, body, status);
   }
 }

@@ -10,6 +10,7 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { Principal } from '../auth/roles';
 import { derivedId } from '../commands/command-metadata';
@@ -17,6 +18,15 @@ import { KeyedMutex } from '../commands/keyed-mutex';
 import { ledgerErrorBody } from '../http/ledger-error-body';
 import { canonicalJson } from './canonical-json';
 import { IdempotencyStore } from './idempotency.store';
+
+/** What the interceptor reads of a request, and the command id it sets on it. */
+interface IdempotentRequest {
+  method: string;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+  principal?: Principal;
+  commandId?: string;
+}
 
 /** Answers that a repeat must get again: successes, and refusals the ledger decided (not input or auth errors). */
 const REPLAYABLE = (status: number) => status < 300 || status === 404 || status === 422;
@@ -37,10 +47,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest();
-    const response = context.switchToHttp().getResponse();
+    const request = context.switchToHttp().getRequest<IdempotentRequest>();
+    const response = context.switchToHttp().getResponse<object>();
     const key = request.headers['idempotency-key'];
-    const principal: Principal | undefined = request.principal;
+    const principal = request.principal;
     if (typeof key !== 'string' || !principal || !['POST', 'DELETE'].includes(request.method)) return next.handle();
 
     const http = this.adapterHost.httpAdapter;
@@ -70,7 +80,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         request.commandId = derivedId('idempotency-key', principal.actor, key);
         try {
-          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
           this.store.save(principal.actor, key, { fingerprint, status: successStatus, body });
           return body;
         } catch (error) {
