@@ -1,17 +1,7 @@
 /** Three kinds of test, by file name: *.unit.spec.ts (pure), *.int.spec.ts (a real store), *.e2e.spec.ts (HTTP). */
 const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
-/**
- * Dependencies published as ES modules only. Node 20 requires them as they are; Jest's module system cannot, so they
- * are compiled to CommonJS for tests (content-disposition: of @fastify/static, which serves the Swagger UI at /docs).
- */
-const ESM_ONLY = '(content-disposition)';
 const shared = {
-  transform: {
-    '^.+\\.ts$': swc,
-    [`/node_modules/${ESM_ONLY}/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
-  },
-  // Nothing else in node_modules is transformed.
-  transformIgnorePatterns: [`/node_modules/(?!(.+/node_modules/)?${ESM_ONLY}/)`],
+  transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@ledger/domain$': '<rootDir>/libs/domain/src',
