@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { closeOnSignals, createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { allInterfaces, closeOnSignals, createLedgerApp, ledgerConfigFromEnv, printableUrl } from '@ledger/platform';
 import { LedgerModule } from './ledger.module';
 
 /** `npm start`: the ledger on the embedded default (SQLite in LEDGER_DATA_DIR), commands and queries on one port. */
@@ -10,8 +10,8 @@ async function main(): Promise<void> {
     description: 'An event-sourced ledger for innovation-consortium programmes: commands, queries, audit trails.',
   });
   closeOnSignals(app);
-  await app.listen(config.port);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  await app.listen(config.port, config.host ?? allInterfaces());
+  const url = await printableUrl(app);
   console.log(`consortium-ledger on ${url} — OpenAPI at /docs, data in ${config.dataDir}`);
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
 import { ProjectionEngine } from '@ledger/platform';
+import { PROJECTIONS } from '../apps/projection/src/projections';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { activeConsortium, filingBody, unitBody } from './support/consortium-requests';
 import { startLedger, STORY_TODAY } from './support/ledger-test-app';
@@ -61,6 +62,42 @@ describe('the standalone server (npm start)', () => {
     );
     expect(await second.stop()).toBe(0);
   }, 30_000);
+
+  it('on SIGTERM answers every request it took (none with a 5xx), then exits 0', async () => {
+    const server = await startServer({ LEDGER_ADMIN_TOKEN: 'drain-admin' });
+    const headers = { 'content-type': 'application/json', authorization: 'Bearer drain-admin' };
+    const statuses: number[] = [];
+    let acknowledged = 0;
+    /** Sends requests until the server no longer takes connections. */
+    const client = async (request: () => Promise<Response>) => {
+      for (;;) {
+        const answer = await request().catch(() => undefined);
+        if (!answer) return;
+        statuses.push(answer.status);
+        if (answer.status === 201) acknowledged++;
+        await answer.arrayBuffer();
+      }
+    };
+    const file = () =>
+      fetch(`${server.url}/v1/consortia`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(filingBody('liaoning-2021-alliance')),
+      });
+    const read = () => fetch(`${server.url}/v1/consortia?limit=5`, { headers });
+    const clients = [
+      ...Array.from({ length: 12 }, () => client(file)),
+      ...Array.from({ length: 4 }, () => client(read)),
+    ];
+    while (acknowledged < 200) await new Promise((resolve) => setTimeout(resolve, 5));
+    const signalled = Date.now();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    // Idle keep-alive connections must not hold the close up until their timeout.
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    await Promise.all(clients);
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(server.output()).toContain('SIGTERM: closing the ledger');
+  }, 60_000);
 
   it('loses no acknowledged command when the process is killed mid-stream (SIGKILL), and the chain stays intact', async () => {
     const server = await startServer({ LEDGER_ADMIN_TOKEN: 'crash-admin' });
@@ -158,5 +195,94 @@ describe('ledger CLI: rebuild and verify', () => {
     );
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('hash chain BROKEN at position 5');
+  });
+});
+
+/** The CLI's command line: help on every command, --json for scripts, --data-dir, and exit codes 0, 1 and 2. */
+describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-json-'));
+  // LEDGER_DATA_DIR names no ledger: --data-dir must win over it.
+  const env = { ...process.env, LEDGER_DATA_DIR: join(dataDir, 'not-here') };
+  let head: number;
+
+  /** Runs the built CLI; resolves with its exit code and output whatever the code. */
+  const cli = (...args: string[]) =>
+    run('node', ['dist/apps/cli/ledger.cli.js', ...args], { cwd: ROOT, env }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  beforeAll(async () => {
+    const ledger = await startLedger({ dataDir });
+    try {
+      await activeConsortium(ledger, 'liaoning-2021-alliance');
+      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+    } finally {
+      await ledger.close();
+    }
+  }, 60_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('--help on the program and on every command, exit 0', async () => {
+    const program = await cli('--help');
+    expect(program.code).toBe(0);
+    expect(program.stdout).toMatch(/verify .*hash chain/);
+    expect(program.stdout).toMatch(/rebuild .*read model/);
+    for (const command of ['verify', 'rebuild']) {
+      const help = await cli(command, '--help');
+      expect([command, help.code]).toEqual([command, 0]);
+      expect(help.stdout).toContain(`Usage: npm run ledger -- ${command}`);
+      expect(help.stdout).toContain('--data-dir <dir>');
+      expect(help.stdout).toContain('--json');
+    }
+  });
+
+  it('a wrong command line is exit 2 with the reason on stderr; a missing event log is exit 1', async () => {
+    for (const args of [[], ['frobnicate'], ['verify', '--bogus'], ['verify', '--data-dir']]) {
+      const answer = await cli(...args);
+      expect([args, answer.code]).toEqual([args, 2]);
+      expect(answer.stderr).not.toBe('');
+    }
+    const missing = await cli('verify');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`no event log at ${join(dataDir, 'not-here', 'events.sqlite')}`);
+  });
+
+  it('rebuild --json prints one JSON object and no progress bar', async () => {
+    const rebuilt = await cli('rebuild', '--json', '--data-dir', dataDir);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toBe('');
+    expect(JSON.parse(rebuilt.stdout)).toEqual({
+      events: head,
+      readModels: PROJECTIONS.length,
+      position: head,
+      seconds: expect.any(Number),
+      eventsPerSecond: expect.any(Number),
+    });
+  });
+
+  it('rebuild shows its progress on stderr with events per second and the time left', async () => {
+    const rebuilt = await cli('rebuild', '--data-dir', dataDir);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toMatch(new RegExp(`100% \\| ${head}/${head} events \\| \\d+ events/s \\| ETA`));
+    expect(rebuilt.stdout).toContain(`from ${head} events`);
+  });
+
+  it('verify --json prints { ok, checked }, then { ok: false, firstBrokenPosition, reason } and exit 1 once tampered', async () => {
+    const intact = await cli('verify', '--json', '--data-dir', dataDir);
+    expect(intact.code).toBe(0);
+    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, checked: head });
+
+    const db = new Database(join(dataDir, 'events.sqlite'));
+    db.prepare(`UPDATE events SET data = replace(data, 'pass', 'fail') WHERE position = 2`).run();
+    db.close();
+    const broken = await cli('verify', '--json', '--data-dir', dataDir);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toEqual({
+      ok: false,
+      checked: 1,
+      firstBrokenPosition: 2,
+      reason: expect.any(String),
+    });
   });
 });

@@ -1,75 +1,69 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { SqliteEventStore } from '@ledger/event-store';
-import { ledgerConfigFromEnv, ProjectionEngine, SqliteReadStore } from '@ledger/platform';
-import { PROJECTIONS } from '../projection/src/projections';
-import { progressBar } from './progress-bar';
+import { Command, CommanderError, Option } from 'commander';
+import { LedgerDataOptions } from './ledger-data';
+import { rebuild } from './rebuild.command';
+import { verify } from './verify.command';
 
-const USAGE = `usage: npm run ledger -- <command>
-  verify    check the hash chain of the event log; reports the first broken link
-  rebuild   drop every read model and rebuild it from the event log`;
+/** Exit codes: 0 done, 1 the command failed (a broken chain, no event log), 2 the command line was wrong. */
+const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-/** The CLI reads an existing log; opening a missing file would create an empty one. */
-function existingLedgerConfig() {
-  const config = ledgerConfigFromEnv();
-  if (!existsSync(config.eventsFile))
-    throw new Error(`no event log at ${config.eventsFile} (set LEDGER_DATA_DIR to the ledger's data directory)`);
-  return config;
+type Action = (options: LedgerDataOptions) => Promise<number>;
+
+/** `npm run ledger -- <command> [options]`: what an operator does to a ledger's data directory. */
+function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Promise<void>): Command {
+  const program = new Command('npm run ledger --')
+    .description("Operator commands on a ledger's data directory (LEDGER_DATA_DIR, or --data-dir).")
+    // Usage errors are exit 2 (see runCli), not commander's exit 1.
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+
+  const ledgerCommand = (name: string, summary: string, description: string, action: Action) =>
+    program
+      .command(name)
+      .summary(summary)
+      .description(`${summary}.\n${description}`)
+      .addOption(new Option('--data-dir <dir>', "the ledger's data directory").env('LEDGER_DATA_DIR').default('./data'))
+      .option('--json', 'print one JSON object on stdout, for scripts')
+      .action((options: LedgerDataOptions) => run(action, options));
+
+  ledgerCommand(
+    'verify',
+    'check the hash chain of the event log',
+    'Names the first broken link and exits 1 when a recorded event was altered or removed.\n' +
+      'With --json: { ok, checked, firstBrokenPosition?, reason? }',
+    verify,
+  );
+  ledgerCommand(
+    'rebuild',
+    'drop every read model and rebuild it from the event log',
+    'Shows its progress on stderr (events/s, time left).\n' +
+      'With --json: { events, readModels, position, seconds, eventsPerSecond }',
+    rebuild,
+  );
+  return program;
 }
 
-async function verify(): Promise<number> {
-  const config = existingLedgerConfig();
-  const store = new SqliteEventStore({ file: config.eventsFile });
+async function runCli(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = ledgerProgram(async (action, options) => {
+    exitCode = await action(options);
+  });
   try {
-    const result = await store.verifyChain();
-    if (result.ok) {
-      console.log(`hash chain intact: ${result.checked} events verified in ${config.eventsFile}`);
-      return 0;
-    }
-    console.error(
-      `hash chain BROKEN at position ${result.firstBrokenPosition}: ${result.reason} (${result.checked} events checked before it)`,
-    );
-    return 1;
-  } finally {
-    await store.close();
-  }
-}
-
-async function rebuild(): Promise<number> {
-  const config = existingLedgerConfig();
-  const store = new SqliteEventStore({ file: config.eventsFile });
-  const readStore = new SqliteReadStore(config.projectionsFile);
-  try {
-    const engine = new ProjectionEngine(store, readStore, PROJECTIONS);
-    const bar = progressBar(process.stderr, 'rebuilding read models');
-    const replayed = await engine.rebuild(bar.update);
-    bar.done();
-    console.log(
-      `rebuilt ${PROJECTIONS.length} read models from ${replayed} events (checkpoint ${engine.processedPosition()})`,
-    );
-    return 0;
-  } finally {
-    await readStore.close();
-    await store.close();
-  }
-}
-
-async function main(argv: string[]): Promise<number> {
-  switch (argv[0]) {
-    case 'verify':
-      return verify();
-    case 'rebuild':
-      return rebuild();
-    default:
-      console.error(USAGE);
-      return 2;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
+    // With no command, show the help as an error: the operator asked for nothing.
+    if (argv.length === 0) program.help({ error: true });
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    return EXIT.failure;
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(EXIT.failure);
   },
 );

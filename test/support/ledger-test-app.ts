@@ -37,7 +37,8 @@ export async function startLedger(options: { dataDir?: string; today?: string } 
   const app = await createLedgerApp(LedgerModule.forRoot(config), {
     title: 'test',
     description: 'test',
-    logger: ['error'],
+    // Tests print nothing of their own; LOG_LEVEL=debug npx jest … shows the ledger's log when one needs it.
+    logger: process.env.LOG_LEVEL ? undefined : false,
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

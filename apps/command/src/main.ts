@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { closeOnSignals, createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { allInterfaces, closeOnSignals, createLedgerApp, ledgerConfigFromEnv, printableUrl } from '@ledger/platform';
 import { CommandAppModule } from './command.module';
 
 /** The command side alone (`npm run start:command`); a projection process follows the same SQLite file. */
@@ -11,8 +11,8 @@ async function main(): Promise<void> {
       'Programme officers and finance offices record decisions here. See /docs of the projection process for queries.',
   });
   closeOnSignals(app);
-  await app.listen(config.port);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  await app.listen(config.port, config.host ?? allInterfaces());
+  const url = await printableUrl(app);
   console.log(`consortium-ledger commands on ${url} (data in ${config.dataDir})`);
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { closeOnSignals, createLedgerApp, ledgerConfigFromEnv } from '@ledger/platform';
+import { allInterfaces, closeOnSignals, createLedgerApp, ledgerConfigFromEnv, printableUrl } from '@ledger/platform';
 import { ProjectionAppModule } from './projection.module';
 
 /** The projection side alone (`npm run start:projection`): follows the log of the command process by polling. */
@@ -10,8 +10,8 @@ async function main(): Promise<void> {
     description: 'Read models projected from the event log: status, funding headroom, reconciliation, audit trails.',
   });
   closeOnSignals(app);
-  await app.listen(config.port);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  await app.listen(config.port, config.host ?? allInterfaces());
+  const url = await printableUrl(app);
   console.log(`consortium-ledger queries on ${url} (following ${config.eventsFile})`);
 }
 

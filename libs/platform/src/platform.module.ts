@@ -18,6 +18,7 @@ import { LEDGER_CONFIG, LedgerConfig } from './config/ledger.config';
 import { EVENT_STORE } from './event-store/event-store.tokens';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { ledgerValidationPipe } from './http/ledger-validation.pipe';
+import { RequestLabelGuard } from './http/request-label.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 
@@ -58,6 +59,8 @@ export class PlatformModule implements NestModule {
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.idempotencyFile) },
         CommandRunner,
         PlatformCloser,
+        // Guards run in this order: the label first, so that a request refused by auth is still logged with its route.
+        { provide: APP_GUARD, useClass: RequestLabelGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
         { provide: APP_PIPE, useFactory: ledgerValidationPipe },

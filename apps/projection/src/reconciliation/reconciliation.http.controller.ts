@@ -1,18 +1,17 @@
-import { Controller, Get, Inject, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { MinPositionInterceptor, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import {
+  MinPositionInterceptor,
+  preferredMediaType,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
 import { reconciliationCsv } from './reconciliation.csv';
 import { ReconciliationQuery } from './reconciliation.query.dto';
 import { reconciliationReport } from './reconciliation.report';
 import { SUBSIDIES } from '../subsidies/subsidies.projection';
-
-/** What the controller uses of Express's request and response (content negotiation, headers). */
-interface NegotiatingRequest {
-  accepts(types: string[]): string | false;
-}
-interface HeaderResponse {
-  setHeader(name: string, value: string): void;
-}
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()
@@ -33,16 +32,16 @@ export class ReconciliationHttpController {
       '`policy`; both optional. JSON `{ fiscalYear, policy, subsidies: [...], totals }`, or with `Accept: text/csv` an RFC 4180 ' +
       'CSV: a header row, one row per subsidy, and a last row whose id is TOTAL; money as yuan strings.',
   })
-  async reconciliation(
-    @Query() query: ReconciliationQuery,
-    @Req() request: NegotiatingRequest,
-    @Res({ passthrough: true }) response: HeaderResponse,
-  ) {
+  async reconciliation(@Query() query: ReconciliationQuery, @Headers('accept') accept?: string) {
     const report = await reconciliationReport(this.readStore, { fiscalYear: query.fiscalYear, policy: query.policy });
-    if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
+    if (preferredMediaType(accept, ['application/json', 'text/csv']) !== 'text/csv') return report;
     const name = ['reconciliation', report.policy ?? 'all-policies', report.fiscalYear ?? 'all-years'].join('-');
-    response.setHeader('content-type', 'text/csv; charset=utf-8');
-    response.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-    return reconciliationCsv(report);
+    const csv = Buffer.from(reconciliationCsv(report), 'utf8');
+    // A file with its type and name: Nest sets the headers whichever HTTP adapter answers.
+    return new StreamableFile(csv, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${name}.csv"`,
+      length: csv.length,
+    });
   }
 }

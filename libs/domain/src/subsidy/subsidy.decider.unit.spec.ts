@@ -53,7 +53,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       limitFen: wan(2000),
       usedBeforeFen: 0,
       headroomAfterFen: wan(1400),
-      detail: `the 盟主 ${mengzhu} in fiscal year 2025, all categories and roles together`,
+      detail: `the 盟主 ${mengzhu} (of C-LN-1) in fiscal year 2025, all categories and roles together`,
       interpretation: expect.stringContaining('fiscal (calendar) year'),
     };
     const commitment: Omit<FundingCommitted['data'], 'boundary' | 'caps'> = {
@@ -64,6 +64,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       category: 'liaoning.jiebang',
       recipient: mengzhu,
       recipientRole: 'lead',
+      recipientLeads: ['C-LN-1'],
       fiscalYear: 2025,
       amountFen: wan(600),
       grantedOn: '2025-04-01',
@@ -83,6 +84,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
             category: 'liaoning.jiebang',
             recipient: mengzhu,
             recipientRole: 'lead',
+            recipientLeads: ['C-LN-1'],
             responsibleUnit: mengzhu,
             amountFen: wan(600),
             fiscalYear: 2025,

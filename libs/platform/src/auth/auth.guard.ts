@@ -7,8 +7,10 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { IncomingHttpHeaders } from 'node:http';
+import { requestFactsOf } from '../http/request-facts';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import { hasAnyRole, Role } from './roles';
+import { hasAnyRole, Principal, Role } from './roles';
 import { TokenRegistry } from './token-registry';
 
 /** 401 without a known bearer token, 403 with a token that lacks the route's role. Routes without @Roles are admin-only. */
@@ -22,11 +24,12 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest();
+    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; principal?: Principal }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     const principal = match ? this.tokens.principalFor(match[1]) : undefined;
     if (!principal) throw new UnauthorizedException('a known bearer token is required (Authorization: Bearer <token>)');
     request.principal = principal;
+    requestFactsOf(request).actor = principal.actor;
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!hasAnyRole(principal, allowed)) {
       throw new ForbiddenException(

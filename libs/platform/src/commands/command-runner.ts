@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ConflictRetriesExhaustedException } from '../http/ledger-errors';
@@ -8,11 +8,11 @@ export const MAX_CONFLICT_RETRIES = 8;
 
 /**
  * Runs load → decide → append for one command: under in-process locks on the streams it touches, and again from a
- * fresh read when another process's append wins the expected-revision race. 409 when retries run out.
+ * fresh read when another process's append wins the expected-revision race. 409 when retries run out. Nothing is
+ * logged per command here: the request's log line tells what happened to it.
  */
 @Injectable()
 export class CommandRunner {
-  private readonly logger = new Logger(CommandRunner.name);
   private readonly locks = new KeyedMutex();
 
   constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
@@ -25,7 +25,6 @@ export class CommandRunner {
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (retry >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
-          this.logger.debug(`retrying after ${error.message}`);
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (retry + 1))));
         }
       }

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 /** Where the ledger keeps its files and how it listens; read once from the environment. */
 export interface LedgerConfig {
   port: number;
+  /** HOST: the address to listen on; every interface when absent. */
+  host?: string;
   dataDir: string;
   eventsFile: string;
   projectionsFile: string;
@@ -24,6 +26,7 @@ export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env, defaul
   const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? defaultPort),
+    host: env.HOST || undefined,
     dataDir,
     eventsFile: join(dataDir, 'events.sqlite'),
     projectionsFile: join(dataDir, 'projections.sqlite'),

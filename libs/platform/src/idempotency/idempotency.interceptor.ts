@@ -8,15 +8,25 @@ import {
   NestInterceptor,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
+import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { Principal } from '../auth/roles';
 import { derivedId } from '../commands/command-metadata';
 import { KeyedMutex } from '../commands/keyed-mutex';
-import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
+import { ledgerErrorBody } from '../http/ledger-error-body';
 import { canonicalJson } from './canonical-json';
 import { IdempotencyStore } from './idempotency.store';
+
+/** What the interceptor reads of a request, and the command id it sets on it. */
+interface IdempotentRequest {
+  method: string;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+  principal?: Principal;
+  commandId?: string;
+}
 
 /** Answers that a repeat must get again: successes, and refusals the ledger decided (not input or auth errors). */
 const REPLAYABLE = (status: number) => status < 300 || status === 404 || status === 422;
@@ -29,22 +39,23 @@ const REPLAYABLE = (status: number) => status < 300 || status === 404 || status 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly locks = new KeyedMutex();
-  private readonly errors = new LedgerExceptionFilter();
 
   constructor(
     @Inject(IdempotencyStore) private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest();
-    const response = context.switchToHttp().getResponse();
+    const request = context.switchToHttp().getRequest<IdempotentRequest>();
+    const response = context.switchToHttp().getResponse<object>();
     const key = request.headers['idempotency-key'];
-    const principal: Principal | undefined = request.principal;
+    const principal = request.principal;
     if (typeof key !== 'string' || !principal || !['POST', 'DELETE'].includes(request.method)) return next.handle();
 
+    const http = this.adapterHost.httpAdapter;
     const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .update(`${request.method} ${http.getRequestUrl(request)}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     const successStatus =
       this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
@@ -62,18 +73,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
               HttpStatus.UNPROCESSABLE_ENTITY,
             );
           }
-          response.setHeader('Idempotent-Replayed', 'true');
+          http.setHeader(response, 'Idempotent-Replayed', 'true');
           if (saved.status >= 400) throw new HttpException(saved.body as object, saved.status);
-          response.status(saved.status);
+          http.status(response, saved.status);
           return saved.body;
         }
         request.commandId = derivedId('idempotency-key', principal.actor, key);
         try {
-          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
           this.store.save(principal.actor, key, { fingerprint, status: successStatus, body });
           return body;
         } catch (error) {
-          const [status, body] = this.errors.toErrorBody(error);
+          const [status, body] = ledgerErrorBody(error);
           if (REPLAYABLE(status)) this.store.save(principal.actor, key, { fingerprint, status, body });
           throw error;
         }

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { SqliteEventStore } from '@ledger/event-store';
+import { ProjectionEngine, SqliteReadStore } from '@ledger/platform';
+import { PROJECTIONS } from '../projection/src/projections';
+import { existingLedger, LedgerDataOptions } from './ledger-data';
+import { ProgressListener, rebuildProgressBar } from './rebuild-progress';
+
+/** Drops every read model and replays the whole event log into it; 0 when done. */
+export async function rebuild(options: LedgerDataOptions): Promise<number> {
+  const config = existingLedger(options);
+  const store = new SqliteEventStore({ file: config.eventsFile });
+  const readStore = new SqliteReadStore(config.projectionsFile);
+  // A script asking for --json reads stdout only; the bar (on stderr) is for whoever watches a terminal or a log.
+  const bar = options.json && !process.stderr.isTTY ? undefined : rebuildProgressBar();
+  const progress: ProgressListener = (done, total) => bar?.update(done, total);
+  try {
+    const engine = new ProjectionEngine(store, readStore, PROJECTIONS);
+    const started = process.hrtime.bigint();
+    const events = await engine.rebuild(progress);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    bar?.stop();
+    const result = {
+      events,
+      readModels: PROJECTIONS.length,
+      position: engine.processedPosition(),
+      seconds: Number(seconds.toFixed(3)),
+      eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : 0,
+    };
+    console.log(
+      options.json
+        ? JSON.stringify(result)
+        : `rebuilt ${result.readModels} read models from ${events} events (checkpoint ${result.position}) ` +
+            `in ${result.seconds} s, ${result.eventsPerSecond} events/s`,
+    );
+    return 0;
+  } finally {
+    bar?.stop();
+    await readStore.close();
+    await store.close();
+  }
+}

@@ -1,0 +1,93 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DuplicateEventIdError } from '@ledger/event-store';
+import { fenToYuan } from '@ledger/domain/shared/money';
+import {
+  ConflictRetriesExhaustedException,
+  ErrorBody,
+  ProjectionLaggingException,
+  REJECTION_STATUS,
+  RejectionException,
+} from './ledger-errors';
+
+const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
+  400: 'invalid-input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'invalid-input',
+  415: 'invalid-input',
+  422: 'rule-violated',
+  503: 'unavailable',
+};
+
+/** Every error leaves as `{ error, message, rule?, citation?, details? }` (API.md, "Errors"): its status and body. */
+export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
+  if (exception instanceof RejectionException) {
+    const { code, message, rule, citation, details, cap } = exception.rejection;
+    const body: ErrorBody = { error: code, message };
+    if (rule) body.rule = rule;
+    if (citation) body.citation = citation;
+    if (details) body.details = code === 'invalid-input' ? details.map(asFieldProblem) : details;
+    if (cap) {
+      body.limit = fenToYuan(cap.limit);
+      body.used = fenToYuan(cap.used);
+      body.requested = fenToYuan(cap.requested);
+      body.headroom = fenToYuan(cap.headroom);
+    }
+    return [REJECTION_STATUS[code], body];
+  }
+  if (exception instanceof ConflictRetriesExhaustedException || exception instanceof DuplicateEventIdError) {
+    return [HttpStatus.CONFLICT, { error: 'conflict', message: exception.message }];
+  }
+  if (exception instanceof ProjectionLaggingException) {
+    const { minPosition, reached } = exception;
+    return [
+      HttpStatus.SERVICE_UNAVAILABLE,
+      { error: 'projection-lagging', message: exception.message, minPosition, reached },
+    ];
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const raw = exception.getResponse();
+    // Bodies the ledger built carry its own code; Nest's own (`{ statusCode, error: 'Forbidden' }`) get the ledger's.
+    const ledgerShaped =
+      typeof raw === 'object' && !('statusCode' in raw) && typeof (raw as ErrorBody).error === 'string';
+    if (ledgerShaped) return [status, raw as ErrorBody];
+    return [status, { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) }];
+  }
+  const clientError = clientErrorStatus(exception);
+  if (clientError !== undefined) {
+    return [clientError, { error: HTTP_ERROR_CODES[clientError] ?? 'error', message: (exception as Error).message }];
+  }
+  return [
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    { error: 'internal', message: 'the ledger could not complete the request' },
+  ];
+}
+
+/**
+ * The HTTP server's own refusals before any handler runs (Fastify's body parser: malformed JSON, a body too large, an
+ * unsupported media type) are errors carrying a 4xx `statusCode`: the client's fault, not a 500. Errors claiming a 5xx
+ * stay internal, so their messages never leave the ledger.
+ */
+function clientErrorStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { statusCode, status } = exception as Error & { statusCode?: unknown; status?: unknown };
+  const code = typeof statusCode === 'number' ? statusCode : status;
+  return typeof code === 'number' && code >= 400 && code < 500 ? code : undefined;
+}
+
+function messageOf(raw: string | object, fallback: string): string {
+  if (typeof raw === 'string') return raw;
+  const message = (raw as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : fallback;
+}
+
+/** The domain names an input problem `{ field, problem }`; the API names them as the validation pipe does: `{ field, problems }`. */
+function asFieldProblem(detail: object): object {
+  const { field, problem, ...rest } = detail as { field?: string; problem?: string };
+  if (field === undefined || problem === undefined) return detail;
+  return { field, problems: [problem], ...rest };
+}
