@@ -39,6 +39,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // Answers are read as JSON until the e2e helpers go through a client typed from the OpenAPI document.
+      '@typescript-eslint/no-explicit-any': 'off',
     },
   },
 );

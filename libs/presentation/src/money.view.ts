@@ -11,7 +11,7 @@ export function withYuan(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withYuan);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, v]) =>
+    Object.entries(value as Record<string, unknown>).map(([key, v]) =>
       key.endsWith('Fen') && (typeof v === 'number' || v === null)
         ? [key.slice(0, -3), yuanOrNull(v)]
         : [key, withYuan(v)],

@@ -11,5 +11,5 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The authenticated principal of the request. */
 export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal,
+  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<{ principal: Principal }>().principal,
 );

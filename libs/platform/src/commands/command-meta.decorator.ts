@@ -5,8 +5,12 @@ import { requestContextOf } from './request-context.middleware';
 
 /** The metadata of the command this request carries: actor from the token, ids from the request context and headers. */
 export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
-  const request = ctx.switchToHttp().getRequest();
-  const principal: Principal = request.principal;
+  const request = ctx.switchToHttp().getRequest<{
+    principal: Principal;
+    commandId?: string;
+    headers: Record<string, string | string[] | undefined>;
+  }>();
+  const { principal } = request;
   const { today, correlationId } = requestContextOf(request);
   const causationId = request.headers['x-causation-id'];
   return newCommandMetadata({

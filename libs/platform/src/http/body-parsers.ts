@@ -6,7 +6,7 @@ class MalformedBodyError extends SyntaxError {
   readonly statusCode = 400;
 }
 
-const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*(.)/;
+const FIRST_CHARACTER = /^[ \t\n\r]*(.)/;
 
 /**
  * JSON bodies read as the ledger read them under Express (body-parser, `strict`): an empty body with a JSON
