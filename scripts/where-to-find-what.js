@@ -80,18 +80,22 @@ function table() {
   ].join('\n');
 }
 
-const doc = readFileSync(DOC, 'utf8');
-const start = doc.indexOf(BEGIN);
-const end = doc.indexOf(END);
-if (start < 0 || end < 0) throw new Error(`docs/ARCHITECTURE.md lacks the markers ${BEGIN} … ${END}`);
-const fresh = doc.slice(0, start) + table() + doc.slice(end + END.length);
-if (process.argv.includes('--check')) {
+async function main() {
+  const prettier = require('prettier');
+  const doc = readFileSync(DOC, 'utf8');
+  const start = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < 0) throw new Error(`docs/ARCHITECTURE.md lacks the markers ${BEGIN} … ${END}`);
+  const options = { ...(await prettier.resolveConfig(DOC)), filepath: DOC };
+  const fresh = await prettier.format(doc.slice(0, start) + table() + doc.slice(end + END.length), options);
+  if (!process.argv.includes('--check')) return writeFileSync(DOC, fresh);
   if (fresh !== doc) {
-    console.error(
-      'docs/ARCHITECTURE.md: the "where to find what" table is stale; run node scripts/where-to-find-what.js',
-    );
+    console.error('docs/ARCHITECTURE.md: the "where to find what" table is stale; run node scripts/where-to-find-what.js');
     process.exit(1);
   }
-} else {
-  writeFileSync(DOC, fresh);
 }
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
