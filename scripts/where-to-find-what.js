@@ -90,7 +90,9 @@ async function main() {
   const fresh = await prettier.format(doc.slice(0, start) + table() + doc.slice(end + END.length), options);
   if (!process.argv.includes('--check')) return writeFileSync(DOC, fresh);
   if (fresh !== doc) {
-    console.error('docs/ARCHITECTURE.md: the "where to find what" table is stale; run node scripts/where-to-find-what.js');
+    console.error(
+      'docs/ARCHITECTURE.md: the "where to find what" table is stale; run node scripts/where-to-find-what.js',
+    );
     process.exit(1);
   }
 }

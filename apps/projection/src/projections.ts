@@ -1,9 +1,17 @@
 import { Projection } from '@ledger/platform';
 import { AUDIT_TRAIL } from './audit/audit-trail.projection';
 import { CONSORTIA } from './consortia/consortia.projection';
+import { LEAD_REGISTRIES } from './consortia/lead-registries.projection';
 import { FUNDING_BOUNDARIES } from './funding/funding-boundaries.projection';
 import { SUBSIDIES } from './subsidies/subsidies.projection';
 import { ZONES } from './zones/zones.projection';
 
 /** Every read model, in the order they are applied. */
-export const PROJECTIONS: ReadonlyArray<Projection> = [CONSORTIA, ZONES, SUBSIDIES, FUNDING_BOUNDARIES, AUDIT_TRAIL];
+export const PROJECTIONS: ReadonlyArray<Projection> = [
+  CONSORTIA,
+  LEAD_REGISTRIES,
+  ZONES,
+  SUBSIDIES,
+  FUNDING_BOUNDARIES,
+  AUDIT_TRAIL,
+];

@@ -6,6 +6,7 @@ import { moneyView } from '@ledger/presentation/subsidy.view';
 import { capNowView, capsNow, distinctCaps } from './funding-caps';
 import { FundingParams, FundingQuery } from './funding.query.dto';
 import { FUNDING_BOUNDARIES } from './funding-boundaries.projection';
+import { consortiaLedBy, LEAD_REGISTRIES } from '../consortia/lead-registries.projection';
 import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
 
 /** Enough for any recipient's year; the view lists every subsidy it sums. */
@@ -15,7 +16,7 @@ const MAX_SUBSIDIES_PER_YEAR = 10_000;
 @ApiBearerAuth()
 @Controller('v1/funding')
 @UseInterceptors(MinPositionInterceptor)
-@ReadsProjections(SUBSIDIES.name, FUNDING_BOUNDARIES.name)
+@ReadsProjections(SUBSIDIES.name, FUNDING_BOUNDARIES.name, LEAD_REGISTRIES.name)
 export class FundingHttpController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
@@ -49,7 +50,11 @@ export class FundingHttpController {
       folds.set(streamId, found?.state ?? initialBoundaryState());
     }
     const boundary = (streamId: string) => folds.get(streamId) ?? initialBoundaryState();
-    const caps = distinctCaps(subsidies.flatMap(({ state }) => capsNow(state, boundary)));
+    const leads = new Map<string, string[]>();
+    for (const policy of new Set(states.map((s) => s.policy))) {
+      leads.set(policy, await consortiaLedBy(this.readStore, policy, creditCode));
+    }
+    const caps = distinctCaps(states.flatMap((state) => capsNow(state, boundary, leads.get(state.policy) ?? [])));
     return {
       creditCode,
       fiscalYear,

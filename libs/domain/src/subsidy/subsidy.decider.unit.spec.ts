@@ -54,7 +54,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       usedBeforeFen: 0,
       headroomAfterFen: wan(1400),
       detail: `the 盟主 ${mengzhu} (of C-LN-1) in fiscal year 2025, all categories and roles together`,
-      interpretation: expect.stringContaining('fiscal (calendar) year'),
+      interpretation: expect.stringContaining('in that fiscal year counts'),
     };
     const commitment: Omit<FundingCommitted['data'], 'boundary' | 'caps'> = {
       ...rule,

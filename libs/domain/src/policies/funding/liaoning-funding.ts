@@ -2,6 +2,7 @@
 import { Fen, percentOf, wan } from '../../shared/money';
 import { check, param, paramOn, RuleRef } from '../../shared/rule';
 import { usedFen } from './funding-boundary';
+import { LEDGER_INTERPRETATIONS } from '../ledger-interpretations';
 import { amountText } from './amount-text';
 import { capOf, perGrantMaximum, perGrantMinimum } from './cap-helpers';
 import { CapFacts, FundingCategory, FundingPolicy } from './funding-policy';
@@ -23,12 +24,10 @@ const JIEBANG_CUMULATIVE =
   CAP_USAGE_INTERPRETATION;
 /**
  * The reading of "one mengzhu receives at most 2000万元 in a year, all categories together": the cap is on the unit
- * that is a 盟主. Stated in these words in docs/INTERPRETATIONS.md and docs/ARCHITECTURE.md too.
+ * that is a 盟主, in every role and order (liaoning.mengzhu-status). Stated in these words in docs/INTERPRETATIONS.md
+ * and docs/ARCHITECTURE.md too.
  */
-export const MENGZHU_ANNUAL_CAP_READING =
-  'liaoning.mengzhu-annual-cap counts every liaoning-2021-alliance grant the unit received in the fiscal (calendar) ' +
-  'year of the grant, in any role (as 盟主 of any alliance or as a member of another) and in every category; it is ' +
-  'checked when the unit receives as 盟主.';
+export const MENGZHU_ANNUAL_CAP_READING = LEDGER_INTERPRETATIONS.mengzhuStatus.text;
 const MENGZHU_YEAR = `${MENGZHU_ANNUAL_CAP_READING} ${CAP_USAGE_INTERPRETATION}`;
 
 export const liaoningFundingParams = {

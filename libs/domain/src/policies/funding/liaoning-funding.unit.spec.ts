@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LeadRegistryState } from '../../lead-registry/lead-registry.state';
+import { isRejection } from '../../shared/decision';
 import { wan } from '../../shared/money';
 import { deciderSpec } from '../../testing/decider-spec';
 import { subsidyDecider } from '../../subsidy/subsidy.decider';
@@ -15,8 +18,12 @@ import {
 } from '../../subsidy/subsidy.fixtures';
 import { liaoningFundingParams, MENGZHU_ANNUAL_CAP_READING } from './liaoning-funding';
 import { FIXTURE_TODAY } from '../../subsidy/subsidy.fixtures';
+import { SubsidyContext } from '../../subsidy/subsidy.context';
 
-const spec = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: liaoningAlliance() }));
+const spec = deciderSpec(subsidyDecider, (): SubsidyContext => ({
+  today: FIXTURE_TODAY,
+  consortium: liaoningAlliance(),
+}));
 const { given } = spec;
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
 const member = UNITS.liaoningMember.creditCode;
@@ -352,6 +359,15 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
       grant(id, 'liaoning.talent', amountFen, { recipient: member });
     const operatingAsMengzhuOfB = (id: string, amountFen: number) =>
       grant(id, 'liaoning.operating', amountFen, { consortiumId: 'C-LN-B', recipient: member });
+    const talentAsMengzhuOfB = (id: string, amountFen: number) =>
+      grant(id, 'liaoning.talent', amountFen, { consortiumId: 'C-LN-B', recipient: member });
+    const jiebangAsMengzhuOfB = (id: string, amountFen: number) =>
+      grant(id, 'liaoning.jiebang', amountFen, {
+        consortiumId: 'C-LN-B',
+        recipient: member,
+        projectId: `P-${id}`,
+        projectTotalInvestmentFen: wan(10_000),
+      });
 
     it('2×1000万 received as a member of alliance A, then 100万 operating funds as 盟主 of alliance B: cap-exceeded, used 2000万', () => {
       given(recorded([asMemberOfA('S-A1', wan(1000)), asMemberOfA('S-A2', wan(1000))], [allianceA, allianceB]))
@@ -386,6 +402,88 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7', () => {
           },
           ...committedTo(FUNDING_MEMBER_2025),
         ]);
+    });
+
+    /** The registry of 盟主 (liaoning.mengzhu-status): the member leads alliance B since its approval. */
+    const leadsB: LeadRegistryState = {
+      claims: [
+        {
+          consortiumId: 'C-LN-B',
+          creditCode: member,
+          policy: 'liaoning-2021-alliance',
+          filedOn: '2024-03-01',
+          since: '2024-05-01',
+        },
+      ],
+    };
+
+    it('the other order: 1900万 received as 盟主 of B, then 200万 as a member of A is refused (the registry says it is a 盟主)', () => {
+      given(
+        recorded(
+          [
+            operatingAsMengzhuOfB('S-B1', wan(300)),
+            jiebangAsMengzhuOfB('S-B2', wan(1000)),
+            asMemberOfA('S-A0', wan(600)),
+          ],
+          [allianceA, allianceB],
+        ),
+      )
+        .when(asMemberOfA('S-A1', wan(200)), { consortium: allianceA, recipientRegistry: leadsB })
+        .thenRejects({
+          code: 'cap-exceeded',
+          rule: 'liaoning.mengzhu-annual-cap',
+          cap: { limit: wan(2000), used: wan(1900), requested: wan(200), headroom: wan(100) },
+        });
+    });
+
+    it('a member-role grant to a 盟主 records the cap and the alliances it leads', () => {
+      given([])
+        .when(asMemberOfA('S-A1', wan(200)), { consortium: allianceA, recipientRegistry: leadsB })
+        .thenMatches([
+          {
+            type: 'SubsidyGranted',
+            data: {
+              recipientRole: 'member',
+              recipientLeads: ['C-LN-B'],
+              caps: expect.arrayContaining([
+                cap({ rule: 'liaoning.mengzhu-annual-cap', usedBeforeFen: 0, headroomAfterFen: wan(1800) }),
+              ]),
+            },
+          },
+          ...committedTo(FUNDING_MEMBER_2025),
+        ]);
+    });
+
+    it('for a unit that is 盟主 throughout a year, any order and role of its grants accepts exactly what a serial fold of the cap accepts', () => {
+      const amounts = fc.integer({ min: 100, max: 1000 }).map((w) => wan(w));
+      const grants = fc.array(fc.record({ amountFen: amounts, asMengzhu: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 12,
+      });
+      fc.assert(
+        fc.property(grants, (sequence) => {
+          let state = subsidyDecider.initialState();
+          let modelUsed = 0;
+          let accepted = 0;
+          sequence.forEach(({ amountFen, asMengzhu }, i) => {
+            const command = asMengzhu ? talentAsMengzhuOfB(`S-${i}`, amountFen) : asMemberOfA(`S-${i}`, amountFen);
+            const decision = subsidyDecider.decide(command, state, {
+              today: FIXTURE_TODAY,
+              consortium: asMengzhu ? allianceB : allianceA,
+              recipientRegistry: leadsB,
+            });
+            const fits = modelUsed + amountFen <= wan(2000);
+            expect(isRejection(decision) ? 'refused' : 'accepted').toBe(fits ? 'accepted' : 'refused');
+            if (!isRejection(decision)) {
+              state = decision.reduce(subsidyDecider.evolve, state);
+              modelUsed += amountFen;
+              accepted += amountFen;
+            } else expect(decision).toMatchObject({ code: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap' });
+          });
+          expect(accepted).toBeLessThanOrEqual(wan(2000));
+        }),
+        { seed: 20261201, numRuns: 200 },
+      );
     });
 
     it('states this reading in the parameter and, in the same words, in INTERPRETATIONS.md and ARCHITECTURE.md', () => {

@@ -1,0 +1,36 @@
+import { LEAD_REGISTRY_EVENT_TYPES, LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.events';
+import { evolve, initialState, LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
+import { leadRegistryStreamId } from '@ledger/domain/lead-registry/lead-registry.streams';
+import { streamKindOf } from '@ledger/domain/ledger-streams';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
+import { documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
+
+const REGISTRY_EVENTS: ReadonlySet<string> = new Set(LEAD_REGISTRY_EVENT_TYPES);
+
+/** Every lead registry stream (who leads what, per policy and unit): the funding view asks whether a unit is a 盟主 now. */
+export const LEAD_REGISTRIES = documentProjection<LeadRegistryState>({
+  name: 'lead-registries',
+  version: 1,
+  columns: {},
+  documentOf: (event) =>
+    streamKindOf(event.streamId)?.kind === 'lead-registry' && REGISTRY_EVENTS.has(event.type)
+      ? event.streamId
+      : undefined,
+  initialState: () => initialState(),
+  evolve: (state, event) => evolve(state, domainEventOf<LeadRegistryEvent>(event)),
+  exists: () => true,
+  columnsOf: () => ({}),
+});
+
+/** The consortia under the policy that the unit leads now, by the registry (none where the policy keeps none). */
+export async function consortiaLedBy(
+  readStore: ReadStore,
+  policy: ConsortiumPolicyId,
+  creditCode: string,
+): Promise<string[]> {
+  const found = await readStore.getDocument<LeadRegistryState>(
+    LEAD_REGISTRIES.name,
+    leadRegistryStreamId(policy, creditCode),
+  );
+  return (found?.state.claims ?? []).map((claim) => claim.consortiumId);
+}
