@@ -90,7 +90,7 @@ export type FundingReleased = DomainEvent<
     subsidyId: string;
     amountFen: Fen;
     on: BusinessDate;
-    reason: 'cancellation' | 'termination';
+    reason: 'cancellation' | 'termination' | 'fraud';
   }
 >;
 

@@ -147,7 +147,13 @@ function commandOf(
     case 'clawback':
       return {
         type: 'ClawBackSubsidy',
-        data: { subsidyId, amountFen: share(recoverableFen(s)), on, reason: step.reason },
+        // Fraud recovers everything (tianjin.fraud), so a fraud clawback asks for all that is recoverable.
+        data: {
+          subsidyId,
+          amountFen: step.reason === 'fraud' ? Math.max(1, recoverableFen(s)) : share(recoverableFen(s)),
+          on,
+          reason: step.reason,
+        },
       };
     case 'refund':
       return {

@@ -65,7 +65,7 @@ export function fundingStreamsFor(command: SubsidyCommand, subsidy?: SubsidyStat
       return unique([own, ...(subsidy?.boundaries ?? [])]);
     case 'ClawBackSubsidy':
       return subsidy && recordsDishonesty(subsidy, command.data.reason)
-        ? unique([own, unitStreamId(subsidy.recipient), unitStreamId(subsidy.responsibleUnit)])
+        ? unique([own, ...subsidy.boundaries, unitStreamId(subsidy.recipient), unitStreamId(subsidy.responsibleUnit)])
         : [own];
     case 'DisburseSubsidy':
     case 'RecordSubsidyRefund':

@@ -43,14 +43,16 @@ describe('fundingStreamsFor: the streams a command reads and writes (its consist
     expect(fundingStreamsFor(cancel('S-1', 1))).toEqual(['subsidy-S-1']);
   });
 
-  it('disbursements, refunds and ordinary clawbacks touch the subsidy only', () => {
+  it('disbursements, refunds and ordinary clawbacks touch the subsidy only; a Tianjin fraud clawback its boundaries and units', () => {
     const subsidy = stateAfter(recorded([grant('S-1', 'tianjin.filing', wan(10), { recipient: tianjinMember })]))
       .subsidies['S-1'];
     expect(fundingStreamsFor(disburse('S-1', 1), subsidy)).toEqual(['subsidy-S-1']);
     expect(fundingStreamsFor(refund('S-1', 1), subsidy)).toEqual(['subsidy-S-1']);
     expect(fundingStreamsFor(clawBack('S-1', 1, 'misuse'), subsidy)).toEqual(['subsidy-S-1']);
+    // tianjin.fraud recovers everything and cancels the undisbursed rest: it releases it on the grant's boundaries too.
     expect(fundingStreamsFor(clawBack('S-1', 1, 'fraud'), subsidy)).toEqual([
       'subsidy-S-1',
+      ...subsidy.boundaries,
       `unit-${tianjinMember}`,
       `unit-${tianjinLead}`,
     ]);

@@ -214,12 +214,60 @@ describe('tianjin.fraud — 第十六条', () => {
         disburse('S-1', wan(50), '2020-05-01'),
       ]),
     )
-      .when(clawBack('S-1', wan(10), 'fraud', '2020-09-01'))
+      .when(clawBack('S-1', wan(50), 'fraud', '2020-09-01'))
       .thenMatches([
         { type: 'SubsidyClawedBack', data: { rule: 'tianjin.fraud' } },
         { type: 'UnitRecordedDishonest', data: { creditCode: member, capacity: 'recipient' } },
         { type: 'UnitRecordedDishonest', data: { creditCode: lead, capacity: 'responsible-unit' } },
       ]);
+  });
+
+  it('fraud recovers everything: a smaller amount than what was disbursed and not clawed back is refused (422), nothing recorded', () => {
+    given(recorded(paidFiling))
+      .when(clawBack('S-1', wan(20), 'fraud', '2020-09-01'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'tianjin.fraud',
+        citation: '第十六条',
+        cap: { limit: wan(50), used: 0, requested: wan(20), headroom: wan(50) },
+      });
+  });
+
+  it('fraud claws back the rest disbursed and, in the same decision, cancels the undisbursed rest and releases it', () => {
+    const FILING_BOUNDARY = 'consortium-funding-C-TJ-1';
+    given(
+      recorded([
+        grant('S-1', 'tianjin.filing', wan(50)),
+        disburse('S-1', wan(30), '2020-05-01'),
+        clawBack('S-1', wan(5), 'misuse', '2020-06-01'),
+      ]),
+    )
+      .when(clawBack('S-1', wan(25), 'fraud', '2020-09-01'))
+      .thenMatches([
+        { type: 'SubsidyClawedBack', data: { rule: 'tianjin.fraud', amountFen: wan(25), reason: 'fraud' } },
+        { type: 'SubsidyCancelled', data: { rule: 'tianjin.fraud', amountFen: wan(20), reason: 'fraud' } },
+        {
+          type: 'FundingReleased',
+          data: { rule: 'tianjin.fraud', amountFen: wan(20), reason: 'fraud', boundary: `funding-${lead}-2020` },
+        },
+        {
+          type: 'FundingReleased',
+          data: { rule: 'tianjin.fraud', amountFen: wan(20), reason: 'fraud', boundary: FILING_BOUNDARY },
+        },
+        { type: 'UnitRecordedDishonest', data: { creditCode: lead } },
+      ]);
+  });
+
+  it('after fraud nothing more is paid on the subsidy', () => {
+    given(
+      recorded([
+        grant('S-1', 'tianjin.filing', wan(50)),
+        disburse('S-1', wan(30), '2020-05-01'),
+        clawBack('S-1', wan(30), 'fraud', '2020-09-01'),
+      ]),
+    )
+      .when(disburse('S-1', wan(1), '2020-10-01'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.disburse-within-grant', cap: { headroom: 0 } });
   });
 
   it('a dishonest unit gets no later grant under any policy, citing 第十六条', () => {

@@ -1,11 +1,12 @@
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
 import { CLAWBACK_REASONS, ClawBackSubsidy } from '../subsidy.commands';
-import { Decision, isRejection } from '../../shared/decision';
+import { Decision, isRejection, reject } from '../../shared/decision';
+import { amountText } from '../../policies/funding/amount-text';
 import { SubsidyClawedBack, SubsidyLedgerEvent, UnitRecordedDishonest } from '../subsidy.events';
-import { SubsidyLedgerState, SubsidyState, recoverableFen } from '../subsidy.state';
+import { SubsidyLedgerState, SubsidyState, recoverableFen, undisbursedFen } from '../subsidy.state';
 import { TIANJIN_FRAUD } from '../../policies/funding/tianjin-funding';
-import { beyond, datedBefore, openSubsidy } from './subsidy-movements';
+import { beyond, cancelled, datedBefore, openSubsidy, released } from './subsidy-movements';
 import { dateProblems, invalidInput, positiveAmountProblems } from '../../shared/input-problems';
 import { recordsDishonesty } from '../subsidy.routing';
 
@@ -30,12 +31,49 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
     });
   }
   const fraud = recordsDishonesty(subsidy, reason);
-  const rule = fraud ? TIANJIN_FRAUD : LEDGER.clawbackWithinDisbursed;
+  if (!fraud) {
+    return [
+      { type: 'SubsidyClawedBack', data: { ...LEDGER.clawbackWithinDisbursed, subsidyId, amountFen, on, reason } },
+    ];
+  }
+  return fraudRecovery(subsidy, state, amountFen, on);
+}
+
+/**
+ * tianjin.fraud (第十六条 按原渠道退回已拨资金): fraud recovers everything — every disbursed yuan not yet clawed back (a
+ * smaller amount is refused), and the undisbursed rest is cancelled in the same decision, so nothing more is paid on
+ * the subsidy; the units answerable are recorded as dishonest.
+ */
+function fraudRecovery(
+  subsidy: SubsidyState,
+  state: SubsidyLedgerState,
+  amountFen: number,
+  on: BusinessDate,
+): Decision<SubsidyLedgerEvent> {
+  const recoverable = recoverableFen(subsidy);
+  if (amountFen !== recoverable) {
+    return reject(
+      'rule-violated',
+      `${TIANJIN_FRAUD.rule} (${TIANJIN_FRAUD.citation}): fraud recovers everything disbursed and not yet clawed back, ` +
+        `${amountText(recoverable)}; ${amountText(amountFen)} is not all of it`,
+      {
+        ...TIANJIN_FRAUD,
+        cap: { limit: subsidy.disbursedFen, used: subsidy.clawedBackFen, requested: amountFen, headroom: recoverable },
+      },
+    );
+  }
+  const rest = undisbursedFen(subsidy);
   const clawedBack: SubsidyClawedBack = {
     type: 'SubsidyClawedBack',
-    data: { ...rule, subsidyId, amountFen, on, reason },
+    data: { ...TIANJIN_FRAUD, subsidyId: subsidy.subsidyId, amountFen, on, reason: 'fraud' },
   };
-  return [clawedBack, ...(fraud ? dishonestUnits(subsidy, state, on) : [])];
+  return [
+    clawedBack,
+    ...(rest > 0
+      ? [cancelled(subsidy, rest, on, 'fraud', TIANJIN_FRAUD), ...released(subsidy, rest, on, 'fraud', TIANJIN_FRAUD)]
+      : []),
+    ...dishonestUnits(subsidy, state, on),
+  ];
 }
 
 /** tianjin.fraud: the recipient, and the alliance's responsible unit if another, unless already recorded. */
