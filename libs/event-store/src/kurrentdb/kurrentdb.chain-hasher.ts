@@ -42,7 +42,8 @@ export class ChainHasher {
   /**
    * Chains the log up to each target (ascending), starting each time from the latest known state before it — a
    * recorded head, a state remembered earlier, or where the previous walk ended — and notes the hash of every target
-   * it passes. Remembers the state at each page's end, where a later walk may start.
+   * it passes. Remembers the state at each page's end and at the page's last target, where later walks may start
+   * (a follower reading on from its checkpoint, say).
    */
   private async walk(targets: LogPosition[], hashes: Map<LogPosition, string>): Promise<void> {
     const { states } = this.sources;
@@ -56,7 +57,13 @@ export class ChainHasher {
         const page = await this.sources.readAfter(state.position, WALK_PAGE_SIZE);
         if (page.length === 0) break;
         const { links, state: pageEnd } = extendChain(state, page);
-        for (const link of links) if (wanted.has(link.position)) hashes.set(link.position, link.hash);
+        let lastWanted: ChainState | undefined;
+        links.forEach((link, index) => {
+          if (!wanted.has(link.position)) return;
+          hashes.set(link.position, link.hash);
+          lastWanted = { count: state.count + index + 1, position: link.position, hash: link.hash };
+        });
+        if (lastWanted) states.remember(lastWanted);
         state = pageEnd;
         states.remember(state);
       }

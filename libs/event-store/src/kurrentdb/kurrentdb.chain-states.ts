@@ -26,7 +26,6 @@ export class ChainStates {
 
   /** A state computed while walking: kept while there is room. */
   remember(state: ChainState): void {
-    if (this.pinned.has(state.position)) return;
     if (!this.insert(state)) return;
     this.computedOrder.push(state.position);
     while (this.computedOrder.length > this.capacity) this.forget(this.computedOrder.shift() as LogPosition);
