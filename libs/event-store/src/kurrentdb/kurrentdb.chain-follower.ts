@@ -37,12 +37,26 @@ export interface ChainFollowerOptions {
   onError: (error: unknown) => void;
 }
 
+/** Another process chained the same log to a different head: the logs they read differ. */
+export class ChainDivergenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChainDivergenceError';
+  }
+}
+
+export const CHAIN_FOLLOWER_RESTART_MS = 1000;
+
 export class ChainFollower implements Subscription {
   private state: ChainState;
   private lastRevision: StreamRevision;
+  /** The count of the last head in the chain stream that this follower knows of. */
+  private lastRecordedCount: number;
   /** Heads other followers recorded beyond this one's state, by count: compared when reached. */
   private readonly recordedAhead = new Map<number, ChainHead>();
-  private readonly follower: LogFollower;
+  private follower: LogFollower | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   static async start(options: ChainFollowerOptions): Promise<ChainFollower> {
     const recorded = await options.reader.chainHeadsAfter();
@@ -56,15 +70,8 @@ export class ChainFollower implements Subscription {
   ) {
     this.state = last?.head ?? GENESIS_STATE;
     this.lastRevision = last?.revision ?? NO_STREAM_REVISION;
-    const log: FollowableLog = {
-      readAfter: (position, maxCount) => this.readChained(position, maxCount),
-      onCommit: options.onCommit,
-    };
-    this.follower = new LogFollower(
-      log,
-      { after: this.state.position, onEvents: (events) => this.record(events), onError: options.onError },
-      options.pollIntervalMs,
-    );
+    this.lastRecordedCount = this.state.count;
+    this.follow();
   }
 
   /** The chain after the events this follower has handled. */
@@ -72,8 +79,34 @@ export class ChainFollower implements Subscription {
     return this.state;
   }
 
-  stop(): Promise<void> {
-    return this.follower.stop();
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    await this.follower?.stop();
+  }
+
+  private follow(): void {
+    const log: FollowableLog = {
+      readAfter: (position, maxCount) => this.readChained(position, maxCount),
+      onCommit: this.options.onCommit,
+    };
+    this.follower = new LogFollower(
+      log,
+      { after: this.state.position, onEvents: (events) => this.record(events), onError: (error) => this.failed(error) },
+      this.options.pollIntervalMs,
+    );
+  }
+
+  /**
+   * Reported, then — unless stopped, or the chain diverged — followed again from where it got to after a pause: a
+   * lost connection must not end the recording of heads for the life of the process.
+   */
+  private failed(error: unknown): void {
+    this.options.onError(error);
+    if (this.stopped || error instanceof ChainDivergenceError) return;
+    this.restartTimer = setTimeout(() => {
+      if (!this.stopped) this.follow();
+    }, CHAIN_FOLLOWER_RESTART_MS);
   }
 
   private async readChained(after: LogPosition, maxCount: number): Promise<RecordedEvent[]> {
@@ -95,10 +128,17 @@ export class ChainFollower implements Subscription {
   }
 
   private async recordHead(head: ChainHead): Promise<void> {
+    if (head.count <= this.lastRecordedCount) {
+      // Recorded before this batch failed part-way: the same head, or the chain diverged.
+      const known = this.options.states.at(head.position);
+      if (known) this.assertSame({ ...known, every: head.every }, head);
+      return;
+    }
     const already = this.recordedAhead.get(head.count);
     if (already) {
       this.recordedAhead.delete(head.count);
       this.assertSame(already, head);
+      this.lastRecordedCount = head.count;
       return;
     }
     try {
@@ -107,13 +147,14 @@ export class ChainFollower implements Subscription {
         jsonEvent({ type: CHAIN_HEAD_EVENT_TYPE, data: chainHeadData(head) }),
         { streamState: this.lastRevision === NO_STREAM_REVISION ? NO_STREAM : BigInt(this.lastRevision) },
       );
-      this.lastRevision++;
-      this.options.states.addHead(head);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       await this.catchUpWithOtherFollowers();
       return this.recordHead(head);
     }
+    this.lastRevision++;
+    this.lastRecordedCount = head.count;
+    this.options.states.addHead(head);
   }
 
   private async catchUpWithOtherFollowers(): Promise<void> {
@@ -126,7 +167,7 @@ export class ChainFollower implements Subscription {
 
   private assertSame(recorded: ChainHead, computed: ChainHead): void {
     if (recorded.position !== computed.position || recorded.hash !== computed.hash) {
-      throw new Error(
+      throw new ChainDivergenceError(
         `chain head ${computed.count} was recorded at position ${recorded.position} with hash ${recorded.hash}, ` +
           `but this process chains the log to position ${computed.position} with hash ${computed.hash}`,
       );

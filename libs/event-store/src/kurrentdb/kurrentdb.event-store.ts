@@ -73,6 +73,7 @@ export class KurrentDbEventStore implements EventStore {
   private readonly commits = new EventEmitter().setMaxListeners(0);
   private readonly followers = new Set<LogFollower>();
   private readonly pendingAppends = new Set<Promise<unknown>>();
+  private readonly writesByEventId = new Map<string, Promise<unknown>>();
   private chainFollower: ChainFollower | undefined;
   private chainHeadsRevision: StreamRevision = -1;
   private chainHeadsReadAt = 0;
@@ -203,7 +204,31 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  /**
+   * Requests of this store that share an event id are sent one after the other, so that a repeat sent while the
+   * original is under way sees it recorded (the repeat check compares with the head read before sending).
+   */
   private async write(
+    appends: PreparedStreamAppend[],
+    plan: Exclude<AppendPlan, { kind: 'checks-only' }>,
+  ): Promise<AppendResult> {
+    const eventIds = appends.flatMap((append) => append.events.map((event) => event.eventId));
+    const earlier = new Set(eventIds.map((eventId) => this.writesByEventId.get(eventId)));
+    const writing = (async () => {
+      await Promise.allSettled([...earlier]);
+      return this.writeNow(appends, plan);
+    })();
+    for (const eventId of eventIds) this.writesByEventId.set(eventId, writing);
+    try {
+      return await writing;
+    } finally {
+      for (const eventId of eventIds) {
+        if (this.writesByEventId.get(eventId) === writing) this.writesByEventId.delete(eventId);
+      }
+    }
+  }
+
+  private async writeNow(
     appends: PreparedStreamAppend[],
     plan: Exclude<AppendPlan, { kind: 'checks-only' }>,
   ): Promise<AppendResult> {

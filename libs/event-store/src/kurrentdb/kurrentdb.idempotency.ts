@@ -14,8 +14,9 @@
  *
  * What is not equivalent: an id recorded in a stream other than those of the request is not found (no index by event
  * id), so it is written again rather than refused; a repeat of events buried deeper than the window in a busy stream
- * is a conflict rather than a repeat; two identical requests sent at once may both be answered as new writes when the
- * server itself recognised the second (both answers carry the same positions).
+ * is a conflict rather than a repeat; two identical requests sent at once by two processes may both be answered as new
+ * writes when the server itself recognised the second (both answers carry the same positions). Within one store,
+ * requests sharing an event id are sent one after the other, so there the second is answered as the repeat.
  */
 import { DuplicateEventIdError, LogPosition, StreamRevision } from '../event-store.port';
 import type { PreparedStreamAppend } from '../prepared-append';
