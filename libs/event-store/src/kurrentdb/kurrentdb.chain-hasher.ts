@@ -5,7 +5,7 @@
  * Correct because KurrentDB makes `$all` visible as a growing prefix: an event never appears before one already read.
  */
 import type { LogPosition, RecordedEvent } from '../event-store.port';
-import { ChainState, extendChain } from './kurrentdb.chain';
+import { ChainState, extendChain, GENESIS_STATE } from './kurrentdb.chain';
 import { ChainStates } from './kurrentdb.chain-states';
 import type { StoredLedgerEvent } from './kurrentdb.event-mapping';
 
@@ -20,6 +20,18 @@ export interface ChainHashSources {
 
 export class ChainHasher {
   constructor(private readonly sources: ChainHashSources) {}
+
+  /**
+   * Events the log holds right after `after`, consecutively (a `readAll` page): when the chain state at `after` is
+   * known (the genesis for 0, a head, where the previous page ended), they are chained on from it without reading.
+   */
+  async withHashesAfter(after: LogPosition, events: StoredLedgerEvent[]): Promise<RecordedEvent[]> {
+    const start = after === 0 ? GENESIS_STATE : this.sources.states.at(after);
+    if (!start || events.length === 0) return this.withHashes(events);
+    const { links, state } = extendChain(start, events);
+    this.sources.states.remember(state);
+    return links.map((link, index) => toRecordedEvent(events[index], link.hash));
+  }
 
   async withHashes(events: StoredLedgerEvent[]): Promise<RecordedEvent[]> {
     const { states } = this.sources;

@@ -89,6 +89,25 @@ describe('hashing events read at random', () => {
     expect(reads.every((after) => after >= log[9].position)).toBe(true);
   });
 
+  it('chains a page read right after a known state on from it, reading nothing more', async () => {
+    const { hasher, reads } = hasherOver(log);
+
+    const first = await hasher.withHashesAfter(0, log.slice(0, 300));
+    const second = await hasher.withHashesAfter(log[299].position, log.slice(300, 600));
+
+    expect([...first, ...second].map((event) => event.hash)).toEqual(expected.slice(0, 600));
+    expect(reads).toEqual([]);
+  });
+
+  it('walks to a page read after a state it does not know', async () => {
+    const { hasher, reads } = hasherOver(log);
+
+    const page = await hasher.withHashesAfter(log[699].position, log.slice(700, 710));
+
+    expect(page.map((event) => event.hash)).toEqual(expected.slice(700, 710));
+    expect(reads.length).toBeGreaterThan(0);
+  });
+
   it('refuses an event the log does not have', async () => {
     const { hasher } = hasherOver(log.slice(0, 10));
 

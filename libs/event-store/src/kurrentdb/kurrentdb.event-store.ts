@@ -157,7 +157,7 @@ export class KurrentDbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? 0;
     assertLogPosition(after, 'after');
-    return this.hasher.withHashes(await this.reader.readAfter(after, options.maxCount));
+    return this.hasher.withHashesAfter(after, await this.reader.readAfter(after, options.maxCount));
   }
 
   async headPosition(): Promise<LogPosition> {
