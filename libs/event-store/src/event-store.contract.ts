@@ -1,5 +1,5 @@
 /**
- * The suite every event-store adapter runs (SQLite now; PostgreSQL and KurrentDB later). Not exported from the
+ * The suite every event-store adapter runs (SQLite, PostgreSQL, KurrentDB). Not exported from the
  * package index: it declares jest suites.
  *
  *   eventStoreContract('SqliteEventStore', async () => ({ store, reopen, tamper, cleanup }));
@@ -8,6 +8,7 @@
  */
 import { concurrencyContract } from './contract/concurrency.contract';
 import {
+  ALL_CAPABILITIES,
   ContractCapabilities,
   ContractContext,
   ContractHarness,
@@ -22,18 +23,19 @@ import { streamAppendContract } from './contract/stream-append.contract';
 export type { ContractCapabilities, ContractHarness, MakeContractHarness } from './contract/contract-fixtures';
 
 /**
- * @param capabilities which optional harness functions the adapter offers (default: both); the tests needing a
- *   missing one are reported as skipped.
+ * @param capabilities what the adapter offers (default: everything, as the SQL stores do); the tests needing what it
+ *   lacks are reported as skipped, by name.
  */
 export function eventStoreContract(
   name: string,
   makeStore: MakeContractHarness,
-  capabilities: ContractCapabilities = { reopen: true, tamper: true },
+  capabilities: Partial<ContractCapabilities> = {},
 ): void {
+  const offered: ContractCapabilities = { ...ALL_CAPABILITIES, ...capabilities };
   describe(`${name} — event-store contract`, () => {
     let current: ContractHarness | undefined;
     const context: ContractContext = {
-      capabilities,
+      capabilities: offered,
       harness: () => {
         if (!current) throw new Error('no store: the contract harness is used outside a test');
         return current;

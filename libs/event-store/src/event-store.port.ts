@@ -2,8 +2,10 @@
  * The event-store port. Every adapter (SQLite embedded, PostgreSQL, KurrentDB) implements it and passes
  * `event-store.contract.ts`.
  *
- * Revisions count events within a stream from 0 (the first event has revision 0). Positions count events in the
- * global log from 1, in commit order: a follower reading `position > checkpoint` never skips or repeats.
+ * Revisions count events within a stream from 0 (the first event has revision 0). Positions grow along the global
+ * log in commit order: a follower reading `position > checkpoint` never skips or repeats. The SQL stores number the
+ * log 1, 2, 3… without gaps; KurrentDB's positions are its `$all` commit positions, which only increase (see
+ * kurrentdb/README.md). Compare positions (checkpoints, `minPosition`); never infer a gap from a difference.
  */
 
 export type StreamRevision = number;

@@ -10,3 +10,11 @@ export {
   DEFAULT_POSTGRES_POOL_SIZE,
 } from './postgres/postgres.event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres.event-store';
+export {
+  KurrentDbEventStore,
+  DEFAULT_CHAIN_HEAD_EVERY,
+  DEFAULT_KURRENTDB_POLL_INTERVAL_MS,
+} from './kurrentdb/kurrentdb.event-store';
+export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb.event-store';
+export { UnsupportedKurrentDbServerError, MINIMUM_SERVER_VERSION } from './kurrentdb/kurrentdb.server-version';
+export { PositionOutOfRangeError } from './kurrentdb/kurrentdb.positions';

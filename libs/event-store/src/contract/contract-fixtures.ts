@@ -27,7 +27,25 @@ export type MakeContractHarness = () => Promise<ContractHarness>;
 export interface ContractCapabilities {
   reopen: boolean;
   tamper: boolean;
+  /**
+   * Positions are 1, 2, 3… in commit order, without gaps (the SQL stores). When false (KurrentDB: `$all` commit
+   * positions), positions only increase along the log: the tests whose point is the numbering are skipped, and the
+   * others compare positions with those the log itself shows.
+   */
+  densePositions: boolean;
+  /**
+   * An event id is unique across every stream: recording it in a second stream is a DuplicateEventIdError. When false
+   * (KurrentDB, whose event-id idempotence is per stream), that test is skipped.
+   */
+  eventIdsUniqueAcrossStreams: boolean;
 }
+
+export const ALL_CAPABILITIES: ContractCapabilities = {
+  reopen: true,
+  tamper: true,
+  densePositions: true,
+  eventIdsUniqueAcrossStreams: true,
+};
 
 export interface ContractContext {
   harness(): ContractHarness;
@@ -35,6 +53,33 @@ export interface ContractContext {
 }
 
 export const CONCURRENCY_TIMEOUT_MS = 120_000;
+
+/**
+ * The position of the log's n-th event (1-based; 0 is the empty log's head). With dense positions that is n itself, so
+ * the SQL stores are held to the exact number; otherwise it is the position the log shows for its n-th event.
+ */
+export async function logPosition(context: ContractContext, ordinal: number): Promise<LogPosition> {
+  if (ordinal === 0 || context.capabilities.densePositions) return ordinal;
+  const log = await context.harness().store.readAll();
+  const event = log[ordinal - 1];
+  if (!event) throw new Error(`the log has ${log.length} events, so no event number ${ordinal}`);
+  return event.position;
+}
+
+/** The positions of the log's events number `from` to `to` (1-based, inclusive). */
+export async function logPositions(context: ContractContext, from: number, to: number): Promise<LogPosition[]> {
+  if (context.capabilities.densePositions) return range(from, to);
+  const log = await context.harness().store.readAll();
+  if (log.length < to) throw new Error(`the log has ${log.length} events, not ${to}`);
+  return log.slice(from - 1, to).map((event) => event.position);
+}
+
+/** The positions are the whole log's, in order: 1..n when dense, else strictly increasing and the log's own. */
+export async function expectWholeLog(context: ContractContext, positions: LogPosition[]): Promise<void> {
+  expect(positions).toEqual(await logPositions(context, 1, positions.length));
+  expect(await context.harness().store.headPosition()).toBe(positions.at(-1) ?? 0);
+  expect(positions.every((position, index) => index === 0 || position > positions[index - 1])).toBe(true);
+}
 
 export function uniqueStream(prefix: string): string {
   return `${prefix}-${randomUUID()}`;

@@ -3,6 +3,8 @@ import {
   anEvent,
   ContractContext,
   expectWrongExpectedRevision,
+  logPosition,
+  logPositions,
   range,
   rejectionOf,
   someEvents,
@@ -11,9 +13,11 @@ import {
 
 export function streamAppendContract(context: ContractContext): void {
   const store = () => context.harness().store;
+  const at = (ordinal: number) => logPosition(context, ordinal);
+  const withDensePositions = context.capabilities.densePositions ? it : it.skip;
 
   describe('appending to and reading a stream', () => {
-    it('numbers a new stream’s events from revision 0 and the log from position 1', async () => {
+    withDensePositions('numbers a new stream’s events from revision 0 and the log from position 1', async () => {
       const stream = uniqueStream('order');
       const events = someEvents(3);
 
@@ -26,6 +30,38 @@ export function streamAppendContract(context: ContractContext): void {
       );
       expect(read.map((e) => e.data)).toEqual(events.map((e) => e.data));
       expect(await store().streamRevision(stream)).toBe(2);
+    });
+
+    it('numbers a new stream’s events from revision 0, at strictly increasing positions, the last one answered', async () => {
+      const stream = uniqueStream('order');
+      const events = someEvents(3);
+
+      const result = await store().appendToStream(stream, 'no-stream', events);
+
+      const read = await store().readStream(stream);
+      const positions = read.map((e) => e.position);
+      expect(result).toEqual({ lastPosition: positions[2], nextRevisions: { [stream]: 2 }, idempotentRepeat: false });
+      expect(positions[0]).toBeGreaterThan(0);
+      expect(positions[1]).toBeGreaterThan(positions[0]);
+      expect(positions[2]).toBeGreaterThan(positions[1]);
+      expect(read.map((e) => [e.streamRevision, e.eventId, e.type, e.streamId])).toEqual(
+        events.map((e, index) => [index, e.eventId, e.type, stream]),
+      );
+      expect(read.map((e) => e.data)).toEqual(events.map((e) => e.data));
+      expect(await store().streamRevision(stream)).toBe(2);
+      expect(await store().headPosition()).toBe(positions[2]);
+    });
+
+    it('answers positions that only increase from one append to the next (minPosition comparisons hold)', async () => {
+      const answers: number[] = [];
+      for (const index of range(0, 5)) {
+        const result = await store().appendToStream(uniqueStream(`s${index % 2}`), 'any', someEvents(1 + (index % 3)));
+        answers.push(result.lastPosition);
+        expect(await store().headPosition()).toBe(result.lastPosition);
+      }
+
+      expect(answers).toEqual([...answers].sort((a, b) => a - b));
+      expect(new Set(answers).size).toBe(answers.length);
     });
 
     it('reads forwards from a revision, at most maxCount events', async () => {
@@ -149,7 +185,7 @@ export function streamAppendContract(context: ContractContext): void {
       await expectWrongExpectedRevision(store().appendToStream(stream, 0, someEvents(3)), stream, 0, 1);
 
       expect(await store().readAll()).toEqual(before);
-      expect(await store().headPosition()).toBe(2);
+      expect(await store().headPosition()).toBe(await at(2));
     });
   });
 
@@ -163,7 +199,11 @@ export function streamAppendContract(context: ContractContext): void {
         { streamId: written, expectedRevision: 'no-stream', events: [anEvent()] },
       ]);
 
-      expect(result).toEqual({ lastPosition: 3, nextRevisions: { [read]: 1, [written]: 0 }, idempotentRepeat: false });
+      expect(result).toEqual({
+        lastPosition: await at(3),
+        nextRevisions: { [read]: 1, [written]: 0 },
+        idempotentRepeat: false,
+      });
       expect(await store().streamRevision(read)).toBe(1);
     });
 
@@ -179,7 +219,7 @@ export function streamAppendContract(context: ContractContext): void {
 
       await expectWrongExpectedRevision(guarded, read, 1, 2);
       expect(await store().readStream(written)).toEqual([]);
-      expect(await store().headPosition()).toBe(3);
+      expect(await store().headPosition()).toBe(await at(3));
     });
 
     it('a request of checks alone writes nothing and answers the head position at which they held', async () => {
@@ -191,9 +231,9 @@ export function streamAppendContract(context: ContractContext): void {
         { streamId: uniqueStream('absent'), expectedRevision: 'no-stream', events: [] },
       ]);
 
-      expect(result.lastPosition).toBe(4);
+      expect(result.lastPosition).toBe(await at(4));
       expect(result.idempotentRepeat).toBe(false);
-      expect(await store().headPosition()).toBe(4);
+      expect(await store().headPosition()).toBe(await at(4));
       await expectWrongExpectedRevision(store().appendToStream(stream, 2, []), stream, 2, 3);
     });
   });
@@ -209,14 +249,15 @@ export function streamAppendContract(context: ContractContext): void {
         { streamId: b, expectedRevision: 'no-stream', events: forB },
       ]);
 
-      expect(result).toEqual({ lastPosition: 6, nextRevisions: { [a]: 2, [b]: 2 }, idempotentRepeat: false });
-      const log = await store().readAll({ after: 1 });
+      expect(result).toEqual({ lastPosition: await at(6), nextRevisions: { [a]: 2, [b]: 2 }, idempotentRepeat: false });
+      const log = await store().readAll({ after: await at(1) });
+      const [p2, p3, p4, p5, p6] = await logPositions(context, 2, 6);
       expect(log.map((e) => [e.position, e.streamId, e.streamRevision, e.eventId])).toEqual([
-        [2, a, 1, forA[0].eventId],
-        [3, a, 2, forA[1].eventId],
-        [4, b, 0, forB[0].eventId],
-        [5, b, 1, forB[1].eventId],
-        [6, b, 2, forB[2].eventId],
+        [p2, a, 1, forA[0].eventId],
+        [p3, a, 2, forA[1].eventId],
+        [p4, b, 0, forB[0].eventId],
+        [p5, b, 1, forB[1].eventId],
+        [p6, b, 2, forB[2].eventId],
       ]);
     });
 
