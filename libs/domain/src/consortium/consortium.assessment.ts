@@ -36,6 +36,7 @@ export function reassess(
   change: Partial<ConsortiumApplication> = {},
 ): RuleCheck[] {
   const application: ConsortiumApplication = {
+    name: state.name,
     lead: state.lead,
     members: state.members,
     agreementSigned: state.agreementSigned,

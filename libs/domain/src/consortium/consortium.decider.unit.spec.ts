@@ -219,6 +219,7 @@ describe(named(procedure.approval), () => {
     expect(rules.map((check) => check.rule)).toEqual([
       'nmg.lead-enterprise',
       'nmg.lead-rd',
+      'nmg.naming',
       'nmg.members-min',
       'nmg.members-in-region',
       'nmg.members-enterprises',

@@ -18,6 +18,7 @@ const POLICIES_MD_RULE_IDS = [
   'nmg.agreement',
   'nmg.dissolve-on-lead-change',
   'nmg.dissolve-on-rename',
+  'nmg.naming', // 四(五): added with catalogue 2026-12-01
   'luzhou.lead',
   'luzhou.members-min',
   'luzhou.out-of-city',
@@ -73,7 +74,15 @@ describe('the consortium policy catalog', () => {
     }
     const { lead, members } = fileConsortium(id).data;
     const everyBody = { council: true, expertCommittee: true, secretariat: true, managementBody: true };
-    const application = { lead, members, agreementSigned: true, integrityCommitment: true, governance: everyBody };
+    const { name } = fileConsortium(id).data;
+    const application = {
+      name,
+      lead,
+      members,
+      agreementSigned: true,
+      integrityCommitment: true,
+      governance: everyBody,
+    };
     const verdicts = policy.eligibility(application, policy.inForce.from);
     for (const verdict of verdicts) expect(isKnownRule(verdict.rule)).toBe(true);
   });

@@ -50,6 +50,15 @@ export const LEDGER_INTERPRETATIONS = {
     replaces:
       'The cap was checked only when the unit received as 盟主 of the alliance paying it, so the order of grants mattered.',
   }),
+  nmgNamingScripts: interpretation({
+    id: 'nmg.naming-scripts',
+    since: '2026-12-01',
+    rules: ['nmg.naming'],
+    text:
+      'The approved name has the form 内蒙古自治区×××产业链创新联合体; the text writes it in traditional characters ' +
+      '(內蒙古自治區×××產業鏈創新聯合體), so each part is accepted in either script, and ××× is any non-empty name of the ' +
+      'chain. Checked with the other eligibility rules, at filing and at approval.',
+  }),
 } as const;
 
 /** The rule a future-dated fact breaks, for the rejection. */

@@ -2,6 +2,7 @@
 import { wan } from '../shared/money';
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
 import {
   countOf,
@@ -62,6 +63,14 @@ export const nmgParams = {
         'Counts consortia under this policy that are not dissolved, delisted, rejected or withdrawn (a withdrawn filing ' +
         "never became a consortium). A dissolved consortium's lead may lead a new one. Refused at filing.",
     },
+  ),
+  naming: param(
+    'nmg.naming',
+    '四(五)',
+    'the approved name has the form 内蒙古自治区×××产业链创新联合体 (prefix, chain, suffix; either script)',
+    { prefixes: ['内蒙古自治区', '內蒙古自治區'], suffixes: ['产业链创新联合体', '產業鏈創新聯合體'] },
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.nmgNamingScripts.text },
   ),
   membersMin: param('nmg.members-min', '三(三)', 'member units, lead included, at least', 10, FROM),
   membersInRegionPercent: param(
@@ -152,6 +161,19 @@ function leadRules(lead: Unit, _members: Unit[], on: string): RuleCheck[] {
   return [leadEnterprise(lead, on), leadRd(lead, on)];
 }
 
+/** nmg.naming (四(五)): 内蒙古自治区×××产业链创新联合体, each part in simplified or traditional characters. */
+function naming(name: string, on: string): RuleCheck {
+  const ref = { rule: 'nmg.naming', citation: '四(五)' };
+  const { prefixes, suffixes } = paramOn(nmgParams.naming, on);
+  const prefix = prefixes.find((p) => name.startsWith(p));
+  const suffix = suffixes.find((s) => name.endsWith(s));
+  const chain = prefix && suffix ? name.slice(prefix.length, name.length - suffix.length).trim() : '';
+  if (prefix && suffix && chain.length > 0) {
+    return check(ref, true, `the name ${name} has the form ${prefixes[0]}×××${suffixes[0]} (××× = ${chain})`);
+  }
+  return check(ref, false, `the name ${name} does not have the form ${prefixes[0]}×××${suffixes[0]}`);
+}
+
 function eligibility(application: ConsortiumApplication, on: string): RuleCheck[] {
   const units = [application.lead, ...application.members];
   const total = units.length;
@@ -168,6 +190,7 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   ];
   return [
     ...leadRules(application.lead, application.members, on),
+    naming(application.name, on),
     check(
       { rule: 'nmg.members-min', citation: '三(三)' },
       total >= membersMin,

@@ -6,6 +6,7 @@ import {
   enterprise,
   fileConsortium,
   historyUpTo,
+  TIMELINES,
   LEADS,
   MEMBERS,
   researchInstitute,
@@ -44,6 +45,7 @@ describe('nmg-2024-consortium: a valid filing', () => {
     expect(rules).toEqual([
       ['nmg.lead-enterprise', true],
       ['nmg.lead-rd', true],
+      ['nmg.naming', true],
       ['nmg.members-min', true],
       ['nmg.members-in-region', true],
       ['nmg.members-enterprises', true],
@@ -196,6 +198,34 @@ describe('nmg.one-per-lead — 三(二)', () => {
         'nmg.one-per-lead',
       ).ok,
     ).toBe(true));
+});
+
+describe('nmg.naming — 四(五)', () => {
+  it.each([
+    ['simplified', '内蒙古自治区稀土新材料产业链创新联合体'],
+    ['traditional, as the text writes it', '內蒙古自治區稀土新材料產業鏈創新聯合體'],
+    ['mixed scripts', '内蒙古自治区稀土新材料產業鏈創新聯合體'],
+  ])('a name of the form 内蒙古自治区×××产业链创新联合体 passes (%s)', (_script, name) =>
+    expect(verdictOf(fileWith({ name }), 'nmg.naming')).toMatchObject({ ok: true, citation: '四(五)' }),
+  );
+
+  it.each([
+    ['another form', '稀土新材料创新联合体'],
+    ['no chain named', '内蒙古自治区产业链创新联合体'],
+    ['another suffix', '内蒙古自治区稀土新材料产学研联盟'],
+  ])('%s fails, and the filing is recorded ineligible', (_why, name) => {
+    const filed = fileWith({ name });
+    expect(verdictOf(filed, 'nmg.naming')).toMatchObject({ ok: false, citation: '四(五)' });
+    expect(filed[0].data).toMatchObject({ eligible: false });
+  });
+
+  it('approval refuses a consortium whose name breaks it, naming nmg.naming', () => {
+    const history = historyUpTo(NMG, 'public-notice', { name: '稀土新材料创新联合体' });
+    spec
+      .given(history)
+      .when(c.approve(TIMELINES[NMG].approvedOn))
+      .thenRejects({ code: 'rule-violated', rule: 'nmg.naming', citation: '四(五)' });
+  });
 });
 
 describe('nmg.members-min — 三(三)', () => {

@@ -11,6 +11,7 @@ import { ReviewStage } from '../shared/procedure';
 
 /** What eligibility is judged on: the filing, or the consortium as it stands after a change. */
 export interface ConsortiumApplication {
+  name: string;
   lead: Unit;
   members: Unit[]; // excludes the lead
   agreementSigned: boolean;

@@ -68,6 +68,7 @@ export function decideFiling(
     managementBody: d.governance?.managementBody === true,
   };
   const application: ConsortiumApplication = {
+    name: d.name,
     lead: d.lead,
     members: d.members,
     agreementSigned: d.agreementSigned,
@@ -81,7 +82,6 @@ export function decideFiling(
       data: {
         consortiumId: d.consortiumId,
         policy: policy.id,
-        name: d.name,
         filedOn: d.filedOn,
         ...application,
         eligibility,
