@@ -137,7 +137,15 @@ describe('the consortium policy catalog', () => {
     ).toEqual({
       'nmg-2024-consortium': ['nmg.project'],
       'luzhou-2024-consortium': ['luzhou.platform', 'luzhou.transformation'],
-      'liaoning-2021-alliance': ['liaoning.operating', 'liaoning.jiebang', 'liaoning.talent'],
+      'liaoning-2021-alliance': [
+        'liaoning.operating',
+        'liaoning.jiebang',
+        'liaoning.talent',
+        // 若干政策 4–6, added with catalogue 2026-12-01
+        'liaoning.key-project',
+        'liaoning.transformation',
+        'liaoning.rd-reward',
+      ],
       'tianjin-2018-alliance': ['tianjin.filing', 'tianjin.national-pilot', 'tianjin.evaluation-award'],
     }));
 });

@@ -59,6 +59,16 @@ export const LEDGER_INTERPRETATIONS = {
       '(內蒙古自治區×××產業鏈創新聯合體), so each part is accepted in either script, and ××× is any non-empty name of the ' +
       'chain. Checked with the other eligibility rules, at filing and at approval.',
   }),
+  liaoningSupportWithoutAmounts: interpretation({
+    id: 'liaoning.support-without-amounts',
+    since: '2026-12-01',
+    rules: ['liaoning.key-project', 'liaoning.transformation', 'liaoning.rd-reward'],
+    text:
+      '若干政策 4–6 set up the 重点科技攻关计划 (to the 盟主), the 成果转化及中试基地 post-subsidy (to the 盟主 or the member ' +
+      'leading the project or pilot base) and the 技术能力提升 post-subsidy (to an enterprise of the alliance, in ' +
+      'proportion to its R&D spending) but give no amount: no per-grant limit is applied (each grant records that the ' +
+      'text sets none), and every one of them counts toward the 盟主 annual cap (若干政策 7).',
+  }),
 } as const;
 
 /** The rule a future-dated fact breaks, for the rejection. */

@@ -158,5 +158,14 @@ export const liaoning2021Alliance: ConsortiumPolicy = {
   onLeadChange: { effect: 'replace-if-lead-rules-pass', rule: 'liaoning.mengzhu', citation: '组建基本条件 一' },
   onRename: { effect: 'rename', ...lifecycleRule('rename') },
   evaluation: { rule: 'liaoning.evaluation', citation: '评估评价办法', aspects: liaoningParams.evaluationAspects },
-  funding: { categories: ['liaoning.operating', 'liaoning.jiebang', 'liaoning.talent'] },
+  funding: {
+    categories: [
+      'liaoning.operating',
+      'liaoning.jiebang',
+      'liaoning.talent',
+      'liaoning.key-project',
+      'liaoning.transformation',
+      'liaoning.rd-reward',
+    ],
+  },
 };

@@ -51,6 +51,14 @@ export class GrantSubsidyDto {
   @IsPositiveYuan()
   projectTotalInvestment?: string;
 
+  @ApiPropertyOptional({
+    example: '8000000.00',
+    description: "liaoning.rd-reward: the enterprise's R&D spending the post-subsidy is in proportion to (yuan)",
+  })
+  @IsOptional()
+  @IsPositiveYuan()
+  rdSpending?: string;
+
   @ApiPropertyOptional({ description: 'required by luzhou.platform; its cap is cumulative per platform' })
   @IsOptional()
   @IsString()

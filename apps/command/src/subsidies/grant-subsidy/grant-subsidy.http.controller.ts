@@ -54,6 +54,7 @@ export class GrantSubsidyHttpController {
               projectTotalInvestmentFen: yuanToFen(dto.projectTotalInvestment),
             }),
             ...(dto.platformId !== undefined && { platformId: dto.platformId }),
+            ...(dto.rdSpending !== undefined && { rdSpendingFen: yuanToFen(dto.rdSpending) }),
           },
         },
         meta,

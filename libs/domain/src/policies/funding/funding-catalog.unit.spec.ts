@@ -7,6 +7,10 @@ const POLICIES_MD_RULE_IDS = [
   'liaoning.operating-funds',
   'liaoning.jiebang',
   'liaoning.talent',
+  // 若干政策 4–6 (catalogue 2026-12-01): the texts' programmes, named as their categories
+  'liaoning.key-project',
+  'liaoning.transformation',
+  'liaoning.rd-reward',
   'liaoning.alliance-no-cap',
   'liaoning.mengzhu-annual-cap',
   'luzhou.platform-cap',

@@ -8,6 +8,7 @@ import { Fen } from '../../shared/money';
 import { ConsortiumPolicyId } from '../../shared/policy-ids';
 import { Grade } from '../../shared/procedure';
 import { LoadedBoundary } from './funding-boundary';
+import { Unit } from '../../shared/unit';
 import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 import { FundingCategoryId, GrantField, GrantTerms, RecipientRole } from './grant-terms';
 
@@ -37,6 +38,8 @@ export interface CapFacts {
 
 /** What a grant's rules read besides: the consortium's latest evaluation on the grant's date. */
 export interface GrantFacts extends CapFacts {
+  /** The recipient as the consortium lists it (its kind, for rules on who may receive). */
+  recipientUnit: Unit;
   latestEvaluation?: { period: string; on: BusinessDate; grade: Grade };
 }
 
@@ -70,6 +73,8 @@ export interface FundingCategory {
   grantRule: RuleRef;
   description: string;
   requires: ReadonlyArray<GrantField>;
+  /** Optional fields the category keeps when given (others are dropped: a platformId on operating funds means nothing). */
+  accepts?: ReadonlyArray<GrantField>;
   scopes: ReadonlyArray<ScopeKind>;
   /** Every number the category's rules read, for display (each with its clause and dates). */
   params: Readonly<Record<string, PolicyParam<unknown>>>;

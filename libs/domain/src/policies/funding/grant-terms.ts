@@ -6,6 +6,9 @@ export const FUNDING_CATEGORY_IDS = [
   'liaoning.operating',
   'liaoning.jiebang',
   'liaoning.talent',
+  'liaoning.key-project',
+  'liaoning.transformation',
+  'liaoning.rd-reward',
   'luzhou.platform',
   'luzhou.transformation',
   'tianjin.filing',
@@ -22,7 +25,7 @@ export const isFundingCategoryId = (value: unknown): value is FundingCategoryId 
 /** The recipient's place in the consortium: its lead (盟主, 牵头单位, 对外责任主体单位) or a member. */
 export type RecipientRole = 'lead' | 'member';
 
-export type GrantField = 'projectId' | 'projectTotalInvestmentFen' | 'platformId';
+export type GrantField = 'projectId' | 'projectTotalInvestmentFen' | 'platformId' | 'rdSpendingFen';
 
 /**
  * A grant's terms, declared once: the command carries them, the SubsidyGranted and FundingCommitted events record
@@ -39,4 +42,6 @@ export interface GrantTerms {
   projectId?: string;
   projectTotalInvestmentFen?: Fen;
   platformId?: string;
+  /** liaoning.rd-reward: the enterprise's R&D spending the post-subsidy is in proportion to (optional). */
+  rdSpendingFen?: Fen;
 }

@@ -1,6 +1,7 @@
 /** 辽宁省 关于支持实质性产学研联盟发展的若干政策 (2021-03-01): what a 盟主 and its alliance may receive. */
 import { Fen, percentOf, wan } from '../../shared/money';
-import { check, param, paramOn, RuleRef } from '../../shared/rule';
+import { check, param, paramOn, PolicyParam, RuleRef } from '../../shared/rule';
+import { describeUnit, isEnterprise } from '../unit-rules';
 import { usedFen } from './funding-boundary';
 import { LEDGER_INTERPRETATIONS } from '../ledger-interpretations';
 import { amountText } from './amount-text';
@@ -14,6 +15,9 @@ const FROM = '2021-03-01';
 const OPERATING: RuleRef = { rule: 'liaoning.operating-funds', citation: '若干政策 1' };
 const JIEBANG: RuleRef = { rule: 'liaoning.jiebang', citation: '若干政策 2' };
 const TALENT: RuleRef = { rule: 'liaoning.talent', citation: '若干政策 3' };
+const KEY_PROJECT: RuleRef = { rule: 'liaoning.key-project', citation: '若干政策 4' };
+const TRANSFORMATION: RuleRef = { rule: 'liaoning.transformation', citation: '若干政策 5' };
+const RD_REWARD: RuleRef = { rule: 'liaoning.rd-reward', citation: '若干政策 6' };
 const ALLIANCE_NO_CAP: RuleRef = { rule: 'liaoning.alliance-no-cap', citation: '若干政策 7' };
 const MENGZHU_ANNUAL_CAP: RuleRef = { rule: 'liaoning.mengzhu-annual-cap', citation: '若干政策 7' };
 
@@ -57,6 +61,31 @@ export const liaoningFundingParams = {
     'annual support per alliance: no cap',
     null,
     FROM,
+  ),
+  /** null: 若干政策 4–6 give no amount. */
+  keyProjectCapFen: param<Fen | null>(
+    KEY_PROJECT.rule,
+    KEY_PROJECT.citation,
+    '重点科技攻关计划 project support to the 盟主: the text states no amount',
+    null,
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.liaoningSupportWithoutAmounts.text },
+  ),
+  transformationCapFen: param<Fen | null>(
+    TRANSFORMATION.rule,
+    TRANSFORMATION.citation,
+    '成果转化及中试基地 post-subsidy: the text states no amount (特别重大项目 一事一议)',
+    null,
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.liaoningSupportWithoutAmounts.text },
+  ),
+  rdRewardCapFen: param<Fen | null>(
+    RD_REWARD.rule,
+    RD_REWARD.citation,
+    '技术能力提升后补助 in proportion to R&D spending: the text states no amount or proportion',
+    null,
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.liaoningSupportWithoutAmounts.text },
   ),
   mengzhuAnnualCapFen: param(
     MENGZHU_ANNUAL_CAP.rule,
@@ -128,6 +157,92 @@ const talent: FundingCategory = {
   caps: (facts) => [perGrantMaximum(p.talentMaxFen, facts)],
 };
 
+/** A project's grants under a category without an amount: counted on the project, no numeric cap (recorded so). */
+const uncappedProject = (cap: PolicyParam<Fen | null>) => (facts: CapFacts) => [
+  capOf(
+    cap,
+    facts.terms.grantedOn,
+    facts.project!.streamId,
+    usedFen(facts.project!.state),
+    `project ${facts.terms.projectId}: the text sets no amount; every grant counts toward the 盟主's year`,
+  ),
+];
+
+const keyProject: FundingCategory = {
+  id: 'liaoning.key-project',
+  policy: POLICY,
+  grantRule: KEY_PROJECT,
+  description: '重点科技攻关计划: joint research on 卡脖子, frontier and common key technologies, led by the 盟主',
+  requires: ['projectId'],
+  scopes: ['project'],
+  params: { keyProjectCapFen: p.keyProjectCapFen },
+  rules: (facts) => [
+    check(
+      KEY_PROJECT,
+      facts.recipientRole === 'lead',
+      facts.recipientRole === 'lead'
+        ? 'the recipient is the 盟主 (支持“盟主”企业)'
+        : 'the key project programme supports the 盟主, not a member',
+    ),
+  ],
+  caps: uncappedProject(p.keyProjectCapFen),
+};
+
+const transformation: FundingCategory = {
+  id: 'liaoning.transformation',
+  policy: POLICY,
+  grantRule: TRANSFORMATION,
+  description:
+    '成果转化及中试基地 post-subsidy: to the alliance unit (盟主 or member) leading the project or pilot base',
+  requires: ['projectId'],
+  scopes: ['project'],
+  params: { transformationCapFen: p.transformationCapFen },
+  rules: (facts) => [
+    check(
+      TRANSFORMATION,
+      true,
+      `the recipient, the alliance's ${facts.recipientRole === 'lead' ? '盟主' : 'member'}, leads project ` +
+        `${facts.terms.projectId} (联盟成员单位牵头; asserted by the grant)`,
+    ),
+  ],
+  caps: uncappedProject(p.transformationCapFen),
+};
+
+const rdReward: FundingCategory = {
+  id: 'liaoning.rd-reward',
+  policy: POLICY,
+  grantRule: RD_REWARD,
+  description:
+    '科技型中小企业技术能力提升 post-subsidy, in proportion to R&D spending: to an enterprise member or the 盟主',
+  requires: [],
+  accepts: ['rdSpendingFen'],
+  scopes: [],
+  params: { rdRewardCapFen: p.rdRewardCapFen },
+  rules: (facts) => {
+    const enterprise = isEnterprise(facts.recipientUnit);
+    const spending = facts.terms.rdSpendingFen;
+    return [
+      check(
+        RD_REWARD,
+        enterprise,
+        enterprise
+          ? `the recipient ${describeUnit(facts.recipientUnit)} is an enterprise of the alliance` +
+              (spending !== undefined ? `; R&D spending ${amountText(spending)}` : '')
+          : `the R&D post-subsidy goes to enterprises; ${describeUnit(facts.recipientUnit)} is a ${facts.recipientUnit.kind}`,
+      ),
+    ];
+  },
+  caps: (facts) => [
+    capOf(
+      p.rdRewardCapFen,
+      facts.terms.grantedOn,
+      'grant',
+      null,
+      "the text sets no amount or proportion; every grant counts toward the 盟主's year",
+    ),
+  ],
+};
+
 function policyCaps(facts: CapFacts) {
   const on = facts.terms.grantedOn;
   const allianceNoCap = capOf(
@@ -160,7 +275,7 @@ export const liaoningFunding: FundingPolicy = {
     from: FROM,
     interpretation: 'In force from 2021-03-01, no end date (POLICIES.md, Ledger interpretation)',
   },
-  categories: [operating, jiebang, talent],
+  categories: [operating, jiebang, talent, keyProject, transformation, rdReward],
   params: liaoningFundingParams,
   policyCaps,
   termination: LEDGER_FUNDING_RULES.terminateAndRecover,

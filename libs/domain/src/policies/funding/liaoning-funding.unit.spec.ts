@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LeadRegistryState } from '../../lead-registry/lead-registry.state';
-import { isRejection } from '../../shared/decision';
+import { CapFigures, isRejection } from '../../shared/decision';
 import { wan } from '../../shared/money';
 import { deciderSpec } from '../../testing/decider-spec';
 import { subsidyDecider } from '../../subsidy/subsidy.decider';
@@ -214,6 +214,105 @@ describe('liaoning.talent — 若干政策 3', () => {
         rule: 'liaoning.talent',
         cap: { limit: wan(1000), used: 0, requested: wan(1001), headroom: wan(1000) },
       });
+  });
+});
+
+describe('liaoning.key-project — 若干政策 4', () => {
+  const keyProject = (id: string, amountFen: number, extra = {}) =>
+    grant(id, 'liaoning.key-project', amountFen, { projectId: 'KP-1', ...extra });
+
+  it('supports the 盟主 on a project, with no per-grant limit (recorded so) and the 盟主 annual cap', () => {
+    given([])
+      .when(keyProject('S-1', wan(1500)))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            rule: 'liaoning.key-project',
+            citation: '若干政策 4',
+            projectId: 'KP-1',
+            caps: [
+              cap({ rule: 'liaoning.key-project', scope: 'project-KP-1', limitFen: null }),
+              cap({ rule: 'liaoning.alliance-no-cap' }),
+              cap({ rule: 'liaoning.mengzhu-annual-cap', usedBeforeFen: 0, headroomAfterFen: wan(500) }),
+            ],
+          },
+        },
+        ...committedTo(FUNDING_2025, 'project-KP-1'),
+      ]);
+  });
+
+  it('a member is not supported by it', () => {
+    given([])
+      .when(keyProject('S-1', wan(100), { recipient: member }))
+      .thenRejects({ code: 'rule-violated', rule: 'liaoning.key-project', citation: '若干政策 4' });
+  });
+
+  it('needs the project', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.key-project', wan(100)))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'projectId' }] });
+  });
+});
+
+describe('liaoning.transformation — 若干政策 5', () => {
+  it('goes to the member leading the project or pilot base, counted on its project', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.transformation', wan(800), { recipient: member, projectId: 'PB-1' }))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            rule: 'liaoning.transformation',
+            recipientRole: 'member',
+            caps: expect.arrayContaining([
+              cap({ rule: 'liaoning.transformation', limitFen: null, scope: 'project-PB-1' }),
+            ]),
+          },
+        },
+        ...committedTo(FUNDING_MEMBER_2025, 'project-PB-1'),
+      ]);
+  });
+
+  it("counts toward the 盟主's year: 1900万 of talent and operating funds leave 100万, a 200万 post-subsidy is refused", () => {
+    given(recorded([grant('S-1', 'liaoning.talent', wan(1000)), grant('S-2', 'liaoning.talent', wan(900))]))
+      .when(grant('S-3', 'liaoning.transformation', wan(200), { projectId: 'PB-1' }))
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.mengzhu-annual-cap',
+        cap: expect.objectContaining({ headroom: wan(100) }) as CapFigures,
+      });
+  });
+});
+
+describe('liaoning.rd-reward — 若干政策 6', () => {
+  it('goes to an enterprise of the alliance, recording its R&D spending', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.rd-reward', wan(50), { recipient: member, rdSpendingFen: wan(800) }))
+      .thenMatches([
+        {
+          type: 'SubsidyGranted',
+          data: {
+            rule: 'liaoning.rd-reward',
+            rdSpendingFen: wan(800),
+            checks: expect.arrayContaining([expect.objectContaining({ rule: 'liaoning.rd-reward', ok: true })]),
+            caps: expect.arrayContaining([cap({ rule: 'liaoning.rd-reward', limitFen: null, scope: 'grant' })]),
+          },
+        },
+        ...committedTo(FUNDING_MEMBER_2025),
+      ]);
+  });
+
+  it('a university member is not an enterprise: refused', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.rd-reward', wan(50), { recipient: UNITS.liaoningUniversity.creditCode }))
+      .thenRejects({ code: 'rule-violated', rule: 'liaoning.rd-reward', citation: '若干政策 6' });
+  });
+
+  it('counts toward the 盟主 annual cap when the 盟主 receives it', () => {
+    given(recorded([grant('S-1', 'liaoning.talent', wan(1000)), grant('S-2', 'liaoning.talent', wan(1000))]))
+      .when(grant('S-3', 'liaoning.rd-reward', wan(1)))
+      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap' });
   });
 });
 

@@ -75,6 +75,7 @@ function grantInputProblems(d: GrantTerms): InputProblem[] {
     ...positiveAmountProblems('amount', d.amountFen),
     ...integerProblems('fiscalYear', d.fiscalYear),
     ...dateProblems('grantedOn', d.grantedOn),
+    ...(d.rdSpendingFen === undefined ? [] : positiveAmountProblems('rdSpending', d.rdSpendingFen)),
   ];
 }
 
@@ -83,14 +84,16 @@ const FIELD_NAMES: Record<GrantField, string> = {
   projectId: 'projectId',
   projectTotalInvestmentFen: 'projectTotalInvestment',
   platformId: 'platformId',
+  rdSpendingFen: 'rdSpending',
 };
+const AMOUNT_FIELDS: ReadonlyArray<GrantField> = ['projectTotalInvestmentFen', 'rdSpendingFen'];
 
 function missingFields(category: FundingCategory, d: GrantTerms): InputProblem[] {
   return category.requires.flatMap((field) => {
     const problem = `is required for ${category.id}`;
     const value = d[field];
     if (value === undefined) return [{ field: FIELD_NAMES[field], problem }];
-    return field === 'projectTotalInvestmentFen'
+    return AMOUNT_FIELDS.includes(field)
       ? positiveAmountProblems(FIELD_NAMES[field], value)
       : textProblems(FIELD_NAMES[field], value).map((p) => ({ ...p, problem }));
   });
@@ -98,13 +101,14 @@ function missingFields(category: FundingCategory, d: GrantTerms): InputProblem[]
 
 /** Only the fields the category uses are kept (a platformId sent with operating funds means nothing). */
 function termsOf(d: GrantTerms, category: FundingCategory): GrantTerms {
-  const { projectId, projectTotalInvestmentFen, platformId, ...always } = d;
-  const uses = (field: GrantField) => category.requires.includes(field);
+  const { projectId, projectTotalInvestmentFen, platformId, rdSpendingFen, ...always } = d;
+  const uses = (field: GrantField) => category.requires.includes(field) || (category.accepts ?? []).includes(field);
   return {
     ...always,
     ...(uses('projectId') && { projectId }),
     ...(uses('projectTotalInvestmentFen') && { projectTotalInvestmentFen }),
     ...(uses('platformId') && { platformId }),
+    ...(uses('rdSpendingFen') && rdSpendingFen !== undefined && { rdSpendingFen }),
   };
 }
 
@@ -117,6 +121,7 @@ function grantFactsOf(
 ): GrantFacts {
   const latest = latestEvaluation(consortium, terms.grantedOn);
   const recipientRole = roleOf(consortium, terms.recipient)!;
+  const recipientUnit = [consortium.lead, ...consortium.members].find((u) => u.creditCode === terms.recipient)!;
   const recipientLeads = [
     ...new Set([
       ...(recipientRole === 'lead' ? [consortium.id] : []),
@@ -135,6 +140,7 @@ function grantFactsOf(
       category,
       (streamId) => state.boundaries[streamId] ?? initialBoundaryState(),
     ),
+    recipientUnit,
     ...(latest && { latestEvaluation: latest }),
   };
 }
