@@ -566,6 +566,88 @@ describe('subsidies over HTTP', () => {
       expect(detail.body.movements[0]).toMatchObject({ amount: '3000000.00', paidOn: '2025-11-10', voucher: 'PZ-1' });
     });
 
+    it("stops payments when the consortium is dissolved until the project's authority decides it goes on (ledger.project-change)", async () => {
+      const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+      const granted = await postGrant(ledger, {
+        consortiumId: alliance.id,
+        recipient: alliance.lead.creditCode,
+        category: 'liaoning.talent',
+        amount: '2000000',
+        ...ON_2025,
+      });
+      const id: string = granted.body.id;
+      const dissolved = await ledger.http.post(
+        `/v1/consortia/${alliance.id}/dissolution`,
+        { on: '2025-12-01', reason: '联盟任务完成' },
+        { as: 'officer' },
+      );
+      expect(dissolved.status).toBe(201);
+
+      const paidBefore = await postSubsidy(ledger, id, 'disbursements', {
+        amount: '500000',
+        paidOn: '2025-11-20',
+        voucher: 'PZ-BEFORE',
+      });
+      expect(paidBefore.status).toBe(201);
+      const before = await head();
+      const stopped = await postSubsidy(ledger, id, 'disbursements', {
+        amount: '500000',
+        paidOn: '2025-12-02',
+        voucher: 'PZ-AFTER',
+      });
+      expect(stopped.status).toBe(422);
+      expect(stopped.body).toMatchObject({ error: 'rule-violated', rule: 'ledger.project-change' });
+      expect(stopped.body.message).toContain(`/v1/subsidies/${id}/continuation`);
+      expect(await head()).toBe(before);
+
+      const asOfficer = await ledger.http.post(
+        `/v1/subsidies/${id}/continuation`,
+        { on: '2025-12-05', authority: '辽宁省科学技术厅', reference: '辽科发〔2025〕88号' },
+        { as: 'officer' },
+      );
+      expect(asOfficer.status).toBe(403);
+      const missing = await postSubsidy(ledger, id, 'continuation', {
+        on: '2025-12-05',
+        authority: '辽宁省科学技术厅',
+      });
+      expect(missing.status).toBe(400);
+      expect(JSON.stringify(missing.body)).toContain('reference');
+      const continued = await postSubsidy(ledger, id, 'continuation', {
+        on: '2025-12-05',
+        authority: '辽宁省科学技术厅',
+        reference: '辽科发〔2025〕88号',
+      });
+      expect(continued.status).toBe(201);
+      expect(continued.body).toMatchObject({
+        continuation: { rule: 'ledger.project-change', on: '2025-12-05', reference: '辽科发〔2025〕88号' },
+      });
+      const again = await postSubsidy(ledger, id, 'continuation', {
+        on: '2025-12-06',
+        authority: '辽宁省科学技术厅',
+        reference: '辽科发〔2025〕89号',
+      });
+      expect(again.body).toMatchObject({ error: 'invalid-state', rule: 'ledger.project-change' });
+
+      const resumed = await postSubsidy(ledger, id, 'disbursements', {
+        amount: '500000',
+        paidOn: '2025-12-10',
+        voucher: 'PZ-RESUMED',
+      });
+      expect(resumed.status).toBe(201);
+      const detail = await ledger.http.get(`/v1/subsidies/${id}?minPosition=${resumed.body.position}`, {
+        as: 'viewer',
+      });
+      expect(detail.body).toMatchObject({
+        disbursed: '1000000.00',
+        continuation: { authority: '辽宁省科学技术厅', reference: '辽科发〔2025〕88号' },
+      });
+      expect(detail.body.movements.map((m: { type: string }) => m.type)).toEqual([
+        'SubsidyDisbursed',
+        'SubsidyContinued',
+        'SubsidyDisbursed',
+      ]);
+    });
+
     it('refuses a disbursement paid before the grant and a clawback dated before the payment (ledger.movement-dates); nothing recorded', async () => {
       const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
       const granted = await postGrant(ledger, {

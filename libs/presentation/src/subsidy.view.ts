@@ -82,5 +82,6 @@ export function subsidyView(state: SubsidyState) {
     caps: state.caps.map((cap) => recordedCapView(cap, state.grantedFen)),
     boundaries: state.boundaries,
     ...(state.terminated && { terminated: state.terminated }),
+    ...(state.continuation && { continuation: state.continuation }),
   };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CancelSubsidyHttpController } from './cancel-subsidy/cancel-subsidy.http.controller';
 import { ClawBackSubsidyHttpController } from './claw-back-subsidy/claw-back-subsidy.http.controller';
+import { ContinueSubsidyHttpController } from './continue-subsidy/continue-subsidy.http.controller';
 import { DisburseSubsidyHttpController } from './disburse-subsidy/disburse-subsidy.http.controller';
 import { GrantSubsidyHttpController } from './grant-subsidy/grant-subsidy.http.controller';
 import { RecordRefundHttpController } from './record-refund/record-refund.http.controller';
@@ -15,6 +16,7 @@ import { TerminateSubsidyHttpController } from './terminate-subsidy/terminate-su
     ClawBackSubsidyHttpController,
     RecordRefundHttpController,
     TerminateSubsidyHttpController,
+    ContinueSubsidyHttpController,
   ],
   providers: [SubsidyCommandHandler],
 })

@@ -16,7 +16,7 @@ import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
-import { SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
+import { SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
@@ -54,13 +54,15 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
    * policy are fixed by its grant), read here without a lock and checked again under it.
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
-    if (command.type === 'GrantSubsidy') return [...fundingStreamsFor(command), ...contextStreamsOf(command)];
+    if (command.type === 'GrantSubsidy')
+      return [...fundingStreamsFor(command), ...Object.values(contextStreamsOf(command))];
     const { state } = await this.foldLedger(
       this.runner.store,
       subsidyStreamId(command.data.subsidyId),
       subsidyDecider.initialState(),
     );
-    return fundingStreamsFor(command, state.subsidies[command.data.subsidyId]);
+    const subsidy = state.subsidies[command.data.subsidyId];
+    return [...fundingStreamsFor(command, subsidy), ...Object.values(contextStreamsOf(command, subsidy))];
   }
 
   private async decideAndAppend(
@@ -78,8 +80,8 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
       return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
-    const context = contextStreamsOf(command);
-    const needed = [...streams, ...context];
+    const context = contextStreamsOf(command, subsidy.state.subsidies[subsidyId]);
+    const needed = [...streams, ...Object.values(context)];
     if (!needed.every((streamId) => locked.includes(streamId))) return { relock: [...new Set([...locked, ...needed])] };
 
     let state = subsidy.state;
@@ -89,10 +91,8 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       state = folded.state;
       revisions.set(streamId, folded.revision);
     }
-    const consortium =
-      command.type === 'GrantSubsidy' ? await this.consortiumOf(store, context[0], revisions) : undefined;
-    const registryStream = command.type === 'GrantSubsidy' ? recipientRegistryStream(command.data) : undefined;
-    const recipientRegistry = registryStream ? await this.registryOf(store, registryStream, revisions) : undefined;
+    const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
+    const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;
 
     const decision = subsidyDecider.decide(command, state, { today: meta.today, consortium, recipientRegistry });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
@@ -102,7 +102,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     return { answer: subsidyAnswer(after.subsidies[subsidyId], decision, result.lastPosition) };
   }
 
-  /** The consortium a grant names, folded from its own stream; its revision is checked on append (no racing a membership change). */
+  /** The consortium a decision reads, folded from its own stream; its revision is checked on append. */
   private async consortiumOf(
     store: EventStore,
     streamId: string,
@@ -141,13 +141,22 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
 }
 
 /**
- * The streams a decision reads besides the subsidy ledger's own, in order: a grant's consortium, and the recipient's
- * registry of leads where its policy keeps one. Each is checked at the revision read when the decision is appended.
+ * The streams a decision reads besides the subsidy ledger's own: a grant's consortium and the recipient's registry of
+ * leads (where its policy keeps one); the consortium of the subsidy a disbursement or continuation concerns (a project
+ * is not paid after its consortium ended). Each is checked at the revision read when the decision is appended.
  */
-function contextStreamsOf(command: SubsidyCommand): string[] {
-  if (command.type !== 'GrantSubsidy') return [];
-  const registry = recipientRegistryStream(command.data);
-  return [consortiumStreamId(command.data.consortiumId), ...(registry ? [registry] : [])];
+function contextStreamsOf(command: SubsidyCommand, subsidy?: SubsidyState): { consortium?: string; registry?: string } {
+  switch (command.type) {
+    case 'GrantSubsidy': {
+      const registry = recipientRegistryStream(command.data);
+      return { consortium: consortiumStreamId(command.data.consortiumId), ...(registry && { registry }) };
+    }
+    case 'DisburseSubsidy':
+    case 'ContinueSubsidy':
+      return subsidy?.exists ? { consortium: consortiumStreamId(subsidy.consortiumId) } : {};
+    default:
+      return {};
+  }
 }
 
 /** The log position of the last event a command recorded on these streams (its answer's `position`). */

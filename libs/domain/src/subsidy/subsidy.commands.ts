@@ -34,5 +34,20 @@ export type TerminateSubsidy = DomainCommand<
   { subsidyId: string; on: BusinessDate; reason: string }
 >;
 
+/**
+ * After the consortium ended (nmg 六(三): 变更事项…须向项目主管部门提出申请), the project's managing authority decided that
+ * the project goes on: disbursements may resume. `reference` is the authority's document number.
+ */
+export type ContinueSubsidy = DomainCommand<
+  'ContinueSubsidy',
+  { subsidyId: string; on: BusinessDate; authority: string; reference: string }
+>;
+
 export type SubsidyCommand =
-  GrantSubsidy | DisburseSubsidy | CancelSubsidy | ClawBackSubsidy | RecordSubsidyRefund | TerminateSubsidy;
+  | GrantSubsidy
+  | DisburseSubsidy
+  | CancelSubsidy
+  | ClawBackSubsidy
+  | RecordSubsidyRefund
+  | TerminateSubsidy
+  | ContinueSubsidy;

@@ -6,7 +6,11 @@ import { BusinessDate } from '../shared/dates';
 export interface SubsidyContext {
   /** The ledger's business date: no fact is dated after it (ledger.no-future-facts). */
   today: BusinessDate;
-  /** The consortium a grant names, folded from its own stream. Only grants read it. */
+  /**
+   * The consortium a grant names, or the consortium of the subsidy a disbursement or continuation concerns, folded from
+   * its own stream; its revision is checked on append (a grant cannot race a membership change, a disbursement the
+   * consortium's end).
+   */
   consortium?: ConsortiumState;
   /**
    * For a grant under a policy that keeps a registry of leads (liaoning's 盟主): the recipient's registry stream

@@ -12,6 +12,7 @@ import { decideDisbursement } from './decisions/disburse-subsidy.decision';
 import { decideGrant } from './decisions/grant-subsidy.decision';
 import { decideRefund } from './decisions/record-refund.decision';
 import { decideTermination } from './decisions/terminate-subsidy.decision';
+import { decideContinuation } from './decisions/continue-subsidy.decision';
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyContext } from './subsidy.context';
 import { SubsidyLedgerEvent } from './subsidy.events';
@@ -29,7 +30,7 @@ export function decide(
     case 'GrantSubsidy':
       return decideGrant(command, state, context);
     case 'DisburseSubsidy':
-      return decideDisbursement(command, state);
+      return decideDisbursement(command, state, context);
     case 'CancelSubsidy':
       return decideCancellation(command, state);
     case 'ClawBackSubsidy':
@@ -38,6 +39,8 @@ export function decide(
       return decideRefund(command, state);
     case 'TerminateSubsidy':
       return decideTermination(command, state);
+    case 'ContinueSubsidy':
+      return decideContinuation(command, state, context);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   activeConsortium,
   cancel,
   clawBack,
+  continueProject,
   disburse,
   grant,
   liaoningAlliance,
@@ -582,5 +583,82 @@ describe(named(LEDGER.movementDates), () => {
       '2025-11-10',
       '2025-12-01',
     ]);
+  });
+});
+
+describe('nmg.project-change (六(三)) and ledger.project-change — a project after its consortium ended', () => {
+  const ended = (status: 'dissolved' | 'delisted' | 'withdrawn', on = '2025-08-01') =>
+    ({ ...liaoningAlliance(), status, ended: { on, reason: '牵头单位变更' } }) as ReturnType<typeof liaoningAlliance>;
+  const granted = () => recorded([talent('S-1', wan(600)), disburse('S-1', wan(100))]);
+  /** Granted, then the consortium ended and the authority let the project go on. */
+  const continued = (consortium: ReturnType<typeof liaoningAlliance>) => {
+    const history = granted();
+    const state = history.reduce(subsidyDecider.evolve, subsidyDecider.initialState());
+    const decision = subsidyDecider.decide(continueProject('S-1'), state, { today: FIXTURE_TODAY, consortium });
+    if (!Array.isArray(decision)) throw new Error(decision.message);
+    return [...history, ...decision];
+  };
+
+  it.each(['dissolved', 'delisted', 'withdrawn'] as const)(
+    'nothing paid on or after the day the consortium was %s is recorded until the authority decided',
+    (status) => {
+      const rejection = given(granted())
+        .when(disburse('S-1', wan(100), '2025-08-01'), { consortium: ended(status) })
+        .thenRejects({ code: 'rule-violated', rule: 'ledger.project-change' });
+      expect(rejection.message).toContain('/continuation');
+    },
+  );
+
+  it('a payment made before the consortium ended and recorded afterwards is recorded', () => {
+    given(granted())
+      .when(disburse('S-1', wan(100), '2025-07-31'), { consortium: ended('dissolved') })
+      .thenMatches([{ type: 'SubsidyDisbursed' }]);
+  });
+
+  it("records the authority's decision with how the consortium ended; payments resume", () => {
+    const consortium = ended('dissolved');
+    given(granted())
+      .when(continueProject('S-1', '2025-09-01', '辽宁省科技厅', '辽科发〔2025〕9号'), { consortium })
+      .thenMatches([
+        {
+          type: 'SubsidyContinued',
+          data: {
+            rule: 'ledger.project-change',
+            authority: '辽宁省科技厅',
+            reference: '辽科发〔2025〕9号',
+            consortiumEnded: { status: 'dissolved', on: '2025-08-01' },
+          },
+        },
+      ]);
+    given(continued(consortium))
+      .when(disburse('S-1', wan(100), '2025-10-02'), { consortium })
+      .thenMatches([{ type: 'SubsidyDisbursed' }]);
+  });
+
+  it('under the Inner Mongolia plan it is nmg.project-change, 六(三)', () => {
+    const consortium = { ...nmgConsortium(), status: 'dissolved', ended: { on: '2025-08-01', reason: 'x' } };
+    given(recorded([grant('S-1', 'nmg.project', wan(100), { projectId: 'P-1' })]))
+      .when(disburse('S-1', wan(10), '2025-08-02'), { consortium: consortium as ReturnType<typeof nmgConsortium> })
+      .thenRejects({ code: 'rule-violated', rule: 'nmg.project-change', citation: '六(三)' });
+  });
+
+  it('a consortium still active needs no decision; a second decision is refused', () => {
+    given(granted()).when(continueProject('S-1')).thenRejects({ code: 'invalid-state', rule: 'ledger.project-change' });
+    const consortium = ended('dissolved');
+    given(continued(consortium))
+      .when(continueProject('S-1', '2025-10-02'), { consortium })
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.project-change' });
+  });
+
+  it('a decision dated before the consortium ended is invalid input naming `on`', () => {
+    given(granted())
+      .when(continueProject('S-1', '2025-07-01'), { consortium: ended('dissolved') })
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'on' }] });
+  });
+
+  it('authority and reference are required', () => {
+    given(granted())
+      .when(continueProject('S-1', '2025-09-01', ' ', ''), { consortium: ended('dissolved') })
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'authority' }, { field: 'reference' }] });
   });
 });

@@ -106,8 +106,27 @@ export type UnitRecordedDishonest = DomainEvent<
   }
 >;
 
+/** The project's authority let the project go on after its consortium ended: disbursements may resume. */
+export type SubsidyContinued = DomainEvent<
+  'SubsidyContinued',
+  RuleRef & {
+    subsidyId: string;
+    on: BusinessDate;
+    authority: string;
+    reference: string;
+    /** How the consortium had ended, and when. */
+    consortiumEnded: { status: string; on: BusinessDate };
+  }
+>;
+
 export type SubsidyEvent =
-  SubsidyGranted | SubsidyDisbursed | SubsidyCancelled | SubsidyClawedBack | SubsidyRefunded | SubsidyTerminated;
+  | SubsidyGranted
+  | SubsidyDisbursed
+  | SubsidyCancelled
+  | SubsidyClawedBack
+  | SubsidyRefunded
+  | SubsidyTerminated
+  | SubsidyContinued;
 
 export type FundingBoundaryEvent = FundingCommitted | FundingReleased;
 export type BoundaryEvent = FundingBoundaryEvent | UnitRecordedDishonest;
@@ -122,6 +141,7 @@ export const SUBSIDY_EVENT_TYPES: ReadonlyArray<SubsidyEvent['type']> = [
   'SubsidyClawedBack',
   'SubsidyRefunded',
   'SubsidyTerminated',
+  'SubsidyContinued',
 ];
 
 export const isSubsidyEvent = (event: { type: string }): event is SubsidyEvent =>

@@ -11,6 +11,7 @@ import {
   GrantSubsidy,
   RecordSubsidyRefund,
   TerminateSubsidy,
+  ContinueSubsidy,
 } from './subsidy.commands';
 import { decide } from './subsidy.decider';
 import { SubsidyLedgerEvent } from './subsidy.events';
@@ -213,6 +214,13 @@ export const terminate = (subsidyId: string, on = '2025-09-01', reason = '经费
   type: 'TerminateSubsidy',
   data: { subsidyId, on, reason },
 });
+
+export const continueProject = (
+  subsidyId: string,
+  on = '2025-10-01',
+  authority = '项目主管部门',
+  reference = '文号〔2025〕1号',
+): ContinueSubsidy => ({ type: 'ContinueSubsidy', data: { subsidyId, on, authority, reference } });
 
 // ---- histories ----
 

@@ -44,6 +44,8 @@ export interface SubsidyState extends Omit<GrantTerms, 'amountFen'>, GrantAsDeci
   clawedBackFen: Fen;
   refundedFen: Fen;
   terminated?: RuleRef & { on: BusinessDate; reason: string };
+  /** After its consortium ended, the project's authority let it go on (nmg.project-change / ledger.project-change). */
+  continuation?: RuleRef & { on: BusinessDate; authority: string; reference: string };
 }
 
 export const initialSubsidyState = (subsidyId = ''): SubsidyState => ({
@@ -129,6 +131,10 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
       const { on, reason, rule, citation } = event.data;
       return { ...state, status: 'terminated', terminated: { on, reason, rule, citation }, lastOn: moved(state, on) };
     }
+    case 'SubsidyContinued': {
+      const { on, authority, reference, rule, citation } = event.data;
+      return { ...state, continuation: { on, authority, reference, rule, citation }, lastOn: moved(state, on) };
+    }
     default:
       return state;
   }
@@ -207,7 +213,8 @@ export function evolve(state: SubsidyLedgerState, event: SubsidyLedgerEvent): Su
     case 'SubsidyCancelled':
     case 'SubsidyClawedBack':
     case 'SubsidyRefunded':
-    case 'SubsidyTerminated': {
+    case 'SubsidyTerminated':
+    case 'SubsidyContinued': {
       const key = event.data.subsidyId;
       const subsidy = evolveSubsidy(state.subsidies[key] ?? initialSubsidyState(key), event);
       return { ...state, subsidies: { ...state.subsidies, [key]: subsidy } };

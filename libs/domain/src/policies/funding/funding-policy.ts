@@ -96,6 +96,11 @@ export interface FundingPolicy {
   policyCaps(facts: CapFacts): CapEvaluation[];
   /** The rule a termination is decided under. */
   termination: RuleRef;
+  /**
+   * The rule that stops payments on a project once its consortium has ended (dissolved, delisted, withdrawn) until the
+   * project's authority decides it continues: nmg.project-change (六(三)), ledger.project-change elsewhere.
+   */
+  projectChange: RuleRef;
 }
 
 export const isInForceOn = (inForce: FundingPolicy['inForce'], on: BusinessDate): boolean =>

@@ -40,6 +40,10 @@ export const LEDGER_FUNDING_RULES = {
     'ledger.movement-dates',
     'API.md Subsidies: the movements of a granted subsidy, dated in order (INTERPRETATIONS.md Funding)',
   ),
+  projectChange: ref(
+    'ledger.project-change',
+    'Ledger interpretation 2026-12-01 (policy catalogue): as nmg.project-change 六(三) for the other policies',
+  ),
   terminatedIsClosed: ref(
     'ledger.terminated-subsidy',
     'API.md Subsidies: a terminated project takes no further payments, cancellations or clawbacks',

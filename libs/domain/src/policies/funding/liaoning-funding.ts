@@ -278,5 +278,6 @@ export const liaoningFunding: FundingPolicy = {
   categories: [operating, jiebang, talent, keyProject, transformation, rdReward],
   params: liaoningFundingParams,
   policyCaps,
+  projectChange: LEDGER_FUNDING_RULES.projectChange,
   termination: LEDGER_FUNDING_RULES.terminateAndRecover,
 };

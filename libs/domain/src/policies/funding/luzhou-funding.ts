@@ -83,5 +83,6 @@ export const luzhouFunding: FundingPolicy = {
   categories: [platform, transformation],
   params: luzhouFundingParams,
   policyCaps: () => [],
+  projectChange: LEDGER_FUNDING_RULES.projectChange,
   termination: LEDGER_FUNDING_RULES.terminateAndRecover,
 };

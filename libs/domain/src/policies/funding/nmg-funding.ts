@@ -14,6 +14,8 @@ const FROM = '2024-12-19';
 
 const PROJECT: RuleRef = { rule: 'ledger.nmg-project', citation: '五(三)' };
 const TERMINATE_AND_RECOVER: RuleRef = { rule: 'nmg.terminate-and-recover', citation: '六(二)' };
+/** 六(三): a consortium that dissolves settles its projects with the project's managing authority. */
+const PROJECT_CHANGE: RuleRef = { rule: 'nmg.project-change', citation: '六(三)' };
 
 export const nmgFundingParams = {
   /** null: the plan names no amount for project funds. */
@@ -57,5 +59,6 @@ export const nmgFunding: FundingPolicy = {
   categories: [project],
   params: nmgFundingParams,
   policyCaps: () => [],
+  projectChange: PROJECT_CHANGE,
   termination: TERMINATE_AND_RECOVER,
 };

@@ -171,5 +171,6 @@ export const tianjinFunding: FundingPolicy = {
   categories: [filing, nationalPilot, evaluationAward],
   params: tianjinFundingParams,
   policyCaps: () => [],
+  projectChange: LEDGER_FUNDING_RULES.projectChange,
   termination: LEDGER_FUNDING_RULES.terminateAndRecover,
 };
