@@ -6,7 +6,7 @@
 import { BusinessDate } from '../shared/dates';
 import { Rejection } from '../shared/decision';
 import { invalidInput } from '../shared/input-problems';
-import { RuleRef } from '../shared/rule';
+import { param, PolicyParam, RuleRef } from '../shared/rule';
 
 /** The catalogue in force: raise it with every change to a rule, parameter or interpretation. */
 export const POLICY_CATALOGUE_VERSION = '2026-12-01';
@@ -69,7 +69,32 @@ export const LEDGER_INTERPRETATIONS = {
       'proportion to its R&D spending) but give no amount: no per-grant limit is applied (each grant records that the ' +
       'text sets none), and every one of them counts toward the 盟主 annual cap (若干政策 7).',
   }),
+  evaluationWindow: interpretation({
+    id: 'ledger.evaluation-window',
+    since: '2026-12-01',
+    rules: ['luzhou.evaluation-cycle', 'tianjin.evaluation-cycle', 'zone.evaluation-cycle'],
+    text:
+      'Evaluations fall due on the anniversaries of the cycle (every 2 years from listing under Luzhou, 3 years from ' +
+      '备案 under Tianjin, 3 years from approval for zones). An evaluation is accepted from 3 months before its due ' +
+      'date and belongs to that cycle; each cycle takes one evaluation; one dated before the first window opens is ' +
+      'refused, so it can never count toward delisting. A late evaluation belongs to the cycle whose window it falls ' +
+      'in. `period` stays a free label.',
+    replaces:
+      'The next evaluation was due a cycle after the previous evaluation, and an early one was recorded with a failing ' +
+      'check.',
+  }),
 } as const;
+
+/** ledger.evaluation-window: how long before its due date a cycle's evaluation is accepted, in months. */
+export const EVALUATION_WINDOW_MONTHS: PolicyParam<number> = param(
+  LEDGER_INTERPRETATIONS.evaluationWindow.id,
+  `Ledger interpretation ${LEDGER_INTERPRETATIONS.evaluationWindow.since}`,
+  "months before a cycle's due date from which its evaluation is accepted",
+  3,
+  // Every business date: the catalogue version, not the business date, decides which commands this reading judges.
+  '1949-10-01',
+  { interpretation: LEDGER_INTERPRETATIONS.evaluationWindow.text },
+);
 
 /** The rule a future-dated fact breaks, for the rejection. */
 export const NO_FUTURE_FACTS: RuleRef = {

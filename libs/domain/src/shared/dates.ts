@@ -27,6 +27,13 @@ export function addYears(date: BusinessDate, years: number): BusinessDate {
   return target.toISOString().slice(0, 10);
 }
 
+/** Same day, `months` later (negative: earlier); a day the month lacks falls back to its last day. */
+export function addMonths(date: BusinessDate, months: number): BusinessDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
 export const yearOf = (date: BusinessDate): number => Number(date.slice(0, 4));
 
 export const isOnOrAfter = (date: BusinessDate, from: BusinessDate) => date >= from;
