@@ -136,18 +136,25 @@ describe('consortia over HTTP', () => {
   describe('luzhou-2024-consortium', () => {
     it('is delisted by the second consecutive unqualified evaluation (luzhou.delist, 第五条(二))', async () => {
       const { id } = await activeConsortium(ledger, 'luzhou-2024-consortium');
-      const first = await ledger.http.post(
-        `/v1/consortia/${id}/evaluations`,
-        { period: '2026', on: '2027-01-15', grade: 'unqualified' },
-        { as: 'officer' },
-      );
+      const evaluate = (period: string, on: string) =>
+        ledger.http.post(`/v1/consortia/${id}/evaluations`, { period, on, grade: 'unqualified' }, { as: 'officer' });
+      // Listed 2025-10-12: cycles fall due 2027-10-12, 2029-10-12, … and open 3 months before (ledger.evaluation-window).
+      const early = await evaluate('2026', '2027-07-11');
+      expect(early.status).toBe(422);
+      expect(early.body).toMatchObject({
+        error: 'rule-violated',
+        rule: 'luzhou.evaluation-cycle',
+        citation: '第五条(二)',
+      });
+      expect(early.body.message).toContain('accepted from 2027-07-12');
+      const first = await evaluate('2027', '2027-07-12');
       expect(first.status).toBe(201);
       expect(first.body.status).toBe('active');
-      const second = await ledger.http.post(
-        `/v1/consortia/${id}/evaluations`,
-        { period: '2028', on: '2029-01-15', grade: 'unqualified' },
-        { as: 'officer' },
-      );
+      expect(first.body.nextEvaluationDueOn).toBe('2029-10-12');
+      const sameCycle = await evaluate('2028', '2028-01-15');
+      expect(sameCycle.status).toBe(422);
+      expect(sameCycle.body.message).toContain('cycle 1 (due 2027-10-12) was already evaluated on 2027-07-12');
+      const second = await evaluate('2029', '2029-10-20');
       expect(second.status).toBe(201);
       expect(second.body.status).toBe('delisted');
       expect(second.body.decisions).toEqual(
@@ -231,14 +238,17 @@ describe('consortia over HTTP', () => {
   });
 
   describe('tianjin-2018-alliance', () => {
-    it('takes an alliance through formal, technical and expert review to filed, records an evaluation, and refuses filings after 2020-12-31 (第二十一条)', async () => {
+    it('takes an alliance through formal, technical and expert review to filed, refuses every evaluation, and refuses filings after 2020-12-31 (第二十一条)', async () => {
       const { id } = await activeConsortium(ledger, 'tianjin-2018-alliance');
       const evaluated = await ledger.http.post(
         `/v1/consortia/${id}/evaluations`,
         { period: '2020', on: '2020-12-20', grade: 'excellent' },
         { as: 'officer' },
       );
-      expect(evaluated.status).toBe(201);
+      // tianjin.end-wins: the first window (3 years from 备案, less 3 months) opens after the measures end.
+      expect(evaluated.status).toBe(422);
+      expect(evaluated.body).toMatchObject({ rule: 'tianjin.evaluation-cycle', citation: '第十八条' });
+      expect(evaluated.body.message).toContain('no evaluation can be recorded under it');
 
       const report = await ledger.http.post(
         `/v1/consortia/${id}/annual-reports`,

@@ -75,6 +75,8 @@ export type ConsortiumApproved = DomainEvent<
     on: BusinessDate;
     /** Every check the approval passed: eligibility, review steps, public notice, objections. */
     checks: RuleCheck[];
+    /** The cycle it belongs to (catalogue 2026-12-01 on; earlier evaluations were not placed in cycles). */
+    cycle?: { number: number; due: BusinessDate; opens: BusinessDate };
     nextEvaluationDueOn?: BusinessDate;
   } & RuleRef
 >;
@@ -143,6 +145,8 @@ export type EvaluationRecorded = DomainEvent<
     scores?: Record<string, number>;
     /** e.g. whether it came when due (luzhou.evaluation-cycle), whether it covers every aspect (liaoning.evaluation). */
     checks: RuleCheck[];
+    /** The cycle it belongs to (catalogue 2026-12-01 on; earlier evaluations were not placed in cycles). */
+    cycle?: { number: number; due: BusinessDate; opens: BusinessDate };
     nextEvaluationDueOn?: BusinessDate;
   } & RuleRef
 >;

@@ -40,6 +40,8 @@ export interface Evaluation {
   on: BusinessDate;
   grade: Grade;
   scores?: Record<string, number>;
+  /** The evaluation cycle it was placed in, where the policy has cycles (recorded from catalogue 2026-12-01 on). */
+  cycle?: number;
 }
 
 export interface AnnualReport {
@@ -214,12 +216,19 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     case 'ConsortiumRenamed':
       return { ...next, name: event.data.name };
     case 'EvaluationRecorded': {
-      const { period, on, grade, scores } = event.data;
+      const { period, on, grade, scores, cycle } = event.data;
       const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
       const { nextEvaluationDueOn: _previous, ...rest } = next;
+      const evaluation: Evaluation = {
+        period,
+        on,
+        grade,
+        ...(scores && { scores }),
+        ...(cycle && { cycle: cycle.number }),
+      };
       return {
         ...rest,
-        evaluations: [...state.evaluations, { period, on, grade, ...(scores ? { scores } : {}) }],
+        evaluations: [...state.evaluations, evaluation],
         ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
       };
     }

@@ -83,6 +83,17 @@ export const LEDGER_INTERPRETATIONS = {
       'The next evaluation was due a cycle after the previous evaluation, and an early one was recorded with a failing ' +
       'check.',
   }),
+  tianjinEndWins: interpretation({
+    id: 'tianjin.end-wins',
+    since: '2026-12-01',
+    rules: ['tianjin.evaluation-cycle', 'tianjin.evaluation-award', 'lifecycle.in-force'],
+    text:
+      "The measures end on 2020-12-31 (第二十一条), before any alliance's first evaluation window (3 years from 备案, " +
+      'less 3 months): no Tianjin evaluation can be recorded, so tianjin.evaluation-award can never be granted. The ' +
+      'end date wins over the cycle. Evaluations recorded before this reading stay recorded but belong to no cycle ' +
+      'and earn no award.',
+    replaces: 'An evaluation before the 3 years was recorded with a failing cycle check, and could earn the award.',
+  }),
 } as const;
 
 /** ledger.evaluation-window: how long before its due date a cycle's evaluation is accepted, in months. */

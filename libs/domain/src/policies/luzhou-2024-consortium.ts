@@ -1,3 +1,4 @@
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 泸州市科学技术局, 2024-05-15). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { lifecycleRule } from './lifecycle-rules';
@@ -67,8 +68,8 @@ export const luzhouParams = {
   ),
   evaluationCycleYears: param('luzhou.evaluation-cycle', '第五条(二)', 'evaluated every this many years', 2, FROM, {
     interpretation:
-      'The next evaluation is due 2 years after approval, then 2 years after each evaluation. An evaluation is ' +
-      'recorded whenever it takes place (an early one is marked); each period is evaluated once.',
+      'Evaluations fall due on the anniversaries of listing (approval), every 2 years. ' +
+      LEDGER_INTERPRETATIONS.evaluationWindow.text,
   }),
   delistAfterUnqualified: param(
     'luzhou.delist',

@@ -1,3 +1,4 @@
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (天津市科学技术局, 2018-12-25; in force until 2020-12-31). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, lifecycleRule } from './lifecycle-rules';
@@ -115,7 +116,8 @@ export const tianjinParams = {
     FROM,
     {
       interpretation:
-        "备案 is the ledger's approval: the next evaluation is due 3 years after approval, then 3 years after each evaluation; each period is evaluated once.",
+        "备案 is the ledger's approval: evaluations fall due on its anniversaries, every 3 years. " +
+        `${LEDGER_INTERPRETATIONS.evaluationWindow.text} ${LEDGER_INTERPRETATIONS.tianjinEndWins.text}`,
     },
   ),
   annualReportDue: param(
