@@ -318,6 +318,126 @@ describe('consortia over HTTP', () => {
     });
   });
 
+  describe('原则上 exceptions on record (ledger.waivers)', () => {
+    const NMG = 'nmg-2024-consortium' as const;
+    const t = TIMELINES[NMG];
+    const lead = unitBody(enterprise('baotou', 950, { rdExpenseLastYearFen: 200_000_000_00 }));
+    const document = { reason: '上游单位不足,经厅务会研究同意', reference: '内科发〔2025〕31号' };
+    const nineUnits = filingBody(NMG, { lead }).members.slice(0, 8);
+
+    it('an officer waives nmg.members-min on the approving document; the verdicts and the approval show it', async () => {
+      const filed = await ledger.http.post('/v1/consortia', filingBody(NMG, { lead, members: nineUnits }), {
+        as: 'officer',
+      });
+      expect(filed.status).toBe(201);
+      const id: string = filed.body.id;
+      expect(filed.body.eligibility).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'nmg.members-min', ok: false })]),
+      );
+      await ledger.http.post(`/v1/consortia/${id}/reviews`, { ...t.reviews[0], outcome: 'pass' }, { as: 'officer' });
+      await ledger.http.post(`/v1/consortia/${id}/public-notice`, { startsOn: t.noticeStartsOn }, { as: 'officer' });
+      const refused = await ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.rule).toBe('nmg.members-min');
+
+      const waive = (body: Record<string, unknown>, as: 'officer' | 'viewer' = 'officer') =>
+        ledger.http.post(`/v1/consortia/${id}/waivers`, { on: '2025-10-11', ...document, ...body }, { as });
+      const before = await head();
+      expect((await waive({ rule: 'nmg.members-min' }, 'viewer')).status).toBe(403);
+      const notWaivable = await waive({ rule: 'nmg.lead-rd' });
+      expect(notWaivable.status).toBe(422);
+      expect(notWaivable.body).toMatchObject({ error: 'rule-violated', rule: 'ledger.waivers' });
+      expect(notWaivable.body.message).toContain('does not say 原则上');
+      const atFiling = await waive({ rule: 'nmg.one-per-lead' });
+      expect(atFiling.status).toBe(422);
+      const unknown = await waive({ rule: 'nmg.no-such-rule' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'rule' })]);
+      const noDocument = await waive({ rule: 'nmg.members-min', reference: undefined });
+      expect(noDocument.status).toBe(400);
+      expect(JSON.stringify(noDocument.body.details)).toContain('reference');
+      expect(await head()).toBe(before);
+
+      const waived = await waive({ rule: 'nmg.members-min' });
+      expect(waived.status).toBe(201);
+      const waiver = { ...document, actor: ACTORS.officer };
+      expect(waived.body.decisions).toEqual([
+        expect.objectContaining({ type: 'RuleWaived', rule: 'nmg.members-min', citation: '三(三)' }),
+      ]);
+      expect(waived.body.eligibility).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'nmg.members-min', ok: true, waived: waiver })]),
+      );
+      expect((await waive({ rule: 'nmg.members-min', reference: '内科发〔2025〕32号' })).status).toBe(422);
+
+      const approved = await ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' });
+      expect(approved.status).toBe(201);
+      const history = await ledger.http.get(`/v1/consortia/${id}/history?minPosition=${approved.body.position}`, {
+        as: 'supervisor',
+      });
+      const approval = history.body.events.find((e: { type: string }) => e.type === 'ConsortiumApproved');
+      expect(approval.data.checks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'nmg.members-min', ok: true, waived: waiver })]),
+      );
+      const recorded = history.body.events.find((e: { type: string }) => e.type === 'RuleWaived');
+      expect(recorded).toMatchObject({ rule: 'nmg.members-min', actor: ACTORS.officer, data: document });
+    });
+
+    it('a lead already leading a live consortium files again only with nmg.one-per-lead waived in the filing body', async () => {
+      const second = filingBody(NMG, { lead, name: '内蒙古自治区稀土产业链创新联合体' });
+      const refused = await ledger.http.post('/v1/consortia', second, { as: 'officer' });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ error: 'rule-violated', rule: 'nmg.one-per-lead', citation: '三(二)' });
+
+      const notWaivable = await ledger.http.post(
+        '/v1/consortia',
+        { ...second, waivers: [{ rule: 'nmg.agreement', ...document }] },
+        { as: 'officer' },
+      );
+      expect(notWaivable.status).toBe(422);
+      expect(notWaivable.body.rule).toBe('ledger.waivers');
+      const malformed = await ledger.http.post(
+        '/v1/consortia',
+        { ...second, waivers: [{ rule: 'nmg.one-per-lead', reason: document.reason }] },
+        { as: 'officer' },
+      );
+      expect(malformed.status).toBe(400);
+      expect(JSON.stringify(malformed.body.details)).toContain('waivers');
+
+      const filed = await ledger.http.post(
+        '/v1/consortia',
+        { ...second, waivers: [{ rule: 'nmg.one-per-lead', ...document }] },
+        { as: 'officer' },
+      );
+      expect(filed.status).toBe(201);
+      expect(filed.body.decisions.map((d: { type: string }) => d.type)).toEqual(['ConsortiumFiled', 'RuleWaived']);
+      expect(filed.body.eligibility).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            rule: 'nmg.one-per-lead',
+            ok: true,
+            waived: { ...document, actor: ACTORS.officer },
+          }),
+        ]),
+      );
+    });
+
+    it('GET /v1/policies marks the waivable rules with their 原则上 words', async () => {
+      const policy = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
+      expect(policy.waivable.map((w: { rule: string }) => w.rule)).toEqual([
+        'nmg.one-per-lead',
+        'nmg.members-min',
+        'nmg.members-in-region',
+        'nmg.members-enterprises',
+      ]);
+      expect(policy.waivable[1]).toMatchObject({ citation: '三(三)', text: expect.stringContaining('原则上') });
+      const param = (rule: string) => policy.parameters.find((p: { rule: string }) => p.rule === rule);
+      expect(param('nmg.members-min')).toMatchObject({ waivable: true });
+      expect(param('nmg.lead-rd')).not.toHaveProperty('waivable');
+      const liaoning = (await ledger.http.get('/v1/policies/liaoning-2021-alliance', { as: 'viewer' })).body;
+      expect(liaoning.waivable).toEqual([]);
+    });
+  });
+
   describe('as of a past moment, and the audit trail', () => {
     it('shows `active` between approval and dissolution, and every event with actor, rule and citation', async () => {
       const lead = unitBody(enterprise('baotou', 900, { rdExpenseLastYearFen: 200_000_000_00 }));

@@ -90,6 +90,9 @@ function everyEventOf(policy: ConsortiumPolicyId): ConsortiumEvent[] {
           eventsOf(policy, [c.rename(d4, '更名后的联合体')], historyUpTo(policy, 'active')),
         ]
       : []),
+    ...(policy === 'nmg-2024-consortium'
+      ? [eventsOf(policy, [c.waive('nmg.members-min', objectOn)], historyUpTo(policy, 'public-notice'))]
+      : []),
     ...(policy === 'luzhou-2024-consortium'
       ? [
           eventsOf(

@@ -184,6 +184,22 @@ export type AnnualReportRecorded = DomainEvent<
   } & RuleRef
 >;
 
+/**
+ * A 原则上 rule set aside for this consortium (ledger.waivers). `rule`/`citation` name the waived rule and its clause;
+ * `lead` is the unit a waiver of a rule about the lead was granted for (it holds while that unit leads).
+ */
+export type RuleWaived = DomainEvent<
+  'RuleWaived',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    reason: string;
+    reference: string;
+    actor: string;
+    lead?: string;
+  } & RuleRef
+>;
+
 export type ConsortiumEvent =
   | ConsortiumFiled
   | ReviewRecorded
@@ -200,7 +216,8 @@ export type ConsortiumEvent =
   | EvaluationRecorded
   | ConsortiumDissolved
   | ConsortiumDelisted
-  | AnnualReportRecorded;
+  | AnnualReportRecorded
+  | RuleWaived;
 
 export type ConsortiumEventType = ConsortiumEvent['type'];
 
@@ -221,4 +238,5 @@ export const CONSORTIUM_EVENT_TYPES: ReadonlyArray<ConsortiumEventType> = [
   'ConsortiumDissolved',
   'ConsortiumDelisted',
   'AnnualReportRecorded',
+  'RuleWaived',
 ];

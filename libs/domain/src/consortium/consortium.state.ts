@@ -7,6 +7,7 @@ import { ConsortiumEvent } from './consortium.events';
 import { consortiumPolicies } from '../policies/consortium-policies';
 import { isConsortiumPolicyId } from '../shared/policy-ids';
 import { nextDueWithinPolicy } from '../policies/policy';
+import { Waiver, withWaivers } from './consortium.waivers';
 
 export const CONSORTIUM_STATUSES = [
   'filed',
@@ -85,6 +86,8 @@ export interface ConsortiumState {
   annualReports: AnnualReport[];
   /** The latest business date recorded: later commands may not be dated before it. */
   lastOn: BusinessDate;
+  /** 原则上 rules set aside for this consortium (ledger.waivers), in the order recorded. */
+  waivers: Waiver[];
   /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
   ended?: { on: BusinessDate; reason: string } & Partial<RuleRef>;
 }
@@ -109,6 +112,7 @@ export function initialState(): ConsortiumState {
     objections: [],
     evaluations: [],
     annualReports: [],
+    waivers: [],
     lastOn: '',
   };
 }
@@ -235,6 +239,11 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     case 'AnnualReportRecorded': {
       const { year, submittedOn, summary, plan, dueOn } = event.data;
       return { ...next, annualReports: [...state.annualReports, { year, submittedOn, summary, plan, dueOn }] };
+    }
+    case 'RuleWaived': {
+      const { consortiumId: _id, ...waiver } = event.data;
+      const waivers = [...state.waivers, waiver];
+      return { ...next, waivers, eligibility: withWaivers(state.eligibility, waivers, state.lead.creditCode) };
     }
     default:
       return state;

@@ -94,6 +94,28 @@ export const LEDGER_INTERPRETATIONS = {
       'and earn no award.',
     replaces: 'An evaluation before the 3 years was recorded with a failing cycle check, and could earn the award.',
   }),
+  waivers: interpretation({
+    id: 'ledger.waivers',
+    since: '2026-12-01',
+    rules: [
+      'nmg.one-per-lead',
+      'nmg.members-min',
+      'nmg.members-in-region',
+      'nmg.members-enterprises',
+      'luzhou.lead',
+      'luzhou.members-min',
+      'luzhou.annual-call',
+      'tianjin.members-min',
+      'tianjin.core-local',
+    ],
+    text:
+      'A rule whose clause says 原则上 ("as a rule") can be waived for one consortium, on the approving document\'s ' +
+      'number: in the filing body for the rules that refuse the filing itself (nmg.one-per-lead, luzhou.annual-call), ' +
+      'or by an officer at any time before the consortium ends for the rules checked at approval. A waived rule that ' +
+      'fails shows ok: true with the waiver (reference, reason, actor) in every later verdict, and the approval cites ' +
+      'it; a waiver of a rule about the lead holds while the unit it was granted for leads. A rule without 原则上 ' +
+      'cannot be waived (422).',
+  }),
 } as const;
 
 /** ledger.evaluation-window: how long before its due date a cycle's evaluation is accepted, in months. */

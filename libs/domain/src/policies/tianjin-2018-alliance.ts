@@ -207,6 +207,20 @@ export const tianjin2018Alliance: ConsortiumPolicy = {
   params: tianjinParams,
   leadRules: responsibleUnit,
   eligibility,
+  waivable: [
+    {
+      rule: 'tianjin.members-min',
+      citation: '第十一条(三)',
+      text: '联盟成员单位原则上不少于10家',
+      decidedAt: 'approval',
+    },
+    {
+      rule: 'tianjin.core-local',
+      citation: '第十一条(三)',
+      text: '原则上…核心成员单位应以注册在天津的创新型企业为主',
+      decidedAt: 'approval',
+    },
+  ],
   procedure: {
     // 第十二条(一): the responsible unit applies (单位申请); formal, technical and expert review and the notice follow.
     filing: { rule: 'tianjin.filing-steps', citation: '第十二条(一)' },
