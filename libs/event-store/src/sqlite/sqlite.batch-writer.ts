@@ -42,17 +42,17 @@ export class SqliteBatchWriter {
   private readonly selectRecordedIdentity: Statement<[string], RecordedIdentity>;
   private readonly insertEvent: Statement<unknown[]>;
   private readonly upsertStream: Statement<[string, number]>;
-  private readonly writeBatchInTransaction: (batch: readonly PreparedRequest[]) => RequestOutcome<AppendResult>[];
+  private readonly writeBatchInTransaction: (
+    batch: readonly PreparedRequest[],
+    now: string,
+  ) => RequestOutcome<AppendResult>[];
   private readonly writeRequestInSavepoint: (
     request: PreparedRequest,
     tail: LogTail,
     recordedAt: string,
   ) => WrittenRequest;
 
-  constructor(
-    db: Database,
-    private readonly clock: () => Date,
-  ) {
+  constructor(db: Database) {
     this.selectTail = db.prepare('SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1');
     this.selectRevision = db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck();
     this.selectRecordedIdentity = db.prepare('SELECT position, stream_id, type FROM events WHERE event_id = ?');
@@ -63,22 +63,27 @@ export class SqliteBatchWriter {
     this.upsertStream = db.prepare(
       'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
     );
-    const batchTransaction = db.transaction((batch: readonly PreparedRequest[]) => this.writeEachRequest(batch));
-    this.writeBatchInTransaction = (batch) => batchTransaction.immediate(batch);
+    const batchTransaction = db.transaction((batch: readonly PreparedRequest[], now: string) =>
+      this.writeEachRequest(batch, now),
+    );
+    this.writeBatchInTransaction = (batch, now) => batchTransaction.immediate(batch, now);
     // Called inside the batch transaction, better-sqlite3 runs this one as a savepoint.
     this.writeRequestInSavepoint = db.transaction((request: PreparedRequest, tail: LogTail, recordedAt: string) =>
       this.writeRequest(request, tail, recordedAt),
     );
   }
 
-  /** One outcome per request, in order; throws when the transaction as a whole failed (nothing was written). */
-  writeBatch(batch: readonly PreparedRequest[]): RequestOutcome<AppendResult>[] {
-    return this.writeBatchInTransaction(batch);
+  /**
+   * One outcome per request, in order; throws when the transaction as a whole failed (nothing was written). `now` is
+   * the clock's time for `recordedAt`, which never goes back behind the log's last event.
+   */
+  writeBatch(batch: readonly PreparedRequest[], now: string): RequestOutcome<AppendResult>[] {
+    return this.writeBatchInTransaction(batch, now);
   }
 
-  private writeEachRequest(batch: readonly PreparedRequest[]): RequestOutcome<AppendResult>[] {
+  private writeEachRequest(batch: readonly PreparedRequest[], now: string): RequestOutcome<AppendResult>[] {
     let tail = this.readTail();
-    const recordedAt = laterOf(this.clock().toISOString(), tail.recordedAt);
+    const recordedAt = laterOf(now, tail.recordedAt);
     return batch.map((request): RequestOutcome<AppendResult> => {
       try {
         const written = this.writeRequestInSavepoint(request, tail, recordedAt);

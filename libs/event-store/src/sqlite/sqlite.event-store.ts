@@ -20,7 +20,8 @@ import { GroupCommitQueue } from '../group-commit.queue';
 import { verifyHashChain } from '../hash-chain';
 import { FollowableLog, LogFollower } from '../log-follower';
 import { prepareAppend } from '../prepared-append';
-import { PreparedRequest, SqliteBatchWriter } from './sqlite.batch-writer';
+import { PreparedRequest } from './sqlite.batch-writer';
+import { SqliteWriterThread } from './sqlite.writer-thread';
 import { EventRow, toChainLink, toRecordedEvent } from './sqlite.event-row';
 import { applyDurablePragmas, DEFAULT_BUSY_TIMEOUT_MS, readPragmas, SqlitePragmaValues } from './sqlite.pragmas';
 import { ensureSchema } from './sqlite.schema';
@@ -45,6 +46,8 @@ const COMMITTED = 'committed';
 export class SqliteEventStore implements EventStore {
   private readonly db: SqliteDatabase;
   private readonly writes: GroupCommitQueue<PreparedRequest, AppendResult>;
+  /** Commits run on their own thread: the main thread decides the next batch while the disk syncs this one. */
+  private readonly writer: SqliteWriterThread;
   private readonly commits = new EventEmitter().setMaxListeners(0);
   private readonly followers = new Set<LogFollower>();
   private readonly pollIntervalMs: number;
@@ -69,9 +72,13 @@ export class SqliteEventStore implements EventStore {
       applyDurablePragmas(this.db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       ensureSchema(this.db);
       this.statements = prepareReadStatements(this.db);
-      const writer = new SqliteBatchWriter(this.db, options.clock ?? (() => new Date()));
-      this.writes = new GroupCommitQueue((batch) => {
-        const outcomes = writer.writeBatch(batch);
+      this.writer = new SqliteWriterThread({
+        file: options.file,
+        busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+      });
+      const clock = options.clock ?? (() => new Date());
+      this.writes = new GroupCommitQueue(async (batch) => {
+        const outcomes = await this.writer.write(batch, clock().toISOString());
         if (outcomes.some((outcome) => outcome.ok)) this.commits.emit(COMMITTED);
         return outcomes;
       });
@@ -146,6 +153,7 @@ export class SqliteEventStore implements EventStore {
   private async closeOnce(): Promise<void> {
     await this.writes.drain();
     await Promise.all([...this.followers].map((follower) => follower.stop()));
+    await this.writer.close();
     this.db.close();
   }
 

@@ -1,0 +1,134 @@
+/**
+ * SLW-1 through the command bus (the real handler, locks, decider and store; synchronous=FULL), at 1 and 16 in flight,
+ * each on a fresh ledger. Checks what it measures: at 1 in flight the accepted grants are exactly the serial oracle's;
+ * at every concurrency no 盟主 year exceeds 2000万 and, after a rebuild of every read model from the log (the replay,
+ * timed), the funding view of every 盟主 year equals the sum of its accepted grants.
+ *
+ *   npm run bench:slw1                  (20,000 grants; BENCH_GRANTS, BENCH_CONCURRENCY=1,16 to change)
+ *   npm run bench:slw1 -- --json        one JSON line
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { INestApplicationContext } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
+import { SqliteEventStore } from '@ledger/event-store';
+import {
+  ledgerConfigFromEnv,
+  newCommandMetadata,
+  ProjectionEngine,
+  RejectionException,
+  SqliteReadStore,
+} from '@ledger/platform';
+import { CommandAppModule } from '../../apps/command/src/command.module';
+import { ConsortiumCommandMessage } from '../../apps/command/src/consortia/consortium-command.message';
+import { SubsidyCommandMessage } from '../../apps/command/src/subsidies/subsidy-command.message';
+import { FundingHttpController } from '../../apps/projection/src/funding/funding.http.controller';
+import { PROJECTIONS } from '../../apps/projection/src/projections';
+import { allianceSetup, serialOutcome, SLW1, Slw1Grant, slw1Grants } from './slw1.workload';
+import { drive, LatencySummary } from '../support/drive';
+
+const GRANTS = Number(process.env.BENCH_GRANTS ?? 20_000);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
+const JSON_OUTPUT = process.argv.includes('--json');
+
+interface RunResult extends LatencySummary {
+  concurrency: number;
+  accepted: number;
+  refused: number;
+  matchesSerialFold: boolean | 'n/a';
+  capsHold: boolean;
+  fundingViewMatches: boolean;
+  replayEvents: number;
+  replayEventsPerSecond: number;
+}
+
+async function runAt(concurrency: number, grants: Slw1Grant[]): Promise<RunResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-slw1-'));
+  const config = ledgerConfigFromEnv({ LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: 'bench' }, 0);
+  const meta = () => newCommandMetadata({ actor: 'bench', today: SLW1.today });
+  try {
+    const app = await NestFactory.createApplicationContext(CommandAppModule.forRoot(config), { logger: ['error'] });
+    const bus = app.get(CommandBus);
+    for (let k = 0; k < SLW1.alliances; k++) {
+      for (const command of allianceSetup(k)) await bus.execute(new ConsortiumCommandMessage(command, meta()));
+    }
+    const outcome: boolean[] = new Array(grants.length);
+    const latencies = await drive(grants.length, concurrency, async (i) => {
+      try {
+        await bus.execute(new SubsidyCommandMessage(grants[i].command, meta()));
+        outcome[i] = true;
+      } catch (error) {
+        if (!(error instanceof RejectionException) || error.rejection.code !== 'cap-exceeded') throw error;
+        outcome[i] = false;
+      }
+    });
+    await close(app);
+    const replay = await replayAndCheck(config.eventsFile, config.projectionsFile, grants, outcome);
+    const serial = serialOutcome(grants);
+    return {
+      concurrency,
+      ...latencies,
+      accepted: outcome.filter(Boolean).length,
+      refused: outcome.filter((ok) => !ok).length,
+      matchesSerialFold: concurrency === 1 ? serial.every((ok, i) => ok === outcome[i]) : 'n/a',
+      ...replay,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rebuilds every read model from the log (timed), then compares each 盟主 year's funding view with the accepted grants. */
+async function replayAndCheck(eventsFile: string, projectionsFile: string, grants: Slw1Grant[], outcome: boolean[]) {
+  const store = new SqliteEventStore({ file: eventsFile });
+  const readStore = new SqliteReadStore(projectionsFile);
+  try {
+    const started = process.hrtime.bigint();
+    const replayEvents = await new ProjectionEngine(store, readStore, PROJECTIONS).rebuild();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const accepted = new Map<string, { mengzhu: string; year: number; fen: number }>();
+    grants.forEach(({ mengzhu, year, command }, i) => {
+      const key = `${mengzhu}/${year}`;
+      const sum = accepted.get(key) ?? { mengzhu, year, fen: 0 };
+      if (outcome[i]) sum.fen += command.data.amountFen;
+      accepted.set(key, sum);
+    });
+    const funding = new FundingHttpController(readStore);
+    let fundingViewMatches = true;
+    let capsHold = true;
+    for (const { mengzhu, year, fen } of accepted.values()) {
+      const view = await funding.funding({ creditCode: mengzhu }, { fiscalYear: year });
+      if (view.granted !== fenToYuan(fen)) fundingViewMatches = false;
+      if (yuanToFen(view.granted) > SLW1.mengzhuCapFen) capsHold = false;
+    }
+    return { replayEvents, replayEventsPerSecond: Math.round(replayEvents / seconds), capsHold, fundingViewMatches };
+  } finally {
+    await readStore.close();
+    await store.close();
+  }
+}
+
+async function close(app: INestApplicationContext) {
+  await app.close();
+}
+
+async function main() {
+  const grants = slw1Grants(GRANTS);
+  const results: RunResult[] = [];
+  for (const concurrency of CONCURRENCY) results.push(await runAt(concurrency, grants));
+  if (JSON_OUTPUT) {
+    console.log(JSON.stringify({ workload: 'SLW-1', grants: GRANTS, results }));
+    return;
+  }
+  console.log(`SLW-1: ${GRANTS} liaoning.jiebang grants over 1,000 funding streams, durable (synchronous=FULL)`);
+  console.table(results);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
