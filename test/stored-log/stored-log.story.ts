@@ -7,7 +7,7 @@
 import { enterprise, LEADS, MEMBERS, university } from '@ledger/domain/consortium/consortium.fixtures';
 import { FULL_MARKS_INDICATORS_HTTP } from '@ledger/domain/zone/zone.fixtures';
 import { activeConsortium, filingBody, TIMELINES, unitBody } from '../support/consortium-requests';
-import { RunningLedger } from '../support/ledger-test-app';
+import { LedgerClient } from '../support/ledger-test-app';
 
 /** The business date the fixture was recorded under, and the one its answers are given under. */
 export const STORED_LOG_TODAY = '2030-06-30';
@@ -32,7 +32,7 @@ export interface StoryIds {
   recipients: Array<{ creditCode: string; fiscalYear: number }>;
 }
 
-export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
+export async function playStory(ledger: LedgerClient): Promise<StoryIds> {
   const ids: StoryIds = { consortia: [], subsidies: [], zones: [], recipients: [] };
   const post = async (path: string, body: unknown, as: 'officer' | 'finance' = 'officer') => {
     const answer = await ledger.http.post(path, body, { as });

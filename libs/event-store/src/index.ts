@@ -10,3 +10,4 @@ export {
   DEFAULT_POSTGRES_POOL_SIZE,
 } from './postgres/postgres.event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres.event-store';
+export { createLogSchema } from './postgres/postgres.schema';

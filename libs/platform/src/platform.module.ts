@@ -8,6 +8,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { mkdirSync } from 'node:fs';
 import { EventStore } from '@ledger/event-store';
 import { AuthGuard } from './auth/auth.guard';
@@ -18,6 +19,7 @@ import { LedgerConfig } from './config/ledger.config';
 import { ledgerConfigModule, ledgerConfigProvider } from './config/ledger-config.module';
 import { openEventStore } from './event-store/event-store.opener';
 import { EVENT_STORE } from './event-store/event-store.tokens';
+import { LedgerHealth } from './health/ledger-health';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { ledgerValidationPipe } from './http/ledger-validation.pipe';
 import { RequestLabelGuard } from './http/request-label.guard';
@@ -52,13 +54,15 @@ export class PlatformModule implements NestModule {
     mkdirSync(config.dataDir, { recursive: true });
     return {
       module: PlatformModule,
-      imports: [ledgerConfigModule(config)],
+      // Terminus' HealthCheckService for every app's HealthController (exported: this module is global).
+      imports: [ledgerConfigModule(config), TerminusModule.forRoot({ errorLogStyle: 'json' })],
       providers: [
         ledgerConfigProvider,
         { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore, config.followPollMs) },
         { provide: TokenRegistry, useFactory: () => TokenRegistry.fromConfig(config) },
         { provide: IDEMPOTENCY_STORE, useFactory: () => openIdempotencyStore(config) },
         CommandRunner,
+        LedgerHealth,
         PlatformCloser,
         // Guards run in this order: the label first, so that a request refused by auth is still logged with its route.
         { provide: APP_GUARD, useClass: RequestLabelGuard },
@@ -67,7 +71,7 @@ export class PlatformModule implements NestModule {
         { provide: APP_PIPE, useFactory: ledgerValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [ledgerConfigProvider.provide, EVENT_STORE, TokenRegistry, CommandRunner],
+      exports: [ledgerConfigProvider.provide, EVENT_STORE, TokenRegistry, CommandRunner, LedgerHealth, TerminusModule],
     };
   }
 }

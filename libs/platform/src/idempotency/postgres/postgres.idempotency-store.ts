@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { createLogSchema } from '@ledger/event-store';
 import { IdempotencyClaim, IdempotencyStore, SavedAnswer } from '../idempotency-store.port';
 
 export interface PostgresIdempotencyStoreOptions {
@@ -11,8 +12,6 @@ export interface PostgresIdempotencyStoreOptions {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
-/** "LEDI": the first key of the advisory lock under which the tables are created. */
-const SCHEMA_LOCK_CLASS = 0x4c454449;
 
 interface AnswerRow {
   fingerprint: string;
@@ -30,16 +29,15 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     if (!SCHEMA_NAME.test(schema)) throw new RangeError(`not a schema name: ${JSON.stringify(schema)}`);
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
     pool.on('error', () => undefined);
-    const lockKey = createHash('sha256').update(schema, 'utf8').digest().readInt32BE(0);
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();
       throw error;
     });
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [SCHEMA_LOCK_CLASS, lockKey]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}";
-        CREATE TABLE IF NOT EXISTS "${schema}".idempotency_keys (
+      // Under the log lock (taken by createLogSchema, held to COMMIT): no other process creates these tables meanwhile.
+      await createLogSchema(client, schema);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".idempotency_keys (
           actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, status integer NOT NULL,
           body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (actor, key));
         CREATE TABLE IF NOT EXISTS "${schema}".idempotency_claims (

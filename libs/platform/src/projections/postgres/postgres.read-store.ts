@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
+import { createLogSchema } from '@ledger/event-store';
 import { ColumnValue, Projection } from '../projection';
 import {
   Checkpoint,
@@ -88,8 +89,8 @@ export class PostgresReadStore implements ReadStore {
     pool.on('error', () => undefined);
     const store = new PostgresReadStore(pool, schema);
     try {
+      await store.inTransaction((client) => createLogSchema(client, schema));
       await store.underLock(async (client) => {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
         for (const sql of commonTablesSql(POSTGRES_DIALECT)) await client.query(sql);
       });
     } catch (error) {
@@ -202,11 +203,18 @@ export class PostgresReadStore implements ReadStore {
    * Runs `work` in a transaction holding the read store's advisory lock and commits; rolls back and rethrows on
    * failure. The lock is transaction-scoped: released at COMMIT or ROLLBACK, also when the connection dies.
    */
-  private async underLock<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  private underLock<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', this.lockKeys);
+      return work(client);
+    });
+  }
+
+  /** Runs `work` in a READ COMMITTED transaction on a connection of the pool; rolls back and rethrows on failure. */
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-      await client.query('SELECT pg_advisory_xact_lock($1, $2)', this.lockKeys);
       const result = await work(client);
       await client.query('COMMIT');
       client.release();
