@@ -28,11 +28,7 @@ let database: string;
  */
 beforeAll(async () => {
   server = await startTestPostgres();
-  const name = uniqueName('zh');
-  await server.withClient(server.connectionString(), (client) =>
-    client.query(`CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8'`),
-  );
-  database = server.connectionString(name);
+  database = await server.createDatabase(uniqueName('zh'), { icuLocale: 'zh-CN' });
 }, 60_000);
 
 afterAll(async () => {
