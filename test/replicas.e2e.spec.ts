@@ -101,11 +101,13 @@ describe('two command processes on one PostgreSQL event store', () => {
       ),
     );
     const answers = results.map((r) => r.answer);
-    console.log(
-      `replicas: 64 grants answered in ${Date.now() - started} ms after ${sent.requests} requests ` +
-        `(${sent.conflicts} answered 409 and sent again); answered by replica one ` +
-        `${results.filter((r) => r.answeredBy === 0).length}, two ${results.filter((r) => r.answeredBy === 1).length}`,
-    );
+    // LOG_LEVEL=info npx jest test/replicas.e2e.spec.ts shows how the run went.
+    if (process.env.LOG_LEVEL)
+      console.log(
+        `replicas: 64 grants answered in ${Date.now() - started} ms after ${sent.requests} requests ` +
+          `(${sent.conflicts} answered 409 and sent again); answered by replica one ` +
+          `${results.filter((r) => r.answeredBy === 0).length}, two ${results.filter((r) => r.answeredBy === 1).length}`,
+      );
     expect(statuses(answers)).toEqual({ 201: 10, 422: 54 });
     for (const refused of answers.filter((a) => a.status === 422)) {
       expect(refused.body).toMatchObject({

@@ -3,8 +3,7 @@ import {
   allInterfaces,
   closeOnSignals,
   createLedgerApp,
-  describeEventStore,
-  describeReadStore,
+  describeStores,
   ledgerConfigOrExit,
   printableUrl,
 } from '@ledger/platform';
@@ -21,10 +20,7 @@ async function main(): Promise<void> {
   closeOnSignals(app);
   await app.listen(config.port, config.host ?? allInterfaces());
   const url = await printableUrl(app);
-  console.log(
-    `consortium-ledger queries on ${url} (following ${describeEventStore(config.eventStore)}, ` +
-      `read models in ${describeReadStore(config.readStore)})`,
-  );
+  console.log(`consortium-ledger queries on ${url} (${describeStores(config)})`);
 }
 
 void main();

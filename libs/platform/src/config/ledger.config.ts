@@ -96,6 +96,14 @@ export function describeReadStore(setting: ReadStoreSetting): string {
   return setting.kind === 'sqlite' ? setting.file : describeDatabase(setting.database.url, setting.database.schema);
 }
 
+/** Where the log and the read models are, for start-up lines: once when they are in the same place. */
+export function describeStores(config: Pick<LedgerConfig, 'eventStore' | 'readStore'>): string {
+  const events = describeEventStore(config.eventStore);
+  const readModels = describeReadStore(config.readStore);
+  if (config.eventStore.kind === 'postgres' && events === readModels) return `events and read models in ${events}`;
+  return `events in ${events}, read models in ${readModels}`;
+}
+
 /** The date in China Standard Time (UTC+8), where the programmes run. */
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
