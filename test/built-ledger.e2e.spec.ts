@@ -15,10 +15,10 @@ import { dumpReadModels } from './support/read-model-dump';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
 
-/** The built ledger as an operator runs it: `npm start`'s server, and `npm run ledger -- rebuild | verify`. */
-beforeAll(async () => {
-  await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
-}, 120_000);
+/**
+ * The built ledger as an operator runs it: `npm start`'s server, and `npm run ledger -- rebuild | verify` (dist/ is
+ * built once before the e2e tests: test/support/build.global-setup.js).
+ */
 
 describe('the standalone server (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-server-'));

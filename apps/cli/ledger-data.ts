@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { LedgerConfig, ledgerConfigFromEnv } from '@ledger/platform';
+import { PostgresEventStore } from '@ledger/event-store';
+import { describeEventStore, LedgerConfig, ledgerConfigFromEnv } from '@ledger/platform';
 
 /** Options every command takes. */
 export interface LedgerDataOptions {
@@ -9,12 +10,22 @@ export interface LedgerDataOptions {
   json?: boolean;
 }
 
-/** The ledger's files in the chosen data directory, whose event log must exist (opening a missing one creates it). */
-export function existingLedger(options: LedgerDataOptions): LedgerConfig {
+/**
+ * The configuration (the environment, as the apps read it; --data-dir over LEDGER_DATA_DIR), whose event log must
+ * exist: opening a missing one would create it.
+ */
+export async function existingLedger(options: LedgerDataOptions): Promise<LedgerConfig> {
   const env = options.dataDir === undefined ? process.env : { ...process.env, LEDGER_DATA_DIR: options.dataDir };
   const config = ledgerConfigFromEnv(env);
-  if (!existsSync(config.eventsFile)) {
-    throw new Error(`no event log at ${config.eventsFile} (give --data-dir or set LEDGER_DATA_DIR)`);
+  const store = config.eventStore;
+  if (store.kind === 'sqlite' && !existsSync(store.file)) {
+    throw new Error(`no event log at ${store.file} (give --data-dir or set LEDGER_DATA_DIR)`);
+  }
+  if (
+    store.kind === 'postgres' &&
+    !(await PostgresEventStore.exists({ connectionString: store.database.url, schema: store.database.schema }))
+  ) {
+    throw new Error(`no event log in ${describeEventStore(store)} (check DATABASE_URL and DATABASE_SCHEMA)`);
   }
   return config;
 }

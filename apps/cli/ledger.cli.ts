@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Command, CommanderError, Option } from 'commander';
+import { LedgerConfigError } from '@ledger/platform';
 import { LedgerDataOptions } from './ledger-data';
 import { rebuild } from './rebuild.command';
 import { verify } from './verify.command';
 
-/** Exit codes: 0 done, 1 the command failed (a broken chain, no event log), 2 the command line was wrong. */
+/** Exit codes: 0 done, 1 the command failed (a broken chain, no event log), 2 the command line or configuration was wrong. */
 const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 type Action = (options: LedgerDataOptions) => Promise<number>;
@@ -12,7 +13,10 @@ type Action = (options: LedgerDataOptions) => Promise<number>;
 /** `npm run ledger -- <command> [options]`: what an operator does to a ledger's data directory. */
 function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Promise<void>): Command {
   const program = new Command('npm run ledger --')
-    .description("Operator commands on a ledger's data directory (LEDGER_DATA_DIR, or --data-dir).")
+    .description(
+      "Operator commands on a ledger's event log and read models: where the apps keep them (LEDGER_STORE, " +
+        'LEDGER_READ_STORE, DATABASE_URL, LEDGER_DATA_DIR or --data-dir).',
+    )
     // Usage errors are exit 2 (see runCli), not commander's exit 1.
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
@@ -56,6 +60,7 @@ async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     console.error(error instanceof Error ? error.message : error);
+    if (error instanceof LedgerConfigError) return EXIT.usage;
     return EXIT.failure;
   }
 }

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
-import { SqliteEventStore } from '@ledger/event-store';
-import { ProjectionEngine, SqliteReadStore } from '@ledger/platform';
+import { openEventStore, openReadStore, ProjectionEngine } from '@ledger/platform';
 import { PROJECTIONS } from '../projection/src/projections';
 import { existingLedger, LedgerDataOptions } from './ledger-data';
 import { ProgressListener, rebuildProgressBar } from './rebuild-progress';
 
 /** Drops every read model and replays the whole event log into it; 0 when done. */
 export async function rebuild(options: LedgerDataOptions): Promise<number> {
-  const config = existingLedger(options);
-  const store = new SqliteEventStore({ file: config.eventsFile });
-  const readStore = new SqliteReadStore(config.projectionsFile);
+  const config = await existingLedger(options);
+  const store = await openEventStore(config.eventStore);
+  const readStore = await openReadStore(config.readStore).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   // A script asking for --json reads stdout only; the bar (on stderr) is for whoever watches a terminal or a log.
   const bar = options.json && !process.stderr.isTTY ? undefined : rebuildProgressBar();
   const progress: ProgressListener = (done, total) => bar?.update(done, total);

@@ -7,7 +7,7 @@
 import { enterprise, LEADS, MEMBERS, university } from '@ledger/domain/consortium/consortium.fixtures';
 import { FULL_MARKS_INDICATORS_HTTP } from '@ledger/domain/zone/zone.fixtures';
 import { activeConsortium, filingBody, TIMELINES, unitBody } from '../support/consortium-requests';
-import { RunningLedger } from '../support/ledger-test-app';
+import { LedgerClient } from '../support/ledger-test-app';
 
 /** The business date the fixture was recorded under, and the one its answers are given under. */
 export const STORED_LOG_TODAY = '2030-06-30';
@@ -32,7 +32,7 @@ export interface StoryIds {
   recipients: Array<{ creditCode: string; fiscalYear: number }>;
 }
 
-export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
+export async function playStory(ledger: LedgerClient): Promise<StoryIds> {
   const ids: StoryIds = { consortia: [], subsidies: [], zones: [], recipients: [] };
   const post = async (path: string, body: unknown, as: 'officer' | 'finance' = 'officer') => {
     const answer = await ledger.http.post(path, body, { as });
@@ -230,7 +230,7 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
     previousLead = lead.creditCode;
   }
 
-  // ---- tianjin-2018-alliance: the filing subsidy, the national pilot, a fraud clawback, annual reports
+  // ---- tianjin-2018-alliance: the filing subsidy, the national pilot, a fraud clawback (of everything disbursed: tianjin.fraud), annual reports
   const tianjinId = await consortium('tianjin-2018-alliance');
   const tianjinLead = LEADS['tianjin-2018-alliance'].creditCode;
   const filingSubsidy = await grant({
@@ -262,7 +262,7 @@ export async function playStory(ledger: RunningLedger): Promise<StoryIds> {
   );
   await post(
     `/v1/subsidies/${filingSubsidy}/clawbacks`,
-    { amount: '200000.00', on: '2021-03-01', reason: 'fraud' },
+    { amount: '500000.00', on: '2021-03-01', reason: 'fraud' },
     'finance',
   );
 

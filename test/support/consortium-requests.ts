@@ -1,6 +1,6 @@
 import { CONSORTIUM_IDS, fileConsortium, TIMELINES } from '@ledger/domain/consortium/consortium.fixtures';
 import { unitView } from '@ledger/presentation/consortium.view';
-import { RunningLedger } from './ledger-test-app';
+import { LedgerClient } from './ledger-test-app';
 import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 /** A domain unit as the API takes it (and shows it): money as yuan strings. */
@@ -16,7 +16,7 @@ export { CONSORTIUM_IDS, TIMELINES };
 
 /** Files the fixture consortium over HTTP and takes it through reviews, notice and approval; returns its id. */
 export async function activeConsortium(
-  ledger: RunningLedger,
+  ledger: LedgerClient,
   policy: ConsortiumPolicyId,
   overrides: Record<string, unknown> = {},
 ) {

@@ -12,11 +12,15 @@ export { ACTORS, TOKENS } from './test-tokens';
 /** A business date after every date the stories of the e2e tests record (no fact may be dated after today). */
 export const STORY_TODAY = '2030-12-31';
 
-export interface RunningLedger {
+/** Whatever answers the ledger's HTTP API: an app in this process, or a ledger process (ledger-process.ts). */
+export interface LedgerClient {
+  http: HttpClient;
+}
+
+export interface RunningLedger extends LedgerClient {
   app: INestApplication;
   config: LedgerConfig;
   url: string;
-  http: HttpClient;
   close(): Promise<void>;
 }
 

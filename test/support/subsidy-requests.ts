@@ -1,6 +1,6 @@
 import { enterprise, MEMBERS } from '@ledger/domain/consortium/consortium.fixtures';
 import { activeConsortium, unitBody } from './consortium-requests';
-import { RunningLedger } from './ledger-test-app';
+import { LedgerClient } from './ledger-test-app';
 import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 import { Unit } from '@ledger/domain/shared/unit';
 
@@ -25,7 +25,7 @@ export interface FundedConsortium {
 
 /** An active consortium under `policy` with this lead and (by default) the fixture's members, over HTTP. */
 export async function consortiumWith(
-  ledger: RunningLedger,
+  ledger: LedgerClient,
   policy: ConsortiumPolicyId,
   lead: Unit,
   members: Unit[] = MEMBERS[policy],
@@ -51,17 +51,17 @@ export interface GrantBody {
 
 /** POST /v1/subsidies as finance (or another role). */
 export const postGrant = (
-  ledger: RunningLedger,
+  ledger: LedgerClient,
   body: GrantBody | Record<string, unknown>,
   headers: Record<string, string> = {},
 ) => ledger.http.post('/v1/subsidies', body, { as: 'finance', headers });
 
 /** POST /v1/subsidies/{id}/{action} as finance. */
-export const postSubsidy = (ledger: RunningLedger, id: string, action: string, body: Record<string, unknown>) =>
+export const postSubsidy = (ledger: LedgerClient, id: string, action: string, body: Record<string, unknown>) =>
   ledger.http.post(`/v1/subsidies/${id}/${action}`, body, { as: 'finance' });
 
 /** GET /v1/funding/{creditCode}?fiscalYear= once the projections have caught up with `position`. */
-export const getFunding = (ledger: RunningLedger, creditCode: string, fiscalYear: number, position: number) =>
+export const getFunding = (ledger: LedgerClient, creditCode: string, fiscalYear: number, position: number) =>
   ledger.http.get(`/v1/funding/${creditCode}?fiscalYear=${fiscalYear}&minPosition=${position}`, { as: 'viewer' });
 
 /** The cap of a funding view or a grant answer with this rule. */

@@ -18,3 +18,4 @@ export {
 export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb.event-store';
 export { UnsupportedKurrentDbServerError, MINIMUM_SERVER_VERSION } from './kurrentdb/kurrentdb.server-version';
 export { PositionOutOfRangeError } from './kurrentdb/kurrentdb.positions';
+export { createLogSchema } from './postgres/postgres.schema';

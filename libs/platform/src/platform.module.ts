@@ -8,34 +8,40 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { mkdirSync } from 'node:fs';
-import { EventStore, SqliteEventStore } from '@ledger/event-store';
+import { EventStore } from '@ledger/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenRegistry } from './auth/token-registry';
 import { CommandRunner } from './commands/command-runner';
 import { RequestContextMiddleware } from './commands/request-context.middleware';
-import { LEDGER_CONFIG, LedgerConfig } from './config/ledger.config';
+import { LedgerConfig } from './config/ledger.config';
+import { ledgerConfigModule, ledgerConfigProvider } from './config/ledger-config.module';
+import { openEventStore } from './event-store/event-store.opener';
 import { EVENT_STORE } from './event-store/event-store.tokens';
+import { LedgerHealth } from './health/ledger-health';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { ledgerValidationPipe } from './http/ledger-validation.pipe';
 import { RequestLabelGuard } from './http/request-label.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyStore } from './idempotency/idempotency.store';
+import { openIdempotencyStore } from './idempotency/idempotency-store.opener';
+import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency/idempotency-store.port';
 
 class PlatformCloser implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IdempotencyStore) private readonly idempotency: IdempotencyStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
   ) {}
   async onApplicationShutdown(): Promise<void> {
-    this.idempotency.close();
+    await this.idempotency.close();
     await this.store.close();
   }
 }
 
 /**
- * What both apps stand on: configuration, the event store (the embedded SQLite default), bearer-token auth with
- * roles, the error model, validation at the edge and Idempotency-Key handling.
+ * What both apps stand on: configuration (@nestjs/config), the event store LEDGER_STORE names (the embedded SQLite
+ * default, or PostgreSQL), bearer-token auth with roles, the error model, validation at the edge and Idempotency-Key
+ * handling (its answers kept in the event store's database).
  */
 @Global()
 @Module({})
@@ -48,16 +54,15 @@ export class PlatformModule implements NestModule {
     mkdirSync(config.dataDir, { recursive: true });
     return {
       module: PlatformModule,
+      // Terminus' HealthCheckService for every app's HealthController (exported: this module is global).
+      imports: [ledgerConfigModule(config), TerminusModule.forRoot({ errorLogStyle: 'json' })],
       providers: [
-        { provide: LEDGER_CONFIG, useValue: config },
-        {
-          provide: EVENT_STORE,
-          useFactory: (): EventStore =>
-            new SqliteEventStore({ file: config.eventsFile, pollIntervalMs: config.followPollMs }),
-        },
+        ledgerConfigProvider,
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore, config.followPollMs) },
         { provide: TokenRegistry, useFactory: () => TokenRegistry.fromConfig(config) },
-        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.idempotencyFile) },
+        { provide: IDEMPOTENCY_STORE, useFactory: () => openIdempotencyStore(config) },
         CommandRunner,
+        LedgerHealth,
         PlatformCloser,
         // Guards run in this order: the label first, so that a request refused by auth is still logged with its route.
         { provide: APP_GUARD, useClass: RequestLabelGuard },
@@ -66,7 +71,7 @@ export class PlatformModule implements NestModule {
         { provide: APP_PIPE, useFactory: ledgerValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [LEDGER_CONFIG, EVENT_STORE, TokenRegistry, CommandRunner],
+      exports: [ledgerConfigProvider.provide, EVENT_STORE, TokenRegistry, CommandRunner, LedgerHealth, TerminusModule],
     };
   }
 }

@@ -87,6 +87,21 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(pool, names, options);
   }
 
+  /** Whether a log was created in this database and schema (without creating one, as `open` would). */
+  static async exists(options: Pick<PostgresEventStoreOptions, 'connectionString' | 'schema'>): Promise<boolean> {
+    const names = logNames(options.schema);
+    const pool = new Pool({ connectionString: options.connectionString, max: 1 });
+    pool.on('error', () => undefined);
+    try {
+      const { rows } = await pool.query<{ table: string | null }>('SELECT to_regclass($1)::text AS table', [
+        names.eventsTable,
+      ]);
+      return rows[0].table !== null;
+    } finally {
+      await pool.end();
+    }
+  }
+
   private constructor(
     private readonly pool: Pool,
     private readonly names: PostgresLogNames,

@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import type { PostgresLogNames } from './postgres.log-names';
+import type { ClientBase, Pool } from 'pg';
+import { logNames, PostgresLogNames } from './postgres.log-names';
 import { underLogLock } from './postgres.log-lock';
 
 /**
@@ -38,4 +38,16 @@ export async function ensureSchema(pool: Pool, names: PostgresLogNames): Promise
   await underLogLock(pool, names, async (client) => {
     await client.query(schemaStatements(names));
   });
+}
+
+/**
+ * For tables kept beside the log in its schema (read models, Idempotency-Key answers): creates the schema, within the
+ * caller's transaction, under the log lock — the lock `ensureSchema` creates it under —, so that processes opening
+ * the log and those other stores at the same moment never race to create it (CREATE SCHEMA IF NOT EXISTS is not safe
+ * against a concurrent one). The lock is held to the caller's COMMIT: keep that transaction short.
+ */
+export async function createLogSchema(client: ClientBase, schema: string): Promise<void> {
+  const { lockKeys } = logNames(schema);
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', lockKeys);
+  await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
 }

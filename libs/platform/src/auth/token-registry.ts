@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LedgerConfig } from '../config/ledger.config';
-import { Principal, Role, ROLES } from './roles';
+import { Principal, Role } from './roles';
+import { parseTokenList } from './token-list';
+
+export { parseTokenList } from './token-list';
 
 /** Bearer tokens → principals, from LEDGER_ADMIN_TOKEN and LEDGER_TOKENS, or a generated admin token. */
 export class TokenRegistry {
@@ -24,25 +27,6 @@ export class TokenRegistry {
   principalFor(token: string): Principal | undefined {
     return this.principals.get(token);
   }
-}
-
-/** `t9:wang.li:finance+viewer,t10:zhao:officer` */
-export function parseTokenList(list: string): Array<[string, Principal]> {
-  return list
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const [token, actor, roleList] = entry.split(':');
-      const roles = (roleList ?? '').split('+').filter(Boolean);
-      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
-      if (!token || !actor || roles.length === 0 || unknown.length > 0) {
-        throw new Error(
-          `LEDGER_TOKENS entry "${entry}" must be token:actor:role+role with roles among ${ROLES.join(', ')}`,
-        );
-      }
-      return [token, { actor, roles: new Set(roles as Role[]) }];
-    });
 }
 
 /** With no token configured, the first start generates an admin token, keeps it and prints it once. */

@@ -1,48 +1,107 @@
 import { join, resolve } from 'node:path';
+import { LedgerLogLevel } from '../logging/log-level';
+import { describeDatabase } from './database-url';
+import { EventStoreKind, RawEnv, readLedgerEnv, ReadStoreKind } from './ledger-env.schema';
 
-/** Where the ledger keeps its files and how it listens; read once from the environment. */
+/** A PostgreSQL database (DATABASE_URL) and the schema the ledger's tables live in (DATABASE_SCHEMA). */
+export interface PostgresDatabase {
+  url: string;
+  schema: string;
+}
+
+/** LEDGER_STORE: where the event log lives. */
+export type EventStoreSetting =
+  | { kind: Extract<EventStoreKind, 'sqlite'>; file: string }
+  | { kind: Extract<EventStoreKind, 'postgres'>; database: PostgresDatabase };
+
+/** LEDGER_READ_STORE: where read models live. */
+export type ReadStoreSetting =
+  | { kind: Extract<ReadStoreKind, 'sqlite'>; file: string }
+  | { kind: Extract<ReadStoreKind, 'postgres'>; database: PostgresDatabase };
+
+/**
+ * Where the ledger keeps its data and how it listens: read once from the environment (validated by
+ * ledger-env.schema.ts), the one configuration both apps and the CLI read.
+ */
 export interface LedgerConfig {
   port: number;
   /** HOST: the address to listen on; every interface when absent. */
   host?: string;
   dataDir: string;
+  /** The SQLite files in the data directory (used when the store in question is sqlite). */
   eventsFile: string;
   projectionsFile: string;
   idempotencyFile: string;
   adminTokenFile: string;
+  eventStore: EventStoreSetting;
+  readStore: ReadStoreSetting;
   /** LEDGER_ADMIN_TOKEN */
   adminToken?: string;
   /** LEDGER_TOKENS: `token:actor:role+role,…` */
   tokens?: string;
-  /** Poll interval of a projection process following another process's writes. */
+  /** Poll interval of a process following another process's writes. */
   followPollMs: number;
+  /** LEDGER_READY_MAX_LAG: /health/ready fails while the read models trail the log by more events than this. */
+  readyMaxLag: number;
+  logLevel: LedgerLogLevel;
   /** Business "today" for commands and queries (deadlines, lateness): China Standard Time, or LEDGER_TODAY when pinned. */
   today: () => string;
 }
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
-export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env, defaultPort = 3000): LedgerConfig {
-  const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
+/**
+ * The configuration from these variables (see ledger-env.schema.ts); throws a LedgerConfigError, one sentence naming
+ * the variable, when one is wrong. `defaultPort` is the app's port when PORT is not set.
+ */
+export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 3000): LedgerConfig {
+  const vars = readLedgerEnv(env);
+  const dataDir = resolve(vars.LEDGER_DATA_DIR);
+  const database = vars.DATABASE_URL ? { url: vars.DATABASE_URL, schema: vars.DATABASE_SCHEMA } : undefined;
+  const eventsFile = join(dataDir, 'events.sqlite');
+  const projectionsFile = join(dataDir, 'projections.sqlite');
   return {
-    port: Number(env.PORT ?? defaultPort),
-    host: env.HOST || undefined,
+    port: vars.PORT ?? defaultPort,
+    host: vars.HOST,
     dataDir,
-    eventsFile: join(dataDir, 'events.sqlite'),
-    projectionsFile: join(dataDir, 'projections.sqlite'),
+    eventsFile,
+    projectionsFile,
     idempotencyFile: join(dataDir, 'idempotency.sqlite'),
     adminTokenFile: join(dataDir, 'admin-token'),
-    adminToken: env.LEDGER_ADMIN_TOKEN || undefined,
-    tokens: env.LEDGER_TOKENS || undefined,
-    followPollMs: Number(env.LEDGER_FOLLOW_POLL_MS ?? 100),
-    today: env.LEDGER_TODAY ? pinnedToday(env.LEDGER_TODAY) : () => chinaDate(new Date()),
+    // readLedgerEnv has refused postgres without DATABASE_URL.
+    eventStore:
+      vars.LEDGER_STORE === 'postgres'
+        ? { kind: 'postgres', database: database! }
+        : { kind: 'sqlite', file: eventsFile },
+    readStore:
+      vars.LEDGER_READ_STORE === 'postgres'
+        ? { kind: 'postgres', database: database! }
+        : { kind: 'sqlite', file: projectionsFile },
+    adminToken: vars.LEDGER_ADMIN_TOKEN,
+    tokens: vars.LEDGER_TOKENS,
+    followPollMs: vars.LEDGER_FOLLOW_POLL_MS,
+    readyMaxLag: vars.LEDGER_READY_MAX_LAG,
+    logLevel: vars.LOG_LEVEL,
+    today: vars.LEDGER_TODAY ? () => vars.LEDGER_TODAY! : () => chinaDate(new Date()),
   };
 }
 
-/** LEDGER_TODAY=2027-12-31 fixes the business date (demos, tests); the ledger's timestamps still run on the wall clock. */
-function pinnedToday(date: string): () => string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`LEDGER_TODAY must be YYYY-MM-DD, not ${date}`);
-  return () => date;
+/** Where the event log is, for start-up lines and the CLI (never with a password). */
+export function describeEventStore(setting: EventStoreSetting): string {
+  return setting.kind === 'sqlite' ? setting.file : describeDatabase(setting.database.url, setting.database.schema);
+}
+
+/** Where the read models are, for start-up lines and the CLI (never with a password). */
+export function describeReadStore(setting: ReadStoreSetting): string {
+  return setting.kind === 'sqlite' ? setting.file : describeDatabase(setting.database.url, setting.database.schema);
+}
+
+/** Where the log and the read models are, for start-up lines: once when they are in the same place. */
+export function describeStores(config: Pick<LedgerConfig, 'eventStore' | 'readStore'>): string {
+  const events = describeEventStore(config.eventStore);
+  const readModels = describeReadStore(config.readStore);
+  if (config.eventStore.kind === 'postgres' && events === readModels) return `events and read models in ${events}`;
+  return `events in ${events}, read models in ${readModels}`;
 }
 
 /** The date in China Standard Time (UTC+8), where the programmes run. */

@@ -13,8 +13,10 @@ import { serveOpenApi } from './open-api';
 export interface LedgerAppOptions {
   title: string;
   description: string;
-  /** Nest's levels to log (false: nothing); without it, `LOG_LEVEL` (default `info`). */
+  /** Nest's levels to log (false: nothing); without it, `logLevel`. */
   logger?: LogLevel[] | false;
+  /** The configured level (LedgerConfig.logLevel); without it, `LOG_LEVEL` (default `info`). */
+  logLevel?: LedgerLogLevel;
   /** Where log lines go: stdout (pretty on a terminal, JSON otherwise) unless given. */
   logDestination?: DestinationStream;
 }
@@ -45,7 +47,8 @@ export async function createLedgerApp(
   root: Type<unknown> | DynamicModule,
   options: LedgerAppOptions,
 ): Promise<NestFastifyApplication> {
-  const level = options.logger === undefined ? logLevelFromEnv() : logLevelFromNest(options.logger);
+  const level =
+    options.logger !== undefined ? logLevelFromNest(options.logger) : (options.logLevel ?? logLevelFromEnv());
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     routerOptions: ROUTER_OPTIONS,

@@ -1,36 +1,90 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventStore } from '@ledger/event-store';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
-import { EVENT_STORE } from '../event-store/event-store.tokens';
-import { ProjectionEngine } from '../projections/projection-engine';
+import { readinessIndicators } from '../health/health-indicators';
+import { HealthReading, LedgerHealth } from '../health/ledger-health';
 
+/**
+ * Three views of one health reading (health/ledger-health.ts): `/health` as it always was (the log head and how far
+ * the read models have got), and for orchestrators `/health/live` and `/health/ready` in terminus' shape, 200 or 503.
+ */
 @ApiTags('health')
-@Controller()
+@Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() @Inject(ProjectionEngine) private readonly engine?: ProjectionEngine,
+    @Inject(LedgerHealth) private readonly health: LedgerHealth,
+    @Inject(HealthCheckService) private readonly checks: HealthCheckService,
+    @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   @Public()
-  @Get('health')
+  @Get()
   @ApiOperation({ summary: 'Liveness, the log head and how far the read models have got. No auth.' })
-  async health() {
-    const head = await this.store.headPosition();
-    const projections = this.engine?.health();
-    const failing = projections?.projections.filter((p) => p.status !== 'running') ?? [];
-    return {
-      status: failing.length > 0 ? 'degraded' : 'ok',
-      log: { headPosition: head },
-      ...(projections && {
-        projections: {
-          position: projections.position,
-          running: projections.running,
-          lag: head - projections.position,
-          ...(failing.length > 0 && { failing: failing.map((p) => ({ name: p.name, status: p.status })) }),
-        },
-      }),
-    };
+  async summary() {
+    return publicHealth(await this.health.read());
   }
+
+  @Public()
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'The process runs and answers (no store is asked). No auth.' })
+  live(@Res({ passthrough: true }) response: object): Promise<HealthCheckResult> {
+    return this.answer(response, [
+      () => this.indicators.check('process').up({ pid: process.pid, uptimeSeconds: Math.round(process.uptime()) }),
+    ]);
+  }
+
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary:
+      'Ready for traffic: the event store answers, the read store answers (where the app has one), the projections ' +
+      'run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events. 503 otherwise. No auth.',
+  })
+  async ready(@Res({ passthrough: true }) response: object): Promise<HealthCheckResult> {
+    const reading = await this.health.read({ pingReadStore: true });
+    return this.answer(response, readinessIndicators(reading, this.indicators));
+  }
+
+  /** Terminus' result with its status: 200, or 503 with the same shape (not the ledger's error envelope). */
+  private async answer(
+    response: object,
+    indicators: Parameters<HealthCheckService['check']>[0],
+  ): Promise<HealthCheckResult> {
+    try {
+      return await this.checks.check(indicators);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      this.adapterHost.httpAdapter.status(response, HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+}
+
+/** `/health`'s body, as it was before the readiness checks: status, the log head, the projections' progress. */
+function publicHealth(reading: HealthReading) {
+  if (!reading.log.reachable) {
+    throw new ServiceUnavailableException({
+      error: 'unavailable',
+      message: `the event store did not answer: ${reading.log.error}`,
+    });
+  }
+  const projections = reading.projections;
+  const failing = projections?.failing ?? [];
+  return {
+    status: failing.length > 0 ? 'degraded' : 'ok',
+    log: { headPosition: reading.log.headPosition },
+    ...(projections && {
+      projections: {
+        position: projections.position,
+        running: projections.running,
+        lag: projections.lag,
+        ...(failing.length > 0 && { failing }),
+      },
+    }),
+  };
 }

@@ -6,7 +6,7 @@ import { MinPositionInterceptor } from './min-position.interceptor';
 import { Projection, PROJECTIONS } from './projection';
 import { ProjectionEngine } from './projection-engine';
 import { READ_STORE, ReadStore } from './read-store.port';
-import { SqliteReadStore } from './sqlite/sqlite.read-store';
+import { openReadStore } from './read-store.opener';
 
 class ProjectionLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
@@ -35,7 +35,7 @@ export class ProjectionsModule {
         {
           provide: READ_STORE,
           inject: [LEDGER_CONFIG],
-          useFactory: (config: LedgerConfig): ReadStore => new SqliteReadStore(config.projectionsFile),
+          useFactory: (config: LedgerConfig): Promise<ReadStore> => openReadStore(config.readStore),
         },
         {
           provide: ProjectionEngine,

@@ -90,6 +90,8 @@ export interface ReadStore {
   prepare(projections: ReadonlyArray<Projection>): Promise<void>;
   transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T>;
   checkpoints(): Promise<Map<string, Checkpoint>>;
+  /** Resolves once the store has answered a query: it is reachable (readiness). */
+  ping(): Promise<void>;
 
   getDocument<State>(projection: string, id: string): Promise<StoredDocument<State> | undefined>;
   findDocuments<State>(projection: string, query: DocumentQuery): Promise<DocumentPage<State>>;

@@ -1,6 +1,8 @@
 /**
  * The SQL both read-store adapters speak: the common ground of SQLite and PostgreSQL (TEXT and BIGINT columns, JSON kept
- * as text, `ON CONFLICT … DO UPDATE`). Placeholders are `?`; the PostgreSQL adapter numbers them.
+ * as text, `ON CONFLICT … DO UPDATE`, multi-row VALUES, row values in IN). Placeholders are `?`; the PostgreSQL adapter
+ * numbers them. The one difference is the dialect's text type: PostgreSQL's columns take the "C" collation, so that text
+ * sorts (and keyset pages run) by code point, as SQLite's BINARY does, whatever the database's locale.
  */
 import { ColumnType, Columns, ColumnValue, Projection } from './projection';
 import { Condition, DocumentQuery, OrderBy, Where } from './read-store.port';
@@ -14,7 +16,14 @@ export const tableOf = (projection: string): string => {
   return `"rm_${projection}"`;
 };
 
-const sqlType = (type: ColumnType): string => (type === 'integer' ? 'BIGINT' : 'TEXT');
+/** What differs between the two: how a text column is declared. */
+export interface SqlDialect {
+  text: string;
+}
+export const SQLITE_DIALECT: SqlDialect = { text: 'TEXT' };
+export const POSTGRES_DIALECT: SqlDialect = { text: 'TEXT COLLATE "C"' };
+
+const sqlType = (type: ColumnType, dialect: SqlDialect): string => (type === 'integer' ? 'BIGINT' : dialect.text);
 
 export function assertColumns(projection: Projection): void {
   for (const column of Object.keys(projection.columns)) {
@@ -30,13 +39,14 @@ export function assertColumns(projection: Projection): void {
 }
 
 /** The statements that create a projection's table and indexes (idempotent). */
-export function createTableSql(projection: Projection): string[] {
+export function createTableSql(projection: Projection, dialect: SqlDialect = SQLITE_DIALECT): string[] {
   assertColumns(projection);
   const table = tableOf(projection.name);
-  const columns = Object.entries(projection.columns).map(([name, type]) => `${name} ${sqlType(type)}`);
+  const text = dialect.text;
+  const columns = Object.entries(projection.columns).map(([name, type]) => `${name} ${sqlType(type, dialect)}`);
   const fixed =
     projection.kind === 'documents'
-      ? ['id TEXT PRIMARY KEY', 'position BIGINT NOT NULL', 'updated_at TEXT NOT NULL', 'state TEXT NOT NULL']
+      ? [`id ${text} PRIMARY KEY`, 'position BIGINT NOT NULL', `updated_at ${text} NOT NULL`, `state ${text} NOT NULL`]
       : ['position BIGINT PRIMARY KEY'];
   const indexes = (projection.indexes ?? []).map(
     (cols) => `CREATE INDEX IF NOT EXISTS "rm_${projection.name}__${cols.join('_')}" ON ${table} (${cols.join(', ')})`,
@@ -44,12 +54,12 @@ export function createTableSql(projection: Projection): string[] {
   return [`CREATE TABLE IF NOT EXISTS ${table} (${[...fixed, ...columns].join(', ')})`, ...indexes];
 }
 
-export const COMMON_TABLES_SQL = [
+export const commonTablesSql = ({ text }: SqlDialect = SQLITE_DIALECT): string[] => [
   `CREATE TABLE IF NOT EXISTS rm_checkpoints (
-     projection TEXT PRIMARY KEY, position BIGINT NOT NULL, version BIGINT NOT NULL, updated_at TEXT NOT NULL)`,
+     projection ${text} PRIMARY KEY, position BIGINT NOT NULL, version BIGINT NOT NULL, updated_at ${text} NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS rm_counters (
-     projection TEXT NOT NULL, counter TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, value BIGINT NOT NULL,
-     PRIMARY KEY (counter, key, field))`,
+     projection ${text} NOT NULL, counter ${text} NOT NULL, key ${text} NOT NULL, field ${text} NOT NULL,
+     value BIGINT NOT NULL, PRIMARY KEY (counter, key, field))`,
 ];
 
 export interface Sql {
@@ -149,26 +159,49 @@ export function findDocumentsSql(projection: string, query: DocumentQuery): Sql 
   };
 }
 
-export function upsertDocumentSql(projection: Projection, columns: Columns): string {
-  const names = Object.keys(columns);
-  const all = ['id', 'position', 'updated_at', 'state', ...names];
+/** `(?, ?), (?, ?)`: `rows` tuples of `width` placeholders, for multi-row VALUES and row-value IN lists. */
+const tuples = (width: number, rows: number): string =>
+  Array.from({ length: rows }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
+
+/** The columns of a document upsert, in parameter order. */
+export const documentColumns = (columns: Columns): string[] => [
+  'id',
+  'position',
+  'updated_at',
+  'state',
+  ...Object.keys(columns),
+];
+
+/** Upserts `rows` documents (distinct ids) in one statement; parameters row after row in `documentColumns` order. */
+export function upsertDocumentSql(projection: Projection, columns: Columns, rows = 1): string {
+  const all = documentColumns(columns);
   const updates = all.slice(1).map((c) => `${c} = excluded.${c}`);
-  return `INSERT INTO ${tableOf(projection.name)} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})
+  return `INSERT INTO ${tableOf(projection.name)} (${all.join(', ')}) VALUES ${tuples(all.length, rows)}
           ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`;
 }
 
-export function insertRowSql(projection: Projection): string {
+/** Inserts `rows` rows (a row already there for its position is left as it is). */
+export function insertRowSql(projection: Projection, rows = 1): string {
   const names = ['position', ...Object.keys(projection.columns)];
-  return `INSERT INTO ${tableOf(projection.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+  return `INSERT INTO ${tableOf(projection.name)} (${names.join(', ')}) VALUES ${tuples(names.length, rows)}
           ON CONFLICT (position) DO NOTHING`;
 }
 
-export const ADD_TO_COUNTER_SQL = `INSERT INTO rm_counters (projection, counter, key, field, value) VALUES (?, ?, ?, ?, ?)
+/** Adds `rows` deltas (distinct counter, key and field), each `projection, counter, key, field, delta`. */
+export const addToCounterSql = (rows = 1): string =>
+  `INSERT INTO rm_counters (projection, counter, key, field, value) VALUES ${tuples(5, rows)}
   ON CONFLICT (counter, key, field) DO UPDATE SET value = rm_counters.value + excluded.value`;
+export const ADD_TO_COUNTER_SQL = addToCounterSql();
 
-/** A counter field back at zero counts nothing: it is removed, so that live and rebuilt counters store the same rows. */
-export const DROP_ZERO_COUNTER_SQL =
-  'DELETE FROM rm_counters WHERE counter = ? AND key = ? AND field = ? AND value = 0';
+/**
+ * A counter field back at zero counts nothing: it is removed, so that live and rebuilt counters store the same rows.
+ * `rows` fields, each `counter, key, field`.
+ */
+export const dropZeroCounterSql = (rows = 1): string =>
+  rows === 1
+    ? 'DELETE FROM rm_counters WHERE counter = ? AND key = ? AND field = ? AND value = 0'
+    : `DELETE FROM rm_counters WHERE value = 0 AND (counter, key, field) IN (VALUES ${tuples(3, rows)})`;
+export const DROP_ZERO_COUNTER_SQL = dropZeroCounterSql();
 
 export const SAVE_CHECKPOINT_SQL = `INSERT INTO rm_checkpoints (projection, position, version, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`;

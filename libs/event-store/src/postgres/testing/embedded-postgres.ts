@@ -12,8 +12,11 @@ export interface TestPostgresServer {
   readonly port: number;
   /** A connection string to one of the server's databases (default `postgres`). */
   connectionString(database?: string): string;
-  /** Creates an empty database and answers its connection string. */
-  createDatabase(name?: string): Promise<string>;
+  /**
+   * Creates an empty database and answers its connection string. With `icuLocale` (e.g. `zh-CN`) its text sorts by
+   * that ICU collation, as a database created for a deployment would, instead of the test server's code-point order.
+   */
+  createDatabase(name?: string, options?: { icuLocale?: string }): Promise<string>;
   /** Runs statements through a connection of its own, as someone with access to the database could. */
   withClient<T>(connectionString: string, act: (client: Client) => Promise<T>): Promise<T>;
   stop(): Promise<void>;
@@ -61,9 +64,14 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     port: announcement.port,
     connectionString,
     withClient,
-    createDatabase: async (name = uniqueName('db')) => {
+    createDatabase: async (name = uniqueName('db'), { icuLocale }: { icuLocale?: string } = {}) => {
       await withClient(connectionString(), (client) =>
-        client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`),
+        client.query(
+          `CREATE DATABASE ${client.escapeIdentifier(name)}` +
+            (icuLocale
+              ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE ${client.escapeLiteral(icuLocale)} LOCALE 'C.UTF-8'`
+              : ''),
+        ),
       );
       return connectionString(name);
     },

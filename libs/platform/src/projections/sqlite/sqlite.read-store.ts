@@ -20,7 +20,7 @@ import {
 } from '../read-store.port';
 import {
   ADD_TO_COUNTER_SQL,
-  COMMON_TABLES_SQL,
+  commonTablesSql,
   createTableSql,
   DROP_ZERO_COUNTER_SQL,
   encodeCursor,
@@ -32,6 +32,9 @@ import {
   upsertDocumentSql,
   whereSql,
 } from '../read-store.sql';
+import { documentOf, DocumentRow, groupCounters } from '../read-store.rows';
+
+export { groupCounters } from '../read-store.rows';
 
 /** Tables of the read store before projections were definitions (dropped once; the new ones are rebuilt from the log). */
 const LEGACY_TABLES = [
@@ -48,21 +51,6 @@ const LEGACY_TABLES = [
 ];
 
 const ID_CHUNK = 500;
-
-interface DocumentRow {
-  id: string;
-  position: number;
-  updated_at: string;
-  state: string;
-  [column: string]: ColumnValue;
-}
-
-const documentOf = <State>(row: DocumentRow): StoredDocument<State> => ({
-  id: row.id,
-  position: row.position,
-  updatedAt: row.updated_at,
-  state: JSON.parse(row.state) as State,
-});
 
 class Statements {
   private readonly cache = new Map<string, Database.Statement>();
@@ -87,7 +75,7 @@ export class SqliteReadStore implements ReadStore {
     this.writer.pragma('journal_mode = WAL');
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 10000');
-    for (const sql of COMMON_TABLES_SQL) this.writer.exec(sql);
+    for (const sql of commonTablesSql()) this.writer.exec(sql);
     this.reader = new Database(file);
     this.reader.pragma('busy_timeout = 10000');
     this.writes = new Statements(this.writer);
@@ -119,6 +107,10 @@ export class SqliteReadStore implements ReadStore {
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  async ping(): Promise<void> {
+    this.reads.get('SELECT 1').get();
   }
 
   async checkpoints(): Promise<Map<string, Checkpoint>> {
@@ -245,17 +237,4 @@ export class SqliteReadStore implements ReadStore {
       },
     };
   }
-}
-
-/** Counter rows by key (fields at zero are not stored); a key whose values are all zero is left out. */
-export function groupCounters(rows: Array<{ key: string; field: string; value: number | string }>): CounterRow[] {
-  const byKey = new Map<string, Record<string, number>>();
-  for (const { key, field, value } of rows) {
-    const values = byKey.get(key) ?? {};
-    values[field] = Number(value);
-    byKey.set(key, values);
-  }
-  return [...byKey]
-    .filter(([, values]) => Object.values(values).some((v) => v !== 0))
-    .map(([key, values]) => ({ key: JSON.parse(key) as Array<string | number>, values }));
 }

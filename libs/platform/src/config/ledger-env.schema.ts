@@ -1,0 +1,183 @@
+/**
+ * The environment the ledger reads, as a schema: every variable, what it takes, its default and what it means. Both
+ * apps and the CLI read it through `ledgerConfigFromEnv` into one `LedgerConfig`. A wrong or incomplete value is a
+ * `LedgerConfigError` whose message is one sentence naming the variable and what it expected.
+ *
+ * Adding a store (a later task adds `kurrentdb`): its name in EVENT_STORES (and READ_STORES where it keeps read
+ * models), its settings as variables below with a rule in `crossChecks`, and its opener in `stores/`.
+ */
+import { parseTokenList } from '../auth/token-list';
+import { LedgerLogLevel, logLevelFromEnv } from '../logging/log-level';
+import { redactedUrl } from './database-url';
+
+export const EVENT_STORES = ['sqlite', 'postgres'] as const;
+export type EventStoreKind = (typeof EVENT_STORES)[number];
+export const READ_STORES = ['sqlite', 'postgres'] as const;
+export type ReadStoreKind = (typeof READ_STORES)[number];
+
+/** A wrong or incomplete configuration: the message is the one sentence an operator reads. */
+export class LedgerConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LedgerConfigError';
+  }
+}
+
+export type RawEnv = Readonly<Record<string, string | undefined>>;
+
+interface Variable<T> {
+  /** What it means, for whoever reads the schema (the README and deploy/consortium-ledger.env.example say the same). */
+  help: string;
+  /** The value, or a LedgerConfigError; `undefined` and '' both mean "not set". */
+  read(value: string | undefined, env: RawEnv): T;
+}
+
+const variable = <T>(help: string, read: (value: string | undefined, env: RawEnv) => T): Variable<T> => ({
+  help,
+  read,
+});
+
+const unset = (value: string | undefined): value is undefined => value === undefined || value.trim() === '';
+const quoted = (value: string): string => JSON.stringify(value);
+const wrong = (name: string, expected: string, value: string) =>
+  new LedgerConfigError(`${name} must be ${expected}, not ${quoted(value)}`);
+
+function oneOf<const K extends string>(name: string, kinds: readonly K[], value: string | undefined, fallback: K): K {
+  if (unset(value)) return fallback;
+  const kind = value.trim().toLowerCase();
+  if ((kinds as readonly string[]).includes(kind)) return kind as K;
+  throw wrong(name, kinds.length === 2 ? kinds.join(' or ') : `one of ${kinds.join(', ')}`, value);
+}
+
+function integer(name: string, value: string, { min, max }: { min: number; max: number }): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw wrong(name, max === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${min}` : `${min}–${max}`, value);
+  }
+  return n;
+}
+
+/** Unquoted-identifier shape, as the PostgreSQL event store requires of its schema. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Every variable the ledger reads. Read in this order; the first problem is the one reported. */
+export const LEDGER_ENV = {
+  PORT: variable('the HTTP port (default 3000; 3001 for the projection app alone; 0: any free port)', (v) =>
+    unset(v) ? undefined : integer('PORT', v, { min: 0, max: 65535 }),
+  ),
+  HOST: variable('the address to listen on (default: every interface)', (v) => (unset(v) ? undefined : v.trim())),
+  LEDGER_DATA_DIR: variable('the directory of the SQLite files and the generated admin token (default ./data)', (v) =>
+    unset(v) ? './data' : v,
+  ),
+  LEDGER_STORE: variable(`the event store: ${EVENT_STORES.join(' or ')} (default sqlite)`, (v) =>
+    oneOf('LEDGER_STORE', EVENT_STORES, v, 'sqlite'),
+  ),
+  LEDGER_READ_STORE: variable(
+    `where read models live: ${READ_STORES.join(' or ')} (default: as LEDGER_STORE where it can, sqlite otherwise)`,
+    (v, env) => {
+      const store = unset(env.LEDGER_STORE) ? 'sqlite' : env.LEDGER_STORE.trim().toLowerCase();
+      const fallback = (READ_STORES as readonly string[]).includes(store) ? (store as ReadStoreKind) : 'sqlite';
+      return oneOf('LEDGER_READ_STORE', READ_STORES, v, fallback);
+    },
+  ),
+  DATABASE_URL: variable('the PostgreSQL database, postgresql://user:password@host:5432/database', (v) => {
+    if (unset(v)) return undefined;
+    let protocol = '';
+    try {
+      protocol = new URL(v.trim()).protocol;
+    } catch {
+      // not a URL at all
+    }
+    if (protocol !== 'postgresql:' && protocol !== 'postgres:') {
+      throw wrong(
+        'DATABASE_URL',
+        'a postgresql:// URL (postgresql://user:password@host:5432/database)',
+        redactedUrl(v),
+      );
+    }
+    return v.trim();
+  }),
+  DATABASE_SCHEMA: variable('the PostgreSQL schema of the ledger’s tables (default public)', (v) => {
+    if (unset(v)) return 'public';
+    if (!SCHEMA_NAME.test(v.trim())) {
+      throw wrong('DATABASE_SCHEMA', 'a lower-case identifier of at most 48 characters (letters, digits, _)', v);
+    }
+    return v.trim();
+  }),
+  LEDGER_ADMIN_TOKEN: variable('the admin’s bearer token', (v) => (unset(v) ? undefined : v)),
+  LEDGER_TOKENS: variable('bearer tokens, token:actor:role+role, comma-separated', (v) => {
+    if (unset(v)) return undefined;
+    try {
+      parseTokenList(v);
+    } catch (error) {
+      throw new LedgerConfigError((error as Error).message);
+    }
+    return v;
+  }),
+  LEDGER_TODAY: variable('pins the business date, YYYY-MM-DD (demos, tests)', (v) => {
+    if (unset(v)) return undefined;
+    const [, y, m, d] = DATE.exec(v.trim()) ?? [];
+    const date = y ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : undefined;
+    if (!date || date.toISOString().slice(0, 10) !== v.trim()) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
+    return v.trim();
+  }),
+  LEDGER_FOLLOW_POLL_MS: variable(
+    'how often a process looks for log writes it was not told about (default 100)',
+    (v) => (unset(v) ? 100 : integer('LEDGER_FOLLOW_POLL_MS', v, { min: 1, max: 60_000 })),
+  ),
+  LEDGER_READY_MAX_LAG: variable(
+    'the most events read models may trail the log by for /health/ready (default 1000)',
+    (v) => (unset(v) ? 1000 : integer('LEDGER_READY_MAX_LAG', v, { min: 0, max: Number.MAX_SAFE_INTEGER })),
+  ),
+  LOG_LEVEL: variable('trace, debug, info (default), warn, error, fatal or silent', (v): LedgerLogLevel => {
+    try {
+      return logLevelFromEnv({ LOG_LEVEL: v });
+    } catch (error) {
+      throw new LedgerConfigError((error as Error).message);
+    }
+  }),
+} satisfies Record<string, Variable<unknown>>;
+
+export type LedgerEnv = { [K in keyof typeof LEDGER_ENV]: ReturnType<(typeof LEDGER_ENV)[K]['read']> };
+
+/** Rules across variables, after each was read on its own. */
+function crossChecks(env: LedgerEnv): void {
+  const postgres = (['LEDGER_STORE', 'LEDGER_READ_STORE'] as const).find((name) => env[name] === 'postgres');
+  if (postgres && env.DATABASE_URL === undefined) {
+    throw new LedgerConfigError(
+      `DATABASE_URL must be set to a postgresql:// URL when ${postgres} is postgres ` +
+        '(postgresql://user:password@host:5432/database)',
+    );
+  }
+}
+
+/** The variables the ledger reads, validated; throws a LedgerConfigError naming the first problem. */
+export function readLedgerEnv(raw: RawEnv): LedgerEnv {
+  const unknown = Object.keys(raw).find((name) => name.startsWith('LEDGER_') && !(name in LEDGER_ENV));
+  if (unknown) {
+    const near = Object.keys(LEDGER_ENV).find((name) => editDistance(name, unknown) <= 2);
+    throw new LedgerConfigError(
+      `${unknown} is not a setting of the ledger: ` +
+        (near ? `did you mean ${near}?` : 'deploy/consortium-ledger.env.example lists the ones it reads'),
+    );
+  }
+  const env = Object.fromEntries(
+    Object.entries(LEDGER_ENV).map(([name, spec]: [string, Variable<unknown>]) => [name, spec.read(raw[name], raw)]),
+  ) as LedgerEnv;
+  crossChecks(env);
+  return env;
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,52 @@
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { readinessIndicators } from './health-indicators';
+import { HealthReading } from './ledger-health';
+
+const results = (reading: HealthReading) =>
+  Object.assign({}, ...readinessIndicators(reading, new HealthIndicatorService()).map((check) => check()));
+
+const projections = (overrides: Partial<NonNullable<HealthReading['projections']>> = {}) => ({
+  position: 90,
+  running: true,
+  lag: 10,
+  maxLag: 100,
+  failing: [],
+  ...overrides,
+});
+const up = { reachable: true as const, headPosition: 100 };
+
+describe('readiness from one health reading', () => {
+  it('the command app: the event store alone', () => {
+    expect(results({ log: up })).toEqual({ eventStore: { status: 'up', headPosition: 100 } });
+    expect(results({ log: { reachable: false, error: 'connect ECONNREFUSED' } })).toEqual({
+      eventStore: { status: 'down', error: 'connect ECONNREFUSED' },
+    });
+  });
+
+  it('the projection app: ready while the read models trail by at most maxLag and none is stopped', () => {
+    expect(results({ log: up, readStore: { reachable: true }, projections: projections() })).toEqual({
+      eventStore: { status: 'up', headPosition: 100 },
+      readStore: { status: 'up' },
+      projections: { status: 'up', position: 90, lag: 10, maxLag: 100 },
+    });
+    // A projection being retried is not yet a reason to take the app out of service.
+    const retrying = [{ name: 'zones', status: 'retrying' as const }];
+    expect(results({ log: up, projections: projections({ failing: retrying }) }).projections.status).toBe('up');
+  });
+
+  it.each([
+    ['lagging', projections({ lag: 101 }), 'the read models trail the log by more than 100 events'],
+    ['stopped', projections({ failing: [{ name: 'zones', status: 'stopped' }] }), 'stopped: zones'],
+    ['not following', projections({ running: false }), 'the projections are not following the log'],
+    ['log unknown', projections({ lag: undefined }), 'the read models trail the log by more than 100 events'],
+  ])('not ready when %s', (_case, reading, reason) => {
+    expect(results({ log: up, projections: reading }).projections).toMatchObject({ status: 'down', reason });
+  });
+
+  it('not ready when the read store does not answer', () => {
+    expect(results({ log: up, readStore: { reachable: false, error: 'no answer within 2000 ms' } }).readStore).toEqual({
+      status: 'down',
+      error: 'no answer within 2000 ms',
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { EventStore } from '@ledger/event-store';
+import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
+import { EVENT_STORE } from '../event-store/event-store.tokens';
+import { ProjectionEngine, ProjectionStatus } from '../projections/projection-engine';
+import { READ_STORE, ReadStore } from '../projections/read-store.port';
+
+/** How long a store may take to answer a health check before it counts as unreachable. */
+export const HEALTH_TIMEOUT_MS = 2000;
+
+export type Reachability = { reachable: true } | { reachable: false; error: string };
+
+/**
+ * One reading of the ledger's health: what `/health`, `/health/ready` and `/health/live` all answer from (each endpoint
+ * shows it its own way; nothing is computed twice). Parts the app does not have are absent: the command app has no
+ * read store and no projections.
+ */
+export interface HealthReading {
+  log: { reachable: true; headPosition: number } | { reachable: false; error: string };
+  /** Only when asked for (readiness) and the app has a read store. */
+  readStore?: Reachability;
+  projections?: {
+    /** The position every projection has processed. */
+    position: number;
+    running: boolean;
+    /** Events the read models trail the log by (unknown when the log is unreachable). */
+    lag?: number;
+    maxLag: number;
+    failing: Array<{ name: string; status: ProjectionStatus }>;
+  };
+}
+
+@Injectable()
+export class LedgerHealth {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Optional() @Inject(ProjectionEngine) private readonly engine?: ProjectionEngine,
+    @Optional() @Inject(READ_STORE) private readonly readStore?: ReadStore,
+  ) {}
+
+  /** Reads the log head (and pings the read store when `pingReadStore`), each within HEALTH_TIMEOUT_MS. */
+  async read({ pingReadStore = false } = {}): Promise<HealthReading> {
+    const [head, readStore] = await Promise.all([
+      settled(() => this.store.headPosition()),
+      pingReadStore && this.readStore ? settled(() => this.readStore!.ping()) : undefined,
+    ]);
+    const engine = this.engine?.health();
+    return {
+      log: head.ok ? { reachable: true, headPosition: head.value } : { reachable: false, error: head.error },
+      ...(readStore && {
+        readStore: readStore.ok ? { reachable: true } : { reachable: false, error: readStore.error },
+      }),
+      ...(engine && {
+        projections: {
+          position: engine.position,
+          running: engine.running,
+          ...(head.ok && { lag: Math.max(0, head.value - engine.position) }),
+          maxLag: this.config.readyMaxLag,
+          failing: engine.projections
+            .filter((p) => p.status !== 'running')
+            .map((p) => ({ name: p.name, status: p.status })),
+        },
+      }),
+    };
+  }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function settled<T>(read: () => Promise<T>): Promise<Settled<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+  });
+  try {
+    return { ok: true, value: await Promise.race([read(), timeout]) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

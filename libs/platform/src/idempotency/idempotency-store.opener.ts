@@ -1,0 +1,15 @@
+import { LedgerConfig } from '../config/ledger.config';
+import { IdempotencyStore } from './idempotency-store.port';
+import { PostgresIdempotencyStore } from './postgres/postgres.idempotency-store';
+import { SqliteIdempotencyStore } from './sqlite/sqlite.idempotency-store';
+
+/** Idempotency-Key answers live in the event store's database: its data directory, or its PostgreSQL schema. */
+export async function openIdempotencyStore(config: LedgerConfig): Promise<IdempotencyStore> {
+  const store = config.eventStore;
+  switch (store.kind) {
+    case 'sqlite':
+      return new SqliteIdempotencyStore(config.idempotencyFile);
+    case 'postgres':
+      return PostgresIdempotencyStore.open({ connectionString: store.database.url, schema: store.database.schema });
+  }
+}

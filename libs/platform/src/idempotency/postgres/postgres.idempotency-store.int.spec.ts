@@ -1,0 +1,38 @@
+import {
+  startTestPostgres,
+  TestPostgresServer,
+  uniqueName,
+} from '@ledger/event-store/postgres/testing/embedded-postgres';
+import { IdempotencyStore } from '../idempotency-store.port';
+import { idempotencyStoreContract } from '../testing/idempotency-store.contract';
+import { PostgresIdempotencyStore } from './postgres.idempotency-store';
+
+let server: TestPostgresServer;
+let database: string;
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+  database = await server.createDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A schema per test, as the event store's would be. */
+idempotencyStoreContract('PostgresIdempotencyStore', async () => {
+  const schema = uniqueName('idem');
+  const open = () => PostgresIdempotencyStore.open({ connectionString: database, schema });
+  const stores: IdempotencyStore[] = [await open()];
+  return {
+    store: stores[0],
+    openAnother: async () => {
+      stores.push(await open());
+      return stores[stores.length - 1];
+    },
+    cleanup: async () => {
+      for (const store of stores) await store.close();
+      await server.withClient(database, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
+    },
+  };
+});

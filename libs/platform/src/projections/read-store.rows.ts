@@ -1,0 +1,31 @@
+/** Rows as both read-store adapters read them back, turned into what the port answers. */
+import { ColumnValue } from './projection';
+import { CounterRow, StoredDocument } from './read-store.port';
+
+export interface DocumentRow {
+  id: string;
+  position: number;
+  updated_at: string;
+  state: string;
+  [column: string]: ColumnValue;
+}
+
+export const documentOf = <State>(row: DocumentRow): StoredDocument<State> => ({
+  id: row.id,
+  position: row.position,
+  updatedAt: row.updated_at,
+  state: JSON.parse(row.state) as State,
+});
+
+/** Counter rows by key (fields at zero are not stored); a key whose values are all zero is left out. */
+export function groupCounters(rows: Array<{ key: string; field: string; value: number | string }>): CounterRow[] {
+  const byKey = new Map<string, Record<string, number>>();
+  for (const { key, field, value } of rows) {
+    const values = byKey.get(key) ?? {};
+    values[field] = Number(value);
+    byKey.set(key, values);
+  }
+  return [...byKey]
+    .filter(([, values]) => Object.values(values).some((v) => v !== 0))
+    .map(([key, values]) => ({ key: JSON.parse(key) as Array<string | number>, values }));
+}

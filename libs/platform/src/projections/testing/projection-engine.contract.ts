@@ -1,0 +1,155 @@
+/**
+ * The projection engine over a read store, the same cases on every adapter (SQLite and PostgreSQL): each event applied
+ * once with its checkpoint, counters kept incrementally, a failing projection stopped alone, rebuilds, version changes,
+ * the change feed.
+ */
+import { ReadModelChange } from '../projection';
+import { ProjectionEngine, ProjectionEngineOptions } from '../projection-engine';
+import { ReadStore } from '../read-store.port';
+import { anEvent, MakeReadStoreHarness, range, Tally, tallyProjection, withHarness } from './read-store.harness';
+
+export function projectionEngineContract(name: string, make: MakeReadStoreHarness): void {
+  describe(`ProjectionEngine on ${name}`, () => {
+    const harness = withHarness(make);
+    const store = () => harness().eventStore;
+    const readStore = () => harness().readStore;
+    const engines: ProjectionEngine[] = [];
+    const engineFor = (
+      projections: ReturnType<typeof tallyProjection>[],
+      options: ProjectionEngineOptions = {},
+      on: ReadStore = readStore(),
+    ) => {
+      const engine = new ProjectionEngine(store(), on, projections, { retryDelayMs: 20, ...options });
+      engines.push(engine);
+      return engine;
+    };
+    afterEach(async () => {
+      await Promise.all(engines.splice(0).map((engine) => engine.stop()));
+    });
+
+    const positionsOf = async (projection: string, on: ReadStore = readStore()) =>
+      (await on.findDocuments<Tally>(projection, { limit: 1000 })).documents
+        .flatMap((d) => d.state.positions)
+        .sort((a, b) => a - b);
+
+    it('applies every event once, with its checkpoint, under 8 concurrent writers', async () => {
+      const engine = engineFor([tallyProjection('tally')]);
+      await engine.start();
+      await Promise.all(
+        Array.from({ length: 8 }, (_, w) =>
+          (async () => {
+            for (let i = 0; i < 40; i++) await store().appendToStream(`s-${w}`, 'any', [anEvent(w * 1000 + i)]);
+          })(),
+        ),
+      );
+      expect(await engine.waitFor(320, 10_000)).toBe('reached');
+      expect(await positionsOf('tally')).toEqual(range(1, 320));
+      expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 320, version: 1 });
+    });
+
+    it('keeps counters incrementally: a document moves from one key to another', async () => {
+      const engine = engineFor([tallyProjection('tally')]);
+      await engine.start();
+      for (let i = 1; i <= 5; i++) await store().appendToStream(i <= 3 ? 'a' : 'b', 'any', [anEvent(i)]);
+      expect(await engine.waitFor(5, 5000)).toBe('reached');
+      // a: 3 events (odd), b: 2 events (even)
+      expect(await readStore().counters('tally-by-parity')).toEqual([
+        { key: ['even'], values: { events: 2, streams: 1 } },
+        { key: ['odd'], values: { events: 3, streams: 1 } },
+      ]);
+      await store().appendToStream('b', 'any', [anEvent(6)]);
+      expect(await engine.waitFor(6, 5000)).toBe('reached');
+      expect(await readStore().counters('tally-by-parity')).toEqual([
+        { key: ['odd'], values: { events: 6, streams: 2 } },
+      ]);
+      expect(await readStore().countDocuments('tally', { parity: 'odd' })).toBe(2);
+    });
+
+    it('a failing projection is retried, then stopped alone: the others go on, health names it, waits on it fail fast', async () => {
+      for (let i = 1; i <= 10; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
+      const engine = engineFor([tallyProjection('broken', { failOn: () => 6 }), tallyProjection('sound')], {
+        maxAttempts: 2,
+      });
+      await engine.start();
+      expect(await engine.waitFor(10, 5000, ['sound'])).toBe('reached');
+      expect(await engine.waitFor(10, 5000, ['broken'])).toBe('stopped');
+      expect(engine.health().projections).toEqual([
+        {
+          name: 'broken',
+          position: 5,
+          status: 'stopped',
+          failure: { position: 6, error: 'projection bug at 6', since: expect.any(String), attempts: 2 },
+        },
+        { name: 'sound', position: 10, status: 'running' },
+      ]);
+      expect(await positionsOf('broken')).toEqual(range(1, 5));
+      await store().appendToStream('s', 'any', [anEvent(11)]);
+      expect(await engine.waitFor(11, 5000, ['sound'])).toBe('reached');
+      expect(await positionsOf('sound')).toEqual(range(1, 11));
+    });
+
+    it('after the fix, a restart resumes the stopped projection from its checkpoint, neither repeating nor skipping', async () => {
+      let failOn: number | undefined = 4;
+      for (let i = 1; i <= 6; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
+      const first = engineFor([tallyProjection('tally', { failOn: () => failOn })], { maxAttempts: 1 });
+      await first.start();
+      expect(await first.waitFor(6, 5000)).toBe('stopped');
+      await first.stop();
+      failOn = undefined;
+      const restarted = engineFor([tallyProjection('tally', { failOn: () => failOn })]);
+      await restarted.start();
+      expect(await restarted.waitFor(6, 5000)).toBe('reached');
+      expect(await positionsOf('tally')).toEqual(range(1, 6));
+    });
+
+    it('waitFor gives up after its timeout when the log has not reached the position', async () => {
+      const engine = engineFor([tallyProjection('tally')]);
+      await engine.start();
+      expect(await engine.waitFor(1, 50)).toBe('timeout');
+    });
+
+    it('rebuild replays the log into fresh tables and ends identical, then goes on following', async () => {
+      const engine = engineFor([tallyProjection('tally')]);
+      for (let i = 1; i <= 30; i++) await store().appendToStream(`s-${i % 3}`, 'any', [anEvent(i)]);
+      await engine.start();
+      expect(await engine.waitFor(30, 5000)).toBe('reached');
+      const before = (await readStore().findDocuments('tally', { limit: 100 })).documents;
+      const counters = await readStore().counters('tally-by-parity');
+      const progress: number[] = [];
+      expect(await engine.rebuild((done) => progress.push(done))).toBe(30);
+      expect((await readStore().findDocuments('tally', { limit: 100 })).documents).toEqual(before);
+      expect(await readStore().counters('tally-by-parity')).toEqual(counters);
+      expect(progress[progress.length - 1]).toBe(30);
+      await store().appendToStream('s-0', 'any', [anEvent(31)]);
+      expect(await engine.waitFor(31, 5000)).toBe('reached');
+    });
+
+    it('a projection whose version changed is rebuilt from the log when the engine starts', async () => {
+      for (let i = 1; i <= 4; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
+      const v1 = engineFor([tallyProjection('tally')]);
+      await v1.start();
+      expect(await v1.waitFor(4, 5000)).toBe('reached');
+      await v1.stop();
+      await readStore().transaction(async (tx) => tx.saveCheckpoint('tally', { position: 4, version: 1 }));
+      const v2 = engineFor([tallyProjection('tally', { version: 2 })]);
+      await v2.start();
+      expect(await v2.waitFor(4, 5000)).toBe('reached');
+      expect(await positionsOf('tally')).toEqual(range(1, 4));
+      expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 4, version: 2 });
+    });
+
+    it('tells listeners every document change with its position, after the commit', async () => {
+      const engine = engineFor([tallyProjection('tally')]);
+      const seen: ReadModelChange[] = [];
+      engine.onChanges((changes) => seen.push(...changes));
+      await engine.start();
+      for (let i = 1; i <= 3; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
+      expect(await engine.waitFor(3, 5000)).toBe('reached');
+      expect(seen.map((c) => [c.projection, c.id, c.position, (c.state as Tally).positions.length])).toEqual([
+        ['tally', 's', 1, 1],
+        ['tally', 's', 2, 2],
+        ['tally', 's', 3, 3],
+      ]);
+    });
+  });
+}
