@@ -123,10 +123,13 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     ]);
   });
 
-  it('refuses an evaluation before the third anniversary of approval: 422 rule-violated, zone.evaluation-cycle', async () => {
-    const answer = await evaluate(zoneId, '2025-11-30', 'qualified');
+  it('refuses an evaluation before the first window opens (3 months before the third anniversary): 422 zone.evaluation-cycle, nothing recorded', async () => {
+    const before = await headPosition();
+    const answer = await evaluate(zoneId, '2025-08-31', 'qualified');
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle', citation: '六(四)' });
+    expect(answer.body.message).toContain('accepted from 2025-09-01');
+    expect(await headPosition()).toBe(before);
   });
 
   it('puts the zone in rectification until 2027-12-10 when unqualified on 2025-12-10 (zone.rectification 七(三))', async () => {
@@ -136,7 +139,13 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       status: 'rectification',
       rectificationUntil: ISSUE_SCENARIO.rectificationUntil,
       recommendedForNational: false,
-      evaluation: { on: '2025-12-10', grade: 'unqualified', kind: 'cycle' },
+      evaluation: {
+        on: '2025-12-10',
+        grade: 'unqualified',
+        kind: 'cycle',
+        cycle: { number: 1, due: '2025-12-01', opens: '2025-09-01' },
+        nextDue: '2027-12-10',
+      },
     });
     expect(answer.body.decisions).toEqual([
       { type: 'ZoneEvaluated', rule: 'zone.evaluation-cycle', citation: '六(四)' },
@@ -148,6 +157,17 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     expect(due2027?.evaluationsDue).toEqual([
       { kind: 'rectification-end', due: '2027-12-10', rule: 'zone.rectification', citation: '七(三)' },
     ]);
+  });
+
+  it('refuses any evaluation before the rectification ends, even qualified: 422 zone.rectification, nothing recorded', async () => {
+    const before = await headPosition();
+    for (const grade of ['excellent', 'qualified', 'unqualified']) {
+      const answer = await evaluate(zoneId, '2027-12-09', grade);
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.rectification', citation: '七(三)' });
+      expect(answer.body.message).toContain('no evaluation ends it early');
+    }
+    expect(await headPosition()).toBe(before);
   });
 
   it('removes the zone when still unqualified on 2027-12-15, after the rectification period (zone.removal 七(三))', async () => {
@@ -219,6 +239,81 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       threshold: '50000000.00',
     });
     expect((await ledger.http.get(`/v1/zones/${zoneId}/history`, viewer)).status).toBe(403);
+  });
+});
+
+describe('evaluation cycles: one per cycle, from a window before each due date (zone.evaluation-cycle 六(四))', () => {
+  let zoneId: string;
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '锡林郭勒科技成果转移转化示范区', approvedOn: '2023-02-01' })).body.id;
+  });
+
+  it('takes an evaluation in the window before the due date as that cycle, naming it and the next due date', async () => {
+    const answer = await evaluate(zoneId, '2025-11-01', 'qualified');
+    expect(answer.status).toBe(201);
+    expect(answer.body.evaluation).toEqual({
+      on: '2025-11-01',
+      grade: 'qualified',
+      kind: 'cycle',
+      cycle: { number: 1, due: '2026-02-01', opens: '2025-11-01' },
+      nextDue: '2029-02-01',
+    });
+    const detail = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${answer.body.position}`, viewer);
+    expect(detail.body.nextDeadlines.filter((d: { kind: string }) => d.kind === 'evaluation')).toEqual([]);
+  });
+
+  it('refuses a second evaluation in the same cycle: 422 zone.evaluation-cycle, nothing recorded', async () => {
+    const before = await headPosition();
+    const answer = await evaluate(zoneId, '2026-03-01', 'excellent');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle', citation: '六(四)' });
+    expect(answer.body.message).toContain('one evaluation per cycle');
+    expect(await headPosition()).toBe(before);
+  });
+});
+
+describe('a rectification judged when it ends (zone.rectification 七(三)): restored, the next evaluation 3 years later', () => {
+  let zoneId: string;
+  let position: number;
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '乌兰察布科技成果转移转化示范区', approvedOn: '2022-12-20' })).body.id;
+    const unqualified = await evaluate(zoneId, '2025-12-20', 'unqualified');
+    expect(unqualified.body).toMatchObject({ status: 'rectification', rectificationUntil: '2027-12-20' });
+  });
+
+  it('refuses a qualified evaluation before the end: the two years are not cut short', async () => {
+    const answer = await evaluate(zoneId, '2026-12-20', 'qualified');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.rectification' });
+  });
+
+  it('restores the zone with the qualified evaluation at the end; the next is due 3 years after it', async () => {
+    const answer = await evaluate(zoneId, '2027-12-22', 'qualified');
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      status: 'active',
+      evaluation: { on: '2027-12-22', grade: 'qualified', kind: 'rectification-end', nextDue: '2030-12-22' },
+    });
+    expect(answer.body.decisions).toEqual([
+      { type: 'ZoneEvaluated', rule: 'zone.rectification', citation: '七(三)' },
+      { type: 'ZoneRectified', rule: 'zone.rectification', citation: '七(三)' },
+    ]);
+    position = answer.body.position;
+  });
+
+  it('lists it as due in 2030, not in 2028 (the cycles of its approval no longer count)', async () => {
+    expect((await listZones('dueInYear=2028', position)).map((z) => z.id)).not.toContain(zoneId);
+    const due = (await listZones('dueInYear=2030', position)).find((z) => z.id === zoneId);
+    expect(due?.evaluationsDue).toEqual([
+      { kind: 'evaluation', due: '2030-12-22', rule: 'zone.evaluation-cycle', citation: '六(四)' },
+    ]);
+  });
+
+  it('refuses an evaluation before the new window: 422 zone.evaluation-cycle', async () => {
+    const answer = await evaluate(zoneId, '2028-01-10', 'qualified');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle' });
+    expect(answer.body.message).toContain('the next is due on 2030-12-22 and is accepted from 2030-09-22');
   });
 });
 

@@ -36,13 +36,19 @@ export function zoneAnswer(state: ZoneState, events: ZoneEvent[], position: numb
         passed: report.findings.every((f) => f.ok),
         findings: report.findings.map(findingView),
       }),
-    ...(evaluated && { evaluation: { on: evaluated.data.on, grade: evaluated.data.grade, kind: evaluated.data.kind } }),
+    ...(evaluated && { evaluation: evaluationView(evaluated) }),
     ...(state.rectificationUntil && { rectificationUntil: state.rectificationUntil }),
     recommendedForNational: state.recommendedForNational,
     ...(state.removed && { removed: state.removed }),
     decisions: events.map(decisionSummary),
     position,
   };
+}
+
+/** The evaluation as recorded: its grade and kind, the cycle it took and when the next one is due (when recorded). */
+function evaluationView({ data }: ZoneEvaluated) {
+  const { on, grade, kind, cycle, nextDue } = data;
+  return { on, grade, kind, ...(cycle && { cycle }), ...(nextDue && { nextDue }) };
 }
 
 export type ZoneAnswer = ReturnType<typeof zoneAnswer>;

@@ -83,6 +83,18 @@ export const LEDGER_INTERPRETATIONS = {
       'The next evaluation was due a cycle after the previous evaluation, and an early one was recorded with a failing ' +
       'check.',
   }),
+  zoneRectificationAtEnd: interpretation({
+    id: 'zone.rectification-at-end',
+    since: '2026-12-01',
+    rules: ['zone.rectification', 'zone.removal', 'zone.evaluation-cycle'],
+    text:
+      'A rectification (2 years from the unqualified evaluation, 七(三) 给予为期2年整改期限) is judged when it ends ' +
+      '(到期评估): no evaluation before its end date is accepted. The evaluation on or after the end decides: 不合格 ' +
+      'removes the zone; 合格 or 优秀 puts it back in good standing, and its evaluation cycles count from that ' +
+      'evaluation: the next is due 3 years after it, accepted from 3 months before.',
+    replaces:
+      'A qualified or excellent evaluation during the period ended it early, and the cycles kept counting from approval.',
+  }),
 } as const;
 
 /** ledger.evaluation-window: how long before its due date a cycle's evaluation is accepted, in months. */

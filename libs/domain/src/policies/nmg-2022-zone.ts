@@ -9,6 +9,7 @@ import { Fen, fenToYuan, wan } from '../shared/money';
 import { param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
 import { scaledToDecimal } from '../shared/scaled-decimal';
 import { IndicatorName, IndicatorUnit, totalOf, ZoneIndicators } from './zone-indicators';
+import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 
 const ISSUED_ON: BusinessDate = '2022-11-14';
 
@@ -106,9 +107,14 @@ export const nmg2022ZoneParams = {
     {
       interpretation:
         'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval ' +
-        'year + 3. An active zone cannot be evaluated before its first due date. "One third each year" is a list, not a rule.',
+        'year + 3. After a rectification the cycles count from the evaluation that ended it. ' +
+        `${LEDGER_INTERPRETATIONS.evaluationWindow.id}: an evaluation is accepted from 3 months before a due date ` +
+        'and takes that cycle; one per cycle; none before the first window opens. "One third each year" is a list, ' +
+        'not a rule.',
     },
   ),
+  /** ledger.evaluation-window, shown with the zone's parameters: the months before a due date an evaluation opens. */
+  evaluationWindowMonths: EVALUATION_WINDOW_MONTHS,
   excellentRecommendsForNational: param(
     'zone.excellent-recommend',
     '七(三)',
@@ -118,8 +124,8 @@ export const nmg2022ZoneParams = {
   ),
   rectificationYears: param('zone.rectification', '七(三)', '不合格 → a 2-year rectification period', 2, ISSUED_ON, {
     interpretation:
-      'The period runs from the unqualified evaluation to the same date 2 years later. An evaluation before its end ' +
-      'that is qualified or excellent ends it early; an unqualified one leaves it running.',
+      'The period runs from the unqualified evaluation to the same date 2 years later. ' +
+      `${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.id}: ${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.text}`,
   }),
   removalWhenStillUnqualified: param(
     'zone.removal',
@@ -128,7 +134,8 @@ export const nmg2022ZoneParams = {
     true,
     ISSUED_ON,
     {
-      interpretation: 'Decided by an unqualified evaluation on or after the end date; a removed zone takes no command.',
+      interpretation:
+        'Decided by the evaluation on or after the end date when it is unqualified; a removed zone takes no command.',
     },
   ),
 } as const;
