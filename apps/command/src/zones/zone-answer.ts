@@ -1,5 +1,6 @@
 import { decisionSummary } from '@ledger/platform';
 import { findingView } from '@ledger/presentation/zone.view';
+import { reportPassed } from '@ledger/domain/policies/nmg-2022-zone';
 import {
   AnnualReportCorrected,
   AnnualReportSubmitted,
@@ -33,7 +34,7 @@ export function zoneAnswer(state: ZoneState, events: ZoneEvent[], position: numb
         due: report.due,
         late: report.late,
         corrected: reported.type === 'AnnualReportCorrected',
-        passed: report.findings.every((f) => f.ok),
+        passed: reportPassed(report.findings),
         findings: report.findings.map(findingView),
       }),
     ...(evaluated && { evaluation: evaluationView(evaluated) }),

@@ -21,6 +21,8 @@ const ZONE_RULES = [
   'zone.financing-institutions',
   'zone.incubated-enterprises',
   'zone.special-fund',
+  'zone.rd-intensity',
+  'zone.growth',
   'zone.annual-report-due',
   'zone.evaluation-cycle',
   'zone.excellent-recommend',
@@ -55,7 +57,7 @@ describe('nmg-2022-zone — the policy as data', () => {
     const params = Object.values(nmg2022ZoneParams).filter((p) => p.rule.startsWith('zone.'));
     expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
     for (const p of params) {
-      expect(p.citation).toMatch(/^(附件2|六|七|发布时间)/);
+      expect(p.citation).toMatch(/^(附件2|四|六|七|发布时间)/);
       expect(p.description).not.toHaveLength(0);
       expect(p.versions[0].from).toBe('2022-11-14');
     }

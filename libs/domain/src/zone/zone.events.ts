@@ -110,3 +110,13 @@ export const ZONE_EVENT_TYPES: ReadonlyArray<ZoneEvent['type']> = [
   'ZoneRecommendedForNational',
   'ZoneRemoved',
 ];
+
+/**
+ * The region's average R&D intensity for `year` (zone.rd-intensity 四(三)), on its own stream per year
+ * (`regionalAverageStreamId`). A second record for a year revises it (`replaces`: the value before) for reports
+ * recorded after it; reports recorded before keep the finding they were recorded with.
+ */
+export type RegionalAverageRecorded = DomainEvent<
+  'RegionalAverageRecorded',
+  { year: number; rdIntensityMillionths: number; source?: string; replaces?: number } & RuleRef
+>;
