@@ -21,6 +21,7 @@ const ZONE_RULES = [
   'zone.financing-institutions',
   'zone.incubated-enterprises',
   'zone.special-fund',
+  // 四(三) and 四(二): not in POLICIES.md's table; the ledger names them so and cites the clauses.
   'zone.rd-intensity',
   'zone.growth',
   'zone.annual-report-due',
@@ -53,7 +54,7 @@ describe('nmg-2022-zone — the policy as data', () => {
     expect(isZonePolicyInForce(nmg2022Zone, '2099-12-31')).toBe(true);
   });
 
-  it("has a named parameter with a citation for every zone.* rule of POLICIES.md, and the ledger's zone.in-force", () => {
+  it("has a named parameter with a citation for every zone.* rule of POLICIES.md and 四(二)(三), and the ledger's zone.in-force", () => {
     const params = Object.values(nmg2022ZoneParams).filter((p) => p.rule.startsWith('zone.'));
     expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
     for (const p of params) {
