@@ -136,18 +136,25 @@ describe('consortia over HTTP', () => {
   describe('luzhou-2024-consortium', () => {
     it('is delisted by the second consecutive unqualified evaluation (luzhou.delist, 第五条(二))', async () => {
       const { id } = await activeConsortium(ledger, 'luzhou-2024-consortium');
-      const first = await ledger.http.post(
-        `/v1/consortia/${id}/evaluations`,
-        { period: '2026', on: '2027-01-15', grade: 'unqualified' },
-        { as: 'officer' },
-      );
+      const evaluate = (period: string, on: string) =>
+        ledger.http.post(`/v1/consortia/${id}/evaluations`, { period, on, grade: 'unqualified' }, { as: 'officer' });
+      // Listed 2025-10-12: cycles fall due 2027-10-12, 2029-10-12, … and open 3 months before (ledger.evaluation-window).
+      const early = await evaluate('2026', '2027-07-11');
+      expect(early.status).toBe(422);
+      expect(early.body).toMatchObject({
+        error: 'rule-violated',
+        rule: 'luzhou.evaluation-cycle',
+        citation: '第五条(二)',
+      });
+      expect(early.body.message).toContain('accepted from 2027-07-12');
+      const first = await evaluate('2027', '2027-07-12');
       expect(first.status).toBe(201);
       expect(first.body.status).toBe('active');
-      const second = await ledger.http.post(
-        `/v1/consortia/${id}/evaluations`,
-        { period: '2028', on: '2029-01-15', grade: 'unqualified' },
-        { as: 'officer' },
-      );
+      expect(first.body.nextEvaluationDueOn).toBe('2029-10-12');
+      const sameCycle = await evaluate('2028', '2028-01-15');
+      expect(sameCycle.status).toBe(422);
+      expect(sameCycle.body.message).toContain('cycle 1 (due 2027-10-12) was already evaluated on 2027-07-12');
+      const second = await evaluate('2029', '2029-10-20');
       expect(second.status).toBe(201);
       expect(second.body.status).toBe('delisted');
       expect(second.body.decisions).toEqual(
@@ -231,14 +238,17 @@ describe('consortia over HTTP', () => {
   });
 
   describe('tianjin-2018-alliance', () => {
-    it('takes an alliance through formal, technical and expert review to filed, records an evaluation, and refuses filings after 2020-12-31 (第二十一条)', async () => {
+    it('takes an alliance through formal, technical and expert review to filed, refuses every evaluation, and refuses filings after 2020-12-31 (第二十一条)', async () => {
       const { id } = await activeConsortium(ledger, 'tianjin-2018-alliance');
       const evaluated = await ledger.http.post(
         `/v1/consortia/${id}/evaluations`,
         { period: '2020', on: '2020-12-20', grade: 'excellent' },
         { as: 'officer' },
       );
-      expect(evaluated.status).toBe(201);
+      // tianjin.end-wins: the first window (3 years from 备案, less 3 months) opens after the measures end.
+      expect(evaluated.status).toBe(422);
+      expect(evaluated.body).toMatchObject({ rule: 'tianjin.evaluation-cycle', citation: '第十八条' });
+      expect(evaluated.body.message).toContain('no evaluation can be recorded under it');
 
       const report = await ledger.http.post(
         `/v1/consortia/${id}/annual-reports`,
@@ -305,6 +315,126 @@ describe('consortia over HTTP', () => {
         { as: 'officer' },
       );
       expect(rejected.body.status).toBe('rejected');
+    });
+  });
+
+  describe('原则上 exceptions on record (ledger.waivers)', () => {
+    const NMG = 'nmg-2024-consortium' as const;
+    const t = TIMELINES[NMG];
+    const lead = unitBody(enterprise('baotou', 950, { rdExpenseLastYearFen: 200_000_000_00 }));
+    const document = { reason: '上游单位不足,经厅务会研究同意', reference: '内科发〔2025〕31号' };
+    const nineUnits = filingBody(NMG, { lead }).members.slice(0, 8);
+
+    it('an officer waives nmg.members-min on the approving document; the verdicts and the approval show it', async () => {
+      const filed = await ledger.http.post('/v1/consortia', filingBody(NMG, { lead, members: nineUnits }), {
+        as: 'officer',
+      });
+      expect(filed.status).toBe(201);
+      const id: string = filed.body.id;
+      expect(filed.body.eligibility).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'nmg.members-min', ok: false })]),
+      );
+      await ledger.http.post(`/v1/consortia/${id}/reviews`, { ...t.reviews[0], outcome: 'pass' }, { as: 'officer' });
+      await ledger.http.post(`/v1/consortia/${id}/public-notice`, { startsOn: t.noticeStartsOn }, { as: 'officer' });
+      const refused = await ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.rule).toBe('nmg.members-min');
+
+      const waive = (body: Record<string, unknown>, as: 'officer' | 'viewer' = 'officer') =>
+        ledger.http.post(`/v1/consortia/${id}/waivers`, { on: '2025-10-11', ...document, ...body }, { as });
+      const before = await head();
+      expect((await waive({ rule: 'nmg.members-min' }, 'viewer')).status).toBe(403);
+      const notWaivable = await waive({ rule: 'nmg.lead-rd' });
+      expect(notWaivable.status).toBe(422);
+      expect(notWaivable.body).toMatchObject({ error: 'rule-violated', rule: 'ledger.waivers' });
+      expect(notWaivable.body.message).toContain('does not say 原则上');
+      const atFiling = await waive({ rule: 'nmg.one-per-lead' });
+      expect(atFiling.status).toBe(422);
+      const unknown = await waive({ rule: 'nmg.no-such-rule' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'rule' })]);
+      const noDocument = await waive({ rule: 'nmg.members-min', reference: undefined });
+      expect(noDocument.status).toBe(400);
+      expect(JSON.stringify(noDocument.body.details)).toContain('reference');
+      expect(await head()).toBe(before);
+
+      const waived = await waive({ rule: 'nmg.members-min' });
+      expect(waived.status).toBe(201);
+      const waiver = { ...document, actor: ACTORS.officer };
+      expect(waived.body.decisions).toEqual([
+        expect.objectContaining({ type: 'RuleWaived', rule: 'nmg.members-min', citation: '三(三)' }),
+      ]);
+      expect(waived.body.eligibility).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'nmg.members-min', ok: true, waived: waiver })]),
+      );
+      expect((await waive({ rule: 'nmg.members-min', reference: '内科发〔2025〕32号' })).status).toBe(422);
+
+      const approved = await ledger.http.post(`/v1/consortia/${id}/approval`, { on: t.approvedOn }, { as: 'officer' });
+      expect(approved.status).toBe(201);
+      const history = await ledger.http.get(`/v1/consortia/${id}/history?minPosition=${approved.body.position}`, {
+        as: 'supervisor',
+      });
+      const approval = history.body.events.find((e: { type: string }) => e.type === 'ConsortiumApproved');
+      expect(approval.data.checks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'nmg.members-min', ok: true, waived: waiver })]),
+      );
+      const recorded = history.body.events.find((e: { type: string }) => e.type === 'RuleWaived');
+      expect(recorded).toMatchObject({ rule: 'nmg.members-min', actor: ACTORS.officer, data: document });
+    });
+
+    it('a lead already leading a live consortium files again only with nmg.one-per-lead waived in the filing body', async () => {
+      const second = filingBody(NMG, { lead, name: '内蒙古自治区稀土产业链创新联合体' });
+      const refused = await ledger.http.post('/v1/consortia', second, { as: 'officer' });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ error: 'rule-violated', rule: 'nmg.one-per-lead', citation: '三(二)' });
+
+      const notWaivable = await ledger.http.post(
+        '/v1/consortia',
+        { ...second, waivers: [{ rule: 'nmg.agreement', ...document }] },
+        { as: 'officer' },
+      );
+      expect(notWaivable.status).toBe(422);
+      expect(notWaivable.body.rule).toBe('ledger.waivers');
+      const malformed = await ledger.http.post(
+        '/v1/consortia',
+        { ...second, waivers: [{ rule: 'nmg.one-per-lead', reason: document.reason }] },
+        { as: 'officer' },
+      );
+      expect(malformed.status).toBe(400);
+      expect(JSON.stringify(malformed.body.details)).toContain('waivers');
+
+      const filed = await ledger.http.post(
+        '/v1/consortia',
+        { ...second, waivers: [{ rule: 'nmg.one-per-lead', ...document }] },
+        { as: 'officer' },
+      );
+      expect(filed.status).toBe(201);
+      expect(filed.body.decisions.map((d: { type: string }) => d.type)).toEqual(['ConsortiumFiled', 'RuleWaived']);
+      expect(filed.body.eligibility).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            rule: 'nmg.one-per-lead',
+            ok: true,
+            waived: { ...document, actor: ACTORS.officer },
+          }),
+        ]),
+      );
+    });
+
+    it('GET /v1/policies marks the waivable rules with their 原则上 words', async () => {
+      const policy = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
+      expect(policy.waivable.map((w: { rule: string }) => w.rule)).toEqual([
+        'nmg.one-per-lead',
+        'nmg.members-min',
+        'nmg.members-in-region',
+        'nmg.members-enterprises',
+      ]);
+      expect(policy.waivable[1]).toMatchObject({ citation: '三(三)', text: expect.stringContaining('原则上') });
+      const param = (rule: string) => policy.parameters.find((p: { rule: string }) => p.rule === rule);
+      expect(param('nmg.members-min')).toMatchObject({ waivable: true });
+      expect(param('nmg.lead-rd')).not.toHaveProperty('waivable');
+      const liaoning = (await ledger.http.get('/v1/policies/liaoning-2021-alliance', { as: 'viewer' })).body;
+      expect(liaoning.waivable).toEqual([]);
     });
   });
 

@@ -41,12 +41,31 @@ describe('subsidies over HTTP', () => {
       consortia.luzhou = await consortiumWith(ledger, 'luzhou-2024-consortium', leads['luzhou-2024-consortium']());
       consortia.nmg = await consortiumWith(ledger, 'nmg-2024-consortium', leads['nmg-2024-consortium']());
       consortia.tianjin = await consortiumWith(ledger, 'tianjin-2018-alliance', leads['tianjin-2018-alliance']());
+    });
+
+    it('no Tianjin evaluation can be recorded, so tianjin.evaluation-award cannot be granted (tianjin.end-wins)', async () => {
       const evaluated = await ledger.http.post(
         `/v1/consortia/${consortia.tianjin.id}/evaluations`,
         { period: '2020', on: '2020-06-20', grade: 'excellent' },
         { as: 'officer' },
       );
-      expect(evaluated.status).toBe(201);
+      expect(evaluated.status).toBe(422);
+      expect(evaluated.body).toMatchObject({
+        error: 'rule-violated',
+        rule: 'tianjin.evaluation-cycle',
+        citation: '第十八条',
+      });
+      expect(evaluated.body.message).toContain('no evaluation can be recorded');
+      const award = await postGrant(ledger, {
+        consortiumId: consortia.tianjin.id,
+        recipient: consortia.tianjin.lead.creditCode,
+        category: 'tianjin.evaluation-award',
+        amount: '300000',
+        ...ON_2020,
+      });
+      expect(award.status).toBe(422);
+      expect(award.body).toMatchObject({ error: 'rule-violated', rule: 'tianjin.evaluation-award' });
+      expect(award.body.message).toContain('no Tianjin evaluation can be recorded');
     });
 
     /** A cap as the grant answer shows it: `used` counts this grant; `headroom` is what is left after it. */
@@ -135,14 +154,6 @@ describe('subsidies over HTTP', () => {
         {},
         ON_2020,
         [cap('tianjin.national-pilot', '第十三条', '500000.00', '500000.00', '0.00')],
-      ],
-      [
-        'tianjin',
-        'tianjin.evaluation-award',
-        '300000',
-        {},
-        ON_2020,
-        [cap('tianjin.evaluation-award', '第十八条', '300000.00', '300000.00', '0.00')],
       ],
       [
         'nmg',

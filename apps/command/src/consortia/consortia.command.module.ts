@@ -1,3 +1,4 @@
+import { WaiveRuleHttpController } from './waive-rule/waive-rule.http.controller';
 import { Module } from '@nestjs/common';
 import { AddMemberHttpController } from './add-member/add-member.http.controller';
 import { ApproveConsortiumHttpController } from './approve-consortium/approve-consortium.http.controller';
@@ -33,6 +34,7 @@ import { WithdrawConsortiumHttpController } from './withdraw-consortium/withdraw
     RecordEvaluationHttpController,
     RecordAnnualReportHttpController,
     DissolveConsortiumHttpController,
+    WaiveRuleHttpController,
   ],
   providers: [ConsortiumCommandHandler],
 })

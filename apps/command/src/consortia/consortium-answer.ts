@@ -2,7 +2,10 @@ import { decisionSummary } from '@ledger/platform';
 import { ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 
-/** What every consortium command answers: the new status, the decisions taken (with their rules) and the position. */
+/**
+ * What every consortium command answers: the new status, the decisions taken (with their rules), when the next
+ * evaluation is due (where the policy has cycles) and the position.
+ */
 export function consortiumAnswer(state: ConsortiumState, events: ConsortiumEvent[], position: number) {
   return {
     id: state.id,
@@ -10,6 +13,7 @@ export function consortiumAnswer(state: ConsortiumState, events: ConsortiumEvent
     eligibility: state.eligibility,
     ...(state.notice && { notice: state.notice, endsOn: state.notice.endsOn }),
     ...(state.ended && { ended: state.ended }),
+    ...(state.nextEvaluationDueOn && { nextEvaluationDueOn: state.nextEvaluationDueOn }),
     decisions: events.map(decisionSummary),
     position,
   };

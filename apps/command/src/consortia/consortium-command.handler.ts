@@ -61,7 +61,12 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
     const policy =
       consortiumPolicies[command.type === 'FileConsortium' ? command.data.policy : consortium.state.policy];
     const leadRegistry = filingLeadStream ? registries.get(filingLeadStream)?.state : undefined;
-    const decision = consortiumDecider.decide(command, consortium.state, { today: meta.today, policy, leadRegistry });
+    const decision = consortiumDecider.decide(command, consortium.state, {
+      today: meta.today,
+      policy,
+      leadRegistry,
+      actor: meta.actor,
+    });
     if (isRejection(decision)) throw new RejectionException(decision);
 
     const after = decision.reduce(consortiumDecider.evolve, consortium.state);

@@ -5,14 +5,18 @@ import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 import { fundingPolicy } from '@ledger/domain/policies/funding/funding-catalog';
 
-/** A policy parameter as the API shows it: money (names ending in `Fen`) as yuan strings. */
-export function parameterView(name: string, param: PolicyParam<unknown>) {
+/**
+ * A policy parameter as the API shows it: money (names ending in `Fen`) as yuan strings; `waivable` where its rule
+ * says 原则上 (ledger.waivers).
+ */
+export function parameterView(name: string, param: PolicyParam<unknown>, waivable: ReadonlyArray<string> = []) {
   const isMoney = name.endsWith('Fen');
   return {
     name: isMoney ? name.slice(0, -'Fen'.length) : name,
     rule: param.rule,
     citation: param.citation,
     description: param.description,
+    ...(waivable.includes(param.rule) && { waivable: true }),
     ...(isMoney && { unit: 'yuan' }),
     ...(param.interpretation && { interpretation: param.interpretation }),
     versions: param.versions.map(({ from, to, value }) => ({
@@ -23,8 +27,8 @@ export function parameterView(name: string, param: PolicyParam<unknown>) {
   };
 }
 
-const parametersView = (params: Readonly<Record<string, PolicyParam<unknown>>>) =>
-  Object.entries(params).map(([name, param]) => parameterView(name, param));
+const parametersView = (params: Readonly<Record<string, PolicyParam<unknown>>>, waivable: ReadonlyArray<string> = []) =>
+  Object.entries(params).map(([name, param]) => parameterView(name, param, waivable));
 
 /** Every policy the ledger administers, with each number, its clause, its dates and any Ledger interpretation. */
 export function policyViews() {
@@ -38,7 +42,11 @@ export function policyViews() {
       issuer: policy.issuer,
       issuedOn: policy.issuedOn,
       inForce: policy.inForce,
-      parameters: parametersView(policy.params),
+      parameters: parametersView(
+        policy.params,
+        policy.waivable.map((w) => w.rule),
+      ),
+      waivable: policy.waivable,
       funding: {
         inForce: funding.inForce,
         categories: funding.categories.map((c) => c.id),

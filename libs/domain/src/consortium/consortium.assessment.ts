@@ -1,4 +1,5 @@
 /** Verdicts the consortium decisions share: the policy period, eligibility re-assessed, review steps passed. */
+import { withWaivers } from './consortium.waivers';
 import { ConsortiumApplication, ConsortiumPolicy } from '../policies/policy';
 import { BusinessDate } from '../shared/dates';
 import { reject, Rejection } from '../shared/decision';
@@ -26,8 +27,9 @@ export function outsidePolicyPeriod(policy: ConsortiumPolicy, on: BusinessDate, 
 }
 
 /**
- * Eligibility on the consortium as it stands (or would stand after `change`). The verdict on the rule spanning
- * consortia (nmg.one-per-lead, luzhou.annual-call) was taken at filing and is kept, unless the lead changes.
+ * Eligibility on the consortium as it stands (or would stand after `change`), with the waivers on record. The verdict
+ * on the rule spanning consortia (nmg.one-per-lead, luzhou.annual-call) was taken at filing and is kept, unless the
+ * lead changes.
  */
 export function reassess(
   state: ConsortiumState,
@@ -46,7 +48,7 @@ export function reassess(
   };
   const claimRule = policy.leadClaim?.rule;
   const carried = claimRule && !change.lead ? state.eligibility.filter((c) => c.rule === claimRule) : [];
-  return [...policy.eligibility(application, on), ...carried];
+  return withWaivers([...policy.eligibility(application, on), ...carried], state.waivers, application.lead.creditCode);
 }
 
 export const latestReview = (state: ConsortiumState, stage: ReviewStage) =>

@@ -1,3 +1,4 @@
+import { consortiumPolicies } from '../policies/consortium-policies';
 /**
  * The aim of the ledger: every decision names the rule id and citation that made it. Each fixture consortium is taken
  * through every step its policy allows, and every event the decider emits is checked for `rule` and `citation` at the
@@ -74,7 +75,8 @@ function everyEventOf(policy: ConsortiumPolicyId): ConsortiumEvent[] {
     c.addMember(d1, enterprise(place, 90)),
     c.removeMember(d2, MEMBERS[policy][0].creditCode),
     ...(dissolving ? [] : [c.changeLead(d3, enterprise(place, 91)), c.rename(d4, '更名后的联合体')]),
-    c.evaluate(period, d5, 'qualified', scores),
+    // Under a cycle the first evaluation comes years later (Luzhou's below; none can be recorded under Tianjin).
+    ...(consortiumPolicies[policy].evaluation.cycleYears ? [] : [c.evaluate(period, d5, 'qualified', scores)]),
     ...(policy === 'tianjin-2018-alliance' ? [c.annualReport(2020, d6)] : []),
     c.dissolve(d7),
   ];
@@ -87,6 +89,9 @@ function everyEventOf(policy: ConsortiumPolicyId): ConsortiumEvent[] {
           eventsOf(policy, [c.changeLead(d3, enterprise(place, 91))], historyUpTo(policy, 'active')),
           eventsOf(policy, [c.rename(d4, '更名后的联合体')], historyUpTo(policy, 'active')),
         ]
+      : []),
+    ...(policy === 'nmg-2024-consortium'
+      ? [eventsOf(policy, [c.waive('nmg.members-min', objectOn)], historyUpTo(policy, 'public-notice'))]
       : []),
     ...(policy === 'luzhou-2024-consortium'
       ? [

@@ -17,8 +17,20 @@ export type FileConsortium = DomainCommand<
     agreementSigned: boolean;
     integrityCommitment?: boolean; // absent: false
     governance?: Partial<Governance>; // absent bodies: false
+    /** 原则上 rules set aside for this consortium from its filing, each on its approving document. */
+    waivers?: WaiverRequest[];
   }
 >;
+
+/** A waiver asked for: the rule (one whose clause says 原则上), why, and the approving document's number. */
+export interface WaiverRequest {
+  rule: string;
+  reason: string;
+  reference: string;
+}
+
+/** Sets aside a 原则上 rule checked at approval for one consortium (ledger.waivers). */
+export type WaiveRule = DomainCommand<'WaiveRule', WaiverRequest & { consortiumId: string; on: BusinessDate }>;
 
 export type RecordReview = DomainCommand<
   'RecordReview',
@@ -121,6 +133,7 @@ export type ConsortiumCommand =
   | RenameConsortium
   | RecordEvaluation
   | DissolveConsortium
-  | RecordAnnualReport;
+  | RecordAnnualReport
+  | WaiveRule;
 
 export type ConsortiumCommandType = ConsortiumCommand['type'];

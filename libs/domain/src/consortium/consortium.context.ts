@@ -8,9 +8,11 @@ import { BusinessDate } from '../shared/dates';
  * - `policy`: `consortiumPolicy(command.data.policy)` for a filing, `consortiumPolicy(state.policy)` otherwise.
  * - `leadRegistry`: for a filing under a policy with `leadClaim` (nmg, luzhou), the lead's registry stream
  *   (`filingRegistryStream`) folded with the lead registry's `evolve`.
+ * - `actor`: who decides (recorded where a decision is personal: a waiver names who granted it).
  */
 export interface ConsortiumContext {
   today: BusinessDate;
   policy: ConsortiumPolicy;
   leadRegistry?: LeadRegistryState;
+  actor?: string;
 }

@@ -14,9 +14,11 @@
  * - Members and lead may change before and after approval; eligibility is re-assessed and recorded on the event.
  * - A new lead (where it does not dissolve the consortium) must pass the lead rules; the former lead stays a member.
  * - Evaluations and annual reports concern active consortia; a period (a year) is recorded once.
- * - A next evaluation due date is set only where it falls within the policy's period: Tianjin's ends 2020-12-31
- *   (第二十一条) and an evaluation after that is refused, so no Tianjin alliance is ever due (the cycle check still
- *   compares an evaluation with the cycle's date, and marks an early one). evolve drops such a date from old events too.
+ * - Evaluations under a cycle fall due on the anniversaries of approval and are accepted from a window before each
+ *   (ledger.evaluation-window); a next due date is set only where it falls within the policy's period: Tianjin's ends
+ *   2020-12-31 (第二十一条), before any first window, so no Tianjin evaluation is recorded (tianjin.end-wins). evolve
+ *   drops such a date from old events too.
+ * - A 原则上 rule can be waived for one consortium (ledger.waivers, consortium.waivers.ts).
  * - Bad input is `invalid-input` with `details: [{ field, problem }]`, the field named as the HTTP request names it
  *   (`members[3].creditCode`, `newLead.kind`, `on`); nothing is recorded.
  *
@@ -39,6 +41,7 @@
  * | ConsortiumDissolved                 | the effect's rule (lead change, rename) or `procedure.dissolution`          |
  * | ConsortiumDelisted                  | luzhou.delist 第五条(二)                                                     |
  * | AnnualReportRecorded                | `annualReport` (tianjin.annual-report 第十七条)                               |
+ * | RuleWaived                          | the waived rule and its 原则上 clause (nmg.members-min 三(三), …)             |
  * The `lifecycle.*` ids and what they say are in policies/lifecycle-rules.ts.
  */
 import { LIFECYCLE_CITATION, lifecycleRule } from '../policies/lifecycle-rules';
@@ -68,6 +71,7 @@ import { decideRename } from './decisions/rename-consortium.decision';
 import { decideResolution } from './decisions/resolve-objection.decision';
 import { decideReview } from './decisions/record-review.decision';
 import { decideWithdrawal } from './decisions/withdraw-consortium.decision';
+import { decideWaiver } from './decisions/waive-rule.decision';
 
 type LaterCommand = Exclude<ConsortiumCommand, { type: 'FileConsortium' }>;
 
@@ -131,6 +135,8 @@ export function decide(
       return decideEvaluation(command, state, policy);
     case 'DissolveConsortium':
       return decideDissolution(command, state, policy);
+    case 'WaiveRule':
+      return decideWaiver(command, state, policy, context);
     case 'RecordAnnualReport':
       return decideAnnualReport(command, state, policy);
     default:

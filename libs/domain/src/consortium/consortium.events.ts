@@ -75,6 +75,8 @@ export type ConsortiumApproved = DomainEvent<
     on: BusinessDate;
     /** Every check the approval passed: eligibility, review steps, public notice, objections. */
     checks: RuleCheck[];
+    /** The cycle it belongs to (catalogue 2026-12-01 on; earlier evaluations were not placed in cycles). */
+    cycle?: { number: number; due: BusinessDate; opens: BusinessDate };
     nextEvaluationDueOn?: BusinessDate;
   } & RuleRef
 >;
@@ -143,6 +145,8 @@ export type EvaluationRecorded = DomainEvent<
     scores?: Record<string, number>;
     /** e.g. whether it came when due (luzhou.evaluation-cycle), whether it covers every aspect (liaoning.evaluation). */
     checks: RuleCheck[];
+    /** The cycle it belongs to (catalogue 2026-12-01 on; earlier evaluations were not placed in cycles). */
+    cycle?: { number: number; due: BusinessDate; opens: BusinessDate };
     nextEvaluationDueOn?: BusinessDate;
   } & RuleRef
 >;
@@ -180,6 +184,22 @@ export type AnnualReportRecorded = DomainEvent<
   } & RuleRef
 >;
 
+/**
+ * A 原则上 rule set aside for this consortium (ledger.waivers). `rule`/`citation` name the waived rule and its clause;
+ * `lead` is the unit a waiver of a rule about the lead was granted for (it holds while that unit leads).
+ */
+export type RuleWaived = DomainEvent<
+  'RuleWaived',
+  {
+    consortiumId: string;
+    on: BusinessDate;
+    reason: string;
+    reference: string;
+    actor: string;
+    lead?: string;
+  } & RuleRef
+>;
+
 export type ConsortiumEvent =
   | ConsortiumFiled
   | ReviewRecorded
@@ -196,7 +216,8 @@ export type ConsortiumEvent =
   | EvaluationRecorded
   | ConsortiumDissolved
   | ConsortiumDelisted
-  | AnnualReportRecorded;
+  | AnnualReportRecorded
+  | RuleWaived;
 
 export type ConsortiumEventType = ConsortiumEvent['type'];
 
@@ -217,4 +238,5 @@ export const CONSORTIUM_EVENT_TYPES: ReadonlyArray<ConsortiumEventType> = [
   'ConsortiumDissolved',
   'ConsortiumDelisted',
   'AnnualReportRecorded',
+  'RuleWaived',
 ];

@@ -231,6 +231,10 @@ export const commandsFor = (policy: ConsortiumPolicyId, consortiumId = CONSORTIU
     type: 'DissolveConsortium',
     data: { consortiumId, on, reason },
   }),
+  waive: (rule: string, on: BusinessDate, reference = '批复〔2025〕1号', reason = '经研究同意'): ConsortiumCommand => ({
+    type: 'WaiveRule',
+    data: { consortiumId, rule, on, reason, reference },
+  }),
   annualReport: (year: number, submittedOn: BusinessDate, summary = true, plan = true): ConsortiumCommand => ({
     type: 'RecordAnnualReport',
     data: { consortiumId, year, submittedOn, summary, plan },
@@ -240,8 +244,17 @@ export const commandsFor = (policy: ConsortiumPolicyId, consortiumId = CONSORTIU
 /** The ledger's business date in the consortium specs: late enough for every story they tell. */
 export const FIXTURE_TODAY = '2031-12-31';
 
+/** Who decides in the fixtures (a waiver records it). */
+export const FIXTURE_ACTOR = 'officer-zhang';
+
 export function contextFor(policy: ConsortiumPolicyId, extra: Partial<ConsortiumContext> = {}): ConsortiumContext {
-  return { today: FIXTURE_TODAY, policy: consortiumPolicy(policy), leadRegistry: { claims: [] }, ...extra };
+  return {
+    today: FIXTURE_TODAY,
+    policy: consortiumPolicy(policy),
+    leadRegistry: { claims: [] },
+    actor: FIXTURE_ACTOR,
+    ...extra,
+  };
 }
 
 /** Runs commands through the decider and returns every event; throws on a rejection (fixtures must be valid). */

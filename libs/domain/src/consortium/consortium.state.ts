@@ -7,6 +7,7 @@ import { ConsortiumEvent } from './consortium.events';
 import { consortiumPolicies } from '../policies/consortium-policies';
 import { isConsortiumPolicyId } from '../shared/policy-ids';
 import { nextDueWithinPolicy } from '../policies/policy';
+import { Waiver, withWaivers } from './consortium.waivers';
 
 export const CONSORTIUM_STATUSES = [
   'filed',
@@ -40,6 +41,8 @@ export interface Evaluation {
   on: BusinessDate;
   grade: Grade;
   scores?: Record<string, number>;
+  /** The evaluation cycle it was placed in, where the policy has cycles (recorded from catalogue 2026-12-01 on). */
+  cycle?: number;
 }
 
 export interface AnnualReport {
@@ -83,6 +86,8 @@ export interface ConsortiumState {
   annualReports: AnnualReport[];
   /** The latest business date recorded: later commands may not be dated before it. */
   lastOn: BusinessDate;
+  /** 原则上 rules set aside for this consortium (ledger.waivers), in the order recorded. */
+  waivers: Waiver[];
   /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
   ended?: { on: BusinessDate; reason: string } & Partial<RuleRef>;
 }
@@ -107,6 +112,7 @@ export function initialState(): ConsortiumState {
     objections: [],
     evaluations: [],
     annualReports: [],
+    waivers: [],
     lastOn: '',
   };
 }
@@ -214,18 +220,30 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     case 'ConsortiumRenamed':
       return { ...next, name: event.data.name };
     case 'EvaluationRecorded': {
-      const { period, on, grade, scores } = event.data;
+      const { period, on, grade, scores, cycle } = event.data;
       const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
       const { nextEvaluationDueOn: _previous, ...rest } = next;
+      const evaluation: Evaluation = {
+        period,
+        on,
+        grade,
+        ...(scores && { scores }),
+        ...(cycle && { cycle: cycle.number }),
+      };
       return {
         ...rest,
-        evaluations: [...state.evaluations, { period, on, grade, ...(scores ? { scores } : {}) }],
+        evaluations: [...state.evaluations, evaluation],
         ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
       };
     }
     case 'AnnualReportRecorded': {
       const { year, submittedOn, summary, plan, dueOn } = event.data;
       return { ...next, annualReports: [...state.annualReports, { year, submittedOn, summary, plan, dueOn }] };
+    }
+    case 'RuleWaived': {
+      const { consortiumId: _id, ...waiver } = event.data;
+      const waivers = [...state.waivers, waiver];
+      return { ...next, waivers, eligibility: withWaivers(state.eligibility, waivers, state.lead.creditCode) };
     }
     default:
       return state;

@@ -83,6 +83,39 @@ export const LEDGER_INTERPRETATIONS = {
       'The next evaluation was due a cycle after the previous evaluation, and an early one was recorded with a failing ' +
       'check.',
   }),
+  tianjinEndWins: interpretation({
+    id: 'tianjin.end-wins',
+    since: '2026-12-01',
+    rules: ['tianjin.evaluation-cycle', 'tianjin.evaluation-award', 'lifecycle.in-force'],
+    text:
+      "The measures end on 2020-12-31 (第二十一条), before any alliance's first evaluation window (3 years from 备案, " +
+      'less 3 months): no Tianjin evaluation can be recorded, so tianjin.evaluation-award can never be granted. The ' +
+      'end date wins over the cycle. Evaluations recorded before this reading stay recorded but belong to no cycle ' +
+      'and earn no award.',
+    replaces: 'An evaluation before the 3 years was recorded with a failing cycle check, and could earn the award.',
+  }),
+  waivers: interpretation({
+    id: 'ledger.waivers',
+    since: '2026-12-01',
+    rules: [
+      'nmg.one-per-lead',
+      'nmg.members-min',
+      'nmg.members-in-region',
+      'nmg.members-enterprises',
+      'luzhou.lead',
+      'luzhou.members-min',
+      'luzhou.annual-call',
+      'tianjin.members-min',
+      'tianjin.core-local',
+    ],
+    text:
+      'A rule whose clause says 原则上 ("as a rule") can be waived for one consortium, on the approving document\'s ' +
+      'number: in the filing body for the rules that refuse the filing itself (nmg.one-per-lead, luzhou.annual-call), ' +
+      'or by an officer at any time before the consortium ends for the rules checked at approval. A waived rule that ' +
+      'fails shows ok: true with the waiver (reference, reason, actor) in every later verdict, and the approval cites ' +
+      'it; a waiver of a rule about the lead holds while the unit it was granted for leads. A rule without 原则上 ' +
+      'cannot be waived (422).',
+  }),
   zoneRectificationAtEnd: interpretation({
     id: 'zone.rectification-at-end',
     since: '2026-12-01',

@@ -144,6 +144,8 @@ export const liaoning2021Alliance: ConsortiumPolicy = {
   params: liaoningParams,
   leadRules: mengzhu,
   eligibility,
+  // No clause of the Liaoning measures says 原则上: nothing can be waived.
+  waivable: [],
   procedure: {
     filing: lifecycleRule('filing'),
     reviewSteps: liaoningParams.reviewSteps,

@@ -1,5 +1,6 @@
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 泸州市科学技术局, 2024-05-15). */
-import { check, param, paramOn, RuleCheck } from '../shared/rule';
+import { check, param, paramOn, refOf, RuleCheck } from '../shared/rule';
 import { lifecycleRule } from './lifecycle-rules';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
 import { countOf, describeUnit, ENTERPRISE_INTERPRETATION, isEnterprise, registeredIn } from './unit-rules';
@@ -67,8 +68,8 @@ export const luzhouParams = {
   ),
   evaluationCycleYears: param('luzhou.evaluation-cycle', '第五条(二)', 'evaluated every this many years', 2, FROM, {
     interpretation:
-      'The next evaluation is due 2 years after approval, then 2 years after each evaluation. An evaluation is ' +
-      'recorded whenever it takes place (an early one is marked); each period is evaluated once.',
+      'Evaluations fall due on the anniversaries of listing (approval), every 2 years. ' +
+      LEDGER_INTERPRETATIONS.evaluationWindow.text,
   }),
   delistAfterUnqualified: param(
     'luzhou.delist',
@@ -149,6 +150,26 @@ export const luzhou2024Consortium: ConsortiumPolicy = {
   leadRules: lead,
   eligibility,
   leadClaim: luzhouParams.annualCall,
+  waivable: [
+    {
+      rule: 'luzhou.lead',
+      citation: '第二条(一)',
+      text: '牵头单位原则上应为泸州市辖区范围内注册的独立法人企业',
+      decidedAt: 'approval',
+      aboutLead: true,
+    },
+    {
+      ...refOf(luzhouParams.membersMinBesidesLead),
+      text: '每个创新联合体原则上联动不少于5家…企业…或高校和科研机构',
+      decidedAt: 'approval',
+    },
+    {
+      ...refOf(luzhouParams.annualCall),
+      text: '原则上每年开展集中申报1次',
+      decidedAt: 'filing',
+      aboutLead: true,
+    },
+  ],
   procedure: {
     // 第三条(二): the lead applies on the year's call (第三条(一)); the review chain (第三条(三)(四)) follows.
     filing: { rule: 'luzhou.annual-call', citation: '第三条(一)(二)' },

@@ -302,7 +302,7 @@ describe('luzhou.evaluation-cycle — 第五条(二)', () => {
     expect(approved.data).toMatchObject({ nextEvaluationDueOn: '2027-10-12' });
   });
 
-  it('an evaluation when due passes the cycle check and sets the next one 2 years later', () =>
+  it("an evaluation in the cycle's window is placed in it and sets the next due date on the next anniversary", () =>
     void spec
       .given(historyUpTo(LUZHOU, 'active'))
       .when(c.evaluate('2027', '2027-10-20', 'qualified'))
@@ -319,31 +319,50 @@ describe('luzhou.evaluation-cycle — 第五条(二)', () => {
                 rule: 'luzhou.evaluation-cycle',
                 citation: '第五条(二)',
                 ok: true,
-                detail: 'due on 2027-10-12, evaluated on 2027-10-20',
+                detail: 'cycle 1: due on 2027-10-12, late, evaluated on 2027-10-20 (accepted from 2027-07-12)',
               },
             ],
             rule: 'luzhou.evaluation-cycle',
             citation: '第五条(二)',
-            nextEvaluationDueOn: '2029-10-20',
+            cycle: { number: 1, due: '2027-10-12', opens: '2027-07-12' },
+            nextEvaluationDueOn: '2029-10-12',
           },
         },
       ]));
 
-  it('an early evaluation is recorded, its cycle check failed', () => {
-    const [recorded] = spec
-      .given(historyUpTo(LUZHOU, 'active'))
-      .when(c.evaluate('2026', '2026-06-01', 'qualified'))
-      .thenMatches([{ type: 'EvaluationRecorded' }]);
-    expect(verdictOf([recorded], 'luzhou.evaluation-cycle')).toMatchObject({
-      ok: false,
-      detail: 'evaluated early: due on 2027-10-12, evaluated on 2026-06-01',
+  describe('ledger.evaluation-window: accepted from 3 months before the due date', () => {
+    it.each([
+      ['2027-07-12', 1, '2027-10-12'],
+      ['2027-10-12', 1, '2027-10-12'],
+      ['2029-07-11', 1, '2027-10-12'],
+      ['2029-07-12', 2, '2029-10-12'],
+    ])('an evaluation on %s belongs to cycle %d, due %s', (on, number, due) => {
+      const [recorded] = spec
+        .given(historyUpTo(LUZHOU, 'active'))
+        .when(c.evaluate('P', on, 'qualified'))
+        .thenMatches([{ type: 'EvaluationRecorded' }]);
+      expect(recorded.data).toMatchObject({ cycle: { number, due } });
+    });
+
+    it('one before the first window is refused, naming the due date and the window, and records nothing', () => {
+      const rejection = spec
+        .given(historyUpTo(LUZHOU, 'active'))
+        .when(c.evaluate('2026', '2027-07-11', 'unqualified'))
+        .thenRejects({ code: 'rule-violated', rule: 'luzhou.evaluation-cycle', citation: '第五条(二)' });
+      expect(rejection.message).toContain('the first evaluation is due on 2027-10-12 and accepted from 2027-07-12');
     });
   });
+
+  it('one evaluation per cycle: a second in the same cycle is refused, whatever its period', () =>
+    void spec
+      .given(eventsOf(LUZHOU, [c.evaluate('2027', '2027-08-01', 'qualified')], historyUpTo(LUZHOU, 'active')))
+      .when(c.evaluate('2027b', '2028-03-01', 'excellent'))
+      .thenRejects({ code: 'rule-violated', rule: 'luzhou.evaluation-cycle', citation: '第五条(二)' }));
 
   it('a period is evaluated once', () =>
     void spec
       .given(eventsOf(LUZHOU, [c.evaluate('2027', '2027-10-20', 'qualified')], historyUpTo(LUZHOU, 'active')))
-      .when(c.evaluate('2027', '2027-11-01', 'excellent'))
+      .when(c.evaluate('2027', '2029-10-01', 'excellent'))
       .thenRejects({ code: 'rule-violated', rule: 'luzhou.evaluation-cycle', citation: '第五条(二)' }));
 
   it('a consortium not yet listed is not evaluated', () =>

@@ -1,6 +1,6 @@
 /** 内蒙古自治区重点产业链创新联合体建设实施方案 (内蒙古自治区科学技术厅, 2024-12-19). */
 import { wan } from '../shared/money';
-import { check, param, paramOn, RuleCheck } from '../shared/rule';
+import { check, param, paramOn, refOf, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
 import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 import { ConsortiumApplication, ConsortiumPolicy } from './policy';
@@ -226,6 +226,25 @@ export const nmg2024Consortium: ConsortiumPolicy = {
   leadRules,
   eligibility,
   leadClaim: nmgParams.oneConsortiumPerLead,
+  waivable: [
+    {
+      ...refOf(nmgParams.oneConsortiumPerLead),
+      text: '原则上一个牵头单位仅限牵头组建一个联合体',
+      decidedAt: 'filing',
+      aboutLead: true,
+    },
+    { ...refOf(nmgParams.membersMin), text: '成员单位(含牵头单位)原则上不少于10个', decidedAt: 'approval' },
+    {
+      ...refOf(nmgParams.membersInRegionPercent),
+      text: '原则上…在自治区注册或驻区单位比例不低于50%',
+      decidedAt: 'approval',
+    },
+    {
+      ...refOf(nmgParams.membersEnterprisesPercent),
+      text: '原则上…成员单位中企业数量不低于50%',
+      decidedAt: 'approval',
+    },
+  ],
   procedure: {
     // 四(二): the lead names the member units and draws up the construction plan; the ledger records it as the filing.
     filing: lifecycleRule('filing', '四(二)'),

@@ -38,9 +38,25 @@ export type LeadClaimTerm = 'while-live' | 'calendar-year' | 'while-active';
  */
 export const isClaimedAtFiling = (term: LeadClaimTerm): boolean => term !== 'while-active';
 
+/**
+ * A rule whose clause says 原则上 ("as a rule"): it can be waived for one consortium, on the approving document
+ * (ledger.waivers). Rules without 原则上 cannot be waived.
+ */
+export interface WaivableRule extends RuleRef {
+  /** The clause's words, 原则上 included, as the text writes them. */
+  text: string;
+  /**
+   * Where the rule refuses: the filing itself (a rule spanning consortia, so it is waived in the filing body) or
+   * approval and every later re-assessment (waived before approval, or later, on its own).
+   */
+  decidedAt: 'filing' | 'approval';
+  /** The rule judges the lead: its waiver holds while the unit it was granted for leads. */
+  aboutLead?: boolean;
+}
+
 /** Evaluation rules: when they are due, what they must cover, and what grades lead to. */
 export interface EvaluationRules extends RuleRef {
-  /** Years between evaluations, counted from approval and then from each evaluation. */
+  /** Years between evaluations: they fall due on the anniversaries of approval (ledger.evaluation-window). */
   cycleYears?: PolicyParam<number>;
   /** Aspects an evaluation must score (liaoning.evaluation). */
   aspects?: PolicyParam<ReadonlyArray<EvaluationAspect>>;
@@ -87,6 +103,8 @@ export interface ConsortiumPolicy {
   eligibility(application: ConsortiumApplication, on: BusinessDate): RuleCheck[];
   /** A rule spanning consortia, decided on the lead registry; refused at filing when broken. */
   leadClaim?: PolicyParam<LeadClaimTerm>;
+  /** The rules whose clause says 原则上, which a waiver may set aside for one consortium. */
+  waivable: ReadonlyArray<WaivableRule>;
   procedure: {
     /** Named by the filing (ConsortiumFiled): the policy's application step, or lifecycle.filing. */
     filing: RuleRef;

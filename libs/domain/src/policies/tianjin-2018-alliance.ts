@@ -1,3 +1,4 @@
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (天津市科学技术局, 2018-12-25; in force until 2020-12-31). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, lifecycleRule } from './lifecycle-rules';
@@ -115,7 +116,8 @@ export const tianjinParams = {
     FROM,
     {
       interpretation:
-        "备案 is the ledger's approval: the next evaluation is due 3 years after approval, then 3 years after each evaluation; each period is evaluated once.",
+        "备案 is the ledger's approval: evaluations fall due on its anniversaries, every 3 years. " +
+        `${LEDGER_INTERPRETATIONS.evaluationWindow.text} ${LEDGER_INTERPRETATIONS.tianjinEndWins.text}`,
     },
   ),
   annualReportDue: param(
@@ -205,6 +207,20 @@ export const tianjin2018Alliance: ConsortiumPolicy = {
   params: tianjinParams,
   leadRules: responsibleUnit,
   eligibility,
+  waivable: [
+    {
+      rule: 'tianjin.members-min',
+      citation: '第十一条(三)',
+      text: '联盟成员单位原则上不少于10家',
+      decidedAt: 'approval',
+    },
+    {
+      rule: 'tianjin.core-local',
+      citation: '第十一条(三)',
+      text: '原则上…核心成员单位应以注册在天津的创新型企业为主',
+      decidedAt: 'approval',
+    },
+  ],
   procedure: {
     // 第十二条(一): the responsible unit applies (单位申请); formal, technical and expert review and the notice follow.
     filing: { rule: 'tianjin.filing-steps', citation: '第十二条(一)' },

@@ -48,11 +48,12 @@ describe('tianjin-2018-alliance: in force until 2020-12-31 (第二十一条)', (
       .when(fileConsortium(TIANJIN, { filedOn: '2018-12-24' }))
       .thenRejects({ code: 'policy-not-in-force' }));
 
-  it('an evaluation dated 2020-12-31 is recorded; one dated 2021-01-04 is refused', () => {
-    spec
+  it('no evaluation can be recorded: up to 2020-12-31 it is before the first window (3 years from 备案), after it the measures have ended', () => {
+    const early = spec
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2020-12-31', 'excellent'))
-      .thenMatches([{ type: 'EvaluationRecorded' }]);
+      .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle', citation: '第十八条' });
+    expect(early.message).toContain('so no evaluation can be recorded under it');
     spec
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2021-01-04', 'excellent'))
@@ -246,38 +247,43 @@ describe("tianjin.evaluation-cycle — 第十八条, within the measures' period
     expect(stateOf(history).nextEvaluationDueOn).toBeUndefined();
   });
 
-  it('an evaluation before the 3 years is recorded with the cycle check failed, and sets no due date either', () => {
-    const [recorded] = spec
+  it('an evaluation before the first window is refused, naming the due date after the measures end', () => {
+    const rejection = spec
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2020-12-01', 'excellent'))
-      .thenMatches([{ type: 'EvaluationRecorded', data: { rule: 'tianjin.evaluation-cycle', citation: '第十八条' } }]);
-    expect(verdictOf([recorded], 'tianjin.evaluation-cycle')).toMatchObject({
-      ok: false,
-      detail:
-        'evaluated early: due on 2023-06-08 (after tianjin-2018-alliance ends on 2020-12-31), evaluated on 2020-12-01',
-    });
-    expect(recorded.data).not.toHaveProperty('nextEvaluationDueOn');
-    expect(stateOf([...historyUpTo(TIANJIN, 'active'), recorded]).nextEvaluationDueOn).toBeUndefined();
-  });
-
-  it('a second evaluation is held against the cycle from the first', () => {
-    const evaluated = eventsOf(
-      TIANJIN,
-      [c.evaluate('2020', '2020-07-01', 'qualified')],
-      historyUpTo(TIANJIN, 'active'),
+      .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle', citation: '第十八条' });
+    expect(rejection.message).toBe(
+      'approved on 2020-06-08: the first evaluation is due on 2023-06-08 and accepted from 2023-03-08; one on ' +
+        '2020-12-01 is too early; tianjin-2018-alliance ends on 2020-12-31 (第二十一条), before it, so no evaluation ' +
+        'can be recorded under it',
     );
-    const [again] = spec
-      .given(evaluated)
-      .when(c.evaluate('2020b', '2020-12-01', 'excellent'))
-      .thenMatches([{ type: 'EvaluationRecorded' }]);
-    expect(verdictOf([again], 'tianjin.evaluation-cycle').detail).toMatch(/^evaluated early: due on 2023-07-01 /);
   });
 
-  it('a period is evaluated once', () =>
-    void spec
-      .given(eventsOf(TIANJIN, [c.evaluate('2020', '2020-12-01', 'excellent')], historyUpTo(TIANJIN, 'active')))
-      .when(c.evaluate('2020', '2020-12-15', 'qualified'))
-      .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle' }));
+  it('evaluations recorded before the cycle rule (catalogue 2026-12-01) stay recorded and replay as they were', () => {
+    const recordedEarlier: ConsortiumEvent = {
+      type: 'EvaluationRecorded',
+      data: {
+        consortiumId: id,
+        period: '2020',
+        on: '2020-12-01',
+        grade: 'excellent',
+        checks: [
+          {
+            rule: 'tianjin.evaluation-cycle',
+            citation: '第十八条',
+            ok: false,
+            detail:
+              'evaluated early: due on 2023-06-08 (after tianjin-2018-alliance ends on 2020-12-31), evaluated on 2020-12-01',
+          },
+        ],
+        rule: 'tianjin.evaluation-cycle',
+        citation: '第十八条',
+      },
+    };
+    const state = stateOf([...historyUpTo(TIANJIN, 'active'), recordedEarlier]);
+    expect(state.evaluations).toEqual([{ period: '2020', on: '2020-12-01', grade: 'excellent' }]);
+    expect(state.nextEvaluationDueOn).toBeUndefined();
+  });
 });
 
 describe('tianjin.annual-report — 第十七条', () => {

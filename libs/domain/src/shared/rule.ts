@@ -6,6 +6,15 @@ export interface RuleCheck {
   ok: boolean;
   citation: string; // the clause: '三(三)'
   detail: string; // a readable sentence: '11 member units, at least 10 required'
+  /** The rule failed, and a waiver on record (its 原则上 set aside for this consortium) makes it pass. */
+  waived?: WaiverNote;
+}
+
+/** How a verdict shows the waiver that made it pass. */
+export interface WaiverNote {
+  reference: string;
+  reason: string;
+  actor: string;
 }
 
 /** The rule behind a decision, as recorded on events and shown in the audit trail. */

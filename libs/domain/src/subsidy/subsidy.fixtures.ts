@@ -115,11 +115,16 @@ export const nmgConsortium = () => activeConsortium('nmg-2024-consortium');
 export const tianjinAlliance = (evaluations: Evaluation[] = []) =>
   activeConsortium('tianjin-2018-alliance', { evaluations });
 
-export const evaluation = (period: string, on: string, grade: Evaluation['grade']): Evaluation => ({
-  period,
-  on,
-  grade,
-});
+/**
+ * An evaluation as the consortium's state holds it, placed in a cycle by default. No Tianjin evaluation can be recorded
+ * any more (tianjin.end-wins): these stand for the rule's mechanics; `cycle: null` is one recorded before cycles.
+ */
+export const evaluation = (
+  period: string,
+  on: string,
+  grade: Evaluation['grade'],
+  cycle: number | null = 1,
+): Evaluation => ({ period, on, grade, ...(cycle !== null && { cycle }) });
 
 // ---- commands ----
 

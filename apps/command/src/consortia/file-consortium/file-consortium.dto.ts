@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsBusinessDate } from '@ledger/platform';
 import { LeadDto, MemberDto } from '../unit.dto';
+import { WaiverDto } from '../waive-rule/waiver.dto';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 export class GovernanceDto {
@@ -81,4 +82,17 @@ export class FileConsortiumDto {
   @ValidateNested()
   @Type(() => GovernanceDto)
   governance?: GovernanceDto;
+
+  @ApiPropertyOptional({
+    type: [WaiverDto],
+    description:
+      '原则上 rules set aside from the filing (ledger.waivers): needed for the rules that refuse the filing itself ' +
+      '(nmg.one-per-lead, luzhou.annual-call); any waivable rule of the policy may be named',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => WaiverDto)
+  waivers?: WaiverDto[];
 }

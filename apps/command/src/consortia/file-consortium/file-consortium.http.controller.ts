@@ -37,6 +37,9 @@ export class FileConsortiumHttpController {
             agreementSigned: dto.agreementSigned,
             integrityCommitment: dto.integrityCommitment,
             governance: dto.governance && { ...dto.governance },
+            ...(dto.waivers && {
+              waivers: dto.waivers.map(({ rule, reason, reference }) => ({ rule, reason, reference })),
+            }),
           },
         },
         meta,

@@ -1,8 +1,9 @@
-import { ConsortiumApplication } from '../../policies/policy';
+import { ConsortiumApplication, ConsortiumPolicy } from '../../policies/policy';
+import { ruleWaived, Waiver, waivableRule, waiverProblems, withWaivers } from '../consortium.waivers';
 import { ConsortiumContext } from '../consortium.context';
-import { ConsortiumFiled } from '../consortium.events';
+import { ConsortiumFiled, RuleWaived } from '../consortium.events';
 import { ConsortiumState } from '../consortium.state';
-import { Decision, reject } from '../../shared/decision';
+import { Decision, isRejection, reject, Rejection } from '../../shared/decision';
 import { FileConsortium } from '../consortium.commands';
 import { Governance } from '../../shared/unit';
 import { paramOn, refOf, RuleCheck } from '../../shared/rule';
@@ -17,14 +18,15 @@ import { invalidInput } from '../../shared/input-problems';
 
 /**
  * A filing is recorded even when ineligible (approval refuses it later, naming the unmet rules). It is refused when
- * dated outside the policy's period, or when it breaks a rule spanning consortia (nmg.one-per-lead, luzhou.annual-call).
+ * dated outside the policy's period, or when it breaks a rule spanning consortia (nmg.one-per-lead, luzhou.annual-call)
+ * that its `waivers` do not set aside.
  * The ConsortiumFiled event names the policy's filing rule (`procedure.filing`).
  */
 export function decideFiling(
   command: FileConsortium,
   state: ConsortiumState,
   context: ConsortiumContext,
-): Decision<ConsortiumFiled> {
+): Decision<ConsortiumFiled | RuleWaived> {
   const d = command.data;
   const { policy } = context;
   if (!isConsortiumPolicyId(d.policy) || !policy) {
@@ -44,6 +46,8 @@ export function decideFiling(
   if (problems.length) return invalidInput(problems);
   const duplicates = duplicateUnitProblems(d.lead, d.members);
   if (duplicates.length) return invalidInput(duplicates);
+  const requested = requestedWaivers(d.waivers, policy, d, context.actor);
+  if (isRejection(requested)) return requested;
   if (state.exists) return reject('invalid-state', `consortium ${d.consortiumId} is already filed`);
   const future = futureFact('filedOn', d.filedOn, context.today);
   if (future) return future;
@@ -56,7 +60,11 @@ export function decideFiling(
     if (context.leadRegistry === undefined) {
       throw new Error(`a filing under ${policy.id} needs context.leadRegistry, read from the lead registry stream`);
     }
-    const claim = leadClaimCheck(policy.leadClaim, context.leadRegistry, d.consortiumId, d.lead, d.filedOn);
+    const [claim] = withWaivers(
+      [leadClaimCheck(policy.leadClaim, context.leadRegistry, d.consortiumId, d.lead, d.filedOn)],
+      requested.map(({ waiver }) => waiver),
+      d.lead.creditCode,
+    );
     if (!claim.ok) return ruleViolated(claim, `filing refused: ${claim.detail}`, [claim]);
     claimChecks.push(claim);
   }
@@ -75,7 +83,12 @@ export function decideFiling(
     integrityCommitment: d.integrityCommitment ?? false,
     governance,
   };
-  const eligibility = [...policy.eligibility(application, d.filedOn), ...claimChecks];
+  const waivers = requested.map(({ waiver }) => waiver);
+  const eligibility = withWaivers(
+    [...policy.eligibility(application, d.filedOn), ...claimChecks],
+    waivers,
+    d.lead.creditCode,
+  );
   return [
     {
       type: 'ConsortiumFiled',
@@ -89,5 +102,35 @@ export function decideFiling(
         ...refOf(policy.procedure.filing),
       },
     },
+    ...requested.map(({ event }) => event),
   ];
+}
+
+/**
+ * The filing's `waivers`: each well formed, naming a waivable rule of the policy once; recorded as RuleWaived events
+ * dated the filing day, and applied to the filing's own verdicts.
+ */
+function requestedWaivers(
+  waivers: FileConsortium['data']['waivers'],
+  policy: ConsortiumPolicy,
+  { consortiumId, filedOn, lead }: FileConsortium['data'],
+  actor: string | undefined,
+): Array<{ event: RuleWaived; waiver: Waiver }> | Rejection {
+  if (waivers === undefined) return [];
+  if (!Array.isArray(waivers)) return invalidInput([{ field: 'waivers', problem: 'must be a list' }]);
+  const problems = waivers.flatMap((w, i) => waiverProblems(w, `waivers[${i}]`));
+  if (problems.length) return invalidInput(problems);
+  const repeated = waivers.findIndex((w, i) => waivers.findIndex((o) => o.rule === w.rule) !== i);
+  if (repeated >= 0)
+    return invalidInput([{ field: `waivers[${repeated}].rule`, problem: 'names a rule waived already' }]);
+  if (waivers.length && actor === undefined) throw new Error('a waiver needs context.actor');
+  const recorded: Array<{ event: RuleWaived; waiver: Waiver }> = [];
+  for (const [i, request] of waivers.entries()) {
+    const waivable = waivableRule(policy, request.rule, `waivers[${i}].rule`, 'filing');
+    if (isRejection(waivable)) return waivable;
+    const event = ruleWaived(consortiumId, waivable, request, { on: filedOn, actor: actor!, lead: lead.creditCode });
+    const { consortiumId: _id, ...waiver } = event.data;
+    recorded.push({ event, waiver });
+  }
+  return recorded;
 }

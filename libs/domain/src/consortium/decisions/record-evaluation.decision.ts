@@ -1,10 +1,12 @@
-import { BusinessDate, addYears } from '../../shared/dates';
+import { BusinessDate } from '../../shared/dates';
+import { Cycle, cycleNumbered, cycleOf, EvaluationCycles } from '../../shared/evaluation-cycle';
+import { EVALUATION_WINDOW_MONTHS } from '../../policies/ledger-interpretations';
 import { ConsortiumDelisted, EvaluationRecorded } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
-import { Decision, reject } from '../../shared/decision';
+import { Decision, reject, Rejection } from '../../shared/decision';
 import { Grade } from '../../shared/procedure';
-import { PolicyParam, RuleCheck, check, paramOn } from '../../shared/rule';
+import { PolicyParam, RuleCheck, check, paramOn, refOf } from '../../shared/rule';
 import { RecordEvaluation } from '../consortium.commands';
 import { outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
 import { oneOfProblems, textProblems } from '../../shared/input-problems';
@@ -57,22 +59,17 @@ export function decideEvaluation(
       return ruleViolated(aspectsCheck, `an evaluation covers every aspect; ${aspectsCheck.detail}`, [aspectsCheck]);
     checks.push(aspectsCheck);
   }
-  let nextEvaluationDueOn: BusinessDate | undefined;
+  let cycle: CycleOfEvaluation | undefined;
   if (rules.cycleYears) {
-    const cycleRef = { rule: rules.cycleYears.rule, citation: rules.cycleYears.citation };
-    // The cycle's date even where it falls after the policy's end (and so is not published as due).
-    const due = state.nextEvaluationDueOn ?? cycleDueOn(state, rules.cycleYears);
-    const afterEnd =
-      due !== undefined && nextDueWithinPolicy(policy, due) === undefined
-        ? ` (after ${policy.id} ends on ${policy.inForce.to})`
-        : '';
-    checks.push(
-      due === undefined || on >= due
-        ? check(cycleRef, true, due ? `due on ${due}, evaluated on ${on}` : `evaluated on ${on}`)
-        : check(cycleRef, false, `evaluated early: due on ${due}${afterEnd}, evaluated on ${on}`),
-    );
-    nextEvaluationDueOn = nextDueWithinPolicy(policy, addYears(on, paramOn(rules.cycleYears, on)));
+    const cycles = cyclesOf(state, rules.cycleYears, on);
+    const judged = cycles && judgeCycle(state, policy, rules.cycleYears, cycles, on);
+    if (judged && 'code' in judged) return judged;
+    if (judged) {
+      cycle = judged.cycle;
+      checks.push(judged.check);
+    }
   }
+  const nextEvaluationDueOn = cycle && nextDueWithinPolicy(policy, cycleNumbered(cycle.cycles, cycle.number + 1).due);
   const recorded: EvaluationRecorded = {
     type: 'EvaluationRecorded',
     data: {
@@ -83,6 +80,7 @@ export function decideEvaluation(
       ...(scores !== undefined ? { scores } : {}),
       checks,
       ...ref,
+      ...(cycle && { cycle: { number: cycle.number, due: cycle.due, opens: cycle.opens } }),
       ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
     },
   };
@@ -90,10 +88,53 @@ export function decideEvaluation(
   return delisting ? [recorded, delisting] : [recorded];
 }
 
-/** When the cycle brings the next evaluation: its length after the latest evaluation, or after approval. */
-function cycleDueOn(state: ConsortiumState, cycleYears: PolicyParam<number>): BusinessDate | undefined {
-  const from = state.evaluations.length ? state.evaluations[state.evaluations.length - 1].on : state.approvedOn;
-  return from ? addYears(from, paramOn(cycleYears, from)) : undefined;
+type CycleOfEvaluation = Cycle & { cycles: EvaluationCycles };
+
+/** The cycles count from approval (listing, 备案) in years of the cycle in force then. */
+function cyclesOf(state: ConsortiumState, cycleYears: PolicyParam<number>, on: BusinessDate) {
+  if (!state.approvedOn) return undefined;
+  const windowMonths = paramOn(EVALUATION_WINDOW_MONTHS, on);
+  return { anchor: state.approvedOn, years: paramOn(cycleYears, state.approvedOn), windowMonths };
+}
+
+/**
+ * luzhou.evaluation-cycle, tianjin.evaluation-cycle (ledger.evaluation-window): the evaluation belongs to the cycle
+ * whose window it falls in; none before the first window; one per cycle.
+ */
+function judgeCycle(
+  state: ConsortiumState,
+  policy: ConsortiumPolicy,
+  cycleYears: PolicyParam<number>,
+  cycles: EvaluationCycles,
+  on: BusinessDate,
+): { cycle: CycleOfEvaluation; check: RuleCheck } | Rejection {
+  const ref = refOf(cycleYears);
+  const cycle = cycleOf(cycles, on);
+  if (!cycle) {
+    const first = cycleNumbered(cycles, 1);
+    const afterEnd =
+      nextDueWithinPolicy(policy, first.opens) === undefined
+        ? `; ${policy.id} ends on ${policy.inForce.to} (${policy.inForce.citation}), before it, so no evaluation can be recorded under it`
+        : '';
+    return ruleViolated(
+      ref,
+      `approved on ${cycles.anchor}: the first evaluation is due on ${first.due} and accepted from ${first.opens}; ` +
+        `one on ${on} is too early${afterEnd}`,
+    );
+  }
+  const taken = state.evaluations.find((e) => cycleOf(cycles, e.on)?.number === cycle.number);
+  if (taken) {
+    return ruleViolated(
+      ref,
+      `cycle ${cycle.number} (due ${cycle.due}) was already evaluated on ${taken.on} (${taken.period}); ` +
+        `the next is due on ${cycleNumbered(cycles, cycle.number + 1).due}`,
+    );
+  }
+  const when = on <= cycle.due ? `due on ${cycle.due}` : `due on ${cycle.due}, late`;
+  return {
+    cycle: { ...cycle, cycles },
+    check: check(ref, true, `cycle ${cycle.number}: ${when}, evaluated on ${on} (accepted from ${cycle.opens})`),
+  };
 }
 
 /** luzhou.delist: the n-th consecutive unqualified evaluation (in the order recorded) cancels the filing. */

@@ -40,7 +40,7 @@ export interface CapFacts {
 export interface GrantFacts extends CapFacts {
   /** The recipient as the consortium lists it (its kind, for rules on who may receive). */
   recipientUnit: Unit;
-  latestEvaluation?: { period: string; on: BusinessDate; grade: Grade };
+  latestEvaluation?: { period: string; on: BusinessDate; grade: Grade; cycle?: number };
 }
 
 /**

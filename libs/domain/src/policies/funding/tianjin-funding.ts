@@ -1,3 +1,4 @@
+import { LEDGER_INTERPRETATIONS } from '../ledger-interpretations';
 /**
  * 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (2018-12-25, in force until 2020-12-31, 第二十一条):
  * 第十三条 once-only subsidies, 第十八条 evaluation awards, 第十六条 fraud.
@@ -20,9 +21,10 @@ const EVALUATION_AWARD: RuleRef = { rule: 'tianjin.evaluation-award', citation: 
 export const TIANJIN_FRAUD: RuleRef = { rule: 'tianjin.fraud', citation: '第十六条' };
 
 const ONCE = `"Once": a grant that is not wholly cancelled uses it up; ${CAP_USAGE_INTERPRETATION}`;
+const TIANJIN_END_WINS = LEDGER_INTERPRETATIONS.tianjinEndWins.text;
 const AWARD =
   "The award needs the alliance's latest evaluation graded excellent, and is paid at most once per evaluation " +
-  '(POLICIES.md, Ledger interpretation)';
+  `(POLICIES.md, Ledger interpretation). ${TIANJIN_END_WINS}`;
 const tianjinParam = <T>(ref: RuleRef, description: string, value: T, interpretation?: string) =>
   param<T>(ref.rule, ref.citation, description, value, FROM, { to: TO, interpretation });
 
@@ -123,10 +125,13 @@ function awardRules(facts: GrantFacts): RuleCheck[] {
   const latest = facts.latestEvaluation;
   const excellent = check(
     EVALUATION_AWARD,
-    latest?.grade === 'excellent',
-    latest
-      ? `the latest evaluation (${latest.period}, ${latest.on}) is graded ${latest.grade}; an award needs excellent`
-      : 'the alliance has no evaluation yet; an award needs the latest evaluation graded excellent',
+    latest?.grade === 'excellent' && latest.cycle !== undefined,
+    !latest
+      ? `the alliance has no evaluation; an award needs the latest evaluation graded excellent. ${TIANJIN_END_WINS}`
+      : latest.cycle === undefined
+        ? `the latest evaluation (${latest.period}, ${latest.on}) was recorded before its cycle's window and belongs ` +
+          `to no cycle of tianjin.evaluation-cycle; an award needs a cycle's evaluation graded excellent. ${TIANJIN_END_WINS}`
+        : `the latest evaluation (${latest.period}, ${latest.on}) is graded ${latest.grade}; an award needs excellent`,
   );
   if (!latest || !excellent.ok) return [excellent];
   const allowed = paramOn(p.awardsPerEvaluation, facts.terms.grantedOn);

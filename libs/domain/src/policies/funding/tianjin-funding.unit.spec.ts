@@ -147,6 +147,15 @@ describe('tianjin.evaluation-award — 第十八条', () => {
       .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-award', citation: '第十八条' });
   });
 
+  it('an evaluation recorded before the cycle rule belongs to no cycle and earns no award (tianjin.end-wins)', () => {
+    const rejection = given([])
+      .when(grant('S-1', 'tianjin.evaluation-award', wan(10)), {
+        consortium: tianjinAlliance([evaluation('2019', '2019-12-15', 'excellent', null)]),
+      })
+      .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-award', citation: '第十八条' });
+    expect(rejection.message).toContain('belongs to no cycle');
+  });
+
   it('needs an evaluation', () => {
     given([])
       .when(grant('S-1', 'tianjin.evaluation-award', wan(10)), { consortium: tianjinAlliance([]) })
@@ -166,7 +175,7 @@ describe('tianjin.evaluation-award — 第十八条', () => {
   });
 
   it('a new excellent evaluation can be awarded again', () => {
-    const excellent2020 = evaluation('2020', '2020-06-01', 'excellent');
+    const excellent2020 = evaluation('2020', '2020-06-01', 'excellent', 2);
     given(recorded([grant('S-1', 'tianjin.evaluation-award', wan(30))], [tianjinAlliance([excellent2019])]))
       .when(grant('S-2', 'tianjin.evaluation-award', wan(30), { grantedOn: '2020-07-01' }), {
         consortium: tianjinAlliance([excellent2019, excellent2020]),
