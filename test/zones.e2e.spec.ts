@@ -88,7 +88,12 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       passed: false,
     });
     const findings = answer.body.findings;
-    expect(findings).toHaveLength(10);
+    // The ten indicators of 附件2, then zone.rd-intensity (四(三)) and zone.growth (四(二), count and turnover): no
+    // R&D figures, no regional average and no previous report here, so those three are "not assessed".
+    expect(findings).toHaveLength(13);
+    expect(
+      findings.filter((f: { assessed?: boolean }) => f.assessed === false).map((f: { rule: string }) => f.rule),
+    ).toEqual(['zone.rd-intensity', 'zone.growth', 'zone.growth']);
     expect(findingOf(findings, 'techContractTurnover')).toMatchObject({
       rule: 'zone.tech-contract-turnover',
       citation: '附件2 序号1; 四(二)',
@@ -97,9 +102,11 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       value: '40000000.00',
       unit: 'yuan',
     });
-    expect(findings.filter((f: { ok: boolean }) => !f.ok).map((f: { rule: string }) => f.rule)).toEqual([
-      'zone.tech-contract-turnover',
-    ]);
+    expect(
+      findings
+        .filter((f: { ok: boolean; assessed?: boolean }) => !f.ok && f.assessed !== false)
+        .map((f: { rule: string }) => f.rule),
+    ).toEqual(['zone.tech-contract-turnover']);
     expect(findingOf(findings, 'highValuePatentsPer10k')).toMatchObject({
       rule: 'zone.high-value-patents',
       threshold: '1.50',
@@ -123,10 +130,13 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     ]);
   });
 
-  it('refuses an evaluation before the third anniversary of approval: 422 rule-violated, zone.evaluation-cycle', async () => {
-    const answer = await evaluate(zoneId, '2025-11-30', 'qualified');
+  it('refuses an evaluation before the first window opens (3 months before the third anniversary): 422 zone.evaluation-cycle, nothing recorded', async () => {
+    const before = await headPosition();
+    const answer = await evaluate(zoneId, '2025-08-31', 'qualified');
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle', citation: '六(四)' });
+    expect(answer.body.message).toContain('accepted from 2025-09-01');
+    expect(await headPosition()).toBe(before);
   });
 
   it('puts the zone in rectification until 2027-12-10 when unqualified on 2025-12-10 (zone.rectification 七(三))', async () => {
@@ -136,7 +146,13 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       status: 'rectification',
       rectificationUntil: ISSUE_SCENARIO.rectificationUntil,
       recommendedForNational: false,
-      evaluation: { on: '2025-12-10', grade: 'unqualified', kind: 'cycle' },
+      evaluation: {
+        on: '2025-12-10',
+        grade: 'unqualified',
+        kind: 'cycle',
+        cycle: { number: 1, due: '2025-12-01', opens: '2025-09-01' },
+        nextDue: '2027-12-10',
+      },
     });
     expect(answer.body.decisions).toEqual([
       { type: 'ZoneEvaluated', rule: 'zone.evaluation-cycle', citation: '六(四)' },
@@ -148,6 +164,17 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     expect(due2027?.evaluationsDue).toEqual([
       { kind: 'rectification-end', due: '2027-12-10', rule: 'zone.rectification', citation: '七(三)' },
     ]);
+  });
+
+  it('refuses any evaluation before the rectification ends, even qualified: 422 zone.rectification, nothing recorded', async () => {
+    const before = await headPosition();
+    for (const grade of ['excellent', 'qualified', 'unqualified']) {
+      const answer = await evaluate(zoneId, '2027-12-09', grade);
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.rectification', citation: '七(三)' });
+      expect(answer.body.message).toContain('no evaluation ends it early');
+    }
+    expect(await headPosition()).toBe(before);
   });
 
   it('removes the zone when still unqualified on 2027-12-15, after the rectification period (zone.removal 七(三))', async () => {
@@ -219,6 +246,81 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
       threshold: '50000000.00',
     });
     expect((await ledger.http.get(`/v1/zones/${zoneId}/history`, viewer)).status).toBe(403);
+  });
+});
+
+describe('evaluation cycles: one per cycle, from a window before each due date (zone.evaluation-cycle 六(四))', () => {
+  let zoneId: string;
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '锡林郭勒科技成果转移转化示范区', approvedOn: '2023-02-01' })).body.id;
+  });
+
+  it('takes an evaluation in the window before the due date as that cycle, naming it and the next due date', async () => {
+    const answer = await evaluate(zoneId, '2025-11-01', 'qualified');
+    expect(answer.status).toBe(201);
+    expect(answer.body.evaluation).toEqual({
+      on: '2025-11-01',
+      grade: 'qualified',
+      kind: 'cycle',
+      cycle: { number: 1, due: '2026-02-01', opens: '2025-11-01' },
+      nextDue: '2029-02-01',
+    });
+    const detail = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${answer.body.position}`, viewer);
+    expect(detail.body.nextDeadlines.filter((d: { kind: string }) => d.kind === 'evaluation')).toEqual([]);
+  });
+
+  it('refuses a second evaluation in the same cycle: 422 zone.evaluation-cycle, nothing recorded', async () => {
+    const before = await headPosition();
+    const answer = await evaluate(zoneId, '2026-03-01', 'excellent');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle', citation: '六(四)' });
+    expect(answer.body.message).toContain('one evaluation per cycle');
+    expect(await headPosition()).toBe(before);
+  });
+});
+
+describe('a rectification judged when it ends (zone.rectification 七(三)): restored, the next evaluation 3 years later', () => {
+  let zoneId: string;
+  let position: number;
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '乌兰察布科技成果转移转化示范区', approvedOn: '2022-12-20' })).body.id;
+    const unqualified = await evaluate(zoneId, '2025-12-20', 'unqualified');
+    expect(unqualified.body).toMatchObject({ status: 'rectification', rectificationUntil: '2027-12-20' });
+  });
+
+  it('refuses a qualified evaluation before the end: the two years are not cut short', async () => {
+    const answer = await evaluate(zoneId, '2026-12-20', 'qualified');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.rectification' });
+  });
+
+  it('restores the zone with the qualified evaluation at the end; the next is due 3 years after it', async () => {
+    const answer = await evaluate(zoneId, '2027-12-22', 'qualified');
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      status: 'active',
+      evaluation: { on: '2027-12-22', grade: 'qualified', kind: 'rectification-end', nextDue: '2030-12-22' },
+    });
+    expect(answer.body.decisions).toEqual([
+      { type: 'ZoneEvaluated', rule: 'zone.rectification', citation: '七(三)' },
+      { type: 'ZoneRectified', rule: 'zone.rectification', citation: '七(三)' },
+    ]);
+    position = answer.body.position;
+  });
+
+  it('lists it as due in 2030, not in 2028 (the cycles of its approval no longer count)', async () => {
+    expect((await listZones('dueInYear=2028', position)).map((z) => z.id)).not.toContain(zoneId);
+    const due = (await listZones('dueInYear=2030', position)).find((z) => z.id === zoneId);
+    expect(due?.evaluationsDue).toEqual([
+      { kind: 'evaluation', due: '2030-12-22', rule: 'zone.evaluation-cycle', citation: '六(四)' },
+    ]);
+  });
+
+  it('refuses an evaluation before the new window: 422 zone.evaluation-cycle', async () => {
+    const answer = await evaluate(zoneId, '2028-01-10', 'qualified');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle' });
+    expect(answer.body.message).toContain('the next is due on 2030-12-22 and is accepted from 2030-09-22');
   });
 });
 
@@ -327,6 +429,181 @@ describe('excellent → recommended for national level (zone.excellent-recommend
       value: 7,
       threshold: 10,
     });
+  });
+});
+
+describe("zone.rd-intensity (四(三)): R&D spending / park GDP above the region's average, recorded by an admin", () => {
+  let zoneId: string;
+  const admin = { as: 'admin' } as const;
+  const recordAverage = (body: Record<string, unknown>, as: { as: 'admin' | 'officer' } = admin) =>
+    ledger.http.post('/v1/zones/regional-averages', body, as);
+  /** 1.25% of a park GDP of 1亿元. */
+  const RD_FIGURES = { rdSpending: '1250000.00', parkGdp: '100000000.00' };
+
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '阿拉善高新区科技成果转移转化示范区', approvedOn: '2023-05-01' })).body.id;
+  });
+
+  it('a report before any average for its year: the finding is "not assessed", saying why; the report is recorded', async () => {
+    const answer = await report(zoneId, 2026, '2026-12-20', RD_FIGURES);
+    expect(answer.status).toBe(201);
+    expect(answer.body.passed).toBe(true);
+    expect(findingOf(answer.body.findings, 'rdIntensity')).toMatchObject({
+      rule: 'zone.rd-intensity',
+      citation: '四(三)',
+      ok: false,
+      assessed: false,
+      value: '0.0125',
+      threshold: null,
+      unit: 'share',
+      comparison: 'above',
+      detail: expect.stringContaining('no regional average for 2026 was recorded when the report was'),
+    });
+  });
+
+  it('only an admin records the average (403 for an officer), nothing recorded', async () => {
+    const before = await headPosition();
+    const answer = await recordAverage({ year: 2026, rdIntensity: 0.0093 }, officer);
+    expect(answer.status).toBe(403);
+    expect(await headPosition()).toBe(before);
+  });
+
+  it.each([
+    ['an average of 0', { year: 2026, rdIntensity: 0 }, 'rdIntensity'],
+    ['an average above 1', { year: 2026, rdIntensity: 1.5 }, 'rdIntensity'],
+    ['more than 6 decimals', { year: 2026, rdIntensity: 0.00931234 }, 'rdIntensity'],
+    ['an average as a string', { year: 2026, rdIntensity: '0.0093' }, 'rdIntensity'],
+    ['a year that has not begun', { year: 2029, rdIntensity: 0.0093 }, 'year'],
+    ['no year', { rdIntensity: 0.0093 }, 'year'],
+  ])('refuses %s: 400 naming the field, nothing recorded', async (_why, body, field) => {
+    const before = await headPosition();
+    const answer = await recordAverage(body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe('invalid-input');
+    expect(answer.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(await headPosition()).toBe(before);
+  });
+
+  it('records the average for a year: 201 with the value and the rule it serves', async () => {
+    const answer = await recordAverage({ year: 2026, rdIntensity: 0.0093, source: '2026年全区科技经费投入统计公报' });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ year: 2026, rdIntensity: '0.0093', source: '2026年全区科技经费投入统计公报' });
+    expect(answer.body.decisions).toEqual([
+      { type: 'RegionalAverageRecorded', rule: 'zone.rd-intensity', citation: '四(三)' },
+    ]);
+    const list = await ledger.http.get(`/v1/zones/regional-averages?minPosition=${answer.body.position}`, viewer);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toContainEqual({
+      year: 2026,
+      rdIntensity: '0.0093',
+      source: '2026年全区科技经费投入统计公报',
+      revisions: ['0.0093'],
+    });
+  });
+
+  it('the earlier report keeps its "not assessed" finding: an average recorded later does not judge it again', async () => {
+    const detail = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${await headPosition()}`, viewer);
+    const reported = detail.body.reports.find((r: { year: number }) => r.year === 2026);
+    expect(findingOf(reported.findings, 'rdIntensity')).toMatchObject({ assessed: false, threshold: null });
+  });
+
+  it('a report (here a correction) recorded after the average is judged on it: 1.25% above 0.93% passes', async () => {
+    const answer = await report(zoneId, 2026, '2026-12-28', RD_FIGURES);
+    expect(answer.status).toBe(201);
+    expect(answer.body.corrected).toBe(true);
+    expect(findingOf(answer.body.findings, 'rdIntensity')).toEqual({
+      indicator: 'rdIntensity',
+      rule: 'zone.rd-intensity',
+      citation: '四(三)',
+      ok: true,
+      threshold: '0.0093',
+      value: '0.0125',
+      unit: 'share',
+      comparison: 'above',
+      detail:
+        "园区研发经费投入强度 1.25% (1250000.00 / 100000000.00 元); above the region's average for 2026, 0.93%, required",
+    });
+  });
+
+  it('fails below the average; the indicators show the figures in yuan', async () => {
+    const answer = await report(zoneId, 2026, '2026-12-29', { rdSpending: '500000', parkGdp: '100000000' });
+    expect(findingOf(answer.body.findings, 'rdIntensity')).toMatchObject({ ok: false, value: '0.005' });
+    expect(answer.body.passed).toBe(false);
+    const detail = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${answer.body.position}`, viewer);
+    const reported = detail.body.reports.find((r: { year: number }) => r.year === 2026);
+    expect(reported.indicators).toMatchObject({ rdSpending: '500000.00', parkGdp: '100000000.00' });
+  });
+
+  it.each([
+    ['R&D spending without park GDP', { rdSpending: '1000' }, 'indicators.parkGdp'],
+    ['park GDP without R&D spending', { parkGdp: '1000' }, 'indicators.rdSpending'],
+    ['a park GDP of zero', { rdSpending: '0', parkGdp: '0' }, 'indicators.parkGdp'],
+    ['R&D spending as a number', { rdSpending: 1000, parkGdp: '1000' }, 'indicators.rdSpending'],
+  ])('refuses %s: 400 naming the field, nothing recorded', async (_why, indicators, field) => {
+    const before = await headPosition();
+    const answer = await report(zoneId, 2026, '2026-12-30', indicators);
+    expect(answer.status).toBe(400);
+    expect(answer.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    expect(await headPosition()).toBe(before);
+  });
+});
+
+describe("zone.growth (四(二)): technology contracts' number and turnover above the previous year's report", () => {
+  let zoneId: string;
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '巴彦淖尔农业科技园区科技成果转移转化示范区', approvedOn: '2023-06-01' })).body
+      .id;
+  });
+
+  it('the first report has no previous one: both parts "not assessed", saying why', async () => {
+    const answer = await report(zoneId, 2023, '2023-12-20', { techContractCount: 100 });
+    expect(answer.status).toBe(201);
+    for (const indicator of ['techContractCountGrowth', 'techContractTurnoverGrowth']) {
+      expect(findingOf(answer.body.findings, indicator)).toMatchObject({
+        rule: 'zone.growth',
+        citation: '四(二)',
+        assessed: false,
+        threshold: null,
+        detail: 'not assessed: no report for 2022 to compare with was recorded when this one was',
+      });
+    }
+  });
+
+  it('assessed against the previous report: more contracts and more turnover pass', async () => {
+    const answer = await report(zoneId, 2024, '2024-12-20', {
+      techContractCount: 120,
+      techContractTurnover: '65000000',
+    });
+    expect(answer.status).toBe(201);
+    expect(findingOf(answer.body.findings, 'techContractCountGrowth')).toMatchObject({
+      ok: true,
+      value: 120,
+      threshold: 100,
+      unit: 'count',
+      comparison: 'above',
+    });
+    expect(findingOf(answer.body.findings, 'techContractTurnoverGrowth')).toMatchObject({
+      ok: true,
+      value: '65000000.00',
+      threshold: '60000000.00',
+      unit: 'yuan',
+    });
+  });
+
+  it('fewer contracts than the year before fail (the turnover part judged on its own)', async () => {
+    const answer = await report(zoneId, 2025, '2025-12-20', {
+      techContractCount: 110,
+      techContractTurnover: '70000000',
+    });
+    expect(findingOf(answer.body.findings, 'techContractCountGrowth')).toMatchObject({ ok: false, threshold: 120 });
+    expect(findingOf(answer.body.findings, 'techContractTurnoverGrowth')).toMatchObject({ ok: true });
+    expect(answer.body.passed).toBe(false);
+  });
+
+  it('refuses a contract count that is not a count: 400 naming it', async () => {
+    const answer = await report(zoneId, 2025, '2025-12-21', { techContractCount: -1 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.details.map((d: { field: string }) => d.field)).toEqual(['indicators.techContractCount']);
   });
 });
 

@@ -5,15 +5,17 @@
 import { CONSORTIUM_STREAM_PREFIX } from './consortium/consortium.streams';
 import { LEAD_REGISTRY_STREAM_PREFIX } from './lead-registry/lead-registry.streams';
 import { SUBSIDY_STREAM_PREFIXES } from './subsidy/subsidy.streams';
-import { ZONE_STREAM_PREFIX } from './zone/zone.streams';
+import { REGIONAL_AVERAGE_STREAM_PREFIX, ZONE_STREAM_PREFIX } from './zone/zone.streams';
 
-export type StreamKind = 'consortium' | 'lead-registry' | 'zone' | keyof typeof SUBSIDY_STREAM_PREFIXES;
+export type StreamKind =
+  'consortium' | 'lead-registry' | 'zone' | 'regional-average' | keyof typeof SUBSIDY_STREAM_PREFIXES;
 
 const PREFIXES: ReadonlyArray<[StreamKind, string]> = (
   [
     ['consortium', CONSORTIUM_STREAM_PREFIX],
     ['lead-registry', LEAD_REGISTRY_STREAM_PREFIX],
     ['zone', ZONE_STREAM_PREFIX],
+    ['regional-average', REGIONAL_AVERAGE_STREAM_PREFIX],
     ...(Object.entries(SUBSIDY_STREAM_PREFIXES) as Array<[StreamKind, string]>),
   ] as Array<[StreamKind, string]>
 ).sort(([, a], [, b]) => b.length - a.length); // the longest prefix that fits wins

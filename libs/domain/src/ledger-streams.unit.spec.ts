@@ -9,7 +9,7 @@ import {
   subsidyStreamId,
   unitStreamId,
 } from './subsidy/subsidy.streams';
-import { zoneStreamId } from './zone/zone.streams';
+import { regionalAverageStreamId, zoneStreamId } from './zone/zone.streams';
 
 describe('streamKindOf: the one parser of stream ids', () => {
   it.each([
@@ -22,6 +22,7 @@ describe('streamKindOf: the one parser of stream ids', () => {
       'nmg-2024-consortium-91150200MA0000001F',
     ],
     [zoneStreamId('z-1'), 'zone', 'z-1'],
+    [regionalAverageStreamId(2025), 'regional-average', '2025'],
     [subsidyStreamId('s-1'), 'subsidy', 's-1'],
     [recipientYearStreamId('91210100MA0000001G', 2026), 'recipient-year', '91210100MA0000001G-2026'],
     [projectStreamId('p-1'), 'project', 'p-1'],

@@ -1,5 +1,6 @@
 import { decisionSummary } from '@ledger/platform';
 import { findingView } from '@ledger/presentation/zone.view';
+import { reportPassed } from '@ledger/domain/policies/nmg-2022-zone';
 import {
   AnnualReportCorrected,
   AnnualReportSubmitted,
@@ -33,16 +34,22 @@ export function zoneAnswer(state: ZoneState, events: ZoneEvent[], position: numb
         due: report.due,
         late: report.late,
         corrected: reported.type === 'AnnualReportCorrected',
-        passed: report.findings.every((f) => f.ok),
+        passed: reportPassed(report.findings),
         findings: report.findings.map(findingView),
       }),
-    ...(evaluated && { evaluation: { on: evaluated.data.on, grade: evaluated.data.grade, kind: evaluated.data.kind } }),
+    ...(evaluated && { evaluation: evaluationView(evaluated) }),
     ...(state.rectificationUntil && { rectificationUntil: state.rectificationUntil }),
     recommendedForNational: state.recommendedForNational,
     ...(state.removed && { removed: state.removed }),
     decisions: events.map(decisionSummary),
     position,
   };
+}
+
+/** The evaluation as recorded: its grade and kind, the cycle it took and when the next one is due (when recorded). */
+function evaluationView({ data }: ZoneEvaluated) {
+  const { on, grade, kind, cycle, nextDue } = data;
+  return { on, grade, kind, ...(cycle && { cycle }), ...(nextDue && { nextDue }) };
 }
 
 export type ZoneAnswer = ReturnType<typeof zoneAnswer>;

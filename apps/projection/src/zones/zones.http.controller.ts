@@ -12,10 +12,11 @@ import {
   Roles,
 } from '@ledger/platform';
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
-import { QueryOptionsDto } from '../shared/query-options.dto';
+import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
 import { readZones, ZONES } from './zones.projection';
-import { zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
+import { rdIntensityView, regionalAverageView, zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
+import { readRegionalAverages, REGIONAL_AVERAGES } from './regional-averages.projection';
 import { ListZonesQuery } from './zones.query.dto';
 import {
   annualReportDueDate,
@@ -68,6 +69,26 @@ export class ZonesHttpController {
       ...(reportMissingFor !== undefined && { reportMissing: missingReport(zone, reportMissingFor) }),
     }));
     return { items, total: matching.length, limit, offset };
+  }
+
+  @Get('regional-averages')
+  @Roles('viewer')
+  @ApiOperation({
+    summary: "The region's average R&D intensity by year (zone.rd-intensity 四(三)), the latest year first.",
+    description:
+      'What annual reports recorded from now on are judged on: `rdIntensity` as a fraction of 1 ("0.0093"), with ' +
+      '`revisions` (every value recorded for the year, oldest first). Recorded with POST /v1/zones/regional-averages.',
+  })
+  @ReadsProjections(REGIONAL_AVERAGES.name)
+  async regionalAverages(@Query() query: PageQueryDto) {
+    const averages = await readRegionalAverages(this.readStore);
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const items = averages.slice(offset, offset + limit).map((average) => ({
+      ...regionalAverageView(average),
+      revisions: average.history.map(rdIntensityView),
+    }));
+    return { items, total: averages.length, limit, offset };
   }
 
   @Get(':id')

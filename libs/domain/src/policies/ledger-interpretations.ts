@@ -116,6 +116,41 @@ export const LEDGER_INTERPRETATIONS = {
       'it; a waiver of a rule about the lead holds while the unit it was granted for leads. A rule without 原则上 ' +
       'cannot be waived (422).',
   }),
+  zoneRectificationAtEnd: interpretation({
+    id: 'zone.rectification-at-end',
+    since: '2026-12-01',
+    rules: ['zone.rectification', 'zone.removal', 'zone.evaluation-cycle'],
+    text:
+      'A rectification (2 years from the unqualified evaluation, 七(三) 给予为期2年整改期限) is judged when it ends ' +
+      '(到期评估): no evaluation before its end date is accepted. The evaluation on or after the end decides: 不合格 ' +
+      'removes the zone; 合格 or 优秀 puts it back in good standing, and its evaluation cycles count from that ' +
+      'evaluation: the next is due 3 years after it, accepted from 3 months before.',
+    replaces:
+      'A qualified or excellent evaluation during the period ended it early, and the cycles kept counting from approval.',
+  }),
+  zoneRdIntensityAverage: interpretation({
+    id: 'zone.rd-intensity-average',
+    since: '2026-12-01',
+    rules: ['zone.rd-intensity'],
+    text:
+      '四(三) 园区内研发经费投入占园区GDP的比重高于全区平均水平: a report giving `rdSpending` and `parkGdp` passes when ' +
+      "R&D spending / park GDP is strictly above the region's average for the report's year, compared exactly " +
+      '(R&D × 1,000,000 > average in millionths × GDP). The average is recorded per year by an administrator ' +
+      '(RegionalAverageRecorded). A report is judged on the average the ledger held when it was recorded, and the ' +
+      'finding is kept: with no average yet, or without the two figures, the finding is "not assessed" and stays so; ' +
+      'an average recorded or revised later applies to reports (and corrections) recorded after it.',
+  }),
+  zoneGrowthYearOnYear: interpretation({
+    id: 'zone.growth-year-on-year',
+    since: '2026-12-01',
+    rules: ['zone.growth'],
+    text:
+      '四(二) 技术交易项数、金额等主要指标实现持续增长: a report passes when both the number of technology contracts ' +
+      "(`techContractCount`) and their turnover (技术合同成交额) are strictly above those of the zone's report for the " +
+      'previous year, as the ledger held it when this report was recorded. With no report for the previous year, or ' +
+      'no contract count in either, that part is "not assessed"; a later report or correction of the previous year ' +
+      'does not judge this one again.',
+  }),
 } as const;
 
 /** ledger.evaluation-window: how long before its due date a cycle's evaluation is accepted, in months. */

@@ -9,6 +9,7 @@ import { Fen, fenToYuan, wan } from '../shared/money';
 import { param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
 import { scaledToDecimal } from '../shared/scaled-decimal';
 import { IndicatorName, IndicatorUnit, totalOf, ZoneIndicators } from './zone-indicators';
+import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 
 const ISSUED_ON: BusinessDate = '2022-11-14';
 
@@ -85,6 +86,22 @@ export const nmg2022ZoneParams = {
     true,
     ISSUED_ON,
   ),
+  rdIntensityAboveRegionalAverage: param(
+    'zone.rd-intensity',
+    '四(三)',
+    "园区内研发经费投入占园区GDP的比重高于全区平均水平: the park's R&D spending / park GDP above the region's average",
+    true,
+    ISSUED_ON,
+    { interpretation: LEDGER_INTERPRETATIONS.zoneRdIntensityAverage.text },
+  ),
+  techContractsGrow: param(
+    'zone.growth',
+    '四(二)',
+    '技术交易项数、金额等主要指标实现持续增长: the number and turnover of technology contracts grow year on year',
+    true,
+    ISSUED_ON,
+    { interpretation: LEDGER_INTERPRETATIONS.zoneGrowthYearOnYear.text },
+  ),
   annualReportDueMonthDay: param(
     'zone.annual-report-due',
     '六(四)',
@@ -106,9 +123,14 @@ export const nmg2022ZoneParams = {
     {
       interpretation:
         'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval ' +
-        'year + 3. An active zone cannot be evaluated before its first due date. "One third each year" is a list, not a rule.',
+        'year + 3. After a rectification the cycles count from the evaluation that ended it. ' +
+        `${LEDGER_INTERPRETATIONS.evaluationWindow.id}: an evaluation is accepted from 3 months before a due date ` +
+        'and takes that cycle; one per cycle; none before the first window opens. "One third each year" is a list, ' +
+        'not a rule.',
     },
   ),
+  /** ledger.evaluation-window, shown with the zone's parameters: the months before a due date an evaluation opens. */
+  evaluationWindowMonths: EVALUATION_WINDOW_MONTHS,
   excellentRecommendsForNational: param(
     'zone.excellent-recommend',
     '七(三)',
@@ -118,8 +140,8 @@ export const nmg2022ZoneParams = {
   ),
   rectificationYears: param('zone.rectification', '七(三)', '不合格 → a 2-year rectification period', 2, ISSUED_ON, {
     interpretation:
-      'The period runs from the unqualified evaluation to the same date 2 years later. An evaluation before its end ' +
-      'that is qualified or excellent ends it early; an unqualified one leaves it running.',
+      'The period runs from the unqualified evaluation to the same date 2 years later. ' +
+      `${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.id}: ${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.text}`,
   }),
   removalWhenStillUnqualified: param(
     'zone.removal',
@@ -128,7 +150,8 @@ export const nmg2022ZoneParams = {
     true,
     ISSUED_ON,
     {
-      interpretation: 'Decided by an unqualified evaluation on or after the end date; a removed zone takes no command.',
+      interpretation:
+        'Decided by the evaluation on or after the end date when it is unqualified; a removed zone takes no command.',
     },
   ),
 } as const;
@@ -166,15 +189,31 @@ export const zonePolicyById = (id: string): ZonePolicy | undefined => (id === nm
 export const isZonePolicyInForce = (policy: ZonePolicy, on: BusinessDate): boolean =>
   policy.inForce.from <= on && (policy.inForce.to === undefined || on <= policy.inForce.to);
 
-/** One indicator of an annual report judged against its threshold (always "at least", or "yes" for the fund). */
+/**
+ * One indicator of an annual report judged against its threshold: "at least" (附件2), "yes" for the fund, or "above"
+ * (`comparison`) for zone.rd-intensity (the region's average) and zone.growth (the previous year's report).
+ */
 export interface IndicatorFinding extends RuleCheck {
   indicator: IndicatorName;
   unit: IndicatorUnit;
-  threshold: number | boolean;
-  value: number | boolean;
+  /** null: nothing to compare with (no regional average, no previous report). */
+  threshold: number | boolean | null;
+  /** null: the report does not give it. */
+  value: number | boolean | null;
   /** The parts a combined indicator was given in, when it was. */
   parts?: Record<string, number>;
+  /** The value must be strictly above the threshold; absent: at least the threshold. */
+  comparison?: 'above';
+  /**
+   * false: the rule could not be judged (the detail says why). `ok` is then false, as nothing shows the condition met,
+   * and the report's `passed` leaves the finding out. Absent on every judged finding.
+   */
+  assessed?: false;
 }
+
+/** A report passes when every finding that could be judged passes; "not assessed" findings are listed, not failed. */
+export const reportPassed = (findings: ReadonlyArray<IndicatorFinding>): boolean =>
+  findings.every((f) => f.ok || f.assessed === false);
 
 interface IndicatorRule {
   indicator: IndicatorName;
@@ -261,10 +300,12 @@ const INDICATOR_RULES: ReadonlyArray<IndicatorRule> = [
   },
 ];
 
-/** Renders a value in its unit for the finding's sentence: fen as yuan, basis points as a percentage. */
+/** Renders a value in its unit for the finding's sentence: fen as yuan, basis points and millionths as percentages. */
 export function formatIndicatorValue(value: number | boolean, unit: IndicatorUnit): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   switch (unit) {
+    case 'millionths':
+      return `${scaledToDecimal(value, 4)}%`;
     case 'fen':
       return `${fenToYuan(value)} 元`;
     case 'hundredths':

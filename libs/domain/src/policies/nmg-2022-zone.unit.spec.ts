@@ -1,4 +1,5 @@
 import { wan } from '../shared/money';
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 import { paramOn } from '../shared/rule';
 import { AT_THRESHOLD_INDICATORS, FULL_MARKS_INDICATORS } from '../zone/zone.fixtures';
 import {
@@ -20,6 +21,9 @@ const ZONE_RULES = [
   'zone.financing-institutions',
   'zone.incubated-enterprises',
   'zone.special-fund',
+  // 四(三) and 四(二): not in POLICIES.md's table; the ledger names them so and cites the clauses.
+  'zone.rd-intensity',
+  'zone.growth',
   'zone.annual-report-due',
   'zone.evaluation-cycle',
   'zone.excellent-recommend',
@@ -50,11 +54,11 @@ describe('nmg-2022-zone — the policy as data', () => {
     expect(isZonePolicyInForce(nmg2022Zone, '2099-12-31')).toBe(true);
   });
 
-  it("has a named parameter with a citation for every zone.* rule of POLICIES.md, and the ledger's zone.in-force", () => {
-    const params = Object.values(nmg2022ZoneParams);
+  it("has a named parameter with a citation for every zone.* rule of POLICIES.md and 四(二)(三), and the ledger's zone.in-force", () => {
+    const params = Object.values(nmg2022ZoneParams).filter((p) => p.rule.startsWith('zone.'));
     expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
     for (const p of params) {
-      expect(p.citation).toMatch(/^(附件2|六|七|发布时间)/);
+      expect(p.citation).toMatch(/^(附件2|四|六|七|发布时间)/);
       expect(p.description).not.toHaveLength(0);
       expect(p.versions[0].from).toBe('2022-11-14');
     }
@@ -70,10 +74,27 @@ describe('nmg-2022-zone — the policy as data', () => {
     expect(paramOn(nmg2022ZoneParams.annualReportDueMonthDay, ON)).toBe('12-31');
   });
 
+  it('shows the Ledger interpretations its rules read beside its own parameters: the evaluation window', () =>
+    expect(
+      Object.values(nmg2022ZoneParams)
+        .filter((p) => !p.rule.startsWith('zone.'))
+        .map((p) => [p.rule, p.versions[0].value]),
+    ).toEqual([['ledger.evaluation-window', 3]]));
+
   it('states the Ledger interpretation of the evaluation cycle', () =>
     expect(nmg2022ZoneParams.evaluationCycleYears.interpretation).toMatch(
-      /anniversary of approval every 3 years.*approval\s+year \+ 3/s,
+      /anniversary of approval every 3 years.*approval\s+year \+ 3.*count from the evaluation that ended it.*3 months before/s,
     ));
+
+  it('states that a rectification is judged when it ends (zone.rectification-at-end, replacing the early end)', () => {
+    expect(nmg2022ZoneParams.rectificationYears.interpretation).toMatch(
+      /zone\.rectification-at-end: .*no evaluation before its end date is accepted.*3 years after it/s,
+    );
+    expect(LEDGER_INTERPRETATIONS.zoneRectificationAtEnd).toMatchObject({
+      since: '2026-12-01',
+      replaces: expect.stringMatching(/ended it early/),
+    });
+  });
 
   it('is found by its id', () => {
     expect(zonePolicyById('nmg-2022-zone')).toBe(nmg2022Zone);

@@ -35,6 +35,14 @@ export interface ZoneIndicators {
   financingInstitutions: number | FinancingInstitutionParts;
   incubatedEnterprises: number;
   specialFund: boolean;
+  /**
+   * 四(三) 园区内研发经费投入 and 园区GDP, for zone.rd-intensity: given together or not at all (park GDP above zero).
+   * Reports recorded before catalogue 2026-12-01 lack them.
+   */
+  rdSpendingFen?: Fen;
+  parkGdpFen?: Fen;
+  /** 四(二) 技术交易项数, the number of technology contracts, for zone.growth (with the turnover). */
+  techContractCount?: number;
 }
 
 /** The API's names of the indicators (API.md), used on findings. */
@@ -48,12 +56,23 @@ export type IndicatorName =
   | 'hightechRevenueShare'
   | 'financingInstitutions'
   | 'incubatedEnterprises'
-  | 'specialFund';
+  | 'specialFund'
+  | 'rdIntensity'
+  | 'techContractCountGrowth'
+  | 'techContractTurnoverGrowth';
 
-export type IndicatorUnit = 'fen' | 'hundredths' | 'count' | 'basis-points' | 'yes-no';
+/** `millionths`: a ratio in millionths (R&D spending / GDP: 0.0125 → 12500). */
+export type IndicatorUnit = 'fen' | 'hundredths' | 'count' | 'basis-points' | 'millionths' | 'yes-no';
 
 /** Decimal places of the scaled indicators, for the HTTP edge's `decimalToScaled(String(value), scale)`. */
-export const INDICATOR_SCALES = { highValuePatentsPer10k: 2, hightechShare: 4, hightechRevenueShare: 4 } as const;
+export const INDICATOR_SCALES = {
+  highValuePatentsPer10k: 2,
+  hightechShare: 4,
+  hightechRevenueShare: 4,
+  rdIntensity: 6,
+} as const;
+
+export const MILLIONTHS_WHOLE = 1_000_000;
 
 export const BASIS_POINTS_WHOLE = 10_000;
 
@@ -113,5 +132,23 @@ export function indicatorProblems(indicators: unknown): InputProblem[] {
   problems.push(...countOrPartsProblems('transferInstitutions', i.transferInstitutions, TRANSFER_PARTS));
   problems.push(...countOrPartsProblems('financingInstitutions', i.financingInstitutions, FINANCING_PARTS));
   if (typeof i.specialFund !== 'boolean') problems.push({ field: 'specialFund', problem: 'must be true or false' });
+  return [...problems, ...rdAndGrowthProblems(i)];
+}
+
+/** The optional figures of zone.rd-intensity and zone.growth: R&D spending and park GDP together, GDP above zero. */
+function rdAndGrowthProblems(i: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const optionalCount = (field: string, value: unknown) =>
+    value === undefined || isCount(value) ? [] : [{ field, problem: 'must be a non-negative integer' }];
+  problems.push(
+    ...optionalCount('rdSpending', i.rdSpendingFen),
+    ...optionalCount('techContractCount', i.techContractCount),
+  );
+  if (i.parkGdpFen !== undefined && !(isCount(i.parkGdpFen) && i.parkGdpFen > 0))
+    problems.push({ field: 'parkGdp', problem: 'must be a positive amount' });
+  if ((i.rdSpendingFen === undefined) !== (i.parkGdpFen === undefined)) {
+    const [missing, given] = i.rdSpendingFen === undefined ? ['rdSpending', 'parkGdp'] : ['parkGdp', 'rdSpending'];
+    problems.push({ field: missing, problem: `is required with ${given}: the two are given together` });
+  }
   return problems;
 }

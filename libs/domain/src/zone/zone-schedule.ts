@@ -1,16 +1,18 @@
 /**
  * Pure schedule queries for the zone projection and the dashboard. The clock is always an argument (`today`).
  *
- * - Evaluation due dates (Ledger interpretation of zone.evaluation-cycle 六(四)): the anniversary of approval every
- *   3 years, first in approval year + 3; and the end of each rectification period (到期评估, zone.rectification 七(三)).
- *   "Due in a year" is the schedule: a zone stays in its year's list after it has been evaluated.
+ * - Evaluation due dates (Ledger interpretation of zone.evaluation-cycle 六(四)): the cycles of `zone-cycles.ts` — every
+ *   3 years from approval, and after a rectification from the evaluation that closed it — and the end of each
+ *   rectification period (到期评估, zone.rectification 七(三)). "Due in a year" is the schedule: a zone stays in its
+ *   year's list after it has been evaluated.
  * - Annual reports (zone.annual-report-due 六(四)): one for every year from the approval year on, due 31 December.
  *   A zone removed on or before a due date owes nothing from then on.
  * - Deadlines list what is still outstanding: overdue ones (whatever their age) and those due within the horizon.
  */
 import { nmg2022Zone, nmg2022ZoneParams } from '../policies/nmg-2022-zone';
-import { addDays, addYears, BusinessDate, yearOf } from '../shared/dates';
-import { paramOn, RuleRef } from '../shared/rule';
+import { addDays, BusinessDate, yearOf } from '../shared/dates';
+import { paramOn, refOf, RuleRef } from '../shared/rule';
+import { currentSegment, cycleNumberOf, cycleSegments, cyclesDueBetween } from './zone-cycles';
 import { ZoneState } from './zone.state';
 
 const p = nmg2022ZoneParams;
@@ -38,35 +40,13 @@ export function annualReportDueDate(_zone: ZoneDates, year: number): BusinessDat
   return `${String(year).padStart(4, '0')}-${paramOn(p.annualReportDueMonthDay, asOfYear(year))}`;
 }
 
-/** The third anniversary of approval (满3年): no evaluation of an active zone before it. */
-export function firstEvaluationDueDate(zone: ZoneDates): BusinessDate {
-  return addYears(zone.approvedOn, paramOn(p.evaluationCycleYears, zone.approvedOn));
-}
-
-/** The cycle's due date in `year`, if the year is an evaluation year (approval year + 3k, k ≥ 1). */
-export function cycleEvaluationDueDate(zone: ZoneDates, year: number): BusinessDate | undefined {
-  const cycle = paramOn(p.evaluationCycleYears, zone.approvedOn);
-  const yearsSinceApproval = year - yearOf(zone.approvedOn);
-  if (yearsSinceApproval < cycle || yearsSinceApproval % cycle !== 0) return undefined;
-  return addYears(zone.approvedOn, yearsSinceApproval);
-}
-
 /** The evaluations due in `year`: the cycle's and any rectification period ending that year. Earliest first. */
 export function evaluationsDueIn(state: ZoneState, year: number): ZoneDeadline[] {
   if (!state.exists) return [];
   if (state.removed && year > yearOf(state.removed.on)) return [];
-  const cycleDue = cycleEvaluationDueDate(state, year);
-  const cycle: ZoneDeadline[] = cycleDue
-    ? [
-        {
-          kind: 'evaluation',
-          due: cycleDue,
-          overdue: false,
-          rule: p.evaluationCycleYears.rule,
-          citation: p.evaluationCycleYears.citation,
-        },
-      ]
-    : [];
+  const cycle: ZoneDeadline[] = cycleSegments(state)
+    .flatMap((segment) => cyclesDueBetween(segment, year, year))
+    .map(({ due }) => ({ kind: 'evaluation', due, overdue: false, ...refOf(p.evaluationCycleYears) }));
   const rectificationEnds: ZoneDeadline[] = state.rectifications
     .filter((period) => yearOf(period.until) === year)
     .map((period) => ({
@@ -135,20 +115,14 @@ function evaluationDeadlines(state: ZoneState, today: BusinessDate, horizonEnd: 
       },
     ];
   }
-  // An active zone: the latest cycle date already passed (overdue unless evaluated since that year began) and the next one.
-  const evaluatedInOrAfter = (due: BusinessDate) => state.evaluations.some((e) => yearOf(e.on) >= yearOf(due));
-  const deadlines: ZoneDeadline[] = [];
-  for (let year = yearOf(state.approvedOn); year <= yearOf(horizonEnd); year++) {
-    const due = cycleEvaluationDueDate(state, year);
-    if (!due || evaluatedInOrAfter(due)) continue;
-    deadlines.push({
-      kind: 'evaluation',
-      due,
-      overdue: today > due,
-      rule: p.evaluationCycleYears.rule,
-      citation: p.evaluationCycleYears.citation,
-    });
-  }
+  // An active zone: the cycles of its current segment not yet evaluated (one evaluated later settles the earlier ones
+  // too: a late evaluation takes the cycle whose window it falls in), of which only the latest overdue one.
+  const segment = currentSegment(state);
+  const evaluated = state.evaluations.map((e) => cycleNumberOf(e, segment) ?? 0);
+  const latestEvaluated = Math.max(0, ...evaluated);
+  const deadlines: ZoneDeadline[] = cyclesDueBetween(segment, yearOf(segment.since), yearOf(horizonEnd))
+    .filter((cycle) => cycle.number > latestEvaluated && cycle.due <= horizonEnd)
+    .map(({ due }) => ({ kind: 'evaluation', due, overdue: today > due, ...refOf(p.evaluationCycleYears) }));
   const overdue = deadlines.filter((d) => d.overdue).slice(-1); // an older missed cycle is superseded by a later one
   return [...overdue, ...deadlines.filter((d) => !d.overdue)];
 }

@@ -3,7 +3,7 @@ import { named } from '../testing/named';
 import { zoneDecider } from './zone.decider';
 import { ZoneEvent } from './zone.events';
 import { ZoneState } from './zone.state';
-import { FULL_MARKS_INDICATORS, ZONE_ID, zoneDesignated } from './zone.fixtures';
+import { FULL_MARKS_INDICATORS, recordZoneEvaluation, ZONE_ID, zoneDesignated } from './zone.fixtures';
 import {
   evaluationDueDate,
   evaluationsDueIn,
@@ -78,11 +78,65 @@ describe(`${named(P.evaluationCycleYears)}: evaluation due dates (Ledger interpr
     expect(isEvaluationDueIn(zoneDecider.initialState(), 2025)).toBe(false));
 });
 
+describe(`${named(P.evaluationCycleYears)}: the schedule agrees with the decision (zone-cycles)`, () => {
+  const FIRST_CYCLE = { number: 1, due: '2025-12-01', opens: '2025-09-01' };
+  const inWindow: ZoneEvent = {
+    type: 'ZoneEvaluated',
+    data: { zoneId: ZONE_ID, on: '2025-10-01', grade: 'qualified', kind: 'cycle', cycle: FIRST_CYCLE, ...CYCLE },
+  };
+
+  it('an evaluation in the window before the due date settles its cycle', () =>
+    expect(
+      upcomingDeadlines(replay([zoneDesignated(), inWindow]), '2025-10-02', 90).filter((d) => d.kind === 'evaluation'),
+    ).toEqual([]));
+
+  it('the first deadline of a designated zone is the first due date the decision accepts an evaluation for', () => {
+    const zone = replay([zoneDesignated()]);
+    const [deadline] = upcomingDeadlines(zone, '2025-06-01', 365).filter((d) => d.kind === 'evaluation');
+    expect(deadline.due).toBe('2025-12-01');
+    const decide = (on: string) => zoneDecider.decide(recordZoneEvaluation(on, 'qualified'), zone, { today: on });
+    expect(decide('2025-08-31')).toMatchObject({ kind: 'rejection', rule: 'zone.evaluation-cycle' });
+    expect(decide('2025-09-01')).toMatchObject([{ data: { cycle: { due: deadline.due } } }]);
+  });
+});
+
 describe(named(P.rectificationYears), () => {
   it('the end of a rectification period is an evaluation due that year (到期评估)', () =>
     expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2027)).toEqual([
       { kind: 'rectification-end', due: '2027-12-10', overdue: false, ...RECTIFICATION },
     ]));
+
+  it("while in rectification, the approval's later cycles are not due", () =>
+    expect(evaluationsDueIn(replay(IN_RECTIFICATION), 2028)).toEqual([]));
+
+  const restored = (cycleAnchor?: string): ZoneEvent[] => [
+    ...IN_RECTIFICATION,
+    {
+      type: 'ZoneEvaluated',
+      data: { zoneId: ZONE_ID, on: '2027-12-15', grade: 'qualified', kind: 'rectification-end', ...RECTIFICATION },
+    },
+    {
+      type: 'ZoneRectified',
+      data: { zoneId: ZONE_ID, on: '2027-12-15', ...(cycleAnchor && { cycleAnchor }), ...RECTIFICATION },
+    },
+  ];
+
+  it('restored: the cycles count from the evaluation that ended it, in the schedule and the deadlines', () => {
+    const zone = replay(restored('2027-12-15'));
+    expect([2028, 2029, 2030, 2031].filter((year) => isEvaluationDueIn(zone, year))).toEqual([2030]);
+    expect(evaluationDueDate(zone, 2030)).toBe('2030-12-15');
+    expect(upcomingDeadlines(zone, '2030-06-01', 365).filter((d) => d.kind === 'evaluation')).toEqual([
+      { kind: 'evaluation', due: '2030-12-15', overdue: false, ...CYCLE },
+    ]);
+  });
+
+  it('restored under the earlier reading (no cycleAnchor): the cycles of the approval go on', () => {
+    const zone = replay(restored());
+    expect([2028, 2029, 2030, 2031].filter((year) => isEvaluationDueIn(zone, year))).toEqual([2028, 2031]);
+    expect(upcomingDeadlines(zone, '2030-06-30', 365).filter((d) => d.kind === 'evaluation')).toEqual([
+      { kind: 'evaluation', due: '2028-12-01', overdue: true, ...CYCLE },
+    ]);
+  });
 });
 
 describe(`${named(P.annualReportDueMonthDay)}: missing annual reports`, () => {

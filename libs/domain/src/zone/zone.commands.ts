@@ -21,3 +21,12 @@ export type RecordZoneEvaluation = DomainCommand<
 >;
 
 export type ZoneCommand = DesignateZone | SubmitAnnualReport | RecordZoneEvaluation;
+
+/**
+ * The region's average R&D intensity (全区研发经费投入强度) for a year, recorded by an administrator: what
+ * zone.rd-intensity (四(三)) compares a park's R&D spending / park GDP with. In millionths (0.0093 → 9300).
+ */
+export type RecordRegionalAverage = DomainCommand<
+  'RecordRegionalAverage',
+  { year: number; rdIntensityMillionths: number; source?: string }
+>;

@@ -9,14 +9,16 @@
  *   correction (`AnnualReportCorrected`, naming zone.annual-report-due too): it replaces indicators and findings,
  *   timeliness stays the first report's.
  *   Failing indicators are findings, not rejections: the grade is the evaluators' decision, recorded separately.
- * - Evaluations (zone.evaluation-cycle 六(四)): an active zone cannot be evaluated before its first due date (the third
- *   anniversary of approval, 满3年): `rule-violated`. Later evaluations are accepted whenever they are held.
- *   Evaluations are recorded in date order.
+ * - Evaluations (zone.evaluation-cycle 六(四), ledger.evaluation-window): cycles fall due every 3 years on the
+ *   anniversaries of approval (`zone-cycles.ts`); an evaluation of an active zone is accepted from 3 months before a
+ *   due date and takes that cycle (recorded on ZoneEvaluated with the next due date); one per cycle; one before the
+ *   first window opens is `rule-violated`. Evaluations are recorded in date order.
  * - Unqualified while active → rectification until the same date two years later (zone.rectification 七(三)).
- * - While in rectification, before its end date: qualified/excellent ends it early (`ZoneRectified`); unqualified
- *   changes nothing (the two years are granted in full). On or after the end date: unqualified → `ZoneRemoved`
- *   (zone.removal 七(三)); qualified/excellent → `ZoneRectified`. The period does not end by itself: it takes the
- *   evaluation at its end (到期评估) to remove or restore a zone.
+ * - A rectification is judged when it ends: an evaluation before its end date is `rule-violated` (zone.rectification);
+ *   on or after it, unqualified → `ZoneRemoved` (zone.removal 七(三)), qualified/excellent → `ZoneRectified`, and the
+ *   cycles count from that evaluation (the next is due 3 years later). The period does not end by itself: it takes the
+ *   evaluation at its end (到期评估) to remove or restore a zone. (Until catalogue 2026-12-01 a qualified evaluation
+ *   ended it early and the cycles kept counting from approval; those events replay as recorded.)
  * - Excellent, at any evaluation → `ZoneRecommendedForNational` (zone.excellent-recommend 七(三)).
  * - A removed zone accepts no command: `invalid-state`, citing the removal.
  * - Every event names its rule (`rule`, `citation` at the top of its data); bad input is `invalid-input` with

@@ -21,7 +21,7 @@ import {
   zoneDesignated,
 } from './zone.fixtures';
 import { TransferInstitutionParts, ZoneIndicators } from '../policies/zone-indicators';
-import { nmg2022Zone, nmg2022ZoneParams as P } from '../policies/nmg-2022-zone';
+import { nmg2022Zone, nmg2022ZoneParams as P, reportPassed } from '../policies/nmg-2022-zone';
 
 const TODAY = '2028-06-30';
 const { given } = deciderSpec(zoneDecider, (): ZoneContext => ({ today: TODAY }));
@@ -40,11 +40,34 @@ const evaluated = (
   type: 'ZoneEvaluated',
   data: { zoneId: ZONE_ID, on, grade, kind, ...(kind === 'cycle' ? CYCLE : RECTIFICATION) },
 });
+/** A regular evaluation as recorded from catalogue 2026-12-01: the cycle it took and the next due date. */
+const cycleEvaluated = (
+  on: string,
+  grade: ZoneGrade,
+  cycle: { number: number; due: string; opens: string },
+  nextDue: string,
+): ZoneEvent => ({
+  type: 'ZoneEvaluated',
+  data: { zoneId: ZONE_ID, on, grade, kind: 'cycle', cycle, nextDue, ...CYCLE },
+});
+/** The evaluation that ends a rectification and restores the zone: the next is due 3 years after it. */
+const restoringEvaluation = (on: string, grade: ZoneGrade, nextDue: string): ZoneEvent => ({
+  type: 'ZoneEvaluated',
+  data: { zoneId: ZONE_ID, on, grade, kind: 'rectification-end', nextDue, ...RECTIFICATION },
+});
+const FIRST_CYCLE = { number: 1, due: '2025-12-01', opens: '2025-09-01' };
+const SECOND_CYCLE = { number: 2, due: '2028-12-01', opens: '2028-09-01' };
 const rectificationStarted = (on: string, until: string): ZoneEvent => ({
   type: 'ZoneRectificationStarted',
   data: { zoneId: ZONE_ID, on, until, ...RECTIFICATION },
 });
+/** Restored: the cycles count from the evaluation that ended the rectification (catalogue 2026-12-01). */
 const rectified = (on: string): ZoneEvent => ({
+  type: 'ZoneRectified',
+  data: { zoneId: ZONE_ID, on, cycleAnchor: on, ...RECTIFICATION },
+});
+/** As recorded before catalogue 2026-12-01: without an anchor, the cycles kept counting from approval. */
+const rectifiedUnderEarlierReading = (on: string): ZoneEvent => ({
   type: 'ZoneRectified',
   data: { zoneId: ZONE_ID, on, ...RECTIFICATION },
 });
@@ -95,7 +118,7 @@ function indicatorRule(
       const outcome = report(belowThreshold).thenMatches([{ type: 'AnnualReportSubmitted' }]);
       const findings = findingsOf(outcome);
       expect(findings.find((f) => f.rule === rule)).toMatchObject({ rule, citation, ok: false });
-      expect(findings.filter((f) => !f.ok).map((f) => f.rule)).toEqual([rule]);
+      expect(findings.filter((f) => !f.ok && f.assessed !== false).map((f) => f.rule)).toEqual([rule]);
     });
   });
 }
@@ -242,27 +265,62 @@ describe(named(P.annualReportDueMonthDay), () => {
       .thenMatches([{ type: 'AnnualReportCorrected', data: { year: 2025, submittedOn: '2026-02-01', ...REPORT_DUE } }]);
     const report = replay([zoneDesignated(), ...first, ...outcome]).reports[2025];
     expect(report).toMatchObject({ submittedOn: '2025-12-20', late: false, correctedOn: ['2026-02-01'] });
-    expect(report.findings.every((f) => f.ok)).toBe(true);
+    expect(reportPassed(report.findings)).toBe(true);
   });
 });
 
 describe(named(P.evaluationCycleYears), () => {
-  it('a zone approved 2022-12-01 is not evaluated before 2025-12-01 (满3年)', () => {
+  it('a zone approved 2022-12-01 is not evaluated before its first window opens on 2025-09-01', () => {
     given([zoneDesignated()])
-      .when(recordZoneEvaluation('2025-11-30', 'qualified'))
+      .when(recordZoneEvaluation('2025-08-31', 'qualified'))
+      .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: FIRST_CYCLE }] });
+  });
+
+  it('it is evaluated from 3 months before its third anniversary; the event records the cycle and the next due date', () => {
+    given([zoneDesignated()])
+      .when(recordZoneEvaluation('2025-09-01', 'qualified'))
+      .then([cycleEvaluated('2025-09-01', 'qualified', FIRST_CYCLE, '2028-12-01')]);
+  });
+
+  it('a late evaluation takes the cycle whose window it falls in', () => {
+    given([zoneDesignated()])
+      .when(recordZoneEvaluation('2027-06-01', 'qualified'))
+      .then([cycleEvaluated('2027-06-01', 'qualified', FIRST_CYCLE, '2028-12-01')]);
+  });
+
+  it('one evaluation per cycle: a second in the same cycle is refused, naming the next window', () => {
+    given([zoneDesignated(), cycleEvaluated('2025-12-01', 'qualified', FIRST_CYCLE, '2028-12-01')])
+      .when(recordZoneEvaluation('2026-06-01', 'excellent'))
+      .thenRejects({
+        code: 'rule-violated',
+        ...CYCLE,
+        details: [{ cycle: FIRST_CYCLE, evaluatedOn: '2025-12-01', next: SECOND_CYCLE }],
+      });
+  });
+
+  it('an evaluation recorded before evaluations named their cycle still holds the cycle its date falls in', () => {
+    given([zoneDesignated(), evaluated('2025-12-10', 'qualified')])
+      .when(recordZoneEvaluation('2026-01-10', 'qualified'))
       .thenRejects({ code: 'rule-violated', ...CYCLE });
   });
 
-  it('it is evaluated from its third anniversary on', () => {
-    given([zoneDesignated()])
-      .when(recordZoneEvaluation('2025-12-01', 'qualified'))
-      .then([evaluated('2025-12-01', 'qualified')]);
+  it('the next cycle opens 3 months before the sixth anniversary', () => {
+    const history = [zoneDesignated(), cycleEvaluated('2025-12-01', 'qualified', FIRST_CYCLE, '2028-12-01')];
+    const later = { today: '2028-12-31' };
+    given(history)
+      .when(recordZoneEvaluation('2028-08-31', 'qualified'), later)
+      .thenRejects({ code: 'rule-violated', ...CYCLE });
+    given(history)
+      .when(recordZoneEvaluation('2028-09-01', 'excellent'), later)
+      .then([cycleEvaluated('2028-09-01', 'excellent', SECOND_CYCLE, '2031-12-01'), recommended('2028-09-01')]);
   });
 
   it('approved on 29 February, its first evaluation is due on 28 February three years later', () => {
     given([zoneDesignated({ approvedOn: '2024-02-29' })])
       .when(recordZoneEvaluation('2027-02-28', 'qualified'), { today: '2027-03-01' })
-      .then([evaluated('2027-02-28', 'qualified')]);
+      .then([
+        cycleEvaluated('2027-02-28', 'qualified', { number: 1, due: '2027-02-28', opens: '2026-11-28' }, '2030-02-28'),
+      ]);
   });
 
   it('grades are 优秀/合格/不合格: excellent, qualified, unqualified', () => {
@@ -301,14 +359,14 @@ describe(named(P.excellentRecommendsForNational), () => {
   it('an excellent zone is recommended first for national-level zones', () => {
     given([zoneDesignated()])
       .when(recordZoneEvaluation('2025-12-10', 'excellent'))
-      .then([evaluated('2025-12-10', 'excellent'), recommended('2025-12-10')]);
+      .then([cycleEvaluated('2025-12-10', 'excellent', FIRST_CYCLE, '2028-12-01'), recommended('2025-12-10')]);
   });
 
   it('an excellent evaluation at the end of rectification restores the zone and recommends it', () => {
     given(IN_RECTIFICATION)
       .when(recordZoneEvaluation('2027-12-10', 'excellent'))
       .then([
-        evaluated('2027-12-10', 'excellent', 'rectification-end'),
+        restoringEvaluation('2027-12-10', 'excellent', '2030-12-10'),
         rectified('2027-12-10'),
         recommended('2027-12-10'),
       ]);
@@ -324,10 +382,13 @@ describe(named(P.excellentRecommendsForNational), () => {
 });
 
 describe(named(P.rectificationYears), () => {
-  it('an unqualified active zone gets a 2-year rectification period', () => {
+  it('an unqualified active zone gets a 2-year rectification period; its end is the next evaluation due', () => {
     given([zoneDesignated()])
       .when(recordZoneEvaluation('2025-12-10', 'unqualified'))
-      .then([evaluated('2025-12-10', 'unqualified'), rectificationStarted('2025-12-10', '2027-12-10')]);
+      .then([
+        cycleEvaluated('2025-12-10', 'unqualified', FIRST_CYCLE, '2027-12-10'),
+        rectificationStarted('2025-12-10', '2027-12-10'),
+      ]);
   });
 
   it('the period from 29 February ends on 28 February two years later', () => {
@@ -344,28 +405,70 @@ describe(named(P.rectificationYears), () => {
     });
   });
 
-  it('unqualified again before the end: the two years run on, no removal yet', () => {
-    given(IN_RECTIFICATION)
-      .when(recordZoneEvaluation('2027-12-09', 'unqualified'))
-      .then([evaluated('2027-12-09', 'unqualified', 'during-rectification')]);
-  });
+  it.each<ZoneGrade>(['excellent', 'qualified', 'unqualified'])(
+    'no evaluation before the end date ends it early: %s on the day before is refused, nothing recorded',
+    (grade) => {
+      given(IN_RECTIFICATION)
+        .when(recordZoneEvaluation('2027-12-09', grade))
+        .thenRejects({ code: 'rule-violated', ...RECTIFICATION, details: [{ rectificationUntil: '2027-12-10' }] });
+    },
+  );
 
-  it('qualified before the end: rectified early', () => {
-    given(IN_RECTIFICATION)
-      .when(recordZoneEvaluation('2026-12-01', 'qualified'))
-      .then([evaluated('2026-12-01', 'qualified', 'during-rectification'), rectified('2026-12-01')]);
-  });
-
-  it('qualified at the end: rectified, active again', () => {
+  it('qualified at the end: rectified, active again, the next evaluation due 3 years after it', () => {
     const outcome = given(IN_RECTIFICATION)
       .when(recordZoneEvaluation('2027-12-10', 'qualified'))
-      .then([evaluated('2027-12-10', 'qualified', 'rectification-end'), rectified('2027-12-10')]);
+      .then([restoringEvaluation('2027-12-10', 'qualified', '2030-12-10'), rectified('2027-12-10')]);
     const state = replay([...IN_RECTIFICATION, ...outcome]);
     expect(state).toMatchObject({
       status: 'active',
-      rectifications: [{ from: '2025-12-10', until: '2027-12-10', ended: { on: '2027-12-10', outcome: 'rectified' } }],
+      rectifications: [
+        {
+          from: '2025-12-10',
+          until: '2027-12-10',
+          ended: { on: '2027-12-10', outcome: 'rectified', cycleAnchor: '2027-12-10' },
+        },
+      ],
     });
     expect(state.rectificationUntil).toBeUndefined();
+  });
+
+  describe('after it, the cycles count from the evaluation that ended it, with the same window', () => {
+    const RESTORED = [
+      ...IN_RECTIFICATION,
+      restoringEvaluation('2028-01-10', 'qualified', '2031-01-10'),
+      rectified('2028-01-10'),
+    ];
+    const NEW_FIRST_CYCLE = { number: 1, due: '2031-01-10', opens: '2030-10-10' };
+
+    it.each([
+      ['the cycle of the approval (2028-12-01) is no longer due', '2028-12-01'],
+      ['the day before the new window', '2030-10-09'],
+    ])('%s: refused', (_why, on) => {
+      given(RESTORED)
+        .when(recordZoneEvaluation(on, 'qualified'), { today: '2031-06-30' })
+        .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: NEW_FIRST_CYCLE }] });
+    });
+
+    it('accepted from 3 months before the third anniversary of the restoring evaluation', () => {
+      given(RESTORED)
+        .when(recordZoneEvaluation('2030-10-10', 'qualified'), { today: '2031-06-30' })
+        .then([cycleEvaluated('2030-10-10', 'qualified', NEW_FIRST_CYCLE, '2034-01-10')]);
+    });
+  });
+
+  it('a rectification closed under the earlier reading (no cycleAnchor) keeps the cycles of the approval', () => {
+    const history = [
+      ...IN_RECTIFICATION,
+      evaluated('2026-12-01', 'qualified', 'during-rectification'),
+      rectifiedUnderEarlierReading('2026-12-01'),
+    ];
+    const later = { today: '2028-12-31' };
+    given(history)
+      .when(recordZoneEvaluation('2028-08-31', 'qualified'), later)
+      .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: SECOND_CYCLE }] });
+    given(history)
+      .when(recordZoneEvaluation('2028-09-01', 'qualified'), later)
+      .then([cycleEvaluated('2028-09-01', 'qualified', SECOND_CYCLE, '2031-12-01')]);
   });
 
   it('a zone in rectification still reports every year', () => {
@@ -532,7 +635,7 @@ describe('every zone event names its rule and citation', () => {
     eventsOf([
       designated,
       [recordZoneEvaluation('2025-12-10', 'unqualified'), '2025-12-10'],
-      [recordZoneEvaluation('2026-12-10', 'excellent'), '2026-12-10'],
+      [recordZoneEvaluation('2027-12-10', 'excellent'), '2027-12-10'],
     ]),
   ];
   const all = histories.flat();

@@ -1,5 +1,6 @@
 import { IndicatorFinding, ZonePolicyId } from '../policies/nmg-2022-zone';
 import { BusinessDate } from '../shared/dates';
+import { Cycle } from '../shared/evaluation-cycle';
 import { DomainEvent } from '../shared/event';
 import { RuleRef } from '../shared/rule';
 import { ZoneGrade } from './zone.commands';
@@ -48,9 +49,23 @@ export type AnnualReportCorrected = DomainEvent<
  */
 export type ZoneEvaluationKind = 'cycle' | 'during-rectification' | 'rectification-end';
 
+/**
+ * `cycle`: the cycle a regular evaluation took (zone.evaluation-cycle, ledger.evaluation-window). `nextDue`: when the
+ * next evaluation falls due after this one — the next cycle's due date, the end of the rectification it starts, or
+ * 3 years after the evaluation that closes a rectification; absent when it removes the zone. Both are recorded from
+ * catalogue 2026-12-01 on; evaluations recorded before lack them. 'during-rectification' is no longer decided (a
+ * rectification is judged at its end) but stays readable.
+ */
 export type ZoneEvaluated = DomainEvent<
   'ZoneEvaluated',
-  { zoneId: string; on: BusinessDate; grade: ZoneGrade; kind: ZoneEvaluationKind } & RuleRef
+  {
+    zoneId: string;
+    on: BusinessDate;
+    grade: ZoneGrade;
+    kind: ZoneEvaluationKind;
+    cycle?: Cycle;
+    nextDue?: BusinessDate;
+  } & RuleRef
 >;
 
 export type ZoneRectificationStarted = DomainEvent<
@@ -58,8 +73,15 @@ export type ZoneRectificationStarted = DomainEvent<
   { zoneId: string; on: BusinessDate; until: BusinessDate } & RuleRef
 >;
 
-/** The rectification period ended with a qualified or excellent evaluation: the zone is active again. */
-export type ZoneRectified = DomainEvent<'ZoneRectified', { zoneId: string; on: BusinessDate } & RuleRef>;
+/**
+ * The rectification period ended with a qualified or excellent evaluation: the zone is active again, and its
+ * evaluation cycles count from `cycleAnchor` (the date of that evaluation). Recorded from catalogue 2026-12-01 on; a
+ * ZoneRectified recorded before lacks it, and that zone's cycles kept counting from its approval.
+ */
+export type ZoneRectified = DomainEvent<
+  'ZoneRectified',
+  { zoneId: string; on: BusinessDate; cycleAnchor?: BusinessDate } & RuleRef
+>;
 
 export type ZoneRecommendedForNational = DomainEvent<
   'ZoneRecommendedForNational',
@@ -88,3 +110,13 @@ export const ZONE_EVENT_TYPES: ReadonlyArray<ZoneEvent['type']> = [
   'ZoneRecommendedForNational',
   'ZoneRemoved',
 ];
+
+/**
+ * The region's average R&D intensity for `year` (zone.rd-intensity 四(三)), on its own stream per year
+ * (`regionalAverageStreamId`). A second record for a year revises it (`replaces`: the value before) for reports
+ * recorded after it; reports recorded before keep the finding they were recorded with.
+ */
+export type RegionalAverageRecorded = DomainEvent<
+  'RegionalAverageRecorded',
+  { year: number; rdIntensityMillionths: number; source?: string; replaces?: number } & RuleRef
+>;

@@ -1,4 +1,5 @@
 import { BusinessDate } from '../shared/dates';
+import { Cycle } from '../shared/evaluation-cycle';
 import { IndicatorFinding, ZonePolicyId, nmg2022Zone } from '../policies/nmg-2022-zone';
 import { RuleRef } from '../shared/rule';
 import { ZoneEvaluationKind, ZoneEvent } from './zone.events';
@@ -24,12 +25,16 @@ export interface ZoneEvaluation {
   on: BusinessDate;
   grade: ZoneGrade;
   kind: ZoneEvaluationKind;
+  /** As recorded (catalogue 2026-12-01 on): the cycle a regular evaluation took, and when the next one is due. */
+  cycle?: Cycle;
+  nextDue?: BusinessDate;
 }
 
 export interface RectificationPeriod {
   from: BusinessDate;
   until: BusinessDate;
-  ended?: { on: BusinessDate; outcome: 'rectified' | 'removed' };
+  /** `cycleAnchor`: where the evaluation cycles count from after a restoration that named it (see ZoneRectified). */
+  ended?: { on: BusinessDate; outcome: 'rectified' | 'removed'; cycleAnchor?: BusinessDate };
 }
 
 /** The state every zone decision is taken on; also the detail read model. */
@@ -90,8 +95,9 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
       return { ...state, reports: { ...state.reports, [year]: corrected } };
     }
     case 'ZoneEvaluated': {
-      const { on, grade, kind } = event.data;
-      return { ...state, evaluations: [...state.evaluations, { on, grade, kind }] };
+      const { on, grade, kind, cycle, nextDue } = event.data;
+      const evaluation = { on, grade, kind, ...(cycle && { cycle }), ...(nextDue && { nextDue }) };
+      return { ...state, evaluations: [...state.evaluations, evaluation] };
     }
     case 'ZoneRectificationStarted': {
       const { on, until } = event.data;
@@ -102,8 +108,13 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
         rectifications: [...state.rectifications, { from: on, until }],
       };
     }
-    case 'ZoneRectified':
-      return { ...endRectification(state, event.data.on, 'rectified'), status: 'active' };
+    case 'ZoneRectified': {
+      const { on, cycleAnchor } = event.data;
+      return {
+        ...endRectification(state, { on, outcome: 'rectified', ...(cycleAnchor && { cycleAnchor }) }),
+        status: 'active',
+      };
+    }
     case 'ZoneRecommendedForNational':
       return {
         ...state,
@@ -112,16 +123,20 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
       };
     case 'ZoneRemoved': {
       const { on, rule, citation } = event.data;
-      return { ...endRectification(state, on, 'removed'), status: 'removed', removed: { on, rule, citation } };
+      return {
+        ...endRectification(state, { on, outcome: 'removed' }),
+        status: 'removed',
+        removed: { on, rule, citation },
+      };
     }
     default:
       return state;
   }
 }
 
-function endRectification(state: ZoneState, on: BusinessDate, outcome: 'rectified' | 'removed'): ZoneState {
+function endRectification(state: ZoneState, ended: NonNullable<RectificationPeriod['ended']>): ZoneState {
   const rectifications = state.rectifications.map((period, i) =>
-    i === state.rectifications.length - 1 && !period.ended ? { ...period, ended: { on, outcome } } : period,
+    i === state.rectifications.length - 1 && !period.ended ? { ...period, ended } : period,
   );
   return { ...state, rectificationUntil: undefined, rectifications };
 }

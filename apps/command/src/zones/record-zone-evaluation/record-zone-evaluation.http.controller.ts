@@ -17,14 +17,19 @@ export class RecordZoneEvaluationHttpController {
   @ApiOperation({
     summary: 'Record an evaluation (zone.evaluation-cycle 六(四)) and its consequences (七(三)).',
     description:
-      'unqualified → `rectification` until the same date two years later (zone.rectification); unqualified on or after ' +
-      'that date → `removed` (zone.removal); qualified or excellent during rectification → `active` again; excellent → ' +
-      'recommended for national level (zone.excellent-recommend). An active zone is not evaluated before the third ' +
-      'anniversary of its approval (422 rule-violated). A removed zone takes no command (422 invalid-state).',
+      'An active zone is evaluated every 3 years from its approval (zone.evaluation-cycle 六(四)): an evaluation is ' +
+      'accepted from 3 months before a due date (ledger.evaluation-window) and takes that cycle; one per cycle; one ' +
+      'before the first window opens is 422 rule-violated. The answer names the `cycle` and the `nextDue` date. ' +
+      'unqualified → `rectification` until the same date two years later (zone.rectification); no evaluation before ' +
+      'that date is accepted (422 rule-violated, zone.rectification); the evaluation on or after it decides: ' +
+      'unqualified → `removed` (zone.removal), qualified or excellent → `active`, the next evaluation due 3 years ' +
+      'after it. Excellent → recommended for national level (zone.excellent-recommend). A removed zone takes no ' +
+      'command (422 invalid-state).',
   })
   @ApiCreatedResponse({
     description:
-      '`{ id, status, evaluation, rectificationUntil?, recommendedForNational, removed?, decisions: [{ type, rule, citation }], position }`',
+      '`{ id, status, evaluation: { on, grade, kind, cycle?: { number, due, opens }, nextDue? }, rectificationUntil?, ' +
+      'recommendedForNational, removed?, decisions: [{ type, rule, citation }], position }`',
   })
   record(
     @Param('id') id: string,

@@ -1,4 +1,5 @@
 import { validationRule } from '@ledger/platform';
+import { isYuanString, yuanToFen } from '@ledger/domain/shared/money';
 import { isScaledDecimal } from '@ledger/domain/shared/scaled-decimal';
 
 /** Validators for the indicators of an annual report (附件2): exact decimals, counts, and counts given in parts. */
@@ -7,6 +8,13 @@ const isCount = (value: unknown): value is number =>
 
 /** A non-negative integer (safe in JSON). */
 export const IsCount = validationRule('isCount', isCount, (property) => `${property} must be a non-negative integer`);
+
+/** An amount of yuan above nothing (a park GDP: R&D spending is divided by it). */
+export const IsPositiveYuanAmount = validationRule(
+  'isPositiveYuanAmount',
+  (value) => isYuanString(value) && yuanToFen(value) > 0,
+  (property) => `${property} must be a string of yuan above zero with at most two decimals, e.g. "100000000.00"`,
+);
 
 /**
  * A finite, non-negative JSON number with at most `scale` decimals (at most `max`), so that it converts exactly:

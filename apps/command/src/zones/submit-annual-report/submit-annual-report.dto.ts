@@ -1,9 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { yuanToFen } from '@ledger/domain/shared/money';
 import { IsBusinessDate, IsYuan } from '@ledger/platform';
-import { countOrPartsSchema, IsCount, IsCountOrParts, IsExactDecimal } from './indicator.validators';
+import {
+  countOrPartsSchema,
+  IsCount,
+  IsCountOrParts,
+  IsExactDecimal,
+  IsPositiveYuanAmount,
+} from './indicator.validators';
 import { decimalToScaled } from '@ledger/domain/shared/scaled-decimal';
 import {
   FinancingInstitutionParts,
@@ -90,6 +96,30 @@ export class ZoneIndicatorsDto {
   })
   @IsBoolean()
   specialFund!: boolean;
+
+  @ApiPropertyOptional({
+    example: '1250000.00',
+    description:
+      "园区内研发经费投入, yuan, given with parkGdp (zone.rd-intensity 四(三): R&D / park GDP above the region's average)",
+  })
+  @ValidateIf((dto: ZoneIndicatorsDto) => dto.rdSpending !== undefined || dto.parkGdp !== undefined)
+  @IsDefined({ message: 'rdSpending is required with parkGdp: the two are given together' })
+  @IsYuan()
+  rdSpending?: string;
+
+  @ApiPropertyOptional({ example: '100000000.00', description: '园区GDP, yuan, above zero, given with rdSpending' })
+  @ValidateIf((dto: ZoneIndicatorsDto) => dto.rdSpending !== undefined || dto.parkGdp !== undefined)
+  @IsDefined({ message: 'parkGdp is required with rdSpending: the two are given together' })
+  @IsPositiveYuanAmount()
+  parkGdp?: string;
+
+  @ApiPropertyOptional({
+    example: 120,
+    description: '技术交易项数, technology contracts (zone.growth 四(二): number and turnover above the year before)',
+  })
+  @ValidateIf((dto: ZoneIndicatorsDto) => dto.techContractCount !== undefined)
+  @IsCount()
+  techContractCount?: number;
 }
 
 export class SubmitAnnualReportDto {
@@ -137,5 +167,8 @@ export function toZoneIndicators(dto: ZoneIndicatorsDto): ZoneIndicators {
     financingInstitutions: partsOrCount(dto.financingInstitutions, FINANCING_PARTS),
     incubatedEnterprises: dto.incubatedEnterprises,
     specialFund: dto.specialFund,
+    ...(dto.rdSpending !== undefined && { rdSpendingFen: yuanToFen(dto.rdSpending) }),
+    ...(dto.parkGdp !== undefined && { parkGdpFen: yuanToFen(dto.parkGdp) }),
+    ...(dto.techContractCount !== undefined && { techContractCount: dto.techContractCount }),
   };
 }

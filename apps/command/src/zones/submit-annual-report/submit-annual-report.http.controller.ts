@@ -19,11 +19,15 @@ export class SubmitAnnualReportHttpController {
     description:
       'Failing indicators are findings, not refusals: the report is recorded and the evaluators grade the zone. A report ' +
       'after 31 December of its year is recorded with `late: true` (zone.annual-report-due 六(四)); a second report for ' +
-      "a year corrects the first (`corrected: true`, timeliness stays the first one's).",
+      "a year corrects the first (`corrected: true`, timeliness stays the first one's). Optional `rdSpending` and " +
+      "`parkGdp` (yuan, together) are judged against the region's average for the year (zone.rd-intensity 四(三), " +
+      'POST /v1/zones/regional-averages), `techContractCount` and the turnover against the report for the year before ' +
+      '(zone.growth 四(二)); with nothing to compare with, the finding is `assessed: false` ("not assessed", the ' +
+      'detail says why) and `passed` leaves it out. Each is judged on what the ledger holds when the report is recorded.',
   })
   @ApiCreatedResponse({
     description:
-      '`{ id, status, year, due, late, corrected, passed, findings: [{ indicator, rule, citation, ok, threshold, value, unit, detail }], decisions, position }`; ' +
+      '`{ id, status, year, due, late, corrected, passed, findings: [{ indicator, rule, citation, ok, assessed?, threshold, value, unit, comparison?, detail }], decisions, position }`; ' +
       'money in yuan ("50000000.00"), decimals as strings ("1.50", shares as fractions "0.30")',
   })
   submit(

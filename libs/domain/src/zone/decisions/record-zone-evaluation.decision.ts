@@ -1,10 +1,11 @@
 import { Decision, reject } from '../../shared/decision';
-import { RecordZoneEvaluation, ZONE_GRADES } from '../zone.commands';
+import { RecordZoneEvaluation, ZONE_GRADES, ZoneGrade } from '../zone.commands';
 import { ZoneContext } from '../zone.context';
 import { ZoneEvent } from '../zone.events';
 import { ZoneState } from '../zone.state';
-import { addYears } from '../../shared/dates';
-import { firstEvaluationDueDate } from '../zone-schedule';
+import { addYears, BusinessDate } from '../../shared/dates';
+import { cycleNumbered, cycleOf } from '../../shared/evaluation-cycle';
+import { currentSegment, evaluationOfCycle, zoneCyclesFrom } from '../zone-cycles';
 import { invalidDate, notActionable } from './zone-checks';
 import { invalidInput, oneOfProblems } from '../../shared/input-problems';
 import { nmg2022ZoneParams } from '../../policies/nmg-2022-zone';
@@ -23,55 +24,98 @@ export function decideZoneEvaluation(
   if (gradeProblems.length) return invalidInput(gradeProblems);
   const badDate = invalidDate('on', data.on, today);
   if (badDate) return badDate;
-  const { on, grade } = data;
   const last = state.evaluations[state.evaluations.length - 1];
-  if (last && on < last.on) {
+  if (last && data.on < last.on) {
     return invalidInput([{ field: 'on', problem: `must not be before the last evaluation (${last.on})` }], {
       message: `evaluations are recorded in date order; the last was on ${last.on}`,
     });
   }
-  const zoneId = state.id;
-  const recommend: ZoneEvent[] =
-    grade === 'excellent' && paramOn(p.excellentRecommendsForNational, on)
-      ? [{ type: 'ZoneRecommendedForNational', data: { zoneId, on, ...refOf(p.excellentRecommendsForNational) } }]
-      : [];
+  return state.status === 'active' ? cycleEvaluation(state, data.on, data.grade) : rectificationEnd(state, data);
+}
 
-  if (state.status === 'active') {
-    const firstDue = firstEvaluationDueDate(state);
-    if (on < firstDue) {
-      return reject(
-        'rule-violated',
-        `approved on ${state.approvedOn}: a zone is evaluated once approved 3 years, from ${firstDue}`,
-        refOf(p.evaluationCycleYears),
-      );
-    }
-    const evaluated: ZoneEvent = {
-      type: 'ZoneEvaluated',
-      data: { zoneId, on, grade, kind: 'cycle', ...refOf(p.evaluationCycleYears) },
-    };
-    if (grade !== 'unqualified') return [evaluated, ...recommend];
-    const until = addYears(on, paramOn(p.rectificationYears, on));
+function recommendation(zoneId: string, on: BusinessDate, grade: ZoneGrade): ZoneEvent[] {
+  return grade === 'excellent' && paramOn(p.excellentRecommendsForNational, on)
+    ? [{ type: 'ZoneRecommendedForNational', data: { zoneId, on, ...refOf(p.excellentRecommendsForNational) } }]
+    : [];
+}
+
+/**
+ * An active zone's regular evaluation (zone.evaluation-cycle 六(四), ledger.evaluation-window): it takes the cycle whose
+ * window it falls in, one evaluation per cycle; none before the first window of the zone's current cycles opens.
+ */
+function cycleEvaluation(state: ZoneState, on: BusinessDate, grade: ZoneGrade): Decision<ZoneEvent> {
+  const segment = currentSegment(state);
+  const cycle = cycleOf(segment.cycles, on);
+  if (!cycle || cycle.number < segment.first) {
+    const first = cycleNumbered(segment.cycles, segment.first);
+    return reject(
+      'rule-violated',
+      `the evaluations of zone ${state.id} count from ${segment.since}: the next is due on ${first.due} and is ` +
+        `accepted from ${first.opens}, not on ${on}`,
+      { ...refOf(p.evaluationCycleYears), details: [{ cycle: first }] },
+    );
+  }
+  const taken = evaluationOfCycle(state, segment, cycle.number);
+  if (taken) {
+    const next = cycleNumbered(segment.cycles, cycle.number + 1);
+    return reject(
+      'rule-violated',
+      `the cycle due on ${cycle.due} was evaluated on ${taken.on}: one evaluation per cycle; the next is due on ` +
+        `${next.due} and is accepted from ${next.opens}`,
+      { ...refOf(p.evaluationCycleYears), details: [{ cycle, evaluatedOn: taken.on, next }] },
+    );
+  }
+  const zoneId = state.id;
+  if (grade !== 'unqualified') {
+    const nextDue = cycleNumbered(segment.cycles, cycle.number + 1).due;
     return [
-      evaluated,
-      { type: 'ZoneRectificationStarted', data: { zoneId, on, until, ...refOf(p.rectificationYears) } },
+      {
+        type: 'ZoneEvaluated',
+        data: { zoneId, on, grade, kind: 'cycle', cycle, nextDue, ...refOf(p.evaluationCycleYears) },
+      },
+      ...recommendation(zoneId, on, grade),
     ];
   }
-
-  const until = state.rectificationUntil ?? on; // always set in rectification; the fallback keeps decide total
-  const periodEnded = on >= until;
-  const evaluated: ZoneEvent = {
-    type: 'ZoneEvaluated',
-    data: {
-      zoneId,
-      on,
-      grade,
-      kind: periodEnded ? 'rectification-end' : 'during-rectification',
-      ...refOf(p.rectificationYears),
+  const until = addYears(on, paramOn(p.rectificationYears, on));
+  return [
+    {
+      type: 'ZoneEvaluated',
+      data: { zoneId, on, grade, kind: 'cycle', cycle, nextDue: until, ...refOf(p.evaluationCycleYears) },
     },
-  };
-  if (grade === 'unqualified') {
-    if (!periodEnded) return [evaluated];
-    return [evaluated, { type: 'ZoneRemoved', data: { zoneId, on, ...refOf(p.removalWhenStillUnqualified) } }];
+    { type: 'ZoneRectificationStarted', data: { zoneId, on, until, ...refOf(p.rectificationYears) } },
+  ];
+}
+
+/**
+ * A zone in rectification (zone.rectification 七(三), judged when it ends): no evaluation before the end date; the
+ * evaluation on or after it decides — unqualified removes the zone (zone.removal), otherwise the zone is active again
+ * and its cycles count from this evaluation.
+ */
+function rectificationEnd(
+  state: ZoneState,
+  { on, grade }: { on: BusinessDate; grade: ZoneGrade },
+): Decision<ZoneEvent> {
+  const until = state.rectificationUntil ?? on; // always set in rectification; the fallback keeps decide total
+  if (on < until) {
+    return reject(
+      'rule-violated',
+      `zone ${state.id} is in rectification until ${until}: no evaluation ends it early; the evaluation on or after ` +
+        `${until} decides`,
+      { ...refOf(p.rectificationYears), details: [{ rectificationUntil: until }] },
+    );
   }
-  return [evaluated, { type: 'ZoneRectified', data: { zoneId, on, ...refOf(p.rectificationYears) } }, ...recommend];
+  const zoneId = state.id;
+  const kind = 'rectification-end';
+  if (grade === 'unqualified') {
+    return [
+      { type: 'ZoneEvaluated', data: { zoneId, on, grade, kind, ...refOf(p.rectificationYears) } },
+      { type: 'ZoneRemoved', data: { zoneId, on, ...refOf(p.removalWhenStillUnqualified) } },
+    ];
+  }
+  const nextDue = cycleNumbered(zoneCyclesFrom(on), 1).due;
+  return [
+    { type: 'ZoneEvaluated', data: { zoneId, on, grade, kind, nextDue, ...refOf(p.rectificationYears) } },
+    { type: 'ZoneRectified', data: { zoneId, on, cycleAnchor: on, ...refOf(p.rectificationYears) } },
+    ...recommendation(zoneId, on, grade),
+  ];
 }

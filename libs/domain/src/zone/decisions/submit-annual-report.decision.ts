@@ -6,6 +6,7 @@ import { ZoneEvent } from '../zone.events';
 import { ZoneState } from '../zone.state';
 import { annualReportDueDate } from '../zone-schedule';
 import { indicatorProblems } from '../../policies/zone-indicators';
+import { assessRelativeIndicators } from '../../policies/zone-relative-indicators';
 import { integerProblems, invalidInput } from '../../shared/input-problems';
 import { invalidDate, notActionable } from './zone-checks';
 import { refOf } from '../../shared/rule';
@@ -16,7 +17,7 @@ const p = nmg2022ZoneParams;
 export function decideZoneAnnualReport(
   { data }: SubmitAnnualReport,
   state: ZoneState,
-  { today }: ZoneContext,
+  { today, regionalAverage }: ZoneContext,
 ): Decision<ZoneEvent> {
   const blocked = notActionable(state);
   if (blocked) return blocked;
@@ -51,7 +52,18 @@ export function decideZoneAnnualReport(
   if (problems.length) return invalidInput(problems, { message: 'the indicators are not well-formed' });
 
   const due = annualReportDueDate(state, year);
-  const findings: IndicatorFinding[] = assessZoneIndicators(data.indicators, due);
+  // 四(二)(三): judged against what the log holds now (the year's regional average, the previous year's report) and
+  // kept on the event; what is recorded later never judges this report again.
+  const previous = state.reports[year - 1];
+  const findings: IndicatorFinding[] = [
+    ...assessZoneIndicators(data.indicators, due),
+    ...assessRelativeIndicators(
+      data.indicators,
+      { average: regionalAverage?.exists && regionalAverage.year === year ? regionalAverage : undefined, previous },
+      year,
+      due,
+    ),
+  ];
   if (state.reports[year]) {
     return [
       {
