@@ -1,3 +1,4 @@
+import { wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fenToYuan } from '@ledger/domain/shared/money';
@@ -7,7 +8,7 @@ import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
-import { moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
+import { eventDataWithWords, moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 @ApiTags('subsidies')
@@ -59,7 +60,7 @@ export class SubsidiesHttpController {
         projectTotalInvestment: fenToYuan(state.projectTotalInvestmentFen),
       }),
       ...(state.evaluationPeriod && { evaluationPeriod: state.evaluationPeriod }),
-      checks: grant.checks,
+      checks: grant.checks.map((check) => wordedCheck(check, state.policy)),
       movements: movements.map(withYuan),
     };
   }
@@ -74,6 +75,9 @@ export class SubsidiesHttpController {
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.readStore, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
-    return { id, events: entries.map((entry) => ({ ...entry, data: withYuan(entry.data) })) };
+    return {
+      id,
+      events: entries.map((entry) => ({ ...entry, data: withYuan(eventDataWithWords(entry.type, entry.data)) })),
+    };
   }
 }

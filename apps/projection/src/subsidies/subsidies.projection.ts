@@ -1,6 +1,6 @@
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
-import { RuleCheck } from '@ledger/domain/shared/rule';
+import { RecordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { RecordedEvent } from '@ledger/event-store';
@@ -10,7 +10,7 @@ import { MoneyFigures } from '@ledger/presentation/subsidy.view';
 /** A subsidy as its read model keeps it: its state, the rules its grant passed, and every movement after it. */
 export interface SubsidyRecord {
   state: SubsidyState;
-  grant?: { rule: string; citation: string; checks: RuleCheck[] };
+  grant?: { rule: string; citation: string; checks: RecordedCheck[] };
   movements: Array<Record<string, unknown> & { type: string; position: number; recordedAt: string }>;
 }
 

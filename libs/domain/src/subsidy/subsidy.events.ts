@@ -3,13 +3,15 @@
  * the grant mirrors itself into each funding boundary it is counted on (`FundingCommitted`), a cancellation releases
  * it there (`FundingReleased`), and a Tianjin fraud clawback writes the units answerable (`UnitRecordedDishonest`).
  * Each names the rule and citation behind it. The grant records every rule it passed (`checks`) and every cap it was
- * checked against (`caps`), so the audit trail explains the decision without recomputing it.
+ * checked against (`caps`), so the audit trail explains the decision without recomputing it: facts and figures, with
+ * the clauses and interpretations rendered from the catalogue when a view is built (funding-texts.ts).
  */
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { Fen } from '../shared/money';
 import { ConsortiumPolicyId } from '../shared/policy-ids';
-import { RuleCheck, RuleRef } from '../shared/rule';
+import { RuleRef } from '../shared/rule';
+import { RecordedCheck } from '../policies/funding/funding-texts';
 import { CapRecord } from '../policies/funding/funding-policy';
 import { ClawbackReason } from './subsidy.commands';
 import { GrantTerms, RecipientRole } from '../policies/funding/grant-terms';
@@ -27,6 +29,10 @@ export interface GrantAsDecided {
   evaluationPeriod?: string;
 }
 
+/**
+ * Version 2 (catalogue 2026-12-01) records checks and caps without their clause and interpretation texts; version 1
+ * carried them, and they are shown as recorded.
+ */
 export type SubsidyGranted = DomainEvent<
   'SubsidyGranted',
   RuleRef &
@@ -34,7 +40,7 @@ export type SubsidyGranted = DomainEvent<
     GrantAsDecided & {
       /** The consortium's lead when granted: Tianjin's 对外责任主体单位, answerable under tianjin.fraud. */
       responsibleUnit: string;
-      checks: RuleCheck[];
+      checks: RecordedCheck[];
       caps: CapRecord[];
       /** The funding boundary streams the grant is committed to; cancellations release it there. */
       boundaries: string[];
@@ -71,15 +77,22 @@ export type SubsidyTerminated = DomainEvent<
  * A grant as counted on one funding boundary (schema version 2; version 1 named `grantedOn` `on`, see
  * subsidy.upcasters.ts).
  */
+/**
+ * The grant as its boundary counts it. Version 3 (catalogue 2026-12-01) records what the boundary's fold reads (the
+ * project's terms on the project's stream only); versions 1 and 2 mirrored the whole grant with its caps (version 1
+ * named `grantedOn` `on`).
+ */
 export type FundingCommitted = DomainEvent<
   'FundingCommitted',
   RuleRef &
-    GrantTerms &
-    GrantAsDecided & {
+    Pick<
+      GrantTerms,
+      'subsidyId' | 'consortiumId' | 'recipient' | 'category' | 'amountFen' | 'fiscalYear' | 'grantedOn'
+    > &
+    Pick<GrantTerms, 'projectId' | 'projectTotalInvestmentFen'> &
+    Pick<GrantAsDecided, 'policy' | 'recipientRole' | 'evaluationPeriod'> & {
       /** The boundary stream this event belongs to. */
       boundary: string;
-      /** The caps counted on this boundary, as they stood when the grant was checked. */
-      caps: CapRecord[];
     }
 >;
 
