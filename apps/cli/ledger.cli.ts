@@ -4,6 +4,7 @@ import { LedgerConfigError } from '@ledger/platform';
 import { LedgerDataOptions } from './ledger-data';
 import { rebuild } from './rebuild.command';
 import { verify } from './verify.command';
+import { backfillLeadRegistriesCommand } from './backfill-lead-registries.command';
 
 /** Exit codes: 0 done, 1 the command failed (a broken chain, no event log), 2 the command line or configuration was wrong. */
 const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -43,6 +44,14 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
     'Shows its progress on stderr (events/s, time left).\n' +
       'With --json: { events, readModels, position, seconds, eventsPerSecond }',
     rebuild,
+  );
+  ledgerCommand(
+    'backfill-lead-registries',
+    'claim in the registry of leads what a log from an earlier version lacks',
+    "Liaoning's 盟主 status (liaoning.mengzhu-status, catalogue 2026-12-01) is claimed at approval: alliances approved\n" +
+      'before hold no claim. Run once after upgrading; running it again claims nothing more.\n' +
+      'With --json: { claimed: [{ consortiumId, registry, position }] }',
+    backfillLeadRegistriesCommand,
   );
   return program;
 }
