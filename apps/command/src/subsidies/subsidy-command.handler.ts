@@ -17,7 +17,7 @@ import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
-import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
+import { fundingStreamsFor, routeEvents, streamsWrittenBy } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
@@ -30,9 +30,10 @@ const MAX_RELOCKS = 3;
 /**
  * Every subsidy command. The streams it reads are its consistency boundary (`fundingStreamsFor`): the subsidy's own,
  * the funding boundaries its caps are counted on, the integrity records of the units concerned, and for a grant the
- * consortium's stream. It locks all of them in-process (so grants against one cap queue instead of conflicting), folds
- * them, decides, and appends every event together with a check of every stream it read, at the revision it read, in
- * one atomic request. Another process's write in between fails that check and the runner decides again.
+ * consortium's stream and the recipient's registry of leads. It locks in-process the ones it may write (so grants
+ * against one cap queue instead of conflicting), folds them all, decides, and appends every event together with a
+ * check of every stream it read, at the revision it read, in one atomic request. A write in between to a stream it
+ * only read (here or in another process) fails that check and the runner decides again.
  */
 @CommandHandler(SubsidyCommandMessage)
 export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMessage> {
@@ -50,19 +51,18 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   }
 
   /**
-   * A grant's streams follow from the command. Other commands' follow from the subsidy (its boundaries, recipient and
-   * policy are fixed by its grant), read here without a lock and checked again under it.
+   * The streams the command may write (see `streamsWrittenBy`): a grant's follow from the command; other commands'
+   * from the subsidy (its boundaries, recipient and policy are fixed by its grant), read here without a lock and
+   * checked again under it.
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
-    if (command.type === 'GrantSubsidy')
-      return [...fundingStreamsFor(command), ...Object.values(contextStreamsOf(command))];
+    if (command.type === 'GrantSubsidy') return streamsWrittenBy(command);
     const { state } = await this.foldLedger(
       this.runner.store,
       subsidyStreamId(command.data.subsidyId),
       subsidyDecider.initialState(),
     );
-    const subsidy = state.subsidies[command.data.subsidyId];
-    return [...fundingStreamsFor(command, subsidy), ...Object.values(contextStreamsOf(command, subsidy))];
+    return streamsWrittenBy(command, state.subsidies[command.data.subsidyId]);
   }
 
   private async decideAndAppend(
@@ -81,8 +81,9 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
     const context = contextStreamsOf(command, subsidy.state.subsidies[subsidyId]);
-    const needed = [...streams, ...Object.values(context)];
-    if (!needed.every((streamId) => locked.includes(streamId))) return { relock: [...new Set([...locked, ...needed])] };
+    const written = streamsWrittenBy(command, subsidy.state.subsidies[subsidyId]);
+    if (!written.every((streamId) => locked.includes(streamId)))
+      return { relock: [...new Set([...locked, ...written])] };
 
     let state = subsidy.state;
     const revisions = new Map<string, StreamRevision>([[own, subsidy.revision]]);

@@ -75,6 +75,18 @@ export function fundingStreamsFor(command: SubsidyCommand, subsidy?: SubsidyStat
   }
 }
 
+/**
+ * The streams a command may append to. A handler locks these against its own concurrent commands; the streams it only
+ * reads (a grant's recipient integrity record, the consortium, the registry of leads) are checked at the revision read
+ * when it appends, so a concurrent write there costs a retry, never a wrong decision.
+ */
+export function streamsWrittenBy(command: SubsidyCommand, subsidy?: SubsidyState): string[] {
+  const streams = fundingStreamsFor(command, subsidy);
+  if (command.type !== 'GrantSubsidy') return streams;
+  const integrity = unitStreamId(command.data.recipient);
+  return streams.filter((streamId) => streamId !== integrity);
+}
+
 /** tianjin.fraud: fraud under the Tianjin policy also records the units answerable as dishonest. */
 export const recordsDishonesty = (subsidy: Pick<SubsidyState, 'policy'>, reason: string): boolean =>
   subsidy.policy === 'tianjin-2018-alliance' && reason === 'fraud';
