@@ -1,14 +1,29 @@
-import { wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { fenToYuan } from '@ledger/domain/shared/money';
-import { MinPositionInterceptor, notFound, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { EventStore } from '@ledger/event-store';
+import {
+  CurrentPrincipal,
+  EVENT_STORE,
+  MinPositionInterceptor,
+  notFound,
+  Principal,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
+import { asOfMomentOf } from '../replay/as-of.request';
+import { asOfAnswer } from '../replay/replay.answers';
+import { SUBSIDY_REPLAY } from '../replay/replayable';
+import { asOfHref } from '../replay/timeline';
+import { AsOfQuery } from '../shared/as-of.query.dto';
+import { subsidyDetailView } from './subsidy-detail.view';
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
-import { eventDataWithWords, moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
+import { eventDataWithWords, moneyView } from '@ledger/presentation/subsidy.view';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 @ApiTags('subsidies')
@@ -17,7 +32,10 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @UseInterceptors(MinPositionInterceptor)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get()
   @Roles('viewer', 'finance')
@@ -46,23 +64,14 @@ export class SubsidiesHttpController {
   @Roles('viewer', 'finance')
   @ApiOperation({
     summary:
-      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement.',
+      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
-  async detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+  async detail(@Param('id') id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
+    const moment = asOfMomentOf(query, principal);
+    if (moment !== undefined) return asOfAnswer(this.store, SUBSIDY_REPLAY, id, moment);
     const record = await readSubsidy(this.readStore, id);
     if (!record?.grant) throw notFound(`subsidy ${id}`);
-    const { state, grant, movements } = record;
-    return {
-      ...subsidyView(state),
-      rule: grant.rule,
-      citation: grant.citation,
-      ...(state.projectTotalInvestmentFen !== undefined && {
-        projectTotalInvestment: fenToYuan(state.projectTotalInvestmentFen),
-      }),
-      ...(state.evaluationPeriod && { evaluationPeriod: state.evaluationPeriod }),
-      checks: grant.checks.map((check) => wordedCheck(check, state.policy)),
-      movements: movements.map(withYuan),
-    };
+    return subsidyDetailView(record);
   }
 
   @Get(':id/history')
@@ -77,7 +86,11 @@ export class SubsidiesHttpController {
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
     return {
       id,
-      events: entries.map((entry) => ({ ...entry, data: withYuan(eventDataWithWords(entry.type, entry.data)) })),
+      events: entries.map((entry) => ({
+        ...entry,
+        data: withYuan(eventDataWithWords(entry.type, entry.data)),
+        asOfHref: asOfHref(SUBSIDY_REPLAY, id, entry.position),
+      })),
     };
   }
 }
