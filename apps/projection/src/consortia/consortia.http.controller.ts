@@ -18,6 +18,8 @@ import { asOfMomentOf } from '../replay/as-of.request';
 import { asOfAnswer } from '../replay/replay.answers';
 import { CONSORTIUM_REPLAY } from '../replay/replayable';
 import { asOfHref } from '../replay/timeline';
+import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
+import { ExportsAs } from '../exports/exports-as.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { CONSORTIA } from './consortia.projection';
@@ -82,6 +84,7 @@ export class ConsortiaHttpController {
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
   @ReadsProjections(CONSORTIA.name, AUDIT_TRAIL.name)
+  @ExportsAs(auditTrailWorkbook('consortium'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
     const entries = (await readAuditTrail(this.readStore, consortiumStreamId(id))).map((entry) => ({

@@ -8,6 +8,8 @@ import { FundingParams, FundingQuery } from './funding.query.dto';
 import { FUNDING_BOUNDARIES } from './funding-boundaries.projection';
 import { consortiaLedBy, LEAD_REGISTRIES } from '../consortia/lead-registries.projection';
 import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
+import { ExportsAs } from '../exports/exports-as.decorator';
+import { fundingWorkbook } from '../exports/funding.workbook';
 
 /** Enough for any recipient's year; the view lists every subsidy it sums. */
 const MAX_SUBSIDIES_PER_YEAR = 10_000;
@@ -22,6 +24,7 @@ export class FundingHttpController {
 
   @Get(':creditCode')
   @Roles('viewer', 'finance')
+  @ExportsAs(fundingWorkbook)
   @ApiOperation({
     summary:
       'What a recipient received in a fiscal year, and every cap its grants are counted against, with its headroom.',
@@ -31,7 +34,8 @@ export class FundingHttpController {
       "(liaoning.mengzhu-annual-cap on the recipient's year, project, platform and alliance caps), each with `limit` " +
       '(null where the policy sets no number), `used` (granted − cancelled: a clawback does not restore headroom) and ' +
       '`headroom` as they stand now. A recipient with nothing granted that year answers zeros and no caps. Display only: ' +
-      'grants are checked against the write side, never against this view.',
+      'grants are checked against the write side, never against this view. CSV or XLSX (`Accept`): the subsidies with ' +
+      'the totals in yuan and 万元; the XLSX adds a sheet of the caps.',
   })
   async funding(@Param() params: FundingParams, @Query() query: FundingQuery) {
     const { creditCode } = params;

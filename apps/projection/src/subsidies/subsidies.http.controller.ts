@@ -18,6 +18,13 @@ import { SUBSIDY_REPLAY } from '../replay/replayable';
 import { asOfHref } from '../replay/timeline';
 import { AsOfQuery } from '../shared/as-of.query.dto';
 import { subsidyDetailView } from './subsidy-detail.view';
+import { ExportRequest } from '../exports/export-format';
+import { ExportRequested, ExportsAs } from '../exports/exports-as.decorator';
+import { subsidyListWorkbook } from '../exports/subsidy-list.workbook';
+import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
+
+/** An export holds every subsidy the filters select, not a page (unless `limit` is given). */
+const EXPORT_LIMIT = 1_000_000;
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
@@ -39,12 +46,14 @@ export class SubsidiesHttpController {
 
   @Get()
   @Roles('viewer', 'finance')
+  @ExportsAs(subsidyListWorkbook)
   @ApiOperation({
     summary:
-      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.',
+      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. ' +
+      'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
   })
-  async list(@Query() query: ListSubsidiesQuery) {
-    const { limit = 100, offset = 0, minPosition: _, ...filter } = query;
+  async list(@Query() query: ListSubsidiesQuery, @ExportRequested() exporting?: ExportRequest) {
+    const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, minPosition: _, ...filter } = query;
     const { subsidies, total } = await readSubsidies(this.readStore, filter, { limit, offset });
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
@@ -81,6 +90,7 @@ export class SubsidiesHttpController {
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
   @ReadsProjections(AUDIT_TRAIL.name)
+  @ExportsAs(auditTrailWorkbook('subsidy'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.readStore, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
