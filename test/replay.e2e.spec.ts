@@ -6,6 +6,7 @@
 import { FULL_MARKS_INDICATORS_HTTP } from '@ledger/domain/zone/zone.fixtures';
 import { ACTORS, RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 import { consortiumWith, leadFactory, postGrant, postSubsidy } from './support/subsidy-requests';
+import { TOKEN_LIST } from './support/test-tokens';
 
 type Step = {
   step: number;
@@ -316,5 +317,50 @@ describe('a zone step by step', () => {
     const history = await ledger.http.get(`/v1/zones/${id}/history?minPosition=${steps.at(-1)!.position}`, supervisor);
     expect(history.body.events.map((e: { asOfHref: string }) => e.asOfHref)).toEqual(steps.map((s) => s.asOfHref));
     expect((await ledger.http.get(`/v1/zones/${id}?asOf=2030-01-01`, { as: 'viewer' })).status).toBe(403);
+  });
+});
+
+describe('a grant waiting for its second signature (ledger.dual-control), step by step', () => {
+  const SECOND_FINANCE = { token: 'tok-finance-2', actor: 'finance.zhao' };
+  let dualControl: RunningLedger;
+  afterAll(() => dualControl?.close());
+
+  it('shows the grant pending, then approved by the second finance user, each step the as-of view', async () => {
+    dualControl = await startLedger({
+      today: STORY_TODAY,
+      env: {
+        LEDGER_DUAL_CONTROL_AMOUNT: '5000000.00',
+        LEDGER_TOKENS: `${TOKEN_LIST},${SECOND_FINANCE.token}:${SECOND_FINANCE.actor}:finance`,
+      },
+    });
+    const alliance = await consortiumWith(dualControl, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    const granted = await postGrant(dualControl, {
+      consortiumId: alliance.id,
+      recipient: alliance.lead.creditCode,
+      category: 'liaoning.talent',
+      amount: '10000000',
+      fiscalYear: 2025,
+      grantedOn: '2025-11-03',
+    });
+    expect(granted.body.status).toBe('pending');
+    const approved = await dualControl.http.post(
+      `/v1/subsidies/${granted.body.id}/approval`,
+      { on: '2025-11-04' },
+      { token: SECOND_FINANCE.token },
+    );
+    expect(approved.status).toBe(201);
+    const answer = await dualControl.http.get(`/v1/subsidies/${granted.body.id}/replay`, supervisor);
+    const steps: Step[] = answer.body.steps;
+    expect(steps.map((s) => [s.type, s.state.status, s.actor])).toEqual([
+      ['SubsidyGranted', 'pending', ACTORS.finance],
+      ['GrantApproved', 'granted', SECOND_FINANCE.actor],
+    ]);
+    for (const step of steps) {
+      const view = await dualControl.http.get(
+        `/v1/subsidies/${granted.body.id}?atPosition=${step.position}`,
+        supervisor,
+      );
+      expect(view.body).toEqual({ ...step.state, atPosition: step.position, position: step.position });
+    }
   });
 });
