@@ -1,4 +1,4 @@
-import { Controller, ForbiddenException, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
 import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
@@ -8,7 +8,7 @@ import {
   CurrentPrincipal,
   EVENT_STORE,
   hasAnyRole,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
   Principal,
   READ_STORE,
@@ -29,7 +29,7 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
   constructor(

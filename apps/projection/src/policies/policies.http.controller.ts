@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinPositionInterceptor, notFound, Roles } from '@ledger/platform';
+import { MinPositionGuard, notFound, Roles } from '@ledger/platform';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { policyViews } from './policy.view';
 
@@ -8,7 +8,7 @@ import { policyViews } from './policy.view';
 @ApiTags('policies')
 @ApiBearerAuth()
 @Controller('v1/policies')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 export class PoliciesHttpController {
   private readonly policies = policyViews();
 

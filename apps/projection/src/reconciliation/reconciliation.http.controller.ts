@@ -1,13 +1,6 @@
-import { Controller, Get, Headers, Inject, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  MinPositionInterceptor,
-  preferredMediaType,
-  READ_STORE,
-  ReadStore,
-  ReadsProjections,
-  Roles,
-} from '@ledger/platform';
+import { MinPositionGuard, preferredMediaType, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
 import { reconciliationCsv } from './reconciliation.csv';
 import { ReconciliationQuery } from './reconciliation.query.dto';
 import { reconciliationReport } from './reconciliation.report';
@@ -16,7 +9,7 @@ import { SUBSIDIES } from '../subsidies/subsidies.projection';
 @ApiTags('reconciliation')
 @ApiBearerAuth()
 @Controller('v1/reconciliation')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class ReconciliationHttpController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import { MinPositionInterceptor, notFound, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { MinPositionGuard, notFound, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
@@ -13,7 +13,7 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @ApiTags('subsidies')
 @ApiBearerAuth()
 @Controller('v1/subsidies')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
