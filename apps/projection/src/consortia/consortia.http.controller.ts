@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
   CurrentPrincipal,
   EVENT_STORE,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
   Principal,
   READ_STORE,
@@ -30,7 +30,7 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
   constructor(

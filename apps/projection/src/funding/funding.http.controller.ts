@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinPositionInterceptor, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { MinPositionGuard, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
 import { readFundingYear, readSubsidies, SUBSIDIES } from '../subsidies/subsidies.projection';
 import { moneyView } from '@ledger/presentation/subsidy.view';
 import { capNowView, capsNow, distinctCaps } from './funding-caps';
@@ -17,7 +17,7 @@ const MAX_SUBSIDIES_PER_YEAR = 10_000;
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('v1/funding')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name, FUNDING_BOUNDARIES.name, LEAD_REGISTRIES.name)
 export class FundingHttpController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}

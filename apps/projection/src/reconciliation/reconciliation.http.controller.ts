@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinPositionInterceptor, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { MinPositionGuard, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
 import { ExportsAs } from '../exports/exports-as.decorator';
 import { reconciliationWorkbook } from '../exports/reconciliation.workbook';
 import { ReconciliationQuery } from './reconciliation.query.dto';
@@ -10,7 +10,7 @@ import { SUBSIDIES } from '../subsidies/subsidies.projection';
 @ApiTags('reconciliation')
 @ApiBearerAuth()
 @Controller('v1/reconciliation')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class ReconciliationHttpController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@ledger/event-store';
 import {
   CurrentPrincipal,
   EVENT_STORE,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
   Principal,
   READ_STORE,
@@ -36,7 +36,7 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @ApiTags('subsidies')
 @ApiBearerAuth()
 @Controller('v1/subsidies')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
   constructor(

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
 import { EventStore } from '@ledger/event-store';
@@ -7,7 +7,7 @@ import {
   EVENT_STORE,
   LEDGER_CONFIG,
   LedgerConfig,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
   Principal,
   READ_STORE,
@@ -45,7 +45,7 @@ const reportDue = nmg2022ZoneParams.annualReportDueMonthDay;
 @ApiTags('zones')
 @ApiBearerAuth()
 @Controller('v1/zones')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(ZONES.name)
 export class ZonesHttpController {
   constructor(
