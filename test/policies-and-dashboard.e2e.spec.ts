@@ -1,6 +1,6 @@
 import { enterprise, TIMELINES } from '@ledger/domain/consortium/consortium.fixtures';
 import { policyCatalogueView } from '@ledger/presentation';
-import { filingBody, unitBody } from './support/consortium-requests';
+import { activeConsortium, filingBody, unitBody } from './support/consortium-requests';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 
 describe('policies and the dashboard over HTTP', () => {
@@ -115,5 +115,41 @@ describe('policies and the dashboard over HTTP', () => {
     const dues = items.map((d: { due: string }) => d.due);
     expect(dues).toEqual([...dues].sort());
     expect((await ledger.http.get('/v1/dashboard', { as: null })).status).toBe(401);
+  });
+
+  it("shows progress toward the programmes' own targets, per key chain (产业链) under nmg-2024-consortium", async () => {
+    const late = await startLedger({ today: '2026-01-05' });
+    try {
+      const chained = await activeConsortium(late, 'nmg-2024-consortium', { chain: '稀土新材料' });
+      const refused = await late.http.post(
+        '/v1/consortia',
+        filingBody('liaoning-2021-alliance', { chain: '装备制造' }),
+        { as: 'officer' },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'chain' })]);
+      const answer = await late.http.get(`/v1/dashboard?minPosition=${chained.position}`, { as: 'viewer' });
+      expect(answer.body.targets).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            policy: 'nmg-2024-consortium',
+            rule: 'nmg.consortia-target',
+            citation: '二',
+            target: { count: 30, by: '2027-12-31', reading: 'about' },
+            count: 1,
+            chains: expect.objectContaining({
+              rule: 'nmg.chain-coverage',
+              perChainMin: 1,
+              items: [{ chain: '稀土新材料', count: 1, met: true }],
+            }),
+          }),
+          expect.objectContaining({ policy: 'liaoning-2021-alliance', rule: 'liaoning.alliances-target', count: 0 }),
+        ]),
+      );
+      const state = await late.http.get(`/v1/consortia/${chained.id}`, { as: 'viewer' });
+      expect(state.body.chain).toBe('稀土新材料');
+    } finally {
+      await late.close();
+    }
   });
 });

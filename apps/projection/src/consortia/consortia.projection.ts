@@ -17,11 +17,11 @@ export function nextDueOf(state: ConsortiumState): string | null {
 /**
  * Every consortium's state: the domain's own fold (so the detail, the list and the as-of answer are the same fold),
  * with the columns lists filter and sort on, and the counts by policy and status (per division of the lead's
- * registration too, for jurisdictions) that the dashboard reads.
+ * registration too, for jurisdictions; per key chain where the filing named one) that the dashboard reads.
  */
 export const CONSORTIA = documentProjection<ConsortiumState>({
   name: 'consortia',
-  version: 1,
+  version: 2,
   columns: {
     policy: 'text',
     status: 'text',
@@ -55,5 +55,8 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
       key: [state.policy, state.status, divisionOf(state.lead.creditCode)],
       values: { count: 1 },
     },
+    ...(state.chain !== undefined
+      ? [{ counter: 'consortia-by-chain', key: [state.policy, state.status, state.chain], values: { count: 1 } }]
+      : []),
   ],
 });

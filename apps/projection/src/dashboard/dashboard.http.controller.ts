@@ -13,6 +13,7 @@ import {
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
 import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
+import { capUsage, pendingGrants, targetProgress } from './dashboard-panels';
 import { DashboardQuery } from './dashboard.query.dto';
 
 const DEFAULT_HORIZON_DAYS = 90;
@@ -32,29 +33,37 @@ export class DashboardHttpController {
   @Get()
   @Roles('viewer')
   @ApiOperation({
-    summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
+    summary:
+      'Counts by policy and status, progress toward programme targets, money by policy and fiscal year, the fullest ' +
+      'running caps, upcoming deadlines of consortia and zones and grants waiting for a second signature.',
   })
   async dashboard(@Query() query: DashboardQuery) {
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const position = this.engine.processedPosition();
-    const [consortia, zones, money, consortiumDue, zoneDue] = await Promise.all([
+    const [consortia, byChain, zones, money, caps, consortiumDue, zoneDue, pending] = await Promise.all([
       this.readStore.counters('consortia'),
+      this.readStore.counters('consortia-by-chain'),
       this.readStore.counters('zones'),
       moneyByPolicyAndYear(this.readStore),
+      capUsage(this.readStore),
       consortiumDeadlines(this.readStore, today, horizonDays),
       zoneDeadlines(this.readStore, today, horizonDays),
+      pendingGrants(this.readStore, today),
     ]);
     const deadlines = [
       ...consortiumDue.map((d) => ({ subject: 'consortium' as const, ...d })),
       ...zoneDue.map((d) => ({ subject: 'zone' as const, ...d })),
+      ...pending.map((d) => ({ subject: 'subsidy' as const, ...d })),
     ].sort((a, b) => a.due.localeCompare(b.due));
     return {
       today,
       position,
       consortia: countsByPolicyAndStatus(consortia),
       zones: countsByPolicyAndStatus(zones),
+      targets: targetProgress(consortia, byChain, today),
       money,
+      caps,
       deadlines: { horizonDays, items: deadlines },
     };
   }

@@ -17,6 +17,8 @@ export type FileConsortium = DomainCommand<
     agreementSigned: boolean;
     integrityCommitment?: boolean; // absent: false
     governance?: Partial<Governance>; // absent bodies: false
+    /** The key industrial chain (产业链) the consortium serves, where the programme counts its targets by chain. */
+    chain?: string;
     /** 原则上 rules set aside for this consortium from its filing, each on its approving document. */
     waivers?: WaiverRequest[];
   }

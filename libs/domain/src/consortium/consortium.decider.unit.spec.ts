@@ -73,6 +73,28 @@ describe(named(procedure.filing), () => {
     ));
 });
 
+describe(named(consortiumPolicy(NMG).targets!.perChainMin!), () => {
+  it('a filing names its key chain (产业链); the state keeps it', () => {
+    const events = spec
+      .given([])
+      .when(fileConsortium(NMG, { chain: ' 稀土新材料 ' }))
+      .thenMatches([{ type: 'ConsortiumFiled', data: { chain: '稀土新材料' } }]);
+    expect(stateOf(events)).toMatchObject({ chain: '稀土新材料' });
+  });
+
+  it('a blank chain is invalid input', () =>
+    void spec
+      .given([])
+      .when(fileConsortium(NMG, { chain: '  ' }))
+      .thenRejects({ code: 'invalid-input', details: [{ field: 'chain', problem: 'is required' }] }));
+
+  it('a policy that counts no consortia by chain takes none', () =>
+    void deciderSpec(consortiumDecider, () => contextFor('liaoning-2021-alliance'))
+      .given([])
+      .when(fileConsortium('liaoning-2021-alliance', { chain: '装备制造' }))
+      .thenRejects({ code: 'invalid-input', details: [expect.objectContaining({ field: 'chain' })] }));
+});
+
 describe(named(procedure.reviewSteps), () => {
   it('the first review puts the filing under review', () => {
     const events = eventsOf(NMG, [c.review('expert', '2025-09-15')], historyUpTo(NMG, 'filed'));

@@ -24,6 +24,8 @@ export type ConsortiumFiled = DomainEvent<
     agreementSigned: boolean;
     integrityCommitment: boolean;
     governance: Governance;
+    /** The key industrial chain (产业链) named at filing (nmg.chain-coverage); absent when none was named. */
+    chain?: string;
     /** Every eligibility rule's verdict; an ineligible filing is recorded, and approval will refuse it. */
     eligibility: RuleCheck[];
     eligible: boolean;

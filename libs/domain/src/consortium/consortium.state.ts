@@ -66,6 +66,8 @@ export interface ConsortiumState {
   agreementSigned: boolean;
   integrityCommitment: boolean;
   governance: Governance;
+  /** The key industrial chain (产业链) named at filing (nmg.chain-coverage). */
+  chain?: string;
   /** Eligibility as last assessed (at filing, and again whenever members or lead change). */
   eligibility: RuleCheck[];
   reviews: Review[];
@@ -136,6 +138,7 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
       agreementSigned: d.agreementSigned,
       integrityCommitment: d.integrityCommitment,
       governance: d.governance,
+      ...(d.chain !== undefined && { chain: d.chain }),
       eligibility: d.eligibility,
       lastOn: d.filedOn,
     };

@@ -19,6 +19,8 @@ const POLICIES_MD_RULE_IDS = [
   'nmg.dissolve-on-lead-change',
   'nmg.dissolve-on-rename',
   'nmg.naming', // 四(五): added with catalogue 2026-12-01
+  'nmg.consortia-target', // 二: the programme's targets, shown on the dashboard
+  'nmg.chain-coverage',
   'luzhou.lead',
   'luzhou.members-min',
   'luzhou.out-of-city',
@@ -33,6 +35,7 @@ const POLICIES_MD_RULE_IDS = [
   'liaoning.mengzhu-annual-cap', // the 盟主's status, which the funding rule reads, is kept by the consortium's lifecycle
   'liaoning.agreement',
   'liaoning.evaluation',
+  'liaoning.alliances-target',
   'tianjin.lead',
   'tianjin.members-min',
   'tianjin.core-local',

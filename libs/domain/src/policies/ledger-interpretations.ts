@@ -37,6 +37,14 @@ export const LEDGER_INTERPRETATIONS = {
       "a public notice's start (`startsOn`) may lie ahead.",
     replaces: 'Consortia and subsidies accepted future dates (a ledger records decisions taken on paper in advance).',
   }),
+  programmeTargets: interpretation({
+    id: 'ledger.programme-targets',
+    since: '2026-12-01',
+    rules: ['nmg.consortia-target', 'liaoning.alliances-target'],
+    text:
+      'A programme target counts the consortia under the policy that are active today (approved, not dissolved, ' +
+      'delisted or otherwise ended). Targets refuse nothing: the dashboard shows progress toward them.',
+  }),
   mengzhuStatus: interpretation({
     id: 'liaoning.mengzhu-status',
     since: '2026-12-01',

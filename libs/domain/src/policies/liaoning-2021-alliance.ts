@@ -2,7 +2,7 @@
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
 import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
-import { ConsortiumApplication, ConsortiumPolicy, EvaluationAspect, LeadClaimTerm } from './policy';
+import { ConsortiaTarget, ConsortiumApplication, ConsortiumPolicy, EvaluationAspect, LeadClaimTerm } from './policy';
 import {
   countOf,
   describeUnit,
@@ -36,6 +36,15 @@ export const liaoningParams = {
     'while-active',
     FROM,
     { interpretation: LEDGER_INTERPRETATIONS.mengzhuStatus.text },
+  ),
+  alliancesTarget: param<ConsortiaTarget>(
+    'liaoning.alliances-target',
+    '十四五目标',
+    'typical substantive alliances led by an enterprise 盟主 in the 14th Five-Year Plan (2021–2025): 1000 or more ' +
+      '(构建由企业做“盟主”的典型实质性产学研联盟1000个以上)',
+    { count: 1000, by: '2025-12-31', reading: 'at-least' },
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.programmeTargets.text },
   ),
   mengzhuDivision: param(
     'liaoning.mengzhu',
@@ -157,6 +166,7 @@ export const liaoning2021Alliance: ConsortiumPolicy = {
     dissolution: lifecycleRule('dissolution'),
   },
   leadClaim: liaoningParams.mengzhuStatus,
+  targets: { consortia: liaoningParams.alliancesTarget },
   onLeadChange: { effect: 'replace-if-lead-rules-pass', rule: 'liaoning.mengzhu', citation: '组建基本条件 一' },
   onRename: { effect: 'rename', ...lifecycleRule('rename') },
   evaluation: { rule: 'liaoning.evaluation', citation: '评估评价办法', aspects: liaoningParams.evaluationAspects },

@@ -3,7 +3,7 @@ import { wan } from '../shared/money';
 import { check, param, paramOn, refOf, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
 import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
-import { ConsortiumApplication, ConsortiumPolicy } from './policy';
+import { ConsortiaTarget, ConsortiumApplication, ConsortiumPolicy } from './policy';
 import {
   countOf,
   describeUnit,
@@ -71,6 +71,26 @@ export const nmgParams = {
     { prefixes: ['内蒙古自治区', '內蒙古自治區'], suffixes: ['产业链创新联合体', '產業鏈創新聯合體'] },
     FROM,
     { interpretation: LEDGER_INTERPRETATIONS.nmgNamingScripts.text },
+  ),
+  consortiaTarget: param<ConsortiaTarget>(
+    'nmg.consortia-target',
+    '二',
+    'consortia in all by 2027: about 30 (到2027年,联合体总数达到30个左右)',
+    { count: 30, by: '2027-12-31', reading: 'about' },
+    FROM,
+    { interpretation: LEDGER_INTERPRETATIONS.programmeTargets.text },
+  ),
+  consortiaPerChainMin: param(
+    'nmg.chain-coverage',
+    '二',
+    'consortia on every key industrial chain, at least (每个重点产业链至少一个联合体)',
+    1,
+    FROM,
+    {
+      interpretation:
+        'A filing names its chain (产业链) in `chain`; the dashboard counts active consortia per chain named. The plan ' +
+        'lists no chains, so coverage is shown per chain named, not against a list.',
+    },
   ),
   membersMin: param('nmg.members-min', '三(三)', 'member units, lead included, at least', 10, FROM),
   membersInRegionPercent: param(
@@ -226,6 +246,7 @@ export const nmg2024Consortium: ConsortiumPolicy = {
   leadRules,
   eligibility,
   leadClaim: nmgParams.oneConsortiumPerLead,
+  targets: { consortia: nmgParams.consortiaTarget, perChainMin: nmgParams.consortiaPerChainMin },
   waivable: [
     {
       ...refOf(nmgParams.oneConsortiumPerLead),

@@ -85,6 +85,23 @@ export type LeadChangeEffect = { effect: 'dissolve' | 'replace-if-lead-rules-pas
  */
 export type RenameEffect = { effect: 'dissolve' | 'rename' } & RuleRef;
 
+/**
+ * A programme's own target for the number of its consortia, as its text states it: this many by this date, "about"
+ * (左右) or "at least" (以上). The ledger counts active consortia toward it (ledger.programme-targets).
+ */
+export interface ConsortiaTarget {
+  count: number;
+  by: BusinessDate;
+  reading: 'about' | 'at-least';
+}
+
+/** What a programme sets out to build, for dashboards: how many consortia, and how many per key chain (产业链). */
+export interface ProgrammeTargets {
+  consortia: PolicyParam<ConsortiaTarget>;
+  /** At least this many consortia on every key chain; filings under the policy may name their `chain`. */
+  perChainMin?: PolicyParam<number>;
+}
+
 export interface ConsortiumPolicy {
   id: ConsortiumPolicyId;
   title: string;
@@ -124,6 +141,8 @@ export interface ConsortiumPolicy {
   onRename: RenameEffect;
   evaluation: EvaluationRules;
   annualReport?: AnnualReportRules;
+  /** The programme's targets, where its text sets any (shown on the dashboard, never a reason to refuse). */
+  targets?: ProgrammeTargets;
   /** Funding (categories, caps) belongs to the subsidy module; the categories are listed here for it to use. */
   funding: { categories: ReadonlyArray<string> };
 }

@@ -84,6 +84,18 @@ export class FileConsortiumDto {
   governance?: GovernanceDto;
 
   @ApiPropertyOptional({
+    example: '稀土新材料',
+    description:
+      'the key industrial chain (产业链) the consortium serves, under a policy that counts its consortia by chain ' +
+      '(nmg-2024-consortium: nmg.chain-coverage)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  chain?: string;
+
+  @ApiPropertyOptional({
     type: [WaiverDto],
     description:
       '原则上 rules set aside from the filing (ledger.waivers): needed for the rules that refuse the filing itself ' +

@@ -37,6 +37,7 @@ export class FileConsortiumHttpController {
             agreementSigned: dto.agreementSigned,
             integrityCommitment: dto.integrityCommitment,
             governance: dto.governance && { ...dto.governance },
+            ...(dto.chain !== undefined && { chain: dto.chain }),
             ...(dto.waivers && {
               waivers: dto.waivers.map(({ rule, reason, reference }) => ({ rule, reason, reference })),
             }),

@@ -42,6 +42,7 @@ export function decideFiling(
       ? d.members.flatMap((m, i) => unitProblems(m, `members[${i}]`))
       : [{ field: 'members', problem: 'must be a list' }]),
     ...(typeof d.agreementSigned === 'boolean' ? [] : [{ field: 'agreementSigned', problem: 'must be true or false' }]),
+    ...chainProblems(d.chain, policy),
   ];
   if (problems.length) return invalidInput(problems);
   const duplicates = duplicateUnitProblems(d.lead, d.members);
@@ -97,6 +98,7 @@ export function decideFiling(
         policy: policy.id,
         filedOn: d.filedOn,
         ...application,
+        ...(d.chain !== undefined && { chain: d.chain.trim() }),
         eligibility,
         eligible: eligibility.every((c) => c.ok),
         ...refOf(policy.procedure.filing),
@@ -104,6 +106,16 @@ export function decideFiling(
     },
     ...requested.map(({ event }) => event),
   ];
+}
+
+/** A `chain` (产业链) is named only under a policy that counts its consortia by chain (nmg.chain-coverage). */
+function chainProblems(chain: unknown, policy: ConsortiumPolicy): Array<{ field: string; problem: string }> {
+  if (chain === undefined) return [];
+  const perChain = policy.targets?.perChainMin;
+  if (!perChain) {
+    return [{ field: 'chain', problem: `is not named under ${policy.id}: its text counts no consortia by chain` }];
+  }
+  return textProblems('chain', chain);
 }
 
 /**

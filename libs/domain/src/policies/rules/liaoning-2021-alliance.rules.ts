@@ -6,6 +6,11 @@ import { RuleText, ruleText } from './rule-text';
 
 export const LIAONING_2021_ALLIANCE_RULES: ReadonlyArray<RuleText> = [
   ruleText(
+    'liaoning.alliances-target',
+    '十四五目标',
+    'in the 14th Five-Year Plan, 1000 or more typical substantive alliances with an enterprise as 盟主 (典型实质性产学研联盟1000个以上)',
+  ),
+  ruleText(
     'liaoning.mengzhu',
     '组建基本条件 一',
     'the 盟主 (mengzhu, the lead) is an independent legal-person enterprise registered and operating in Liaoning ' +

@@ -2,6 +2,12 @@
 import { RuleText, ruleText } from './rule-text';
 
 export const NMG_2024_CONSORTIUM_RULES: ReadonlyArray<RuleText> = [
+  ruleText('nmg.consortia-target', '二', 'by 2027, about 30 consortia in all (联合体总数达到30个左右)'),
+  ruleText(
+    'nmg.chain-coverage',
+    '二',
+    'at least one consortium on every key industrial chain (每个重点产业链至少一个联合体), all key chains covered',
+  ),
   ruleText(
     'nmg.lead-enterprise',
     '三(二)',
