@@ -2,7 +2,8 @@
 /**
  * Compiles the TypeScript sources with swc (no type check: `npm run typecheck` does that).
  *
- *   node scripts/build.js            apps and libs → dist/ (what runs in production: no specs, fixtures, test support
+ *   node scripts/build.js            apps and libs → dist/ (the dashboard page's .html, .css and .js as they are; what
+ *                                    runs in production: no specs, fixtures, test support
  *                                    or contract suites)
  *   node scripts/build.js --tools    everything, bench/ and test/ included → .build/tools/ (benches and scripts that
  *                                    drive the ledger with fixtures)
@@ -23,7 +24,7 @@ function* sourceFiles(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* sourceFiles(path);
-    else if (/\.(ts|js|cjs)$/.test(name) && !name.endsWith('.d.ts')) yield path;
+    else if (/\.(ts|js|cjs|html|css)$/.test(name) && !name.endsWith('.d.ts')) yield path;
   }
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } from '@ledger/platform';
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
+import { DashboardPageModule } from './dashboard-page/dashboard-page.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
 import { ReplayQueryModule } from './replay/replay.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
@@ -12,6 +13,7 @@ import { PROJECTIONS } from './projections';
 export const QUERY_MODULES = [
   PoliciesQueryModule,
   DashboardQueryModule,
+  DashboardPageModule,
   ConsortiaQueryModule,
   ZonesQueryModule,
   SubsidiesQueryModule,

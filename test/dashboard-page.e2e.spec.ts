@@ -1,0 +1,159 @@
+/**
+ * The dashboard page in a real browser: Debian's chromium driven by playwright-core (no browser download), against
+ * the built ledger started as `npm start` starts it. Without chromium (`apt-get install chromium`) the suite is
+ * skipped by name, saying so.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { activeConsortium, filingBody } from './support/consortium-requests';
+import { LedgerProcess, startLedgerProcess } from './support/ledger-process';
+import { postGrant } from './support/subsidy-requests';
+import { TOKEN_LIST, TOKENS } from './support/test-tokens';
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path): path is string => !!path && existsSync(path),
+);
+const NMG = 'nmg-2024-consortium';
+const NMG_TITLE = '内蒙古自治区重点产业链创新联合体建设实施方案';
+const describeInBrowser = CHROMIUM ? describe : describe.skip;
+if (!CHROMIUM)
+  console.warn('dashboard page in a browser: skipped, chromium is not installed (apt-get install chromium)');
+
+/** A screenshot is not blank: big enough, and more than a handful of distinct colours (counted in the browser). */
+async function expectNotBlank(page: Page, name: string) {
+  const png = await page.screenshot({ fullPage: true });
+  expect(png.length).toBeGreaterThan(10_000);
+  const dataUrl = JSON.stringify(`data:image/png;base64,${png.toString('base64')}`);
+  // Browser code as text: the specs are compiled without the DOM's types.
+  const colours = await page.evaluate<{ distinct: number; width: number; height: number }>(`(async () => {
+    const image = new Image();
+    image.src = ${dataUrl};
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return { distinct: seen.size, width: image.width, height: image.height };
+  })()`);
+  expect({ name, wide: colours.width >= 800, tall: colours.height >= 400 }).toEqual({ name, wide: true, tall: true });
+  expect(colours.distinct).toBeGreaterThan(50);
+}
+
+describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: chromium is not installed)'}`, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-page-'));
+  let ledger: LedgerProcess;
+  let browser: Browser;
+  let page: Page;
+  let consortiumId: string;
+  let lead: string;
+
+  beforeAll(async () => {
+    ledger = await startLedgerProcess('ledger', {
+      LEDGER_DATA_DIR: dataDir,
+      LEDGER_ADMIN_TOKEN: TOKENS.admin,
+      LEDGER_TOKENS: TOKEN_LIST,
+      LEDGER_TODAY: '2026-01-05',
+      LEDGER_FOLLOW_POLL_MS: '20',
+    });
+    const active = await activeConsortium(ledger, NMG, { chain: '稀土新材料' });
+    consortiumId = active.id;
+    lead = filingBody(NMG).lead.creditCode;
+    const grant = await postGrant(ledger, {
+      consortiumId,
+      recipient: lead,
+      category: 'nmg.project',
+      amount: '1234567.89',
+      fiscalYear: 2025,
+      grantedOn: '2025-12-01',
+      projectId: 'nmg-page-1',
+    });
+    if (grant.status !== 201) throw new Error(`grant refused: ${grant.text}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in with a token kept in session storage, never in the URL, and shows the counts in Chinese', async () => {
+    await page.goto(ledger.url);
+    await page.getByLabel('访问令牌').fill(TOKENS.supervisor);
+    await page.getByRole('button', { name: '登录' }).click();
+    const row = page.locator(`#counts tr[data-policy="${NMG}"]`);
+    await see(row.locator('th')).toHaveText(NMG_TITLE);
+    await see(row.locator('td[data-status="active"]')).toHaveText('1');
+    await see(page.locator('#counts thead')).toContainText('运行中');
+    await see(page.locator('#targets')).toContainText('稀土新材料：1 个');
+    expect(page.url()).not.toContain(TOKENS.supervisor);
+    expect(await page.evaluate("sessionStorage.getItem('ledger.token')")).toBe(TOKENS.supervisor);
+    await expectNotBlank(page, 'overview');
+  });
+
+  it('shows money in 万元 as the funding API has it in yuan', async () => {
+    const funding = await ledger.http.get(`/v1/funding/${lead}?fiscalYear=2025`, { as: 'viewer' });
+    expect(funding.body.granted).toBe('1234567.89');
+    const cell = page.locator(`#money tr[data-policy="${NMG}"][data-year="2025"] td[data-money="granted"]`);
+    await see(cell).toHaveText('123.46');
+    await see(cell).toHaveAttribute('data-yuan', funding.body.granted);
+    await see(page.locator('#money-chart canvas')).toHaveCount(1);
+  });
+
+  it('counts a filing made over the API without a reload (live, from GET /v1/stream)', async () => {
+    await page.evaluate('window.marker = 42'); // gone if the page reloads
+    const filed = await ledger.http.post('/v1/consortia', filingBody('liaoning-2021-alliance'), { as: 'officer' });
+    expect(filed.status).toBe(201);
+    await see(page.locator('#counts tr[data-policy="liaoning-2021-alliance"] td[data-status="filed"]')).toHaveText(
+      '1',
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await page.evaluate('window.marker')).toBe(42);
+  });
+
+  it("opens a consortium and moves the as-of slider to before its approval: 'public-notice'", async () => {
+    await page.locator('#consortia a', { hasText: '稀土新材料' }).click();
+    await see(page.locator('#state-status')).toHaveAttribute('data-status', 'active');
+    const steps = page.locator('ol.timeline li');
+    const types = await steps.allTextContents();
+    const approval = types.findIndex((text) => text.includes('ConsortiumApproved'));
+    expect(approval).toBeGreaterThan(0);
+    await page.locator('#as-of').fill(String(approval)); // steps count from 1: this is the one before the approval
+    await see(page.locator('#state-status')).toHaveAttribute('data-status', 'public-notice');
+    await see(page.locator('#state-status')).toHaveText('状态：公示中');
+    await expectNotBlank(page, 'consortium');
+  });
+});
+
+/** playwright-core has no test runner: `see(locator)` retries jest's expect until it holds or 5 s (or `timeout`) pass. */
+function see(locator: Locator) {
+  const poll = async (check: () => Promise<void>, timeout = 5_000) => {
+    const until = Date.now() + timeout;
+    for (;;) {
+      try {
+        return await check();
+      } catch (error) {
+        if (Date.now() > until) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  return {
+    toHaveText: (text: string, options: { timeout?: number } = {}) =>
+      poll(async () => expect((await locator.textContent({ timeout: 1_000 }))?.trim()).toBe(text), options.timeout),
+    toContainText: (text: string) =>
+      poll(async () => expect(await locator.textContent({ timeout: 1_000 })).toContain(text)),
+    toHaveAttribute: (name: string, value: string) =>
+      poll(async () => expect(await locator.getAttribute(name, { timeout: 1_000 })).toBe(value)),
+    toHaveCount: (count: number) => poll(async () => expect(await locator.count()).toBe(count)),
+  };
+}
