@@ -4,6 +4,7 @@ import { CHANGE_FEED_TOPICS } from './change-feed/change-feed.topics';
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
+import { ReplayQueryModule } from './replay/replay.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
 import { PROJECTIONS } from './projections';
@@ -15,6 +16,7 @@ export const QUERY_MODULES = [
   ConsortiaQueryModule,
   ZonesQueryModule,
   SubsidiesQueryModule,
+  ReplayQueryModule,
 ];
 
 /** The projections, their engine following the log in process, or (LEDGER_BUS=kafka) consuming the log topic. */

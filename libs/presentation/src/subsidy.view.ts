@@ -86,6 +86,14 @@ export function subsidyView(state: SubsidyState) {
     boundaries: state.boundaries,
     ...(state.terminated && { terminated: state.terminated }),
     ...(state.continuation && { continuation: state.continuation }),
+    ...(state.dualControl && {
+      dualControl: {
+        threshold: fenToYuan(state.dualControl.thresholdFen),
+        maker: state.dualControl.maker,
+        expiresOn: state.dualControl.expiresOn,
+      },
+    }),
+    ...(state.signed && { signed: state.signed }),
   };
 }
 

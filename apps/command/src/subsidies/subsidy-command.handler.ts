@@ -2,10 +2,20 @@ import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.
 import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.events';
 import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
 import { recipientRegistryStream } from '@ledger/domain/subsidy/subsidy.routing';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
-import { CommandMetadata, CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
+import {
+  CommandMetadata,
+  CommandRunner,
+  foldStream,
+  LEDGER_CONFIG,
+  LedgerConfig,
+  RejectionException,
+  toEventsToAppend,
+} from '@ledger/platform';
+import { DualControlSetting } from '@ledger/domain/subsidy/subsidy.context';
 import { SubsidyAnswer, subsidyAnswer } from './subsidy-answer';
 import { SubsidyCommandMessage } from './subsidy-command.message';
 import { inApiTerms } from './subsidy-rejection';
@@ -37,7 +47,14 @@ const MAX_RELOCKS = 3;
  */
 @CommandHandler(SubsidyCommandMessage)
 export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMessage> {
-  constructor(private readonly runner: CommandRunner) {}
+  private readonly dualControl: DualControlSetting | undefined;
+
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(LEDGER_CONFIG) config: LedgerConfig,
+  ) {
+    this.dualControl = config.dualControl;
+  }
 
   async execute({ command, meta }: SubsidyCommandMessage): Promise<SubsidyAnswer> {
     let lockKeys = await this.streamsToLock(command);
@@ -56,13 +73,13 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
    * checked again under it.
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
-    if (command.type === 'GrantSubsidy') return streamsWrittenBy(command);
+    if (command.type === 'GrantSubsidy') return streamsWrittenBy(command, undefined, this.dualControl);
     const { state } = await this.foldLedger(
       this.runner.store,
       subsidyStreamId(command.data.subsidyId),
       subsidyDecider.initialState(),
     );
-    return streamsWrittenBy(command, state.subsidies[command.data.subsidyId]);
+    return streamsWrittenBy(command, state.subsidies[command.data.subsidyId], this.dualControl);
   }
 
   private async decideAndAppend(
@@ -74,14 +91,14 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
     const subsidy = await this.foldLedger(store, own, subsidyDecider.initialState(), meta.commandId);
-    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId]);
+    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
       const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
       return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
     const context = contextStreamsOf(command, subsidy.state.subsidies[subsidyId]);
-    const written = streamsWrittenBy(command, subsidy.state.subsidies[subsidyId]);
+    const written = streamsWrittenBy(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (!written.every((streamId) => locked.includes(streamId)))
       return { relock: [...new Set([...locked, ...written])] };
 
@@ -95,7 +112,13 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
     const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;
 
-    const decision = subsidyDecider.decide(command, state, { today: meta.today, consortium, recipientRegistry });
+    const decision = subsidyDecider.decide(command, state, {
+      today: meta.today,
+      consortium,
+      recipientRegistry,
+      actor: meta.actor,
+      dualControl: this.dualControl,
+    });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
     const result = await store.appendToStreams(appendRequests(decision, revisions, meta));

@@ -1,24 +1,25 @@
-import { Controller, ForbiddenException, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
-import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
   CurrentPrincipal,
   EVENT_STORE,
-  hasAnyRole,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
   Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
-  domainEventOf,
 } from '@ledger/platform';
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
-import { parseAsOf } from '../shared/as-of';
+import { asOfMomentOf } from '../replay/as-of.request';
+import { asOfAnswer } from '../replay/replay.answers';
+import { CONSORTIUM_REPLAY } from '../replay/replayable';
+import { asOfHref } from '../replay/timeline';
+import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
+import { ExportsAs } from '../exports/exports-as.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { CONSORTIA } from './consortia.projection';
@@ -29,7 +30,7 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
   constructor(
@@ -60,29 +61,20 @@ export class ConsortiaHttpController {
   @Roles('viewer')
   @ApiOperation({
     summary:
-      'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` (supervisor) folds the events recorded up to then.',
+      'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
   async detail(
     @Param('id') id: string,
     @Query() query: ConsortiumDetailQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (query.asOf === undefined) {
+    const moment = asOfMomentOf(query, principal);
+    if (moment === undefined) {
       const found = await this.readStore.getDocument<ConsortiumState>(CONSORTIA.name, id);
       if (!found) throw notFound(`consortium ${id}`);
       return consortiumView(found.state);
     }
-    if (!hasAnyRole(principal, ['supervisor'])) throw new ForbiddenException('asOf needs the role supervisor');
-    const asOf = parseAsOf(query.asOf);
-    const known = (await this.store.readStream(consortiumStreamId(id))).filter(
-      (e) => e.recordedAt <= asOf && CONSORTIUM_EVENT_TYPES.includes(e.type as ConsortiumEvent['type']),
-    );
-    if (known.length === 0) throw notFound(`consortium ${id} as of ${asOf}`);
-    const state = known.reduce(
-      (acc, e) => consortiumDecider.evolve(acc, domainEventOf<ConsortiumEvent>(e)),
-      consortiumDecider.initialState(),
-    );
-    return { ...consortiumView(state), asOf, position: known[known.length - 1].position };
+    return asOfAnswer(this.store, CONSORTIUM_REPLAY, id, moment);
   }
 
   @Get(':id/history')
@@ -92,11 +84,13 @@ export class ConsortiaHttpController {
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
   @ReadsProjections(CONSORTIA.name, AUDIT_TRAIL.name)
+  @ExportsAs(auditTrailWorkbook('consortium'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
     const entries = (await readAuditTrail(this.readStore, consortiumStreamId(id))).map((entry) => ({
       ...entry,
       data: withYuan(entry.data),
+      asOfHref: asOfHref(CONSORTIUM_REPLAY, id, entry.position),
     }));
     return { id, events: entries };
   }

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinPositionInterceptor, notFound, Roles } from '@ledger/platform';
+import { MinPositionGuard, notFound, Roles } from '@ledger/platform';
 import { policyCatalogueView } from '@ledger/presentation';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 
@@ -8,7 +8,7 @@ import { QueryOptionsDto } from '../shared/query-options.dto';
 @ApiTags('policies')
 @ApiBearerAuth()
 @Controller('v1/policies')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 export class PoliciesHttpController {
   // The same view docs/POLICIES.md is rendered from (npm run docs).
   private readonly catalogue = policyCatalogueView();

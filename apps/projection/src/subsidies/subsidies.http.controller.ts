@@ -1,32 +1,59 @@
-import { wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { fenToYuan } from '@ledger/domain/shared/money';
-import { MinPositionInterceptor, notFound, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { EventStore } from '@ledger/event-store';
+import {
+  CurrentPrincipal,
+  EVENT_STORE,
+  MinPositionGuard,
+  notFound,
+  Principal,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
+import { asOfMomentOf } from '../replay/as-of.request';
+import { asOfAnswer } from '../replay/replay.answers';
+import { SUBSIDY_REPLAY } from '../replay/replayable';
+import { asOfHref } from '../replay/timeline';
+import { AsOfQuery } from '../shared/as-of.query.dto';
+import { subsidyDetailView } from './subsidy-detail.view';
+import { ExportRequest } from '../exports/export-format';
+import { ExportRequested, ExportsAs } from '../exports/exports-as.decorator';
+import { subsidyListWorkbook } from '../exports/subsidy-list.workbook';
+import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
+
+/** An export holds every subsidy the filters select, not a page (unless `limit` is given). */
+const EXPORT_LIMIT = 1_000_000;
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
-import { eventDataWithWords, moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
+import { eventDataWithWords, moneyView } from '@ledger/presentation/subsidy.view';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()
 @Controller('v1/subsidies')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get()
   @Roles('viewer', 'finance')
+  @ExportsAs(subsidyListWorkbook)
   @ApiOperation({
     summary:
-      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.',
+      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. ' +
+      'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
   })
-  async list(@Query() query: ListSubsidiesQuery) {
-    const { limit = 100, offset = 0, minPosition: _, ...filter } = query;
+  async list(@Query() query: ListSubsidiesQuery, @ExportRequested() exporting?: ExportRequest) {
+    const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, minPosition: _, ...filter } = query;
     const { subsidies, total } = await readSubsidies(this.readStore, filter, { limit, offset });
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
@@ -46,23 +73,14 @@ export class SubsidiesHttpController {
   @Roles('viewer', 'finance')
   @ApiOperation({
     summary:
-      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement.',
+      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
-  async detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+  async detail(@Param('id') id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
+    const moment = asOfMomentOf(query, principal);
+    if (moment !== undefined) return asOfAnswer(this.store, SUBSIDY_REPLAY, id, moment);
     const record = await readSubsidy(this.readStore, id);
     if (!record?.grant) throw notFound(`subsidy ${id}`);
-    const { state, grant, movements } = record;
-    return {
-      ...subsidyView(state),
-      rule: grant.rule,
-      citation: grant.citation,
-      ...(state.projectTotalInvestmentFen !== undefined && {
-        projectTotalInvestment: fenToYuan(state.projectTotalInvestmentFen),
-      }),
-      ...(state.evaluationPeriod && { evaluationPeriod: state.evaluationPeriod }),
-      checks: grant.checks.map((check) => wordedCheck(check, state.policy)),
-      movements: movements.map(withYuan),
-    };
+    return subsidyDetailView(record);
   }
 
   @Get(':id/history')
@@ -72,12 +90,17 @@ export class SubsidiesHttpController {
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
   @ReadsProjections(AUDIT_TRAIL.name)
+  @ExportsAs(auditTrailWorkbook('subsidy'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.readStore, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
     return {
       id,
-      events: entries.map((entry) => ({ ...entry, data: withYuan(eventDataWithWords(entry.type, entry.data)) })),
+      events: entries.map((entry) => ({
+        ...entry,
+        data: withYuan(eventDataWithWords(entry.type, entry.data)),
+        asOfHref: asOfHref(SUBSIDY_REPLAY, id, entry.position),
+      })),
     };
   }
 }

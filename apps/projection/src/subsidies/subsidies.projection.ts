@@ -14,7 +14,10 @@ export interface SubsidyRecord {
   movements: Array<Record<string, unknown> & { type: string; position: number; recordedAt: string }>;
 }
 
-function evolveRecord(record: SubsidyRecord, recorded: RecordedEvent): SubsidyRecord {
+export const initialSubsidyRecord = (id: string): SubsidyRecord => ({ state: initialSubsidyState(id), movements: [] });
+
+/** A subsidy's record after one more of its events (the domain's `evolveSubsidy`, plus the grant's checks and the movements). */
+export function evolveSubsidyRecord(record: SubsidyRecord, recorded: RecordedEvent): SubsidyRecord {
   const event = domainEventOf<SubsidyEvent>(recorded);
   const state = evolveSubsidy(record.state, event);
   if (event.type === 'SubsidyGranted') {
@@ -65,8 +68,8 @@ export const SUBSIDIES = documentProjection<SubsidyRecord>({
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'subsidy' && isSubsidyEvent(event) ? stream.id : undefined;
   },
-  initialState: (id) => ({ state: initialSubsidyState(id), movements: [] }),
-  evolve: evolveRecord,
+  initialState: initialSubsidyRecord,
+  evolve: evolveSubsidyRecord,
   exists: (record) => record.state.exists,
   columnsOf: ({ state: s }) => ({
     consortium_id: s.consortiumId,

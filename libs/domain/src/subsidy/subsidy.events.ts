@@ -16,6 +16,16 @@ import { CapRecord } from '../policies/funding/funding-policy';
 import { ClawbackReason } from './subsidy.commands';
 import { GrantTerms, RecipientRole } from '../policies/funding/grant-terms';
 
+/** The maker-checker terms a pending grant was recorded under (ledger.dual-control). */
+export interface DualControl {
+  /** LEDGER_DUAL_CONTROL_AMOUNT when the grant was decided. */
+  thresholdFen: Fen;
+  /** The finance user who granted it: not the one who may approve it. */
+  maker: string;
+  /** Left unsigned after this day, the ledger releases it (grantedOn + LEDGER_PENDING_DAYS). */
+  expiresOn: BusinessDate;
+}
+
 /** What a grant decision established besides its terms, recorded with them. */
 export interface GrantAsDecided {
   policy: ConsortiumPolicyId;
@@ -41,6 +51,8 @@ export type SubsidyGranted = DomainEvent<
       /** The consortium's lead when granted: Tianjin's 对外责任主体单位, answerable under tianjin.fraud. */
       responsibleUnit: string;
       checks: RecordedCheck[];
+      /** ledger.dual-control: at or above the threshold in force, the grant waits for a second signature. */
+      dualControl?: DualControl;
       caps: CapRecord[];
       /** The funding boundary streams the grant is committed to; cancellations release it there. */
       boundaries: string[];
@@ -103,7 +115,7 @@ export type FundingReleased = DomainEvent<
     subsidyId: string;
     amountFen: Fen;
     on: BusinessDate;
-    reason: 'cancellation' | 'termination' | 'fraud';
+    reason: 'cancellation' | 'termination' | 'fraud' | 'declined' | 'expired';
   }
 >;
 
@@ -132,6 +144,35 @@ export type SubsidyContinued = DomainEvent<
   }
 >;
 
+/** A pending grant signed by a second finance user: it may now be paid. */
+export type GrantApproved = DomainEvent<
+  'GrantApproved',
+  RuleRef & { subsidyId: string; on: BusinessDate; checker: string; note?: string }
+>;
+
+/** A pending grant refused by a second finance user: its headroom is released (FundingReleased, reason 'declined'). */
+export type GrantDeclined = DomainEvent<
+  'GrantDeclined',
+  RuleRef & { subsidyId: string; on: BusinessDate; checker: string; amountFen: Fen; note?: string }
+>;
+
+/** A pending grant left unsigned past `expiresOn`: released by the ledger (actor `system`). */
+export type GrantExpired = DomainEvent<
+  'GrantExpired',
+  RuleRef & { subsidyId: string; on: BusinessDate; expiresOn: BusinessDate; amountFen: Fen }
+>;
+
+/** The list of pending grants (stream dual-control-pending): one opened with each pending grant, closed with it. */
+export type PendingGrantOpened = DomainEvent<
+  'PendingGrantOpened',
+  RuleRef & { subsidyId: string; expiresOn: BusinessDate; maker: string; amountFen: Fen }
+>;
+export type PendingGrantClosed = DomainEvent<
+  'PendingGrantClosed',
+  RuleRef & { subsidyId: string; on: BusinessDate; outcome: 'approved' | 'declined' | 'expired' }
+>;
+export type PendingGrantEvent = PendingGrantOpened | PendingGrantClosed;
+
 export type SubsidyEvent =
   | SubsidyGranted
   | SubsidyDisbursed
@@ -139,10 +180,13 @@ export type SubsidyEvent =
   | SubsidyClawedBack
   | SubsidyRefunded
   | SubsidyTerminated
-  | SubsidyContinued;
+  | SubsidyContinued
+  | GrantApproved
+  | GrantDeclined
+  | GrantExpired;
 
 export type FundingBoundaryEvent = FundingCommitted | FundingReleased;
-export type BoundaryEvent = FundingBoundaryEvent | UnitRecordedDishonest;
+export type BoundaryEvent = FundingBoundaryEvent | UnitRecordedDishonest | PendingGrantEvent;
 
 /** Every event a subsidy decision emits: its own and those mirrored into the boundary streams. */
 export type SubsidyLedgerEvent = SubsidyEvent | BoundaryEvent;
@@ -155,6 +199,9 @@ export const SUBSIDY_EVENT_TYPES: ReadonlyArray<SubsidyEvent['type']> = [
   'SubsidyRefunded',
   'SubsidyTerminated',
   'SubsidyContinued',
+  'GrantApproved',
+  'GrantDeclined',
+  'GrantExpired',
 ];
 
 export const isSubsidyEvent = (event: { type: string }): event is SubsidyEvent =>

@@ -15,7 +15,7 @@ import { KafkaEventSource } from '../bus/kafka-event-source';
 import { BusSetting, LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ChangeFeed } from './change-feed';
-import { MinPositionInterceptor } from './min-position.interceptor';
+import { MinPositionGuard } from './min-position.guard';
 import { Projection, PROJECTIONS } from './projection';
 import { ProjectionEngine } from './projection-engine';
 import { READ_STORE, ReadStore } from './read-store.port';
@@ -78,7 +78,7 @@ export class ProjectionsModule {
         },
         { provide: ChangeFeed, inject: [ProjectionEngine, READ_STORE], useFactory: changeFeedOf },
         ...(kafka ? kafkaProjectionProviders(changeFeedTopics) : []),
-        MinPositionInterceptor,
+        MinPositionGuard,
         ProjectionLifecycle,
       ],
       exports: [
@@ -86,7 +86,7 @@ export class ProjectionsModule {
         PROJECTIONS,
         ProjectionEngine,
         ChangeFeed,
-        MinPositionInterceptor,
+        MinPositionGuard,
         ...(kafka ? [KafkaEventSource, ChangeFeedPublisher] : []),
       ],
     };

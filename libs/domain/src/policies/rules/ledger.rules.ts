@@ -47,4 +47,10 @@ export const LEDGER_FUNDING_RULE_TEXTS: ReadonlyArray<RuleText> = [
     'once a consortium has ended (dissolved, delisted, withdrawn), no payment on its subsidies until the ' +
       "project's managing authority decided the project goes on (outside nmg-2024-consortium)",
   ),
+  row(
+    LEDGER.dualControl,
+    'with LEDGER_DUAL_CONTROL_AMOUNT set, a grant at or above it is recorded pending, holding its headroom under every ' +
+      'cap, and paid only once a second finance user (not its maker) approved it; declined, or unsigned ' +
+      'LEDGER_PENDING_DAYS after its grantedOn, it releases its headroom and ends',
+  ),
 ];
