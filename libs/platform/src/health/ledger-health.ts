@@ -1,5 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
+import { BusLinkHealth } from '../bus/bus-link';
+import { ChangeFeedPublisher } from '../bus/change-feed.publisher';
+import { EventRelay } from '../bus/event-relay';
+import { KafkaEventSource } from '../bus/kafka-event-source';
 import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ProjectionEngine, ProjectionStatus } from '../projections/projection-engine';
@@ -13,7 +17,8 @@ export type Reachability = { reachable: true } | { reachable: false; error: stri
 /**
  * One reading of the ledger's health: what `/health`, `/health/ready` and `/health/live` all answer from (each endpoint
  * shows it its own way; nothing is computed twice). Parts the app does not have are absent: the command app has no
- * read store and no projections.
+ * read store and no projections; only with LEDGER_BUS=kafka are there links to Kafka (the relay app's relay, the
+ * projection app's consumer and change-feed publisher).
  */
 export interface HealthReading {
   log: { reachable: true; headPosition: number } | { reachable: false; error: string };
@@ -28,6 +33,14 @@ export interface HealthReading {
     maxLag: number;
     failing: Array<{ name: string; status: ProjectionStatus }>;
   };
+  bus?: {
+    /** The log to the log topic; `lag`: events of the log not yet acknowledged by the broker. */
+    relay?: BusLinkHealth & { lag?: number; maxLag: number };
+    /** The log topic to the projections: 'running' owns the partition, 'standby' waits in the group. */
+    consumer?: BusLinkHealth;
+    /** The read models' changes to the compacted topics; `lag`: positions the topics trail the read models by. */
+    changeFeed?: BusLinkHealth & { lag: number };
+  };
 }
 
 @Injectable()
@@ -37,6 +50,9 @@ export class LedgerHealth {
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Optional() @Inject(ProjectionEngine) private readonly engine?: ProjectionEngine,
     @Optional() @Inject(READ_STORE) private readonly readStore?: ReadStore,
+    @Optional() @Inject(EventRelay) private readonly relay?: EventRelay,
+    @Optional() @Inject(KafkaEventSource) private readonly consumer?: KafkaEventSource,
+    @Optional() @Inject(ChangeFeedPublisher) private readonly changeFeed?: ChangeFeedPublisher,
   ) {}
 
   /** Reads the log head (and pings the read store when `pingReadStore`), each within HEALTH_TIMEOUT_MS. */
@@ -46,6 +62,18 @@ export class LedgerHealth {
       pingReadStore && this.readStore ? settled(() => this.readStore!.ping()) : undefined,
     ]);
     const engine = this.engine?.health();
+    const relay = this.relay?.health();
+    const bus = {
+      ...(relay && {
+        relay: {
+          ...relay,
+          ...(head.ok && { lag: Math.max(0, head.value - relay.position) }),
+          maxLag: this.config.readyMaxLag,
+        },
+      }),
+      ...(this.consumer && { consumer: this.consumer.health() }),
+      ...(this.changeFeed && { changeFeed: { ...this.changeFeed.health(), lag: this.changeFeed.lag() } }),
+    };
     return {
       log: head.ok ? { reachable: true, headPosition: head.value } : { reachable: false, error: head.error },
       ...(readStore && {
@@ -62,6 +90,7 @@ export class LedgerHealth {
             .map((p) => ({ name: p.name, status: p.status })),
         },
       }),
+      ...(Object.keys(bus).length > 0 && { bus }),
     };
   }
 }

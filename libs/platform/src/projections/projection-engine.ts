@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
 import { inTodaysShape } from '../events/stored-events';
+import { EventSource } from './event-source';
+import { firstGap } from './position-gap';
 import { CounterContribution, DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
 import { counterKey, CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
 
@@ -30,6 +32,10 @@ export interface ProjectionEngineOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   batchSize?: number;
+  /** Where events come from; default: following the store's log. */
+  source?: EventSource;
+  /** The log numbers its events 1, 2, 3… (SQLite, PostgreSQL): a missing position stops the projection. */
+  densePositions?: boolean;
 }
 
 export const REPLAY_BATCH_SIZE = 2000;
@@ -67,6 +73,8 @@ export class ProjectionEngine {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
   private readonly batchSize: number;
+  private readonly source: EventSource;
+  private readonly densePositions: boolean;
 
   constructor(
     private readonly store: EventStore,
@@ -80,6 +88,8 @@ export class ProjectionEngine {
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
+    this.source = options.source ?? store;
+    this.densePositions = options.densePositions ?? false;
   }
 
   /** Creates missing tables, rebuilds projections whose version changed, and follows the log from the checkpoints. */
@@ -118,6 +128,20 @@ export class ProjectionEngine {
         };
       }),
     };
+  }
+
+  /**
+   * Takes up the checkpoints another process committed to a shared read store: a projection process that consumes no
+   * partition of the log topic (a standby in the consumer group) applies nothing itself, yet answers `minPosition`.
+   */
+  async adoptCommittedCheckpoints(): Promise<void> {
+    const checkpoints = await this.readStore.checkpoints();
+    for (const projection of this.projections) {
+      const committed = checkpoints.get(projection.name);
+      if (committed?.version === projection.version && committed.position > this.positionOf(projection.name))
+        this.positions.set(projection.name, committed.position);
+    }
+    this.progress.emit('progress');
   }
 
   /** Called after each commit with the documents it changed, one entry per event that changed one. */
@@ -259,6 +283,8 @@ export class ProjectionEngine {
       }
       const pending = events.filter((e) => e.position > done);
       const apply = async (upTo: ReadonlyArray<RecordedEvent>) => {
+        const gap = this.densePositions ? firstGap(done, upTo) : undefined;
+        if (gap) throw new ProjectionEventError(gap.missing, gap);
         const changes: ReadModelChange[] = [];
         if (projection.kind === 'documents') await applyDocuments(tx, projection, upTo, collect ? changes : undefined);
         else await applyRows(tx, projection, upTo);
@@ -300,7 +326,7 @@ export class ProjectionEngine {
     const active = this.active();
     if (!this.running || active.length === 0) return;
     const after = Math.min(...active.map((p) => this.positionOf(p.name)));
-    this.subscription = this.store.follow({
+    this.subscription = this.source.follow({
       after,
       batchSize: this.batchSize,
       onEvents: (events) => this.applyBatch(events),
