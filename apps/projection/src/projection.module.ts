@@ -4,6 +4,7 @@ import { CHANGE_FEED_TOPICS } from './change-feed/change-feed.topics';
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { DashboardPageModule } from './dashboard-page/dashboard-page.module';
+import { StreamModule } from './change-feed/stream.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
 import { ReplayQueryModule } from './replay/replay.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
@@ -15,6 +16,7 @@ export const QUERY_MODULES = [
   PoliciesQueryModule,
   DashboardQueryModule,
   DashboardPageModule,
+  StreamModule,
   ConsortiaQueryModule,
   ZonesQueryModule,
   SubsidiesQueryModule,

@@ -163,6 +163,10 @@ export const LEDGER_ENV = {
     'the most events read models may trail the log by for /health/ready (default 1000)',
     (v) => (unset(v) ? 1000 : integer('LEDGER_READY_MAX_LAG', v, { min: 0, max: Number.MAX_SAFE_INTEGER })),
   ),
+  LEDGER_STREAM_HEARTBEAT_MS: variable(
+    'how often GET /v1/stream sends a heartbeat comment on an idle stream, in milliseconds (default 15000)',
+    (v) => (unset(v) ? 15_000 : integer('LEDGER_STREAM_HEARTBEAT_MS', v, { min: 10, max: 600_000 })),
+  ),
   LEDGER_BUS: variable(`how events reach the projections: ${BUSES.join(' or ')} (default inproc)`, (v) =>
     oneOf('LEDGER_BUS', BUSES, v, 'inproc'),
   ),

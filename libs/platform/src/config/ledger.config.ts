@@ -66,6 +66,8 @@ export interface LedgerConfig {
   followPollMs: number;
   /** LEDGER_READY_MAX_LAG: /health/ready fails while the read models trail the log by more events than this. */
   readyMaxLag: number;
+  /** LEDGER_STREAM_HEARTBEAT_MS: the server-sent events' heartbeat on an idle stream. */
+  streamHeartbeatMs: number;
   logLevel: LedgerLogLevel;
   /** Business "today" for commands and queries (deadlines, lateness): China Standard Time, or LEDGER_TODAY when pinned. */
   today: () => string;
@@ -107,6 +109,7 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
     tokens: vars.LEDGER_TOKENS,
     followPollMs: vars.LEDGER_FOLLOW_POLL_MS,
     readyMaxLag: vars.LEDGER_READY_MAX_LAG,
+    streamHeartbeatMs: vars.LEDGER_STREAM_HEARTBEAT_MS,
     logLevel: vars.LOG_LEVEL,
     today: vars.LEDGER_TODAY ? () => vars.LEDGER_TODAY! : () => chinaDate(new Date()),
     ...(vars.LEDGER_DUAL_CONTROL_AMOUNT !== undefined && {

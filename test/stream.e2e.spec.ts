@@ -1,0 +1,169 @@
+/**
+ * GET /v1/stream alone, over real HTTP: the projections' change feed as server-sent events, one message per log
+ * position; `Last-Event-ID` resumes without loss or repeat; filters by kind and id; heartbeats on an idle stream.
+ */
+import { ClientRequest, get, IncomingMessage } from 'node:http';
+import { filingBody } from './support/consortium-requests';
+import { RunningLedger, startLedger, TOKENS } from './support/ledger-test-app';
+import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
+import { unitBody } from './support/consortium-requests';
+
+interface SseMessage {
+  id?: string;
+  event?: string;
+  data?: any;
+  comment?: string;
+}
+
+/** An open stream: the messages so far, and a wait for the next one that matches. */
+function openStream(url: string, headers: Record<string, string> = {}) {
+  const messages: SseMessage[] = [];
+  const waiters: Array<() => void> = [];
+  let request: ClientRequest;
+  const response = new Promise<IncomingMessage>((resolve, reject) => {
+    request = get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const message: SseMessage = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) message.comment = line.slice(1).trim();
+            const [, field, value] = /^(id|event|data): ?(.*)$/.exec(line) ?? [];
+            if (field === 'data') message.data = JSON.parse(value);
+            else if (field) message[field as 'id' | 'event'] = value;
+          }
+          messages.push(message);
+          waiters.splice(0).forEach((wake) => wake());
+        }
+      });
+      resolve(res);
+    });
+    request.on('error', reject);
+  });
+  return {
+    response,
+    messages,
+    changes: () => messages.filter((m) => m.event === 'change'),
+    async until(predicate: (all: SseMessage[]) => boolean, timeoutMs = 5_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(messages)) {
+        if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(messages, null, 1)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    close: () => request.destroy(),
+  };
+}
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const changedIds = (messages: SseMessage[]) =>
+  messages.flatMap((m) => (m.event === 'change' ? m.data.changes.map((c: { id: string }) => c.id) : []));
+
+describe('GET /v1/stream (server-sent events of the change feed)', () => {
+  let ledger: RunningLedger;
+  let serial = 7100;
+  const file = async (name: string) => {
+    const answer = await ledger.http.post(
+      '/v1/consortia',
+      filingBody('liaoning-2021-alliance', { name, lead: unitBody(enterprise('shenyang', serial++)) }),
+      { as: 'officer' },
+    );
+    expect(answer.status).toBe(201);
+    return answer.body as { id: string; position: number };
+  };
+
+  beforeAll(async () => {
+    ledger = await startLedger({ today: '2026-01-05', env: { LEDGER_STREAM_HEARTBEAT_MS: '100' } });
+  });
+  afterAll(async () => {
+    await ledger.close();
+  });
+
+  it('needs a token: 401 without one', async () => {
+    const stream = openStream(`${ledger.url}/v1/stream`);
+    expect((await stream.response).statusCode).toBe(401);
+    stream.close();
+  });
+
+  it('sends one message per log position, id = that position; resumes after Last-Event-ID without loss or repeat', async () => {
+    const live = openStream(`${ledger.url}/v1/stream?kind=consortium`, auth(TOKENS.viewer));
+    const res = await live.response;
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    await live.until((all) => all.some((m) => m.event === 'ready'));
+    const first = await file('辽宁第一联盟');
+    await live.until((all) => changedIds(all).includes(first.id));
+    const seen = live.changes();
+    expect(seen.map((m) => m.id)).toEqual([String(first.position)]);
+    expect(seen[0].data.changes).toEqual([
+      expect.objectContaining({ kind: 'consortium', id: first.id, position: first.position }),
+    ]);
+    expect(seen[0].data.changes[0].state).toMatchObject({ id: first.id, status: 'filed' });
+    live.close();
+
+    // While no one listens: two filings and a review of the first.
+    const second = await file('辽宁第二联盟');
+    const third = await file('辽宁第三联盟');
+    const review = await ledger.http.post(
+      `/v1/consortia/${first.id}/reviews`,
+      { stage: 'preliminary', outcome: 'pass', on: '2025-09-12' },
+      { as: 'officer' },
+    );
+    expect(review.status).toBe(201);
+    await ledger.http.get(`/v1/consortia/${first.id}?minPosition=${review.body.position}`, { as: 'viewer' });
+
+    const resumed = openStream(`${ledger.url}/v1/stream?kind=consortium`, {
+      ...auth(TOKENS.viewer),
+      'last-event-id': String(first.position),
+    });
+    await resumed.until((all) => changedIds(all).length >= 3);
+    const fourth = await file('辽宁第四联盟');
+    await resumed.until((all) => changedIds(all).includes(fourth.id));
+    const ids = resumed.changes().map((m) => Number(m.id));
+    expect(ids).toEqual([second.position, third.position, review.body.position, fourth.position]);
+    expect(changedIds(resumed.messages)).toEqual([second.id, third.id, first.id, fourth.id]);
+    expect(resumed.changes()[2].data.changes[0].state.status).toBe('under-review');
+    expect(resumed.messages.some((m) => m.event === 'ready')).toBe(false);
+    resumed.close();
+  });
+
+  it('filters by kind and id, and keeps an idle stream open with heartbeats', async () => {
+    const zones = openStream(`${ledger.url}/v1/stream?kind=zone`, auth(TOKENS.supervisor));
+    const one = await file('辽宁第五联盟');
+    const onlyOne = openStream(`${ledger.url}/v1/stream?id=${one.id}`, {
+      ...auth(TOKENS.viewer),
+      'last-event-id': '0',
+    });
+    const zone = await ledger.http.post(
+      '/v1/zones',
+      { policy: 'nmg-2022-zone', name: '包头稀土高新区', approvedOn: '2023-03-01' },
+      { as: 'officer' },
+    );
+    expect(zone.status).toBe(201);
+    await zones.until((all) => changedIds(all).includes(zone.body.id));
+    await onlyOne.until((all) => changedIds(all).includes(one.id));
+    await zones.until((all) => all.some((m) => m.comment?.startsWith('heartbeat')));
+    expect(changedIds(zones.messages)).toEqual([zone.body.id]);
+    await onlyOne.until((all) => all.some((m) => m.comment?.startsWith('heartbeat')));
+    expect(changedIds(onlyOne.messages)).toEqual([one.id]);
+    zones.close();
+    onlyOne.close();
+  });
+
+  it('refuses an unknown kind and a Last-Event-ID that is no position (400 naming it)', async () => {
+    const kind = await ledger.http.get('/v1/stream?kind=galaxy', { as: 'viewer' });
+    expect(kind.status).toBe(400);
+    expect(kind.body.details).toEqual([expect.objectContaining({ field: 'kind' })]);
+    const last = await ledger.http.get('/v1/stream', { as: 'viewer', headers: { 'last-event-id': 'yesterday' } });
+    expect(last.status).toBe(400);
+    expect(last.body.details).toEqual([expect.objectContaining({ field: 'Last-Event-ID' })]);
+  });
+});
