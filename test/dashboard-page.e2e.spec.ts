@@ -3,7 +3,7 @@
  * the built ledger started as `npm start` starts it. Without chromium (`apt-get install chromium`) the suite is
  * skipped by name, saying so.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
@@ -24,6 +24,8 @@ if (!CHROMIUM)
 /** A screenshot is not blank: big enough, and more than a handful of distinct colours (counted in the browser). */
 async function expectNotBlank(page: Page, name: string) {
   const png = await page.screenshot({ fullPage: true });
+  // DASHBOARD_SCREENSHOTS=<dir> keeps them, to look at.
+  if (process.env.DASHBOARD_SCREENSHOTS) writeFileSync(join(process.env.DASHBOARD_SCREENSHOTS, `${name}.png`), png);
   expect(png.length).toBeGreaterThan(10_000);
   const dataUrl = JSON.stringify(`data:image/png;base64,${png.toString('base64')}`);
   // Browser code as text: the specs are compiled without the DOM's types.
@@ -124,8 +126,11 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
     await page.locator('#consortia a', { hasText: '稀土新材料' }).click();
     await see(page.locator('#state-status')).toHaveAttribute('data-status', 'active');
     const steps = page.locator('ol.timeline li');
-    const types = await steps.allTextContents();
-    const approval = types.findIndex((text) => text.includes('ConsortiumApproved'));
+    const types = await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-type')));
+    const approval = types.indexOf('ConsortiumApproved');
+    expect(await steps.nth(approval).textContent()).toContain(
+      '满足全部条件、完成审核和公示且无成立异议的予以批准（四(五)） [lifecycle.approval]',
+    );
     expect(approval).toBeGreaterThan(0);
     await page.locator('#as-of').fill(String(approval)); // steps count from 1: this is the one before the approval
     await see(page.locator('#state-status')).toHaveAttribute('data-status', 'public-notice');

@@ -49,6 +49,7 @@ describe('policies and the dashboard over HTTP', () => {
   it('serves the catalogue docs/POLICIES.md is rendered from: rules in words, waivable or not, and interpretations', async () => {
     const answer = await ledger.http.get('/v1/policies', { as: 'viewer' });
     expect(answer.body).toEqual(JSON.parse(JSON.stringify(policyCatalogueView())));
+    expect(answer.headers.get('vary')).toMatch(/Accept-Language/i);
     expect(answer.body.catalogueVersion).toBe('2026-12-01');
     const nmg = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
     expect(nmg.rules).toEqual(
@@ -57,6 +58,7 @@ describe('policies and the dashboard over HTTP', () => {
           rule: 'nmg.one-per-lead',
           citation: '三(二)',
           text: 'one lead unit leads at most one consortium',
+          title: '原则上一个牵头单位仅限牵头组建一个联合体',
           waivable: true,
           waiver: { text: '原则上一个牵头单位仅限牵头组建一个联合体', decidedAt: 'filing' },
         },
@@ -71,6 +73,28 @@ describe('policies and the dashboard over HTTP', () => {
     expect(answer.body.ledgerInterpretations).toContainEqual(
       expect.objectContaining({ id: 'ledger.no-future-facts', since: '2026-12-01' }),
     );
+  });
+
+  it('titles every rule in Chinese, or in English with Accept-Language: en; the stable fields stay as they are', async () => {
+    const title = (body: any, rule: string) =>
+      body.rules.find((r: { rule: string }) => r.rule === rule) as { rule: string; citation: string; title: string };
+    const zh = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
+    expect(title(zh, 'nmg.members-min')).toMatchObject({
+      rule: 'nmg.members-min',
+      citation: '三(三)',
+      title: '成员单位(含牵头单位)原则上不少于10个',
+    });
+    const en = await ledger.http.get('/v1/policies/nmg-2024-consortium', {
+      as: 'viewer',
+      headers: { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.5' },
+    });
+    expect(title(en.body, 'nmg.members-min')).toMatchObject({
+      rule: 'nmg.members-min',
+      citation: '三(三)',
+      title: 'member units, lead included, at least 10',
+    });
+    const all = (await ledger.http.get('/v1/policies', { as: 'viewer', headers: { 'accept-language': 'en' } })).body;
+    expect(all.ledgerRules.find((r: { rule: string }) => r.rule === 'lifecycle.approval').title).toMatch(/^approval/);
   });
 
   it('counts consortia by policy and status and lists what falls due: notices ending, zone reports', async () => {

@@ -30,10 +30,49 @@ const DUE = {
   'rectification-end': '整改期结束',
   'second-signature': '大额拨款待复核签字',
 };
+const EVENTS = {
+  ConsortiumFiled: '申报',
+  ReviewRecorded: '审核',
+  PublicNoticeStarted: '开始公示',
+  ObjectionRecorded: '收到异议',
+  ObjectionResolved: '处理异议',
+  ConsortiumApproved: '批准',
+  ConsortiumRejected: '不予批准',
+  ConsortiumWithdrawn: '撤回申报',
+  MemberAdded: '增加成员',
+  MemberRemoved: '减少成员',
+  LeadChanged: '变更牵头单位',
+  ConsortiumRenamed: '更名',
+  EvaluationRecorded: '评估',
+  ConsortiumDissolved: '解散',
+  ConsortiumDelisted: '摘牌',
+  AnnualReportRecorded: '年度报告',
+  RuleWaived: '豁免“原则上”条款',
+  SubsidyGranted: '批准补助',
+  SubsidyDisbursed: '拨付',
+  SubsidyCancelled: '取消',
+  SubsidyClawedBack: '追回',
+  SubsidyRefunded: '退回',
+  SubsidyTerminated: '终止项目',
+  SubsidyContinued: '项目继续',
+  GrantApproved: '复核通过',
+  GrantDeclined: '复核未通过',
+  GrantExpired: '复核逾期释放',
+  ZoneDesignated: '认定示范区',
+  AnnualReportSubmitted: '报送年度报告',
+  AnnualReportCorrected: '更正年度报告',
+  ZoneEvaluated: '评估',
+  ZoneRectificationStarted: '开始整改',
+  ZoneRectified: '整改完成',
+  ZoneRecommendedForNational: '推荐申报国家级',
+  ZoneRemoved: '移出名单',
+};
 const MONEY = { granted: '已安排', disbursed: '已拨付', clawedBack: '已追回', refunded: '已退回' };
 const READING = { about: '左右', 'at-least': '以上' };
 
 let policies = new Map();
+/** Rule id → its title from the policy catalogue (GET /v1/policies, in Chinese). */
+let titles = new Map();
 let refresh = () => Promise.resolve();
 let stream;
 
@@ -59,8 +98,13 @@ const yuan = (value) => Number(value ?? 0);
 const wan = (value) =>
   (yuan(value) / WAN).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const status = (s) => STATUS[s] ?? s;
+/** A recorded time as Beijing time reads it (the log keeps UTC). */
+const beijingTime = (iso) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) + '（北京时间）';
 const policyTitle = (id) => policies.get(id)?.title ?? id;
-const rule = (r, citation) => (r ? `${r}${citation ? `（${citation}）` : ''}` : '');
+/** A rule as the catalogue titles it, with its clause; the id for a search of POLICIES.md. */
+const rule = (r, citation) =>
+  r ? `${titles.get(r) ?? r}${citation ? `（${citation}）` : ''}${titles.has(r) ? ` [${r}]` : ''}` : '';
 
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
@@ -100,6 +144,9 @@ async function start() {
   try {
     const catalogue = await api('/v1/policies');
     policies = new Map(catalogue.items.map((p) => [p.id, p]));
+    titles = new Map(
+      [...catalogue.items.flatMap((p) => p.rules), ...catalogue.ledgerRules].map((r) => [r.rule, r.title]),
+    );
   } catch (error) {
     if (error.message === 'unauthorised') return;
   }
@@ -461,8 +508,8 @@ async function detail(collection, id) {
     const items = steps.map((s) =>
       h(
         'li',
-        { 'data-position': s.position },
-        `${s.recordedAt.slice(0, 19).replace('T', ' ')} · ${s.type}`,
+        { 'data-position': s.position, 'data-type': s.type },
+        `${beijingTime(s.recordedAt)} · ${EVENTS[s.type] ?? s.type}`,
         s.rule ? h('span', { class: 'muted' }, ` · ${rule(s.rule, s.citation)}`) : '',
         s.actor ? h('span', { class: 'muted' }, ` · ${s.actor}`) : '',
       ),

@@ -20,6 +20,7 @@ export * from './http/ledger-errors';
 export * from './http/ledger-validators';
 export * from './http/listening';
 export * from './http/preferred-media-type';
+export * from './http/preferred-language';
 export * from './http/request-context.hook';
 export * from './idempotency/idempotency-store.opener';
 export * from './idempotency/idempotency-store.port';

@@ -14,15 +14,26 @@ import {
 } from '@ledger/domain/policies/ledger-interpretations';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { WaivableRule } from '@ledger/domain/policies/policy';
-import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
+import { LEDGER_RULES, POLICY_RULES, ruleTextOf } from '@ledger/domain/policies/rules/rule-catalogue';
+import { RULE_TITLES_ZH } from '@ledger/domain/policies/rules/rule-titles.zh';
 import { RuleText } from '@ledger/domain/policies/rules/rule-text';
 import { BusinessDate } from '@ledger/domain/shared/dates';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { PolicyParam, RuleRef } from '@ledger/domain/shared/rule';
 
+/** The languages a view speaks: Chinese by default, English on request (`Accept-Language: en`). */
+export type Language = 'zh' | 'en';
+
+/** A rule's title: its Chinese title from the catalogue, or in English what the rule says (the row's `text`). */
+export function ruleTitle(rule: string, language: Language = 'zh'): string | undefined {
+  return language === 'zh' ? RULE_TITLES_ZH[rule] : ruleTextOf(rule)?.text;
+}
+
 /** A rule in words; `waivable` with the clause's 原则上 words where a waiver may set it aside (ledger.waivers). */
 export interface RuleView extends RuleText {
+  /** Its title in the language asked for: in Chinese (default) the clause's words, in English its `text`. */
+  title: string;
   waivable: boolean;
   /** The clause's words, 原则上 included, and where the rule is waived: in the filing, or before approval or later. */
   waiver?: { text: string; decidedAt: WaivableRule['decidedAt'] };
@@ -105,9 +116,18 @@ export function parameterView(name: string, param: PolicyParam<unknown>, waivabl
 const parametersView = (params: Readonly<Record<string, PolicyParam<unknown>>>, waivable: ReadonlyArray<string> = []) =>
   Object.entries(params).map(([name, param]) => parameterView(name, param, waivable));
 
-export function ruleView(row: RuleText, waivable: ReadonlyArray<WaivableRule> = []): RuleView {
+export function ruleView(
+  row: RuleText,
+  waivable: ReadonlyArray<WaivableRule> = [],
+  language: Language = 'zh',
+): RuleView {
   const waiver = waivable.find((w) => w.rule === row.rule);
-  return { ...row, waivable: !!waiver, ...(waiver && { waiver: { text: waiver.text, decidedAt: waiver.decidedAt } }) };
+  return {
+    ...row,
+    title: (language === 'zh' && RULE_TITLES_ZH[row.rule]) || row.text,
+    waivable: !!waiver,
+    ...(waiver && { waiver: { text: waiver.text, decidedAt: waiver.decidedAt } }),
+  };
 }
 
 const ALL_INTERPRETATIONS: LedgerInterpretation[] = Object.values(LEDGER_INTERPRETATIONS);
@@ -143,11 +163,11 @@ function fundingView(funding: FundingPolicy): FundingView {
 }
 
 /** Every policy the ledger administers, with its rules, numbers, clauses, dates and Ledger interpretations. */
-export function policyViews(): PolicyView[] {
+export function policyViews(language: Language = 'zh'): PolicyView[] {
   const consortia = CONSORTIUM_POLICY_IDS.map((id): PolicyView => {
     const policy = consortiumPolicies[id];
     const funding = fundingView(fundingPolicy(id));
-    const rules = POLICY_RULES[id].map((row) => ruleView(row, policy.waivable));
+    const rules = POLICY_RULES[id].map((row) => ruleView(row, policy.waivable, language));
     const parameters = parametersView(
       policy.params,
       policy.waivable.map((w) => w.rule),
@@ -167,7 +187,7 @@ export function policyViews(): PolicyView[] {
       ledgerInterpretations: interpretationsOf(ruleIds),
     };
   });
-  const zoneRules = POLICY_RULES[nmg2022Zone.id].map((row) => ruleView(row));
+  const zoneRules = POLICY_RULES[nmg2022Zone.id].map((row) => ruleView(row, [], language));
   const zoneParameters = parametersView(nmg2022Zone.params);
   const zone: PolicyView = {
     id: nmg2022Zone.id,
@@ -183,11 +203,12 @@ export function policyViews(): PolicyView[] {
   return [...consortia, zone];
 }
 
-export function policyCatalogueView(): PolicyCatalogueView {
+/** The catalogue with rule titles in `language` (Chinese unless asked for English). */
+export function policyCatalogueView(language: Language = 'zh'): PolicyCatalogueView {
   return {
-    items: policyViews(),
+    items: policyViews(language),
     catalogueVersion: POLICY_CATALOGUE_VERSION,
-    ledgerRules: LEDGER_RULES.map((row) => ruleView(row)),
+    ledgerRules: LEDGER_RULES.map((row) => ruleView(row, [], language)),
     ledgerInterpretations: ALL_INTERPRETATIONS,
   };
 }

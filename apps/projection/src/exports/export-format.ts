@@ -1,6 +1,5 @@
-import Negotiator from 'negotiator';
 import { ExportLanguage } from '@ledger/presentation/exports';
-import { preferredMediaType } from '@ledger/platform';
+import { preferredLanguage, preferredMediaType } from '@ledger/platform';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MEDIA_TYPE = 'text/csv';
@@ -24,6 +23,5 @@ export function exportRequestOf(
 ): ExportRequest | undefined {
   const type = preferredMediaType(accept, EXPORT_MEDIA_TYPES);
   if (type !== CSV_MEDIA_TYPE && type !== XLSX_MEDIA_TYPE) return undefined;
-  const language = new Negotiator({ headers: { 'accept-language': acceptLanguage || 'zh' } }).language(['zh', 'en']);
-  return { format: type === CSV_MEDIA_TYPE ? 'csv' : 'xlsx', language: language === 'en' ? 'en' : 'zh' };
+  return { format: type === CSV_MEDIA_TYPE ? 'csv' : 'xlsx', language: preferredLanguage(acceptLanguage) };
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinPositionGuard, notFound, Roles } from '@ledger/platform';
+import { MinPositionGuard, notFound, preferredLanguage, Roles } from '@ledger/platform';
 import { policyCatalogueView } from '@ledger/presentation';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 
@@ -10,8 +10,8 @@ import { QueryOptionsDto } from '../shared/query-options.dto';
 @Controller('v1/policies')
 @UseGuards(MinPositionGuard)
 export class PoliciesHttpController {
-  // The same view docs/POLICIES.md is rendered from (npm run docs).
-  private readonly catalogue = policyCatalogueView();
+  // The same view docs/POLICIES.md is rendered from (npm run docs), with rule titles in each language.
+  private readonly catalogues = { zh: policyCatalogueView('zh'), en: policyCatalogueView('en') };
 
   @Get()
   @Roles('viewer')
@@ -19,17 +19,19 @@ export class PoliciesHttpController {
     summary:
       'Every policy: its period, its rules in words (waivable or not), every parameter with clause, effective dates ' +
       "and Ledger interpretation, its funding categories; the ledger's own rules and dated interpretations, and the " +
-      'catalogue version.',
+      "catalogue version. Each rule has a `title`: Chinese (the clause's words), or English with `Accept-Language: en`.",
   })
-  list(@Query() _query: QueryOptionsDto) {
-    return this.catalogue;
+  @Header('vary', 'Accept-Language')
+  list(@Query() _query: QueryOptionsDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.catalogues[preferredLanguage(acceptLanguage)];
   }
 
   @Get(':id')
   @Roles('viewer')
   @ApiOperation({ summary: 'One policy, e.g. nmg-2024-consortium.' })
-  one(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const policy = this.catalogue.items.find((p) => p.id === id);
+  @Header('vary', 'Accept-Language')
+  one(@Param('id') id: string, @Query() _query: QueryOptionsDto, @Headers('accept-language') acceptLanguage?: string) {
+    const policy = this.catalogues[preferredLanguage(acceptLanguage)].items.find((p) => p.id === id);
     if (!policy) throw notFound(`policy ${id}`);
     return policy;
   }

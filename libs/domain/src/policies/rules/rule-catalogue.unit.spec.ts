@@ -16,6 +16,7 @@ import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS, NO_FUTURE_FACTS } fro
 import { LIFECYCLE_RULES } from '../lifecycle-rules';
 import { nmg2022Zone } from '../nmg-2022-zone';
 import { INTERPRETATION_RULE_TEXTS, POLICY_RULES, RULE_CATALOGUE, ruleTextOf } from './rule-catalogue';
+import { RULE_TITLES_ZH } from './rule-titles.zh';
 
 const DOMAIN = join(__dirname, '..', '..');
 const ids = (refs: ReadonlyArray<RuleRef | undefined>): string[] =>
@@ -134,6 +135,12 @@ describe('the rule catalogue', () => {
       expect(row.citation).not.toBe('');
       expect(row.text).toMatch(/^\S.{8,}$/s);
     }
+  });
+
+  it('gives every row a Chinese title, and titles no rule it lacks', () => {
+    const rules = RULE_CATALOGUE.map((row) => row.rule);
+    expect(rules.filter((rule) => !/\p{Script=Han}/u.test(RULE_TITLES_ZH[rule] ?? ''))).toEqual([]);
+    expect(Object.keys(RULE_TITLES_ZH).filter((rule) => !rules.includes(rule))).toEqual([]);
   });
 
   it('states every Ledger interpretation as a rule cited to its catalogue version', () => {
