@@ -124,9 +124,9 @@ const recordedOf = (row: RawEventRow): RecordedEvent => ({
 });
 
 describe.each([
-  [fixture('stored-log-v1'), EVERY_EVENT_TYPE_V1],
-  [fixture('stored-log-v2'), EVERY_EVENT_TYPE_V2],
-])('the stored log of test/fixtures/$name', ({ rows, currentReadings, stored }, everyEventType) => {
+  { log: fixture('stored-log-v1'), everyEventType: EVERY_EVENT_TYPE_V1 },
+  { log: fixture('stored-log-v2'), everyEventType: EVERY_EVENT_TYPE_V2 },
+])('the stored log of test/fixtures/$log.name', ({ log: { rows, currentReadings, stored }, everyEventType }) => {
   let dataDir: string;
   let ledger: RunningLedger;
 
