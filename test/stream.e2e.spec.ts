@@ -135,6 +135,22 @@ describe('GET /v1/stream (server-sent events of the change feed)', () => {
     resumed.close();
   });
 
+  it('resumes while filings go on: every one arrives once, positions strictly rising', async () => {
+    const before = await file('辽宁并发联盟 0');
+    const filings = Array.from({ length: 12 }, (_, i) => file(`辽宁并发联盟 ${i + 1}`));
+    const resumed = openStream(`${ledger.url}/v1/stream?kind=consortium`, {
+      ...auth(TOKENS.viewer),
+      'last-event-id': String(before.position),
+    });
+    const filed = await Promise.all(filings);
+    await resumed.until((all) => filed.every((f) => changedIds(all).includes(f.id)));
+    const ids = resumed.changes().map((m) => Number(m.id));
+    expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    expect(ids[0]).toBeGreaterThan(before.position);
+    expect(changedIds(resumed.messages).sort()).toEqual(filed.map((f) => f.id).sort());
+    resumed.close();
+  });
+
   it('filters by kind and id, and keeps an idle stream open with heartbeats', async () => {
     const zones = openStream(`${ledger.url}/v1/stream?kind=zone`, auth(TOKENS.supervisor));
     const one = await file('辽宁第五联盟');

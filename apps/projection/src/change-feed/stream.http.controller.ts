@@ -69,10 +69,15 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    const startedAt = after ?? this.feed.position(projections);
-    let sent = startedAt;
     let caughtUp = false;
     const held: ReadModelChange[] = [];
+    // Subscribed, then the position read in the same turn: every change is either published at or below `upto` (and
+    // in the read models for the catch-up to find) or held here for after it. The catch-up sends what it finds at or
+    // below `upto`, the held changes what comes after: each position once, in order.
+    const unsubscribe = this.feed.subscribe((changes) => (caughtUp ? send(changes) : held.push(...changes)));
+    const upto = this.feed.position(projections);
+    const startedAt = after ?? upto;
+    let sent = startedAt;
     const write = (text: string) => void raw.write(text);
     const send = (changes: ReadModelChange[]) => {
       for (const message of byPosition(changes.filter(wanted), byProjection)) {
@@ -81,7 +86,6 @@ export class StreamHttpController implements BeforeApplicationShutdown {
         write(`id: ${message.position}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`);
       }
     };
-    const unsubscribe = this.feed.subscribe((changes) => (caughtUp ? send(changes) : held.push(...changes)));
     const heartbeat = setInterval(() => write(`: heartbeat ${sent}\n\n`), this.config.streamHeartbeatMs);
     const close = () => {
       unsubscribe();
@@ -97,9 +101,11 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       write(`id: ${startedAt}\nevent: ready\ndata: ${JSON.stringify({ position: startedAt })}\n\n`);
     void (async () => {
       try {
-        for await (const page of this.feed.since(startedAt, projections)) send(page);
+        for await (const page of this.feed.since(startedAt, projections)) {
+          send(page.filter((change) => change.position <= upto));
+        }
         caughtUp = true;
-        send(held.splice(0));
+        send(held.splice(0).filter((change) => change.position > upto));
       } catch {
         close();
       }
