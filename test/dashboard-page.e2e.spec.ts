@@ -54,6 +54,7 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
   let page: Page;
   let consortiumId: string;
   let lead: string;
+  let subsidyId: string;
 
   beforeAll(async () => {
     ledger = await startLedgerProcess('ledger', {
@@ -76,6 +77,7 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
       projectId: 'nmg-page-1',
     });
     if (grant.status !== 201) throw new Error(`grant refused: ${grant.text}`);
+    subsidyId = grant.body.id;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
@@ -107,6 +109,13 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
     await see(cell).toHaveText('123.46');
     await see(cell).toHaveAttribute('data-yuan', funding.body.granted);
     await see(page.locator('#money-chart canvas')).toHaveCount(1);
+    await page.evaluate(`location.hash = '#/subsidies/${subsidyId}'`);
+    const granted = page.locator('#subsidy-money td[data-money="granted"]');
+    await see(granted).toHaveText('123.46');
+    await see(granted).toHaveAttribute('data-yuan', funding.body.subsidies[0].granted);
+    await expectNotBlank(page, 'subsidy');
+    await page.goBack();
+    await see(page.locator('#counts')).toContainText('运行中');
   });
 
   it('counts a filing made over the API without a reload (live, from GET /v1/stream)', async () => {
@@ -136,6 +145,20 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
     await see(page.locator('#state-status')).toHaveAttribute('data-status', 'public-notice');
     await see(page.locator('#state-status')).toHaveText('状态：公示中');
     await expectNotBlank(page, 'consortium');
+  });
+
+  it('opens a zone: its status in Chinese and its timeline', async () => {
+    const zone = await ledger.http.post(
+      '/v1/zones',
+      { policy: 'nmg-2022-zone', name: '鄂尔多斯高新区', approvedOn: '2023-03-01' },
+      { as: 'officer' },
+    );
+    expect(zone.status).toBe(201);
+    await page.evaluate(`location.hash = '#/zones/${zone.body.id}'`);
+    await see(page.locator('#state h2')).toContainText('鄂尔多斯高新区');
+    await see(page.locator('ol.timeline li')).toHaveCount(1);
+    await see(page.locator('ol.timeline li')).toContainText('认定示范区');
+    await expectNotBlank(page, 'zone');
   });
 });
 

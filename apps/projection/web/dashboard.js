@@ -474,11 +474,21 @@ function describeSubsidy(s) {
     h('p', {}, `联合体：`, link('consortium', s.consortiumId)),
     h('p', {}, `类别：${s.category ?? ''} · 年度：${s.fiscalYear ?? ''}`),
     h(
-      'p',
+      'table',
       { id: 'subsidy-money' },
-      Object.entries(MONEY)
-        .map(([k, label]) => `${label} ${wan(s[k])} 万元`)
-        .join(' · '),
+      h('caption', {}, '金额（万元）'),
+      h(
+        'tbody',
+        {},
+        Object.entries(MONEY).map(([k, label]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, label),
+            h('td', { class: 'num', 'data-money': k, 'data-yuan': s[k] }, wan(s[k])),
+          ),
+        ),
+      ),
     ),
   ];
 }
