@@ -104,6 +104,13 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
   };
 }
 
+/**
+ * KurrentDB's positions are `$all` commit positions: monotonic, not dense (see libs/event-store/src/kurrentdb/README.md).
+ * Whatever counts events by subtracting positions, or stops on a gap between consecutive positions, asks this first.
+ */
+export const positionsAreNotDense = (config: Pick<LedgerConfig, 'eventStore'>): boolean =>
+  config.eventStore.kind === 'kurrentdb';
+
 /** Where the event log is, for start-up lines and the CLI (never with a password). */
 export function describeEventStore(setting: EventStoreSetting): string {
   switch (setting.kind) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
-import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
+import { LEDGER_CONFIG, LedgerConfig, positionsAreNotDense } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ProjectionEngine, ProjectionStatus } from '../projections/projection-engine';
 import { READ_STORE, ReadStore } from '../projections/read-store.port';
@@ -77,10 +77,6 @@ export class LedgerHealth {
     return (await this.store.readAll({ after: position, maxCount: this.config.readyMaxLag + 1 })).length;
   }
 }
-
-/** KurrentDB's `$all` commit positions have gaps (see libs/event-store/src/kurrentdb/README.md); the SQL stores' none. */
-export const positionsAreNotDense = (config: Pick<LedgerConfig, 'eventStore'>): boolean =>
-  config.eventStore.kind === 'kurrentdb';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
 
