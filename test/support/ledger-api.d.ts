@@ -1571,7 +1571,7 @@ export interface components {
       headroom: string | null;
       detail: string;
       /** @description the Ledger interpretation the cap reads by */
-      interpretation?: Record<string, never>;
+      interpretation?: string;
     };
     DualControlViewDto: {
       /** @example 3000000.00 */
@@ -1768,10 +1768,11 @@ export interface components {
       /** @description the global log position of its last event */
       position: number;
       /** @description counts by policy and status */
-      consortia: Record<string, never>;
+      consortia: Record<string, never>[];
       /** @description counts by policy and status */
-      zones: Record<string, never>;
-      money: Record<string, never>;
+      zones: Record<string, never>[];
+      /** @description by policy and fiscal year */
+      money: Record<string, never>[];
       deadlines: components['schemas']['DeadlinesDto'];
     };
     UnitNameDto: {

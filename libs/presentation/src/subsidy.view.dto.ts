@@ -24,8 +24,7 @@ export class RecordedCapDto {
   @YuanProperty({ nullable: true, description: 'with this grant counted' }) used!: string | null;
   @YuanProperty({ nullable: true, description: 'with this grant counted' }) headroom!: string | null;
   @ApiProperty() detail!: string;
-  @ObjectProperty({ optional: true, description: 'the Ledger interpretation the cap reads by' })
-  interpretation?: object;
+  @ApiPropertyOptional({ description: 'the Ledger interpretation the cap reads by' }) interpretation?: string;
 }
 
 /** The five movements of money and what follows from them, yuan. */

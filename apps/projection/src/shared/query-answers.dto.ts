@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateProperty, IntegerProperty, ObjectProperty, PositionProperty } from '@ledger/platform';
+import { DateProperty, IntegerProperty, PositionProperty } from '@ledger/platform';
 import { MoneyViewDto } from '@ledger/presentation/subsidy.view.dto';
 
 /**
@@ -22,9 +22,12 @@ export class DeadlinesDto {
 export class DashboardDto {
   @DateProperty() today!: string;
   @PositionProperty() position!: number;
-  @ObjectProperty({ description: 'counts by policy and status' }) consortia!: object;
-  @ObjectProperty({ description: 'counts by policy and status' }) zones!: object;
-  @ObjectProperty() money!: object;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'counts by policy and status' })
+  consortia!: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'counts by policy and status' })
+  zones!: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'by policy and fiscal year' })
+  money!: object[];
   @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
 }
 

@@ -4,7 +4,6 @@ import type {
   OperationObject,
   ParameterObject,
   ResponseObject,
-  SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Role } from '../auth/roles';
 import { LedgerErrorDto } from './ledger-error.dto';
@@ -89,7 +88,7 @@ function asContract(document: OpenAPIObject, inputs: Set<string>): OpenAPIObject
   components.parameters = { ...components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER };
   for (const [name, schema] of Object.entries(components.schemas ?? {})) {
     // The validation pipe refuses unknown fields (whitelist + forbidNonWhitelisted): an input schema says so.
-    if (inputs.has(name) && !('$ref' in schema)) (schema as SchemaObject).additionalProperties = false;
+    if (inputs.has(name) && !('$ref' in schema)) schema.additionalProperties = false;
   }
   document.security = [{ [BEARER]: [] }];
   const ids = new Map<string, string>();

@@ -71,7 +71,9 @@ function merged(existing: Record<string, unknown>, fragment: SchemaObject, isArr
 
 /** Every class class-validator knows of whose properties @ApiProperty describes: its properties made as strict as it. */
 export function schemasFromValidation(): Set<string> {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<abstract new () => object, ValidationMetadata[]>;
+  };
   const inputs = new Set<string>();
   for (const [target, metadatas] of storage.validationMetadatas) {
     if (typeof target !== 'function') continue;
@@ -80,14 +82,15 @@ export function schemasFromValidation(): Set<string> {
       if (metadata.each) continue;
       const fragment = fragmentOf(metadata);
       if (!fragment) continue;
-      const existing = Reflect.getMetadata(API_MODEL_PROPERTIES, target.prototype, metadata.propertyName) as
+      const prototype = target.prototype as object;
+      const existing = Reflect.getMetadata(API_MODEL_PROPERTIES, prototype, metadata.propertyName) as
         Record<string, unknown> | undefined;
       if (!existing) continue;
       const isArray = existing.isArray === true || Array.isArray(existing.type);
       Reflect.defineMetadata(
         API_MODEL_PROPERTIES,
         merged(existing, fragment, isArray),
-        target.prototype,
+        prototype,
         metadata.propertyName,
       );
     }
