@@ -8,7 +8,7 @@ import { HttpClient, RequestOptions } from './http-client';
  */
 type Method = 'get' | 'post' | 'delete';
 type PathsWith<M extends Method> = {
-  [P in keyof paths]: paths[P][M] extends undefined | never ? never : P;
+  [P in keyof paths]: paths[P][M] extends undefined ? never : P;
 }[keyof paths];
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -55,5 +55,5 @@ function url(path: string, call: { params?: unknown; query?: unknown }): string 
   const query = Object.entries((call.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined);
   return query.length === 0
     ? filled
-    : `${filled}?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)]))}`;
+    : `${filled}?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
 }
