@@ -1,4 +1,4 @@
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { CREDIT_CODE_SHAPE, isValidCreditCode } from '@ledger/domain/shared/credit-code';
 import { isBusinessDate } from '@ledger/domain/shared/dates';

@@ -1,10 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type {
-  OperationObject,
-  ParameterObject,
-  ResponseObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
 import { Role } from '../auth/roles';
 import { LedgerErrorDto } from './ledger-error.dto';
 import { schemasFromValidation } from './validation-schemas';
