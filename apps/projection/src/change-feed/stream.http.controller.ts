@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangeFeed, ChangeFeedTopic, LEDGER_CONFIG, LedgerConfig, ReadModelChange, Roles } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
@@ -33,7 +33,13 @@ export class StreamHttpController implements BeforeApplicationShutdown {
 
   @Get()
   @Roles('viewer', 'finance')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'server-sent events, one message per log position (see the operation)',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiOperation({
+    operationId: 'streamChanges',
     summary:
       'Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.',
     description:
