@@ -17,7 +17,7 @@ import {
   Roles,
   domainEventOf,
 } from '@ledger/platform';
-import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
+import { readAuditTrail } from '../audit/audit-trail';
 import { parseAsOf } from '../shared/as-of';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
@@ -91,10 +91,9 @@ export class ConsortiaHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
-  @ReadsProjections(CONSORTIA.name, AUDIT_TRAIL.name)
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
-    const entries = (await readAuditTrail(this.readStore, consortiumStreamId(id))).map((entry) => ({
+    const entries = (await readAuditTrail(this.store, consortiumStreamId(id))).map((entry) => ({
       ...entry,
       data: withYuan(entry.data),
     }));

@@ -1,8 +1,17 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fenToYuan } from '@ledger/domain/shared/money';
-import { MinPositionInterceptor, notFound, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
-import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
+import { EventStore } from '@ledger/event-store';
+import {
+  EVENT_STORE,
+  MinPositionInterceptor,
+  notFound,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
+import { readAuditTrail } from '../audit/audit-trail';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
@@ -16,7 +25,10 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @UseInterceptors(MinPositionInterceptor)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get()
   @Roles('viewer', 'finance')
@@ -70,9 +82,9 @@ export class SubsidiesHttpController {
     summary:
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
-  @ReadsProjections(AUDIT_TRAIL.name)
+  @ReadsProjections() // the log itself: nothing to wait for
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const entries = await readAuditTrail(this.readStore, subsidyStreamId(id));
+    const entries = await readAuditTrail(this.store, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
     return { id, events: entries.map((entry) => ({ ...entry, data: withYuan(entry.data) })) };
   }

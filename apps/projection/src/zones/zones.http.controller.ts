@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
+import { EventStore } from '@ledger/event-store';
 import {
+  EVENT_STORE,
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionInterceptor,
@@ -11,7 +13,7 @@ import {
   ReadsProjections,
   Roles,
 } from '@ledger/platform';
-import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
+import { readAuditTrail } from '../audit/audit-trail';
 import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
 import { readZones, ZONES } from './zones.projection';
@@ -42,6 +44,7 @@ export class ZonesHttpController {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -110,9 +113,9 @@ export class ZonesHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
-  @ReadsProjections(AUDIT_TRAIL.name)
+  @ReadsProjections() // the log itself: nothing to wait for
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const entries = await readAuditTrail(this.readStore, zoneStreamId(id));
+    const entries = await readAuditTrail(this.store, zoneStreamId(id));
     if (entries.length === 0) throw notFound(`zone ${id}`);
     return { id, events: entries.map(zoneHistoryEntryView) };
   }

@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
 import { inTodaysShape } from '../events/stored-events';
-import { CounterContribution, DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
-import { counterKey, CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
+import { DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
+import { causeOf, failingPosition, messageOf, onEvent } from './projection-event-error';
+import { addContributions, DEFAULT_REBUILD_LIMITS, RebuildLimits, RebuildRun } from './projection-rebuild';
+import { CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
 
 export type ProjectionStatus = 'running' | 'retrying' | 'stopped';
 
@@ -30,9 +32,13 @@ export interface ProjectionEngineOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   batchSize?: number;
+  /** How a rebuild reads and holds (see projection-rebuild.ts); the defaults suit a ledger of millions of events. */
+  rebuild?: Partial<RebuildLimits> & { pageSize?: number };
 }
 
 export const REPLAY_BATCH_SIZE = 2000;
+/** A rebuild reads the log in pages this large (see projection-rebuild.ts). */
+export const REBUILD_PAGE_SIZE = 5_000;
 
 interface Failure {
   position: number;
@@ -67,6 +73,8 @@ export class ProjectionEngine {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
   private readonly batchSize: number;
+  private readonly rebuildLimits: RebuildLimits;
+  private readonly rebuildPageSize: number;
 
   constructor(
     private readonly store: EventStore,
@@ -80,6 +88,8 @@ export class ProjectionEngine {
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
+    this.rebuildLimits = { ...DEFAULT_REBUILD_LIMITS, ...options.rebuild };
+    this.rebuildPageSize = options.rebuild?.pageSize ?? REBUILD_PAGE_SIZE;
   }
 
   /** Creates missing tables, rebuilds projections whose version changed, and follows the log from the checkpoints. */
@@ -193,19 +203,18 @@ export class ProjectionEngine {
     try {
       await this.readStore.transaction(async (tx) => {
         for (const projection of targets) await tx.reset(projection);
+        const run = new RebuildRun(tx, targets, this.rebuildLimits);
         for (let after = 0; after < total;) {
-          const page = (await this.store.readAll({ after, maxCount: this.batchSize }))
-            .filter((e) => e.position <= total)
-            .map(inTodaysShape);
-          if (page.length === 0) break;
-          const outcome = await this.applyWithin(tx, targets, page, { isolated: false });
-          if (outcome.failed.length > 0) throw outcome.failed[0].error;
-          replayed += page.length;
-          after = page[page.length - 1].position;
+          const page = await this.store.readAll({ after, maxCount: this.rebuildPageSize });
+          const events: RecordedEvent[] = [];
+          for (const event of page) if (event.position <= total) events.push(inTodaysShape(event));
+          if (events.length === 0) break;
+          await run.apply(events);
+          replayed += events.length;
+          after = events[events.length - 1].position;
           onProgress(after, total);
         }
-        for (const projection of targets)
-          await tx.saveCheckpoint(projection.name, { position: total, version: projection.version });
+        await run.finish(total);
       });
       for (const projection of targets) {
         this.positions.set(projection.name, total);
@@ -246,7 +255,6 @@ export class ProjectionEngine {
     tx: ReadStoreTransaction,
     projections: ReadonlyArray<Projection>,
     events: ReadonlyArray<RecordedEvent>,
-    { isolated = true } = {},
   ): Promise<BatchOutcome> {
     const last = events[events.length - 1].position;
     const outcome: BatchOutcome = { advanced: [], failed: [], changes: [] };
@@ -270,14 +278,10 @@ export class ProjectionEngine {
         return changes;
       };
       try {
-        const changes = isolated ? await tx.savepoint(() => apply(pending)) : await apply(pending);
+        const changes = await tx.savepoint(() => apply(pending));
         outcome.advanced.push([projection.name, last]);
         outcome.changes.push(...changes);
       } catch (error) {
-        if (!isolated) {
-          outcome.failed.push({ name: projection.name, position: failingPosition(error, done), error: causeOf(error) });
-          return outcome;
-        }
         // Keep what comes before the failing event, so the projection stops exactly there.
         const position = failingPosition(error, done);
         const before = pending.filter((e) => e.position < position);
@@ -351,29 +355,6 @@ export class ProjectionEngine {
   }
 }
 
-/** A projection threw on one event: which one, and why. */
-class ProjectionEventError extends Error {
-  constructor(
-    readonly position: number,
-    override readonly cause: unknown,
-  ) {
-    super(messageOf(cause));
-  }
-}
-
-const failingPosition = (error: unknown, done: number): number =>
-  error instanceof ProjectionEventError ? error.position : done + 1;
-const causeOf = (error: unknown): unknown => (error instanceof ProjectionEventError ? error.cause : error);
-
-/** Runs a projection's function on one event, naming the event when it throws. */
-function onEvent<T>(event: RecordedEvent, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    throw new ProjectionEventError(event.position, error);
-  }
-}
-
 async function applyDocuments(
   tx: ReadStoreTransaction,
   projection: DocumentProjection<unknown>,
@@ -428,23 +409,6 @@ async function applyDocuments(
   if (nonZero.length > 0) await tx.addToCounters(nonZero);
 }
 
-function addContributions(
-  deltas: Map<string, CounterDelta>,
-  projection: string,
-  contributions: CounterContribution[],
-  sign: 1 | -1,
-): void {
-  for (const { counter, key, values } of contributions) {
-    const storedKey = counterKey(key);
-    for (const [field, value] of Object.entries(values)) {
-      const id = `${counter}\u0000${storedKey}\u0000${field}`;
-      const delta = deltas.get(id) ?? { projection, counter, key: storedKey, field, delta: 0 };
-      delta.delta += sign * value;
-      deltas.set(id, delta);
-    }
-  }
-}
-
 async function applyRows(
   tx: ReadStoreTransaction,
   projection: RowProjection,
@@ -456,5 +420,3 @@ async function applyRows(
   });
   if (rows.length > 0) await tx.insertRows(projection, rows);
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

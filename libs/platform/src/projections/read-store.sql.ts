@@ -191,7 +191,6 @@ export function insertRowSql(projection: Projection, rows = 1): string {
 export const addToCounterSql = (rows = 1): string =>
   `INSERT INTO rm_counters (projection, counter, key, field, value) VALUES ${tuples(5, rows)}
   ON CONFLICT (counter, key, field) DO UPDATE SET value = rm_counters.value + excluded.value`;
-export const ADD_TO_COUNTER_SQL = addToCounterSql();
 
 /**
  * A counter field back at zero counts nothing: it is removed, so that live and rebuilt counters store the same rows.
@@ -201,7 +200,6 @@ export const dropZeroCounterSql = (rows = 1): string =>
   rows === 1
     ? 'DELETE FROM rm_counters WHERE counter = ? AND key = ? AND field = ? AND value = 0'
     : `DELETE FROM rm_counters WHERE value = 0 AND (counter, key, field) IN (VALUES ${tuples(3, rows)})`;
-export const DROP_ZERO_COUNTER_SQL = dropZeroCounterSql();
 
 export const SAVE_CHECKPOINT_SQL = `INSERT INTO rm_checkpoints (projection, position, version, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`;

@@ -19,10 +19,10 @@ import {
   Where,
 } from '../read-store.port';
 import {
-  ADD_TO_COUNTER_SQL,
+  addToCounterSql,
   commonTablesSql,
   createTableSql,
-  DROP_ZERO_COUNTER_SQL,
+  dropZeroCounterSql,
   encodeCursor,
   findDocumentsSql,
   insertRowSql,
@@ -51,6 +51,25 @@ const LEGACY_TABLES = [
 ];
 
 const ID_CHUNK = 500;
+/**
+ * Rows per multi-row INSERT: one statement call binds a hundred rows, which costs far less than a hundred calls (well
+ * under SQLite's 32,766 parameters for any projection's columns).
+ */
+const ROWS_PER_STATEMENT = 100;
+
+/** Writes `items` with statements of up to ROWS_PER_STATEMENT rows, each item's parameters pushed by `paramsOf`. */
+function inChunks<T>(
+  items: ReadonlyArray<T>,
+  statementFor: (rows: number) => Database.Statement,
+  paramsOf: (item: T, params: ColumnValue[]) => void,
+): void {
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const end = Math.min(items.length, i + ROWS_PER_STATEMENT);
+    const params: ColumnValue[] = [];
+    for (let j = i; j < end; j++) paramsOf(items[j], params);
+    statementFor(end - i).run(params);
+  }
+}
 
 class Statements {
   private readonly cache = new Map<string, Database.Statement>();
@@ -191,30 +210,42 @@ export class SqliteReadStore implements ReadStore {
         return found;
       },
       saveDocuments: async (projection, documents) => {
-        const upsert = w.get(upsertDocumentSql(projection, projection.columns));
         const names = Object.keys(projection.columns);
-        for (const doc of documents) {
-          upsert.run(
-            doc.id,
-            doc.position,
-            doc.updatedAt,
-            JSON.stringify(doc.state),
-            ...names.map((c) => doc.columns[c] ?? null),
-          );
-        }
+        inChunks(
+          documents,
+          (rows) => w.get(upsertDocumentSql(projection, projection.columns, rows)),
+          (doc, params) => {
+            params.push(doc.id, doc.position, doc.updatedAt, JSON.stringify(doc.state));
+            for (const c of names) params.push(doc.columns[c] ?? null);
+          },
+        );
       },
       addToCounters: async (deltas: ReadonlyArray<CounterDelta>) => {
-        const add = w.get(ADD_TO_COUNTER_SQL);
-        const dropZero = w.get(DROP_ZERO_COUNTER_SQL);
-        for (const d of deltas) {
-          add.run(d.projection, d.counter, d.key, d.field, d.delta);
-          dropZero.run(d.counter, d.key, d.field);
-        }
+        inChunks(
+          deltas,
+          (rows) => w.get(addToCounterSql(rows)),
+          (d, params) => {
+            params.push(d.projection, d.counter, d.key, d.field, d.delta);
+          },
+        );
+        inChunks(
+          deltas,
+          (rows) => w.get(dropZeroCounterSql(rows)),
+          (d, params) => {
+            params.push(d.counter, d.key, d.field);
+          },
+        );
       },
       insertRows: async (projection, rows) => {
-        const insert = w.get(insertRowSql(projection));
         const names = Object.keys(projection.columns);
-        for (const row of rows) insert.run(row.position, ...names.map((c) => row.values[c] ?? null));
+        inChunks(
+          rows,
+          (count) => w.get(insertRowSql(projection, count)),
+          (row, params) => {
+            params.push(row.position);
+            for (const c of names) params.push(row.values[c] ?? null);
+          },
+        );
       },
       reset: async (projection) => {
         this.writer.exec(`DROP TABLE IF EXISTS ${tableOf(projection.name)}`);

@@ -124,6 +124,39 @@ export function projectionEngineContract(name: string, make: MakeReadStoreHarnes
       expect(await engine.waitFor(31, 5000)).toBe('reached');
     });
 
+    it('a rebuild that writes, drops and reads back documents page by page ends as the live models', async () => {
+      const live = engineFor([tallyProjection('tally')]);
+      for (let i = 1; i <= 120; i++) await store().appendToStream(`s-${(i * 7) % 9}`, 'any', [anEvent(i)]);
+      await live.start();
+      expect(await live.waitFor(120, 5000)).toBe('reached');
+      await live.stop();
+      const documents = (await readStore().findDocuments('tally', { limit: 100 })).documents;
+      const counters = await readStore().counters('tally-by-parity');
+      // Pages of 7, two changed documents at most before they are written, three held: every path of the fold.
+      const rebuilt = engineFor([tallyProjection('tally')], {
+        rebuild: { pageSize: 7, maxDirtyDocuments: 2, maxHeldDocuments: 3 },
+      });
+      expect(await rebuilt.rebuild()).toBe(120);
+      expect((await readStore().findDocuments('tally', { limit: 100 })).documents).toEqual(documents);
+      expect(await readStore().counters('tally-by-parity')).toEqual(counters);
+      expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 120, version: 1 });
+    });
+
+    it('a rebuild that fails leaves the read models as they were, and names the event it failed on', async () => {
+      let failOn: number | undefined = undefined;
+      const engine = engineFor([tallyProjection('tally', { failOn: () => failOn }), tallyProjection('other')]);
+      for (let i = 1; i <= 12; i++) await store().appendToStream(`s-${i % 2}`, 'any', [anEvent(i)]);
+      await engine.start();
+      expect(await engine.waitFor(12, 5000)).toBe('reached');
+      await engine.stop();
+      const before = await positionsOf('tally');
+      failOn = 9;
+      await expect(engine.rebuild()).rejects.toMatchObject({ position: 9, message: 'projection bug at 9' });
+      expect(await positionsOf('tally')).toEqual(before);
+      expect(await positionsOf('other')).toEqual(range(1, 12));
+      expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 12, version: 1 });
+    });
+
     it('a projection whose version changed is rebuilt from the log when the engine starts', async () => {
       for (let i = 1; i <= 4; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
       const v1 = engineFor([tallyProjection('tally')]);
