@@ -261,6 +261,7 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
       position: head,
       seconds: expect.any(Number),
       eventsPerSecond: expect.any(Number),
+      peakRssMB: expect.any(Number),
     });
   });
 

@@ -41,7 +41,7 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
     'rebuild',
     'drop every read model and rebuild it from the event log',
     'Shows its progress on stderr (events/s, time left).\n' +
-      'With --json: { events, readModels, position, seconds, eventsPerSecond }',
+      'With --json: { events, readModels, position, seconds, eventsPerSecond, peakRssMB }',
     rebuild,
   );
   return program;

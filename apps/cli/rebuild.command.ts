@@ -27,12 +27,14 @@ export async function rebuild(options: LedgerDataOptions): Promise<number> {
       position: engine.processedPosition(),
       seconds: Number(seconds.toFixed(3)),
       eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : 0,
+      // The most memory the process held at once (resident set), in MB.
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     console.log(
       options.json
         ? JSON.stringify(result)
         : `rebuilt ${result.readModels} read models from ${events} events (checkpoint ${result.position}) ` +
-            `in ${result.seconds} s, ${result.eventsPerSecond} events/s`,
+            `in ${result.seconds} s, ${result.eventsPerSecond} events/s, peak RSS ${result.peakRssMB} MB`,
     );
     return 0;
   } finally {

@@ -67,7 +67,7 @@ export async function generateLedger(options: GenerateOptions): Promise<Generate
       zone: (command) => bus.execute(new ZoneCommandMessage(command, meta())),
     };
     const seed = options.seed ?? 20250601;
-    const zones = Math.max(1, Math.floor(options.consortia / (options.consortiaPerZone ?? 100)));
+    const zones = Math.max(1, Math.floor(options.consortia / (options.consortiaPerZone ?? 500)));
     const total = options.consortia + zones;
     let subsidies = 0;
     let done = 0;

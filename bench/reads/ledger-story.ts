@@ -248,7 +248,7 @@ export async function subsidyStory(
 ): Promise<number> {
   if (!consortium.approvedOn) return 0;
   const r = random();
-  const grants = r < 0.45 ? 0 : r < 0.9 || consortium.policy === 'tianjin-2018-alliance' ? 1 : 2;
+  const grants = r < 0.36 ? 0 : r < 0.88 || consortium.policy === 'tianjin-2018-alliance' ? 1 : 2;
   let made = 0;
   for (let g = 0; g < grants; g++) {
     const subsidyId = `${consortium.id}-s${g}`;
@@ -335,7 +335,7 @@ export async function zoneStory(ledger: StoryLedger, n: number, random: () => nu
     type: 'DesignateZone',
     data: { zoneId, policy: 'nmg-2022-zone', name: `示范区${n}号科技成果转移转化示范区`, approvedOn },
   });
-  for (let year = 2023; year <= 2026; year++) {
+  for (let year = Number(approvedOn.slice(0, 4)); year <= 2026; year++) {
     const submittedOn = `${year + 1}-01-20`;
     if (submittedOn > STORY_TODAY) break;
     await ledger.zone({

@@ -1,7 +1,5 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
-import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consortium/consortium.events';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
@@ -15,13 +13,14 @@ import {
   ReadStore,
   ReadsProjections,
   Roles,
-  domainEventOf,
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
 import { parseAsOf } from '../shared/as-of';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
-import { CONSORTIA } from './consortia.projection';
+import { CONSORTIA, countConsortia } from './consortia.projection';
+import { consortiumAsOf } from './consortium-as-of';
+import { findPage } from '../shared/list-page';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
 import { withYuan } from '@ledger/presentation/money.view';
@@ -39,21 +38,29 @@ export class ConsortiaHttpController {
 
   @Get()
   @Roles('viewer')
-  @ApiOperation({ summary: 'Consortia, filtered by policy and status, newest filing first.' })
+  @ApiOperation({
+    summary: 'Consortia, filtered by policy and status, newest filing first.',
+    description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
+  })
   async list(@Query() query: ListConsortiaQuery) {
-    const where = { policy: query.policy, status: query.status };
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const [page, total] = await Promise.all([
-      this.readStore.findDocuments<ConsortiumState>(CONSORTIA.name, {
-        where,
-        orderBy: [['filed_on', 'desc']],
-        limit,
-        offset,
-      }),
-      this.readStore.countDocuments(CONSORTIA.name, where),
+    const filter = { policy: query.policy, status: query.status };
+    const page = { limit: query.limit ?? 100, offset: query.offset ?? 0, cursor: query.cursor };
+    const [found, total] = await Promise.all([
+      findPage<ConsortiumState>(
+        this.readStore,
+        CONSORTIA.name,
+        { where: filter, orderBy: [['filed_on', 'desc']] },
+        page,
+      ),
+      countConsortia(this.readStore, filter),
     ]);
-    return { items: page.documents.map((d) => consortiumSummaryView(d.state)), total, limit, offset };
+    return {
+      items: found.documents.map((d) => consortiumSummaryView(d.state)),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+      ...(found.next && { next: found.next }),
+    };
   }
 
   @Get(':id')
@@ -74,15 +81,9 @@ export class ConsortiaHttpController {
     }
     if (!hasAnyRole(principal, ['supervisor'])) throw new ForbiddenException('asOf needs the role supervisor');
     const asOf = parseAsOf(query.asOf);
-    const known = (await this.store.readStream(consortiumStreamId(id))).filter(
-      (e) => e.recordedAt <= asOf && CONSORTIUM_EVENT_TYPES.includes(e.type as ConsortiumEvent['type']),
-    );
-    if (known.length === 0) throw notFound(`consortium ${id} as of ${asOf}`);
-    const state = known.reduce(
-      (acc, e) => consortiumDecider.evolve(acc, domainEventOf<ConsortiumEvent>(e)),
-      consortiumDecider.initialState(),
-    );
-    return { ...consortiumView(state), asOf, position: known[known.length - 1].position };
+    const known = await consortiumAsOf(this.store, id, asOf);
+    if (!known) throw notFound(`consortium ${id} as of ${asOf}`);
+    return { ...consortiumView(known.state), asOf, position: known.position };
   }
 
   @Get(':id/history')

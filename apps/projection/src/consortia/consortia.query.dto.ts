@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
-import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
+import { CursorPageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 
-export class ListConsortiaQuery extends PageQueryDto {
+export class ListConsortiaQuery extends CursorPageQueryDto {
   @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS })
   @OptionalQuery()
   @IsIn(CONSORTIUM_POLICY_IDS)

@@ -16,6 +16,7 @@ import { zoneDeadlines } from '../zones/zone-deadlines';
 import { DashboardQuery } from './dashboard.query.dto';
 
 const DEFAULT_HORIZON_DAYS = 90;
+const DEFAULT_DEADLINES_LIMIT = 100;
 
 /** What a dashboard shows at a glance: counts by policy and status, money by policy and year, every deadline coming up. */
 @ApiTags('dashboard')
@@ -33,20 +34,25 @@ export class DashboardHttpController {
   @Roles('viewer')
   @ApiOperation({
     summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
+    description:
+      '`deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within ' +
+      '`horizonDays`; `deadlines.total`: how many there are in all.',
   })
   async dashboard(@Query() query: DashboardQuery) {
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
+    const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
     const position = this.engine.processedPosition();
     const [consortia, zones, money, consortiumDue, zoneDue] = await Promise.all([
       this.readStore.counters('consortia'),
       this.readStore.counters('zones'),
       moneyByPolicyAndYear(this.readStore),
-      consortiumDeadlines(this.readStore, today, horizonDays),
+      consortiumDeadlines(this.readStore, today, horizonDays, limit),
       zoneDeadlines(this.readStore, today, horizonDays),
     ]);
+    // Both lists are earliest first: the first `limit` of them together are the first `limit` of all.
     const deadlines = [
-      ...consortiumDue.map((d) => ({ subject: 'consortium' as const, ...d })),
+      ...consortiumDue.items.map((d) => ({ subject: 'consortium' as const, ...d })),
       ...zoneDue.map((d) => ({ subject: 'zone' as const, ...d })),
     ].sort((a, b) => a.due.localeCompare(b.due));
     return {
@@ -55,7 +61,11 @@ export class DashboardHttpController {
       consortia: countsByPolicyAndStatus(consortia),
       zones: countsByPolicyAndStatus(zones),
       money,
-      deadlines: { horizonDays, items: deadlines },
+      deadlines: {
+        horizonDays,
+        items: deadlines.slice(0, limit),
+        total: consortiumDue.total + zoneDue.length,
+      },
     };
   }
 }

@@ -35,10 +35,11 @@ export class SubsidiesHttpController {
   @ApiOperation({
     summary:
       'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.',
+    description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
   async list(@Query() query: ListSubsidiesQuery) {
-    const { limit = 100, offset = 0, minPosition: _, ...filter } = query;
-    const { subsidies, total } = await readSubsidies(this.readStore, filter, { limit, offset });
+    const { limit = 100, offset = 0, cursor, minPosition: _, ...filter } = query;
+    const { subsidies, total, next } = await readSubsidies(this.readStore, filter, { limit, offset, cursor });
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
       status: s.status,
@@ -50,7 +51,7 @@ export class SubsidiesHttpController {
       grantedOn: s.grantedOn,
       ...moneyView(s),
     }));
-    return { items, total, limit, offset };
+    return { items, total, limit, offset, ...(next && { next }) };
   }
 
   @Get(':id')

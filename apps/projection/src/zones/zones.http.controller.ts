@@ -16,7 +16,8 @@ import {
 import { readAuditTrail } from '../audit/audit-trail';
 import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
-import { readZones, ZONES } from './zones.projection';
+import { countZones, readZones, ZONES } from './zones.projection';
+import { findPage } from '../shared/list-page';
 import { rdIntensityView, regionalAverageView, zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
 import { readRegionalAverages, REGIONAL_AVERAGES } from './regional-averages.projection';
 import { ListZonesQuery } from './zones.query.dto';
@@ -59,11 +60,25 @@ export class ZonesHttpController {
   async list(@Query() query: ListZonesQuery) {
     const today = this.config.today();
     const { dueInYear, reportMissingFor } = query;
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    if (dueInYear === undefined && reportMissingFor === undefined) {
+      // A page off the index, and the count from the counters: what the page holds, however many zones there are.
+      const [page, total] = await Promise.all([
+        findPage<ZoneState>(
+          this.readStore,
+          ZONES.name,
+          { where: { status: query.status }, orderBy: [['approved_on', 'asc']] },
+          { limit, offset },
+        ),
+        countZones(this.readStore, query.status),
+      ]);
+      return { items: page.documents.map((d) => zoneSummaryView(d.state)), total, limit, offset };
+    }
+    // The schedule filters are judged on each zone's whole history (and today): zones are few, they are all read.
     const matching = (await readZones(this.readStore, query.status))
       .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
       .filter((zone) => reportMissingFor === undefined || isReportMissing(zone, reportMissingFor, today));
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
     const items = matching.slice(offset, offset + limit).map((zone) => ({
       ...zoneSummaryView(zone),
       ...(dueInYear !== undefined && {

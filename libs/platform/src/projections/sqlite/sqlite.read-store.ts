@@ -9,6 +9,7 @@ import { ColumnValue, Projection } from '../projection';
 import {
   Checkpoint,
   CounterDelta,
+  ColumnsPage,
   CounterRow,
   DocumentPage,
   DocumentQuery,
@@ -32,7 +33,7 @@ import {
   upsertDocumentSql,
   whereSql,
 } from '../read-store.sql';
-import { documentOf, DocumentRow, groupCounters } from '../read-store.rows';
+import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
 
 export { groupCounters } from '../read-store.rows';
 
@@ -156,6 +157,12 @@ export class SqliteReadStore implements ReadStore {
       documents: page.map((row) => documentOf<State>(row)),
       ...(more && { next: encodeCursor([...sql.sortColumns.map((c) => last[c]), last.id]) }),
     };
+  }
+
+  async findColumns(projection: string, query: DocumentQuery, columns: ReadonlyArray<string>): Promise<ColumnsPage> {
+    const sql = findDocumentsSql(projection, query, columns);
+    const rows = this.reads.get(sql.text).all(...sql.params) as ColumnsPage['rows'];
+    return pageOf(rows, query.limit, sql.sortColumns);
   }
 
   async countDocuments(projection: string, where?: Where): Promise<number> {
