@@ -1,146 +1,153 @@
 /**
- * Requests per second over real HTTP, as an operator runs the ledger: the built server (`node dist/apps/main.js`) in a
- * child process on a fresh data directory, driven by autocannon from this process. Two cases: GET /health (the HTTP
- * stack alone) and POST /v1/consortia with the README's Liaoning filing (the whole command path, one durable commit per
- * answer; no Idempotency-Key, every answer a 201). Each case is warmed up first, then measured. Prints a table, or with
- * --json one JSON line.
+ * Requests per second over real HTTP, as an operator runs the ledger: the built server (`node dist/apps/main.js`,
+ * commands and projections in one process) in a child process on a fresh data directory, driven by autocannon from
+ * this process on the same machine. Cases, each warmed up first, then measured:
+ *
+ *   GET /health                       the HTTP stack alone
+ *   POST /v1/consortia                the README's Liaoning filing, the same body every time (every answer a 201)
+ *   POST /v1/consortia @ 1000/s       the same at a fixed rate: the latency a steady load sees
+ *   POST /v1/subsidies                SLW-1's grants (bench/http/slw1-over-http.ts) once its 100 alliances are active
+ *   POST /v1/subsidies @ 1000/s
+ *
+ * Besides requests/s and latency, the CPU the server spent per request (its main thread, and all its threads): on a
+ * machine shared with other work that number holds where requests/s moves. With --baseline, another build is measured
+ * the same way, round by round in turns, and each case shows both (medians over BENCH_ROUNDS rounds).
  *
  *   npm run bench:http
  *   npm run bench:http -- --json
- *   npm run bench:http -- --server /path/to/another/build/apps/main.js     (the same measurement of another build)
- *   BENCH_CONNECTIONS=16 BENCH_SECONDS=10 BENCH_WARMUP_SECONDS=2 npm run bench:http
+ *   npm run bench:http -- --baseline /path/to/an/older/build/apps/main.js       (before/after; the build must find
+ *                                                                                 node_modules, e.g. under this tree)
+ *   npm run bench:http -- --server /path/to/another/build/apps/main.js
+ *   npm run bench:http -- --case /v1/subsidies --cpu-prof /tmp/prof    (only the cases whose name has that; the server
+ *                                                                      writes a CPU profile per thread when it stops)
+ *   BENCH_CONNECTIONS=16 BENCH_SECONDS=10 BENCH_WARMUP_SECONDS=2 BENCH_RATE=1000 BENCH_ROUNDS=1 npm run bench:http
  */
-import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { HttpCase, LIAONING_FILING, Load, measure, Measurement } from './http/http-cases';
+import { startLedgerServer } from './http/ledger-server';
+import { grantBodies, setUpAlliances } from './http/slw1-over-http';
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-const TOKEN = 'bench-admin';
-
-/** The filing of README.md's tour. Liaoning has no rule across consortia: the same filing is accepted every time. */
-const LIAONING_FILING = {
-  policy: 'liaoning-2021-alliance',
-  name: '辽宁重型装备实质性产学研联盟',
-  filedOn: '2025-09-01',
-  lead: { creditCode: '91210100MA0000001G', name: '沈阳重型机械有限公司', kind: 'enterprise' },
-  members: [
-    { creditCode: '12210100MA0000004Y', name: '沈阳工业大学', kind: 'university' },
-    { creditCode: '91210200MA0000003U', name: '大连精密制造有限公司', kind: 'enterprise' },
-  ],
-  agreementSigned: true,
+const LOAD: Load = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
 };
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
-interface Case {
-  name: string;
-  path: string;
-  method: 'GET' | 'POST';
-  body?: unknown;
+const FILING = JSON.stringify(LIAONING_FILING);
+
+interface RunOptions {
+  /** Only the cases whose name contains one of these (all when empty). */
+  only: string[];
+  /** Node options of the server (`--cpu-prof`, …). */
+  nodeOptions: string[];
 }
 
-const CASES: Case[] = [
-  { name: 'GET /health', path: '/health', method: 'GET' },
-  { name: 'POST /v1/consortia', path: '/v1/consortia', method: 'POST', body: LIAONING_FILING },
-];
-
-interface Measurement {
-  case: string;
-  requestsPerSecond: number;
-  p50ms: number;
-  p99ms: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-interface Server {
-  url: string;
-  stop(): Promise<number | null>;
-}
-
-/**
- * Starts the built server on a free port and waits for the line that names its URL. Its output (a log line per
- * request) goes to a file, as under a supervisor: read through a pipe, it would cost this process, autocannon's, time.
- */
-async function startServer(mainFile: string, dataDir: string): Promise<Server> {
-  const logFile = join(dataDir, 'server.log');
-  const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [mainFile], {
-    env: { ...process.env, LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: TOKEN, LEDGER_TODAY: '2026-11-30', PORT: '0' },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolveExit) =>
-    child.once('exit', (code) => resolveExit((exitCode = code))),
-  );
-  for (;;) {
-    const match = /consortium-ledger on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'));
-    if (match) return { url: match[1].replace('localhost', '127.0.0.1'), stop: () => stop(child, exited) };
-    if (exitCode !== undefined) throw new Error(`the server exited with ${exitCode} before listening`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
-  }
-}
-
-async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
-  child.kill('SIGTERM');
-  return exited;
-}
-
-async function measure(url: string, benchCase: Case, seconds: number): Promise<Measurement> {
-  const result = await autocannon({
-    url: `${url}${benchCase.path}`,
-    method: benchCase.method,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: {
-      authorization: `Bearer ${TOKEN}`,
-      ...(benchCase.body !== undefined && { 'content-type': 'application/json' }),
-    },
-    body: benchCase.body === undefined ? undefined : JSON.stringify(benchCase.body),
-  });
-  return {
-    case: benchCase.name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50ms: result.latency.p50,
-    p99ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
+/** Every case on one server, in order: the grants once SLW-1's alliances are set up (not timed). */
+async function runAll(mainFile: string, serverName: string, options: RunOptions): Promise<Measurement[]> {
+  const server = await startLedgerServer(mainFile, options.nodeOptions);
+  const results: Measurement[] = [];
+  const wanted = (name: string) => options.only.length === 0 || options.only.some((part) => name.includes(part));
+  const run = async (benchCase: HttpCase) => {
+    if (!wanted(benchCase.name)) return;
+    if (WARMUP_SECONDS > 0) await measure(server, serverName, benchCase, { ...LOAD, seconds: WARMUP_SECONDS });
+    results.push(await measure(server, serverName, benchCase, LOAD));
   };
+  const post = (path: string, body: HttpCase['body'], rate?: number): HttpCase => ({
+    name: `POST ${path}${rate === undefined ? '' : ` @ ${rate}/s`}`,
+    path,
+    method: 'POST',
+    body,
+    rate,
+  });
+  const cases = async () => {
+    await run({ name: 'GET /health', path: '/health', method: 'GET' });
+    await run(post('/v1/consortia', FILING));
+    await run(post('/v1/consortia', FILING, RATE));
+    const grants = [post('/v1/subsidies', undefined), post('/v1/subsidies', undefined, RATE)];
+    if (!grants.some(({ name }) => wanted(name))) return;
+    const grant = grantBodies(await setUpAlliances(server.url));
+    await run(post('/v1/subsidies', grant));
+    await run(post('/v1/subsidies', grant, RATE));
+  };
+  let exitCode: number | null;
+  try {
+    await cases();
+  } finally {
+    exitCode = await server.stop();
+  }
+  // Answering what it had taken and closing cleanly on SIGTERM is part of what is checked.
+  if (exitCode !== 0) throw new Error(`${serverName}: the server exited with ${exitCode} on SIGTERM`);
+  return results;
+}
+
+/** Per case and server, the median of each number over the rounds. */
+function medians(rounds: Measurement[][]): Measurement[] {
+  const groups = new Map<string, Measurement[]>();
+  for (const measurement of rounds.flat()) {
+    const key = `${measurement.case}\u0000${measurement.server}`;
+    groups.set(key, [...(groups.get(key) ?? []), measurement]);
+  }
+  return [...groups.values()].map((group) => {
+    const median = (pick: (m: Measurement) => number | undefined) => {
+      const values = group.map(pick).filter((v): v is number => v !== undefined);
+      if (values.length === 0) return undefined;
+      values.sort((a, b) => a - b);
+      return values[Math.floor((values.length - 1) / 2)];
+    };
+    return {
+      case: group[0].case,
+      server: group[0].server,
+      requestsPerSecond: median((m) => m.requestsPerSecond)!,
+      p50ms: median((m) => m.p50ms)!,
+      p99ms: median((m) => m.p99ms)!,
+      mainCpuMsPerRequest: median((m) => m.mainCpuMsPerRequest),
+      totalCpuMsPerRequest: median((m) => m.totalCpuMsPerRequest),
+      requests: median((m) => m.requests)!,
+      non2xx: median((m) => m.non2xx)!,
+      errors: median((m) => m.errors)!,
+    };
+  });
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, server: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      server: { type: 'string' },
+      baseline: { type: 'string' },
+      case: { type: 'string', multiple: true, default: [] },
+      'cpu-prof': { type: 'string' },
+    },
   });
+  const runOptions: RunOptions = {
+    only: values.case,
+    nodeOptions: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [],
+  };
   const mainFile = resolve(values.server ?? join(__dirname, '..', 'apps', 'main.js'));
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-http-'));
-  try {
-    const server = await startServer(mainFile, dataDir);
-    const results: Measurement[] = [];
-    try {
-      for (const benchCase of CASES) {
-        if (WARMUP_SECONDS > 0) await measure(server.url, benchCase, WARMUP_SECONDS);
-        results.push(await measure(server.url, benchCase, SECONDS));
-      }
-    } finally {
-      const exitCode = await server.stop();
-      if (!values.json) console.log(`server stopped by SIGTERM, exit code ${exitCode}`);
-    }
-    if (values.json) {
-      console.log(JSON.stringify({ server: mainFile, connections: CONNECTIONS, seconds: SECONDS, results }));
-    } else {
-      console.log(`${mainFile}: ${CONNECTIONS} connections, ${SECONDS} s per case (after ${WARMUP_SECONDS} s warm-up)`);
-      console.table(results);
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  const servers = [
+    ...(values.baseline ? [{ name: 'baseline', mainFile: resolve(values.baseline) }] : []),
+    { name: values.baseline ? 'this build' : 'server', mainFile },
+  ];
+  const rounds: Measurement[][] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // In turns, the first server first in even rounds: neither always meets a machine warmed (or tired) by the other.
+    const order = round % 2 === 0 ? servers : [...servers].reverse();
+    for (const server of order) rounds.push(await runAll(server.mainFile, server.name, runOptions));
   }
+  const results = medians(rounds).sort((a, b) => a.case.localeCompare(b.case) || a.server.localeCompare(b.server));
+  if (values.json) {
+    console.log(JSON.stringify({ servers, ...LOAD, warmupSeconds: WARMUP_SECONDS, rounds: ROUNDS, results }));
+    return;
+  }
+  for (const server of servers) console.log(`${server.name}: ${server.mainFile}`);
+  console.log(
+    `${LOAD.connections} connections, ${LOAD.seconds} s per case after ${WARMUP_SECONDS} s of warm-up, ` +
+      `medians of ${ROUNDS} round(s); CPU in ms per answered request`,
+  );
+  console.table(results);
 }
 
 main().catch((error: unknown) => {

@@ -681,6 +681,21 @@ describe('consortia over HTTP', () => {
       expect(answers.every((a) => a.status === 201)).toBe(true);
       expect(await head()).toBe(before + 1);
     });
+
+    it('keeps a refusal the ledger decided (404) for repeats, and not an input error (400): the key is free again', async () => {
+      const headers = { 'idempotency-key': 'approve-missing-1' };
+      const approve = (body: object) =>
+        ledger.http.post('/v1/consortia/missing-1/approval', body, { as: 'officer', headers });
+      const invalid = await approve({ on: 'soon' });
+      expect(invalid.status).toBe(400);
+      const missing = await approve({ on: '2025-10-12' });
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('idempotent-replayed')).toBeNull();
+      const again = await approve({ on: '2025-10-12' });
+      expect(again.status).toBe(404);
+      expect(again.body).toEqual(missing.body);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+    });
   });
 
   describe('service', () => {

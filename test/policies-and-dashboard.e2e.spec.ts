@@ -1,4 +1,5 @@
 import { enterprise, TIMELINES } from '@ledger/domain/consortium/consortium.fixtures';
+import { policyCatalogueView } from '@ledger/presentation';
 import { filingBody, unitBody } from './support/consortium-requests';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 
@@ -43,6 +44,33 @@ describe('policies and the dashboard over HTTP', () => {
     });
     expect(operatingMin.interpretation).toContain('[100万, 300万]');
     expect((await ledger.http.get('/v1/policies/beijing-2030', { as: 'viewer' })).status).toBe(404);
+  });
+
+  it('serves the catalogue docs/POLICIES.md is rendered from: rules in words, waivable or not, and interpretations', async () => {
+    const answer = await ledger.http.get('/v1/policies', { as: 'viewer' });
+    expect(answer.body).toEqual(JSON.parse(JSON.stringify(policyCatalogueView())));
+    expect(answer.body.catalogueVersion).toBe('2026-12-01');
+    const nmg = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
+    expect(nmg.rules).toEqual(
+      expect.arrayContaining([
+        {
+          rule: 'nmg.one-per-lead',
+          citation: '三(二)',
+          text: 'one lead unit leads at most one consortium',
+          waivable: true,
+          waiver: { text: '原则上一个牵头单位仅限牵头组建一个联合体', decidedAt: 'filing' },
+        },
+        expect.objectContaining({ rule: 'nmg.agreement', citation: '三(四)', waivable: false }),
+      ]),
+    );
+    expect(nmg.ledgerInterpretations.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining(['nmg.naming-scripts', 'ledger.waivers']),
+    );
+    const rules = answer.body.ledgerRules.map((r: { rule: string }) => r.rule);
+    expect(rules).toEqual(expect.arrayContaining(['lifecycle.approval', 'ledger.movement-dates']));
+    expect(answer.body.ledgerInterpretations).toContainEqual(
+      expect.objectContaining({ id: 'ledger.no-future-facts', since: '2026-12-01' }),
+    );
   });
 
   it('counts consortia by policy and status and lists what falls due: notices ending, zone reports', async () => {

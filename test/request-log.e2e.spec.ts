@@ -45,7 +45,7 @@ class CapturedLog extends Writable {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-describe('the request log (nestjs-pino): one JSON line per request', () => {
+describe('the request log (pino): one JSON line per request', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-log-'));
   const log = new CapturedLog();
   let app: NestFastifyApplication;

@@ -14,7 +14,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { derivedId, newCommandMetadata } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../apps/command/src/subsidies/subsidy-command.message';
-import { csvField } from '../apps/projection/src/reconciliation/reconciliation.csv';
+import { csvField, UTF8_BOM } from '@ledger/presentation/exports';
 import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
 
 /** The subsidy ledger over real HTTP, on a real SQLite data directory: grants under every policy, the money's life, the reads. */
@@ -1003,12 +1003,19 @@ describe('subsidies over HTTP', () => {
         receivable: '300000.00',
       });
 
-      const csv = await ledger.http.get(path, { as: 'viewer', headers: { accept: 'text/csv' } });
+      // In English the headers are the JSON fields; a BOM first, so that Excel reads UTF-8; the totals in yuan, then 万元.
+      const csv = await ledger.http.get(path, {
+        as: 'viewer',
+        headers: { accept: 'text/csv', 'accept-language': 'en' },
+      });
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(csv.text.startsWith(UTF8_BOM)).toBe(true);
       expect(csv.text.endsWith('\r\n')).toBe(true);
-      const [header, ...rows] = parseCsv(csv.text);
+      const [header, ...rows] = parseCsv(csv.text.slice(UTF8_BOM.length));
+      const wanTotal = rows.pop()!;
       const total = rows.pop()!;
+      expect(wanTotal.slice(0, 1)).toEqual(['TOTAL (万元)']);
       const record = (row: string[]) => Object.fromEntries(header.map((column, i) => [column, row[i]]));
       expect(rows).toHaveLength(json.body.subsidies.length);
       for (const row of rows) {

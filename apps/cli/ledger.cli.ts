@@ -4,11 +4,19 @@ import { LedgerConfigError } from '@ledger/platform';
 import { LedgerDataOptions } from './ledger-data';
 import { rebuild } from './rebuild.command';
 import { verify } from './verify.command';
+import { backfillLeadRegistriesCommand } from './backfill-lead-registries.command';
+import { exportAuditPackage, ExportOptions } from './export.command';
+import { replay, ReplayOptions } from './replay.command';
+import { UsageError } from './usage-error';
+import { verifyExport } from './verify-export.command';
 
 /** Exit codes: 0 done, 1 the command failed (a broken chain, no event log), 2 the command line or configuration was wrong. */
 const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 type Action = (options: LedgerDataOptions) => Promise<number>;
+
+const dataDirOption = () =>
+  new Option('--data-dir <dir>', "the ledger's data directory").env('LEDGER_DATA_DIR').default('./data');
 
 /** `npm run ledger -- <command> [options]`: what an operator does to a ledger's data directory. */
 function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Promise<void>): Command {
@@ -26,7 +34,7 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
       .command(name)
       .summary(summary)
       .description(`${summary}.\n${description}`)
-      .addOption(new Option('--data-dir <dir>', "the ledger's data directory").env('LEDGER_DATA_DIR').default('./data'))
+      .addOption(dataDirOption())
       .option('--json', 'print one JSON object on stdout, for scripts')
       .action((options: LedgerDataOptions) => run(action, options));
 
@@ -44,6 +52,50 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
       'With --json: { events, readModels, position, seconds, eventsPerSecond, peakRssMB }',
     rebuild,
   );
+  ledgerCommand(
+    'backfill-lead-registries',
+    'claim in the registry of leads what a log from an earlier version lacks',
+    "Liaoning's 盟主 status (liaoning.mengzhu-status, catalogue 2026-12-01) is claimed at approval: alliances approved\n" +
+      'before hold no claim. Run once after upgrading; running it again claims nothing more.\n' +
+      'With --json: { claimed: [{ consortiumId, registry, position }] }',
+    backfillLeadRegistriesCommand,
+  );
+  ledgerCommand(
+    'export',
+    'write the offline audit package of a period: its events with their hashes, the anchor and the head',
+    'JSON lines: a header with the anchor (position and hash of the last event before --from), every event recorded\n' +
+      'from --from to --to as its hash covers it, and the head (position and hash of the last event at --to).\n' +
+      'Timestamps with their zone, or dates (--from: the start of that day, --to: its end, UTC+8); by default the\n' +
+      'whole log. Check it anywhere with verify-export. With --json: { out, from, to, anchor, head, events }',
+    (options) => exportAuditPackage(options as ExportOptions),
+  )
+    .requiredOption('--out <file>', 'the package to write (JSON lines)')
+    .option('--from <timestamp>', 'the first moment of the period')
+    .option('--to <timestamp>', 'the last moment of the period');
+  program
+    .command('replay')
+    .summary('step through a consortium, subsidy or zone: every event and what it changed, one a line')
+    .description(
+      "The stream is consortium-<id>, subsidy-<id> or zone-<id> (a history entry's streamId). Each line: the step,\n" +
+        'the log position, recordedAt, the event, its actor, rule, citation and correlation id, and what it changed in\n' +
+        'the view GET /v1/{collection}/{id} shows. With --json: each step as GET …/replay gives it, one a line.',
+    )
+    .argument('<stream>', 'the stream to replay, e.g. consortium-<id>')
+    .addOption(dataDirOption())
+    .option('--json', 'print each step as one JSON object, for scripts')
+    .option('--step', 'wait for Enter before each next step (q quits)')
+    .action((stream: string, options: ReplayOptions) => run(() => replay(stream, options), options));
+  program
+    .command('verify-export')
+    .summary('check an audit package with nothing but the file: no database, no configuration')
+    .description(
+      'Recomputes every hash of the package from its anchor and compares the last with its head; names the first\n' +
+        'line and event that does not verify and exits 1. With --json: { ok, events, from, to, anchor, head } or\n' +
+        '{ ok: false, events, line, position?, eventId?, reason }',
+    )
+    .argument('<file>', 'the package (written by export)')
+    .option('--json', 'print one JSON object on stdout, for scripts')
+    .action((file: string, options: { json?: boolean }) => run(() => verifyExport(file, options), options));
   return program;
 }
 
@@ -60,7 +112,7 @@ async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     console.error(error instanceof Error ? error.message : error);
-    if (error instanceof LedgerConfigError) return EXIT.usage;
+    if (error instanceof LedgerConfigError || error instanceof UsageError) return EXIT.usage;
     return EXIT.failure;
   }
 }

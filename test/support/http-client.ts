@@ -3,7 +3,10 @@ import { TOKENS } from './test-tokens';
 export interface HttpAnswer<T = any> {
   status: number;
   body: T;
+  /** The body as UTF-8 text, a byte order mark kept (fetch's own text() drops it). */
   text: string;
+  /** The body as sent: a spreadsheet's bytes. */
+  bytes: Buffer;
   headers: Headers;
 }
 
@@ -39,12 +42,14 @@ export class HttpClient {
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
     return {
       status: response.status,
       body: (isJson && text ? JSON.parse(text) : text) as T,
       text,
+      bytes,
       headers: response.headers,
     };
   }

@@ -26,7 +26,10 @@ export interface RunningLedger extends LedgerClient {
 
 /** The whole ledger (commands + projections) on a real port, over a fresh SQLite data directory. */
 /** `today` pins the ledger's business date (YYYY-MM-DD) for tests whose story runs in the future. */
-export async function startLedger(options: { dataDir?: string; today?: string } = {}): Promise<RunningLedger> {
+/** `env` adds or overrides variables (e.g. LEDGER_DUAL_CONTROL_AMOUNT). */
+export async function startLedger(
+  options: { dataDir?: string; today?: string; env?: Record<string, string> } = {},
+): Promise<RunningLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = ledgerConfigFromEnv(
     {
@@ -35,6 +38,7 @@ export async function startLedger(options: { dataDir?: string; today?: string } 
       LEDGER_TOKENS: TOKEN_LIST,
       LEDGER_FOLLOW_POLL_MS: '20',
       LEDGER_TODAY: options.today,
+      ...options.env,
     },
     0,
   );

@@ -3,6 +3,7 @@ import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } fro
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
+import { ReplayQueryModule } from './replay/replay.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
 import { PROJECTIONS } from './projections';
@@ -14,6 +15,7 @@ export const QUERY_MODULES = [
   ConsortiaQueryModule,
   ZonesQueryModule,
   SubsidiesQueryModule,
+  ReplayQueryModule,
 ];
 
 @Module({})

@@ -19,3 +19,8 @@ export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb.event-sto
 export { UnsupportedKurrentDbServerError, MINIMUM_SERVER_VERSION } from './kurrentdb/kurrentdb.server-version';
 export { PositionOutOfRangeError } from './kurrentdb/kurrentdb.positions';
 export { createLogSchema } from './postgres/postgres.schema';
+export * from './audit-package/audit-package.format';
+export { writeAuditPackage, LogDoesNotVerifyError } from './audit-package/audit-package.writer';
+export type { AuditPackageSummary, LineSink } from './audit-package/audit-package.writer';
+export { verifyAuditPackage } from './audit-package/audit-package.verifier';
+export type { AuditPackageVerification } from './audit-package/audit-package.verifier';

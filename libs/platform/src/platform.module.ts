@@ -1,20 +1,11 @@
-import {
-  DynamicModule,
-  Global,
-  Inject,
-  MiddlewareConsumer,
-  Module,
-  NestModule,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { mkdirSync } from 'node:fs';
 import { EventStore } from '@ledger/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenRegistry } from './auth/token-registry';
 import { CommandRunner } from './commands/command-runner';
-import { RequestContextMiddleware } from './commands/request-context.middleware';
 import { LedgerConfig } from './config/ledger.config';
 import { ledgerConfigModule, ledgerConfigProvider } from './config/ledger-config.module';
 import { openEventStore } from './event-store/event-store.opener';
@@ -23,7 +14,8 @@ import { LedgerHealth } from './health/ledger-health';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { ledgerValidationPipe } from './http/ledger-validation.pipe';
 import { RequestLabelGuard } from './http/request-label.guard';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyGuard } from './idempotency/idempotency.guard';
+import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { openIdempotencyStore } from './idempotency/idempotency-store.opener';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency/idempotency-store.port';
 
@@ -45,11 +37,7 @@ class PlatformCloser implements OnApplicationShutdown {
  */
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*');
-  }
-
+export class PlatformModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     mkdirSync(config.dataDir, { recursive: true });
     return {
@@ -64,14 +52,24 @@ export class PlatformModule implements NestModule {
         CommandRunner,
         LedgerHealth,
         PlatformCloser,
-        // Guards run in this order: the label first, so that a request refused by auth is still logged with its route.
+        IdempotencyKeys,
+        // Guards run in this order: the label first, so that a request refused by auth is still logged with its route;
+        // the Idempotency-Key once the actor is known.
         { provide: APP_GUARD, useClass: RequestLabelGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: IdempotencyGuard },
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
         { provide: APP_PIPE, useFactory: ledgerValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [ledgerConfigProvider.provide, EVENT_STORE, TokenRegistry, CommandRunner, LedgerHealth, TerminusModule],
+      exports: [
+        ledgerConfigProvider.provide,
+        EVENT_STORE,
+        TokenRegistry,
+        CommandRunner,
+        LedgerHealth,
+        TerminusModule,
+        IdempotencyKeys,
+      ],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { Fen, fenToYuan } from '@ledger/domain/shared/money';
 import { yuanOrNull } from './money.view';
 import { CapRecord } from '@ledger/domain/policies/funding/funding-policy';
+import { RecordedCheck, wordedCap, wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy/subsidy.state';
 
 /**
@@ -50,7 +52,8 @@ export const addMoney = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
  * A cap as recorded on the grant: the limit, what was used before the grant, and — as the grant answer shows it — what
  * is used and left once the grant is counted (`used` + `headroom` = `limit`).
  */
-export function recordedCapView(cap: CapRecord, amountFen: Fen) {
+export function recordedCapView(recorded: CapRecord, amountFen: Fen, policy: ConsortiumPolicyId) {
+  const cap = wordedCap(recorded, policy);
   return {
     rule: cap.rule,
     citation: cap.citation,
@@ -79,9 +82,31 @@ export function subsidyView(state: SubsidyState) {
     ...(state.projectId !== undefined && { projectId: state.projectId }),
     ...(state.platformId !== undefined && { platformId: state.platformId }),
     ...moneyView(state),
-    caps: state.caps.map((cap) => recordedCapView(cap, state.grantedFen)),
+    caps: state.caps.map((cap) => recordedCapView(cap, state.grantedFen, state.policy)),
     boundaries: state.boundaries,
     ...(state.terminated && { terminated: state.terminated }),
     ...(state.continuation && { continuation: state.continuation }),
+    ...(state.dualControl && {
+      dualControl: {
+        threshold: fenToYuan(state.dualControl.thresholdFen),
+        maker: state.dualControl.maker,
+        expiresOn: state.dualControl.expiresOn,
+      },
+    }),
+    ...(state.signed && { signed: state.signed }),
+  };
+}
+
+/**
+ * A recorded event's data as a view shows it: a grant's checks and caps with their clauses and interpretations,
+ * rendered from the catalogue where the grant recorded facts only (funding-texts.ts). Other events as recorded.
+ */
+export function eventDataWithWords(type: string, data: unknown): unknown {
+  if (type !== 'SubsidyGranted' || typeof data !== 'object' || data === null) return data;
+  const grant = data as { policy: ConsortiumPolicyId; checks?: RecordedCheck[]; caps?: CapRecord[] };
+  return {
+    ...grant,
+    ...(grant.checks && { checks: grant.checks.map((check) => wordedCheck(check, grant.policy)) }),
+    ...(grant.caps && { caps: grant.caps.map((cap) => wordedCap(cap, grant.policy)) }),
   };
 }

@@ -6,6 +6,9 @@ import { DisburseSubsidyHttpController } from './disburse-subsidy/disburse-subsi
 import { GrantSubsidyHttpController } from './grant-subsidy/grant-subsidy.http.controller';
 import { RecordRefundHttpController } from './record-refund/record-refund.http.controller';
 import { SubsidyCommandHandler } from './subsidy-command.handler';
+import { ApproveGrantHttpController } from './approve-grant/approve-grant.http.controller';
+import { DeclineGrantHttpController } from './decline-grant/decline-grant.http.controller';
+import { PendingGrantExpiry } from './expire-pending-grants/pending-grant-expiry';
 import { TerminateSubsidyHttpController } from './terminate-subsidy/terminate-subsidy.http.controller';
 
 @Module({
@@ -17,7 +20,9 @@ import { TerminateSubsidyHttpController } from './terminate-subsidy/terminate-su
     RecordRefundHttpController,
     TerminateSubsidyHttpController,
     ContinueSubsidyHttpController,
+    ApproveGrantHttpController,
+    DeclineGrantHttpController,
   ],
-  providers: [SubsidyCommandHandler],
+  providers: [SubsidyCommandHandler, PendingGrantExpiry],
 })
 export class SubsidiesCommandModule {}

@@ -2,10 +2,20 @@ import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.
 import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.events';
 import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
 import { recipientRegistryStream } from '@ledger/domain/subsidy/subsidy.routing';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
-import { CommandMetadata, CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
+import {
+  CommandMetadata,
+  CommandRunner,
+  foldStream,
+  LEDGER_CONFIG,
+  LedgerConfig,
+  RejectionException,
+  toEventsToAppend,
+} from '@ledger/platform';
+import { DualControlSetting } from '@ledger/domain/subsidy/subsidy.context';
 import { SubsidyAnswer, subsidyAnswer } from './subsidy-answer';
 import { SubsidyCommandMessage } from './subsidy-command.message';
 import { inApiTerms } from './subsidy-rejection';
@@ -17,7 +27,7 @@ import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
-import { fundingStreamsFor, routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
+import { fundingStreamsFor, routeEvents, streamsWrittenBy } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
@@ -30,13 +40,21 @@ const MAX_RELOCKS = 3;
 /**
  * Every subsidy command. The streams it reads are its consistency boundary (`fundingStreamsFor`): the subsidy's own,
  * the funding boundaries its caps are counted on, the integrity records of the units concerned, and for a grant the
- * consortium's stream. It locks all of them in-process (so grants against one cap queue instead of conflicting), folds
- * them, decides, and appends every event together with a check of every stream it read, at the revision it read, in
- * one atomic request. Another process's write in between fails that check and the runner decides again.
+ * consortium's stream and the recipient's registry of leads. It locks in-process the ones it may write (so grants
+ * against one cap queue instead of conflicting), folds them all, decides, and appends every event together with a
+ * check of every stream it read, at the revision it read, in one atomic request. A write in between to a stream it
+ * only read (here or in another process) fails that check and the runner decides again.
  */
 @CommandHandler(SubsidyCommandMessage)
 export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMessage> {
-  constructor(private readonly runner: CommandRunner) {}
+  private readonly dualControl: DualControlSetting | undefined;
+
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(LEDGER_CONFIG) config: LedgerConfig,
+  ) {
+    this.dualControl = config.dualControl;
+  }
 
   async execute({ command, meta }: SubsidyCommandMessage): Promise<SubsidyAnswer> {
     let lockKeys = await this.streamsToLock(command);
@@ -50,19 +68,18 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   }
 
   /**
-   * A grant's streams follow from the command. Other commands' follow from the subsidy (its boundaries, recipient and
-   * policy are fixed by its grant), read here without a lock and checked again under it.
+   * The streams the command may write (see `streamsWrittenBy`): a grant's follow from the command; other commands'
+   * from the subsidy (its boundaries, recipient and policy are fixed by its grant), read here without a lock and
+   * checked again under it.
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
-    if (command.type === 'GrantSubsidy')
-      return [...fundingStreamsFor(command), ...Object.values(contextStreamsOf(command))];
+    if (command.type === 'GrantSubsidy') return streamsWrittenBy(command, undefined, this.dualControl);
     const { state } = await this.foldLedger(
       this.runner.store,
       subsidyStreamId(command.data.subsidyId),
       subsidyDecider.initialState(),
     );
-    const subsidy = state.subsidies[command.data.subsidyId];
-    return [...fundingStreamsFor(command, subsidy), ...Object.values(contextStreamsOf(command, subsidy))];
+    return streamsWrittenBy(command, state.subsidies[command.data.subsidyId], this.dualControl);
   }
 
   private async decideAndAppend(
@@ -74,15 +91,16 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
     const subsidy = await this.foldLedger(store, own, subsidyDecider.initialState(), meta.commandId);
-    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId]);
+    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
       const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
       return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
     const context = contextStreamsOf(command, subsidy.state.subsidies[subsidyId]);
-    const needed = [...streams, ...Object.values(context)];
-    if (!needed.every((streamId) => locked.includes(streamId))) return { relock: [...new Set([...locked, ...needed])] };
+    const written = streamsWrittenBy(command, subsidy.state.subsidies[subsidyId], this.dualControl);
+    if (!written.every((streamId) => locked.includes(streamId)))
+      return { relock: [...new Set([...locked, ...written])] };
 
     let state = subsidy.state;
     const revisions = new Map<string, StreamRevision>([[own, subsidy.revision]]);
@@ -94,7 +112,13 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
     const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;
 
-    const decision = subsidyDecider.decide(command, state, { today: meta.today, consortium, recipientRegistry });
+    const decision = subsidyDecider.decide(command, state, {
+      today: meta.today,
+      consortium,
+      recipientRegistry,
+      actor: meta.actor,
+      dualControl: this.dualControl,
+    });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
     const result = await store.appendToStreams(appendRequests(decision, revisions, meta));

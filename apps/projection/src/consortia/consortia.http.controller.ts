@@ -1,12 +1,11 @@
-import { Controller, ForbiddenException, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
   CurrentPrincipal,
   EVENT_STORE,
-  hasAnyRole,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
   Principal,
   READ_STORE,
@@ -15,11 +14,15 @@ import {
   Roles,
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
-import { parseAsOf } from '../shared/as-of';
+import { asOfMomentOf } from '../replay/as-of.request';
+import { asOfAnswer } from '../replay/replay.answers';
+import { CONSORTIUM_REPLAY } from '../replay/replayable';
+import { asOfHref } from '../replay/timeline';
+import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
+import { ExportsAs } from '../exports/exports-as.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { CONSORTIA, countConsortia } from './consortia.projection';
-import { consortiumAsOf } from './consortium-as-of';
 import { findPage } from '../shared/list-page';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
@@ -28,7 +31,7 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
   constructor(
@@ -67,23 +70,20 @@ export class ConsortiaHttpController {
   @Roles('viewer')
   @ApiOperation({
     summary:
-      'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` (supervisor) folds the events recorded up to then.',
+      'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
   async detail(
     @Param('id') id: string,
     @Query() query: ConsortiumDetailQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (query.asOf === undefined) {
+    const moment = asOfMomentOf(query, principal);
+    if (moment === undefined) {
       const found = await this.readStore.getDocument<ConsortiumState>(CONSORTIA.name, id);
       if (!found) throw notFound(`consortium ${id}`);
       return consortiumView(found.state);
     }
-    if (!hasAnyRole(principal, ['supervisor'])) throw new ForbiddenException('asOf needs the role supervisor');
-    const asOf = parseAsOf(query.asOf);
-    const known = await consortiumAsOf(this.store, id, asOf);
-    if (!known) throw notFound(`consortium ${id} as of ${asOf}`);
-    return { ...consortiumView(known.state), asOf, position: known.position };
+    return asOfAnswer(this.store, CONSORTIUM_REPLAY, id, moment);
   }
 
   @Get(':id/history')
@@ -92,11 +92,13 @@ export class ConsortiaHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
+  @ExportsAs(auditTrailWorkbook('consortium'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
     const entries = (await readAuditTrail(this.store, consortiumStreamId(id))).map((entry) => ({
       ...entry,
       data: withYuan(entry.data),
+      asOfHref: asOfHref(CONSORTIUM_REPLAY, id, entry.position),
     }));
     return { id, events: entries };
   }

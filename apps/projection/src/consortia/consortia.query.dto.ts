@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
-import { CursorPageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
+import { CursorPageQueryDto } from '../shared/query-options.dto';
+import { AsOfQuery } from '../shared/as-of.query.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 
 export class ListConsortiaQuery extends CursorPageQueryDto {
@@ -17,13 +18,5 @@ export class ListConsortiaQuery extends CursorPageQueryDto {
   status?: string;
 }
 
-export class ConsortiumDetailQuery extends QueryOptionsDto {
-  @ApiPropertyOptional({
-    description:
-      'the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8.',
-    example: '2025-06-30T16:00:00Z',
-  })
-  @OptionalQuery()
-  @IsString()
-  asOf?: string;
-}
+/** `asOf` or `atPosition` (supervisor): the consortium as the ledger knew it then. */
+export class ConsortiumDetailQuery extends AsOfQuery {}

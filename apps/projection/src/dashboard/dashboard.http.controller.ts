@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CounterRow,
   LEDGER_CONFIG,
   LedgerConfig,
-  MinPositionInterceptor,
+  MinPositionGuard,
   ProjectionEngine,
   READ_STORE,
   ReadStore,
@@ -22,7 +22,7 @@ const DEFAULT_DEADLINES_LIMIT = 100;
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('v1/dashboard')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 export class DashboardHttpController {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,

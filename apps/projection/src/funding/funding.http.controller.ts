@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinPositionInterceptor, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import { MinPositionGuard, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
 import { readFundingYear, readSubsidies, SUBSIDIES } from '../subsidies/subsidies.projection';
 import { moneyView } from '@ledger/presentation/subsidy.view';
 import { capNowView, capsNow, distinctCaps } from './funding-caps';
@@ -8,6 +8,8 @@ import { FundingParams, FundingQuery } from './funding.query.dto';
 import { FUNDING_BOUNDARIES } from './funding-boundaries.projection';
 import { consortiaLedBy, LEAD_REGISTRIES } from '../consortia/lead-registries.projection';
 import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
+import { ExportsAs } from '../exports/exports-as.decorator';
+import { fundingWorkbook } from '../exports/funding.workbook';
 
 /** Enough for any recipient's year; the view lists every subsidy it sums. */
 const MAX_SUBSIDIES_PER_YEAR = 10_000;
@@ -15,13 +17,14 @@ const MAX_SUBSIDIES_PER_YEAR = 10_000;
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('v1/funding')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name, FUNDING_BOUNDARIES.name, LEAD_REGISTRIES.name)
 export class FundingHttpController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   @Get(':creditCode')
   @Roles('viewer', 'finance')
+  @ExportsAs(fundingWorkbook)
   @ApiOperation({
     summary:
       'What a recipient received in a fiscal year, and every cap its grants are counted against, with its headroom.',
@@ -31,7 +34,8 @@ export class FundingHttpController {
       "(liaoning.mengzhu-annual-cap on the recipient's year, project, platform and alliance caps), each with `limit` " +
       '(null where the policy sets no number), `used` (granted − cancelled: a clawback does not restore headroom) and ' +
       '`headroom` as they stand now. A recipient with nothing granted that year answers zeros and no caps. Display only: ' +
-      'grants are checked against the write side, never against this view.',
+      'grants are checked against the write side, never against this view. CSV or XLSX (`Accept`): the subsidies with ' +
+      'the totals in yuan and 万元; the XLSX adds a sheet of the caps.',
   })
   async funding(@Param() params: FundingParams, @Query() query: FundingQuery) {
     const { creditCode } = params;

@@ -4,18 +4,34 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * `asOf` as an ISO UTC timestamp comparable with `recordedAt`. A timestamp needs its zone (Z or ±hh:mm);
- * a bare date means the end of that day in China Standard Time (UTC+8), when supervisors ask "on 30 June".
+ * A moment as an ISO UTC timestamp comparable with `recordedAt`, or undefined when `raw` is not one. A timestamp needs
+ * its zone (Z or ±hh:mm); a bare date means the end of that day in China Standard Time (UTC+8), when supervisors ask
+ * "on 30 June" (or its start, where a period begins).
  */
-export function parseAsOf(raw: string): string {
-  const text = DATE_ONLY.test(raw) ? `${raw}T23:59:59.999+08:00` : raw;
+export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = 'end-of-day'): string | undefined {
+  const clock = date === 'end-of-day' ? 'T23:59:59.999+08:00' : 'T00:00:00.000+08:00';
+  const text = DATE_ONLY.test(raw) ? `${raw}${clock}` : raw;
   const time = TIMESTAMP.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(time)) {
-    throw new BadRequestException({
-      error: 'invalid-input',
-      message: 'asOf must be an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)',
-      details: [{ field: 'asOf', problems: ['must be an ISO 8601 timestamp with a zone, or a date'] }],
-    });
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** 400 `invalid-input` naming the query parameter, in the shape the validation pipe gives every bad field. */
+export function badQueryParameter(field: string, problem: string): BadRequestException {
+  return new BadRequestException({
+    error: 'invalid-input',
+    message: `${field}: ${problem}`,
+    details: [{ field, problems: [problem] }],
+  });
+}
+
+/** `asOf` as an ISO UTC timestamp (see timestampOf); 400 naming `asOf` when it is not one. */
+export function parseAsOf(raw: string): string {
+  const timestamp = timestampOf(raw);
+  if (timestamp === undefined) {
+    throw badQueryParameter(
+      'asOf',
+      'must be an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)',
+    );
   }
-  return new Date(time).toISOString();
+  return timestamp;
 }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OptionalQuery } from './optional-query.decorator';
 
-/** What every query accepts: `minPosition` (read-your-writes, see MinPositionInterceptor). */
+/** What every query accepts: `minPosition` (read-your-writes, see MinPositionGuard). */
 export class QueryOptionsDto {
   @ApiPropertyOptional({
     description: 'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position',

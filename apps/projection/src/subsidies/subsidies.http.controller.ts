@@ -1,28 +1,42 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { fenToYuan } from '@ledger/domain/shared/money';
 import { EventStore } from '@ledger/event-store';
 import {
+  CurrentPrincipal,
   EVENT_STORE,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
+  Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
+import { asOfMomentOf } from '../replay/as-of.request';
+import { asOfAnswer } from '../replay/replay.answers';
+import { SUBSIDY_REPLAY } from '../replay/replayable';
+import { asOfHref } from '../replay/timeline';
+import { AsOfQuery } from '../shared/as-of.query.dto';
+import { subsidyDetailView } from './subsidy-detail.view';
+import { ExportRequest } from '../exports/export-format';
+import { ExportRequested, ExportsAs } from '../exports/exports-as.decorator';
+import { subsidyListWorkbook } from '../exports/subsidy-list.workbook';
+import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
+
+/** An export holds every subsidy the filters select, not a page (unless `limit` is given). */
+const EXPORT_LIMIT = 1_000_000;
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
-import { moneyView, subsidyView } from '@ledger/presentation/subsidy.view';
+import { eventDataWithWords, moneyView } from '@ledger/presentation/subsidy.view';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()
 @Controller('v1/subsidies')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
   constructor(
@@ -32,13 +46,15 @@ export class SubsidiesHttpController {
 
   @Get()
   @Roles('viewer', 'finance')
+  @ExportsAs(subsidyListWorkbook)
   @ApiOperation({
     summary:
-      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first.',
+      'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. ' +
+      'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
     description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
-  async list(@Query() query: ListSubsidiesQuery) {
-    const { limit = 100, offset = 0, cursor, minPosition: _, ...filter } = query;
+  async list(@Query() query: ListSubsidiesQuery, @ExportRequested() exporting?: ExportRequest) {
+    const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, cursor, minPosition: _, ...filter } = query;
     const { subsidies, total, next } = await readSubsidies(this.readStore, filter, { limit, offset, cursor });
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
@@ -58,23 +74,14 @@ export class SubsidiesHttpController {
   @Roles('viewer', 'finance')
   @ApiOperation({
     summary:
-      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement.',
+      'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
-  async detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+  async detail(@Param('id') id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
+    const moment = asOfMomentOf(query, principal);
+    if (moment !== undefined) return asOfAnswer(this.store, SUBSIDY_REPLAY, id, moment);
     const record = await readSubsidy(this.readStore, id);
     if (!record?.grant) throw notFound(`subsidy ${id}`);
-    const { state, grant, movements } = record;
-    return {
-      ...subsidyView(state),
-      rule: grant.rule,
-      citation: grant.citation,
-      ...(state.projectTotalInvestmentFen !== undefined && {
-        projectTotalInvestment: fenToYuan(state.projectTotalInvestmentFen),
-      }),
-      ...(state.evaluationPeriod && { evaluationPeriod: state.evaluationPeriod }),
-      checks: grant.checks,
-      movements: movements.map(withYuan),
-    };
+    return subsidyDetailView(record);
   }
 
   @Get(':id/history')
@@ -84,9 +91,17 @@ export class SubsidiesHttpController {
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
   @ReadsProjections() // the log itself: nothing to wait for
+  @ExportsAs(auditTrailWorkbook('subsidy'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.store, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
-    return { id, events: entries.map((entry) => ({ ...entry, data: withYuan(entry.data) })) };
+    return {
+      id,
+      events: entries.map((entry) => ({
+        ...entry,
+        data: withYuan(eventDataWithWords(entry.type, entry.data)),
+        asOfHref: asOfHref(SUBSIDY_REPLAY, id, entry.position),
+      })),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
-import { RuleCheck } from '@ledger/domain/shared/rule';
+import { RecordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { RecordedEvent } from '@ledger/event-store';
@@ -11,11 +11,14 @@ import { findPage, ListPage } from '../shared/list-page';
 /** A subsidy as its read model keeps it: its state, the rules its grant passed, and every movement after it. */
 export interface SubsidyRecord {
   state: SubsidyState;
-  grant?: { rule: string; citation: string; checks: RuleCheck[] };
+  grant?: { rule: string; citation: string; checks: RecordedCheck[] };
   movements: Array<Record<string, unknown> & { type: string; position: number; recordedAt: string }>;
 }
 
-function evolveRecord(record: SubsidyRecord, recorded: RecordedEvent): SubsidyRecord {
+export const initialSubsidyRecord = (id: string): SubsidyRecord => ({ state: initialSubsidyState(id), movements: [] });
+
+/** A subsidy's record after one more of its events (the domain's `evolveSubsidy`, plus the grant's checks and the movements). */
+export function evolveSubsidyRecord(record: SubsidyRecord, recorded: RecordedEvent): SubsidyRecord {
   const event = domainEventOf<SubsidyEvent>(recorded);
   const state = evolveSubsidy(record.state, event);
   if (event.type === 'SubsidyGranted') {
@@ -68,8 +71,8 @@ export const SUBSIDIES = documentProjection<SubsidyRecord>({
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'subsidy' && isSubsidyEvent(event) ? stream.id : undefined;
   },
-  initialState: (id) => ({ state: initialSubsidyState(id), movements: [] }),
-  evolve: evolveRecord,
+  initialState: initialSubsidyRecord,
+  evolve: evolveSubsidyRecord,
   exists: (record) => record.state.exists,
   columnsOf: ({ state: s }) => ({
     consortium_id: s.consortiumId,

@@ -7,7 +7,7 @@ import { CursorPageQueryDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
 
-const SUBSIDY_STATUSES = ['granted', 'terminated'];
+const SUBSIDY_STATUSES = ['pending', 'granted', 'terminated', 'declined', 'expired'];
 
 export class ListSubsidiesQuery extends CursorPageQueryDto {
   @ApiPropertyOptional()

@@ -5,12 +5,14 @@ import { ZoneIndicators } from '@ledger/domain/policies/zone-indicators';
 
 const REPORT_EVENTS = new Set(['AnnualReportSubmitted', 'AnnualReportCorrected']);
 
-/** An audit entry with a report's money and decimals shown as everywhere else in the API (yuan, "1.60", "0.35"). */
+/** A zone event's data with a report's money and decimals shown as everywhere else in the API (yuan, "1.60", "0.35"). */
+export function zoneEventDataView(type: string, data: unknown): unknown {
+  if (!REPORT_EVENTS.has(type)) return data;
+  const report = data as { indicators: ZoneIndicators; findings: IndicatorFinding[] };
+  return { ...report, indicators: indicatorsView(report.indicators), findings: report.findings.map(findingView) };
+}
+
+/** An audit entry of a zone, its data shown as above. */
 export function zoneHistoryEntryView(entry: AuditEntry): AuditEntry {
-  if (!REPORT_EVENTS.has(entry.type)) return entry;
-  const data = entry.data as { indicators: ZoneIndicators; findings: IndicatorFinding[] };
-  return {
-    ...entry,
-    data: { ...data, indicators: indicatorsView(data.indicators), findings: data.findings.map(findingView) },
-  };
+  return REPORT_EVENTS.has(entry.type) ? { ...entry, data: zoneEventDataView(entry.type, entry.data) } : entry;
 }

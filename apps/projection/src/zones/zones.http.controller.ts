@@ -1,19 +1,26 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
 import { EventStore } from '@ledger/event-store';
 import {
+  CurrentPrincipal,
   EVENT_STORE,
   LEDGER_CONFIG,
   LedgerConfig,
-  MinPositionInterceptor,
+  MinPositionGuard,
   notFound,
+  Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
+import { asOfMomentOf } from '../replay/as-of.request';
+import { asOfAnswer } from '../replay/replay.answers';
+import { ZONE_REPLAY } from '../replay/replayable';
+import { asOfHref } from '../replay/timeline';
+import { AsOfQuery } from '../shared/as-of.query.dto';
 import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
 import { countZones, readZones, ZONES } from './zones.projection';
@@ -39,7 +46,7 @@ const reportDue = nmg2022ZoneParams.annualReportDueMonthDay;
 @ApiTags('zones')
 @ApiBearerAuth()
 @Controller('v1/zones')
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @ReadsProjections(ZONES.name)
 export class ZonesHttpController {
   constructor(
@@ -113,9 +120,14 @@ export class ZonesHttpController {
   @Roles('viewer')
   @ApiOperation({
     summary: 'One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.',
-    description: `\`nextDeadlines\`: what the zone still owes, every overdue item and what falls due within ${NEXT_DEADLINES_HORIZON_DAYS} days.`,
+    description:
+      `\`nextDeadlines\`: what the zone still owes, every overdue item and what falls due within ${NEXT_DEADLINES_HORIZON_DAYS} days. ` +
+      '`asOf` or `atPosition` (supervisor): the zone as the ledger knew it then (its state alone).',
   })
-  async detail(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
+  async detail(@Param('id') id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
+    const moment = asOfMomentOf(query, principal);
+    // What a zone owed then is not what it owes today: the as-of view is the state alone, without `nextDeadlines`.
+    if (moment !== undefined) return asOfAnswer(this.store, ZONE_REPLAY, id, moment);
     const zone = (await this.readStore.getDocument<ZoneState>(ZONES.name, id))?.state;
     if (!zone) throw notFound(`zone ${id}`);
     const today = this.config.today();
@@ -132,7 +144,13 @@ export class ZonesHttpController {
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.store, zoneStreamId(id));
     if (entries.length === 0) throw notFound(`zone ${id}`);
-    return { id, events: entries.map(zoneHistoryEntryView) };
+    return {
+      id,
+      events: entries.map((entry) => ({
+        ...zoneHistoryEntryView(entry),
+        asOfHref: asOfHref(ZONE_REPLAY, id, entry.position),
+      })),
+    };
   }
 }
 

@@ -2,14 +2,16 @@
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters.
  * 1: registering authority · 2: entity type · 3–8: administrative division · 9–17: organisation code · 18: check.
  */
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** The characters of a code; a character's value is its index. */
+export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** The weights of characters 1–17 in the check character. */
+export const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export function creditCodeCheckCharacter(first17: string): string {
-  const sum = [...first17].reduce((acc, ch, i) => acc + ALPHABET.indexOf(ch) * WEIGHTS[i], 0);
+  const sum = [...first17].reduce((acc, ch, i) => acc + CREDIT_CODE_ALPHABET.indexOf(ch) * CREDIT_CODE_WEIGHTS[i], 0);
   const check = 31 - (sum % 31);
-  return ALPHABET[check === 31 ? 0 : check];
+  return CREDIT_CODE_ALPHABET[check === 31 ? 0 : check];
 }
 
 export function isValidCreditCode(code: unknown): code is string {

@@ -1,7 +1,14 @@
 import { RuleCheck } from './rule';
 
 export type RejectionCode =
-  'rule-violated' | 'cap-exceeded' | 'policy-not-in-force' | 'invalid-state' | 'not-found' | 'invalid-input';
+  | 'rule-violated'
+  | 'cap-exceeded'
+  | 'policy-not-in-force'
+  | 'invalid-state'
+  | 'not-found'
+  | 'invalid-input'
+  /** The actor may not take this decision (a grant's maker approving it: 403). */
+  | 'forbidden';
 
 export interface CapFigures {
   limit: number; // fen

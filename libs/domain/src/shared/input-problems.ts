@@ -32,6 +32,10 @@ export const isNonEmptyText = (value: unknown): value is string => typeof value 
 export const textProblems = (field: string, value: unknown): InputProblem[] =>
   isNonEmptyText(value) ? [] : [{ field, problem: 'is required' }];
 
+/** Absent, or text that is not blank. */
+export const optionalTextProblems = (field: string, value: unknown): InputProblem[] =>
+  value === undefined || isNonEmptyText(value) ? [] : [{ field, problem: 'must be text that is not blank, or absent' }];
+
 export const dateProblems = (field: string, value: unknown): InputProblem[] =>
   isBusinessDate(value) ? [] : [{ field, problem: 'must be a date YYYY-MM-DD' }];
 

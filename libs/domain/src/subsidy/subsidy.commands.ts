@@ -43,6 +43,12 @@ export type ContinueSubsidy = DomainCommand<
   { subsidyId: string; on: BusinessDate; authority: string; reference: string }
 >;
 
+/** ledger.dual-control: a second finance user (not the grant's maker) approves a pending grant, or declines it. */
+export type ApproveGrant = DomainCommand<'ApproveGrant', { subsidyId: string; on: BusinessDate; note?: string }>;
+export type DeclineGrant = DomainCommand<'DeclineGrant', { subsidyId: string; on: BusinessDate; note?: string }>;
+/** ledger.dual-control: a pending grant left unsigned past its expiry is released by the ledger itself. */
+export type ExpireGrant = DomainCommand<'ExpireGrant', { subsidyId: string; on: BusinessDate }>;
+
 export type SubsidyCommand =
   | GrantSubsidy
   | DisburseSubsidy
@@ -50,4 +56,7 @@ export type SubsidyCommand =
   | ClawBackSubsidy
   | RecordSubsidyRefund
   | TerminateSubsidy
-  | ContinueSubsidy;
+  | ContinueSubsidy
+  | ApproveGrant
+  | DeclineGrant
+  | ExpireGrant;

@@ -13,6 +13,7 @@ import { decideGrant } from './decisions/grant-subsidy.decision';
 import { decideRefund } from './decisions/record-refund.decision';
 import { decideTermination } from './decisions/terminate-subsidy.decision';
 import { decideContinuation } from './decisions/continue-subsidy.decision';
+import { decideGrantApproval, decideGrantDecline, decideGrantExpiry } from './decisions/dual-control.decision';
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyContext } from './subsidy.context';
 import { SubsidyLedgerEvent } from './subsidy.events';
@@ -41,6 +42,12 @@ export function decide(
       return decideTermination(command, state);
     case 'ContinueSubsidy':
       return decideContinuation(command, state, context);
+    case 'ApproveGrant':
+      return decideGrantApproval(command, state, context);
+    case 'DeclineGrant':
+      return decideGrantDecline(command, state, context);
+    case 'ExpireGrant':
+      return decideGrantExpiry(command, state);
   }
 }
 

@@ -3,16 +3,28 @@
  * the grant mirrors itself into each funding boundary it is counted on (`FundingCommitted`), a cancellation releases
  * it there (`FundingReleased`), and a Tianjin fraud clawback writes the units answerable (`UnitRecordedDishonest`).
  * Each names the rule and citation behind it. The grant records every rule it passed (`checks`) and every cap it was
- * checked against (`caps`), so the audit trail explains the decision without recomputing it.
+ * checked against (`caps`), so the audit trail explains the decision without recomputing it: facts and figures, with
+ * the clauses and interpretations rendered from the catalogue when a view is built (funding-texts.ts).
  */
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
 import { Fen } from '../shared/money';
 import { ConsortiumPolicyId } from '../shared/policy-ids';
-import { RuleCheck, RuleRef } from '../shared/rule';
+import { RuleRef } from '../shared/rule';
+import { RecordedCheck } from '../policies/funding/funding-texts';
 import { CapRecord } from '../policies/funding/funding-policy';
 import { ClawbackReason } from './subsidy.commands';
 import { GrantTerms, RecipientRole } from '../policies/funding/grant-terms';
+
+/** The maker-checker terms a pending grant was recorded under (ledger.dual-control). */
+export interface DualControl {
+  /** LEDGER_DUAL_CONTROL_AMOUNT when the grant was decided. */
+  thresholdFen: Fen;
+  /** The finance user who granted it: not the one who may approve it. */
+  maker: string;
+  /** Left unsigned after this day, the ledger releases it (grantedOn + LEDGER_PENDING_DAYS). */
+  expiresOn: BusinessDate;
+}
 
 /** What a grant decision established besides its terms, recorded with them. */
 export interface GrantAsDecided {
@@ -27,6 +39,10 @@ export interface GrantAsDecided {
   evaluationPeriod?: string;
 }
 
+/**
+ * Version 2 (catalogue 2026-12-01) records checks and caps without their clause and interpretation texts; version 1
+ * carried them, and they are shown as recorded.
+ */
 export type SubsidyGranted = DomainEvent<
   'SubsidyGranted',
   RuleRef &
@@ -34,7 +50,9 @@ export type SubsidyGranted = DomainEvent<
     GrantAsDecided & {
       /** The consortium's lead when granted: Tianjin's 对外责任主体单位, answerable under tianjin.fraud. */
       responsibleUnit: string;
-      checks: RuleCheck[];
+      checks: RecordedCheck[];
+      /** ledger.dual-control: at or above the threshold in force, the grant waits for a second signature. */
+      dualControl?: DualControl;
       caps: CapRecord[];
       /** The funding boundary streams the grant is committed to; cancellations release it there. */
       boundaries: string[];
@@ -71,15 +89,22 @@ export type SubsidyTerminated = DomainEvent<
  * A grant as counted on one funding boundary (schema version 2; version 1 named `grantedOn` `on`, see
  * subsidy.upcasters.ts).
  */
+/**
+ * The grant as its boundary counts it. Version 3 (catalogue 2026-12-01) records what the boundary's fold reads (the
+ * project's terms on the project's stream only); versions 1 and 2 mirrored the whole grant with its caps (version 1
+ * named `grantedOn` `on`).
+ */
 export type FundingCommitted = DomainEvent<
   'FundingCommitted',
   RuleRef &
-    GrantTerms &
-    GrantAsDecided & {
+    Pick<
+      GrantTerms,
+      'subsidyId' | 'consortiumId' | 'recipient' | 'category' | 'amountFen' | 'fiscalYear' | 'grantedOn'
+    > &
+    Pick<GrantTerms, 'projectId' | 'projectTotalInvestmentFen'> &
+    Pick<GrantAsDecided, 'policy' | 'recipientRole' | 'evaluationPeriod'> & {
       /** The boundary stream this event belongs to. */
       boundary: string;
-      /** The caps counted on this boundary, as they stood when the grant was checked. */
-      caps: CapRecord[];
     }
 >;
 
@@ -90,7 +115,7 @@ export type FundingReleased = DomainEvent<
     subsidyId: string;
     amountFen: Fen;
     on: BusinessDate;
-    reason: 'cancellation' | 'termination' | 'fraud';
+    reason: 'cancellation' | 'termination' | 'fraud' | 'declined' | 'expired';
   }
 >;
 
@@ -119,6 +144,35 @@ export type SubsidyContinued = DomainEvent<
   }
 >;
 
+/** A pending grant signed by a second finance user: it may now be paid. */
+export type GrantApproved = DomainEvent<
+  'GrantApproved',
+  RuleRef & { subsidyId: string; on: BusinessDate; checker: string; note?: string }
+>;
+
+/** A pending grant refused by a second finance user: its headroom is released (FundingReleased, reason 'declined'). */
+export type GrantDeclined = DomainEvent<
+  'GrantDeclined',
+  RuleRef & { subsidyId: string; on: BusinessDate; checker: string; amountFen: Fen; note?: string }
+>;
+
+/** A pending grant left unsigned past `expiresOn`: released by the ledger (actor `system`). */
+export type GrantExpired = DomainEvent<
+  'GrantExpired',
+  RuleRef & { subsidyId: string; on: BusinessDate; expiresOn: BusinessDate; amountFen: Fen }
+>;
+
+/** The list of pending grants (stream dual-control-pending): one opened with each pending grant, closed with it. */
+export type PendingGrantOpened = DomainEvent<
+  'PendingGrantOpened',
+  RuleRef & { subsidyId: string; expiresOn: BusinessDate; maker: string; amountFen: Fen }
+>;
+export type PendingGrantClosed = DomainEvent<
+  'PendingGrantClosed',
+  RuleRef & { subsidyId: string; on: BusinessDate; outcome: 'approved' | 'declined' | 'expired' }
+>;
+export type PendingGrantEvent = PendingGrantOpened | PendingGrantClosed;
+
 export type SubsidyEvent =
   | SubsidyGranted
   | SubsidyDisbursed
@@ -126,10 +180,13 @@ export type SubsidyEvent =
   | SubsidyClawedBack
   | SubsidyRefunded
   | SubsidyTerminated
-  | SubsidyContinued;
+  | SubsidyContinued
+  | GrantApproved
+  | GrantDeclined
+  | GrantExpired;
 
 export type FundingBoundaryEvent = FundingCommitted | FundingReleased;
-export type BoundaryEvent = FundingBoundaryEvent | UnitRecordedDishonest;
+export type BoundaryEvent = FundingBoundaryEvent | UnitRecordedDishonest | PendingGrantEvent;
 
 /** Every event a subsidy decision emits: its own and those mirrored into the boundary streams. */
 export type SubsidyLedgerEvent = SubsidyEvent | BoundaryEvent;
@@ -142,6 +199,9 @@ export const SUBSIDY_EVENT_TYPES: ReadonlyArray<SubsidyEvent['type']> = [
   'SubsidyRefunded',
   'SubsidyTerminated',
   'SubsidyContinued',
+  'GrantApproved',
+  'GrantDeclined',
+  'GrantExpired',
 ];
 
 export const isSubsidyEvent = (event: { type: string }): event is SubsidyEvent =>

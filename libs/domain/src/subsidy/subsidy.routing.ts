@@ -9,9 +9,11 @@ import {
   platformStreamId,
   projectStreamId,
   recipientYearStreamId,
+  PENDING_GRANTS_STREAM,
   subsidyStreamId,
   unitStreamId,
 } from './subsidy.streams';
+import { DualControlSetting, isPendingGrant } from './subsidy.context';
 import { leadRegistryStreamId } from '../lead-registry/lead-registry.streams';
 import { consortiumPolicies } from '../policies/consortium-policies';
 import { paramOn } from '../shared/rule';
@@ -52,14 +54,24 @@ export const boundaryStreamList = (ids: GrantBoundaryIds): string[] =>
  * for grants too (the context's `consortium`); check its revision as well if a grant must not race a membership
  * change.
  */
-export function fundingStreamsFor(command: SubsidyCommand, subsidy?: SubsidyState): string[] {
+export function fundingStreamsFor(
+  command: SubsidyCommand,
+  subsidy?: SubsidyState,
+  dualControl?: DualControlSetting,
+): string[] {
   const own = subsidyStreamId(command.data.subsidyId);
   switch (command.type) {
     case 'GrantSubsidy': {
       const d = command.data;
       const boundaries = boundaryStreamList(grantBoundaryIds(d, fundingCategory(d.category)));
-      return unique([own, ...boundaries, unitStreamId(d.recipient)]);
+      const pending = isPendingGrant(d, dualControl) ? [PENDING_GRANTS_STREAM] : [];
+      return unique([own, ...boundaries, unitStreamId(d.recipient), ...pending]);
     }
+    case 'ApproveGrant':
+      return [own, PENDING_GRANTS_STREAM];
+    case 'DeclineGrant':
+    case 'ExpireGrant':
+      return unique([own, ...(subsidy?.boundaries ?? []), PENDING_GRANTS_STREAM]);
     case 'CancelSubsidy':
     case 'TerminateSubsidy':
       return unique([own, ...(subsidy?.boundaries ?? [])]);
@@ -75,6 +87,22 @@ export function fundingStreamsFor(command: SubsidyCommand, subsidy?: SubsidyStat
   }
 }
 
+/**
+ * The streams a command may append to. A handler locks these against its own concurrent commands; the streams it only
+ * reads (a grant's recipient integrity record, the consortium, the registry of leads) are checked at the revision read
+ * when it appends, so a concurrent write there costs a retry, never a wrong decision.
+ */
+export function streamsWrittenBy(
+  command: SubsidyCommand,
+  subsidy?: SubsidyState,
+  dualControl?: DualControlSetting,
+): string[] {
+  const streams = fundingStreamsFor(command, subsidy, dualControl);
+  if (command.type !== 'GrantSubsidy') return streams;
+  const integrity = unitStreamId(command.data.recipient);
+  return streams.filter((streamId) => streamId !== integrity);
+}
+
 /** tianjin.fraud: fraud under the Tianjin policy also records the units answerable as dishonest. */
 export const recordsDishonesty = (subsidy: Pick<SubsidyState, 'policy'>, reason: string): boolean =>
   subsidy.policy === 'tianjin-2018-alliance' && reason === 'fraud';
@@ -87,6 +115,9 @@ export function streamIdOf(event: SubsidyLedgerEvent): string {
       return event.data.boundary;
     case 'UnitRecordedDishonest':
       return unitStreamId(event.data.creditCode);
+    case 'PendingGrantOpened':
+    case 'PendingGrantClosed':
+      return PENDING_GRANTS_STREAM;
     default:
       return subsidyStreamId(event.data.subsidyId);
   }

@@ -20,11 +20,17 @@ import {
   SubsidyEvent,
   SubsidyLedgerEvent,
   UnitRecordedDishonest,
+  DualControl,
+  PendingGrantOpened,
 } from './subsidy.events';
 import { projectStreamId } from './subsidy.streams';
 import { GrantTerms } from '../policies/funding/grant-terms';
 
-export type SubsidyStatus = 'granted' | 'terminated';
+/**
+ * `pending`: at or above the dual-control threshold, waiting for a second signature (ledger.dual-control) — it holds
+ * its headroom but takes no payment; `declined` and `expired` end it, its headroom released.
+ */
+export type SubsidyStatus = 'pending' | 'granted' | 'terminated' | 'declined' | 'expired';
 
 /** A subsidy: its grant's terms (the amount as `grantedFen`, which cancellations do not change) and its movements. */
 export interface SubsidyState extends Omit<GrantTerms, 'amountFen'>, GrantAsDecided {
@@ -46,6 +52,9 @@ export interface SubsidyState extends Omit<GrantTerms, 'amountFen'>, GrantAsDeci
   terminated?: RuleRef & { on: BusinessDate; reason: string };
   /** After its consortium ended, the project's authority let it go on (nmg.project-change / ledger.project-change). */
   continuation?: RuleRef & { on: BusinessDate; authority: string; reference: string };
+  /** ledger.dual-control: the maker-checker terms, and the second signature once given (or the refusal, the expiry). */
+  dualControl?: DualControl;
+  signed?: { outcome: 'approved' | 'declined' | 'expired'; on: BusinessDate; checker?: string; note?: string };
 }
 
 export const initialSubsidyState = (subsidyId = ''): SubsidyState => ({
@@ -98,7 +107,7 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
         ...state,
         ...terms,
         exists: true,
-        status: 'granted',
+        status: terms.dualControl ? 'pending' : 'granted',
         lastOn: terms.grantedOn,
         grantedFen: state.grantedFen + amountFen,
       };
@@ -134,6 +143,27 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
     case 'SubsidyContinued': {
       const { on, authority, reference, rule, citation } = event.data;
       return { ...state, continuation: { on, authority, reference, rule, citation }, lastOn: moved(state, on) };
+    }
+    case 'GrantApproved': {
+      const { on, checker, note } = event.data;
+      const signed = { outcome: 'approved' as const, on, checker, ...(note !== undefined && { note }) };
+      return { ...state, status: 'granted', signed, lastOn: moved(state, on) };
+    }
+    case 'GrantDeclined':
+    case 'GrantExpired': {
+      // The whole grant is released: it counts as cancelled, so every total (granted − cancelled) is right.
+      const { on, amountFen } = event.data;
+      const signed =
+        event.type === 'GrantDeclined'
+          ? {
+              outcome: 'declined' as const,
+              on,
+              checker: event.data.checker,
+              ...(event.data.note !== undefined && { note: event.data.note }),
+            }
+          : { outcome: 'expired' as const, on };
+      const status = event.type === 'GrantDeclined' ? 'declined' : 'expired';
+      return { ...state, status, signed, cancelledFen: state.cancelledFen + amountFen, lastOn: moved(state, on) };
     }
     default:
       return state;
@@ -192,9 +222,11 @@ export interface SubsidyLedgerState {
   boundaries: Readonly<Record<string, FundingBoundaryState>>;
   /** Integrity records by credit code (stream unit-{creditCode}). */
   units: Readonly<Record<string, UnitIntegrityState>>;
+  /** The grants waiting for a second signature, by subsidy id (stream dual-control-pending), when it was read. */
+  pending: Readonly<Record<string, PendingGrantOpened['data']>>;
 }
 
-export const initialState = (): SubsidyLedgerState => ({ subsidies: {}, boundaries: {}, units: {} });
+export const initialState = (): SubsidyLedgerState => ({ subsidies: {}, boundaries: {}, units: {}, pending: {} });
 
 export function evolve(state: SubsidyLedgerState, event: SubsidyLedgerEvent): SubsidyLedgerState {
   switch (event.type) {
@@ -208,13 +240,22 @@ export function evolve(state: SubsidyLedgerState, event: SubsidyLedgerEvent): Su
       const key = event.data.creditCode;
       return { ...state, units: { ...state.units, [key]: evolveUnit(state.units[key] ?? initialUnitState(), event) } };
     }
+    case 'PendingGrantOpened':
+      return { ...state, pending: { ...state.pending, [event.data.subsidyId]: event.data } };
+    case 'PendingGrantClosed': {
+      const { [event.data.subsidyId]: _closed, ...pending } = state.pending;
+      return { ...state, pending };
+    }
     case 'SubsidyGranted':
     case 'SubsidyDisbursed':
     case 'SubsidyCancelled':
     case 'SubsidyClawedBack':
     case 'SubsidyRefunded':
     case 'SubsidyTerminated':
-    case 'SubsidyContinued': {
+    case 'SubsidyContinued':
+    case 'GrantApproved':
+    case 'GrantDeclined':
+    case 'GrantExpired': {
       const key = event.data.subsidyId;
       const subsidy = evolveSubsidy(state.subsidies[key] ?? initialSubsidyState(key), event);
       return { ...state, subsidies: { ...state.subsidies, [key]: subsidy } };

@@ -7,6 +7,7 @@
  *   platform-{platformId}               luzhou.platform-cap
  *   consortium-funding-{consortiumId}   Tianjin's once-only grants and evaluation awards
  *   unit-{creditCode}                   a unit's integrity record (tianjin.fraud: dishonest units get no grant)
+ *   dual-control-pending                the grants waiting for a second signature (ledger.dual-control), for expiry
  */
 export const SUBSIDY_STREAM_PREFIXES = {
   subsidy: 'subsidy-',
@@ -15,6 +16,7 @@ export const SUBSIDY_STREAM_PREFIXES = {
   platform: 'platform-',
   'alliance-funding': 'consortium-funding-',
   unit: 'unit-',
+  'dual-control': 'dual-control-',
 } as const;
 const p = SUBSIDY_STREAM_PREFIXES;
 
@@ -25,3 +27,5 @@ export const projectStreamId = (projectId: string) => `${p.project}${projectId}`
 export const platformStreamId = (platformId: string) => `${p.platform}${platformId}`;
 export const allianceFundingStreamId = (consortiumId: string) => `${p['alliance-funding']}${consortiumId}`;
 export const unitStreamId = (creditCode: string) => `${p.unit}${creditCode}`;
+/** One stream lists every grant waiting for a second signature: the expiry run reads it, not the whole log. */
+export const PENDING_GRANTS_STREAM = `${p['dual-control']}pending`;

@@ -8,4 +8,16 @@ export const SUBSIDY_UPCASTERS: ReadonlyArray<Upcaster> = [
     from: 1,
     upcast: ({ on, ...data }) => ({ ...data, grantedOn: on }),
   },
+  {
+    // Version 2 mirrored the whole grant with its caps; what the boundary's fold reads is all still there.
+    type: 'FundingCommitted',
+    from: 2,
+    upcast: (data) => data,
+  },
+  {
+    // Version 1 carried every check's and cap's clause and interpretation; they stay, and are shown as recorded.
+    type: 'SubsidyGranted',
+    from: 1,
+    upcast: (data) => data,
+  },
 ];

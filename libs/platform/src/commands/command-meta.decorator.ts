@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Principal } from '../auth/roles';
 import { newCommandMetadata } from './command-metadata';
-import { requestContextOf } from './request-context.middleware';
+import { requestContextOf } from '../http/request-context.hook';
 
 /** The metadata of the command this request carries: actor from the token, ids from the request context and headers. */
 export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext) => {

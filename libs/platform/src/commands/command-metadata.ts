@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import { EventMetadata, EventToAppend } from '@ledger/event-store';
 import { schemaVersionOf } from '../events/stored-events';
 import { POLICY_CATALOGUE_VERSION } from '@ledger/domain/policies/ledger-interpretations';
@@ -36,7 +36,20 @@ export function derivedId(...parts: string[]): string {
  * derived from them (which keep the command id's first 48 bits) land near each other in the store's unique index.
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  return uuidShape(now.toString(16).padStart(12, '0') + randomBytes(10).toString('hex'), '7');
+  return uuidShape(now.toString(16).padStart(12, '0') + randomHex(10), '7');
+}
+
+/** Random bytes drawn from a pool refilled 4 KB at a time (as crypto.randomUUID does): not a call into OpenSSL an id. */
+const randomPool = Buffer.alloc(4096);
+let randomPoolOffset = randomPool.length;
+
+function randomHex(bytes: number): string {
+  if (randomPoolOffset + bytes > randomPool.length) {
+    randomFillSync(randomPool);
+    randomPoolOffset = 0;
+  }
+  randomPoolOffset += bytes;
+  return randomPool.toString('hex', randomPoolOffset - bytes, randomPoolOffset);
 }
 
 /** An event id: the command id's time prefix, then a hash of the command id, the stream and the event's place. */

@@ -16,6 +16,11 @@ export class KeyedMutex {
     }
   }
 
+  /** Waits for the key and holds it until the returned function is called: for work that ends in another callback. */
+  lock(key: string): Promise<() => void> {
+    return this.acquire(key);
+  }
+
   private async acquire(key: string): Promise<() => void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;

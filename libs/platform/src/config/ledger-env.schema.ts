@@ -6,6 +6,7 @@
  * Adding a store (a later task adds `kurrentdb`): its name in EVENT_STORES (and READ_STORES where it keeps read
  * models), its settings as variables below with a rule in `crossChecks`, and its opener in `stores/`.
  */
+import { isYuanString, yuanToFen } from '@ledger/domain/shared/money';
 import { parseTokenList } from '../auth/token-list';
 import { LedgerLogLevel, logLevelFromEnv } from '../logging/log-level';
 import { redactedUrl } from './database-url';
@@ -122,6 +123,24 @@ export const LEDGER_ENV = {
     if (!date || date.toISOString().slice(0, 10) !== v.trim()) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
     return v.trim();
   }),
+  LEDGER_DUAL_CONTROL_AMOUNT: variable(
+    'maker-checker: grants at or above this many yuan wait for a second finance user (unset: off)',
+    (v) => {
+      if (unset(v)) return undefined;
+      if (!isYuanString(v.trim()) || yuanToFen(v.trim()) <= 0) {
+        throw wrong(
+          'LEDGER_DUAL_CONTROL_AMOUNT',
+          'an amount of yuan above 0 with at most two decimals, e.g. 5000000.00',
+          v,
+        );
+      }
+      return yuanToFen(v.trim());
+    },
+  ),
+  LEDGER_PENDING_DAYS: variable(
+    'maker-checker: a pending grant unsigned this many days after its grantedOn is released (default 30)',
+    (v) => (unset(v) ? 30 : integer('LEDGER_PENDING_DAYS', v, { min: 1, max: 3650 })),
+  ),
   LEDGER_FOLLOW_POLL_MS: variable(
     'how often a process looks for log writes it was not told about (default 100)',
     (v) => (unset(v) ? 100 : integer('LEDGER_FOLLOW_POLL_MS', v, { min: 1, max: 60_000 })),

@@ -46,6 +46,8 @@ export interface LedgerConfig {
   logLevel: LedgerLogLevel;
   /** Business "today" for commands and queries (deadlines, lateness): China Standard Time, or LEDGER_TODAY when pinned. */
   today: () => string;
+  /** Maker-checker on large grants (ledger.dual-control): LEDGER_DUAL_CONTROL_AMOUNT in fen and LEDGER_PENDING_DAYS; off when unset. */
+  dualControl?: { thresholdFen: number; pendingDays: number };
 }
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
@@ -83,6 +85,9 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
     readyMaxLag: vars.LEDGER_READY_MAX_LAG,
     logLevel: vars.LOG_LEVEL,
     today: vars.LEDGER_TODAY ? () => vars.LEDGER_TODAY! : () => chinaDate(new Date()),
+    ...(vars.LEDGER_DUAL_CONTROL_AMOUNT !== undefined && {
+      dualControl: { thresholdFen: vars.LEDGER_DUAL_CONTROL_AMOUNT, pendingDays: vars.LEDGER_PENDING_DAYS },
+    }),
   };
 }
 

@@ -1,14 +1,18 @@
-import fastifyEtag from '@fastify/etag';
-import { DynamicModule, LogLevel, Module, Type } from '@nestjs/common';
+import { DynamicModule, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
+import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
+import { IdempotencyKeys, settleIdempotencyKeysOnSend } from '../idempotency/idempotency-keys';
 import { LedgerLogger } from '../logging/ledger-logger';
+import { ledgerPino } from '../logging/log-destination';
 import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/log-level';
-import { LoggingModule } from '../logging/logging.module';
+import { logRequests } from '../logging/request-log';
 import { formBodyParser, jsonBodyParser } from './body-parsers';
+import { etagsOnReads } from './etags-on-reads';
 import { serveOpenApi } from './open-api';
+import { requestContextHook } from './request-context.hook';
 
 export interface LedgerAppOptions {
   title: string;
@@ -30,18 +34,6 @@ const BODY_LIMIT = 2 * 1024 * 1024;
  */
 const ROUTER_OPTIONS = { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 16 * 1024 };
 
-/** The app's own modules, with the logging every ledger app has. */
-@Module({})
-class LedgerHttpModule {
-  static around(
-    root: Type<unknown> | DynamicModule,
-    level: LedgerLogLevel,
-    destination?: DestinationStream,
-  ): DynamicModule {
-    return { module: LedgerHttpModule, imports: [LoggingModule.forRoot(level, destination), root] };
-  }
-}
-
 /** A Nest app on Fastify, logging with pino, with the OpenAPI description at /docs (JSON at /docs-json). */
 export async function createLedgerApp(
   root: Type<unknown> | DynamicModule,
@@ -57,15 +49,21 @@ export async function createLedgerApp(
     // While closing, a request already on an open connection is still answered (with Connection: close), as Node's
     // server did under Express; Fastify's default would answer it 503 outside the ledger's error envelope.
     return503OnClosing: false,
+    // The ledger has no Nest middleware (what a request needs first is a Fastify hook, below): without middie, no
+    // middleware runner on every request.
+    skipMiddie: true,
   });
-  const modules = LedgerHttpModule.around(root, level, options.logDestination);
   // Nest's own start-up lines wait for the app's logger (pino) instead of going to the console.
-  const app = await NestFactory.create<NestFastifyApplication>(modules, adapter, { bufferLogs: true });
-  app.useLogger(app.get(LedgerLogger));
-  app.useBodyParser('application/json', {}, jsonBodyParser(app.getHttpAdapter().getInstance()));
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  const logger = ledgerPino(level, options.logDestination);
+  app.useLogger(new LedgerLogger(logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', requestContextHook(app.get<LedgerConfig>(LEDGER_CONFIG)));
+  logRequests(fastify, logger);
+  app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
-  // Weak ETags and 304 on If-None-Match, as Express answered every read.
-  await app.register(fastifyEtag, { weak: true });
+  etagsOnReads(fastify);
+  settleIdempotencyKeysOnSend(fastify, app.get(IdempotencyKeys));
   serveOpenApi(app, options);
   return app;
 }

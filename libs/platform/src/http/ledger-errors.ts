@@ -41,6 +41,7 @@ export const REJECTION_STATUS: Record<Rejection['code'], HttpStatus> = {
   'cap-exceeded': HttpStatus.UNPROCESSABLE_ENTITY,
   'policy-not-in-force': HttpStatus.UNPROCESSABLE_ENTITY,
   'invalid-state': HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
 };
 
 export interface ErrorBody {

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { rememberValidationRules } from './remembered-validation-rules';
 
 export interface FieldProblem {
   field: string;
@@ -19,8 +20,9 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 }
 
 /** Bad input gets one clear 400 naming every bad field; unknown fields are refused too. */
-export const ledgerValidationPipe = () =>
-  new ValidationPipe({
+export function ledgerValidationPipe(): ValidationPipe {
+  rememberValidationRules();
+  return new ValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -31,3 +33,4 @@ export const ledgerValidationPipe = () =>
       return new BadRequestException({ error: 'invalid-input', message, details });
     },
   });
+}

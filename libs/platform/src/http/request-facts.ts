@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 
 /** What the ledger learns about a request on its way through: used by the commands it causes and by its log line. */
 export interface RequestFacts {
-  /** `X-Correlation-Id` as sent, or one the ledger made (RequestContextMiddleware). */
+  /** `X-Correlation-Id` as sent, or one the ledger made (requestContextHook). */
   correlationId?: string;
-  /** Business "today" for the request (RequestContextMiddleware). */
+  /** Business "today" for the request (requestContextHook). */
   today?: () => string;
   /** The actor of the bearer token, once it is known (AuthGuard). */
   actor?: string;

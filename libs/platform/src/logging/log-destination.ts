@@ -1,5 +1,6 @@
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
+import { LedgerLogLevel } from './log-level';
 
 let destination: pino.DestinationStream | undefined;
 
@@ -14,9 +15,20 @@ const prettyOptions = {
 
 /**
  * Where every log line goes: one JSON object a line on stdout, for whatever collects it; on a terminal, pino-pretty's
- * readable lines instead. One per process, shared by every app in it (and by nestjs-pino's logger outside requests).
+ * readable lines instead. One per process, shared by every app in it.
+ *
+ * Written asynchronously and in blocks: lines gather in a buffer and leave in one write once 4 KB have gathered, or
+ * within 100 ms, instead of one blocking write a request. pino flushes the buffer when the process exits
+ * (process.exit and uncaught exceptions included); only a SIGKILL could lose the last lines.
  */
 export function logDestination(): pino.DestinationStream {
-  destination ??= process.stdout.isTTY ? pinoPretty(prettyOptions) : pino.destination(1);
+  destination ??= process.stdout.isTTY
+    ? pinoPretty(prettyOptions)
+    : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 });
   return destination;
+}
+
+/** The app's logger: its request lines (request-log.ts) and Nest's own (LedgerLogger). */
+export function ledgerPino(level: LedgerLogLevel, to: pino.DestinationStream = logDestination()): pino.Logger {
+  return pino({ level }, to);
 }

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnModule
 import { EventStore } from '@ledger/event-store';
 import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
-import { MinPositionInterceptor } from './min-position.interceptor';
+import { MinPositionGuard } from './min-position.guard';
 import { Projection, PROJECTIONS } from './projection';
 import { ProjectionEngine } from './projection-engine';
 import { READ_STORE, ReadStore } from './read-store.port';
@@ -43,10 +43,10 @@ export class ProjectionsModule {
           useFactory: (store: EventStore, readStore: ReadStore) =>
             new ProjectionEngine(store, readStore, projections, { log: (message) => logger.error(message) }),
         },
-        MinPositionInterceptor,
+        MinPositionGuard,
         ProjectionLifecycle,
       ],
-      exports: [READ_STORE, PROJECTIONS, ProjectionEngine, MinPositionInterceptor],
+      exports: [READ_STORE, PROJECTIONS, ProjectionEngine, MinPositionGuard],
     };
   }
 }

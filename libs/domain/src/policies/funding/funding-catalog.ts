@@ -19,7 +19,11 @@ export function fundingPolicy(policy: ConsortiumPolicyId): FundingPolicy {
   return found;
 }
 
+const CATEGORIES: ReadonlyMap<string, FundingCategory> = new Map(
+  FUNDING_POLICIES.flatMap((f) => f.categories).map((c) => [c.id, c]),
+);
+
 /** `fundingCategory('liaoning.jiebang')` → its policy id, params, rules and caps; undefined for an unknown id. */
 export function fundingCategory(id: string): FundingCategory | undefined {
-  return FUNDING_POLICIES.flatMap((f) => f.categories).find((c) => c.id === id);
+  return CATEGORIES.get(id);
 }

@@ -56,13 +56,19 @@ export interface CapEvaluation extends RuleRef {
   interpretation?: string;
 }
 
-/** A cap as recorded on the grant event: the figures it was checked against, so nobody has to recompute them. */
-export interface CapRecord extends RuleRef {
+/**
+ * A cap as recorded on the grant event: the figures it was checked against, so nobody has to recompute them, and the
+ * sentence of its facts. Its clause and interpretation are the catalogue's words (funding-texts.ts); grants recorded
+ * before SubsidyGranted version 2 carry them too.
+ */
+export interface CapRecord {
+  rule: string;
   scope: string;
   limitFen: Fen | null;
   usedBeforeFen: Fen | null;
   headroomAfterFen: Fen | null;
   detail: string;
+  citation?: string;
   interpretation?: string;
 }
 

@@ -40,6 +40,10 @@ export const LEDGER_FUNDING_RULES = {
     'ledger.movement-dates',
     'API.md Subsidies: the movements of a granted subsidy, dated in order (INTERPRETATIONS.md Funding)',
   ),
+  dualControl: ref(
+    'ledger.dual-control',
+    'API.md Subsidies: a grant at or above LEDGER_DUAL_CONTROL_AMOUNT waits for a second finance user (maker-checker)',
+  ),
   projectChange: ref(
     'ledger.project-change',
     'Ledger interpretation 2026-12-01 (policy catalogue): as nmg.project-change 六(三) for the other policies',

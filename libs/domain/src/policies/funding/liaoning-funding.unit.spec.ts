@@ -328,7 +328,6 @@ describe('liaoning.alliance-no-cap — 若干政策 7', () => {
               cap({ rule: 'liaoning.talent' }),
               cap({
                 rule: 'liaoning.alliance-no-cap',
-                citation: '若干政策 7',
                 scope: 'alliance',
                 limitFen: null,
                 headroomAfterFen: null,

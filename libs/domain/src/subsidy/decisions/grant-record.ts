@@ -1,26 +1,31 @@
 import { CapEvaluation, CapFacts, CapRecord, FundingCategory } from '../../policies/funding/funding-policy';
 import { ConsortiumState } from '../../consortium/consortium.state';
-import { FundingCommitted, SubsidyGranted, SubsidyLedgerEvent } from '../subsidy.events';
+import { FundingCommitted, GrantAsDecided, SubsidyGranted, SubsidyLedgerEvent } from '../subsidy.events';
 import { Rejection, RejectionCode, reject } from '../../shared/decision';
 import { RuleCheck } from '../../shared/rule';
+import { RecordedCheck } from '../../policies/funding/funding-texts';
+import { GrantTerms } from '../../policies/funding/grant-terms';
+import { projectStreamId } from '../subsidy.streams';
 import { amountText } from '../../policies/funding/amount-text';
 import { boundaryStreamList, grantBoundaryIds } from '../subsidy.routing';
 import { exceeds } from '../../policies/funding/funding-caps';
 
 /** How a grant decision is written down: the caps as they stood (on the event) or the cap that refused it. */
 
+/** Facts only: the clause and the interpretation are the catalogue's words (funding-texts.ts). */
 export const recordOf =
   (amountFen: number) =>
   (cap: CapEvaluation): CapRecord => ({
     rule: cap.rule,
-    citation: cap.citation,
     scope: cap.scope,
     limitFen: cap.limitFen,
     usedBeforeFen: cap.usedFen,
     headroomAfterFen: cap.limitFen === null ? null : cap.limitFen - (cap.usedFen ?? 0) - amountFen,
     detail: cap.detail,
-    ...(cap.interpretation ? { interpretation: cap.interpretation } : {}),
   });
+
+/** A passed check as the grant records it: the rule and the facts' sentence; the clause is the catalogue's. */
+const recordedCheck = ({ rule, ok, detail }: RuleCheck): RecordedCheck => ({ rule, ok, detail });
 
 export function capExceeded(cap: CapEvaluation, all: CapEvaluation[], requestedFen: number): Rejection {
   const limit = cap.limitFen!;
@@ -55,6 +60,28 @@ export const refuse = (code: RejectionCode, failed: RuleCheck): Rejection =>
     details: [failed],
   });
 
+/** What a boundary's fold reads from the grant (evolveBoundary): the project's terms only on the project's stream. */
+function commitmentOf(terms: GrantTerms, boundary: string) {
+  const { subsidyId, consortiumId, recipient, category, amountFen, fiscalYear, grantedOn, projectId } = terms;
+  const onProject = projectId !== undefined && boundary === projectStreamId(projectId);
+  return {
+    subsidyId,
+    consortiumId,
+    recipient,
+    category,
+    amountFen,
+    fiscalYear,
+    grantedOn,
+    ...(onProject && { projectId, projectTotalInvestmentFen: terms.projectTotalInvestmentFen }),
+  };
+}
+
+const fromDecision = ({ policy, recipientRole, evaluationPeriod }: GrantAsDecided) => ({
+  policy,
+  recipientRole,
+  ...(evaluationPeriod !== undefined && { evaluationPeriod }),
+});
+
 export function grantEvents(
   facts: CapFacts,
   category: FundingCategory,
@@ -77,14 +104,14 @@ export function grantEvents(
       ...category.grantRule,
       ...decided,
       responsibleUnit: consortium.lead.creditCode,
-      checks,
+      checks: checks.map(recordedCheck),
       caps,
       boundaries,
     },
   };
   const committed = boundaries.map((boundary): FundingCommitted => ({
     type: 'FundingCommitted',
-    data: { ...category.grantRule, boundary, ...decided, caps: caps.filter((cap) => cap.scope === boundary) },
+    data: { ...category.grantRule, boundary, ...commitmentOf(terms, boundary), ...fromDecision(decided) },
   }));
   return [granted, ...committed];
 }

@@ -15,7 +15,8 @@ import {
   textProblems,
 } from '../../shared/input-problems';
 import { RuleCheck } from '../../shared/rule';
-import { SubsidyContext } from '../subsidy.context';
+import { isPendingGrant, SubsidyContext } from '../subsidy.context';
+import { addDays } from '../../shared/dates';
 import { SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState } from '../subsidy.state';
 import { capExceeded, grantEvents, recordOf, refuse } from './grant-record';
@@ -63,7 +64,35 @@ export function decideGrant(
   const exceeded = caps.find((cap) => exceeds(cap, terms.amountFen));
   if (exceeded) return capExceeded(exceeded, caps, terms.amountFen);
 
-  return grantEvents(facts, category, consortium, [...checks, ...categoryChecks], caps.map(recordOf(terms.amountFen)));
+  const granted = grantEvents(
+    facts,
+    category,
+    consortium,
+    [...checks, ...categoryChecks],
+    caps.map(recordOf(terms.amountFen)),
+  );
+  return isPendingGrant(terms, context.dualControl) ? asPending(granted, terms, context) : granted;
+}
+
+/**
+ * ledger.dual-control: at or above the threshold in force the grant is recorded pending — holding its headroom like
+ * any grant — with the threshold, its maker and its expiry, and listed among the grants waiting for a signature.
+ */
+function asPending(events: SubsidyLedgerEvent[], terms: GrantTerms, context: SubsidyContext): SubsidyLedgerEvent[] {
+  const { thresholdFen, pendingDays } = context.dualControl!;
+  if (context.actor === undefined) throw new Error('a grant under dual control needs context.actor: its maker');
+  const dualControl = { thresholdFen, maker: context.actor, expiresOn: addDays(terms.grantedOn, pendingDays) };
+  const withTerms = events.map((event) =>
+    event.type === 'SubsidyGranted' ? { ...event, data: { ...event.data, dualControl } } : event,
+  );
+  const { subsidyId, amountFen } = terms;
+  return [
+    ...withTerms,
+    {
+      type: 'PendingGrantOpened',
+      data: { ...LEDGER.dualControl, subsidyId, amountFen, maker: dualControl.maker, expiresOn: dualControl.expiresOn },
+    },
+  ];
 }
 
 function grantInputProblems(d: GrantTerms): InputProblem[] {

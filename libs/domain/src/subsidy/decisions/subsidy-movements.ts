@@ -26,6 +26,13 @@ export function openSubsidy(
 ): SubsidyState | Rejection {
   const subsidy = state.subsidies[subsidyId];
   if (!subsidy?.exists) return reject('not-found', `subsidy ${subsidyId} does not exist`, LEDGER.subsidyExists);
+  if (subsidy.status === 'pending' || subsidy.status === 'declined' || subsidy.status === 'expired') {
+    const why =
+      subsidy.status === 'pending'
+        ? `waits for a second finance user's signature (POST /v1/subsidies/${subsidyId}/approval)`
+        : `was ${subsidy.status} on ${subsidy.signed?.on}; its headroom was released`;
+    return reject('invalid-state', `subsidy ${subsidyId} ${why}`, LEDGER.dualControl);
+  }
   if (subsidy.status === 'terminated' && !allow.refund) {
     return reject(
       'invalid-state',

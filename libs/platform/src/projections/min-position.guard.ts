@@ -1,13 +1,5 @@
-import {
-  BadRequestException,
-  CallHandler,
-  ExecutionContext,
-  Inject,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { from, Observable, switchMap } from 'rxjs';
 import { ProjectionLaggingException } from '../http/ledger-errors';
 import { ProjectionEngine } from './projection-engine';
 import { READS_PROJECTIONS } from './read-models.decorator';
@@ -16,18 +8,20 @@ export const MIN_POSITION_TIMEOUT_MS = 5000;
 
 /**
  * `?minPosition=N` on a query waits (up to 5 s, then 503 `projection-lagging`) until the projections it reads have
- * processed N; when one of them is stopped short of N the answer is 503 at once.
+ * processed N; when one of them is stopped short of N the answer is 503 at once. A guard rather than an interceptor:
+ * it runs at the same point (after auth, before validation), and a query without minPosition costs nothing — Nest
+ * runs every request of a route with an interceptor through rxjs and AsyncResource bindings.
  */
 @Injectable()
-export class MinPositionInterceptor implements NestInterceptor {
+export class MinPositionGuard implements CanActivate {
   constructor(
     @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
     @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const raw: unknown = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query?.minPosition;
-    if (raw === undefined) return next.handle();
+    if (raw === undefined) return true;
     if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
       throw new BadRequestException({
         error: 'invalid-input',
@@ -35,21 +29,19 @@ export class MinPositionInterceptor implements NestInterceptor {
         details: [{ field: 'minPosition', problems: ['must be a non-negative integer'] }],
       });
     }
-    const minPosition = Number(raw);
+    return this.waitFor(Number(raw), context);
+  }
+
+  private async waitFor(minPosition: number, context: ExecutionContext): Promise<boolean> {
     const names = this.reflector.getAllAndOverride<string[] | undefined>(READS_PROJECTIONS, [
       context.getHandler(),
       context.getClass(),
     ]);
-    return from(this.engine.waitFor(minPosition, MIN_POSITION_TIMEOUT_MS, names)).pipe(
-      switchMap((outcome) => {
-        if (outcome !== 'reached') {
-          const reached = names
-            ? Math.min(...names.map((name) => this.engine.positionOf(name)))
-            : this.engine.processedPosition();
-          throw new ProjectionLaggingException(minPosition, reached, outcome === 'stopped');
-        }
-        return next.handle();
-      }),
-    );
+    const outcome = await this.engine.waitFor(minPosition, MIN_POSITION_TIMEOUT_MS, names);
+    if (outcome === 'reached') return true;
+    const reached = names
+      ? Math.min(...names.map((name) => this.engine.positionOf(name)))
+      : this.engine.processedPosition();
+    throw new ProjectionLaggingException(minPosition, reached, outcome === 'stopped');
   }
 }

@@ -1,0 +1,37 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EventStore } from '@ledger/event-store';
+import { EVENT_STORE, Roles } from '@ledger/platform';
+import { optionalMoment } from './moment';
+import { diffAnswer, replayAnswer } from './replay.answers';
+import { DiffQuery, ReplayQuery } from './replay.query.dto';
+import { CONSORTIUM_REPLAY } from './replayable';
+import { DIFF_DESCRIPTION, REPLAY_DESCRIPTION } from './replay.descriptions';
+
+/** A consortium's life step by step, and what changed between two moments (supervisors; from the event log). */
+@ApiTags('consortia')
+@ApiBearerAuth()
+@Controller('v1/consortia')
+@Roles('supervisor')
+export class ConsortiumReplayHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get(':id/replay')
+  @ApiOperation({
+    summary: 'Every event of the consortium in order, each with the consortium right after it.',
+    description: REPLAY_DESCRIPTION,
+  })
+  replay(@Param('id') id: string, @Query() query: ReplayQuery) {
+    return replayAnswer(this.store, CONSORTIUM_REPLAY, id, optionalMoment('at', query.at));
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({
+    summary: 'What changed in the consortium between two moments, field by field.',
+    description: DIFF_DESCRIPTION,
+  })
+  diff(@Param('id') id: string, @Query() query: DiffQuery) {
+    const { from, to } = query;
+    return diffAnswer(this.store, CONSORTIUM_REPLAY, id, optionalMoment('from', from), optionalMoment('to', to));
+  }
+}

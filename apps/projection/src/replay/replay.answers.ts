@@ -1,0 +1,90 @@
+import { EventStore } from '@ledger/event-store';
+import { notFound } from '@ledger/platform';
+import { badQueryParameter } from '../shared/as-of';
+import { Moment, momentView } from './moment';
+import { Replayable } from './replayable';
+import { readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
+import { diffViews } from './view-diff';
+
+/** The answers of replay, diff and as-of: what the controllers and the CLI give, from the event store alone. */
+
+const momentText = (moment: Moment) =>
+  'position' in moment ? `at position ${moment.position}` : `as of ${moment.timestamp}`;
+
+async function timelineOf(store: EventStore, replayable: Replayable, id: string): Promise<Timeline> {
+  const timeline = await readTimeline(store, replayable, id);
+  if (!timeline) throw notFound(`${replayable.noun} ${id}`);
+  return timeline;
+}
+
+function stepAtOr404(timeline: Timeline, replayable: Replayable, moment: Moment): ReplayStep {
+  const step = stepAt(timeline, moment);
+  if (!step) throw notFound(`${replayable.noun} ${timeline.id} ${momentText(moment)}`);
+  return step;
+}
+
+/** `GET …/{id}?asOf=` or `?atPosition=`: the entity as the ledger knew it then, and the position of its last event. */
+export async function asOfAnswer(store: EventStore, replayable: Replayable, id: string, moment: Moment) {
+  const step = stepAtOr404(await timelineOf(store, replayable, id), replayable, moment);
+  return { ...step.state, ...momentView(moment), position: step.position };
+}
+
+const replayHref = (replayable: Replayable, id: string, position: number) =>
+  `/v1/${replayable.collection}/${encodeURIComponent(id)}/replay?at=${position}`;
+
+/** `GET …/{id}/replay`: every step; with `at`, the one step then, with links to the steps before and after it. */
+export async function replayAnswer(store: EventStore, replayable: Replayable, id: string, at?: Moment) {
+  const timeline = await timelineOf(store, replayable, id);
+  const { streamId, steps } = timeline;
+  if (at === undefined) return { id, streamId, steps };
+  const step = stepAtOr404(timeline, replayable, at);
+  const previous = steps[step.step - 2];
+  const next = steps[step.step];
+  return {
+    id,
+    streamId,
+    ...momentView(at),
+    steps: steps.length,
+    step,
+    ...(previous && { previous: replayHref(replayable, id, previous.position) }),
+    ...(next && { next: replayHref(replayable, id, next.position) }),
+  };
+}
+
+/**
+ * `GET …/{id}/diff?from=&to=`: what changed between two moments, field by field (in the view the query API shows), and
+ * the events that changed it. Without `from`, from before the first event (an entity is `{}` then: everything it has
+ * is `added`); without `to`, up to its latest event.
+ */
+export async function diffAnswer(store: EventStore, replayable: Replayable, id: string, from?: Moment, to?: Moment) {
+  const timeline = await timelineOf(store, replayable, id);
+  const before = from && stepAt(timeline, from);
+  const after = to ? stepAt(timeline, to) : timeline.steps[timeline.steps.length - 1];
+  const [fromStep, toStep] = [before?.step ?? 0, after?.step ?? 0];
+  if (toStep < fromStep) throw badQueryParameter('to', `must not be before from (${from && momentText(from)})`);
+  const between = timeline.steps.slice(fromStep, toStep);
+  return {
+    id,
+    streamId: timeline.streamId,
+    from: endOf(from, before),
+    to: endOf(to, after),
+    events: between.map(({ step, position, type, recordedAt, actor, rule, citation, asOfHref }) => ({
+      step,
+      position,
+      type,
+      recordedAt,
+      actor,
+      ...(rule !== undefined && { rule }),
+      ...(citation !== undefined && { citation }),
+      asOfHref,
+    })),
+    changes: diffViews(before?.state ?? {}, after?.state ?? {}),
+  };
+}
+
+/** One end of a diff: the moment asked for, and the entity's last event by then (null before its first). */
+const endOf = (moment: Moment | undefined, step: ReplayStep | undefined) => ({
+  ...(moment && momentView(moment)),
+  position: step?.position ?? null,
+  recordedAt: step?.recordedAt ?? null,
+});

@@ -1,0 +1,193 @@
+/**
+ * The policy catalogue as the API shows it (GET /v1/policies) and docs/POLICIES.md renders it: every policy with its
+ * rules in words, its parameters (money as yuan strings), its waivable rules, its funding categories and the Ledger
+ * interpretations that read its rules; and the ledger's own rules and dated interpretations. One view, so the two
+ * cannot say different things.
+ */
+import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
+import { fundingPolicy } from '@ledger/domain/policies/funding/funding-catalog';
+import { FundingPolicy } from '@ledger/domain/policies/funding/funding-policy';
+import {
+  LEDGER_INTERPRETATIONS,
+  LedgerInterpretation,
+  POLICY_CATALOGUE_VERSION,
+} from '@ledger/domain/policies/ledger-interpretations';
+import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
+import { WaivableRule } from '@ledger/domain/policies/policy';
+import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
+import { RuleText } from '@ledger/domain/policies/rules/rule-text';
+import { BusinessDate } from '@ledger/domain/shared/dates';
+import { fenToYuan } from '@ledger/domain/shared/money';
+import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
+import { PolicyParam, RuleRef } from '@ledger/domain/shared/rule';
+
+/** A rule in words; `waivable` with the clause's 原则上 words where a waiver may set it aside (ledger.waivers). */
+export interface RuleView extends RuleText {
+  waivable: boolean;
+  /** The clause's words, 原则上 included, and where the rule is waived: in the filing, or before approval or later. */
+  waiver?: { text: string; decidedAt: WaivableRule['decidedAt'] };
+}
+
+export interface ParameterView {
+  /** The parameter's name; money parameters lose their `Fen` suffix and are given in yuan (`unit: 'yuan'`). */
+  name: string;
+  rule: string;
+  citation: string;
+  description: string;
+  waivable?: true;
+  unit?: 'yuan';
+  interpretation?: string;
+  versions: Array<{ from: BusinessDate; to?: BusinessDate; value: unknown }>;
+}
+
+export interface FundingCategoryView extends RuleRef {
+  id: string;
+  description: string;
+  /** Grant fields the category needs besides the common ones. */
+  requires: ReadonlyArray<string>;
+  /** Names of the parameters (in `funding.parameters`) its rules and caps read. */
+  parameters: string[];
+}
+
+export interface FundingView {
+  inForce: FundingPolicy['inForce'];
+  categories: string[];
+  categoryDetails: FundingCategoryView[];
+  parameters: ParameterView[];
+  termination: RuleRef;
+  projectChange: RuleRef;
+}
+
+export interface PolicyView {
+  id: string;
+  kind: 'consortium' | 'zone';
+  title: string;
+  issuer: string;
+  issuedOn: BusinessDate;
+  inForce: RuleRef & { from: BusinessDate; to?: BusinessDate; interpretation?: string };
+  rules: RuleView[];
+  parameters: ParameterView[];
+  waivable?: ReadonlyArray<WaivableRule>;
+  funding?: FundingView;
+  /** The dated Ledger interpretations that read a rule of this policy. */
+  ledgerInterpretations: LedgerInterpretation[];
+}
+
+export interface PolicyCatalogueView {
+  items: PolicyView[];
+  catalogueVersion: string;
+  /** The lifecycle every consortium policy shares (`lifecycle.*`) and the ledger's bookkeeping rules (`ledger.*`). */
+  ledgerRules: RuleView[];
+  ledgerInterpretations: LedgerInterpretation[];
+}
+
+const isMoney = (name: string) => name.endsWith('Fen');
+
+export function parameterView(name: string, param: PolicyParam<unknown>, waivable: ReadonlyArray<string> = []) {
+  const money = isMoney(name);
+  const view: ParameterView = {
+    name: money ? name.slice(0, -'Fen'.length) : name,
+    rule: param.rule,
+    citation: param.citation,
+    description: param.description,
+    ...(waivable.includes(param.rule) && { waivable: true }),
+    ...(money && { unit: 'yuan' }),
+    ...(param.interpretation && { interpretation: param.interpretation }),
+    versions: param.versions.map(({ from, to, value }) => ({
+      from,
+      ...(to && { to }),
+      value: money && typeof value === 'number' ? fenToYuan(value) : value,
+    })),
+  };
+  return view;
+}
+
+const parametersView = (params: Readonly<Record<string, PolicyParam<unknown>>>, waivable: ReadonlyArray<string> = []) =>
+  Object.entries(params).map(([name, param]) => parameterView(name, param, waivable));
+
+export function ruleView(row: RuleText, waivable: ReadonlyArray<WaivableRule> = []): RuleView {
+  const waiver = waivable.find((w) => w.rule === row.rule);
+  return { ...row, waivable: !!waiver, ...(waiver && { waiver: { text: waiver.text, decidedAt: waiver.decidedAt } }) };
+}
+
+const ALL_INTERPRETATIONS: LedgerInterpretation[] = Object.values(LEDGER_INTERPRETATIONS);
+
+/** The dated interpretations that read any of these rules. */
+const interpretationsOf = (rules: ReadonlyArray<string>): LedgerInterpretation[] =>
+  ALL_INTERPRETATIONS.filter((entry) => entry.rules.some((rule) => rules.includes(rule)));
+
+function fundingView(funding: FundingPolicy): FundingView {
+  const parameters = parametersView(funding.params);
+  // A category may hold the policy's parameters under names of its own: they are found by identity.
+  const entries = Object.values(funding.params);
+  const names = (params: Readonly<Record<string, PolicyParam<unknown>>>) =>
+    Object.values(params).flatMap((param) => {
+      const at = entries.indexOf(param);
+      return at < 0 ? [] : [parameters[at].name];
+    });
+  return {
+    inForce: funding.inForce,
+    categories: funding.categories.map((c) => c.id),
+    categoryDetails: funding.categories.map((c) => ({
+      id: c.id,
+      rule: c.grantRule.rule,
+      citation: c.grantRule.citation,
+      description: c.description,
+      requires: c.requires.map((field) => (isMoney(field) ? field.slice(0, -'Fen'.length) : field)),
+      parameters: names(c.params),
+    })),
+    parameters,
+    termination: funding.termination,
+    projectChange: funding.projectChange,
+  };
+}
+
+/** Every policy the ledger administers, with its rules, numbers, clauses, dates and Ledger interpretations. */
+export function policyViews(): PolicyView[] {
+  const consortia = CONSORTIUM_POLICY_IDS.map((id): PolicyView => {
+    const policy = consortiumPolicies[id];
+    const funding = fundingView(fundingPolicy(id));
+    const rules = POLICY_RULES[id].map((row) => ruleView(row, policy.waivable));
+    const parameters = parametersView(
+      policy.params,
+      policy.waivable.map((w) => w.rule),
+    );
+    const ruleIds = [...rules, ...parameters, ...funding.parameters].map((r) => r.rule);
+    return {
+      id,
+      kind: 'consortium',
+      title: policy.title,
+      issuer: policy.issuer,
+      issuedOn: policy.issuedOn,
+      inForce: policy.inForce,
+      rules,
+      parameters,
+      waivable: policy.waivable,
+      funding,
+      ledgerInterpretations: interpretationsOf(ruleIds),
+    };
+  });
+  const zoneRules = POLICY_RULES[nmg2022Zone.id].map((row) => ruleView(row));
+  const zoneParameters = parametersView(nmg2022Zone.params);
+  const zone: PolicyView = {
+    id: nmg2022Zone.id,
+    kind: 'zone',
+    title: nmg2022Zone.title,
+    issuer: nmg2022Zone.issuer,
+    issuedOn: nmg2022Zone.issuedOn,
+    inForce: nmg2022Zone.inForce,
+    rules: zoneRules,
+    parameters: zoneParameters,
+    ledgerInterpretations: interpretationsOf([...zoneRules, ...zoneParameters].map((r) => r.rule)),
+  };
+  return [...consortia, zone];
+}
+
+export function policyCatalogueView(): PolicyCatalogueView {
+  return {
+    items: policyViews(),
+    catalogueVersion: POLICY_CATALOGUE_VERSION,
+    ledgerRules: LEDGER_RULES.map((row) => ruleView(row)),
+    ledgerInterpretations: ALL_INTERPRETATIONS,
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The built CLI as an operator and an external auditor run it (dist/ is built once before the e2e tests):
+ * `export` writes the offline audit package of a period, `verify-export` checks it with nothing but the file and names
+ * the event a changed byte breaks; `replay` prints a consortium's steps as the API gives them.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { activeConsortium } from './support/consortium-requests';
+import { startLedger } from './support/ledger-test-app';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..');
+
+describe('ledger CLI: export, verify-export and replay', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
+  // The auditor's machine: no ledger, no configuration, only the file.
+  const auditorDir = mkdtempSync(join(tmpdir(), 'ledger-auditor-'));
+  const env = { ...process.env, LEDGER_DATA_DIR: dataDir };
+  const { LEDGER_DATA_DIR: _d, ...auditorEnv } = process.env;
+  let consortiumId: string;
+  let steps: Array<Record<string, any>>;
+  let firstRecordedAt: string;
+  let head: number;
+
+  /** Runs the built CLI; resolves with its exit code and output whatever the code. */
+  const cli = (args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) =>
+    run('node', [join(ROOT, 'dist/apps/cli/ledger.cli.js'), ...args], { cwd: ROOT, env, ...options }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  beforeAll(async () => {
+    const ledger = await startLedger({ dataDir });
+    try {
+      await activeConsortium(ledger, 'nmg-2024-consortium');
+      consortiumId = (await activeConsortium(ledger, 'liaoning-2021-alliance')).id;
+      steps = (await ledger.http.get(`/v1/consortia/${consortiumId}/replay`, { as: 'supervisor' })).body.steps;
+      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+    } finally {
+      await ledger.close();
+    }
+    firstRecordedAt = steps[0].recordedAt;
+  }, 60_000);
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(auditorDir, { recursive: true, force: true });
+  });
+
+  it('exports a period and an auditor verifies it elsewhere; one byte changed, verify-export names the event', async () => {
+    const file = join(auditorDir, 'audit.jsonl');
+    const exported = await cli(['export', '--from', firstRecordedAt, '--to', '2099-12-31', '--out', file, '--json']);
+    expect(exported.code).toBe(0);
+    const summary = JSON.parse(exported.stdout);
+    const firstPosition = steps[0].position;
+    expect(summary).toMatchObject({
+      from: firstRecordedAt,
+      to: '2099-12-31T15:59:59.999Z',
+      anchor: { position: firstPosition - 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      head: { position: head },
+      events: head - firstPosition + 1,
+    });
+
+    const verified = await cli(['verify-export', file], { env: auditorEnv, cwd: auditorDir });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(`audit package verifies: ${summary.events} events`);
+    expect(verified.stdout).toContain(`head:   position ${head}, hash ${summary.head.hash}`);
+
+    // One byte: the approval's date, in the middle of the package.
+    const approval = steps.find((step) => step.type === 'ConsortiumApproved')!;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const index = lines.findIndex((line) => line.includes(`"position":${approval.position},`));
+    expect(JSON.parse(lines[index]).position).toBe(approval.position);
+    const approvedOn = approval.state.approvedOn as string;
+    const changedDay = approvedOn.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+    lines[index] = lines[index].replace(approvedOn, changedDay);
+    expect(Buffer.byteLength(lines.join('\n'))).toBe(readFileSync(file).length);
+    writeFileSync(file, lines.join('\n'));
+
+    const broken = await cli(['verify-export', file], { env: auditorEnv, cwd: auditorDir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`does NOT verify at line ${index + 1}: event at position ${approval.position}`);
+    const json = await cli(['verify-export', file, '--json'], { env: auditorEnv, cwd: auditorDir });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      line: index + 1,
+      position: approval.position,
+      events: approval.position - firstPosition,
+    });
+  });
+
+  it('exports the whole log by default, anchored at the genesis hash', async () => {
+    const file = join(auditorDir, 'whole.jsonl');
+    const exported = await cli(['export', '--out', file, '--json']);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ anchor: { position: 0, hash: '0'.repeat(64) }, events: head });
+    expect((await cli(['verify-export', file, '--json'])).stdout).toContain('"ok":true');
+  });
+
+  it('refuses a wrong command line with exit 2', async () => {
+    const file = join(auditorDir, 'never.jsonl');
+    for (const args of [
+      ['export', '--from', 'yesterday', '--out', file],
+      ['export', '--from', '2025-02-01', '--to', '2025-01-01', '--out', file],
+      ['export', '--to', '2025-01-01'],
+      ['verify-export', join(auditorDir, 'missing.jsonl')],
+      ['replay', 'lead-registry-x'],
+      ['replay'],
+    ]) {
+      const answer = await cli(args);
+      expect([args, answer.code]).toEqual([args, 2]);
+      expect(answer.stderr).not.toBe('');
+    }
+    expect((await cli(['replay', 'consortium-nope'])).code).toBe(1);
+  });
+
+  it('replay prints one step a line: --json as the API gives them, or what each event changed', async () => {
+    const json = await cli(['replay', `consortium-${consortiumId}`, '--json']);
+    expect(json.code).toBe(0);
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual(steps);
+
+    const text = await cli(['replay', `consortium-${consortiumId}`]);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines).toHaveLength(steps.length);
+    expect(lines[0]).toMatch(new RegExp(`^#1 @${steps[0].position} \\S+ ConsortiumFiled by officer\\.zhang`));
+    const approvalLine = lines.find((line) => line.includes('ConsortiumApproved'))!;
+    expect(approvalLine).toContain('status: "public-notice" → "active"');
+  });
+
+  it('replay --step waits for Enter before each next step and stops on q', async () => {
+    const child = spawn(
+      'node',
+      [join(ROOT, 'dist/apps/cli/ledger.cli.js'), 'replay', `consortium-${consortiumId}`, '--step'],
+      {
+        cwd: ROOT,
+        env,
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const waitFor = async (lines: number) => {
+      for (let i = 0; i < 200 && stdout.split('\n').length - 1 < lines; i++)
+        await new Promise((r) => setTimeout(r, 25));
+    };
+    await waitFor(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    child.stdin.write('\n');
+    await waitFor(2);
+    child.stdin.write('q\n');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
