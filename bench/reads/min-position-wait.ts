@@ -1,7 +1,7 @@
 /**
  * How long a read with `minPosition` waits after a write, when the projections keep up: the ledger as `npm start`
  * runs it (commands and projections in one process, here without HTTP), a command through the command bus, then the
- * wait the MinPositionInterceptor makes (`engine.waitFor` of the answer's position) — from the write's answer until
+ * wait the MinPositionGuard makes (`engine.waitFor` of the answer's position) — from the write's answer until
  * every read model has applied it. The commit wakes the projections; nothing polls.
  */
 import 'reflect-metadata';
