@@ -262,6 +262,7 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
       seconds: expect.any(Number),
       eventsPerSecond: expect.any(Number),
       peakRssMB: expect.any(Number),
+      cpuSeconds: expect.any(Number),
     });
   });
 

@@ -95,6 +95,9 @@ export class SqliteReadStore implements ReadStore {
     this.writer.pragma('journal_mode = WAL');
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 10000');
+    // A rebuild is one transaction larger than SQLite's default 2 MB page cache: beyond it, index pages are spilled to
+    // the WAL and read back mid-transaction. 64 MB (a bound, allocated as used) keeps the indexes being built in memory.
+    this.writer.pragma('cache_size = -65536');
     for (const sql of commonTablesSql()) this.writer.exec(sql);
     this.reader = new Database(file);
     this.reader.pragma('busy_timeout = 10000');
