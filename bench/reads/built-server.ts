@@ -5,12 +5,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpuOf, CpuReading } from '../http/ledger-server';
 
 export const BENCH_TOKEN = 'bench-admin';
 
 export interface BuiltServer {
   url: string;
   get(path: string): Promise<{ status: number; body: unknown; ms: number }>;
+  /** The CPU the server has used so far (from /proc; undefined where there is none). */
+  cpu(): CpuReading | undefined;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startBuiltServer(mainFile: string, dataDir: string, today:
       return {
         url,
         get: (path) => get(url, path),
+        cpu: () => cpuOf(child.pid),
         stop: async () => {
           child.kill('SIGTERM');
           await exited;

@@ -46,6 +46,8 @@ interface DashboardRow {
   requestsPerSecond: number;
   p50ms: number;
   p99ms: number;
+  /** The server's CPU (all threads) per answer: what a query costs, where requests/s moves with the machine's load. */
+  cpuMsPerRequest?: number;
   non2xx: number;
 }
 
@@ -68,13 +70,18 @@ async function main(): Promise<void> {
   });
   const dashboards: DashboardRow[] = [];
   let asOf: Latencies | undefined;
+  let health: Awaited<ReturnType<typeof load>> | undefined;
   for (const [i, ledger] of ledgers.entries()) {
     const server = await startBuiltServer(SERVER, ledger.dataDir, STORY_TODAY);
     try {
       await caughtUp(server);
       log(`GET /v1/dashboard, ${ledger.consortia} consortia: ${CONNECTIONS} connections, ${SECONDS} s`);
-      dashboards.push({ consortia: ledger.consortia, events: ledger.events, ...(await dashboard(server)) });
-      if (i === ledgers.length - 1) asOf = await asOfLatency(server, ledger);
+      dashboards.push({ consortia: ledger.consortia, events: ledger.events, ...(await load(server, '/v1/dashboard')) });
+      if (i === ledgers.length - 1) {
+        log(`GET /health (the HTTP stack alone, for reference): ${CONNECTIONS} connections, ${SECONDS} s`);
+        health = await load(server, '/health');
+        asOf = await asOfLatency(server, ledger);
+      }
     } finally {
       await server.stop();
     }
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
   const result = {
     rebuild: largest,
     dashboard: dashboards,
+    health,
     asOf: { streamEvents: ledgers[ledgers.length - 1].longStream.events, ...asOf },
     minPosition: { ...minPosition, inFlight16: minPosition16 },
   };
@@ -106,8 +114,18 @@ async function main(): Promise<void> {
       measure: `GET /v1/dashboard, ${d.consortia} consortia (${d.events} events)`,
       value: `p99 ${d.p99ms} ms`,
       goal: '≤ 5 ms at 100k',
-      detail: `p50 ${d.p50ms} ms, ${d.requestsPerSecond} req/s, ${CONNECTIONS} connections${d.non2xx ? `, ${d.non2xx} non-2xx` : ''}`,
+      detail: `p50 ${d.p50ms} ms, ${d.requestsPerSecond} req/s, ${cpuText(d)}${CONNECTIONS} connections${d.non2xx ? `, ${d.non2xx} non-2xx` : ''}`,
     })),
+    ...(health
+      ? [
+          {
+            measure: 'GET /health, the HTTP stack alone (reference)',
+            value: `p99 ${health.p99ms} ms`,
+            goal: '',
+            detail: `p50 ${health.p50ms} ms, ${health.requestsPerSecond} req/s, ${cpuText(health)}${CONNECTIONS} connections`,
+          },
+        ]
+      : []),
     {
       measure: `as-of, a stream of ${result.asOf.streamEvents} events`,
       value: `p99 ${asOf?.p99ms} ms`,
@@ -144,20 +162,32 @@ function rebuild(dataDir: string): Rebuild {
   return { events, seconds, eventsPerSecond, peakRssMB, cpuSeconds, eventsPerCpuSecond };
 }
 
-async function dashboard(server: BuiltServer) {
+const cpuText = (row: { cpuMsPerRequest?: number }) =>
+  row.cpuMsPerRequest === undefined ? '' : `${row.cpuMsPerRequest} ms CPU per answer, `;
+
+/** GET `path` under CONNECTIONS connections for SECONDS (after a warm-up), with the server's CPU per answer. */
+async function load(server: BuiltServer, path: string) {
   const run = (duration: number) =>
     autocannon({
-      url: `${server.url}/v1/dashboard`,
+      url: `${server.url}${path}`,
       connections: CONNECTIONS,
       duration,
       headers: { authorization: `Bearer ${BENCH_TOKEN}` },
     });
   if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
+  const before = server.cpu();
   const result = await run(SECONDS);
+  const after = server.cpu();
+  const answered = result.requests.total;
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50ms: result.latency.p50,
     p99ms: result.latency.p99,
+    ...(before &&
+      after &&
+      answered > 0 && {
+        cpuMsPerRequest: Math.round(((after.totalSeconds - before.totalSeconds) * 1e6) / answered) / 1000,
+      }),
     non2xx: result.non2xx,
   };
 }
