@@ -8,6 +8,7 @@ export * from './commands/stream-reader';
 export * from './config/database-url';
 export * from './config/ledger.config';
 export * from './config/ledger-config-or-exit';
+export * from './config/start-refusal';
 export * from './config/ledger-config.module';
 export * from './config/ledger-env.schema';
 export * from './events/stored-events';
