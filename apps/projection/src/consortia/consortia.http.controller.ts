@@ -1,17 +1,19 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumPageDto, ConsortiumViewDto } from '@ledger/presentation/consortium.view.dto';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
+  AuditTrailDto,
   CurrentPrincipal,
   EVENT_STORE,
   MinPositionGuard,
-  notFound,
   Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
+  notFound,
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
@@ -41,7 +43,9 @@ export class ConsortiaHttpController {
 
   @Get()
   @Roles('viewer')
+  @ApiOkResponse({ type: ConsortiumPageDto })
   @ApiOperation({
+    operationId: 'listConsortia',
     summary: 'Consortia, filtered by policy and status, newest filing first.',
     description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
@@ -68,7 +72,9 @@ export class ConsortiaHttpController {
 
   @Get(':id')
   @Roles('viewer')
+  @ApiOkResponse({ type: ConsortiumViewDto })
   @ApiOperation({
+    operationId: 'getConsortium',
     summary:
       'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
@@ -88,7 +94,9 @@ export class ConsortiaHttpController {
 
   @Get(':id/history')
   @Roles('supervisor')
+  @ApiOkResponse({ type: AuditTrailDto })
   @ApiOperation({
+    operationId: 'getConsortiumHistory',
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
