@@ -39,7 +39,7 @@ export class ConsortiaHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOperation({ summary: 'Consortia, filtered by policy and status, newest filing first.' })
   async list(@Query() query: ListConsortiaQuery) {
     const where = { policy: query.policy, status: query.status };
@@ -58,7 +58,7 @@ export class ConsortiaHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOperation({
     summary:
       'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',

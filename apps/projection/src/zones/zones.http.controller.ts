@@ -55,7 +55,7 @@ export class ZonesHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOperation({
     summary: 'Demonstration zones with their status, oldest approval first.',
     description:
@@ -82,7 +82,7 @@ export class ZonesHttpController {
   }
 
   @Get('regional-averages')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOperation({
     summary: "The region's average R&D intensity by year (zone.rd-intensity 四(三)), the latest year first.",
     description:
@@ -102,7 +102,7 @@ export class ZonesHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOperation({
     summary: 'One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.',
     description:

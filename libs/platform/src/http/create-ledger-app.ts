@@ -11,6 +11,7 @@ import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/lo
 import { logRequests } from '../logging/request-log';
 import { formBodyParser, jsonBodyParser } from './body-parsers';
 import { etagsOnReads } from './etags-on-reads';
+import { methodNotAllowed } from './method-not-allowed';
 import { serveOpenApi } from './open-api';
 import { requestContextHook } from './request-context.hook';
 
@@ -60,6 +61,7 @@ export async function createLedgerApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requestContextHook(app.get<LedgerConfig>(LEDGER_CONFIG)));
   logRequests(fastify, logger);
+  methodNotAllowed(fastify);
   app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
   etagsOnReads(fastify);
