@@ -64,9 +64,14 @@ function writeLine(logger: Logger, request: FastifyRequest, response: FailedResp
  */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const startedAt = performance.now();
-    // 'close' follows 'finish' once the answer is sent, and comes alone when the connection closed before it.
-    reply.raw.once('close', () => writeLine(logger, request, reply.raw, startedAt));
+    logRequest(logger, request, reply.raw);
     done();
   });
+}
+
+/** The line of one request, written when its answer has been sent (for requests no hook sees: framework-errors.ts). */
+export function logRequest(logger: Logger, request: FastifyRequest, response: ServerResponse): void {
+  const startedAt = performance.now();
+  // 'close' follows 'finish' once the answer is sent, and comes alone when the connection closed before it.
+  response.once('close', () => writeLine(logger, request, response, startedAt));
 }
