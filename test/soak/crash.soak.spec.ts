@@ -173,7 +173,6 @@ describe('kill -9 under load', () => {
     const live = dumpReadModels(join(dataDir, 'projections.sqlite'));
     await cli('rebuild');
     expect(dumpReadModels(join(dataDir, 'projections.sqlite'))).toEqual(live);
-    // eslint-disable-next-line no-console
     console.log(
       `${KILLS} kills, ${grants.length} grants, ${filings.length} filings, ${refused.length} refused, ${cutOff.length} cut off, ${resends} resends`,
     );
