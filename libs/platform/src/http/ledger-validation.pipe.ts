@@ -1,11 +1,8 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { rememberValidationRules } from './remembered-validation-rules';
-import { textProblems } from './text-problems';
+import { FieldProblem, textProblems } from './text-problems';
 
-export interface FieldProblem {
-  field: string;
-  problems: string[];
-}
+export type { FieldProblem } from './text-problems';
 
 /** Flattens class-validator's tree into one entry per field path (`members[2].creditCode`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {

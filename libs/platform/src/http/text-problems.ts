@@ -1,4 +1,8 @@
-import type { FieldProblem } from './ledger-validation.pipe';
+/** One bad field of a request, as every 400 `invalid-input` names it. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
 
 /**
  * Free-text fields, whose text may run over lines: a tab or a line break is allowed in them (and only in them). Every
