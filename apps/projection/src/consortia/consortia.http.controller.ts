@@ -41,7 +41,7 @@ export class ConsortiaHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOkResponse({ type: ConsortiumPageDto })
   @ApiOperation({
     operationId: 'listConsortia',
@@ -64,7 +64,7 @@ export class ConsortiaHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOkResponse({ type: ConsortiumViewDto })
   @ApiOperation({
     operationId: 'getConsortium',

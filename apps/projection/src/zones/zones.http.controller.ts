@@ -57,7 +57,7 @@ export class ZonesHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: ZonePageDto })
   @ApiOperation({
     operationId: 'listZones',
@@ -86,7 +86,7 @@ export class ZonesHttpController {
   }
 
   @Get('regional-averages')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: RegionalAveragePageDto })
   @ApiOperation({
     operationId: 'listRegionalAverages',
@@ -108,7 +108,7 @@ export class ZonesHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: ZoneViewDto })
   @ApiOperation({
     operationId: 'getZone',
