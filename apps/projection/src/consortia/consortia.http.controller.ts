@@ -42,7 +42,7 @@ export class ConsortiaHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOkResponse({ type: ConsortiumPageDto })
   @ApiOperation({
     operationId: 'listConsortia',
@@ -71,7 +71,7 @@ export class ConsortiaHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOkResponse({ type: ConsortiumViewDto })
   @ApiOperation({
     operationId: 'getConsortium',

@@ -58,7 +58,7 @@ export class ZonesHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: ZonePageDto })
   @ApiOperation({
     operationId: 'listZones',
@@ -101,7 +101,7 @@ export class ZonesHttpController {
   }
 
   @Get('regional-averages')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: RegionalAveragePageDto })
   @ApiOperation({
     operationId: 'listRegionalAverages',
@@ -123,7 +123,7 @@ export class ZonesHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: ZoneViewDto })
   @ApiOperation({
     operationId: 'getZone',
