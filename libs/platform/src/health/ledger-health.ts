@@ -38,7 +38,7 @@ export interface HealthReading {
     relay?: BusLinkHealth & { lag?: number; maxLag: number };
     /** The log topic to the projections: 'running' owns the partition, 'standby' waits in the group. */
     consumer?: BusLinkHealth;
-    /** The read models' changes to the compacted topics; `lag`: positions the topics trail the read models by. */
+    /** The change feed to the compacted topics; `lag`: entries received and not yet acknowledged by the broker. */
     changeFeed?: BusLinkHealth & { lag: number };
   };
 }

@@ -136,12 +136,35 @@ export class ProjectionEngine {
    */
   async adoptCommittedCheckpoints(): Promise<void> {
     const checkpoints = await this.readStore.checkpoints();
+    const changes: ReadModelChange[] = [];
     for (const projection of this.projections) {
       const committed = checkpoints.get(projection.name);
-      if (committed?.version === projection.version && committed.position > this.positionOf(projection.name))
-        this.positions.set(projection.name, committed.position);
+      const mine = this.positionOf(projection.name);
+      if (committed?.version !== projection.version || committed.position <= mine) continue;
+      // The change feed of a standby: the documents the owner changed, as they are now.
+      if (this.listeners.size > 0 && projection.kind === 'documents')
+        changes.push(...(await this.documentsChanged(projection.name, mine, committed.position)));
+      this.positions.set(projection.name, committed.position);
     }
     this.progress.emit('progress');
+    this.publish(changes);
+  }
+
+  private async documentsChanged(projection: string, after: number, upTo: number): Promise<ReadModelChange[]> {
+    const changes: ReadModelChange[] = [];
+    let next: string | undefined;
+    do {
+      const page = await this.readStore.findDocuments(projection, {
+        where: { position: { gt: after, lte: upTo } },
+        orderBy: [['position', 'asc']],
+        limit: this.batchSize,
+        ...(next !== undefined && { after: next }),
+      });
+      for (const d of page.documents)
+        changes.push({ projection, id: d.id, position: d.position, recordedAt: d.updatedAt, state: d.state });
+      next = page.documents.length > 0 ? page.next : undefined;
+    } while (next !== undefined);
+    return changes;
   }
 
   /** Called after each commit with the documents it changed, one entry per event that changed one. */
