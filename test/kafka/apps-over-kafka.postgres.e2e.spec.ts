@@ -120,7 +120,11 @@ describe('command, relay and projection apps as processes over Kafka, on Postgre
     expect(ready.body.details.relay).toMatchObject({ status: 'up', state: 'running', position: head, lag: 0 });
     // The restarted process joins the group once the killed member's session has expired (KAFKA_SESSION_TIMEOUT_MS).
     const consumerState = async () => (await queries.http.get('/health', { as: null })).body.bus?.consumer?.state;
-    await eventually(async () => (await consumerState()) === 'running', 'the restarted consumer to own the log', 30_000);
+    await eventually(
+      async () => (await consumerState()) === 'running',
+      'the restarted consumer to own the log',
+      30_000,
+    );
     const health = await queries.http.get('/health', { as: null });
     expect(health.body).toMatchObject({ status: 'ok', projections: { position: head, lag: 0 } });
   });
