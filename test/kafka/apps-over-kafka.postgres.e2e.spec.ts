@@ -125,6 +125,8 @@ describe('command, relay and projection apps as processes over Kafka, on Postgre
       'the restarted consumer to own the log',
       30_000,
     );
+    const projected = async () => (await queries.http.get('/health', { as: null })).body.projections?.position;
+    await eventually(async () => (await projected()) === head, 'the restarted process to apply the rest', 30_000);
     const health = await queries.http.get('/health', { as: null });
     expect(health.body).toMatchObject({ status: 'ok', projections: { position: head, lag: 0 } });
   });
