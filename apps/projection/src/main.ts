@@ -4,6 +4,7 @@ import {
   closeOnSignals,
   createLedgerApp,
   describeBus,
+  exitOnStartFailure,
   describeStores,
   ledgerConfigOrExit,
   printableUrl,
@@ -28,4 +29,4 @@ async function main(): Promise<void> {
   console.log(`consortium-ledger queries on ${url} (${describeStores(config)}${bus})`);
 }
 
-void main();
+main().catch(exitOnStartFailure);

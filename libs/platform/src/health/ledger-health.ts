@@ -4,7 +4,7 @@ import { BusLinkHealth } from '../bus/bus-link';
 import { ChangeFeedPublisher } from '../bus/change-feed.publisher';
 import { EventRelay } from '../bus/event-relay';
 import { KafkaEventSource } from '../bus/kafka-event-source';
-import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
+import { LEDGER_CONFIG, LedgerConfig, positionsAreNotDense } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ProjectionEngine, ProjectionStatus } from '../projections/projection-engine';
 import { READ_STORE, ReadStore } from '../projections/read-store.port';
@@ -62,14 +62,12 @@ export class LedgerHealth {
       pingReadStore && this.readStore ? settled(() => this.readStore!.ping()) : undefined,
     ]);
     const engine = this.engine?.health();
+    const lag = head.ok && engine ? await settled(() => this.eventsBehind(engine.position, head.value)) : undefined;
     const relay = this.relay?.health();
+    const relayLag = head.ok && relay ? await settled(() => this.eventsBehind(relay.position, head.value)) : undefined;
     const bus = {
       ...(relay && {
-        relay: {
-          ...relay,
-          ...(head.ok && { lag: Math.max(0, head.value - relay.position) }),
-          maxLag: this.config.readyMaxLag,
-        },
+        relay: { ...relay, ...(relayLag?.ok && { lag: relayLag.value }), maxLag: this.config.readyMaxLag },
       }),
       ...(this.consumer && { consumer: this.consumer.health() }),
       ...(this.changeFeed && { changeFeed: { ...this.changeFeed.health(), lag: this.changeFeed.lag() } }),
@@ -83,7 +81,7 @@ export class LedgerHealth {
         projections: {
           position: engine.position,
           running: engine.running,
-          ...(head.ok && { lag: Math.max(0, head.value - engine.position) }),
+          ...(lag?.ok && { lag: lag.value }),
           maxLag: this.config.readyMaxLag,
           failing: engine.projections
             .filter((p) => p.status !== 'running')
@@ -92,6 +90,17 @@ export class LedgerHealth {
       }),
       ...(Object.keys(bus).length > 0 && { bus }),
     };
+  }
+
+  /**
+   * Events between the read models' position and the head. The SQL stores number the log densely, so it is the
+   * difference; KurrentDB's positions are byte offsets in its transaction log (monotonic, not dense), so there the
+   * events after the position are counted, at most `readyMaxLag + 1` of them (enough to tell "too far behind").
+   */
+  private async eventsBehind(position: number, head: number): Promise<number> {
+    if (head <= position) return 0;
+    if (!positionsAreNotDense(this.config)) return head - position;
+    return (await this.store.readAll({ after: position, maxCount: this.config.readyMaxLag + 1 })).length;
   }
 }
 
