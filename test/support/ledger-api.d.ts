@@ -12,7 +12,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness, the log head and how far the read models have got. No auth. */
+    /** Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth. */
     get: operations['getHealth'];
     put?: never;
     post?: never;

@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
 import { inTodaysShape } from '../events/stored-events';
+import { EventSource } from './event-source';
+import { firstGap } from './position-gap';
 import { DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
-import { causeOf, failingPosition, messageOf, onEvent } from './projection-event-error';
+import { causeOf, failingPosition, messageOf, onEvent, ProjectionEventError } from './projection-event-error';
 import { addContributions, DEFAULT_REBUILD_LIMITS, RebuildLimits, RebuildRun } from './projection-rebuild';
 import { CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
 
@@ -34,6 +36,10 @@ export interface ProjectionEngineOptions {
   batchSize?: number;
   /** How a rebuild reads and holds (see projection-rebuild.ts); the defaults suit a ledger of millions of events. */
   rebuild?: Partial<RebuildLimits> & { pageSize?: number };
+  /** Where events come from; default: following the store's log. */
+  source?: EventSource;
+  /** The log numbers its events 1, 2, 3… (SQLite, PostgreSQL): a missing position stops the projection. */
+  densePositions?: boolean;
 }
 
 export const REPLAY_BATCH_SIZE = 2000;
@@ -75,6 +81,8 @@ export class ProjectionEngine {
   private readonly batchSize: number;
   private readonly rebuildLimits: RebuildLimits;
   private readonly rebuildPageSize: number;
+  private readonly source: EventSource;
+  private readonly densePositions: boolean;
 
   constructor(
     private readonly store: EventStore,
@@ -90,6 +98,8 @@ export class ProjectionEngine {
     this.batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
     this.rebuildLimits = { ...DEFAULT_REBUILD_LIMITS, ...options.rebuild };
     this.rebuildPageSize = options.rebuild?.pageSize ?? REBUILD_PAGE_SIZE;
+    this.source = options.source ?? store;
+    this.densePositions = options.densePositions ?? false;
   }
 
   /** Creates missing tables, rebuilds projections whose version changed, and follows the log from the checkpoints. */
@@ -128,6 +138,43 @@ export class ProjectionEngine {
         };
       }),
     };
+  }
+
+  /**
+   * Takes up the checkpoints another process committed to a shared read store: a projection process that consumes no
+   * partition of the log topic (a standby in the consumer group) applies nothing itself, yet answers `minPosition`.
+   */
+  async adoptCommittedCheckpoints(): Promise<void> {
+    const checkpoints = await this.readStore.checkpoints();
+    const changes: ReadModelChange[] = [];
+    for (const projection of this.projections) {
+      const committed = checkpoints.get(projection.name);
+      const mine = this.positionOf(projection.name);
+      if (committed?.version !== projection.version || committed.position <= mine) continue;
+      // The change feed of a standby: the documents the owner changed, as they are now.
+      if (this.listeners.size > 0 && projection.kind === 'documents')
+        changes.push(...(await this.documentsChanged(projection.name, mine, committed.position)));
+      this.positions.set(projection.name, committed.position);
+    }
+    this.progress.emit('progress');
+    this.publish(changes);
+  }
+
+  private async documentsChanged(projection: string, after: number, upTo: number): Promise<ReadModelChange[]> {
+    const changes: ReadModelChange[] = [];
+    let next: string | undefined;
+    do {
+      const page = await this.readStore.findDocuments(projection, {
+        where: { position: { gt: after, lte: upTo } },
+        orderBy: [['position', 'asc']],
+        limit: this.batchSize,
+        ...(next !== undefined && { after: next }),
+      });
+      for (const d of page.documents)
+        changes.push({ projection, id: d.id, position: d.position, recordedAt: d.updatedAt, state: d.state });
+      next = page.documents.length > 0 ? page.next : undefined;
+    } while (next !== undefined);
+    return changes;
   }
 
   /** Called after each commit with the documents it changed, one entry per event that changed one. */
@@ -267,6 +314,8 @@ export class ProjectionEngine {
       }
       const pending = events.filter((e) => e.position > done);
       const apply = async (upTo: ReadonlyArray<RecordedEvent>) => {
+        const gap = this.densePositions ? firstGap(done, upTo) : undefined;
+        if (gap) throw new ProjectionEventError(gap.missing, gap);
         const changes: ReadModelChange[] = [];
         if (projection.kind === 'documents') await applyDocuments(tx, projection, upTo, collect ? changes : undefined);
         else await applyRows(tx, projection, upTo);
@@ -304,7 +353,7 @@ export class ProjectionEngine {
     const active = this.active();
     if (!this.running || active.length === 0) return;
     const after = Math.min(...active.map((p) => this.positionOf(p.name)));
-    this.subscription = this.store.follow({
+    this.subscription = this.source.follow({
       after,
       batchSize: this.batchSize,
       onEvents: (events) => this.applyBatch(events),
