@@ -65,7 +65,9 @@ export interface paths {
     };
     /**
      * Consortia, filtered by policy and status, newest filing first.
-     * @description Roles: viewer, supervisor, admin.
+     * @description Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.
+     *
+     *     Roles: viewer, officer, finance, supervisor, admin.
      */
     get: operations['listConsortia'];
     put?: never;
@@ -393,7 +395,7 @@ export interface paths {
      * Demonstration zones with their status, oldest approval first.
      * @description `dueInYear` keeps the zones with an evaluation due that year and lists those evaluations under `evaluationsDue`; `reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger's business date) and names it under `reportMissing`. Filters combine.
      *
-     *     Roles: viewer, supervisor, admin.
+     *     Roles: viewer, officer, supervisor, admin.
      */
     get: operations['listZones'];
     put?: never;
@@ -463,7 +465,7 @@ export interface paths {
      * The region's average R&D intensity by year (zone.rd-intensity 四(三)), the latest year first.
      * @description What annual reports recorded from now on are judged on: `rdIntensity` as a fraction of 1 ("0.0093"), with `revisions` (every value recorded for the year, oldest first). Recorded with POST /v1/zones/regional-averages.
      *
-     *     Roles: viewer, supervisor, admin.
+     *     Roles: viewer, officer, supervisor, admin.
      */
     get: operations['listRegionalAverages'];
     put?: never;
@@ -489,7 +491,9 @@ export interface paths {
     };
     /**
      * Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.
-     * @description Roles: viewer, finance, supervisor, admin.
+     * @description Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.
+     *
+     *     Roles: viewer, finance, supervisor, admin.
      */
     get: operations['listSubsidies'];
     put?: never;
@@ -725,7 +729,9 @@ export interface paths {
     };
     /**
      * Counts by policy and status, progress toward programme targets, money by policy and fiscal year, the fullest running caps, upcoming deadlines of consortia and zones and grants waiting for a second signature.
-     * @description Roles: viewer, supervisor, admin.
+     * @description `deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within `horizonDays`; `deadlines.total`: how many there are in all.
+     *
+     *     Roles: viewer, supervisor, admin.
      */
     get: operations['getDashboard'];
     put?: never;
@@ -744,7 +750,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.
+     * Server-sent events: every change the projections make (consortium, subsidy, funding, zone), one message per log position.
      * @description `kind=consortium,zone` and `id=` filter. Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after.
      *
      *     Roles: viewer, finance, supervisor, admin.
@@ -767,7 +773,7 @@ export interface paths {
     };
     /**
      * One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.
-     * @description Roles: viewer, supervisor, admin.
+     * @description Roles: viewer, officer, finance, supervisor, admin.
      */
     get: operations['getConsortium'];
     put?: never;
@@ -809,7 +815,7 @@ export interface paths {
      * One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.
      * @description `nextDeadlines`: what the zone still owes, every overdue item and what falls due within 365 days. `asOf` or `atPosition` (supervisor): the zone as the ledger knew it then (its state alone).
      *
-     *     Roles: viewer, supervisor, admin.
+     *     Roles: viewer, officer, supervisor, admin.
      */
     get: operations['getZone'];
     put?: never;
@@ -1787,7 +1793,10 @@ export interface components {
     };
     DeadlinesDto: {
       horizonDays: number;
+      /** @description the earliest `deadlinesLimit`, earliest first */
       items: Record<string, never>[];
+      /** @description how many deadlines there are in all */
+      total: number;
     };
     DashboardDto: {
       /** Format: date */
@@ -1831,6 +1840,8 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+      /** @description pass it as `cursor` (same filters) for the page after this one */
+      next?: string;
       items: components['schemas']['ConsortiumSummaryDto'][];
     };
     UnitViewDto: {
@@ -2013,6 +2024,8 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+      /** @description pass it as `cursor` (same filters) for the page after this one */
+      next?: string;
       items: components['schemas']['SubsidyViewDto'][];
     };
     FundingDto: {
@@ -2084,6 +2097,7 @@ export interface components {
         | 'unauthorized'
         | 'forbidden'
         | 'not-found'
+        | 'method-not-allowed'
         | 'conflict'
         | 'rule-violated'
         | 'cap-exceeded'
@@ -2419,6 +2433,8 @@ export interface operations {
         minPosition?: number;
         limit?: number;
         offset?: number;
+        /** @description the `next` of the previous page: the page after it, read off an index whatever its depth (offset is then ignored) */
+        cursor?: string;
         policy?: 'nmg-2024-consortium' | 'luzhou-2024-consortium' | 'liaoning-2021-alliance' | 'tianjin-2018-alliance';
         status?:
           'filed' | 'under-review' | 'public-notice' | 'active' | 'dissolved' | 'delisted' | 'rejected' | 'withdrawn';
@@ -4948,6 +4964,8 @@ export interface operations {
         minPosition?: number;
         limit?: number;
         offset?: number;
+        /** @description the `next` of the previous page: the page after it, read off an index whatever its depth (offset is then ignored) */
+        cursor?: string;
         consortiumId?: string;
         recipient?: string;
         policy?: 'nmg-2024-consortium' | 'luzhou-2024-consortium' | 'liaoning-2021-alliance' | 'tianjin-2018-alliance';
@@ -6238,6 +6256,8 @@ export interface operations {
         minPosition?: number;
         /** @description how far ahead deadlines are listed (overdue ones always are) */
         horizonDays?: number;
+        /** @description how many deadlines are listed (the earliest); `deadlines.total` tells how many there are */
+        deadlinesLimit?: number;
       };
       header?: never;
       path?: never;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } from '@ledger/platform';
-import { CHANGE_FEED_TOPICS } from './change-feed/change-feed.topics';
+import { CHANGE_FEED_KINDS, CHANGE_FEED_TOPICS } from './change-feed/change-feed.kinds';
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { DashboardPageModule } from './dashboard-page/dashboard-page.module';
@@ -25,7 +25,11 @@ export const QUERY_MODULES = [
 
 /** The projections, their engine following the log in process, or (LEDGER_BUS=kafka) consuming the log topic. */
 export const projectionsOf = (config: LedgerConfig) =>
-  ProjectionsModule.forProjections(PROJECTIONS, { bus: config.bus, changeFeedTopics: CHANGE_FEED_TOPICS });
+  ProjectionsModule.forProjections(PROJECTIONS, {
+    bus: config.bus,
+    changeFeed: CHANGE_FEED_KINDS,
+    changeFeedTopics: CHANGE_FEED_TOPICS,
+  });
 
 @Module({})
 export class ProjectionAppModule {

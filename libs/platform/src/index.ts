@@ -37,6 +37,7 @@ export * from './platform.module';
 export * from './projections/projection';
 export * from './projections/projection-engine';
 export * from './projections/read-store.port';
+export { InvalidCursorError } from './projections/read-store.sql';
 export * from './projections/read-models.decorator';
 export * from './projections/min-position.guard';
 export * from './projections/projections.module';

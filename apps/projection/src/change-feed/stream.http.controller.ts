@@ -1,24 +1,22 @@
 import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ChangeFeed, ChangeFeedTopic, LEDGER_CONFIG, LedgerConfig, ReadModelChange, Roles } from '@ledger/platform';
+import { ChangeFeed, ChangeFeedEntry, LEDGER_CONFIG, LedgerConfig, Roles } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
 import { StreamQuery } from './stream.query.dto';
-import { CHANGE_FEED_TOPICS } from './change-feed.topics';
 
 /** One message: every change one log position made, in the kinds asked for. */
 export interface StreamMessage {
   position: number;
   recordedAt: string;
-  changes: Array<{ kind: string; id: string; position: number; recordedAt: string; state: unknown }>;
+  changes: ChangeFeedEntry[];
 }
 
-const KINDS = CHANGE_FEED_TOPICS.map((topic) => topic.kind);
-
 /**
- * The projections' change feed as server-sent events: one message per log position (`id:` that position), so a client
- * that reconnects with `Last-Event-ID` gets everything after it once: subscribed first, then caught up from the read
- * models (documents changed since, as they are now), then live; a heartbeat comment keeps idle connections open.
+ * The projections' change feed (@ledger/platform's ChangeFeed, the one the Kafka publisher also hears) as server-sent
+ * events: one message per log position (`id:` that position), so a client that reconnects with `Last-Event-ID` gets
+ * what changed after it: the feed's catch-up from the read models (entities changed since, as they are now), then live;
+ * a heartbeat comment keeps idle connections open.
  */
 @ApiTags('stream')
 @ApiBearerAuth()
@@ -41,7 +39,7 @@ export class StreamHttpController implements BeforeApplicationShutdown {
   @ApiOperation({
     operationId: 'streamChanges',
     summary:
-      'Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.',
+      'Server-sent events: every change the projections make (consortium, subsidy, funding, zone), one message per log position.',
     description:
       '`kind=consortium,zone` and `id=` filter. Each message is `id: <position>`, `event: change`, `data: { position, ' +
       'recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. ' +
@@ -58,14 +56,9 @@ export class StreamHttpController implements BeforeApplicationShutdown {
     if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) {
       throw badQueryParameter('Last-Event-ID', 'must be a log position (a whole number ≥ 0)');
     }
-    const kinds = query.kind ? query.kind.split(',').map((k) => k.trim()) : KINDS;
-    const unknown = kinds.filter((k) => !KINDS.includes(k));
-    if (unknown.length > 0) throw badQueryParameter('kind', `must be among ${KINDS.join(', ')}`);
-    const topics = CHANGE_FEED_TOPICS.filter((topic) => kinds.includes(topic.kind));
-    const byProjection = new Map<string, ChangeFeedTopic>(topics.map((topic) => [topic.projection, topic]));
-    const projections = [...byProjection.keys()];
-    const wanted = (change: ReadModelChange) =>
-      byProjection.has(change.projection) && (query.id === undefined || change.id === query.id);
+    const known = this.feed.kinds();
+    const kinds = query.kind ? query.kind.split(',').map((k) => k.trim()) : known;
+    if (kinds.some((k) => !known.includes(k))) throw badQueryParameter('kind', `must be among ${known.join(', ')}`);
 
     reply.hijack();
     const raw = reply.raw;
@@ -75,22 +68,24 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    let caughtUp = false;
-    const held: ReadModelChange[] = [];
-    // Subscribed, then the position read in the same turn: every change is either published at or below `upto` (and
-    // in the read models for the catch-up to find) or held here for after it. The catch-up sends what it finds at or
-    // below `upto`, the held changes what comes after: each position once, in order.
-    const unsubscribe = this.feed.subscribe((changes) => (caughtUp ? send(changes) : held.push(...changes)));
-    const upto = this.feed.position(projections);
-    const startedAt = after ?? upto;
-    let sent = startedAt;
     const write = (text: string) => void raw.write(text);
-    const send = (changes: ReadModelChange[]) => {
-      for (const message of byPosition(changes.filter(wanted), byProjection)) {
-        if (message.position <= sent) continue;
-        sent = message.position;
-        write(`id: ${message.position}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`);
+    let sent = after ?? this.feed.position(kinds);
+    // Entries come one at a time, in position order; those of one position go out as one message.
+    let message: StreamMessage | undefined;
+    const flush = () => {
+      if (!message) return;
+      write(`id: ${message.position}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`);
+      sent = Math.max(sent, message.position);
+      message = undefined;
+    };
+    const take = (entry: ChangeFeedEntry) => {
+      if (query.id !== undefined && entry.id !== query.id) return;
+      if (message && message.position !== entry.position) flush();
+      if (!message) {
+        message = { position: entry.position, recordedAt: entry.recordedAt, changes: [] };
+        setImmediate(flush);
       }
+      message.changes.push(entry);
     };
     const heartbeat = setInterval(() => write(`: heartbeat ${sent}\n\n`), this.config.streamHeartbeatMs);
     const close = () => {
@@ -99,48 +94,20 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       this.open.delete(close);
       if (!raw.writableEnded) raw.end();
     };
+    write('retry: 2000\n\n');
+    if (after === undefined) write(`id: ${sent}\nevent: ready\ndata: ${JSON.stringify({ position: sent })}\n\n`);
+    // With Last-Event-ID, the feed catches up first: every entity changed after it, as it is now, then live.
+    const unsubscribe = this.feed.subscribe(take, {
+      kinds,
+      ...(after !== undefined && { fromPosition: after + 1 }),
+      onError: () => close(),
+    });
     this.open.add(close);
     request.raw.once('close', close);
-
-    write('retry: 2000\n\n');
-    if (after === undefined)
-      write(`id: ${startedAt}\nevent: ready\ndata: ${JSON.stringify({ position: startedAt })}\n\n`);
-    void (async () => {
-      try {
-        for await (const page of this.feed.since(startedAt, projections)) {
-          send(page.filter((change) => change.position <= upto));
-        }
-        caughtUp = true;
-        send(held.splice(0).filter((change) => change.position > upto));
-      } catch {
-        close();
-      }
-    })();
   }
 
   /** Open streams would keep the server from closing: they end first. */
   beforeApplicationShutdown(): void {
     for (const close of [...this.open]) close();
   }
-}
-
-/** Changes grouped by log position, in order; each shown as the API shows its entity. */
-function byPosition(changes: ReadModelChange[], topics: ReadonlyMap<string, ChangeFeedTopic>): StreamMessage[] {
-  const messages = new Map<number, StreamMessage>();
-  for (const change of [...changes].sort((a, b) => a.position - b.position)) {
-    const topic = topics.get(change.projection)!;
-    let message = messages.get(change.position);
-    if (!message) {
-      message = { position: change.position, recordedAt: change.recordedAt, changes: [] };
-      messages.set(change.position, message);
-    }
-    message.changes.push({
-      kind: topic.kind,
-      id: change.id,
-      position: change.position,
-      recordedAt: change.recordedAt,
-      state: topic.view(change.state),
-    });
-  }
-  return [...messages.values()];
 }

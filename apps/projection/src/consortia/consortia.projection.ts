@@ -3,7 +3,7 @@ import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consorti
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
-import { documentProjection, domainEventOf } from '@ledger/platform';
+import { documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
 
 const CONSORTIUM_EVENTS: ReadonlySet<string> = new Set(CONSORTIUM_EVENT_TYPES);
 
@@ -31,7 +31,16 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
     filed_on: 'text',
     next_due: 'text',
   },
-  indexes: [['policy', 'status', 'filed_on'], ['status', 'filed_on'], ['filed_on'], ['next_due'], ['lead_credit_code']],
+  // The list's order (newest filing first, then id) under each of its filters; the dashboard's deadlines (next_due,
+  // id) with the columns they show, so that they are read off the index alone.
+  indexes: [
+    ['filed_on desc', 'id'],
+    ['policy', 'filed_on desc', 'id'],
+    ['status', 'filed_on desc', 'id'],
+    ['policy', 'status', 'filed_on desc', 'id'],
+    ['next_due', 'id', 'status', 'policy', 'name'],
+    ['lead_credit_code'],
+  ],
   documentOf: (event) => {
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'consortium' && CONSORTIUM_EVENTS.has(event.type) ? stream.id : undefined;
@@ -60,3 +69,17 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
       : []),
   ],
 });
+
+/**
+ * How many consortia a list filtered by policy and/or status holds: the sum of the counter rows that match (a few
+ * dozen: policies × statuses), not a count of the documents.
+ */
+export async function countConsortia(
+  readStore: ReadStore,
+  filter: { policy?: string; status?: string },
+): Promise<number> {
+  const rows = await readStore.counters('consortia');
+  return rows
+    .filter(({ key: [policy, status] }) => (filter.policy ?? policy) === policy && (filter.status ?? status) === status)
+    .reduce((total, row) => total + (row.values.count ?? 0), 0);
+}

@@ -18,6 +18,7 @@ import { capUsage, pendingGrants, targetProgress } from './dashboard-panels';
 import { DashboardQuery } from './dashboard.query.dto';
 
 const DEFAULT_HORIZON_DAYS = 90;
+const DEFAULT_DEADLINES_LIMIT = 100;
 
 /** What a dashboard shows at a glance: counts by policy and status, money by policy and year, every deadline coming up. */
 @ApiTags('dashboard')
@@ -39,10 +40,14 @@ export class DashboardHttpController {
     summary:
       'Counts by policy and status, progress toward programme targets, money by policy and fiscal year, the fullest ' +
       'running caps, upcoming deadlines of consortia and zones and grants waiting for a second signature.',
+    description:
+      '`deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within ' +
+      '`horizonDays`; `deadlines.total`: how many there are in all.',
   })
   async dashboard(@Query() query: DashboardQuery) {
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
+    const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
     const position = this.engine.processedPosition();
     const [consortia, byChain, zones, money, caps, consortiumDue, zoneDue, pending] = await Promise.all([
       this.readStore.counters('consortia'),
@@ -50,12 +55,13 @@ export class DashboardHttpController {
       this.readStore.counters('zones'),
       moneyByPolicyAndYear(this.readStore),
       capUsage(this.readStore),
-      consortiumDeadlines(this.readStore, today, horizonDays),
+      consortiumDeadlines(this.readStore, today, horizonDays, limit),
       zoneDeadlines(this.readStore, today, horizonDays),
       pendingGrants(this.readStore, today),
     ]);
+    // Both lists are earliest first: the first `limit` of them together are the first `limit` of all.
     const deadlines = [
-      ...consortiumDue.map((d) => ({ subject: 'consortium' as const, ...d })),
+      ...consortiumDue.items.map((d) => ({ subject: 'consortium' as const, ...d })),
       ...zoneDue.map((d) => ({ subject: 'zone' as const, ...d })),
       ...pending.map((d) => ({ subject: 'subsidy' as const, ...d })),
     ].sort((a, b) => a.due.localeCompare(b.due));
@@ -67,7 +73,11 @@ export class DashboardHttpController {
       targets: targetProgress(consortia, byChain, today),
       money,
       caps,
-      deadlines: { horizonDays, items: deadlines },
+      deadlines: {
+        horizonDays,
+        items: deadlines.slice(0, limit),
+        total: consortiumDue.total + zoneDue.length,
+      },
     };
   }
 }

@@ -1,43 +1,24 @@
 /**
- * A read model's change as a message on a compacted topic, for other departments' systems: key = the entity's id
- * (compaction keeps its latest state), value = what the ledger's API shows of it (money in yuan), with the log
- * position and time of the event that made the change. A consumer keeps, per key, the value of the highest position.
+ * A change-feed entry as a message on a compacted topic, for other departments' systems: key = the entity's id
+ * (compaction keeps its latest state), value = the entry (kind, id, position, recordedAt, state as the API shows it,
+ * money in yuan). A consumer keeps, per key, the value of the highest position.
  */
 import { Message } from 'kafkajs';
-import { ReadModelChange } from '../projections/projection';
+import { ChangeFeedEntry } from '../projections/change-feed';
 
-/** Which read model goes to which topic, as what kind of entity, and how it is shown. */
-export interface ChangeFeedTopic {
-  projection: string;
-  kind: string;
-  topic: string;
-  view(state: unknown): unknown;
-}
+/** kind → compacted topic, e.g. `{ consortium: 'ledger.consortia.v1' }`. */
+export type ChangeFeedTopics = Readonly<Record<string, string>>;
 
 export const CHANGE_HEADERS = { kind: 'kind', position: 'position', contentType: 'content-type' } as const;
 
-export interface ChangeValue {
-  kind: string;
-  id: string;
-  position: number;
-  recordedAt: string;
-  state: unknown;
-}
-
-export function changeMessage(topic: ChangeFeedTopic, change: ReadModelChange): Message {
-  const value: ChangeValue = {
-    kind: topic.kind,
-    id: change.id,
-    position: change.position,
-    recordedAt: change.recordedAt,
-    state: topic.view(change.state),
-  };
+export function changeMessage(entry: ChangeFeedEntry): Message {
+  const { kind, id, position, recordedAt, state } = entry;
   return {
-    key: change.id,
-    value: JSON.stringify(value),
+    key: id,
+    value: JSON.stringify({ kind, id, position, recordedAt, state }),
     headers: {
-      [CHANGE_HEADERS.kind]: topic.kind,
-      [CHANGE_HEADERS.position]: String(change.position),
+      [CHANGE_HEADERS.kind]: kind,
+      [CHANGE_HEADERS.position]: String(position),
       [CHANGE_HEADERS.contentType]: 'application/json',
     },
   };

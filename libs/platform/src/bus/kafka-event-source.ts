@@ -114,9 +114,10 @@ export class KafkaEventSource implements EventSource {
       try {
         await consumer.connect();
         await consumer.subscribe({ topic, fromBeginning: true });
-        if (!this.follower) consumer.pause([{ topic }]);
-        this.consumer = consumer;
         await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (p) => this.onBatch(p) });
+        // pause() and resume() are refused before run(): only now is the consumer handed out.
+        this.consumer = consumer;
+        if (!this.follower) this.pause();
         this.standbyTimer = setInterval(() => void this.standby(), this.options.standbyPollMs).unref();
         return;
       } catch (error) {

@@ -9,11 +9,11 @@ import { ChangeFeed } from '../projections/change-feed';
 import { ProjectionEngine } from '../projections/projection-engine';
 import { READ_STORE, ReadStore } from '../projections/read-store.port';
 import { ChangeFeedPublisher } from './change-feed.publisher';
-import { ChangeFeedTopic } from './change-message';
+import { ChangeFeedTopics } from './change-message';
 import { kafkaClient } from './kafka-client';
 import { KafkaEventSource } from './kafka-event-source';
 
-export function kafkaProjectionProviders(topics: ReadonlyArray<ChangeFeedTopic>): Provider[] {
+export function kafkaProjectionProviders(topics: ChangeFeedTopics): Provider[] {
   return [
     {
       provide: KafkaEventSource,

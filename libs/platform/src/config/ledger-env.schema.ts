@@ -1,3 +1,4 @@
+import { isBusinessDate } from '@ledger/domain/shared/dates';
 /**
  * The environment the ledger reads, as a schema: every variable, what it takes, its default and what it means. Both
  * apps and the CLI read it through `ledgerConfigFromEnv` into one `LedgerConfig`. A wrong or incomplete value is a
@@ -79,7 +80,6 @@ const kafkaName = (name: string, value: string | undefined, fallback: string): s
 };
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Every variable the ledger reads. Read in this order; the first problem is the one reported. */
 export const LEDGER_ENV = {
@@ -155,9 +155,7 @@ export const LEDGER_ENV = {
   }),
   LEDGER_TODAY: variable('pins the business date, YYYY-MM-DD (demos, tests)', (v) => {
     if (unset(v)) return undefined;
-    const [, y, m, d] = DATE.exec(v.trim()) ?? [];
-    const date = y ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : undefined;
-    if (!date || date.toISOString().slice(0, 10) !== v.trim()) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
+    if (!isBusinessDate(v.trim())) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
     return v.trim();
   }),
   LEDGER_DUAL_CONTROL_AMOUNT: variable(
@@ -245,18 +243,18 @@ function crossChecks(env: LedgerEnv): void {
         '(postgresql://user:password@host:5432/database)',
     );
   }
+  if (env.LEDGER_STORE === 'kurrentdb' && env.KURRENTDB_URL === undefined) {
+    throw new LedgerConfigError(
+      'KURRENTDB_URL must be set to a KurrentDB connection string when LEDGER_STORE is kurrentdb ' +
+        '(kurrentdb://host:2113?tls=false)',
+    );
+  }
   if (env.LEDGER_BUS === 'kafka' && env.KAFKA_BROKERS === undefined) {
     throw new LedgerConfigError('KAFKA_BROKERS must be set (host:port,host:port,…) when LEDGER_BUS is kafka');
   }
   if (env.KAFKA_SASL_MECHANISM !== undefined) {
     const missing = (['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const).find((name) => env[name] === undefined);
     if (missing) throw new LedgerConfigError(`${missing} must be set when KAFKA_SASL_MECHANISM is set`);
-  }
-  if (env.LEDGER_STORE === 'kurrentdb' && env.KURRENTDB_URL === undefined) {
-    throw new LedgerConfigError(
-      'KURRENTDB_URL must be set to a KurrentDB connection string when LEDGER_STORE is kurrentdb ' +
-        '(kurrentdb://host:2113?tls=false)',
-    );
   }
 }
 

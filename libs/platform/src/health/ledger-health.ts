@@ -38,7 +38,7 @@ export interface HealthReading {
     relay?: BusLinkHealth & { lag?: number; maxLag: number };
     /** The log topic to the projections: 'running' owns the partition, 'standby' waits in the group. */
     consumer?: BusLinkHealth;
-    /** The read models' changes to the compacted topics; `lag`: positions the topics trail the read models by. */
+    /** The change feed to the compacted topics; `lag`: entries received and not yet acknowledged by the broker. */
     changeFeed?: BusLinkHealth & { lag: number };
   };
 }
@@ -62,19 +62,16 @@ export class LedgerHealth {
       pingReadStore && this.readStore ? settled(() => this.readStore!.ping()) : undefined,
     ]);
     const engine = this.engine?.health();
+    const lag = head.ok && engine ? await settled(() => this.eventsBehind(engine.position, head.value)) : undefined;
     const relay = this.relay?.health();
+    const relayLag = head.ok && relay ? await settled(() => this.eventsBehind(relay.position, head.value)) : undefined;
     const bus = {
       ...(relay && {
-        relay: {
-          ...relay,
-          ...(head.ok && { lag: Math.max(0, head.value - relay.position) }),
-          maxLag: this.config.readyMaxLag,
-        },
+        relay: { ...relay, ...(relayLag?.ok && { lag: relayLag.value }), maxLag: this.config.readyMaxLag },
       }),
       ...(this.consumer && { consumer: this.consumer.health() }),
       ...(this.changeFeed && { changeFeed: { ...this.changeFeed.health(), lag: this.changeFeed.lag() } }),
     };
-    const lag = head.ok && engine ? await settled(() => this.eventsBehind(engine.position, head.value)) : undefined;
     return {
       log: head.ok ? { reachable: true, headPosition: head.value } : { reachable: false, error: head.error },
       ...(readStore && {

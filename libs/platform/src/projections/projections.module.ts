@@ -9,12 +9,12 @@ import {
 } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
 import { ChangeFeedPublisher } from '../bus/change-feed.publisher';
-import { ChangeFeedTopic } from '../bus/change-message';
+import { ChangeFeedTopics } from '../bus/change-message';
 import { densePositions, kafkaProjectionProviders } from '../bus/kafka-projections.providers';
 import { KafkaEventSource } from '../bus/kafka-event-source';
 import { BusSetting, LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
-import { ChangeFeed } from './change-feed';
+import { ChangeFeed, ChangeFeedKind } from './change-feed';
 import { MinPositionGuard } from './min-position.guard';
 import { Projection, PROJECTIONS } from './projection';
 import { ProjectionEngine } from './projection-engine';
@@ -44,7 +44,10 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
 export interface ProjectionsModuleOptions {
   /** LEDGER_BUS: with kafka, events come from the log topic and the change feed goes to `changeFeedTopics`. */
   bus?: BusSetting;
-  changeFeedTopics?: ReadonlyArray<ChangeFeedTopic>;
+  /** The kinds of entity the change feed carries (which read model, how shown). */
+  changeFeed?: ReadonlyArray<ChangeFeedKind>;
+  /** kind → compacted topic, with LEDGER_BUS=kafka. */
+  changeFeedTopics?: ChangeFeedTopics;
 }
 
 /** The read store, the engine that keeps it up with the log, the change feed, and `minPosition` for queries. */
@@ -52,7 +55,7 @@ export interface ProjectionsModuleOptions {
 export class ProjectionsModule {
   static forProjections(
     projections: ReadonlyArray<Projection>,
-    { bus = { kind: 'inproc' }, changeFeedTopics = [] }: ProjectionsModuleOptions = {},
+    { bus = { kind: 'inproc' }, changeFeed = [], changeFeedTopics = {} }: ProjectionsModuleOptions = {},
   ): DynamicModule {
     const logger = new Logger('Projections');
     const kafka = bus.kind === 'kafka';
@@ -76,7 +79,12 @@ export class ProjectionsModule {
               densePositions: densePositions(config),
             }),
         },
-        { provide: ChangeFeed, inject: [ProjectionEngine, READ_STORE], useFactory: changeFeedOf },
+        {
+          provide: ChangeFeed,
+          inject: [ProjectionEngine, READ_STORE],
+          useFactory: (engine: ProjectionEngine, readStore: ReadStore) =>
+            new ChangeFeed(engine, readStore, changeFeed, (message) => logger.error(message)),
+        },
         ...(kafka ? kafkaProjectionProviders(changeFeedTopics) : []),
         MinPositionGuard,
         ProjectionLifecycle,
@@ -92,5 +100,3 @@ export class ProjectionsModule {
     };
   }
 }
-
-const changeFeedOf = (engine: ProjectionEngine, readStore: ReadStore) => new ChangeFeed(engine, readStore);
