@@ -3,6 +3,7 @@ import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } fro
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
+import { ReconciliationsQueryModule } from './reconciliations/reconciliations.query.module';
 import { ReplayQueryModule } from './replay/replay.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
@@ -16,6 +17,7 @@ export const QUERY_MODULES = [
   ZonesQueryModule,
   SubsidiesQueryModule,
   ReplayQueryModule,
+  ReconciliationsQueryModule,
 ];
 
 @Module({})

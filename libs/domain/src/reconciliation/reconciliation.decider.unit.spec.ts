@@ -38,7 +38,7 @@ const match = (lines: StatementLine[]): MatchStatement => ({
   },
 });
 
-const { given } = deciderSpec(reconciliationDecider, () => ({ today: '2025-12-01', payments: [] }));
+const { given } = deciderSpec(reconciliationDecider, () => ({ today: '2025-12-01', payments: [] as LedgerPayment[] }));
 const outcomesOf = (lines: StatementLine[], payments: LedgerPayment[]) => {
   const [event] = given([]).when(match(lines), { payments }).outcome as StatementMatched[];
   return event.data.lines.map((l) => [l.outcome, l.by ?? null, l.statement?.line ?? null, l.ledger?.voucher ?? null]);
