@@ -5,6 +5,7 @@ import { EventStore } from '@ledger/event-store';
 import {
   CurrentPrincipal,
   EVENT_STORE,
+  jurisdictionWhere,
   MinPositionGuard,
   notFound,
   Principal,
@@ -21,6 +22,7 @@ import { asOfHref } from '../replay/timeline';
 import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
 import { ExportsAs } from '../exports/exports-as.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { CONSORTIA } from './consortia.projection';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
@@ -30,6 +32,7 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
+@ScopedRecords('consortium')
 @UseGuards(MinPositionGuard)
 @ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
@@ -41,8 +44,8 @@ export class ConsortiaHttpController {
   @Get()
   @Roles('viewer')
   @ApiOperation({ summary: 'Consortia, filtered by policy and status, newest filing first.' })
-  async list(@Query() query: ListConsortiaQuery) {
-    const where = { policy: query.policy, status: query.status };
+  async list(@Query() query: ListConsortiaQuery, @CurrentPrincipal() principal: Principal) {
+    const where = { policy: query.policy, status: query.status, ...jurisdictionWhere(principal.jurisdiction) };
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     const [page, total] = await Promise.all([

@@ -1,4 +1,4 @@
-import { ReadStore } from '@ledger/platform';
+import { Jurisdiction, jurisdictionWhere, ReadStore } from '@ledger/platform';
 import { CONSORTIA } from './consortia.projection';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
@@ -26,11 +26,12 @@ export async function consortiumDeadlines(
   readStore: ReadStore,
   today: BusinessDate,
   horizonDays: number,
+  jurisdiction?: Jurisdiction,
 ): Promise<ConsortiumDeadlineRow[]> {
   const horizon = addDays(today, horizonDays);
   // `next_due` holds each consortium's one coming date: reading up to the horizon reads what the answer holds.
   const page = await readStore.findDocuments<ConsortiumState>(CONSORTIA.name, {
-    where: { next_due: { lte: horizon } },
+    where: { next_due: { lte: horizon }, ...jurisdictionWhere(jurisdiction) },
     orderBy: [['next_due', 'asc']],
     limit: MAX_DEADLINES,
   });

@@ -2,6 +2,10 @@ import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CounterRow,
+  covers,
+  CurrentPrincipal,
+  Jurisdiction,
+  Principal,
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionGuard,
@@ -34,16 +38,17 @@ export class DashboardHttpController {
   @ApiOperation({
     summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
   })
-  async dashboard(@Query() query: DashboardQuery) {
+  async dashboard(@Query() query: DashboardQuery, @CurrentPrincipal() principal: Principal) {
+    const { jurisdiction } = principal;
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const position = this.engine.processedPosition();
     const [consortia, zones, money, consortiumDue, zoneDue] = await Promise.all([
-      this.readStore.counters('consortia'),
+      consortiaCounts(this.readStore, jurisdiction),
       this.readStore.counters('zones'),
-      moneyByPolicyAndYear(this.readStore),
-      consortiumDeadlines(this.readStore, today, horizonDays),
-      zoneDeadlines(this.readStore, today, horizonDays),
+      moneyByPolicyAndYear(this.readStore, jurisdiction),
+      consortiumDeadlines(this.readStore, today, horizonDays, jurisdiction),
+      zoneDeadlines(this.readStore, today, horizonDays, jurisdiction),
     ]);
     const deadlines = [
       ...consortiumDue.map((d) => ({ subject: 'consortium' as const, ...d })),
@@ -53,7 +58,9 @@ export class DashboardHttpController {
       today,
       position,
       consortia: countsByPolicyAndStatus(consortia),
-      zones: countsByPolicyAndStatus(zones),
+      zones: countsByPolicyAndStatus(
+        zones.filter(({ key: [policy] }) => covers(jurisdiction, { policy: String(policy) })),
+      ),
       money,
       deadlines: { horizonDays, items: deadlines },
     };
@@ -69,4 +76,22 @@ function countsByPolicyAndStatus(rows: CounterRow[]) {
       count: values.count,
     }))
     .sort((a, b) => a.policy.localeCompare(b.policy) || a.status.localeCompare(b.status));
+}
+
+/**
+ * The `consortia` counter (by policy and status), or for a jurisdiction the by-division counts it covers, added up by
+ * policy and status.
+ */
+async function consortiaCounts(readStore: ReadStore, jurisdiction?: Jurisdiction): Promise<CounterRow[]> {
+  if (!jurisdiction) return readStore.counters('consortia');
+  const sums = new Map<string, CounterRow>();
+  for (const { key, values } of await readStore.counters('consortia-by-division')) {
+    const [policy, status, division] = key.map(String);
+    if (!covers(jurisdiction, { policy, division })) continue;
+    const id = JSON.stringify([policy, status]);
+    const sum = sums.get(id) ?? { key: [policy, status], values: { count: 0 } };
+    sum.values.count += values.count ?? 0;
+    sums.set(id, sum);
+  }
+  return [...sums.values()];
 }

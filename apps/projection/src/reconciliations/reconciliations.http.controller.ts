@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags }
 import { createHash } from 'node:crypto';
 import { EventStore } from '@ledger/event-store';
 import { isRejection } from '@ledger/domain/shared/decision';
+import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { reconciliationDecider } from '@ledger/domain/reconciliation/reconciliation.decider';
 import { ReconciliationEvent } from '@ledger/domain/reconciliation/reconciliation.events';
 import { ReconciliationState } from '@ledger/domain/reconciliation/reconciliation.state';
@@ -13,7 +14,12 @@ import {
   CommandMeta,
   CommandMetadata,
   CommandRunner,
+  covers,
+  CurrentPrincipal,
   derivedId,
+  Jurisdiction,
+  outsideJurisdiction,
+  Principal,
   EVENT_STORE,
   foldStream,
   MinPositionGuard,
@@ -75,13 +81,19 @@ export class ReconciliationsHttpController {
     const from = dto.from ?? dates[0];
     const to = dto.to ?? dates[dates.length - 1];
     if (from > to) throw badRequest([{ problem: `from (${from}) is after to (${to})` }]);
+    const { jurisdiction } = meta;
     const scope = {
       from,
       to,
       ...(dto.fiscalYear !== undefined && { fiscalYear: dto.fiscalYear }),
       ...(dto.policy !== undefined && { policy: dto.policy }),
+      ...(jurisdiction && { jurisdiction: [...jurisdiction.policies, ...jurisdiction.regions] }),
     };
-    const payments = await ledgerPayments(this.readStore, scope);
+    const payments = await ledgerPayments(this.readStore, {
+      ...scope,
+      covers: ({ state }) =>
+        covers(jurisdiction, { policy: state.policy, division: divisionOf(state.responsibleUnit) }),
+    });
     const reconciliationId = derivedId('reconciliation', meta.commandId);
     return this.decide({ type: 'MatchStatement', data: { reconciliationId, statement, scope } }, meta, payments);
   }
@@ -92,9 +104,9 @@ export class ReconciliationsHttpController {
   @ApiOperation({
     summary: 'A matching run again: who ran it when, the file it matched, every line and what was resolved since.',
   })
-  async run(@Param('id') id: string): Promise<ReconciliationRunView> {
+  async run(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ReconciliationRunView> {
     const view = reconciliationRunView(await this.store.readStream(reconciliationStreamId(id)));
-    if (!view) throw notFound(`reconciliation ${id}`);
+    if (!view || !withinJurisdiction(view, principal.jurisdiction)) throw notFound(`reconciliation ${id}`);
     return view;
   }
 
@@ -105,11 +117,14 @@ export class ReconciliationsHttpController {
     summary: 'Mark one difference of a run resolved, with a note (ledger.difference-resolved). Role finance.',
     description: 'Body `{ item, note }`; a matched line or one resolved before: 422. Answers the run as GET does.',
   })
-  resolve(
+  async resolve(
     @Param('id') id: string,
     @Body() dto: ResolveDifferenceDto,
     @CommandMeta() meta: CommandMetadata,
   ): Promise<ReconciliationRunView> {
+    const view = reconciliationRunView(await this.store.readStream(reconciliationStreamId(id)));
+    if (view && !withinJurisdiction(view, meta.jurisdiction))
+      throw outsideJurisdiction(meta.actor, meta.jurisdiction!, `reconciliation ${id}`);
     return this.decide(
       { type: 'ResolveDifference', data: { reconciliationId: id, item: dto.item, note: dto.note } },
       meta,
@@ -170,4 +185,14 @@ function badRequest(details: StatementProblem['details'], message?: string): Bad
     message: message ?? new StatementProblem(details).message,
     details,
   });
+}
+
+/**
+ * A run is seen by users without a jurisdiction, and by users whose jurisdiction includes every scope the run was
+ * made under (a run made without one compared every jurisdiction's payments: only unscoped users see it).
+ */
+function withinJurisdiction(run: ReconciliationRunView, jurisdiction: Jurisdiction | undefined): boolean {
+  if (!jurisdiction) return true;
+  const mine = [...jurisdiction.policies, ...jurisdiction.regions];
+  return run.jurisdiction !== undefined && run.jurisdiction.every((scope) => mine.includes(scope));
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@ledger/event-store';
 import { EVENT_STORE, Roles } from '@ledger/platform';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { optionalMoment } from './moment';
 import { diffAnswer, replayAnswer } from './replay.answers';
 import { DiffQuery, ReplayQuery } from './replay.query.dto';
@@ -12,6 +13,7 @@ import { DIFF_DESCRIPTION, REPLAY_DESCRIPTION } from './replay.descriptions';
 @ApiTags('zones')
 @ApiBearerAuth()
 @Controller('v1/zones')
+@ScopedRecords('zone')
 @Roles('supervisor')
 export class ZoneReplayHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

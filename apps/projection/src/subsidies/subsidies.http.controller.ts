@@ -27,6 +27,7 @@ import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
 const EXPORT_LIMIT = 1_000_000;
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
@@ -36,6 +37,7 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @ApiTags('subsidies')
 @ApiBearerAuth()
 @Controller('v1/subsidies')
+@ScopedRecords('subsidy')
 @UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
@@ -52,9 +54,17 @@ export class SubsidiesHttpController {
       'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. ' +
       'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
   })
-  async list(@Query() query: ListSubsidiesQuery, @ExportRequested() exporting?: ExportRequest) {
+  async list(
+    @Query() query: ListSubsidiesQuery,
+    @CurrentPrincipal() principal: Principal,
+    @ExportRequested() exporting?: ExportRequest,
+  ) {
     const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, minPosition: _, ...filter } = query;
-    const { subsidies, total } = await readSubsidies(this.readStore, filter, { limit, offset });
+    const { subsidies, total } = await readSubsidies(
+      this.readStore,
+      { ...filter, jurisdiction: principal.jurisdiction },
+      { limit, offset },
+    );
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
       status: s.status,

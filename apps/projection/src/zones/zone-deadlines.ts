@@ -1,4 +1,4 @@
-import { ReadStore } from '@ledger/platform';
+import { ReadStore, covers, Jurisdiction } from '@ledger/platform';
 import { BusinessDate } from '@ledger/domain/shared/dates';
 import { readZones } from './zones.projection';
 import { upcomingDeadlines, ZoneDeadlineKind } from '@ledger/domain/zone/zone-schedule';
@@ -24,8 +24,10 @@ export async function zoneDeadlines(
   readStore: ReadStore,
   today: BusinessDate,
   horizonDays: number,
+  jurisdiction?: Jurisdiction,
 ): Promise<ZoneDeadlineRow[]> {
   return (await readZones(readStore))
+    .filter((zone) => covers(jurisdiction, { policy: zone.policy }))
     .flatMap((zone) =>
       upcomingDeadlines(zone, today, horizonDays).map(({ kind, due, overdue, rule, citation, year }) => ({
         kind,

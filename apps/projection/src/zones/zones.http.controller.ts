@@ -8,6 +8,7 @@ import {
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionGuard,
+  covers,
   notFound,
   Principal,
   READ_STORE,
@@ -36,6 +37,7 @@ import {
 } from '@ledger/domain/zone/zone-schedule';
 import { zoneStreamId } from '@ledger/domain/zone/zone.streams';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
 export const NEXT_DEADLINES_HORIZON_DAYS = 365;
@@ -45,6 +47,7 @@ const reportDue = nmg2022ZoneParams.annualReportDueMonthDay;
 @ApiTags('zones')
 @ApiBearerAuth()
 @Controller('v1/zones')
+@ScopedRecords('zone')
 @UseGuards(MinPositionGuard)
 @ReadsProjections(ZONES.name)
 export class ZonesHttpController {
@@ -63,10 +66,11 @@ export class ZonesHttpController {
       "`reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger's business date) " +
       'and names it under `reportMissing`. Filters combine.',
   })
-  async list(@Query() query: ListZonesQuery) {
+  async list(@Query() query: ListZonesQuery, @CurrentPrincipal() principal: Principal) {
     const today = this.config.today();
     const { dueInYear, reportMissingFor } = query;
     const matching = (await readZones(this.readStore, query.status))
+      .filter((zone) => covers(principal.jurisdiction, { policy: zone.policy }))
       .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
       .filter((zone) => reportMissingFor === undefined || isReportMissing(zone, reportMissingFor, today));
     const limit = query.limit ?? 100;
