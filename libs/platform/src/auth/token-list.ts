@@ -26,8 +26,8 @@ export function parseTokenList(list: string): Array<[string, Principal]> {
     const shown = () => [token ? '<token>' : '', ...entry.split(':').slice(1)].join(':');
     if (!token || !actor || roles.length === 0 || unknown.length > 0 || rest.length > 0 || moreScopes.length > 0) {
       throw new Error(
-        `LEDGER_TOKENS entry ${index + 1} must be token:actor:role+role (optionally @scope|scope) with roles among ` +
-          `${ROLES.join(', ')}, not "${shown()}"`,
+        `LEDGER_TOKENS entry ${index + 1} must be token:actor:role+role with roles among ${ROLES.join(', ')}, ` +
+          `not "${shown()}"`,
       );
     }
     if (scopes !== undefined && (scopes.length === 0 || badScopes.length > 0 || scopes.includes(''))) {

@@ -107,7 +107,7 @@ export const LEDGER_ENV = {
     return v.trim();
   }),
   LEDGER_ADMIN_TOKEN: variable('the admin’s bearer token', (v) => (unset(v) ? undefined : v)),
-  LEDGER_TOKENS: variable('bearer tokens, token:actor:role+role, comma-separated', (v) => {
+  LEDGER_TOKENS: variable('bearer tokens, token:actor:role+role[@policy|region], comma-separated', (v) => {
     if (unset(v)) return undefined;
     try {
       parseTokenList(v);
