@@ -1,7 +1,9 @@
 /**
- * Stored events are forever: the log an earlier version of the ledger wrote (test/fixtures/stored-log-v1, every event
- * type of every module and policy) loads into this version's store, verifies its hash chain, replays into every read
- * model, and answers every query it answered then. An answer may gain fields; no field it had may change.
+ * Stored events are forever: each log an earlier version of the ledger wrote (test/fixtures/stored-log-v*, every event
+ * type of every module and policy that version knew) loads into this version's store, verifies its hash chain, replays
+ * into every read model, and answers every query it answered then. An answer may gain fields; no field it had may
+ * change. Version 1 holds the first shapes (upcast today); version 2 the slim SubsidyGranted v2 and FundingCommitted v3,
+ * maker-checker, waivers, continuations and regional averages.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,15 +15,13 @@ import { RecordedEvent } from '@ledger/event-store';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
 import { RawEventRow, writeRawLog } from './stored-log/raw-log';
 
-const FIXTURE = join(__dirname, 'fixtures', 'stored-log-v1');
-
 interface StoredAnswers {
   today: string;
   headPosition: number;
   answers: Array<{ path: string; as: 'supervisor' | 'viewer'; status: number; body: unknown }>;
 }
 
-const EVERY_EVENT_TYPE = [
+const EVERY_EVENT_TYPE_V1 = [
   'AnnualReportCorrected',
   'AnnualReportRecorded',
   'AnnualReportSubmitted',
@@ -58,14 +58,35 @@ const EVERY_EVENT_TYPE = [
   'ZoneRectified',
   'ZoneRemoved',
 ];
+/** What version 2 added (policy catalogue 2026-12-01). */
+const EVERY_EVENT_TYPE_V2 = [
+  ...EVERY_EVENT_TYPE_V1,
+  'GrantApproved',
+  'GrantDeclined',
+  'GrantExpired',
+  'PendingGrantClosed',
+  'PendingGrantOpened',
+  'RegionalAverageRecorded',
+  'RuleWaived',
+  'SubsidyContinued',
+].sort();
 
-const rows: RawEventRow[] = readFileSync(join(FIXTURE, 'events.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line));
-/** Fields computed under the rules in force now (documented, with the catalogue version that changed them). */
-const currentReadings: { changes: Array<{ path: string; fields: string[]; catalogue: string; why: string }> } =
-  JSON.parse(readFileSync(join(FIXTURE, 'current-readings.json'), 'utf8'));
+interface CurrentReadings {
+  changes: Array<{ path: string; fields: string[]; catalogue: string; why: string }>;
+}
+
+/** A fixture as committed: the rows as stored, the answers then, and the fields read under today's rules. */
+function fixture(name: string) {
+  const dir = join(__dirname, 'fixtures', name);
+  const rows: RawEventRow[] = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+  /** Fields computed under the rules in force now (documented, with the catalogue version that changed them). */
+  const currentReadings: CurrentReadings = JSON.parse(readFileSync(join(dir, 'current-readings.json'), 'utf8'));
+  const stored: StoredAnswers = JSON.parse(readFileSync(join(dir, 'answers.json'), 'utf8'));
+  return { name, rows, currentReadings, stored };
+}
 
 /** `caps[].detail` → every cap's detail removed (a copy). */
 function withoutFields(body: unknown, fields: string[]): unknown {
@@ -101,9 +122,11 @@ const recordedOf = (row: RawEventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
   hash: row.hash,
 });
-const stored: StoredAnswers = JSON.parse(readFileSync(join(FIXTURE, 'answers.json'), 'utf8'));
 
-describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
+describe.each([
+  { log: fixture('stored-log-v1'), everyEventType: EVERY_EVENT_TYPE_V1 },
+  { log: fixture('stored-log-v2'), everyEventType: EVERY_EVENT_TYPE_V2 },
+])('the stored log of test/fixtures/$log.name', ({ log: { rows, currentReadings, stored }, everyEventType }) => {
   let dataDir: string;
   let ledger: RunningLedger;
 
@@ -118,25 +141,8 @@ describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
   });
 
   it('holds every event type of every module', () => {
-    expect([...new Set(rows.map((row) => row.type))].sort()).toEqual(EVERY_EVENT_TYPE);
+    expect([...new Set(rows.map((row) => row.type))].sort()).toEqual(everyEventType);
     expect(rows).toHaveLength(stored.headPosition);
-  });
-
-  it("reads events written in older shapes in today's shape (FundingCommitted v1: `on` became `grantedOn`)", () => {
-    const grants = new Map(
-      rows
-        .filter((row) => row.type === 'SubsidyGranted')
-        .map((row) => [JSON.parse(row.data).subsidyId, JSON.parse(row.data)]),
-    );
-    const commitments = rows.filter((row) => row.type === 'FundingCommitted');
-    expect(commitments.length).toBeGreaterThan(0);
-    for (const row of commitments) {
-      expect(row.schema_version).toBe(1);
-      const { data, schemaVersion } = inTodaysShape(recordedOf(row));
-      expect(schemaVersion).toBe(LEDGER_EVENT_SCHEMAS.currentVersion('FundingCommitted'));
-      expect(data).not.toHaveProperty('on');
-      expect(data.grantedOn).toBe(grants.get(data.subsidyId).grantedOn);
-    }
   });
 
   it('verifies its hash chain', async () => {
@@ -169,4 +175,24 @@ describe('the stored log of version 1 (test/fixtures/stored-log-v1)', () => {
         expect(valuesAt(now.body, field).every((v) => v !== undefined && v !== '')).toBe(true);
     },
   );
+});
+
+describe('events written in older shapes', () => {
+  const { rows } = fixture('stored-log-v1');
+  it("reads events written in older shapes in today's shape (FundingCommitted v1: `on` became `grantedOn`)", () => {
+    const grants = new Map(
+      rows
+        .filter((row) => row.type === 'SubsidyGranted')
+        .map((row) => [JSON.parse(row.data).subsidyId, JSON.parse(row.data)]),
+    );
+    const commitments = rows.filter((row) => row.type === 'FundingCommitted');
+    expect(commitments.length).toBeGreaterThan(0);
+    for (const row of commitments) {
+      expect(row.schema_version).toBe(1);
+      const { data, schemaVersion } = inTodaysShape(recordedOf(row));
+      expect(schemaVersion).toBe(LEDGER_EVENT_SCHEMAS.currentVersion('FundingCommitted'));
+      expect(data).not.toHaveProperty('on');
+      expect(data.grantedOn).toBe(grants.get(data.subsidyId).grantedOn);
+    }
+  });
 });
