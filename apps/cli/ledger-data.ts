@@ -12,7 +12,7 @@ export interface LedgerDataOptions {
 
 /**
  * The configuration (the environment, as the apps read it; --data-dir over LEDGER_DATA_DIR), whose event log must
- * exist: opening a missing one would create it.
+ * exist: opening a missing one would create it. On KurrentDB (nothing to create) the CLI records no chain heads.
  */
 export async function existingLedger(options: LedgerDataOptions): Promise<LedgerConfig> {
   const env = options.dataDir === undefined ? process.env : { ...process.env, LEDGER_DATA_DIR: options.dataDir };
@@ -20,6 +20,10 @@ export async function existingLedger(options: LedgerDataOptions): Promise<Ledger
   const store = config.eventStore;
   if (store.kind === 'sqlite' && !existsSync(store.file)) {
     throw new Error(`no event log at ${store.file} (give --data-dir or set LEDGER_DATA_DIR)`);
+  }
+  if (store.kind === 'kurrentdb') {
+    // The CLI reads and checks the chain; recording chain heads is the apps' work (KURRENTDB_CHAIN_HEAD_EVERY).
+    return { ...config, eventStore: { ...store, kurrentdb: { ...store.kurrentdb, chainHeadEvery: 0 } } };
   }
   if (
     store.kind === 'postgres' &&

@@ -24,6 +24,10 @@ describe('generated documentation is fresh', () => {
     expect(check('scripts/policies-doc.js')).toEqual({ ok: true, said: '' });
   });
 
+  it('docs/openapi.json, its reference in docs/API.md and the client types are what the code serves (npm run docs)', () => {
+    expect(check('scripts/openapi-doc.js')).toEqual({ ok: true, said: '' });
+  }, 120_000);
+
   it('a stale docs/POLICIES.md fails the check, which names the command that regenerates it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-docs-'));
     try {

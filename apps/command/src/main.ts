@@ -3,6 +3,7 @@ import {
   allInterfaces,
   closeOnSignals,
   createLedgerApp,
+  exitOnStartFailure,
   describeEventStore,
   ledgerConfigOrExit,
   printableUrl,
@@ -24,4 +25,4 @@ async function main(): Promise<void> {
   console.log(`consortium-ledger commands on ${url} (events in ${describeEventStore(config.eventStore)})`);
 }
 
-void main();
+main().catch(exitOnStartFailure);

@@ -3,6 +3,7 @@ import {
   allInterfaces,
   closeOnSignals,
   createLedgerApp,
+  exitOnStartFailure,
   describeStores,
   ledgerConfigOrExit,
   printableUrl,
@@ -23,4 +24,4 @@ async function main(): Promise<void> {
   console.log(`consortium-ledger queries on ${url} (${describeStores(config)})`);
 }
 
-void main();
+main().catch(exitOnStartFailure);

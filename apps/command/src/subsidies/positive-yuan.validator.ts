@@ -1,5 +1,8 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isYuanString, yuanToFen } from '@ledger/domain/shared/money';
+import { POSITIVE_YUAN_SCHEMA, validatorSchema } from '@ledger/platform';
+
+validatorSchema('isPositiveYuan', POSITIVE_YUAN_SCHEMA);
 
 /** Money in that must be more than nothing: a string of yuan with at most two decimals, above "0.00". */
 export const IsPositiveYuan =

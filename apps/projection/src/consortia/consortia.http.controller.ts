@@ -1,18 +1,20 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumPageDto, ConsortiumViewDto } from '@ledger/presentation/consortium.view.dto';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
+  AuditTrailDto,
   CurrentPrincipal,
   EVENT_STORE,
   jurisdictionWhere,
   MinPositionGuard,
-  notFound,
   Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
+  notFound,
 } from '@ledger/platform';
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { asOfMomentOf } from '../replay/as-of.request';
@@ -43,7 +45,11 @@ export class ConsortiaHttpController {
 
   @Get()
   @Roles('viewer')
-  @ApiOperation({ summary: 'Consortia, filtered by policy and status, newest filing first.' })
+  @ApiOkResponse({ type: ConsortiumPageDto })
+  @ApiOperation({
+    operationId: 'listConsortia',
+    summary: 'Consortia, filtered by policy and status, newest filing first.',
+  })
   async list(@Query() query: ListConsortiaQuery, @CurrentPrincipal() principal: Principal) {
     const where = { policy: query.policy, status: query.status, ...jurisdictionWhere(principal.jurisdiction) };
     const limit = query.limit ?? 100;
@@ -62,7 +68,9 @@ export class ConsortiaHttpController {
 
   @Get(':id')
   @Roles('viewer')
+  @ApiOkResponse({ type: ConsortiumViewDto })
   @ApiOperation({
+    operationId: 'getConsortium',
     summary:
       'One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
@@ -82,7 +90,9 @@ export class ConsortiaHttpController {
 
   @Get(':id/history')
   @Roles('supervisor')
+  @ApiOkResponse({ type: AuditTrailDto })
   @ApiOperation({
+    operationId: 'getConsortiumHistory',
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })

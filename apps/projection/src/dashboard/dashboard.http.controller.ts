@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DashboardDto } from '../shared/query-answers.dto';
 import {
   CounterRow,
   covers,
@@ -35,7 +36,9 @@ export class DashboardHttpController {
 
   @Get()
   @Roles('viewer')
+  @ApiOkResponse({ type: DashboardDto })
   @ApiOperation({
+    operationId: 'getDashboard',
     summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
   })
   async dashboard(@Query() query: DashboardQuery, @CurrentPrincipal() principal: Principal) {

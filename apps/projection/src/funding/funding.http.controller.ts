@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FundingDto } from '../shared/query-answers.dto';
 import {
   CurrentPrincipal,
   MinPositionGuard,
@@ -33,7 +34,9 @@ export class FundingHttpController {
   @Get(':creditCode')
   @Roles('viewer', 'finance')
   @ExportsAs(fundingWorkbook)
+  @ApiOkResponse({ type: FundingDto })
   @ApiOperation({
+    operationId: 'getFunding',
     summary:
       'What a recipient received in a fiscal year, and every cap its grants are counted against, with its headroom.',
     description:

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PolicyCatalogueDto, PolicyDto } from '../shared/query-answers.dto';
 import { MinPositionGuard, notFound, Roles } from '@ledger/platform';
 import { policyCatalogueView } from '@ledger/presentation';
 import { QueryOptionsDto } from '../shared/query-options.dto';
@@ -15,7 +16,9 @@ export class PoliciesHttpController {
 
   @Get()
   @Roles('viewer')
+  @ApiOkResponse({ type: PolicyCatalogueDto })
   @ApiOperation({
+    operationId: 'listPolicies',
     summary:
       'Every policy: its period, its rules in words (waivable or not), every parameter with clause, effective dates ' +
       "and Ledger interpretation, its funding categories; the ledger's own rules and dated interpretations, and the " +
@@ -27,7 +30,8 @@ export class PoliciesHttpController {
 
   @Get(':id')
   @Roles('viewer')
-  @ApiOperation({ summary: 'One policy, e.g. nmg-2024-consortium.' })
+  @ApiOkResponse({ type: PolicyDto })
+  @ApiOperation({ operationId: 'getPolicy', summary: 'One policy, e.g. nmg-2024-consortium.' })
   one(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const policy = this.catalogue.items.find((p) => p.id === id);
     if (!policy) throw notFound(`policy ${id}`);

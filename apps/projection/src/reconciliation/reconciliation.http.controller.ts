@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReconciliationDto } from '../shared/query-answers.dto';
 import {
   CurrentPrincipal,
   MinPositionGuard,
@@ -26,7 +27,9 @@ export class ReconciliationHttpController {
   @Get()
   @Roles('viewer', 'finance')
   @ExportsAs(reconciliationWorkbook)
+  @ApiOkResponse({ type: ReconciliationDto })
   @ApiOperation({
+    operationId: 'getReconciliation',
     summary:
       'Per subsidy: granted, cancelled, disbursed, clawed back, refunded, undisbursed, receivable; and the totals.',
     description:

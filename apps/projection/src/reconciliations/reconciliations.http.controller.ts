@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReconciliationRunDto } from './reconciliation-run.dto';
 import { createHash } from 'node:crypto';
 import { EventStore } from '@ledger/event-store';
 import { isRejection } from '@ledger/domain/shared/decision';
@@ -66,6 +67,7 @@ export class ReconciliationsHttpController {
   @ApiConsumes('multipart/form-data')
   @ExportsAs(statementMatchingWorkbook)
   @ApiOperation({
+    operationId: 'matchStatement',
     summary:
       'Match a payment statement (CSV in UTF-8 or GBK, or XLSX) against the disbursements (ledger.statement-matching). Role finance.',
     description:
@@ -74,7 +76,7 @@ export class ReconciliationsHttpController {
       'amount + date ± 3 days + payee. 201 with `id`, `counts`, the lines of each kind and the totals in yuan and 万元; ' +
       'the run is recorded (StatementMatched). A file that cannot be read: 400 naming the line and column, nothing recorded.',
   })
-  @ApiCreatedResponse({ description: '`{ id, counts, lines: { matched, amountDiffers, … }, totals, position, … }`' })
+  @ApiCreatedResponse({ type: ReconciliationRunDto })
   async match(@Body() dto: MatchStatementDto, @CommandMeta() meta: CommandMetadata): Promise<ReconciliationRunView> {
     const statement = await readStatement(dto);
     const dates = statement.lines.map((line) => line.paidOn).sort();
@@ -100,8 +102,10 @@ export class ReconciliationsHttpController {
 
   @Get(':id')
   @Roles('finance', 'supervisor')
+  @ApiOkResponse({ type: ReconciliationRunDto })
   @ExportsAs(statementMatchingWorkbook)
   @ApiOperation({
+    operationId: 'getReconciliationRun',
     summary: 'A matching run again: who ran it when, the file it matched, every line and what was resolved since.',
   })
   async run(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ReconciliationRunView> {
@@ -113,7 +117,9 @@ export class ReconciliationsHttpController {
   @Post(':id/resolutions')
   @HttpCode(201)
   @Roles('finance')
+  @ApiCreatedResponse({ type: ReconciliationRunDto })
   @ApiOperation({
+    operationId: 'resolveDifference',
     summary: 'Mark one difference of a run resolved, with a note (ledger.difference-resolved). Role finance.',
     description: 'Body `{ item, note }`; a matched line or one resolved before: 422. Answers the run as GET does.',
   })

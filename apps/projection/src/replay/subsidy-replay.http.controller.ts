@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReplayDto } from '../shared/query-answers.dto';
 import { EventStore } from '@ledger/event-store';
 import { EVENT_STORE, Roles } from '@ledger/platform';
 import { ScopedRecords } from '../shared/jurisdiction.guard';
@@ -19,7 +20,9 @@ export class SubsidyReplayHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':id/replay')
+  @ApiOkResponse({ type: ReplayDto })
   @ApiOperation({
+    operationId: 'replaySubsidy',
     summary: 'Every event of the subsidy in order, each with the subsidy right after it.',
     description: REPLAY_DESCRIPTION,
   })
@@ -28,7 +31,9 @@ export class SubsidyReplayHttpController {
   }
 
   @Get(':id/diff')
+  @ApiOkResponse({ type: ReplayDto })
   @ApiOperation({
+    operationId: 'diffSubsidy',
     summary: 'What changed in the subsidy between two moments, field by field.',
     description: DIFF_DESCRIPTION,
   })

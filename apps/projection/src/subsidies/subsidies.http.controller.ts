@@ -1,16 +1,18 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubsidyPageDto, SubsidyViewDto } from '@ledger/presentation/subsidy.view.dto';
 import { EventStore } from '@ledger/event-store';
 import {
+  AuditTrailDto,
   CurrentPrincipal,
   EVENT_STORE,
   MinPositionGuard,
-  notFound,
   Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
+  notFound,
 } from '@ledger/platform';
 import { asOfMomentOf } from '../replay/as-of.request';
 import { asOfAnswer } from '../replay/replay.answers';
@@ -49,7 +51,9 @@ export class SubsidiesHttpController {
   @Get()
   @Roles('viewer', 'finance')
   @ExportsAs(subsidyListWorkbook)
+  @ApiOkResponse({ type: SubsidyPageDto })
   @ApiOperation({
+    operationId: 'listSubsidies',
     summary:
       'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. ' +
       'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
@@ -81,7 +85,9 @@ export class SubsidiesHttpController {
 
   @Get(':id')
   @Roles('viewer', 'finance')
+  @ApiOkResponse({ type: SubsidyViewDto })
   @ApiOperation({
+    operationId: 'getSubsidy',
     summary:
       'One subsidy: its figures, the rules its grant passed, the caps it was checked against (as recorded then) and every movement. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.',
   })
@@ -95,7 +101,9 @@ export class SubsidiesHttpController {
 
   @Get(':id/history')
   @Roles('supervisor')
+  @ApiOkResponse({ type: AuditTrailDto })
   @ApiOperation({
+    operationId: 'getSubsidyHistory',
     summary:
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })

@@ -1,20 +1,22 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegionalAveragePageDto, ZonePageDto, ZoneViewDto } from '@ledger/presentation/zone.view.dto';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
 import { EventStore } from '@ledger/event-store';
 import {
+  AuditTrailDto,
   CurrentPrincipal,
   EVENT_STORE,
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionGuard,
   covers,
-  notFound,
   Principal,
   READ_STORE,
   ReadStore,
   ReadsProjections,
   Roles,
+  notFound,
 } from '@ledger/platform';
 import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { asOfMomentOf } from '../replay/as-of.request';
@@ -59,7 +61,9 @@ export class ZonesHttpController {
 
   @Get()
   @Roles('viewer')
+  @ApiOkResponse({ type: ZonePageDto })
   @ApiOperation({
+    operationId: 'listZones',
     summary: 'Demonstration zones with their status, oldest approval first.',
     description:
       '`dueInYear` keeps the zones with an evaluation due that year and lists those evaluations under `evaluationsDue`; ' +
@@ -87,7 +91,9 @@ export class ZonesHttpController {
 
   @Get('regional-averages')
   @Roles('viewer')
+  @ApiOkResponse({ type: RegionalAveragePageDto })
   @ApiOperation({
+    operationId: 'listRegionalAverages',
     summary: "The region's average R&D intensity by year (zone.rd-intensity 四(三)), the latest year first.",
     description:
       'What annual reports recorded from now on are judged on: `rdIntensity` as a fraction of 1 ("0.0093"), with ' +
@@ -107,7 +113,9 @@ export class ZonesHttpController {
 
   @Get(':id')
   @Roles('viewer')
+  @ApiOkResponse({ type: ZoneViewDto })
   @ApiOperation({
+    operationId: 'getZone',
     summary: 'One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.',
     description:
       `\`nextDeadlines\`: what the zone still owes, every overdue item and what falls due within ${NEXT_DEADLINES_HORIZON_DAYS} days. ` +
@@ -125,7 +133,9 @@ export class ZonesHttpController {
 
   @Get(':id/history')
   @Roles('supervisor')
+  @ApiOkResponse({ type: AuditTrailDto })
   @ApiOperation({
+    operationId: 'getZoneHistory',
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })

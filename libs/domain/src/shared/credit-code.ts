@@ -6,7 +6,8 @@
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** The weights of characters 1–17 in the check character. */
 export const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+/** 18 characters of the alphabet, the 3rd–8th (the administrative division) digits; the check character aside. */
+export const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export function creditCodeCheckCharacter(first17: string): string {
   const sum = [...first17].reduce((acc, ch, i) => acc + CREDIT_CODE_ALPHABET.indexOf(ch) * CREDIT_CODE_WEIGHTS[i], 0);
@@ -15,7 +16,9 @@ export function creditCodeCheckCharacter(first17: string): string {
 }
 
 export function isValidCreditCode(code: unknown): code is string {
-  return typeof code === 'string' && SHAPE.test(code) && creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
+  return (
+    typeof code === 'string' && CREDIT_CODE_SHAPE.test(code) && creditCodeCheckCharacter(code.slice(0, 17)) === code[17]
+  );
 }
 
 /** The 6-digit administrative division code of registration, e.g. '150200' (Baotou). */

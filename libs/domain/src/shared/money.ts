@@ -1,7 +1,8 @@
 /** Money is integer fen (1 yuan = 100 fen). Never a float. */
 export type Fen = number;
 
-const YUAN_PATTERN = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
+/** Yuan as the API takes them: digits, at most two decimals. */
+export const YUAN_PATTERN = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
 
 export const FEN_PER_YUAN = 100;
 export const FEN_PER_WAN = 1_000_000; // 1 万元 = 10,000 yuan = 1,000,000 fen

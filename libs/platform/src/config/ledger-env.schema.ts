@@ -3,15 +3,17 @@
  * apps and the CLI read it through `ledgerConfigFromEnv` into one `LedgerConfig`. A wrong or incomplete value is a
  * `LedgerConfigError` whose message is one sentence naming the variable and what it expected.
  *
- * Adding a store (a later task adds `kurrentdb`): its name in EVENT_STORES (and READ_STORES where it keeps read
- * models), its settings as variables below with a rule in `crossChecks`, and its opener in `stores/`.
+ * Adding a store: its name in EVENT_STORES (and READ_STORES where it keeps read models), its settings as variables
+ * below with a rule in `crossChecks`, and a case in its opener (`event-store.opener.ts`, `read-store.opener.ts`,
+ * `idempotency-store.opener.ts`). `kurrentdb` keeps the log only: read models and Idempotency-Key answers stay in
+ * LEDGER_READ_STORE's store.
  */
 import { isYuanString, yuanToFen } from '@ledger/domain/shared/money';
 import { parseTokenList } from '../auth/token-list';
 import { LedgerLogLevel, logLevelFromEnv } from '../logging/log-level';
 import { redactedUrl } from './database-url';
 
-export const EVENT_STORES = ['sqlite', 'postgres'] as const;
+export const EVENT_STORES = ['sqlite', 'postgres', 'kurrentdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORES)[number];
 export const READ_STORES = ['sqlite', 'postgres'] as const;
 export type ReadStoreKind = (typeof READ_STORES)[number];
@@ -58,6 +60,9 @@ function integer(name: string, value: string, { min, max }: { min: number; max: 
   return n;
 }
 
+/** The schemes @kurrent/kurrentdb-client's connection strings take (`+discover`: gossip seeds, a cluster). */
+const KURRENTDB_SCHEME = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/[^/?#]+/i;
+
 /** Unquoted-identifier shape, as the PostgreSQL event store requires of its schema. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -71,7 +76,7 @@ export const LEDGER_ENV = {
   LEDGER_DATA_DIR: variable('the directory of the SQLite files and the generated admin token (default ./data)', (v) =>
     unset(v) ? './data' : v,
   ),
-  LEDGER_STORE: variable(`the event store: ${EVENT_STORES.join(' or ')} (default sqlite)`, (v) =>
+  LEDGER_STORE: variable(`the event store: ${EVENT_STORES.join(', ')} (default sqlite)`, (v) =>
     oneOf('LEDGER_STORE', EVENT_STORES, v, 'sqlite'),
   ),
   LEDGER_READ_STORE: variable(
@@ -106,6 +111,24 @@ export const LEDGER_ENV = {
     }
     return v.trim();
   }),
+  KURRENTDB_URL: variable(
+    'the KurrentDB server or cluster (25.1 or later), kurrentdb://host:2113?tls=false or kurrentdb+discover://…',
+    (v) => {
+      if (unset(v)) return undefined;
+      if (!KURRENTDB_SCHEME.test(v.trim())) {
+        throw wrong(
+          'KURRENTDB_URL',
+          'a KurrentDB connection string (kurrentdb://host:2113?tls=false, kurrentdb+discover://host1:2113,host2:2113)',
+          redactedUrl(v),
+        );
+      }
+      return v.trim();
+    },
+  ),
+  KURRENTDB_CHAIN_HEAD_EVERY: variable(
+    'KurrentDB: record the hash chain’s head after every this many events (default 1000; 0: not in this process)',
+    (v) => (unset(v) ? 1000 : integer('KURRENTDB_CHAIN_HEAD_EVERY', v, { min: 0, max: 1_000_000 })),
+  ),
   LEDGER_ADMIN_TOKEN: variable('the admin’s bearer token', (v) => (unset(v) ? undefined : v)),
   LEDGER_TOKENS: variable('bearer tokens, token:actor:role+role[@policy|region], comma-separated', (v) => {
     if (unset(v)) return undefined;
@@ -167,6 +190,12 @@ function crossChecks(env: LedgerEnv): void {
     throw new LedgerConfigError(
       `DATABASE_URL must be set to a postgresql:// URL when ${postgres} is postgres ` +
         '(postgresql://user:password@host:5432/database)',
+    );
+  }
+  if (env.LEDGER_STORE === 'kurrentdb' && env.KURRENTDB_URL === undefined) {
+    throw new LedgerConfigError(
+      'KURRENTDB_URL must be set to a KurrentDB connection string when LEDGER_STORE is kurrentdb ' +
+        '(kurrentdb://host:2113?tls=false)',
     );
   }
 }

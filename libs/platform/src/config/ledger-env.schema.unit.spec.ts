@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { ledgerConfigFromEnv } from './ledger.config';
+import { describeEventStore, describeStores, ledgerConfigFromEnv } from './ledger.config';
 import { LEDGER_ENV, LedgerConfigError, readLedgerEnv } from './ledger-env.schema';
 
 const URL = 'postgresql://ledger:s3cret@db.example:5432/ledger';
@@ -33,6 +33,33 @@ describe('the configuration (ledger-env.schema.ts)', () => {
     expect([readModelsOnly.eventStore.kind, readModelsOnly.readStore.kind]).toEqual(['sqlite', 'postgres']);
   });
 
+  it('LEDGER_STORE=kurrentdb puts the log in KURRENTDB_URL; read models stay where LEDGER_READ_STORE says', () => {
+    const url = 'kurrentdb+discover://ledger:s3cret@kurrentdb-0:2113,kurrentdb-1:2113?tls=true';
+    const alone = ledgerConfigFromEnv({ LEDGER_STORE: 'KurrentDB', KURRENTDB_URL: url });
+    expect(alone.eventStore).toEqual({ kind: 'kurrentdb', kurrentdb: { url, chainHeadEvery: 1000 } });
+    expect(alone.readStore.kind).toBe('sqlite');
+    expect(describeEventStore(alone.eventStore)).toBe(
+      'KurrentDB kurrentdb+discover://ledger:***@kurrentdb-0:2113,kurrentdb-1:2113?tls=true',
+    );
+
+    const province = ledgerConfigFromEnv({
+      LEDGER_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+      KURRENTDB_CHAIN_HEAD_EVERY: '0',
+      LEDGER_READ_STORE: 'postgres',
+      DATABASE_URL: URL,
+    });
+    expect(province.eventStore).toEqual({
+      kind: 'kurrentdb',
+      kurrentdb: { url: 'kurrentdb://localhost:2113?tls=false', chainHeadEvery: 0 },
+    });
+    expect(province.readStore).toEqual({ kind: 'postgres', database: { url: URL, schema: 'public' } });
+    expect(describeStores(province)).toBe(
+      'events in KurrentDB kurrentdb://localhost:2113?tls=false, read models in PostgreSQL ' +
+        'postgresql://ledger:***@db.example:5432/ledger, schema public',
+    );
+  });
+
   it('reads every other variable, an empty value meaning "not set"', () => {
     const config = ledgerConfigFromEnv({
       PORT: '8080',
@@ -60,7 +87,7 @@ describe('the configuration (ledger-env.schema.ts)', () => {
   });
 
   it.each([
-    [{ LEDGER_STORE: 'postgress' }, 'LEDGER_STORE must be sqlite or postgres, not "postgress"'],
+    [{ LEDGER_STORE: 'postgress' }, 'LEDGER_STORE must be one of sqlite, postgres, kurrentdb, not "postgress"'],
     [{ LEDGER_READ_STORE: 'mysql' }, 'LEDGER_READ_STORE must be sqlite or postgres, not "mysql"'],
     [
       { LEDGER_STORE: 'postgres' },
@@ -81,6 +108,17 @@ describe('the configuration (ledger-env.schema.ts)', () => {
       { DATABASE_SCHEMA: 'Ledger-1' },
       'DATABASE_SCHEMA must be a lower-case identifier of at most 48 characters (letters, digits, _), not "Ledger-1"',
     ],
+    [
+      { LEDGER_STORE: 'kurrentdb' },
+      'KURRENTDB_URL must be set to a KurrentDB connection string when LEDGER_STORE is kurrentdb ' +
+        '(kurrentdb://host:2113?tls=false)',
+    ],
+    [
+      { LEDGER_STORE: 'kurrentdb', KURRENTDB_URL: 'http://admin:s3cret@kurrentdb:2113' },
+      'KURRENTDB_URL must be a KurrentDB connection string (kurrentdb://host:2113?tls=false, ' +
+        'kurrentdb+discover://host1:2113,host2:2113), not "http://admin:***@kurrentdb:2113"',
+    ],
+    [{ KURRENTDB_CHAIN_HEAD_EVERY: '-5' }, 'KURRENTDB_CHAIN_HEAD_EVERY must be 0–1000000, not "-5"'],
     [{ PORT: '70000' }, 'PORT must be 0–65535, not "70000"'],
     [{ PORT: '30OO' }, 'PORT must be 0–65535, not "30OO"'],
     [{ LEDGER_TODAY: '2025-02-30' }, 'LEDGER_TODAY must be a date, YYYY-MM-DD, not "2025-02-30"'],

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { LedgerLogLevel } from '../logging/log-level';
-import { describeDatabase } from './database-url';
+import { describeDatabase, redactedUrl } from './database-url';
 import { EventStoreKind, RawEnv, readLedgerEnv, ReadStoreKind } from './ledger-env.schema';
 
 /** A PostgreSQL database (DATABASE_URL) and the schema the ledger's tables live in (DATABASE_SCHEMA). */
@@ -12,7 +12,15 @@ export interface PostgresDatabase {
 /** LEDGER_STORE: where the event log lives. */
 export type EventStoreSetting =
   | { kind: Extract<EventStoreKind, 'sqlite'>; file: string }
-  | { kind: Extract<EventStoreKind, 'postgres'>; database: PostgresDatabase };
+  | { kind: Extract<EventStoreKind, 'postgres'>; database: PostgresDatabase }
+  | { kind: Extract<EventStoreKind, 'kurrentdb'>; kurrentdb: KurrentDbServer };
+
+/** A KurrentDB server or cluster (KURRENTDB_URL) and how often this process records the chain head. */
+export interface KurrentDbServer {
+  url: string;
+  /** KURRENTDB_CHAIN_HEAD_EVERY: a chain head after every this many events; 0: this process records none. */
+  chainHeadEvery: number;
+}
 
 /** LEDGER_READ_STORE: where read models live. */
 export type ReadStoreSetting =
@@ -70,11 +78,16 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
     projectionsFile,
     idempotencyFile: join(dataDir, 'idempotency.sqlite'),
     adminTokenFile: join(dataDir, 'admin-token'),
-    // readLedgerEnv has refused postgres without DATABASE_URL.
+    // readLedgerEnv has refused postgres without DATABASE_URL and kurrentdb without KURRENTDB_URL.
     eventStore:
       vars.LEDGER_STORE === 'postgres'
         ? { kind: 'postgres', database: database! }
-        : { kind: 'sqlite', file: eventsFile },
+        : vars.LEDGER_STORE === 'kurrentdb'
+          ? {
+              kind: 'kurrentdb',
+              kurrentdb: { url: vars.KURRENTDB_URL!, chainHeadEvery: vars.KURRENTDB_CHAIN_HEAD_EVERY },
+            }
+          : { kind: 'sqlite', file: eventsFile },
     readStore:
       vars.LEDGER_READ_STORE === 'postgres'
         ? { kind: 'postgres', database: database! }
@@ -91,9 +104,23 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
   };
 }
 
+/**
+ * KurrentDB's positions are `$all` commit positions: monotonic, not dense (see libs/event-store/src/kurrentdb/README.md).
+ * Whatever counts events by subtracting positions, or stops on a gap between consecutive positions, asks this first.
+ */
+export const positionsAreNotDense = (config: Pick<LedgerConfig, 'eventStore'>): boolean =>
+  config.eventStore.kind === 'kurrentdb';
+
 /** Where the event log is, for start-up lines and the CLI (never with a password). */
 export function describeEventStore(setting: EventStoreSetting): string {
-  return setting.kind === 'sqlite' ? setting.file : describeDatabase(setting.database.url, setting.database.schema);
+  switch (setting.kind) {
+    case 'sqlite':
+      return setting.file;
+    case 'postgres':
+      return describeDatabase(setting.database.url, setting.database.schema);
+    case 'kurrentdb':
+      return `KurrentDB ${redactedUrl(setting.kurrentdb.url)}`;
+  }
 }
 
 /** Where the read models are, for start-up lines and the CLI (never with a password). */

@@ -1,4 +1,4 @@
-import { EventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
+import { EventStore, KurrentDbEventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
 import { EventStoreSetting } from '../config/ledger.config';
 
 /** The event store LEDGER_STORE names (a new adapter adds its case here and its kind in ledger-env.schema.ts). */
@@ -10,6 +10,13 @@ export async function openEventStore(setting: EventStoreSetting, followPollMs?: 
       return PostgresEventStore.open({
         connectionString: setting.database.url,
         schema: setting.database.schema,
+        pollIntervalMs: followPollMs,
+      });
+    case 'kurrentdb':
+      // Refuses a server older than 25.1 (UnsupportedKurrentDbServerError): no non-atomic fallback.
+      return KurrentDbEventStore.open({
+        connectionString: setting.kurrentdb.url,
+        chainHeadEvery: setting.kurrentdb.chainHeadEvery,
         pollIntervalMs: followPollMs,
       });
   }

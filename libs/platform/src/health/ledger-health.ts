@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
-import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
+import { LEDGER_CONFIG, LedgerConfig, positionsAreNotDense } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ProjectionEngine, ProjectionStatus } from '../projections/projection-engine';
 import { READ_STORE, ReadStore } from '../projections/read-store.port';
@@ -46,6 +46,7 @@ export class LedgerHealth {
       pingReadStore && this.readStore ? settled(() => this.readStore!.ping()) : undefined,
     ]);
     const engine = this.engine?.health();
+    const lag = head.ok && engine ? await settled(() => this.eventsBehind(engine.position, head.value)) : undefined;
     return {
       log: head.ok ? { reachable: true, headPosition: head.value } : { reachable: false, error: head.error },
       ...(readStore && {
@@ -55,7 +56,7 @@ export class LedgerHealth {
         projections: {
           position: engine.position,
           running: engine.running,
-          ...(head.ok && { lag: Math.max(0, head.value - engine.position) }),
+          ...(lag?.ok && { lag: lag.value }),
           maxLag: this.config.readyMaxLag,
           failing: engine.projections
             .filter((p) => p.status !== 'running')
@@ -63,6 +64,17 @@ export class LedgerHealth {
         },
       }),
     };
+  }
+
+  /**
+   * Events between the read models' position and the head. The SQL stores number the log densely, so it is the
+   * difference; KurrentDB's positions are byte offsets in its transaction log (monotonic, not dense), so there the
+   * events after the position are counted, at most `readyMaxLag + 1` of them (enough to tell "too far behind").
+   */
+  private async eventsBehind(position: number, head: number): Promise<number> {
+    if (head <= position) return 0;
+    if (!positionsAreNotDense(this.config)) return head - position;
+    return (await this.store.readAll({ after: position, maxCount: this.config.readyMaxLag + 1 })).length;
   }
 }
 

@@ -62,7 +62,12 @@ export async function createLedgerApp(
     skipMiddie: true,
   });
   // Nest's own start-up lines wait for the app's logger (pino) instead of going to the console.
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  // abortOnError false: a provider failing at start-up (a store refusing) rejects here, for main's exitOnStartFailure,
+  // instead of Nest aborting the process.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   const logger = ledgerPino(level, options.logDestination);
   app.useLogger(new LedgerLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();

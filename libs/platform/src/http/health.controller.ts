@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckDto, HealthDto } from './health.dto';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
 import { readinessIndicators } from '../health/health-indicators';
@@ -22,7 +23,11 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness, the log head and how far the read models have got. No auth.' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Liveness, the log head and how far the read models have got. No auth.',
+  })
   async summary() {
     return publicHealth(await this.health.read());
   }
@@ -30,7 +35,8 @@ export class HealthController {
   @Public()
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'The process runs and answers (no store is asked). No auth.' })
+  @ApiOkResponse({ type: HealthCheckDto })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'The process runs and answers (no store is asked). No auth.' })
   live(@Res({ passthrough: true }) response: object): Promise<HealthCheckResult> {
     return this.answer(response, [
       () => this.indicators.check('process').up({ pid: process.pid, uptimeSeconds: Math.round(process.uptime()) }),
@@ -40,7 +46,9 @@ export class HealthController {
   @Public()
   @Get('ready')
   @HealthCheck()
+  @ApiOkResponse({ type: HealthCheckDto })
   @ApiOperation({
+    operationId: 'getReadiness',
     summary:
       'Ready for traffic: the event store answers, the read store answers (where the app has one), the projections ' +
       'run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events. 503 otherwise. No auth.',

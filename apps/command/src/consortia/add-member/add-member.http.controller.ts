@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { toUnit } from '../unit.dto';
@@ -14,6 +15,7 @@ export class AddMemberHttpController {
 
   @Post(':id/members')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({ summary: 'Add a member unit; eligibility is assessed again.' })
   handle(@Param('id') id: string, @Body() dto: AddMemberDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(

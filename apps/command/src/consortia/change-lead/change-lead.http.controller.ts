@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { toUnit } from '../unit.dto';
@@ -14,6 +15,7 @@ export class ChangeLeadHttpController {
 
   @Post(':id/lead-change')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({
     summary:
       'Change the lead. Under nmg-2024-consortium the consortium dissolves (nmg.dissolve-on-lead-change, 六(三)); elsewhere the lead is replaced if it passes the lead rules.',

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { toUnit } from '../unit.dto';
@@ -19,6 +20,7 @@ export class FileConsortiumHttpController {
       'File a consortium under a policy. Answers the eligibility verdict of every rule; an ineligible filing is recorded (approval will refuse it), one that breaks nmg.one-per-lead or falls outside the policy period is refused.',
   })
   @ApiCreatedResponse({
+    type: ConsortiumAnswerDto,
     description: '{ id, status: "filed", eligibility: [{ rule, ok, citation, detail }], position }',
   })
   file(@Body() dto: FileConsortiumDto, @CommandMeta() meta: CommandMetadata) {

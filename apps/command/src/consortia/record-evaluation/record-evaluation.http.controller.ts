@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { RecordEvaluationDto } from './record-evaluation.dto';
@@ -13,6 +14,7 @@ export class RecordEvaluationHttpController {
 
   @Post(':id/evaluations')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({
     summary:
       'Record an evaluation; consequences per policy (Luzhou: the second consecutive unqualified delists, luzhou.delist).',

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { RecordObjectionDto } from './record-objection.dto';
@@ -13,6 +14,7 @@ export class RecordObjectionHttpController {
 
   @Post(':id/objections')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({ summary: 'Record an objection raised during the public notice; objections are numbered from 1.' })
   handle(@Param('id') id: string, @Body() dto: RecordObjectionDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(

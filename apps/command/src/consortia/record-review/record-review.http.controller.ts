@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { RecordReviewDto } from './record-review.dto';
@@ -13,6 +14,7 @@ export class RecordReviewHttpController {
 
   @Post(':id/reviews')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({ summary: 'Record a review step (preliminary, formal, technical, expert) and its outcome.' })
   handle(@Param('id') id: string, @Body() dto: RecordReviewDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(

@@ -1,6 +1,7 @@
 import { Controller, Delete, Param, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { RemoveMemberParams, RemoveMemberQuery } from './remove-member.dto';
@@ -13,6 +14,7 @@ export class RemoveMemberHttpController {
 
   @Delete(':id/members/:creditCode')
   @Roles('officer')
+  @ApiOkResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({ summary: 'Remove a member unit (?on=date); eligibility is assessed again.' })
   handle(@Param() params: RemoveMemberParams, @Query() query: RemoveMemberQuery, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(

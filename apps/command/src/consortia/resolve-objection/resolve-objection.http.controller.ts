@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { ResolveObjectionDto } from './resolve-objection.dto';
@@ -13,6 +14,7 @@ export class ResolveObjectionHttpController {
 
   @Post(':id/objections/:n/resolution')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({ summary: 'Resolve objection n: upheld (approval will refuse) or dismissed.' })
   handle(
     @Param('id') id: string,

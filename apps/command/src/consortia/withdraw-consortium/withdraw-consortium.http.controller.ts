@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { WithdrawConsortiumDto } from './withdraw-consortium.dto';
@@ -13,6 +14,7 @@ export class WithdrawConsortiumHttpController {
 
   @Post(':id/withdrawal')
   @Roles('officer')
+  @ApiCreatedResponse({ type: ConsortiumAnswerDto })
   @ApiOperation({ summary: 'Withdraw the filing.' })
   handle(@Param('id') id: string, @Body() dto: WithdrawConsortiumDto, @CommandMeta() meta: CommandMetadata) {
     return this.commandBus.execute(

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
 import { SecondSignatureDto } from './second-signature.dto';
@@ -13,6 +14,7 @@ export class ApproveGrantHttpController {
 
   @Post(':id/approval')
   @Roles('finance')
+  @ApiCreatedResponse({ type: SubsidyAnswerDto })
   @ApiOperation({
     summary: 'Sign a pending grant as the second finance user (ledger.dual-control): it may then be paid.',
     description:

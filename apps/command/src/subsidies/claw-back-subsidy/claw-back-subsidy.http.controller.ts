@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { yuanToFen } from '@ledger/domain/shared/money';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
@@ -14,6 +15,7 @@ export class ClawBackSubsidyHttpController {
 
   @Post(':id/clawbacks')
   @Roles('finance')
+  @ApiCreatedResponse({ type: SubsidyAnswerDto })
   @ApiOperation({
     summary: 'Claw back misused money (not beyond what was disbursed). It does not restore cap headroom.',
     description:

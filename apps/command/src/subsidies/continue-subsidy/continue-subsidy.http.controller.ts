@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
 import { ContinueSubsidyDto } from './continue-subsidy.dto';
@@ -13,6 +14,7 @@ export class ContinueSubsidyHttpController {
 
   @Post(':id/continuation')
   @Roles('finance')
+  @ApiCreatedResponse({ type: SubsidyAnswerDto })
   @ApiOperation({
     summary: "Record the project authority's decision that a project goes on after its consortium ended.",
     description:

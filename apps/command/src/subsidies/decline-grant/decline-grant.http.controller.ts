@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { SecondSignatureDto } from '../approve-grant/second-signature.dto';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
@@ -13,6 +14,7 @@ export class DeclineGrantHttpController {
 
   @Post(':id/decline')
   @Roles('finance')
+  @ApiCreatedResponse({ type: SubsidyAnswerDto })
   @ApiOperation({
     summary:
       'Refuse a pending grant (ledger.dual-control): it ends `declined` and releases its headroom under every cap.',

@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { yuanToFen } from '@ledger/domain/shared/money';
 import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
@@ -28,6 +29,7 @@ export class GrantSubsidyHttpController {
       'cap checked: `limit` (null where the policy sets no number), `usedBefore`, and `used`/`headroom` with this grant counted.',
   })
   @ApiCreatedResponse({
+    type: SubsidyAnswerDto,
     description:
       '{ id, status: "granted", caps: [{ rule, citation, scope, limit, usedBefore, used, headroom, detail }], granted, …, decisions, position }',
   })

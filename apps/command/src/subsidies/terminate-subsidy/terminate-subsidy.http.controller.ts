@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
 import { TerminateSubsidyDto } from './terminate-subsidy.dto';
@@ -13,6 +14,7 @@ export class TerminateSubsidyHttpController {
 
   @Post(':id/termination')
   @Roles('finance')
+  @ApiCreatedResponse({ type: SubsidyAnswerDto })
   @ApiOperation({
     summary:
       'Terminate the project: the undisbursed rest is cancelled (releasing its headroom) and everything disbursed is clawed back.',

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZoneAnswerDto } from '@ledger/presentation/zone.view.dto';
 import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
 import { ZoneAnswer } from '../zone-answer';
 import { ZoneCommandMessage } from '../zone-command.message';
@@ -17,7 +18,10 @@ export class DesignateZoneHttpController {
   @ApiOperation({
     summary: 'Designate a demonstration zone (示范区) under nmg-2022-zone. 422 policy-not-in-force before 2022-11-14.',
   })
-  @ApiCreatedResponse({ description: '`{ id, status: "active", policy, name, approvedOn, decisions, position }`' })
+  @ApiCreatedResponse({
+    type: ZoneAnswerDto,
+    description: '`{ id, status: "active", policy, name, approvedOn, decisions, position }`',
+  })
   designate(@Body() dto: DesignateZoneDto, @CommandMeta() meta: CommandMetadata): Promise<ZoneAnswer> {
     // The id derives from the command id: a repeat with the same Idempotency-Key names the same zone.
     const zoneId = derivedId('zone', meta.commandId);

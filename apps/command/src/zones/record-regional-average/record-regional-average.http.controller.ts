@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegionalAverageAnswerDto } from '@ledger/presentation/zone.view.dto';
 import { INDICATOR_SCALES } from '@ledger/domain/policies/zone-indicators';
 import { decimalToScaled } from '@ledger/domain/shared/scaled-decimal';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
@@ -24,6 +25,7 @@ export class RecordRegionalAverageHttpController {
       'Recording a year again revises it for later reports (`replaced`: the value before).',
   })
   @ApiCreatedResponse({
+    type: RegionalAverageAnswerDto,
     description:
       '`{ year, rdIntensity: "0.0093", source?, replaced?, decisions: [{ type, rule, citation }], position }`',
   })

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZoneAnswerDto } from '@ledger/presentation/zone.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ZoneAnswer } from '../zone-answer';
 import { ZoneCommandMessage } from '../zone-command.message';
@@ -27,6 +28,7 @@ export class RecordZoneEvaluationHttpController {
       'command (422 invalid-state).',
   })
   @ApiCreatedResponse({
+    type: ZoneAnswerDto,
     description:
       '`{ id, status, evaluation: { on, grade, kind, cycle?: { number, due, opens }, nextDue? }, rectificationUntil?, ' +
       'recommendedForNational, removed?, decisions: [{ type, rule, citation }], position }`',

@@ -1,4 +1,4 @@
-import { validationRule } from '@ledger/platform';
+import { POSITIVE_YUAN_SCHEMA, validationRule } from '@ledger/platform';
 import { isYuanString, yuanToFen } from '@ledger/domain/shared/money';
 import { isScaledDecimal } from '@ledger/domain/shared/scaled-decimal';
 
@@ -7,13 +7,17 @@ const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** A non-negative integer (safe in JSON). */
-export const IsCount = validationRule('isCount', isCount, (property) => `${property} must be a non-negative integer`);
+export const IsCount = validationRule('isCount', isCount, (property) => `${property} must be a non-negative integer`, {
+  type: 'integer',
+  minimum: 0,
+});
 
 /** An amount of yuan above nothing (a park GDP: R&D spending is divided by it). */
 export const IsPositiveYuanAmount = validationRule(
   'isPositiveYuanAmount',
   (value) => isYuanString(value) && yuanToFen(value) > 0,
   (property) => `${property} must be a string of yuan above zero with at most two decimals, e.g. "100000000.00"`,
+  POSITIVE_YUAN_SCHEMA,
 );
 
 /**
@@ -31,6 +35,7 @@ export const IsExactDecimal = (scale: number, max?: number) =>
       isScaledDecimal(String(value), scale),
     (property) =>
       `${property} must be a non-negative number with at most ${scale} decimals${max === undefined ? '' : `, at most ${max}`}`,
+    { type: 'number', minimum: 0 },
   )();
 
 /** A count, or an object with exactly the given parts, each a count (the domain sums them). */

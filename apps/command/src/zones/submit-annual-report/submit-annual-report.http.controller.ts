@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZoneAnswerDto } from '@ledger/presentation/zone.view.dto';
 import { CommandMeta, CommandMetadata, Roles } from '@ledger/platform';
 import { ZoneAnswer } from '../zone-answer';
 import { ZoneCommandMessage } from '../zone-command.message';
@@ -26,6 +27,7 @@ export class SubmitAnnualReportHttpController {
       'detail says why) and `passed` leaves it out. Each is judged on what the ledger holds when the report is recorded.',
   })
   @ApiCreatedResponse({
+    type: ZoneAnswerDto,
     description:
       '`{ id, status, year, due, late, corrected, passed, findings: [{ indicator, rule, citation, ok, assessed?, threshold, value, unit, comparison?, detail }], decisions, position }`; ' +
       'money in yuan ("50000000.00"), decimals as strings ("1.50", shares as fractions "0.30")',

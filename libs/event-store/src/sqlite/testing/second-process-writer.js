@@ -2,7 +2,8 @@
  * A second OS process writing to the same SQLite file, for sqlite.event-store.int.spec.ts. It loads the TypeScript
  * sources through @swc/core, appends `appends` events to the shared stream (expected revision, retry on conflict)
  * and one to its own stream each time, pausing 1 ms between commands. It prints `ready` once the store is open,
- * and its event ids as a JSON line at the end.
+ * starts once the shared stream has an event of the other process (so it cannot be done before the other begins,
+ * however the machine schedules the two), and prints its event ids as a JSON line at the end.
  *
  * usage: node second-process-writer.js <file> <sharedStream> <ownStream> <appends>
  */
@@ -26,6 +27,7 @@ async function main() {
   const [file, sharedStream, ownStream, appends] = process.argv.slice(2);
   const store = SqliteEventStore.open({ file });
   process.stdout.write('ready\n');
+  while ((await store.streamRevision(sharedStream)) < 0) await new Promise((resolve) => setTimeout(resolve, 1));
   const eventIds = [];
   const event = (data) => {
     const eventId = randomUUID();
