@@ -80,8 +80,13 @@ describe('the command and projection apps apart, as processes, on PostgreSQL', (
     (await commands.http.get('/health', { as: null })).body.log.headPosition;
 
   it('each process serves only its side, and each is ready', async () => {
-    expect((await commands.http.get('/v1/consortia')).status).toBe(404);
-    expect((await queries.http.post('/v1/consortia', filingBody('liaoning-2021-alliance'))).status).toBe(404);
+    // A path only the other side has is 404; one both have, asked with the other side's method, 405 with Allow.
+    expect((await commands.http.get('/v1/dashboard')).status).toBe(404);
+    expect((await queries.http.post('/v1/subsidies/some-id/disbursements', {})).status).toBe(404);
+    const read = await commands.http.get('/v1/consortia');
+    expect([read.status, read.headers.get('allow')]).toEqual([405, 'POST']);
+    const command = await queries.http.post('/v1/consortia', filingBody('liaoning-2021-alliance'));
+    expect([command.status, command.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     const commandReady = await commands.http.get('/health/ready', { as: null });
     expect([commandReady.status, Object.keys(commandReady.body.details)]).toEqual([200, ['eventStore']]);
     const queryReady = await queries.http.get('/health/ready', { as: null });

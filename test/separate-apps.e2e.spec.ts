@@ -51,7 +51,12 @@ describe('command and projection apps apart, on one data directory', () => {
   });
 
   it('each app serves only its side', async () => {
-    expect((await commands.get('/v1/consortia')).status).toBe(404);
-    expect((await queries.post('/v1/consortia', filingBody('liaoning-2021-alliance'))).status).toBe(404);
+    // A path only the other side has is 404; one both have, asked with the other side's method, 405 with Allow.
+    expect((await commands.get('/v1/dashboard')).status).toBe(404);
+    expect((await queries.post('/v1/subsidies/some-id/disbursements', {})).status).toBe(404);
+    const read = await commands.get('/v1/consortia');
+    expect([read.status, read.headers.get('allow')]).toEqual([405, 'POST']);
+    const command = await queries.post('/v1/consortia', filingBody('liaoning-2021-alliance'));
+    expect([command.status, command.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
   });
 });

@@ -65,7 +65,7 @@ export interface paths {
     };
     /**
      * Consortia, filtered by policy and status, newest filing first.
-     * @description Roles: viewer, supervisor, admin.
+     * @description Roles: viewer, officer, finance, supervisor, admin.
      */
     get: operations['listConsortia'];
     put?: never;
@@ -393,7 +393,7 @@ export interface paths {
      * Demonstration zones with their status, oldest approval first.
      * @description `dueInYear` keeps the zones with an evaluation due that year and lists those evaluations under `evaluationsDue`; `reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger's business date) and names it under `reportMissing`. Filters combine.
      *
-     *     Roles: viewer, supervisor, admin.
+     *     Roles: viewer, officer, supervisor, admin.
      */
     get: operations['listZones'];
     put?: never;
@@ -463,7 +463,7 @@ export interface paths {
      * The region's average R&D intensity by year (zone.rd-intensity 四(三)), the latest year first.
      * @description What annual reports recorded from now on are judged on: `rdIntensity` as a fraction of 1 ("0.0093"), with `revisions` (every value recorded for the year, oldest first). Recorded with POST /v1/zones/regional-averages.
      *
-     *     Roles: viewer, supervisor, admin.
+     *     Roles: viewer, officer, supervisor, admin.
      */
     get: operations['listRegionalAverages'];
     put?: never;
@@ -745,7 +745,7 @@ export interface paths {
     };
     /**
      * One consortium: status, members, eligibility, reviews, notice, evaluations. `asOf` or `atPosition` (supervisor) folds the events recorded up to then.
-     * @description Roles: viewer, supervisor, admin.
+     * @description Roles: viewer, officer, finance, supervisor, admin.
      */
     get: operations['getConsortium'];
     put?: never;
@@ -787,7 +787,7 @@ export interface paths {
      * One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.
      * @description `nextDeadlines`: what the zone still owes, every overdue item and what falls due within 365 days. `asOf` or `atPosition` (supervisor): the zone as the ledger knew it then (its state alone).
      *
-     *     Roles: viewer, supervisor, admin.
+     *     Roles: viewer, officer, supervisor, admin.
      */
     get: operations['getZone'];
     put?: never;
@@ -2240,6 +2240,7 @@ export interface components {
         | 'unauthorized'
         | 'forbidden'
         | 'not-found'
+        | 'method-not-allowed'
         | 'conflict'
         | 'rule-violated'
         | 'cap-exceeded'

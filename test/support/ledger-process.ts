@@ -23,6 +23,8 @@ export interface LedgerProcess extends LedgerClient {
   output(): string;
   /** Signals it and resolves with its exit code once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** `kill -9` of its whole process group (started with `{ group: true }`); resolves once it has exited. */
+  killGroup(): Promise<void>;
 }
 
 const running = new Set<ChildProcessWithoutNullStreams>();
@@ -40,9 +42,15 @@ export function cleanEnv(): Record<string, string> {
 }
 
 /** Starts `app` on a free port of 127.0.0.1 and resolves once it prints the URL it listens on. */
-export async function startLedgerProcess(app: LedgerApp, env: Record<string, string>): Promise<LedgerProcess> {
+/** `group`: in a process group of its own, for killGroup. */
+export async function startLedgerProcess(
+  app: LedgerApp,
+  env: Record<string, string>,
+  options: { group?: boolean } = {},
+): Promise<LedgerProcess> {
   const child = spawn(process.execPath, [ENTRIES[app]], {
     cwd: ROOT,
+    detached: options.group ?? false,
     env: { ...cleanEnv(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
   });
   running.add(child);
@@ -70,6 +78,10 @@ export async function startLedgerProcess(app: LedgerApp, env: Record<string, str
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
+    },
+    killGroup: async () => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await exited.catch(() => undefined);
     },
   };
 }

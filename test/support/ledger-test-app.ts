@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { createLedgerApp, LedgerConfig, ledgerConfigFromEnv } from '@ledger/platform';
 import { LedgerModule } from '../../apps/ledger.module';
 import { HttpClient } from './http-client';
@@ -27,8 +28,9 @@ export interface RunningLedger extends LedgerClient {
 /** The whole ledger (commands + projections) on a real port, over a fresh SQLite data directory. */
 /** `today` pins the ledger's business date (YYYY-MM-DD) for tests whose story runs in the future. */
 /** `env` adds or overrides variables (e.g. LEDGER_DUAL_CONTROL_AMOUNT). */
+/** `log` receives the ledger's log at info (JSON lines); without it, tests print nothing of the ledger's. */
 export async function startLedger(
-  options: { dataDir?: string; today?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; today?: string; env?: Record<string, string>; log?: DestinationStream } = {},
 ): Promise<RunningLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = ledgerConfigFromEnv(
@@ -46,7 +48,9 @@ export async function startLedger(
     title: 'test',
     description: 'test',
     // Tests print nothing of their own; LOG_LEVEL=debug npx jest … shows the ledger's log when one needs it.
-    logger: process.env.LOG_LEVEL ? undefined : false,
+    ...(options.log
+      ? { logLevel: 'info' as const, logDestination: options.log }
+      : { logger: process.env.LOG_LEVEL ? undefined : false }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -44,7 +44,7 @@ export class ConsortiaHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOkResponse({ type: ConsortiumPageDto })
   @ApiOperation({
     operationId: 'listConsortia',
@@ -67,7 +67,7 @@ export class ConsortiaHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer', 'finance')
   @ApiOkResponse({ type: ConsortiumViewDto })
   @ApiOperation({
     operationId: 'getConsortium',

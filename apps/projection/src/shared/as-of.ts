@@ -1,18 +1,16 @@
 import { BadRequestException } from '@nestjs/common';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+import { isBusinessDate, parseTimestamp } from '@ledger/domain/shared/dates';
 
 /**
  * A moment as an ISO UTC timestamp comparable with `recordedAt`, or undefined when `raw` is not one. A timestamp needs
  * its zone (Z or ±hh:mm); a bare date means the end of that day in China Standard Time (UTC+8), when supervisors ask
- * "on 30 June" (or its start, where a period begins).
+ * "on 30 June" (or its start, where a period begins). Dates and timestamps are read as everywhere else in the
+ * ledger (dates.ts): a day the calendar lacks (2025-02-30) is no moment.
  */
 export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = 'end-of-day'): string | undefined {
   const clock = date === 'end-of-day' ? 'T23:59:59.999+08:00' : 'T00:00:00.000+08:00';
-  const text = DATE_ONLY.test(raw) ? `${raw}${clock}` : raw;
-  const time = TIMESTAMP.test(text) ? Date.parse(text) : NaN;
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  const time = parseTimestamp(isBusinessDate(raw) ? `${raw}${clock}` : raw);
+  return time === undefined ? undefined : new Date(time).toISOString();
 }
 
 /** 400 `invalid-input` naming the query parameter, in the shape the validation pipe gives every bad field. */

@@ -60,7 +60,7 @@ export class ZonesHttpController {
   ) {}
 
   @Get()
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: ZonePageDto })
   @ApiOperation({
     operationId: 'listZones',
@@ -90,7 +90,7 @@ export class ZonesHttpController {
   }
 
   @Get('regional-averages')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: RegionalAveragePageDto })
   @ApiOperation({
     operationId: 'listRegionalAverages',
@@ -112,7 +112,7 @@ export class ZonesHttpController {
   }
 
   @Get(':id')
-  @Roles('viewer')
+  @Roles('viewer', 'officer')
   @ApiOkResponse({ type: ZoneViewDto })
   @ApiOperation({
     operationId: 'getZone',

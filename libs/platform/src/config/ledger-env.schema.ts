@@ -1,3 +1,4 @@
+import { isBusinessDate } from '@ledger/domain/shared/dates';
 /**
  * The environment the ledger reads, as a schema: every variable, what it takes, its default and what it means. Both
  * apps and the CLI read it through `ledgerConfigFromEnv` into one `LedgerConfig`. A wrong or incomplete value is a
@@ -65,7 +66,6 @@ const KURRENTDB_SCHEME = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/[^/?#]+
 
 /** Unquoted-identifier shape, as the PostgreSQL event store requires of its schema. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Every variable the ledger reads. Read in this order; the first problem is the one reported. */
 export const LEDGER_ENV = {
@@ -141,9 +141,7 @@ export const LEDGER_ENV = {
   }),
   LEDGER_TODAY: variable('pins the business date, YYYY-MM-DD (demos, tests)', (v) => {
     if (unset(v)) return undefined;
-    const [, y, m, d] = DATE.exec(v.trim()) ?? [];
-    const date = y ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : undefined;
-    if (!date || date.toISOString().slice(0, 10) !== v.trim()) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
+    if (!isBusinessDate(v.trim())) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
     return v.trim();
   }),
   LEDGER_DUAL_CONTROL_AMOUNT: variable(

@@ -1,26 +1,81 @@
-import type { FastifyBodyParser, FastifyInstance } from 'fastify';
+import type { FastifyBodyParser, FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
+import { TransportRefusal } from './transport-refusal';
 
-/** A body that cannot be read as the ledger reads JSON: a 400, as body-parser's were. */
-class MalformedBodyError extends SyntaxError {
-  readonly statusCode = 400;
-}
+/** How deep objects and arrays may nest in a JSON body: a filing needs 3; a limit keeps recursion off the stack's edge. */
+export const MAX_JSON_DEPTH = 64;
 
 const FIRST_CHARACTER = /^[ \t\n\r]*(.)/;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+const READABLE_CHARSETS = new Set(['utf-8', 'utf8']);
+
+/**
+ * What every body parser checks first, since Fastify reads neither: a body in a content coding (gzip, br, …) is
+ * refused with 415 and `Accept-Encoding: identity` (the ledger reads bodies as sent, RFC 7694), a charset other than
+ * UTF-8 with 415.
+ */
+function refusalOf(request: FastifyRequest): TransportRefusal | undefined {
+  const coding = request.headers['content-encoding']?.trim().toLowerCase();
+  if (coding && coding !== 'identity') {
+    return new TransportRefusal(
+      415,
+      'invalid-input',
+      `a body in the content coding "${coding.slice(0, 40)}" is not read: send it unencoded (Content-Encoding: identity)`,
+      { 'Accept-Encoding': 'identity' },
+    );
+  }
+  const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && !READABLE_CHARSETS.has(charset)) {
+    return new TransportRefusal(
+      415,
+      'invalid-input',
+      `a body in the charset "${charset.slice(0, 40)}" is not read: send UTF-8 (charset=utf-8)`,
+    );
+  }
+  return undefined;
+}
+
+/** Whether objects and arrays in `text` (JSON) nest deeper than `limit`, counted without parsing. */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  if (text.length <= limit * 2) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+const malformed = (message: string) => new TransportRefusal(400, 'invalid-input', message);
 
 /**
  * JSON bodies read as the ledger read them under Express (body-parser, `strict`): an empty body with a JSON
  * content type is `{}` (Fastify would refuse it), and a body must be an object or an array (Fastify would take
- * `"text"` or `42`). The rest is Fastify's own parser, with its guard against `__proto__` and `constructor` keys.
+ * `"text"` or `42`), nested at most MAX_JSON_DEPTH deep. The rest is Fastify's own parser, with its guard against
+ * `__proto__` and `constructor` keys.
  */
 export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   return (request, body, done) => {
+    const refusal = refusalOf(request);
+    if (refusal) return done(refusal);
     if (body.length === 0) return done(null, {});
     const text = body.toString('utf8');
     const first = FIRST_CHARACTER.exec(text)?.[1];
-    if (first === '{' || first === '[') return parseJson(request, text, done);
-    done(new MalformedBodyError('a JSON body must be an object or an array'));
+    if (first !== '{' && first !== '[') return done(malformed('a JSON body must be an object or an array'));
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      return done(malformed(`a JSON body may nest objects and arrays at most ${MAX_JSON_DEPTH} deep`));
+    }
+    void parseJson(request, text, (error, value) =>
+      error ? done(malformed(`the body is not valid JSON: ${error.message}`)) : done(null, value),
+    );
   };
 }
 
@@ -28,5 +83,8 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
  * Form bodies (`curl -d on=2025-10-12`), as Nest reads them by default: fields of a plain object (querystring's own
  * has no prototype).
  */
-export const formBodyParser: FastifyBodyParser<Buffer> = (_request, body, done) =>
+export const formBodyParser: FastifyBodyParser<Buffer> = (request, body, done) => {
+  const refusal = refusalOf(request);
+  if (refusal) return done(refusal);
   done(null, { ...parseQueryString(body.toString('utf8')) });
+};

@@ -12,6 +12,8 @@ import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/lo
 import { logRequests } from '../logging/request-log';
 import { formBodyParser, jsonBodyParser } from './body-parsers';
 import { etagsOnReads } from './etags-on-reads';
+import { answerFrameworkError } from './framework-errors';
+import { methodNotAllowed } from './method-not-allowed';
 import { serveOpenApi } from './open-api';
 import { requestContextHook } from './request-context.hook';
 
@@ -49,6 +51,7 @@ export async function createLedgerApp(
 ): Promise<NestFastifyApplication> {
   const level =
     options.logger !== undefined ? logLevelFromNest(options.logger) : (options.logLevel ?? logLevelFromEnv());
+  const logger = ledgerPino(level, options.logDestination);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     routerOptions: ROUTER_OPTIONS,
@@ -60,6 +63,8 @@ export async function createLedgerApp(
     // The ledger has no Nest middleware (what a request needs first is a Fastify hook, below): without middie, no
     // middleware runner on every request.
     skipMiddie: true,
+    // A URL Fastify cannot route (bad percent-encoding) gets the ledger's envelope, correlation id and log line.
+    frameworkErrors: answerFrameworkError(logger),
   });
   // Nest's own start-up lines wait for the app's logger (pino) instead of going to the console.
   // abortOnError false: a provider failing at start-up (a store refusing) rejects here, for main's exitOnStartFailure,
@@ -68,11 +73,11 @@ export async function createLedgerApp(
     bufferLogs: true,
     abortOnError: false,
   });
-  const logger = ledgerPino(level, options.logDestination);
   app.useLogger(new LedgerLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requestContextHook(app.get<LedgerConfig>(LEDGER_CONFIG)));
   logRequests(fastify, logger);
+  methodNotAllowed(fastify);
   app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: MULTIPART_LIMITS });

@@ -8,6 +8,7 @@ import {
   REJECTION_STATUS,
   RejectionException,
 } from './ledger-errors';
+import { TransportRefusal } from './transport-refusal';
 
 const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
   400: 'invalid-input',
@@ -46,6 +47,9 @@ export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
       HttpStatus.SERVICE_UNAVAILABLE,
       { error: 'projection-lagging', message: exception.message, minPosition, reached },
     ];
+  }
+  if (exception instanceof TransportRefusal) {
+    return [exception.statusCode, { error: exception.error, message: exception.message }];
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

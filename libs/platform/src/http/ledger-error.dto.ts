@@ -6,6 +6,7 @@ export const LEDGER_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not-found',
+  'method-not-allowed',
   'conflict',
   'rule-violated',
   'cap-exceeded',

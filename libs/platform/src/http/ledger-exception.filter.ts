@@ -1,13 +1,19 @@
-import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { IdempotentReplay } from '../idempotency/idempotency-keys';
-import { markFailed } from '../logging/request-log';
+import { markFailed, markRefused } from '../logging/request-log';
 import { ledgerErrorBody } from './ledger-error-body';
+import { TransportRefusal } from './transport-refusal';
+
+/** RFC 6750: a 401 names the scheme that would do. */
+const BEARER_CHALLENGE = 'Bearer realm="consortium-ledger"';
 
 /**
  * Every error leaves as `{ error, message, rule?, citation?, details? }` (API.md, "Errors"), answered through the HTTP
- * adapter so the filter works on any of them. A 5xx is logged once, with its stack, on the request's log line. The
- * first answer to a repeated Idempotency-Key (success or error) leaves here too, as it was given.
+ * adapter so the filter works on any of them. A 5xx is logged once, with its stack, on the request's log line; the
+ * HTTP layer's own refusals (a body it will not read, TransportRefusal or Fastify's 4xx errors) at warn, without one.
+ * A 401 carries `WWW-Authenticate: Bearer`. The first answer to a repeated Idempotency-Key (success or error) leaves
+ * here too, as it was given.
  */
 @Catch()
 export class LedgerExceptionFilter implements ExceptionFilter {
@@ -24,6 +30,22 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const [status, body] = ledgerErrorBody(exception);
     // 503 projection-lagging is the ledger working as designed (a read that asked to wait too long), not a fault.
     if (status >= 500 && status !== 503) markFailed(response, exception);
+    else if (isTransportError(exception, status)) markRefused(response, body.message);
+    if (exception instanceof TransportRefusal) {
+      for (const [name, value] of Object.entries(exception.headers)) http.setHeader(response, name, value);
+    }
+    if (status === 401) http.setHeader(response, 'WWW-Authenticate', BEARER_CHALLENGE);
     http.reply(response, body, status);
   }
+}
+
+/**
+ * Refused by the HTTP layer (the ledger's body parsers; Fastify's own errors, which carry a `statusCode`; a body too
+ * large or of a media type nothing reads, which Nest passes on as HttpExceptions), not by a guard, pipe or handler.
+ */
+function isTransportError(exception: unknown, status: number): boolean {
+  if (exception instanceof TransportRefusal || status === 413 || status === 415) return true;
+  return (
+    status < 500 && exception instanceof Error && !(exception instanceof HttpException) && 'statusCode' in exception
+  );
 }

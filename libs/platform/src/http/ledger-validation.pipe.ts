@@ -1,10 +1,8 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { rememberValidationRules } from './remembered-validation-rules';
+import { FieldProblem, textProblems } from './text-problems';
 
-export interface FieldProblem {
-  field: string;
-  problems: string[];
-}
+export type { FieldProblem } from './text-problems';
 
 /** Flattens class-validator's tree into one entry per field path (`members[2].creditCode`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -19,18 +17,33 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-/** Bad input gets one clear 400 naming every bad field; unknown fields are refused too. */
+function invalidInput(details: FieldProblem[]): BadRequestException {
+  const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
+  return new BadRequestException({ error: 'invalid-input', message, details });
+}
+
+/** class-validator's pipe, after the checks every string of a request gets (text-problems.ts). */
+class LedgerValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problems = textProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (problems.length > 0) return Promise.reject(invalidInput(problems));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * Bad input gets one clear 400 naming every bad field; unknown fields are refused too, and so are strings with control
+ * characters, unpaired surrogates or surrounding whitespace.
+ */
 export function ledgerValidationPipe(): ValidationPipe {
   rememberValidationRules();
-  return new ValidationPipe({
+  return new LedgerValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const details = fieldProblems(errors);
-      const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
-      return new BadRequestException({ error: 'invalid-input', message, details });
-    },
+    exceptionFactory: (errors) => invalidInput(fieldProblems(errors)),
   });
 }

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.guard';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
@@ -162,9 +163,6 @@ function effectiveRoles(declared: Role[]): Role[] {
   return [...roles];
 }
 
-/** What the contract promises of a key: visible ASCII, 1–200 characters (the issue-10 hardening enforces it). */
-const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
-
 const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -174,9 +172,8 @@ const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
     'nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor.',
   schema: {
     type: 'string',
-    minLength: 1,
-    maxLength: IDEMPOTENCY_KEY_MAX_LENGTH,
-    pattern: '^[\\x21-\\x7E]+$',
+    // The guard's own pattern (idempotency.guard.ts): 1–255 visible ASCII characters.
+    pattern: IDEMPOTENCY_KEY_PATTERN.source,
     example: 'grant-2025-0042',
   },
 };

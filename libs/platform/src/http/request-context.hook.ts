@@ -1,4 +1,5 @@
 import type { onRequestHookHandler } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timeOrderedUuid } from '../commands/command-metadata';
 import { chinaDate, LedgerConfig } from '../config/ledger.config';
 import { requestFactsOf } from './request-facts';
@@ -18,14 +19,19 @@ const CORRELATION_ID = /^[\w.:-]{1,128}$/;
  */
 export function requestContextHook(config: Pick<LedgerConfig, 'today'>): onRequestHookHandler {
   return (request, reply, done) => {
-    const sent = request.headers['x-correlation-id'];
-    const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : timeOrderedUuid();
-    const facts = requestFactsOf(request.raw);
-    facts.correlationId = correlationId;
-    facts.today = config.today;
-    reply.raw.setHeader('X-Correlation-Id', correlationId);
+    takeCorrelationId(request.raw, reply.raw);
+    requestFactsOf(request.raw).today = config.today;
     done();
   };
+}
+
+/** `X-Correlation-Id` as sent (when well-formed) or a new one: kept with the request's facts and echoed on the answer. */
+export function takeCorrelationId(request: IncomingMessage, response: ServerResponse): string {
+  const sent = request.headers['x-correlation-id'];
+  const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : timeOrderedUuid();
+  requestFactsOf(request).correlationId = correlationId;
+  response.setHeader('X-Correlation-Id', correlationId);
+  return correlationId;
 }
 
 /** The request's context, given Node's request or the adapter's wrapper of it. */

@@ -1,8 +1,20 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Principal } from '../auth/roles';
 import { IdempotencyKeys, IdempotentRequest } from './idempotency-keys';
 
 const KEYED_METHODS = new Set(['POST', 'DELETE']);
+
+/** An Idempotency-Key: 1 to 255 visible ASCII characters (a UUID does), no spaces. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function badKey(key: string): BadRequestException {
+  const problem = 'must be 1 to 255 visible ASCII characters (a UUID, say), without spaces';
+  return new BadRequestException({
+    error: 'invalid-input',
+    message: `Idempotency-Key: ${key.trim() === '' ? 'is empty; leave the header out or ' : ''}${problem}`,
+    details: [{ field: 'Idempotency-Key', problems: [problem] }],
+  });
+}
 
 /**
  * Takes a POST's or DELETE's `Idempotency-Key` (IdempotencyKeys) once the AuthGuard has named the actor, before the
@@ -17,6 +29,7 @@ export class IdempotencyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<IdempotentRequest & { principal?: Principal }>();
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !request.principal || !KEYED_METHODS.has(request.method)) return true;
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw badKey(key);
     return this.keys.hold(request, request.principal.actor, key).then(() => true);
   }
 }

@@ -5,7 +5,7 @@ import type { Level, Logger } from 'pino';
 import { requestFactsOf } from '../http/request-facts';
 
 /** The exception behind a 5xx, kept on Node's response for the request's line (as pino-http read it, `res.err`). */
-type FailedResponse = ServerResponse & { err?: Error };
+type FailedResponse = ServerResponse & { err?: Error; refusal?: string };
 
 /**
  * Records the exception behind a 5xx for the request's log line, given Node's response or the adapter's wrapper of it:
@@ -17,10 +17,17 @@ export function markFailed(response: object, exception: unknown): void {
   node.err = exception instanceof Error ? exception : new Error(String(exception));
 }
 
-/** info; a 5xx at error (with the exception, where the ledger caught one); 503, a read that waited in vain, at warn. */
+/** A refusal by the HTTP layer itself (a body it will not read): its line is at warn, with the reason, no stack. */
+export function markRefused(response: object, reason: string): void {
+  const raw = (response as { raw?: unknown }).raw;
+  const node = (typeof raw === 'object' && raw !== null ? raw : response) as FailedResponse;
+  node.refusal = reason;
+}
+
+/** info; a refusal by the HTTP layer at warn; a 5xx at error (with the exception, where the ledger caught one); 503, a read that waited in vain, at warn. */
 function levelOf(response: FailedResponse): Level {
   if (response.err !== undefined) return 'error';
-  if (response.statusCode === 503) return 'warn';
+  if (response.statusCode === 503 || response.refusal !== undefined) return 'warn';
   return response.statusCode >= 500 ? 'error' : 'info';
 }
 
@@ -43,6 +50,7 @@ function writeLine(logger: Logger, request: FastifyRequest, response: FailedResp
       status,
       durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
       ...(response.err !== undefined && { err: response.err }),
+      ...(response.refusal !== undefined && { refusal: response.refusal }),
     },
     `${method} ${url} ${outcome}`,
   );
@@ -56,9 +64,14 @@ function writeLine(logger: Logger, request: FastifyRequest, response: FailedResp
  */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const startedAt = performance.now();
-    // 'close' follows 'finish' once the answer is sent, and comes alone when the connection closed before it.
-    reply.raw.once('close', () => writeLine(logger, request, reply.raw, startedAt));
+    logRequest(logger, request, reply.raw);
     done();
   });
+}
+
+/** The line of one request, written when its answer has been sent (for requests no hook sees: framework-errors.ts). */
+export function logRequest(logger: Logger, request: FastifyRequest, response: ServerResponse): void {
+  const startedAt = performance.now();
+  // 'close' follows 'finish' once the answer is sent, and comes alone when the connection closed before it.
+  response.once('close', () => writeLine(logger, request, response, startedAt));
 }

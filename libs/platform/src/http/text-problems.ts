@@ -1,0 +1,50 @@
+/** One bad field of a request, as every 400 `invalid-input` names it. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/**
+ * Free-text fields, whose text may run over lines: a tab or a line break is allowed in them (and only in them). Every
+ * other string — names, codes, ids, references — is one line.
+ */
+export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['reason', 'text', 'note', 'notes']);
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SURROUNDING_SPACE = /^\s|\s$/;
+
+/** What is wrong with one string of a request, or undefined. */
+function problemOf(text: string, multiLine: boolean): string | undefined {
+  if ((multiLine ? CONTROL_BUT_LINES : CONTROL).test(text)) {
+    return multiLine
+      ? 'must not contain control characters (tab and line breaks excepted)'
+      : 'must not contain control characters (no tab or line break either: it is one line)';
+  }
+  if (UNPAIRED_SURROGATE.test(text)) return 'must be well-formed Unicode (an unpaired surrogate is not a character)';
+  if (SURROUNDING_SPACE.test(text)) return 'must not begin or end with whitespace (the ledger records text as sent)';
+  return undefined;
+}
+
+const fieldOf = (parent: string, key: string): string =>
+  /^\d+$/.test(key) ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+
+/**
+ * Every string of a request's body, query or path, at any depth, checked before it is validated or recorded: no C0
+ * control character (nor DEL), except tab and line breaks in MULTI_LINE_FIELDS; no unpaired surrogate; no leading or
+ * trailing whitespace (refused, not trimmed: what the log records is what was sent). One problem per field path.
+ */
+export function textProblems(value: unknown, field = '', multiLine = false): FieldProblem[] {
+  if (typeof value === 'string') {
+    const problem = problemOf(value, multiLine);
+    return problem ? [{ field: field || 'value', problems: [`${field || 'value'} ${problem}`] }] : [];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  const inherited = multiLine && Array.isArray(value);
+  return Object.entries(value).flatMap(([key, inner]) =>
+    textProblems(inner, fieldOf(field, key), inherited || MULTI_LINE_FIELDS.has(key)),
+  );
+}
