@@ -1,7 +1,6 @@
 import { DynamicModule, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import multipart from '@fastify/multipart';
 import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { LEDGER_CONFIG, LedgerConfig } from '../config/ledger.config';
@@ -11,6 +10,7 @@ import { ledgerPino } from '../logging/log-destination';
 import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/log-level';
 import { logRequests } from '../logging/request-log';
 import { formBodyParser, jsonBodyParser } from './body-parsers';
+import { multipartBodies } from './multipart-bodies';
 import { etagsOnReads } from './etags-on-reads';
 import { answerFrameworkError } from './framework-errors';
 import { methodNotAllowed } from './method-not-allowed';
@@ -27,13 +27,6 @@ export interface LedgerAppOptions {
   /** Where log lines go: stdout (pretty on a terminal, JSON otherwise) unless given. */
   logDestination?: DestinationStream;
 }
-
-/**
- * Uploads (a payment statement to match, `POST /v1/reconciliations`): one file of up to 20 MiB and a few fields, read
- * into the body before the route's guards (so Idempotency-Key and validation see it: the file as a Buffer, fields as
- * strings). More is a 413 naming the limit.
- */
-const MULTIPART_LIMITS = { fileSize: 20 * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 21 };
 
 /** A filing may list up to 1000 member units; Fastify's default of 1 MiB would cut it short. */
 const BODY_LIMIT = 2 * 1024 * 1024;
@@ -80,7 +73,7 @@ export async function createLedgerApp(
   methodNotAllowed(fastify);
   app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: MULTIPART_LIMITS });
+  await multipartBodies(fastify);
   etagsOnReads(fastify);
   settleIdempotencyKeysOnSend(fastify, app.get(IdempotencyKeys));
   serveOpenApi(app, options);
