@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } from '@ledger/platform';
+import { HealthController, LedgerConfig, PlatformModule, RelayModule } from '@ledger/platform';
 import { COMMAND_MODULES } from './command/src/command.module';
-import { PROJECTIONS } from './projection/src/projections';
-import { QUERY_MODULES } from './projection/src/projection.module';
+import { projectionsOf, QUERY_MODULES } from './projection/src/projection.module';
 
-/** Both apps in one process (`npm start`): one port, one event store, projections woken on every commit. */
+/**
+ * Both apps in one process (`npm start`): one port, one event store, projections woken on every commit. With
+ * LEDGER_BUS=kafka the relay runs in it too, and the projections consume the log topic: the whole way round in one
+ * process, for trying Kafka out (on a server, the relay app runs on its own: deploy/README.md).
+ */
 @Module({})
 export class LedgerModule {
   static forRoot(config: LedgerConfig): DynamicModule {
@@ -15,7 +18,8 @@ export class LedgerModule {
         PlatformModule.forRoot(config),
         CqrsModule.forRoot(),
         ...COMMAND_MODULES,
-        ProjectionsModule.forProjections(PROJECTIONS),
+        ...(config.bus.kind === 'kafka' ? [RelayModule.forKafka(config.bus.kafka)] : []),
+        projectionsOf(config),
         ...QUERY_MODULES,
       ],
       controllers: [HealthController],

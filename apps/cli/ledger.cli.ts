@@ -49,7 +49,7 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
     'rebuild',
     'drop every read model and rebuild it from the event log',
     'Shows its progress on stderr (events/s, time left).\n' +
-      'With --json: { events, readModels, position, seconds, eventsPerSecond }',
+      'With --json: { events, readModels, position, seconds, eventsPerSecond, peakRssMB, cpuSeconds }',
     rebuild,
   );
   ledgerCommand(

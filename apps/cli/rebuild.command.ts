@@ -18,6 +18,7 @@ export async function rebuild(options: LedgerDataOptions): Promise<number> {
   try {
     const engine = new ProjectionEngine(store, readStore, PROJECTIONS);
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const events = await engine.rebuild(progress);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     bar?.stop();
@@ -27,12 +28,18 @@ export async function rebuild(options: LedgerDataOptions): Promise<number> {
       position: engine.processedPosition(),
       seconds: Number(seconds.toFixed(3)),
       eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : 0,
+      // The most memory the process held at once (resident set), in MB.
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      // The CPU the rebuild used (all threads, user + system): on a machine shared with other work it holds where
+      // the wall clock moves.
+      cpuSeconds: Number(cpuSecondsSince(cpu).toFixed(3)),
     };
     console.log(
       options.json
         ? JSON.stringify(result)
         : `rebuilt ${result.readModels} read models from ${events} events (checkpoint ${result.position}) ` +
-            `in ${result.seconds} s, ${result.eventsPerSecond} events/s`,
+            `in ${result.seconds} s, ${result.eventsPerSecond} events/s, peak RSS ${result.peakRssMB} MB, ` +
+            `${result.cpuSeconds} s of CPU`,
     );
     return 0;
   } finally {
@@ -40,4 +47,9 @@ export async function rebuild(options: LedgerDataOptions): Promise<number> {
     await readStore.close();
     await store.close();
   }
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }

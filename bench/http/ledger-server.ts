@@ -68,7 +68,7 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux everywhere it runs). */
 const TICKS_PER_SECOND = 100;
 
-function cpuOf(pid: number | undefined): CpuReading | undefined {
+export function cpuOf(pid: number | undefined): CpuReading | undefined {
   if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
   return { mainSeconds: ticks(`/proc/${pid}/task/${pid}/stat`), totalSeconds: ticks(`/proc/${pid}/stat`) };
 }

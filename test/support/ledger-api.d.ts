@@ -12,7 +12,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness, the log head and how far the read models have got. No auth. */
+    /** Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth. */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -65,7 +65,9 @@ export interface paths {
     };
     /**
      * Consortia, filtered by policy and status, newest filing first.
-     * @description Roles: viewer, officer, finance, supervisor, admin.
+     * @description Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.
+     *
+     *     Roles: viewer, officer, finance, supervisor, admin.
      */
     get: operations['listConsortia'];
     put?: never;
@@ -489,7 +491,9 @@ export interface paths {
     };
     /**
      * Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.
-     * @description Roles: viewer, finance, supervisor, admin.
+     * @description Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.
+     *
+     *     Roles: viewer, finance, supervisor, admin.
      */
     get: operations['listSubsidies'];
     put?: never;
@@ -725,7 +729,9 @@ export interface paths {
     };
     /**
      * Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.
-     * @description Roles: viewer, supervisor, admin.
+     * @description `deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within `horizonDays`; `deadlines.total`: how many there are in all.
+     *
+     *     Roles: viewer, supervisor, admin.
      */
     get: operations['getDashboard'];
     put?: never;
@@ -1824,7 +1830,10 @@ export interface components {
     };
     DeadlinesDto: {
       horizonDays: number;
+      /** @description the earliest `deadlinesLimit`, earliest first */
       items: Record<string, never>[];
+      /** @description how many deadlines there are in all */
+      total: number;
     };
     DashboardDto: {
       /** Format: date */
@@ -1864,6 +1873,8 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+      /** @description pass it as `cursor` (same filters) for the page after this one */
+      next?: string;
       items: components['schemas']['ConsortiumSummaryDto'][];
     };
     UnitViewDto: {
@@ -2046,6 +2057,8 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+      /** @description pass it as `cursor` (same filters) for the page after this one */
+      next?: string;
       items: components['schemas']['SubsidyViewDto'][];
     };
     FundingDto: {
@@ -2576,6 +2589,8 @@ export interface operations {
         minPosition?: number;
         limit?: number;
         offset?: number;
+        /** @description the `next` of the previous page: the page after it, read off an index whatever its depth (offset is then ignored) */
+        cursor?: string;
         policy?: 'nmg-2024-consortium' | 'luzhou-2024-consortium' | 'liaoning-2021-alliance' | 'tianjin-2018-alliance';
         status?:
           'filed' | 'under-review' | 'public-notice' | 'active' | 'dissolved' | 'delisted' | 'rejected' | 'withdrawn';
@@ -5105,6 +5120,8 @@ export interface operations {
         minPosition?: number;
         limit?: number;
         offset?: number;
+        /** @description the `next` of the previous page: the page after it, read off an index whatever its depth (offset is then ignored) */
+        cursor?: string;
         consortiumId?: string;
         recipient?: string;
         policy?: 'nmg-2024-consortium' | 'luzhou-2024-consortium' | 'liaoning-2021-alliance' | 'tianjin-2018-alliance';
@@ -6391,6 +6408,8 @@ export interface operations {
         minPosition?: number;
         /** @description how far ahead deadlines are listed (overdue ones always are) */
         horizonDays?: number;
+        /** @description how many deadlines are listed (the earliest); `deadlines.total` tells how many there are */
+        deadlinesLimit?: number;
       };
       header?: never;
       path?: never;

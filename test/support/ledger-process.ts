@@ -12,6 +12,7 @@ const ENTRIES = {
   ledger: 'dist/apps/main.js',
   command: 'dist/apps/command/src/main.js',
   projection: 'dist/apps/projection/src/main.js',
+  relay: 'dist/apps/relay/src/main.js',
 } as const;
 
 export type LedgerApp = keyof typeof ENTRIES;
@@ -36,7 +37,7 @@ export function cleanEnv(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(process.env).filter(
       (entry): entry is [string, string] =>
-        entry[1] !== undefined && !/^(LEDGER_|DATABASE_|PORT$|HOST$|LOG_LEVEL$)/.test(entry[0]),
+        entry[1] !== undefined && !/^(LEDGER_|DATABASE_|KAFKA_|PORT$|HOST$|LOG_LEVEL$)/.test(entry[0]),
     ),
   );
 }
@@ -65,7 +66,7 @@ export async function startLedgerProcess(
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /consortium-ledger(?: commands| queries)? on (http:\/\/\S+)/.exec(output);
+      const match = /consortium-ledger(?: commands| queries| relay)? on (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1].replace('[::1]', '127.0.0.1'));
     });
     void exited.then((code) => reject(new Error(`${app} exited with ${code} before listening:\n${output}`)));

@@ -3,6 +3,7 @@ import {
   allInterfaces,
   closeOnSignals,
   createLedgerApp,
+  describeBus,
   exitOnStartFailure,
   describeStores,
   ledgerConfigOrExit,
@@ -10,7 +11,10 @@ import {
 } from '@ledger/platform';
 import { ProjectionAppModule } from './projection.module';
 
-/** The projection side alone (`npm run start:projection`): follows the log the command processes write. */
+/**
+ * The projection side alone (`npm run start:projection`): follows the log the command processes write, or with
+ * LEDGER_BUS=kafka consumes it from the log topic the relay publishes.
+ */
 async function main(): Promise<void> {
   const config = ledgerConfigOrExit(process.env, 3001);
   const app = await createLedgerApp(ProjectionAppModule.forRoot(config), {
@@ -21,7 +25,8 @@ async function main(): Promise<void> {
   closeOnSignals(app);
   await app.listen(config.port, config.host ?? allInterfaces());
   const url = await printableUrl(app);
-  console.log(`consortium-ledger queries on ${url} (${describeStores(config)})`);
+  const bus = config.bus.kind === 'kafka' ? `; ${describeBus(config.bus)}` : '';
+  console.log(`consortium-ledger queries on ${url} (${describeStores(config)}${bus})`);
 }
 
 main().catch(exitOnStartFailure);

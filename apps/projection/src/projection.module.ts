@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, LedgerConfig, PlatformModule, ProjectionsModule } from '@ledger/platform';
+import { CHANGE_FEED_KINDS, CHANGE_FEED_TOPICS } from './change-feed/change-feed.kinds';
 import { ConsortiaQueryModule } from './consortia/consortia.query.module';
 import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
@@ -20,12 +21,20 @@ export const QUERY_MODULES = [
   ReconciliationsQueryModule,
 ];
 
+/** The projections, their engine following the log in process, or (LEDGER_BUS=kafka) consuming the log topic. */
+export const projectionsOf = (config: LedgerConfig) =>
+  ProjectionsModule.forProjections(PROJECTIONS, {
+    bus: config.bus,
+    changeFeed: CHANGE_FEED_KINDS,
+    changeFeedTopics: CHANGE_FEED_TOPICS,
+  });
+
 @Module({})
 export class ProjectionAppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: ProjectionAppModule,
-      imports: [PlatformModule.forRoot(config), ProjectionsModule.forProjections(PROJECTIONS), ...QUERY_MODULES],
+      imports: [PlatformModule.forRoot(config), projectionsOf(config), ...QUERY_MODULES],
       controllers: [HealthController],
     };
   }

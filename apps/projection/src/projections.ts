@@ -1,5 +1,4 @@
 import { Projection } from '@ledger/platform';
-import { AUDIT_TRAIL } from './audit/audit-trail.projection';
 import { CONSORTIA } from './consortia/consortia.projection';
 import { LEAD_REGISTRIES } from './consortia/lead-registries.projection';
 import { FUNDING_BOUNDARIES } from './funding/funding-boundaries.projection';
@@ -15,5 +14,4 @@ export const PROJECTIONS: ReadonlyArray<Projection> = [
   REGIONAL_AVERAGES,
   SUBSIDIES,
   FUNDING_BOUNDARIES,
-  AUDIT_TRAIL,
 ];

@@ -4,7 +4,7 @@ import {
   DecisionDto,
   IntegerProperty,
   ObjectProperty,
-  PageDto,
+  CursorPageDto,
   PositionProperty,
   RuleVerdictDto,
   YuanProperty,
@@ -93,6 +93,6 @@ export class ConsortiumSummaryDto {
   @ApiPropertyOptional({ type: EndedViewDto }) ended?: EndedViewDto;
 }
 
-export class ConsortiumPageDto extends PageDto {
+export class ConsortiumPageDto extends CursorPageDto {
   @ApiProperty({ type: [ConsortiumSummaryDto] }) items!: ConsortiumSummaryDto[];
 }

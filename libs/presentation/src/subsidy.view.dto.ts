@@ -4,7 +4,7 @@ import {
   DecisionDto,
   IntegerProperty,
   ObjectProperty,
-  PageDto,
+  CursorPageDto,
   PositionProperty,
   YuanProperty,
 } from '@ledger/platform';
@@ -80,6 +80,6 @@ export class SubsidyAnswerDto extends SubsidyViewDto {
   @PositionProperty() position!: number;
 }
 
-export class SubsidyPageDto extends PageDto {
+export class SubsidyPageDto extends CursorPageDto {
   @ApiProperty({ type: [SubsidyViewDto] }) items!: SubsidyViewDto[];
 }

@@ -85,6 +85,8 @@ function loadLibrdkafka(library) {
     clusterBootstraps: lib.func('rd_kafka_mock_cluster_bootstraps', 'const char *', [handle]),
     clusterDestroy: lib.func('rd_kafka_mock_cluster_destroy', 'void', [handle]),
     topicCreate: lib.func('rd_kafka_mock_topic_create', 'int', [handle, 'const char *', 'int', 'int']),
+    brokerSetDown: lib.func('rd_kafka_mock_broker_set_down', 'int', [handle, 'int32']),
+    brokerSetUp: lib.func('rd_kafka_mock_broker_set_up', 'int', [handle, 'int32']),
   };
 }
 
@@ -142,6 +144,12 @@ function main() {
   if (process.send) {
     // Started by mock-kafka.ts: the IPC channel closes when the parent exits or is killed, so never outlive it.
     process.on('disconnect', stop);
+    // Outages on request: { id, broker, up } takes a broker down (its connections closed, new ones refused) or up.
+    process.on('message', (/** @type {{ id: number, broker: number, up: boolean }} */ request) => {
+      const set = request.up ? librdkafka.brokerSetUp : librdkafka.brokerSetDown;
+      const error = set(cluster, request.broker);
+      process.send?.({ id: request.id, error: error === 0 ? undefined : librdkafka.errorString(error) });
+    });
   } else {
     // By hand: the brokers run on librdkafka's own threads, which do not keep Node's event loop alive.
     setInterval(() => undefined, 1 << 30);

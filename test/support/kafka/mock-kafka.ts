@@ -49,6 +49,8 @@ export interface MockKafka {
   librdkafkaVersion: string;
   /** The child's process id, so tests can check that stop() leaves nothing behind. */
   pid: number;
+  /** Takes broker `id` (1..N) down — its connections closed, new ones refused — or back up; ports stay the same. */
+  setBroker(id: number, state: 'down' | 'up'): Promise<void>;
   /** Destroys the cluster and waits for the child to exit; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -77,8 +79,26 @@ export async function startMockKafka(options: MockKafkaOptions = {}): Promise<Mo
     bootstrap: handshake.bootstrap,
     librdkafkaVersion: handshake.librdkafkaVersion,
     pid: child.pid,
+    setBroker: (id, state) => request(child, { broker: id, up: state === 'up' }),
     stop: () => stopChild(child),
   };
+}
+
+let requests = 0;
+
+/** One request over the IPC channel, answered by the child with the same id. */
+function request(child: ChildProcess, body: { broker: number; up: boolean }): Promise<void> {
+  const id = ++requests;
+  return new Promise((resolve, reject) => {
+    const onMessage = (answer: { id: number; error?: string }) => {
+      if (answer.id !== id) return;
+      child.off('message', onMessage);
+      if (answer.error) reject(new Error(`mock Kafka: ${answer.error}`));
+      else resolve();
+    };
+    child.on('message', onMessage);
+    child.send({ id, ...body });
+  });
 }
 
 function clusterArguments({ brokers = 1, topics = [], debug = false, library }: MockKafkaOptions): string[] {

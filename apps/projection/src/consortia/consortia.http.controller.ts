@@ -16,7 +16,7 @@ import {
   Roles,
   notFound,
 } from '@ledger/platform';
-import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
+import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
 import { asOfAnswer } from '../replay/replay.answers';
 import { CONSORTIUM_REPLAY } from '../replay/replayable';
@@ -26,7 +26,8 @@ import { ExportsAs } from '../exports/exports-as.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
-import { CONSORTIA } from './consortia.projection';
+import { CONSORTIA, countConsortia } from './consortia.projection';
+import { findPage } from '../shared/list-page';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
 import { withYuan } from '@ledger/presentation/money.view';
@@ -49,21 +50,28 @@ export class ConsortiaHttpController {
   @ApiOperation({
     operationId: 'listConsortia',
     summary: 'Consortia, filtered by policy and status, newest filing first.',
+    description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
   async list(@Query() query: ListConsortiaQuery, @CurrentPrincipal() principal: Principal) {
-    const where = { policy: query.policy, status: query.status, ...jurisdictionWhere(principal.jurisdiction) };
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const [page, total] = await Promise.all([
-      this.readStore.findDocuments<ConsortiumState>(CONSORTIA.name, {
-        where,
-        orderBy: [['filed_on', 'desc']],
-        limit,
-        offset,
-      }),
-      this.readStore.countDocuments(CONSORTIA.name, where),
+    const { jurisdiction } = principal;
+    const filter = { policy: query.policy, status: query.status };
+    const page = { limit: query.limit ?? 100, offset: query.offset ?? 0, cursor: query.cursor };
+    const [found, total] = await Promise.all([
+      findPage<ConsortiumState>(
+        this.readStore,
+        CONSORTIA.name,
+        { where: { ...filter, ...jurisdictionWhere(jurisdiction) }, orderBy: [['filed_on', 'desc']] },
+        page,
+      ),
+      countConsortia(this.readStore, filter, jurisdiction),
     ]);
-    return { items: page.documents.map((d) => consortiumSummaryView(d.state)), total, limit, offset };
+    return {
+      items: found.documents.map((d) => consortiumSummaryView(d.state)),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+      ...(found.next && { next: found.next }),
+    };
   }
 
   @Get(':id')
@@ -96,11 +104,10 @@ export class ConsortiaHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
-  @ReadsProjections(CONSORTIA.name, AUDIT_TRAIL.name)
   @ExportsAs(auditTrailWorkbook('consortium'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
-    const entries = (await readAuditTrail(this.readStore, consortiumStreamId(id))).map((entry) => ({
+    const entries = (await readAuditTrail(this.store, consortiumStreamId(id))).map((entry) => ({
       ...entry,
       data: withYuan(entry.data),
       asOfHref: asOfHref(CONSORTIUM_REPLAY, id, entry.position),

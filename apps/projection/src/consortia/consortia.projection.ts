@@ -3,7 +3,7 @@ import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consorti
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
-import { documentProjection, domainEventOf } from '@ledger/platform';
+import { CounterRow, covers, documentProjection, domainEventOf, Jurisdiction, ReadStore } from '@ledger/platform';
 
 const CONSORTIUM_EVENTS: ReadonlySet<string> = new Set(CONSORTIUM_EVENT_TYPES);
 
@@ -21,7 +21,7 @@ export function nextDueOf(state: ConsortiumState): string | null {
  */
 export const CONSORTIA = documentProjection<ConsortiumState>({
   name: 'consortia',
-  version: 1,
+  version: 2,
   columns: {
     policy: 'text',
     status: 'text',
@@ -31,7 +31,16 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
     filed_on: 'text',
     next_due: 'text',
   },
-  indexes: [['policy', 'status', 'filed_on'], ['status', 'filed_on'], ['filed_on'], ['next_due'], ['lead_credit_code']],
+  // The list's order (newest filing first, then id) under each of its filters; the dashboard's deadlines (next_due,
+  // id) with the columns they show, so that they are read off the index alone.
+  indexes: [
+    ['filed_on desc', 'id'],
+    ['policy', 'filed_on desc', 'id'],
+    ['status', 'filed_on desc', 'id'],
+    ['policy', 'status', 'filed_on desc', 'id'],
+    ['next_due', 'id', 'status', 'policy', 'name'],
+    ['lead_credit_code'],
+  ],
   documentOf: (event) => {
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'consortium' && CONSORTIUM_EVENTS.has(event.type) ? stream.id : undefined;
@@ -57,3 +66,36 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
     },
   ],
 });
+
+/**
+ * How many consortia a list filtered by policy and/or status holds: the sum of the counter rows that match (a few
+ * dozen: policies × statuses), not a count of the documents.
+ */
+export async function countConsortia(
+  readStore: ReadStore,
+  filter: { policy?: string; status?: string },
+  jurisdiction?: Jurisdiction,
+): Promise<number> {
+  const rows = await consortiaCounters(readStore, jurisdiction);
+  return rows
+    .filter(({ key: [policy, status] }) => (filter.policy ?? policy) === policy && (filter.status ?? status) === status)
+    .reduce((total, row) => total + (row.values.count ?? 0), 0);
+}
+
+/**
+ * The `consortia` counter (by policy and status), or for a jurisdiction the by-division counts it covers, added up by
+ * policy and status.
+ */
+export async function consortiaCounters(readStore: ReadStore, jurisdiction?: Jurisdiction): Promise<CounterRow[]> {
+  if (!jurisdiction) return readStore.counters('consortia');
+  const sums = new Map<string, CounterRow>();
+  for (const { key, values } of await readStore.counters('consortia-by-division')) {
+    const [policy, status, division] = key.map(String);
+    if (!covers(jurisdiction, { policy, division })) continue;
+    const id = JSON.stringify([policy, status]);
+    const sum = sums.get(id) ?? { key: [policy, status], values: { count: 0 } };
+    sum.values.count += values.count ?? 0;
+    sums.set(id, sum);
+  }
+  return [...sums.values()];
+}

@@ -5,7 +5,6 @@ import {
   CounterRow,
   covers,
   CurrentPrincipal,
-  Jurisdiction,
   Principal,
   LEDGER_CONFIG,
   LedgerConfig,
@@ -15,12 +14,14 @@ import {
   ReadStore,
   Roles,
 } from '@ledger/platform';
+import { consortiaCounters } from '../consortia/consortia.projection';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
 import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
 import { DashboardQuery } from './dashboard.query.dto';
 
 const DEFAULT_HORIZON_DAYS = 90;
+const DEFAULT_DEADLINES_LIMIT = 100;
 
 /** What a dashboard shows at a glance: counts by policy and status, money by policy and year, every deadline coming up. */
 @ApiTags('dashboard')
@@ -40,21 +41,26 @@ export class DashboardHttpController {
   @ApiOperation({
     operationId: 'getDashboard',
     summary: 'Counts by policy and status, money by policy and fiscal year, upcoming deadlines of consortia and zones.',
+    description:
+      '`deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within ' +
+      '`horizonDays`; `deadlines.total`: how many there are in all.',
   })
   async dashboard(@Query() query: DashboardQuery, @CurrentPrincipal() principal: Principal) {
     const { jurisdiction } = principal;
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
+    const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
     const position = this.engine.processedPosition();
     const [consortia, zones, money, consortiumDue, zoneDue] = await Promise.all([
-      consortiaCounts(this.readStore, jurisdiction),
+      consortiaCounters(this.readStore, jurisdiction),
       this.readStore.counters('zones'),
       moneyByPolicyAndYear(this.readStore, jurisdiction),
-      consortiumDeadlines(this.readStore, today, horizonDays, jurisdiction),
+      consortiumDeadlines(this.readStore, today, horizonDays, limit, jurisdiction),
       zoneDeadlines(this.readStore, today, horizonDays, jurisdiction),
     ]);
+    // Both lists are earliest first: the first `limit` of them together are the first `limit` of all.
     const deadlines = [
-      ...consortiumDue.map((d) => ({ subject: 'consortium' as const, ...d })),
+      ...consortiumDue.items.map((d) => ({ subject: 'consortium' as const, ...d })),
       ...zoneDue.map((d) => ({ subject: 'zone' as const, ...d })),
     ].sort((a, b) => a.due.localeCompare(b.due));
     return {
@@ -65,7 +71,11 @@ export class DashboardHttpController {
         zones.filter(({ key: [policy] }) => covers(jurisdiction, { policy: String(policy) })),
       ),
       money,
-      deadlines: { horizonDays, items: deadlines },
+      deadlines: {
+        horizonDays,
+        items: deadlines.slice(0, limit),
+        total: consortiumDue.total + zoneDue.length,
+      },
     };
   }
 }
@@ -79,22 +89,4 @@ function countsByPolicyAndStatus(rows: CounterRow[]) {
       count: values.count,
     }))
     .sort((a, b) => a.policy.localeCompare(b.policy) || a.status.localeCompare(b.status));
-}
-
-/**
- * The `consortia` counter (by policy and status), or for a jurisdiction the by-division counts it covers, added up by
- * policy and status.
- */
-async function consortiaCounts(readStore: ReadStore, jurisdiction?: Jurisdiction): Promise<CounterRow[]> {
-  if (!jurisdiction) return readStore.counters('consortia');
-  const sums = new Map<string, CounterRow>();
-  for (const { key, values } of await readStore.counters('consortia-by-division')) {
-    const [policy, status, division] = key.map(String);
-    if (!covers(jurisdiction, { policy, division })) continue;
-    const id = JSON.stringify([policy, status]);
-    const sum = sums.get(id) ?? { key: [policy, status], values: { count: 0 } };
-    sum.values.count += values.count ?? 0;
-    sums.set(id, sum);
-  }
-  return [...sums.values()];
 }

@@ -12,4 +12,16 @@ export class DashboardQuery extends QueryOptionsDto {
   @Min(0)
   @Max(3660)
   horizonDays?: number;
+
+  @ApiPropertyOptional({
+    default: 100,
+    maximum: 1000,
+    description: 'how many deadlines are listed (the earliest); `deadlines.total` tells how many there are',
+  })
+  @OptionalQuery()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  deadlinesLimit?: number;
 }

@@ -16,7 +16,13 @@ export class FundingDto extends MoneyViewDto {
 
 export class DeadlinesDto {
   @IntegerProperty() horizonDays!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) items!: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'the earliest `deadlinesLimit`, earliest first',
+  })
+  items!: object[];
+  @IntegerProperty({ minimum: 0, description: 'how many deadlines there are in all' }) total!: number;
 }
 
 export class DashboardDto {

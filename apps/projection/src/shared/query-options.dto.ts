@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OptionalQuery } from './optional-query.decorator';
 
 /** What every query accepts: `minPosition` (read-your-writes, see MinPositionGuard). */
@@ -30,4 +30,16 @@ export class PageQueryDto extends QueryOptionsDto {
   @IsInt()
   @Min(0)
   offset?: number;
+}
+
+/** A list that pages by keyset too: `cursor` is the `next` of the page before (it costs what the page holds). */
+export class CursorPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'the `next` of the previous page: the page after it, read off an index whatever its depth (offset is then ignored)',
+  })
+  @OptionalQuery()
+  @IsString()
+  @MaxLength(2000)
+  cursor?: string;
 }

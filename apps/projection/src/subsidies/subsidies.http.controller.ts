@@ -14,6 +14,7 @@ import {
   Roles,
   notFound,
 } from '@ledger/platform';
+import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
 import { asOfAnswer } from '../replay/replay.answers';
 import { SUBSIDY_REPLAY } from '../replay/replayable';
@@ -27,7 +28,6 @@ import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
 
 /** An export holds every subsidy the filters select, not a page (unless `limit` is given). */
 const EXPORT_LIMIT = 1_000_000;
-import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
@@ -57,17 +57,18 @@ export class SubsidiesHttpController {
     summary:
       'Subsidies, filtered by consortium, recipient, policy, category, fiscal year and status; oldest grant first. ' +
       'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
+    description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
   async list(
     @Query() query: ListSubsidiesQuery,
     @CurrentPrincipal() principal: Principal,
     @ExportRequested() exporting?: ExportRequest,
   ) {
-    const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, minPosition: _, ...filter } = query;
-    const { subsidies, total } = await readSubsidies(
+    const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, cursor, minPosition: _, ...filter } = query;
+    const { subsidies, total, next } = await readSubsidies(
       this.readStore,
       { ...filter, jurisdiction: principal.jurisdiction },
-      { limit, offset },
+      { limit, offset, cursor },
     );
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
@@ -80,7 +81,7 @@ export class SubsidiesHttpController {
       grantedOn: s.grantedOn,
       ...moneyView(s),
     }));
-    return { items, total, limit, offset };
+    return { items, total, limit, offset, ...(next && { next }) };
   }
 
   @Get(':id')
@@ -107,10 +108,10 @@ export class SubsidiesHttpController {
     summary:
       'The audit trail: every event of the subsidy with position, type, recordedAt, actor, data (money in yuan) and the rule/citation behind it.',
   })
-  @ReadsProjections(AUDIT_TRAIL.name)
+  @ReadsProjections() // the log itself: nothing to wait for
   @ExportsAs(auditTrailWorkbook('subsidy'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const entries = await readAuditTrail(this.readStore, subsidyStreamId(id));
+    const entries = await readAuditTrail(this.store, subsidyStreamId(id));
     if (entries.length === 0) throw notFound(`subsidy ${id}`);
     return {
       id,

@@ -16,6 +16,7 @@ import {
   Where,
 } from '@ledger/platform';
 import { MoneyFigures } from '@ledger/presentation/subsidy.view';
+import { findPage, ListPage } from '../shared/list-page';
 
 /** A subsidy as its read model keeps it: its state, the rules its grant passed, and every movement after it. */
 export interface SubsidyRecord {
@@ -56,7 +57,7 @@ const moneyOf = (s: SubsidyState) => ({
  */
 export const SUBSIDIES = documentProjection<SubsidyRecord>({
   name: 'subsidies',
-  version: 1,
+  version: 2,
   columns: {
     consortium_id: 'text',
     recipient: 'text',
@@ -67,12 +68,14 @@ export const SUBSIDIES = documentProjection<SubsidyRecord>({
     granted_on: 'text',
     division: 'text',
   },
+  // The list's order (oldest grant first, then id) under its usual filters: a recipient's year (the funding view),
+  // a policy's year (the reconciliation), a consortium, a year, none.
   indexes: [
-    ['recipient', 'fiscal_year'],
-    ['consortium_id'],
-    ['policy', 'fiscal_year', 'granted_on'],
-    ['fiscal_year', 'granted_on'],
-    ['granted_on'],
+    ['recipient', 'fiscal_year', 'granted_on', 'id'],
+    ['policy', 'fiscal_year', 'granted_on', 'id'],
+    ['consortium_id', 'granted_on', 'id'],
+    ['fiscal_year', 'granted_on', 'id'],
+    ['granted_on', 'id'],
   ],
   documentOf: (event) => {
     const stream = streamKindOf(event.streamId);
@@ -119,18 +122,31 @@ const whereOf = (filter: SubsidyFilter): Where => ({
   status: filter.status,
 });
 
-/** Subsidies matching the filter, oldest grant first; and how many match. */
+/** Subsidies matching the filter, oldest grant first (a page of them, by cursor or offset); and how many match. */
 export async function readSubsidies(
   readStore: ReadStore,
   filter: SubsidyFilter,
-  page: { limit: number; offset: number },
-): Promise<{ subsidies: SubsidyRecord[]; total: number }> {
+  page: ListPage,
+): Promise<{ subsidies: SubsidyRecord[]; total: number; next?: string }> {
   const where = whereOf(filter);
   const [found, total] = await Promise.all([
-    readStore.findDocuments<SubsidyRecord>(SUBSIDIES.name, { where, orderBy: [['granted_on', 'asc']], ...page }),
-    readStore.countDocuments(SUBSIDIES.name, where),
+    findPage<SubsidyRecord>(readStore, SUBSIDIES.name, { where, orderBy: [['granted_on', 'asc']] }, page),
+    countSubsidies(readStore, filter),
   ]);
-  return { subsidies: found.documents.map((d) => d.state), total };
+  return { subsidies: found.documents.map((d) => d.state), total, ...(found.next && { next: found.next }) };
+}
+
+/**
+ * How many subsidies match: from the running totals when the filter is one they are kept by (nothing, a policy, a
+ * fiscal year, both; a recipient's year), else counted on the index the filter uses.
+ */
+async function countSubsidies(readStore: ReadStore, filter: SubsidyFilter): Promise<number> {
+  const given = (Object.keys(filter) as Array<keyof SubsidyFilter>).filter((k) => filter[k] !== undefined);
+  if (given.every((k) => k === 'policy' || k === 'fiscalYear'))
+    return (await readPolicyYearMoney(readStore, filter)).reduce((n, row) => n + row.subsidies, 0);
+  if (given.length === 2 && filter.recipient !== undefined && filter.fiscalYear !== undefined)
+    return (await readFundingYear(readStore, filter.recipient, filter.fiscalYear)).subsidies;
+  return readStore.countDocuments(SUBSIDIES.name, whereOf(filter));
 }
 
 export const readSubsidy = async (readStore: ReadStore, id: string): Promise<SubsidyRecord | undefined> =>

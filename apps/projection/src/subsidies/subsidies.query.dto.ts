@@ -3,13 +3,13 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { IsCreditCode } from '@ledger/platform';
-import { PageQueryDto } from '../shared/query-options.dto';
+import { CursorPageQueryDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
 
 const SUBSIDY_STATUSES = ['pending', 'granted', 'terminated', 'declined', 'expired'];
 
-export class ListSubsidiesQuery extends PageQueryDto {
+export class ListSubsidiesQuery extends CursorPageQueryDto {
   @ApiPropertyOptional()
   @OptionalQuery()
   @IsString()

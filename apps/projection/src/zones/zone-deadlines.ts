@@ -1,7 +1,11 @@
-import { ReadStore, covers, Jurisdiction } from '@ledger/platform';
-import { BusinessDate } from '@ledger/domain/shared/dates';
-import { readZones } from './zones.projection';
+import { covers, Jurisdiction, ReadStore } from '@ledger/platform';
+import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
+import { ZoneState } from '@ledger/domain/zone/zone.state';
 import { upcomingDeadlines, ZoneDeadlineKind } from '@ledger/domain/zone/zone-schedule';
+import { ZONES } from './zones.projection';
+
+/** More zones than any programme designates. */
+const MAX_ZONES = 100_000;
 
 export interface ZoneDeadlineRow {
   kind: ZoneDeadlineKind;
@@ -26,7 +30,14 @@ export async function zoneDeadlines(
   horizonDays: number,
   jurisdiction?: Jurisdiction,
 ): Promise<ZoneDeadlineRow[]> {
-  return (await readZones(readStore))
+  // `next_due` is each zone's earliest outstanding deadline: only the zones it puts within the horizon have any.
+  const page = await readStore.findDocuments<ZoneState>(ZONES.name, {
+    where: { next_due: { lte: addDays(today, horizonDays) } },
+    orderBy: [['next_due', 'asc']],
+    limit: MAX_ZONES,
+  });
+  return page.documents
+    .map((d) => d.state)
     .filter((zone) => covers(jurisdiction, { policy: zone.policy }))
     .flatMap((zone) =>
       upcomingDeadlines(zone, today, horizonDays).map(({ kind, due, overdue, rule, citation, year }) => ({

@@ -1,5 +1,5 @@
 import { IndicatorFinding } from '@ledger/domain/policies/nmg-2022-zone';
-import { AuditEntry } from '../audit/audit-trail.projection';
+import { AuditEntry } from '../audit/audit-trail';
 import { findingView, indicatorsView } from '@ledger/presentation/zone.view';
 import { ZoneIndicators } from '@ledger/domain/policies/zone-indicators';
 

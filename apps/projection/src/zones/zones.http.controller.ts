@@ -18,7 +18,7 @@ import {
   Roles,
   notFound,
 } from '@ledger/platform';
-import { AUDIT_TRAIL, readAuditTrail } from '../audit/audit-trail.projection';
+import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
 import { asOfAnswer } from '../replay/replay.answers';
 import { ZONE_REPLAY } from '../replay/replayable';
@@ -26,7 +26,8 @@ import { asOfHref } from '../replay/timeline';
 import { AsOfQuery } from '../shared/as-of.query.dto';
 import { PageQueryDto, QueryOptionsDto } from '../shared/query-options.dto';
 import { zoneHistoryEntryView } from './zone-history.view';
-import { readZones, ZONES } from './zones.projection';
+import { countZones, readZones, ZONES } from './zones.projection';
+import { findPage } from '../shared/list-page';
 import { rdIntensityView, regionalAverageView, zoneSummaryView, zoneView } from '@ledger/presentation/zone.view';
 import { readRegionalAverages, REGIONAL_AVERAGES } from './regional-averages.projection';
 import { ListZonesQuery } from './zones.query.dto';
@@ -73,12 +74,26 @@ export class ZonesHttpController {
   async list(@Query() query: ListZonesQuery, @CurrentPrincipal() principal: Principal) {
     const today = this.config.today();
     const { dueInYear, reportMissingFor } = query;
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    if (dueInYear === undefined && reportMissingFor === undefined) {
+      // A page off the index, and the count from the counters: what the page holds, however many zones there are.
+      const [page, total] = await Promise.all([
+        findPage<ZoneState>(
+          this.readStore,
+          ZONES.name,
+          { where: { status: query.status }, orderBy: [['approved_on', 'asc']] },
+          { limit, offset },
+        ),
+        countZones(this.readStore, query.status),
+      ]);
+      return { items: page.documents.map((d) => zoneSummaryView(d.state)), total, limit, offset };
+    }
+    // The schedule filters are judged on each zone's whole history (and today): zones are few, they are all read.
     const matching = (await readZones(this.readStore, query.status))
       .filter((zone) => covers(principal.jurisdiction, { policy: zone.policy }))
       .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
       .filter((zone) => reportMissingFor === undefined || isReportMissing(zone, reportMissingFor, today));
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
     const items = matching.slice(offset, offset + limit).map((zone) => ({
       ...zoneSummaryView(zone),
       ...(dueInYear !== undefined && {
@@ -139,9 +154,9 @@ export class ZonesHttpController {
     summary:
       'The audit trail: every event with position, type, recordedAt, actor, data and the rule/citation behind it.',
   })
-  @ReadsProjections(AUDIT_TRAIL.name)
+  @ReadsProjections() // the log itself: nothing to wait for
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    const entries = await readAuditTrail(this.readStore, zoneStreamId(id));
+    const entries = await readAuditTrail(this.store, zoneStreamId(id));
     if (entries.length === 0) throw notFound(`zone ${id}`);
     return {
       id,

@@ -2,6 +2,7 @@ import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { zoneDecider } from '@ledger/domain/zone/zone.decider';
 import { ZONE_EVENT_TYPES, ZoneEvent } from '@ledger/domain/zone/zone.events';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
+import { earliestOutstandingDue } from '@ledger/domain/zone/zone-schedule';
 import { documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
 
 const ZONE_EVENTS: ReadonlySet<string> = new Set(ZONE_EVENT_TYPES);
@@ -9,9 +10,13 @@ const ZONE_EVENTS: ReadonlySet<string> = new Set(ZONE_EVENT_TYPES);
 /** Every demonstration zone's state (the domain's own fold), with the columns lists filter and sort on. */
 export const ZONES = documentProjection<ZoneState>({
   name: 'zones',
-  version: 1,
-  columns: { policy: 'text', name: 'text', status: 'text', approved_on: 'text' },
-  indexes: [['status', 'approved_on'], ['approved_on']],
+  version: 2,
+  columns: { policy: 'text', name: 'text', status: 'text', approved_on: 'text', next_due: 'text' },
+  indexes: [
+    ['status', 'approved_on', 'id'],
+    ['approved_on', 'id'],
+    ['next_due', 'id'],
+  ],
   documentOf: (event) => {
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'zone' && ZONE_EVENTS.has(event.type) ? stream.id : undefined;
@@ -24,6 +29,7 @@ export const ZONES = documentProjection<ZoneState>({
     name: state.name,
     status: state.status,
     approved_on: state.approvedOn,
+    next_due: earliestOutstandingDue(state) ?? null,
   }),
   countersOf: (state) => [{ counter: 'zones', key: [state.policy, state.status], values: { count: 1 } }],
 });
@@ -36,4 +42,12 @@ export async function readZones(readStore: ReadStore, status?: string): Promise<
     limit: 100_000,
   });
   return page.documents.map((d) => d.state);
+}
+
+/** How many zones (of one status): the sum of the counter rows that match. */
+export async function countZones(readStore: ReadStore, status?: string): Promise<number> {
+  const rows = await readStore.counters('zones');
+  return rows
+    .filter(({ key: [, keyStatus] }) => status === undefined || status === keyStatus)
+    .reduce((total, row) => total + (row.values.count ?? 0), 0);
 }

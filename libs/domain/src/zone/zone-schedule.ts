@@ -12,6 +12,7 @@
 import { nmg2022Zone, nmg2022ZoneParams } from '../policies/nmg-2022-zone';
 import { addDays, BusinessDate, yearOf } from '../shared/dates';
 import { paramOn, refOf, RuleRef } from '../shared/rule';
+import { cycleNumbered } from '../shared/evaluation-cycle';
 import { currentSegment, cycleNumberOf, cycleSegments, cyclesDueBetween } from './zone-cycles';
 import { ZoneState } from './zone.state';
 
@@ -83,6 +84,32 @@ export function upcomingDeadlines(state: ZoneState, today: BusinessDate, horizon
   return [...annualReportDeadlines(state, today, horizonEnd), ...evaluationDeadlines(state, today, horizonEnd)]
     .filter((d) => outstanding(d.due))
     .sort((a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The earliest deadline the zone still owes, whatever today is: its first unreported year's report, or its next
+ * evaluation (the first cycle after the latest evaluated one, or the end of its rectification). `upcomingDeadlines`
+ * lists something exactly when this falls on or before today + horizon, so a read model keeps it as a column and the
+ * dashboard reads only the zones that have something to show.
+ */
+export function earliestOutstandingDue(state: ZoneState): BusinessDate | undefined {
+  if (!state.exists || state.status === 'removed') return undefined;
+  let year = yearOf(state.approvedOn);
+  while (state.reports[year]) year++;
+  const report = annualReportDueDate(state, year);
+  const evaluation = nextEvaluationDue(state);
+  return evaluation !== undefined && evaluation < report ? evaluation : report;
+}
+
+function nextEvaluationDue(state: ZoneState): BusinessDate | undefined {
+  if (state.status === 'rectification' && state.rectificationUntil) return state.rectificationUntil;
+  const segment = currentSegment(state);
+  const latestEvaluated = Math.max(0, ...state.evaluations.map((e) => cycleNumberOf(e, segment) ?? 0));
+  for (let n = Math.max(segment.first, latestEvaluated + 1); segment.last === undefined || n <= segment.last; n++) {
+    const { due } = cycleNumbered(segment.cycles, n);
+    if (yearOf(due) >= yearOf(segment.since)) return due;
+  }
+  return undefined;
 }
 
 function annualReportDeadlines(state: ZoneState, today: BusinessDate, horizonEnd: BusinessDate): ZoneDeadline[] {

@@ -4,7 +4,9 @@ import { zoneDecider } from './zone.decider';
 import { ZoneEvent } from './zone.events';
 import { ZoneState } from './zone.state';
 import { FULL_MARKS_INDICATORS, recordZoneEvaluation, ZONE_ID, zoneDesignated } from './zone.fixtures';
+import { addDays } from '../shared/dates';
 import {
+  earliestOutstandingDue,
   evaluationDueDate,
   evaluationsDueIn,
   isEvaluationDueIn,
@@ -220,4 +222,52 @@ describe('upcoming deadlines for the dashboard: the zone.* deadlines together', 
 
   it('a removed zone has no deadlines', () =>
     expect(upcomingDeadlines(replay(REMOVED), '2028-01-01', 365)).toEqual([]));
+});
+
+describe('the earliest outstanding deadline: what the dashboard finds zones by', () => {
+  const restored: ZoneEvent[] = [
+    ...IN_RECTIFICATION,
+    {
+      type: 'ZoneEvaluated',
+      data: { zoneId: ZONE_ID, on: '2027-12-12', grade: 'qualified', kind: 'rectification-end', ...RECTIFICATION },
+    },
+    { type: 'ZoneRectified', data: { zoneId: ZONE_ID, on: '2027-12-12', cycleAnchor: '2027-12-12', ...RECTIFICATION } },
+  ];
+  const histories: Array<[string, ZoneEvent[]]> = [
+    ['just designated', [zoneDesignated()]],
+    ['reporting every year', [zoneDesignated(), reported(2022), reported(2023), reported(2024)]],
+    [
+      'evaluated in its first cycle',
+      [zoneDesignated(), reported(2022), reported(2023), evaluated('2025-11-20', 'qualified')],
+    ],
+    ['in rectification', IN_RECTIFICATION],
+    ['restored', restored],
+    ['removed', REMOVED],
+  ];
+  const todays = [
+    '2022-06-01',
+    '2023-01-15',
+    '2024-12-31',
+    '2025-09-01',
+    '2025-12-02',
+    '2027-11-30',
+    '2028-03-01',
+    '2031-01-01',
+  ];
+
+  it.each(histories)('%s: a zone shows deadlines exactly when it falls within the horizon', (_, events) => {
+    const zone = replay(events);
+    const due = earliestOutstandingDue(zone);
+    for (const today of todays) {
+      for (const horizon of [0, 30, 90, 365]) {
+        const listed = upcomingDeadlines(zone, today, horizon);
+        expect({ today, horizon, listed: listed.length > 0 }).toEqual({
+          today,
+          horizon,
+          listed: due !== undefined && due <= addDays(today, horizon),
+        });
+        if (listed.length > 0 && due !== undefined && due >= today) expect(listed[0].due).toBe(due);
+      }
+    }
+  });
 });

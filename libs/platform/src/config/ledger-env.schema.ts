@@ -18,6 +18,11 @@ export const EVENT_STORES = ['sqlite', 'postgres', 'kurrentdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORES)[number];
 export const READ_STORES = ['sqlite', 'postgres'] as const;
 export type ReadStoreKind = (typeof READ_STORES)[number];
+/** How events reach the projections: in process (following the store's log) or through Kafka. */
+export const BUSES = ['inproc', 'kafka'] as const;
+export type BusKind = (typeof BUSES)[number];
+export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 /** A wrong or incomplete configuration: the message is the one sentence an operator reads. */
 export class LedgerConfigError extends Error {
@@ -65,6 +70,15 @@ function integer(name: string, value: string, { min, max }: { min: number; max: 
 const KURRENTDB_SCHEME = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/[^/?#]+/i;
 
 /** Unquoted-identifier shape, as the PostgreSQL event store requires of its schema. */
+const BROKER = /^[A-Za-z0-9._-]+:\d{1,5}$/;
+/** Kafka's legal topic and group names (topics: at most 249 characters of these). */
+const KAFKA_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+const kafkaName = (name: string, value: string | undefined, fallback: string): string => {
+  if (unset(value)) return fallback;
+  if (!KAFKA_NAME.test(value.trim())) throw wrong(name, 'a Kafka name (letters, digits, . _ -)', value);
+  return value.trim();
+};
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 
 /** Every variable the ledger reads. Read in this order; the first problem is the one reported. */
@@ -170,6 +184,41 @@ export const LEDGER_ENV = {
     'the most events read models may trail the log by for /health/ready (default 1000)',
     (v) => (unset(v) ? 1000 : integer('LEDGER_READY_MAX_LAG', v, { min: 0, max: Number.MAX_SAFE_INTEGER })),
   ),
+  LEDGER_BUS: variable(`how events reach the projections: ${BUSES.join(' or ')} (default inproc)`, (v) =>
+    oneOf('LEDGER_BUS', BUSES, v, 'inproc'),
+  ),
+  KAFKA_BROKERS: variable(
+    'the Kafka bootstrap brokers, host:port, comma-separated; required with LEDGER_BUS=kafka',
+    (v) => {
+      if (unset(v)) return undefined;
+      const brokers = v.split(',').map((broker) => broker.trim());
+      if (!brokers.every((broker) => BROKER.test(broker))) throw wrong('KAFKA_BROKERS', 'host:port,host:port,…', v);
+      return brokers;
+    },
+  ),
+  KAFKA_TOPIC: variable('the topic of the event log, one partition (default ledger.events.v1)', (v) =>
+    kafkaName('KAFKA_TOPIC', v, 'ledger.events.v1'),
+  ),
+  KAFKA_GROUP: variable('the consumer group of the projection processes (default consortium-ledger-projections)', (v) =>
+    kafkaName('KAFKA_GROUP', v, 'consortium-ledger-projections'),
+  ),
+  KAFKA_SESSION_TIMEOUT_MS: variable(
+    'how long a silent projection process keeps the log partition before another takes over (default 30000)',
+    (v) => (unset(v) ? 30_000 : integer('KAFKA_SESSION_TIMEOUT_MS', v, { min: 3000, max: 300_000 })),
+  ),
+  KAFKA_TLS: variable('true: TLS to the brokers, checked against the system’s CAs (default false)', (v) => {
+    if (unset(v)) return false;
+    const flag = v.trim().toLowerCase();
+    if (flag !== 'true' && flag !== 'false') throw wrong('KAFKA_TLS', 'true or false', v);
+    return flag === 'true';
+  }),
+  KAFKA_SASL_MECHANISM: variable(`SASL: ${KAFKA_SASL_MECHANISMS.join(', ')} (default: none)`, (v) =>
+    unset(v) ? undefined : oneOf('KAFKA_SASL_MECHANISM', KAFKA_SASL_MECHANISMS, v, 'plain'),
+  ),
+  KAFKA_SASL_USERNAME: variable('the SASL user; required with KAFKA_SASL_MECHANISM', (v) => (unset(v) ? undefined : v)),
+  KAFKA_SASL_PASSWORD: variable('the SASL password; required with KAFKA_SASL_MECHANISM', (v) =>
+    unset(v) ? undefined : v,
+  ),
   LOG_LEVEL: variable('trace, debug, info (default), warn, error, fatal or silent', (v): LedgerLogLevel => {
     try {
       return logLevelFromEnv({ LOG_LEVEL: v });
@@ -195,6 +244,13 @@ function crossChecks(env: LedgerEnv): void {
       'KURRENTDB_URL must be set to a KurrentDB connection string when LEDGER_STORE is kurrentdb ' +
         '(kurrentdb://host:2113?tls=false)',
     );
+  }
+  if (env.LEDGER_BUS === 'kafka' && env.KAFKA_BROKERS === undefined) {
+    throw new LedgerConfigError('KAFKA_BROKERS must be set (host:port,host:port,…) when LEDGER_BUS is kafka');
+  }
+  if (env.KAFKA_SASL_MECHANISM !== undefined) {
+    const missing = (['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const).find((name) => env[name] === undefined);
+    if (missing) throw new LedgerConfigError(`${missing} must be set when KAFKA_SASL_MECHANISM is set`);
   }
 }
 

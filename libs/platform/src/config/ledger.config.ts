@@ -1,7 +1,14 @@
 import { join, resolve } from 'node:path';
 import { LedgerLogLevel } from '../logging/log-level';
 import { describeDatabase, redactedUrl } from './database-url';
-import { EventStoreKind, RawEnv, readLedgerEnv, ReadStoreKind } from './ledger-env.schema';
+import {
+  EventStoreKind,
+  KafkaSaslMechanism,
+  LedgerEnv,
+  RawEnv,
+  readLedgerEnv,
+  ReadStoreKind,
+} from './ledger-env.schema';
 
 /** A PostgreSQL database (DATABASE_URL) and the schema the ledger's tables live in (DATABASE_SCHEMA). */
 export interface PostgresDatabase {
@@ -27,6 +34,21 @@ export type ReadStoreSetting =
   | { kind: Extract<ReadStoreKind, 'sqlite'>; file: string }
   | { kind: Extract<ReadStoreKind, 'postgres'>; database: PostgresDatabase };
 
+/** A Kafka cluster and the ledger's names in it (KAFKA_*). */
+export interface KafkaSetting {
+  brokers: string[];
+  /** The event log's topic: one partition, events in log order, keyed by stream id. */
+  topic: string;
+  /** The projection processes' consumer group. */
+  group: string;
+  sessionTimeoutMs: number;
+  tls: boolean;
+  sasl?: { mechanism: KafkaSaslMechanism; username: string; password: string };
+}
+
+/** LEDGER_BUS: how events reach the projections — following the store's log in process, or consumed from Kafka. */
+export type BusSetting = { kind: 'inproc' } | { kind: 'kafka'; kafka: KafkaSetting };
+
 /**
  * Where the ledger keeps its data and how it listens: read once from the environment (validated by
  * ledger-env.schema.ts), the one configuration both apps and the CLI read.
@@ -43,6 +65,7 @@ export interface LedgerConfig {
   adminTokenFile: string;
   eventStore: EventStoreSetting;
   readStore: ReadStoreSetting;
+  bus: BusSetting;
   /** LEDGER_ADMIN_TOKEN */
   adminToken?: string;
   /** LEDGER_TOKENS: `token:actor:role+role,…` */
@@ -92,6 +115,7 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
       vars.LEDGER_READ_STORE === 'postgres'
         ? { kind: 'postgres', database: database! }
         : { kind: 'sqlite', file: projectionsFile },
+    bus: busOf(vars),
     adminToken: vars.LEDGER_ADMIN_TOKEN,
     tokens: vars.LEDGER_TOKENS,
     followPollMs: vars.LEDGER_FOLLOW_POLL_MS,
@@ -102,6 +126,32 @@ export function ledgerConfigFromEnv(env: RawEnv = process.env, defaultPort = 300
       dualControl: { thresholdFen: vars.LEDGER_DUAL_CONTROL_AMOUNT, pendingDays: vars.LEDGER_PENDING_DAYS },
     }),
   };
+}
+
+function busOf(vars: LedgerEnv): BusSetting {
+  // readLedgerEnv has refused kafka without brokers, and a SASL mechanism without its user and password.
+  if (vars.LEDGER_BUS === 'inproc') return { kind: 'inproc' };
+  const mechanism = vars.KAFKA_SASL_MECHANISM;
+  return {
+    kind: 'kafka',
+    kafka: {
+      brokers: vars.KAFKA_BROKERS!,
+      topic: vars.KAFKA_TOPIC,
+      group: vars.KAFKA_GROUP,
+      sessionTimeoutMs: vars.KAFKA_SESSION_TIMEOUT_MS,
+      tls: vars.KAFKA_TLS,
+      ...(mechanism && {
+        sasl: { mechanism, username: vars.KAFKA_SASL_USERNAME!, password: vars.KAFKA_SASL_PASSWORD! },
+      }),
+    },
+  };
+}
+
+/** Where the events go, for start-up lines (never with a password). */
+export function describeBus(bus: BusSetting): string {
+  return bus.kind === 'inproc'
+    ? 'events followed in process'
+    : `events through Kafka ${bus.kafka.brokers.join(',')}, topic ${bus.kafka.topic}`;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { BusLinkHealth } from '../bus/bus-link';
 import { HealthReading } from './ledger-health';
 
 /**
  * Readiness as terminus indicators, from one reading: the event store answered; the read store answered (where the
- * app has one); the projections run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events.
+ * app has one); the projections run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events;
+ * with Kafka, the relay trails the log by at most as many, and the consumer has not stopped. The change feed's
+ * publisher is shown by /health but does not make a process unready: queries do not depend on it.
  */
 export function readinessIndicators(
   reading: HealthReading,
@@ -37,5 +40,35 @@ export function readinessIndicators(
       return check.up(data);
     });
   }
+  const relay = reading.bus?.relay;
+  if (relay) {
+    checks.push(() => {
+      const check = indicators.check('relay');
+      const { maxLag } = relay;
+      const data = {
+        state: relay.state,
+        position: relay.position,
+        lag: relay.lag ?? null,
+        maxLag,
+        ...failureOf(relay),
+      };
+      if (relay.state === 'starting' || relay.state === 'stopped')
+        return check.down({ ...data, reason: `the relay is ${relay.state}` });
+      if (relay.lag === undefined || relay.lag > maxLag)
+        return check.down({ ...data, reason: `the log topic trails the log by more than ${maxLag} events` });
+      return check.up(data);
+    });
+  }
+  const consumer = reading.bus?.consumer;
+  if (consumer) {
+    checks.push(() => {
+      const check = indicators.check('consumer');
+      const data = { state: consumer.state, position: consumer.position, ...failureOf(consumer) };
+      if (consumer.state === 'stopped') return check.down({ ...data, reason: 'the consumer of the log topic stopped' });
+      return check.up(data);
+    });
+  }
   return checks;
 }
+
+const failureOf = (link: BusLinkHealth): { error?: string } => (link.failure ? { error: link.failure.error } : {});

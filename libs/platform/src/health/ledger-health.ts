@@ -1,5 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
+import { BusLinkHealth } from '../bus/bus-link';
+import { ChangeFeedPublisher } from '../bus/change-feed.publisher';
+import { EventRelay } from '../bus/event-relay';
+import { KafkaEventSource } from '../bus/kafka-event-source';
 import { LEDGER_CONFIG, LedgerConfig, positionsAreNotDense } from '../config/ledger.config';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ProjectionEngine, ProjectionStatus } from '../projections/projection-engine';
@@ -13,7 +17,8 @@ export type Reachability = { reachable: true } | { reachable: false; error: stri
 /**
  * One reading of the ledger's health: what `/health`, `/health/ready` and `/health/live` all answer from (each endpoint
  * shows it its own way; nothing is computed twice). Parts the app does not have are absent: the command app has no
- * read store and no projections.
+ * read store and no projections; only with LEDGER_BUS=kafka are there links to Kafka (the relay app's relay, the
+ * projection app's consumer and change-feed publisher).
  */
 export interface HealthReading {
   log: { reachable: true; headPosition: number } | { reachable: false; error: string };
@@ -28,6 +33,14 @@ export interface HealthReading {
     maxLag: number;
     failing: Array<{ name: string; status: ProjectionStatus }>;
   };
+  bus?: {
+    /** The log to the log topic; `lag`: events of the log not yet acknowledged by the broker. */
+    relay?: BusLinkHealth & { lag?: number; maxLag: number };
+    /** The log topic to the projections: 'running' owns the partition, 'standby' waits in the group. */
+    consumer?: BusLinkHealth;
+    /** The change feed to the compacted topics; `lag`: entries received and not yet acknowledged by the broker. */
+    changeFeed?: BusLinkHealth & { lag: number };
+  };
 }
 
 @Injectable()
@@ -37,6 +50,9 @@ export class LedgerHealth {
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Optional() @Inject(ProjectionEngine) private readonly engine?: ProjectionEngine,
     @Optional() @Inject(READ_STORE) private readonly readStore?: ReadStore,
+    @Optional() @Inject(EventRelay) private readonly relay?: EventRelay,
+    @Optional() @Inject(KafkaEventSource) private readonly consumer?: KafkaEventSource,
+    @Optional() @Inject(ChangeFeedPublisher) private readonly changeFeed?: ChangeFeedPublisher,
   ) {}
 
   /** Reads the log head (and pings the read store when `pingReadStore`), each within HEALTH_TIMEOUT_MS. */
@@ -47,6 +63,15 @@ export class LedgerHealth {
     ]);
     const engine = this.engine?.health();
     const lag = head.ok && engine ? await settled(() => this.eventsBehind(engine.position, head.value)) : undefined;
+    const relay = this.relay?.health();
+    const relayLag = head.ok && relay ? await settled(() => this.eventsBehind(relay.position, head.value)) : undefined;
+    const bus = {
+      ...(relay && {
+        relay: { ...relay, ...(relayLag?.ok && { lag: relayLag.value }), maxLag: this.config.readyMaxLag },
+      }),
+      ...(this.consumer && { consumer: this.consumer.health() }),
+      ...(this.changeFeed && { changeFeed: { ...this.changeFeed.health(), lag: this.changeFeed.lag() } }),
+    };
     return {
       log: head.ok ? { reachable: true, headPosition: head.value } : { reachable: false, error: head.error },
       ...(readStore && {
@@ -63,6 +88,7 @@ export class LedgerHealth {
             .map((p) => ({ name: p.name, status: p.status })),
         },
       }),
+      ...(Object.keys(bus).length > 0 && { bus }),
     };
   }
 

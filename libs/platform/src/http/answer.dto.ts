@@ -25,6 +25,11 @@ export class PageDto {
   @IntegerProperty({ minimum: 0 }) offset!: number;
 }
 
+/** A list that pages by cursor too: `next`, when there may be a next page, is what `cursor` takes to read it. */
+export class CursorPageDto extends PageDto {
+  @ApiPropertyOptional({ description: 'pass it as `cursor` (same filters) for the page after this one' }) next?: string;
+}
+
 /** One entry of an audit trail. */
 export class AuditEntryDto {
   @PositionProperty() position!: number;

@@ -26,7 +26,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiOperation({
     operationId: 'getHealth',
-    summary: 'Liveness, the log head and how far the read models have got. No auth.',
+    summary: 'Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth.',
   })
   async summary() {
     return publicHealth(await this.health.read());
@@ -73,7 +73,10 @@ export class HealthController {
   }
 }
 
-/** `/health`'s body, as it was before the readiness checks: status, the log head, the projections' progress. */
+/**
+ * `/health`'s body, as it was before the readiness checks: status, the log head, the projections' progress; with
+ * Kafka, each link's state and position (`degraded` while one retries or has stopped).
+ */
 function publicHealth(reading: HealthReading) {
   if (!reading.log.reachable) {
     throw new ServiceUnavailableException({
@@ -83,8 +86,10 @@ function publicHealth(reading: HealthReading) {
   }
   const projections = reading.projections;
   const failing = projections?.failing ?? [];
+  const links = Object.values(reading.bus ?? {});
+  const troubled = links.some((link) => link.state === 'retrying' || link.state === 'stopped');
   return {
-    status: failing.length > 0 ? 'degraded' : 'ok',
+    status: failing.length > 0 || troubled ? 'degraded' : 'ok',
     log: { headPosition: reading.log.headPosition },
     ...(projections && {
       projections: {
@@ -94,5 +99,6 @@ function publicHealth(reading: HealthReading) {
         ...(failing.length > 0 && { failing }),
       },
     }),
+    ...(reading.bus && { bus: reading.bus }),
   };
 }

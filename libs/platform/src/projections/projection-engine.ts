@@ -1,8 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
 import { inTodaysShape } from '../events/stored-events';
-import { CounterContribution, DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
-import { counterKey, CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
+import { EventSource } from './event-source';
+import { firstGap } from './position-gap';
+import { DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
+import { causeOf, failingPosition, messageOf, onEvent, ProjectionEventError } from './projection-event-error';
+import { addContributions, DEFAULT_REBUILD_LIMITS, RebuildLimits, RebuildRun } from './projection-rebuild';
+import { CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
 
 export type ProjectionStatus = 'running' | 'retrying' | 'stopped';
 
@@ -30,9 +34,17 @@ export interface ProjectionEngineOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   batchSize?: number;
+  /** How a rebuild reads and holds (see projection-rebuild.ts); the defaults suit a ledger of millions of events. */
+  rebuild?: Partial<RebuildLimits> & { pageSize?: number };
+  /** Where events come from; default: following the store's log. */
+  source?: EventSource;
+  /** The log numbers its events 1, 2, 3… (SQLite, PostgreSQL): a missing position stops the projection. */
+  densePositions?: boolean;
 }
 
 export const REPLAY_BATCH_SIZE = 2000;
+/** A rebuild reads the log in pages this large (see projection-rebuild.ts). */
+export const REBUILD_PAGE_SIZE = 5_000;
 
 interface Failure {
   position: number;
@@ -67,6 +79,10 @@ export class ProjectionEngine {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
   private readonly batchSize: number;
+  private readonly rebuildLimits: RebuildLimits;
+  private readonly rebuildPageSize: number;
+  private readonly source: EventSource;
+  private readonly densePositions: boolean;
 
   constructor(
     private readonly store: EventStore,
@@ -80,6 +96,10 @@ export class ProjectionEngine {
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
+    this.rebuildLimits = { ...DEFAULT_REBUILD_LIMITS, ...options.rebuild };
+    this.rebuildPageSize = options.rebuild?.pageSize ?? REBUILD_PAGE_SIZE;
+    this.source = options.source ?? store;
+    this.densePositions = options.densePositions ?? false;
   }
 
   /** Creates missing tables, rebuilds projections whose version changed, and follows the log from the checkpoints. */
@@ -118,6 +138,43 @@ export class ProjectionEngine {
         };
       }),
     };
+  }
+
+  /**
+   * Takes up the checkpoints another process committed to a shared read store: a projection process that consumes no
+   * partition of the log topic (a standby in the consumer group) applies nothing itself, yet answers `minPosition`.
+   */
+  async adoptCommittedCheckpoints(): Promise<void> {
+    const checkpoints = await this.readStore.checkpoints();
+    const changes: ReadModelChange[] = [];
+    for (const projection of this.projections) {
+      const committed = checkpoints.get(projection.name);
+      const mine = this.positionOf(projection.name);
+      if (committed?.version !== projection.version || committed.position <= mine) continue;
+      // The change feed of a standby: the documents the owner changed, as they are now.
+      if (this.listeners.size > 0 && projection.kind === 'documents')
+        changes.push(...(await this.documentsChanged(projection.name, mine, committed.position)));
+      this.positions.set(projection.name, committed.position);
+    }
+    this.progress.emit('progress');
+    this.publish(changes);
+  }
+
+  private async documentsChanged(projection: string, after: number, upTo: number): Promise<ReadModelChange[]> {
+    const changes: ReadModelChange[] = [];
+    let next: string | undefined;
+    do {
+      const page = await this.readStore.findDocuments(projection, {
+        where: { position: { gt: after, lte: upTo } },
+        orderBy: [['position', 'asc']],
+        limit: this.batchSize,
+        ...(next !== undefined && { after: next }),
+      });
+      for (const d of page.documents)
+        changes.push({ projection, id: d.id, position: d.position, recordedAt: d.updatedAt, state: d.state });
+      next = page.documents.length > 0 ? page.next : undefined;
+    } while (next !== undefined);
+    return changes;
   }
 
   /** Called after each commit with the documents it changed, one entry per event that changed one. */
@@ -193,19 +250,18 @@ export class ProjectionEngine {
     try {
       await this.readStore.transaction(async (tx) => {
         for (const projection of targets) await tx.reset(projection);
+        const run = new RebuildRun(tx, targets, this.rebuildLimits);
         for (let after = 0; after < total;) {
-          const page = (await this.store.readAll({ after, maxCount: this.batchSize }))
-            .filter((e) => e.position <= total)
-            .map(inTodaysShape);
-          if (page.length === 0) break;
-          const outcome = await this.applyWithin(tx, targets, page, { isolated: false });
-          if (outcome.failed.length > 0) throw outcome.failed[0].error;
-          replayed += page.length;
-          after = page[page.length - 1].position;
+          const page = await this.store.readAll({ after, maxCount: this.rebuildPageSize });
+          const events: RecordedEvent[] = [];
+          for (const event of page) if (event.position <= total) events.push(inTodaysShape(event));
+          if (events.length === 0) break;
+          await run.apply(events);
+          replayed += events.length;
+          after = events[events.length - 1].position;
           onProgress(after, total);
         }
-        for (const projection of targets)
-          await tx.saveCheckpoint(projection.name, { position: total, version: projection.version });
+        await run.finish(total);
       });
       for (const projection of targets) {
         this.positions.set(projection.name, total);
@@ -246,7 +302,6 @@ export class ProjectionEngine {
     tx: ReadStoreTransaction,
     projections: ReadonlyArray<Projection>,
     events: ReadonlyArray<RecordedEvent>,
-    { isolated = true } = {},
   ): Promise<BatchOutcome> {
     const last = events[events.length - 1].position;
     const outcome: BatchOutcome = { advanced: [], failed: [], changes: [] };
@@ -259,6 +314,8 @@ export class ProjectionEngine {
       }
       const pending = events.filter((e) => e.position > done);
       const apply = async (upTo: ReadonlyArray<RecordedEvent>) => {
+        const gap = this.densePositions ? firstGap(done, upTo) : undefined;
+        if (gap) throw new ProjectionEventError(gap.missing, gap);
         const changes: ReadModelChange[] = [];
         if (projection.kind === 'documents') await applyDocuments(tx, projection, upTo, collect ? changes : undefined);
         else await applyRows(tx, projection, upTo);
@@ -270,14 +327,10 @@ export class ProjectionEngine {
         return changes;
       };
       try {
-        const changes = isolated ? await tx.savepoint(() => apply(pending)) : await apply(pending);
+        const changes = await tx.savepoint(() => apply(pending));
         outcome.advanced.push([projection.name, last]);
         outcome.changes.push(...changes);
       } catch (error) {
-        if (!isolated) {
-          outcome.failed.push({ name: projection.name, position: failingPosition(error, done), error: causeOf(error) });
-          return outcome;
-        }
         // Keep what comes before the failing event, so the projection stops exactly there.
         const position = failingPosition(error, done);
         const before = pending.filter((e) => e.position < position);
@@ -300,7 +353,7 @@ export class ProjectionEngine {
     const active = this.active();
     if (!this.running || active.length === 0) return;
     const after = Math.min(...active.map((p) => this.positionOf(p.name)));
-    this.subscription = this.store.follow({
+    this.subscription = this.source.follow({
       after,
       batchSize: this.batchSize,
       onEvents: (events) => this.applyBatch(events),
@@ -348,29 +401,6 @@ export class ProjectionEngine {
         this.log(`a change-feed listener failed: ${messageOf(error)}`);
       }
     }
-  }
-}
-
-/** A projection threw on one event: which one, and why. */
-class ProjectionEventError extends Error {
-  constructor(
-    readonly position: number,
-    override readonly cause: unknown,
-  ) {
-    super(messageOf(cause));
-  }
-}
-
-const failingPosition = (error: unknown, done: number): number =>
-  error instanceof ProjectionEventError ? error.position : done + 1;
-const causeOf = (error: unknown): unknown => (error instanceof ProjectionEventError ? error.cause : error);
-
-/** Runs a projection's function on one event, naming the event when it throws. */
-function onEvent<T>(event: RecordedEvent, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    throw new ProjectionEventError(event.position, error);
   }
 }
 
@@ -428,23 +458,6 @@ async function applyDocuments(
   if (nonZero.length > 0) await tx.addToCounters(nonZero);
 }
 
-function addContributions(
-  deltas: Map<string, CounterDelta>,
-  projection: string,
-  contributions: CounterContribution[],
-  sign: 1 | -1,
-): void {
-  for (const { counter, key, values } of contributions) {
-    const storedKey = counterKey(key);
-    for (const [field, value] of Object.entries(values)) {
-      const id = `${counter}\u0000${storedKey}\u0000${field}`;
-      const delta = deltas.get(id) ?? { projection, counter, key: storedKey, field, delta: 0 };
-      delta.delta += sign * value;
-      deltas.set(id, delta);
-    }
-  }
-}
-
 async function applyRows(
   tx: ReadStoreTransaction,
   projection: RowProjection,
@@ -456,5 +469,3 @@ async function applyRows(
   });
   if (rows.length > 0) await tx.insertRows(projection, rows);
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

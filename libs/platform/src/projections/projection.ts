@@ -27,7 +27,11 @@ interface ProjectionBase {
   /** Raise it when what the projection stores changes: the engine then rebuilds it from the log on start. */
   readonly version: number;
   readonly columns: Columns;
-  /** Column lists to index, in order. */
+  /**
+   * Column lists to index, in order; a key may be `column desc`. An index that ends with the query's ORDER BY, the
+   * document id last (every list query's tie-breaker), lets a page be read off the index instead of sorting every
+   * matching row.
+   */
   readonly indexes?: ReadonlyArray<ReadonlyArray<string>>;
 }
 

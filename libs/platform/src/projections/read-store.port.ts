@@ -71,6 +71,13 @@ export interface DocumentPage<State> {
   next?: string;
 }
 
+/** A page of documents' columns (and ids), without their states. */
+export interface ColumnsPage {
+  rows: Array<Record<string, ColumnValue> & { id: string }>;
+  /** The cursor of the next page, when there may be one (the same cursors as `findDocuments`'). */
+  next?: string;
+}
+
 /** Inside a transaction of the projection engine. */
 export interface ReadStoreTransaction {
   checkpoint(projection: string): Promise<Checkpoint | undefined>;
@@ -101,6 +108,11 @@ export interface ReadStore {
 
   getDocument<State>(projection: string, id: string): Promise<StoredDocument<State> | undefined>;
   findDocuments<State>(projection: string, query: DocumentQuery): Promise<DocumentPage<State>>;
+  /**
+   * The same page, its columns alone: for an answer its columns hold, it reads and parses no state (a document's state
+   * is its whole fold, kilobytes; its columns, a few words).
+   */
+  findColumns(projection: string, query: DocumentQuery, columns: ReadonlyArray<string>): Promise<ColumnsPage>;
   countDocuments(projection: string, where?: Where): Promise<number>;
   /** Every key of a counter with its values (keys whose values are all zero are left out), or one key. */
   counters(counter: string, key?: ReadonlyArray<string | number>): Promise<CounterRow[]>;

@@ -1,6 +1,7 @@
 /** Rows as both read-store adapters read them back, turned into what the port answers. */
 import { ColumnValue } from './projection';
-import { CounterRow, StoredDocument } from './read-store.port';
+import { ColumnsPage, CounterRow, StoredDocument } from './read-store.port';
+import { encodeCursor } from './read-store.sql';
 
 export interface DocumentRow {
   id: string;
@@ -28,4 +29,15 @@ export function groupCounters(rows: Array<{ key: string; field: string; value: n
   return [...byKey]
     .filter(([, values]) => Object.values(values).some((v) => v !== 0))
     .map(([key, values]) => ({ key: JSON.parse(key) as Array<string | number>, values }));
+}
+
+/** A page of column rows read with one row more than the limit: the rows, and the next cursor when there is more. */
+export function pageOf(rows: ColumnsPage['rows'], limit: number, sortColumns: ReadonlyArray<string>): ColumnsPage {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    ...(rows.length > limit &&
+      last !== undefined && { next: encodeCursor([...sortColumns.map((c) => last[c]), last.id]) }),
+  };
 }

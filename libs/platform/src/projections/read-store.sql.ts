@@ -31,12 +31,18 @@ export function assertColumns(projection: Projection): void {
       throw new Error(`${projection.name}: column ${column} is not allowed`);
   }
   for (const index of projection.indexes ?? []) {
-    for (const column of index) {
+    for (const key of index) {
+      const [column, direction] = key.split(' ');
       if (!(column in projection.columns) && !RESERVED.has(column))
         throw new Error(`${projection.name}: no column ${column} to index`);
+      if (direction !== undefined && direction !== 'desc')
+        throw new Error(`${projection.name}: index key ${key} is not "column" or "column desc"`);
     }
   }
 }
+
+/** An index key as SQL: `filed_on desc` → `filed_on DESC`. */
+const indexKeySql = (key: string): string => key.replace(/ desc$/, ' DESC');
 
 /** The statements that create a projection's table and indexes (idempotent). */
 export function createTableSql(projection: Projection, dialect: SqlDialect = SQLITE_DIALECT): string[] {
@@ -49,7 +55,8 @@ export function createTableSql(projection: Projection, dialect: SqlDialect = SQL
       ? [`id ${text} PRIMARY KEY`, 'position BIGINT NOT NULL', `updated_at ${text} NOT NULL`, `state ${text} NOT NULL`]
       : ['position BIGINT PRIMARY KEY'];
   const indexes = (projection.indexes ?? []).map(
-    (cols) => `CREATE INDEX IF NOT EXISTS "rm_${projection.name}__${cols.join('_')}" ON ${table} (${cols.join(', ')})`,
+    (keys) =>
+      `CREATE INDEX IF NOT EXISTS "rm_${projection.name}__${keys.join('_').replace(/ /g, '_')}" ON ${table} (${keys.map(indexKeySql).join(', ')})`,
   );
   return [`CREATE TABLE IF NOT EXISTS ${table} (${[...fixed, ...columns].join(', ')})`, ...indexes];
 }
@@ -146,14 +153,22 @@ export function decodeCursor(cursor: string, length: number): ColumnValue[] {
   throw new InvalidCursorError();
 }
 
-/** SELECT … for a page of documents (one more than the limit is read, to know whether a next page exists). */
-export function findDocumentsSql(projection: string, query: DocumentQuery): Sql & { sortColumns: string[] } {
+/**
+ * SELECT … for a page of documents (one more than the limit is read, to know whether a next page exists): their states,
+ * or, given `columns`, those columns alone (with the id and the sort columns, which the cursor is made of).
+ */
+export function findDocumentsSql(
+  projection: string,
+  query: DocumentQuery,
+  columns?: ReadonlyArray<string>,
+): Sql & { sortColumns: string[] } {
   const orderBy = query.orderBy ?? [];
   const filters = [whereSql(query.where)];
   if (query.after !== undefined) filters.push(afterSql(orderBy, decodeCursor(query.after, orderBy.length + 1)));
   const where = joinSql(filters, ' AND ');
   const sortColumns = orderBy.map(([column]) => column);
-  const select = ['id', 'position', 'updated_at', 'state', ...sortColumns.filter((c) => !RESERVED.has(c))];
+  const shown = columns ? columns.map(checked) : ['position', 'updated_at', 'state'];
+  const select = [...new Set(['id', ...shown, ...sortColumns])];
   const paging = query.after === undefined && query.offset ? ' OFFSET ?' : '';
   return {
     text: `SELECT ${select.join(', ')} FROM ${tableOf(projection)} WHERE ${where.text} ORDER BY ${orderSql(orderBy)} LIMIT ?${paging}`,
@@ -194,7 +209,6 @@ export function insertRowSql(projection: Projection, rows = 1): string {
 export const addToCounterSql = (rows = 1): string =>
   `INSERT INTO rm_counters (projection, counter, key, field, value) VALUES ${tuples(5, rows)}
   ON CONFLICT (counter, key, field) DO UPDATE SET value = rm_counters.value + excluded.value`;
-export const ADD_TO_COUNTER_SQL = addToCounterSql();
 
 /**
  * A counter field back at zero counts nothing: it is removed, so that live and rebuilt counters store the same rows.
@@ -204,7 +218,6 @@ export const dropZeroCounterSql = (rows = 1): string =>
   rows === 1
     ? 'DELETE FROM rm_counters WHERE counter = ? AND key = ? AND field = ? AND value = 0'
     : `DELETE FROM rm_counters WHERE value = 0 AND (counter, key, field) IN (VALUES ${tuples(3, rows)})`;
-export const DROP_ZERO_COUNTER_SQL = dropZeroCounterSql();
 
 export const SAVE_CHECKPOINT_SQL = `INSERT INTO rm_checkpoints (projection, position, version, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`;

@@ -17,6 +17,7 @@ import { ColumnValue, Projection } from '../projection';
 import {
   Checkpoint,
   CounterDelta,
+  ColumnsPage,
   CounterRow,
   DocumentPage,
   DocumentQuery,
@@ -26,7 +27,7 @@ import {
   StoredDocument,
   Where,
 } from '../read-store.port';
-import { documentOf, DocumentRow, groupCounters } from '../read-store.rows';
+import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
 import {
   addToCounterSql,
   commonTablesSql,
@@ -152,6 +153,12 @@ export class PostgresReadStore implements ReadStore {
       documents: page.map((row) => documentOf<State>(row)),
       ...(more && { next: encodeCursor([...sql.sortColumns.map((c) => last[c]), last.id]) }),
     };
+  }
+
+  async findColumns(projection: string, query: DocumentQuery, columns: ReadonlyArray<string>): Promise<ColumnsPage> {
+    const sql = findDocumentsSql(projection, query, columns);
+    const rows = await this.query<ColumnsPage['rows'][number]>(this.pool, sql.text, sql.params);
+    return pageOf(rows, query.limit, sql.sortColumns);
   }
 
   async countDocuments(projection: string, where?: Where): Promise<number> {

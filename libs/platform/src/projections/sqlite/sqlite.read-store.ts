@@ -9,6 +9,7 @@ import { ColumnValue, Projection } from '../projection';
 import {
   Checkpoint,
   CounterDelta,
+  ColumnsPage,
   CounterRow,
   DocumentPage,
   DocumentQuery,
@@ -19,10 +20,10 @@ import {
   Where,
 } from '../read-store.port';
 import {
-  ADD_TO_COUNTER_SQL,
+  addToCounterSql,
   commonTablesSql,
   createTableSql,
-  DROP_ZERO_COUNTER_SQL,
+  dropZeroCounterSql,
   encodeCursor,
   findDocumentsSql,
   insertRowSql,
@@ -32,7 +33,7 @@ import {
   upsertDocumentSql,
   whereSql,
 } from '../read-store.sql';
-import { documentOf, DocumentRow, groupCounters } from '../read-store.rows';
+import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
 
 export { groupCounters } from '../read-store.rows';
 
@@ -51,6 +52,25 @@ const LEGACY_TABLES = [
 ];
 
 const ID_CHUNK = 500;
+/**
+ * Rows per multi-row INSERT: one statement call binds a hundred rows, which costs far less than a hundred calls (well
+ * under SQLite's 32,766 parameters for any projection's columns).
+ */
+const ROWS_PER_STATEMENT = 100;
+
+/** Writes `items` with statements of up to ROWS_PER_STATEMENT rows, each item's parameters pushed by `paramsOf`. */
+function inChunks<T>(
+  items: ReadonlyArray<T>,
+  statementFor: (rows: number) => Database.Statement,
+  paramsOf: (item: T, params: ColumnValue[]) => void,
+): void {
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const end = Math.min(items.length, i + ROWS_PER_STATEMENT);
+    const params: ColumnValue[] = [];
+    for (let j = i; j < end; j++) paramsOf(items[j], params);
+    statementFor(end - i).run(params);
+  }
+}
 
 class Statements {
   private readonly cache = new Map<string, Database.Statement>();
@@ -75,6 +95,9 @@ export class SqliteReadStore implements ReadStore {
     this.writer.pragma('journal_mode = WAL');
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 10000');
+    // A rebuild is one transaction larger than SQLite's default 2 MB page cache: beyond it, index pages are spilled to
+    // the WAL and read back mid-transaction. 64 MB (a bound, allocated as used) keeps the indexes being built in memory.
+    this.writer.pragma('cache_size = -65536');
     for (const sql of commonTablesSql()) this.writer.exec(sql);
     this.reader = new Database(file);
     this.reader.pragma('busy_timeout = 10000');
@@ -139,6 +162,12 @@ export class SqliteReadStore implements ReadStore {
     };
   }
 
+  async findColumns(projection: string, query: DocumentQuery, columns: ReadonlyArray<string>): Promise<ColumnsPage> {
+    const sql = findDocumentsSql(projection, query, columns);
+    const rows = this.reads.get(sql.text).all(...sql.params) as ColumnsPage['rows'];
+    return pageOf(rows, query.limit, sql.sortColumns);
+  }
+
   async countDocuments(projection: string, where?: Where): Promise<number> {
     const sql = whereSql(where);
     return (
@@ -191,30 +220,42 @@ export class SqliteReadStore implements ReadStore {
         return found;
       },
       saveDocuments: async (projection, documents) => {
-        const upsert = w.get(upsertDocumentSql(projection, projection.columns));
         const names = Object.keys(projection.columns);
-        for (const doc of documents) {
-          upsert.run(
-            doc.id,
-            doc.position,
-            doc.updatedAt,
-            JSON.stringify(doc.state),
-            ...names.map((c) => doc.columns[c] ?? null),
-          );
-        }
+        inChunks(
+          documents,
+          (rows) => w.get(upsertDocumentSql(projection, projection.columns, rows)),
+          (doc, params) => {
+            params.push(doc.id, doc.position, doc.updatedAt, JSON.stringify(doc.state));
+            for (const c of names) params.push(doc.columns[c] ?? null);
+          },
+        );
       },
       addToCounters: async (deltas: ReadonlyArray<CounterDelta>) => {
-        const add = w.get(ADD_TO_COUNTER_SQL);
-        const dropZero = w.get(DROP_ZERO_COUNTER_SQL);
-        for (const d of deltas) {
-          add.run(d.projection, d.counter, d.key, d.field, d.delta);
-          dropZero.run(d.counter, d.key, d.field);
-        }
+        inChunks(
+          deltas,
+          (rows) => w.get(addToCounterSql(rows)),
+          (d, params) => {
+            params.push(d.projection, d.counter, d.key, d.field, d.delta);
+          },
+        );
+        inChunks(
+          deltas,
+          (rows) => w.get(dropZeroCounterSql(rows)),
+          (d, params) => {
+            params.push(d.counter, d.key, d.field);
+          },
+        );
       },
       insertRows: async (projection, rows) => {
-        const insert = w.get(insertRowSql(projection));
         const names = Object.keys(projection.columns);
-        for (const row of rows) insert.run(row.position, ...names.map((c) => row.values[c] ?? null));
+        inChunks(
+          rows,
+          (count) => w.get(insertRowSql(projection, count)),
+          (row, params) => {
+            params.push(row.position);
+            for (const c of names) params.push(row.values[c] ?? null);
+          },
+        );
       },
       reset: async (projection) => {
         this.writer.exec(`DROP TABLE IF EXISTS ${tableOf(projection.name)}`);

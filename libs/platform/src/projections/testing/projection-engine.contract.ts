@@ -3,6 +3,7 @@
  * once with its checkpoint, counters kept incrementally, a failing projection stopped alone, rebuilds, version changes,
  * the change feed.
  */
+import { ChangeFeed, ChangeFeedEntry } from '../change-feed';
 import { ReadModelChange } from '../projection';
 import { ProjectionEngine, ProjectionEngineOptions } from '../projection-engine';
 import { ReadStore } from '../read-store.port';
@@ -124,6 +125,39 @@ export function projectionEngineContract(name: string, make: MakeReadStoreHarnes
       expect(await engine.waitFor(31, 5000)).toBe('reached');
     });
 
+    it('a rebuild that writes, drops and reads back documents page by page ends as the live models', async () => {
+      const live = engineFor([tallyProjection('tally')]);
+      for (let i = 1; i <= 120; i++) await store().appendToStream(`s-${(i * 7) % 9}`, 'any', [anEvent(i)]);
+      await live.start();
+      expect(await live.waitFor(120, 5000)).toBe('reached');
+      await live.stop();
+      const documents = (await readStore().findDocuments('tally', { limit: 100 })).documents;
+      const counters = await readStore().counters('tally-by-parity');
+      // Pages of 7, two changed documents at most before they are written, three held: every path of the fold.
+      const rebuilt = engineFor([tallyProjection('tally')], {
+        rebuild: { pageSize: 7, maxDirtyDocuments: 2, maxHeldDocuments: 3 },
+      });
+      expect(await rebuilt.rebuild()).toBe(120);
+      expect((await readStore().findDocuments('tally', { limit: 100 })).documents).toEqual(documents);
+      expect(await readStore().counters('tally-by-parity')).toEqual(counters);
+      expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 120, version: 1 });
+    });
+
+    it('a rebuild that fails leaves the read models as they were, and names the event it failed on', async () => {
+      let failOn: number | undefined = undefined;
+      const engine = engineFor([tallyProjection('tally', { failOn: () => failOn }), tallyProjection('other')]);
+      for (let i = 1; i <= 12; i++) await store().appendToStream(`s-${i % 2}`, 'any', [anEvent(i)]);
+      await engine.start();
+      expect(await engine.waitFor(12, 5000)).toBe('reached');
+      await engine.stop();
+      const before = await positionsOf('tally');
+      failOn = 9;
+      await expect(engine.rebuild()).rejects.toMatchObject({ position: 9, message: 'projection bug at 9' });
+      expect(await positionsOf('tally')).toEqual(before);
+      expect(await positionsOf('other')).toEqual(range(1, 12));
+      expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 12, version: 1 });
+    });
+
     it('a projection whose version changed is rebuilt from the log when the engine starts', async () => {
       for (let i = 1; i <= 4; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
       const v1 = engineFor([tallyProjection('tally')]);
@@ -150,6 +184,78 @@ export function projectionEngineContract(name: string, make: MakeReadStoreHarnes
         ['tally', 's', 2, 2],
         ['tally', 's', 3, 3],
       ]);
+    });
+
+    describe('the change feed', () => {
+      const kinds = [
+        {
+          kind: 'tally',
+          projection: 'tally',
+          view: (state: unknown) => ({ count: (state as Tally).positions.length }),
+        },
+        { kind: 'other', projection: 'other' },
+      ];
+      const summary = (entries: ChangeFeedEntry[]) => entries.map((e) => [e.kind, e.id, e.position, e.state]);
+
+      it('tells each live change as {kind, id, state, position}, in the shape its kind shows, of the kinds asked for', async () => {
+        const engine = engineFor([tallyProjection('tally'), tallyProjection('other')]);
+        const feed = new ChangeFeed(engine, readStore(), kinds);
+        const all: ChangeFeedEntry[] = [];
+        const tallies: ChangeFeedEntry[] = [];
+        feed.subscribe((entry) => all.push(entry));
+        const unsubscribe = feed.subscribe((entry) => tallies.push(entry), { kinds: ['tally'] });
+        await engine.start();
+        for (let i = 1; i <= 2; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
+        expect(await engine.waitFor(2, 5000)).toBe('reached');
+        unsubscribe();
+        await store().appendToStream('s', 'any', [anEvent(3)]);
+        expect(await engine.waitFor(3, 5000)).toBe('reached');
+        expect(summary(tallies)).toEqual([
+          ['tally', 's', 1, { count: 1 }],
+          ['tally', 's', 2, { count: 2 }],
+        ]);
+        expect(all.map((e) => `${e.kind}@${e.position}`)).toEqual([
+          'tally@1',
+          'other@1',
+          'tally@2',
+          'other@2',
+          'tally@3',
+          'other@3',
+        ]);
+        expect(all[0].recordedAt).toEqual(expect.any(String));
+        expect(() => feed.subscribe(() => undefined, { kinds: ['nothing'] })).toThrow(/no kind nothing/);
+      });
+
+      it('from a position: every entity changed since, as it is now, then the live changes; nothing missed, nothing older', async () => {
+        const engine = engineFor([tallyProjection('tally'), tallyProjection('other')]);
+        const feed = new ChangeFeed(engine, readStore(), kinds);
+        await engine.start();
+        for (let i = 1; i <= 30; i++) await store().appendToStream(`s-${i % 6}`, 'any', [anEvent(i)]);
+        expect(await engine.waitFor(30, 5000)).toBe('reached');
+        const seen: ChangeFeedEntry[] = [];
+        feed.subscribe((entry) => seen.push(entry), { fromPosition: 20, kinds: ['tally'] });
+        // Writers keep going while the catch-up reads.
+        for (let i = 31; i <= 60; i++) await store().appendToStream(`s-${i % 7}`, 'any', [anEvent(i)]);
+        expect(await engine.waitFor(60, 5000)).toBe('reached');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(seen.every((e) => e.kind === 'tally' && e.position >= 20)).toBe(true);
+        // Per entity, positions only move forward, and the last one told is the document as it is.
+        const last = new Map<string, ChangeFeedEntry>();
+        for (const entry of seen) {
+          expect(entry.position).toBeGreaterThanOrEqual(last.get(entry.id)?.position ?? 0);
+          last.set(entry.id, entry);
+        }
+        const { documents } = await readStore().findDocuments<Tally>('tally', { limit: 100 });
+        const changedSince = documents.filter((d) => d.position >= 20);
+        expect(changedSince.map((d) => [d.id, d.position, { count: d.state.positions.length }]).sort()).toEqual(
+          [...last.values()].map((e) => [e.id, e.position, e.state]).sort(),
+        );
+        // Events 20…60 each changed one entity: each of them is told, or a later state of its entity is.
+        for (let position = 20; position <= 60; position++) {
+          const stream = position <= 30 ? `s-${position % 6}` : `s-${position % 7}`;
+          expect([position, seen.some((e) => e.id === stream && e.position >= position)]).toEqual([position, true]);
+        }
+      });
     });
   });
 }

@@ -154,6 +154,27 @@ export function readStoreContract(name: string, make: MakeReadStoreHarness): voi
       );
     });
 
+    it('reads the columns of a page without the states: the same rows, order and cursors as the documents', async () => {
+      await write((tx) =>
+        tx.saveDocuments(
+          DOCS,
+          Array.from({ length: 7 }, (_, i) => doc(`c${i}`, { label: i % 2 ? 'odd' : 'even', amount: i, day: null })),
+        ),
+      );
+      const query = { where: { label: 'even' }, limit: 2, orderBy: [['amount', 'desc']] as const };
+      const documents = await store().findDocuments('docs', query);
+      const columns = await store().findColumns('docs', query, ['label', 'day', 'position']);
+      expect(columns.rows).toEqual([
+        { id: 'c6', label: 'even', day: null, amount: 6, position: expect.any(Number) },
+        { id: 'c4', label: 'even', day: null, amount: 4, position: expect.any(Number) },
+      ]);
+      expect(columns.next).toBe(documents.next);
+      const rest = await store().findColumns('docs', { ...query, after: columns.next }, ['label']);
+      expect(rest.rows.map((row) => row.id)).toEqual(['c2', 'c0']);
+      expect(rest.next).toBeUndefined();
+      await expect(store().findColumns('docs', query, ['state; DROP TABLE x'])).rejects.toThrow('not a column');
+    });
+
     it('adds to counters; a field back at zero is dropped, a key all at zero left out; one key on its own', async () => {
       const delta = (key: string, field: string, value: number) => ({
         projection: 'docs',

@@ -1,0 +1,222 @@
+/**
+ * The read side in one table: a rebuild of the largest generated ledger (events/s, peak RSS), GET /v1/dashboard under
+ * 16 connections at each ledger size (p50/p99), an as-of answer on a stream of 1,000 events, and the minPosition wait
+ * after a write. Ledgers are generated once (generate-ledger.ts, through the ledger's own command handlers) and kept in
+ * the cache directory; every run rebuilds their read models with the built CLI and serves them with the built server.
+ *
+ *   npm run bench:reads                                   (1,000 / 10,000 / 100,000 consortia; the last ≈ 1M events)
+ *   npm run bench:reads -- --json                         (one JSON line)
+ *   npm run bench:reads -- --sizes 1000,10000 --cache-dir /tmp/ledgers
+ *   BENCH_CONNECTIONS=16 BENCH_SECONDS=10 BENCH_WARMUP_SECONDS=2 npm run bench:reads
+ */
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchLedger } from './bench-ledgers';
+import { BENCH_TOKEN, BuiltServer, caughtUp, startBuiltServer } from './built-server';
+import { GeneratedLedger } from './generate-ledger';
+import { latencies, Latencies } from './latencies';
+import { STORY_TODAY } from './ledger-story';
+import { minPositionWait } from './min-position-wait';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const AS_OF_REQUESTS = 200;
+const MIN_POSITION_WRITES = 2000;
+const BUILT = join(__dirname, '..', '..');
+const SERVER = join(BUILT, 'apps', 'main.js');
+const CLI = join(BUILT, 'apps', 'cli', 'ledger.cli.js');
+
+interface Rebuild {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  peakRssMB: number;
+  cpuSeconds: number;
+  /** Events per second of CPU the rebuild used: what the wall clock would show with a core to itself. */
+  eventsPerCpuSecond: number;
+}
+
+interface DashboardRow {
+  consortia: number;
+  events: number;
+  requestsPerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  /** The server's CPU (all threads) per answer: what a query costs, where requests/s moves with the machine's load. */
+  cpuMsPerRequest?: number;
+  non2xx: number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      'cache-dir': { type: 'string', default: join(tmpdir(), 'consortium-ledger-bench-ledgers') },
+    },
+  });
+  const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const sizes = values.sizes.split(',').map(Number);
+  const ledgers: GeneratedLedger[] = [];
+  for (const consortia of sizes) ledgers.push(await benchLedger(values['cache-dir'], consortia, log));
+
+  const rebuilds = ledgers.map((ledger) => {
+    log(`rebuilding the read models of ${ledger.events} events`);
+    return rebuild(ledger.dataDir);
+  });
+  const dashboards: DashboardRow[] = [];
+  let asOf: (Latencies & { cpuMsPerRequest?: number }) | undefined;
+  let health: Awaited<ReturnType<typeof load>> | undefined;
+  for (const [i, ledger] of ledgers.entries()) {
+    const server = await startBuiltServer(SERVER, ledger.dataDir, STORY_TODAY);
+    try {
+      await caughtUp(server);
+      log(`GET /v1/dashboard, ${ledger.consortia} consortia: ${CONNECTIONS} connections, ${SECONDS} s`);
+      dashboards.push({ consortia: ledger.consortia, events: ledger.events, ...(await load(server, '/v1/dashboard')) });
+      if (i === ledgers.length - 1) {
+        log(`GET /health (the HTTP stack alone, for reference): ${CONNECTIONS} connections, ${SECONDS} s`);
+        health = await load(server, '/health');
+        asOf = await asOfLatency(server, ledger);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  log(`minPosition after a write: ${MIN_POSITION_WRITES} writes at 1 and 16 in flight`);
+  const minPosition = { inFlight1: await minPositionWait(MIN_POSITION_WRITES, 1) };
+  const minPosition16 = await minPositionWait(MIN_POSITION_WRITES, 16);
+  const largest = rebuilds[rebuilds.length - 1];
+  const result = {
+    rebuild: largest,
+    dashboard: dashboards,
+    health,
+    asOf: { streamEvents: ledgers[ledgers.length - 1].longStream.events, ...asOf },
+    minPosition: { ...minPosition, inFlight16: minPosition16 },
+  };
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.table([
+    {
+      measure: `rebuild, ${largest.events} events`,
+      value: `${largest.eventsPerSecond} events/s`,
+      goal: '≥ 150,000',
+      detail:
+        `${largest.seconds} s, peak RSS ${largest.peakRssMB} MB; ${largest.cpuSeconds} s of CPU: ` +
+        `${largest.eventsPerCpuSecond} events per CPU-second`,
+    },
+    ...dashboards.map((d) => ({
+      measure: `GET /v1/dashboard, ${d.consortia} consortia (${d.events} events)`,
+      value: `p99 ${d.p99ms} ms`,
+      goal: '≤ 5 ms at 100k',
+      detail: `p50 ${d.p50ms} ms, ${d.requestsPerSecond} req/s, ${cpuText(d)}${CONNECTIONS} connections${d.non2xx ? `, ${d.non2xx} non-2xx` : ''}`,
+    })),
+    ...(health
+      ? [
+          {
+            measure: 'GET /health, the HTTP stack alone (reference)',
+            value: `p99 ${health.p99ms} ms`,
+            goal: '',
+            detail: `p50 ${health.p50ms} ms, ${health.requestsPerSecond} req/s, ${cpuText(health)}${CONNECTIONS} connections`,
+          },
+        ]
+      : []),
+    {
+      measure: `as-of, a stream of ${result.asOf.streamEvents} events`,
+      value: `p99 ${asOf?.p99ms} ms`,
+      goal: '≤ 10 ms',
+      detail: `p50 ${asOf?.p50ms} ms over HTTP, ${asOf ? cpuText(asOf) : ''}${asOf?.count} requests one at a time`,
+    },
+    {
+      measure: 'minPosition wait after a write, 1 in flight',
+      value: `p99 ${minPosition.inFlight1.p99ms} ms`,
+      goal: '≤ 5 ms',
+      detail: `p50 ${minPosition.inFlight1.p50ms} ms, max ${minPosition.inFlight1.maxMs} ms`,
+    },
+    {
+      measure: 'minPosition wait after a write, 16 in flight',
+      value: `p99 ${minPosition16.p99ms} ms`,
+      goal: '≤ 5 ms',
+      detail: `p50 ${minPosition16.p50ms} ms, max ${minPosition16.maxMs} ms`,
+    },
+  ]);
+}
+
+/** The built CLI's rebuild, as `npm run ledger -- rebuild` runs it. */
+function rebuild(dataDir: string): Rebuild {
+  const out = execFileSync(
+    process.execPath,
+    ['--max-semi-space-size=64', CLI, 'rebuild', '--json', '--data-dir', dataDir],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  const { events, seconds, eventsPerSecond, peakRssMB, cpuSeconds } = JSON.parse(out) as Rebuild;
+  const eventsPerCpuSecond = cpuSeconds > 0 ? Math.round(events / cpuSeconds) : 0;
+  return { events, seconds, eventsPerSecond, peakRssMB, cpuSeconds, eventsPerCpuSecond };
+}
+
+const cpuText = (row: { cpuMsPerRequest?: number }) =>
+  row.cpuMsPerRequest === undefined ? '' : `${row.cpuMsPerRequest} ms CPU per answer, `;
+
+/** GET `path` under CONNECTIONS connections for SECONDS (after a warm-up), with the server's CPU per answer. */
+async function load(server: BuiltServer, path: string) {
+  const run = (duration: number) =>
+    autocannon({
+      url: `${server.url}${path}`,
+      connections: CONNECTIONS,
+      duration,
+      headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+    });
+  if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
+  const before = server.cpu();
+  const result = await run(SECONDS);
+  const after = server.cpu();
+  const answered = result.requests.total;
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    ...(before &&
+      after &&
+      answered > 0 && {
+        cpuMsPerRequest: Math.round(((after.totalSeconds - before.totalSeconds) * 1e6) / answered) / 1000,
+      }),
+    non2xx: result.non2xx,
+  };
+}
+
+/** The consortium with the long stream, as of a moment after its last event: every event folded. One at a time. */
+async function asOfLatency(
+  server: BuiltServer,
+  ledger: GeneratedLedger,
+): Promise<Latencies & { cpuMsPerRequest?: number }> {
+  const path = `/v1/consortia/${ledger.longStream.consortiumId}?asOf=2099-12-31`;
+  const ms: number[] = [];
+  let before = server.cpu();
+  for (let i = 0; i < AS_OF_REQUESTS + 20; i++) {
+    if (i === 20) before = server.cpu(); // the first ones warm up
+    const answer = await server.get(path);
+    if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+    if (i >= 20) ms.push(answer.ms);
+  }
+  const after = server.cpu();
+  return {
+    ...latencies(ms),
+    ...(before &&
+      after && {
+        cpuMsPerRequest: Math.round(((after.totalSeconds - before.totalSeconds) * 1e6) / AS_OF_REQUESTS) / 1000,
+      }),
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,214 @@
+/**
+ * A rebuild's fold: the whole log replayed into emptied read models, inside the one read-store transaction the rebuild
+ * runs in. Following applies a batch at a time and isolates each projection with a savepoint, because a live projection
+ * must stop alone at its exact position; a rebuild either completes or is rolled back whole, so it can instead fold
+ * every projection in memory over large pages, synchronously (no await per event), write each changed document once
+ * per flush (not once per batch it appears in), write rows in multi-row statements and counters once at the end.
+ * Documents already written and dropped from memory are read back in one query per page.
+ */
+import { RecordedEvent } from '@ledger/event-store';
+import { CounterContribution, DocumentProjection, Projection, RowProjection } from './projection';
+import { counterKey, CounterDelta, ReadStoreTransaction, StoredDocument } from './read-store.port';
+import { onEvent } from './projection-event-error';
+
+export interface RebuildLimits {
+  /** Changed documents held before they are written. */
+  maxDirtyDocuments: number;
+  /** Documents held in memory; beyond it, written ones are dropped (and read back when an event needs them). */
+  maxHeldDocuments: number;
+}
+
+export const DEFAULT_REBUILD_LIMITS: RebuildLimits = { maxDirtyDocuments: 50_000, maxHeldDocuments: 250_000 };
+
+interface HeldDocument {
+  state: unknown;
+  position: number;
+  updatedAt: string;
+  dirty: boolean;
+  /** The state as the store holds it (undefined: not written yet): what its counters were counted on. */
+  written: unknown;
+}
+
+interface Fold {
+  readonly projection: Projection;
+  /** Reads back the documents these events need that were written and dropped; resolves at once when none. */
+  prepare(tx: ReadStoreTransaction, events: ReadonlyArray<RecordedEvent>): Promise<void> | undefined;
+  apply(events: ReadonlyArray<RecordedEvent>): void;
+  flush(tx: ReadStoreTransaction, force: boolean): Promise<void>;
+  counterDeltas(): CounterDelta[];
+}
+
+/** Folds pages of the log into every target projection; `finish` writes what is left, the counters and checkpoints. */
+export class RebuildRun {
+  private readonly folds: Fold[];
+
+  constructor(
+    private readonly tx: ReadStoreTransaction,
+    projections: ReadonlyArray<Projection>,
+    limits: RebuildLimits = DEFAULT_REBUILD_LIMITS,
+  ) {
+    this.folds = projections.map((p) => (p.kind === 'documents' ? new DocumentFold(p, limits) : new RowFold(p)));
+  }
+
+  /** One page of the log, in order. */
+  async apply(events: ReadonlyArray<RecordedEvent>): Promise<void> {
+    for (const fold of this.folds) {
+      const loading = fold.prepare(this.tx, events);
+      if (loading) await loading;
+      fold.apply(events);
+      await fold.flush(this.tx, false);
+    }
+  }
+
+  async finish(position: number): Promise<void> {
+    for (const fold of this.folds) {
+      await fold.flush(this.tx, true);
+      const deltas = fold.counterDeltas();
+      if (deltas.length > 0) await this.tx.addToCounters(deltas);
+      await this.tx.saveCheckpoint(fold.projection.name, { position, version: fold.projection.version });
+    }
+  }
+}
+
+class DocumentFold implements Fold {
+  private readonly held = new Map<string, HeldDocument>();
+  /** Ids of documents written and no longer held. */
+  private readonly dropped = new Set<string>();
+  private readonly targets: Array<string | undefined> = [];
+  private dirty = 0;
+  private readonly counters = new Map<string, CounterDelta>();
+
+  constructor(
+    readonly projection: DocumentProjection<unknown>,
+    private readonly limits: RebuildLimits,
+  ) {}
+
+  prepare(tx: ReadStoreTransaction, events: ReadonlyArray<RecordedEvent>): Promise<void> | undefined {
+    const { projection, targets } = this;
+    targets.length = events.length;
+    const missing = new Set<string>();
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i];
+      const id = onEvent(event, () => projection.documentOf(event));
+      targets[i] = id;
+      if (id !== undefined && this.dropped.has(id)) missing.add(id);
+    }
+    return missing.size === 0 ? undefined : this.load(tx, [...missing]);
+  }
+
+  apply(events: ReadonlyArray<RecordedEvent>): void {
+    const { projection, held, targets } = this;
+    for (let i = 0; i < events.length; i++) {
+      const id = targets[i];
+      if (id === undefined) continue;
+      const event = events[i];
+      let document = held.get(id);
+      if (!document) {
+        document = { state: projection.initialState(id), position: 0, updatedAt: '', dirty: false, written: undefined };
+        held.set(id, document);
+      }
+      const before = document.state;
+      document.state = onEvent(event, () => projection.evolve(before, event));
+      document.position = event.position;
+      document.updatedAt = event.recordedAt;
+      if (!document.dirty) {
+        document.dirty = true;
+        this.dirty++;
+      }
+    }
+  }
+
+  async flush(tx: ReadStoreTransaction, force: boolean): Promise<void> {
+    if (this.dirty === 0 || (!force && this.dirty < this.limits.maxDirtyDocuments)) return;
+    const { projection } = this;
+    const documents: Array<StoredDocument & { columns: ReturnType<typeof projection.columnsOf> }> = [];
+    for (const [id, document] of this.held) {
+      if (!document.dirty) continue;
+      document.dirty = false;
+      // As when following: a document that does not exist (yet) is neither written nor counted.
+      if (!projection.exists(document.state)) continue;
+      const { state, position, updatedAt, written } = document;
+      documents.push({ id, position, updatedAt, state, columns: projection.columnsOf(state) });
+      if (projection.countersOf) {
+        if (written !== undefined && projection.exists(written))
+          addContributions(this.counters, projection.name, projection.countersOf(written), -1);
+        addContributions(this.counters, projection.name, projection.countersOf(state), 1);
+      }
+      document.written = state;
+    }
+    this.dirty = 0;
+    if (documents.length > 0) await tx.saveDocuments(projection, documents);
+    if (this.held.size > this.limits.maxHeldDocuments) {
+      for (const [id, document] of this.held) if (document.written !== undefined) this.dropped.add(id);
+      this.held.clear();
+    }
+  }
+
+  counterDeltas(): CounterDelta[] {
+    return [...this.counters.values()].filter((d) => d.delta !== 0);
+  }
+
+  private async load(tx: ReadStoreTransaction, ids: string[]): Promise<void> {
+    const stored = await tx.loadDocuments(this.projection.name, ids);
+    for (const id of ids) {
+      const found = stored.get(id);
+      if (!found) throw new Error(`rebuild: document ${id} of ${this.projection.name} was written but is not found`);
+      this.dropped.delete(id);
+      this.held.set(id, {
+        state: found.state,
+        position: found.position,
+        updatedAt: found.updatedAt,
+        dirty: false,
+        written: found.state,
+      });
+    }
+  }
+}
+
+/** Rows need nothing held: each page's rows are written with it. */
+class RowFold implements Fold {
+  private rows: Array<{ position: number; values: NonNullable<ReturnType<RowProjection['rowOf']>> }> = [];
+
+  constructor(readonly projection: RowProjection) {}
+
+  prepare(): undefined {
+    return undefined;
+  }
+
+  apply(events: ReadonlyArray<RecordedEvent>): void {
+    const { projection } = this;
+    for (const event of events) {
+      const values = onEvent(event, () => projection.rowOf(event));
+      if (values) this.rows.push({ position: event.position, values });
+    }
+  }
+
+  async flush(tx: ReadStoreTransaction): Promise<void> {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    await tx.insertRows(this.projection, rows);
+  }
+
+  counterDeltas(): CounterDelta[] {
+    return [];
+  }
+}
+
+/** Adds (sign 1) or takes away (sign −1) a document's contributions to the deltas being gathered. */
+export function addContributions(
+  deltas: Map<string, CounterDelta>,
+  projection: string,
+  contributions: CounterContribution[],
+  sign: 1 | -1,
+): void {
+  for (const { counter, key, values } of contributions) {
+    const storedKey = counterKey(key);
+    for (const field in values) {
+      const id = `${counter}\u0000${storedKey}\u0000${field}`;
+      let delta = deltas.get(id);
+      if (!delta) deltas.set(id, (delta = { projection, counter, key: storedKey, field, delta: 0 }));
+      delta.delta += sign * values[field];
+    }
+  }
+}
