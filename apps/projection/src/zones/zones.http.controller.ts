@@ -11,6 +11,7 @@ import {
   LedgerConfig,
   MinPositionGuard,
   covers,
+  jurisdictionWhere,
   Principal,
   READ_STORE,
   ReadStore,
@@ -82,10 +83,13 @@ export class ZonesHttpController {
         findPage<ZoneState>(
           this.readStore,
           ZONES.name,
-          { where: { status: query.status }, orderBy: [['approved_on', 'asc']] },
+          {
+            where: { status: query.status, ...jurisdictionWhere(principal.jurisdiction, false) },
+            orderBy: [['approved_on', 'asc']],
+          },
           { limit, offset },
         ),
-        countZones(this.readStore, query.status),
+        countZones(this.readStore, query.status, principal.jurisdiction),
       ]);
       return { items: page.documents.map((d) => zoneSummaryView(d.state)), total, limit, offset };
     }
