@@ -114,7 +114,11 @@ async function replayAndCheck(config: LedgerConfig, grants: Slw1Grant[], outcome
     let fundingViewMatches = true;
     let capsHold = true;
     for (const { mengzhu, year, fen } of accepted.values()) {
-      const view = await funding.funding({ creditCode: mengzhu }, { fiscalYear: year });
+      const view = await funding.funding(
+        { creditCode: mengzhu },
+        { fiscalYear: year },
+        { actor: 'bench', roles: new Set() },
+      );
       if (view.granted !== fenToYuan(fen)) fundingViewMatches = false;
       if (yuanToFen(view.granted) > SLW1.mengzhuCapFen) capsHold = false;
     }

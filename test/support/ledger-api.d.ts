@@ -1062,6 +1062,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/reconciliations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Match a payment statement (CSV in UTF-8 or GBK, or XLSX) against the disbursements (ledger.statement-matching). Role finance.
+     * @description multipart/form-data: `file`, optional `from`/`to` (payment dates compared; default the first and last in the file), `fiscalYear` and `policy` (of the grants), `mapping` (JSON naming columns). Lines pair by voucher, else by amount + date ± 3 days + payee. 201 with `id`, `counts`, the lines of each kind and the totals in yuan and 万元; the run is recorded (StatementMatched). A file that cannot be read: 400 naming the line and column, nothing recorded.
+     *
+     *     Roles: finance, admin.
+     */
+    post: operations['matchStatement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reconciliations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A matching run again: who ran it when, the file it matched, every line and what was resolved since.
+     * @description Roles: finance, supervisor, admin.
+     */
+    get: operations['getReconciliationRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reconciliations/{id}/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one difference of a run resolved, with a note (ledger.difference-resolved). Role finance.
+     * @description Body `{ item, note }`; a matched line or one resolved before: 422. Answers the run as GET does.
+     *
+     *     Roles: finance, admin.
+     */
+    post: operations['resolveDifference'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2083,9 +2147,132 @@ export interface components {
       policy?: Record<string, never> | null;
       subsidies: Record<string, never>[];
       totals: components['schemas']['MoneyViewDto'];
+      /**
+       * @description a scoped user's jurisdiction
+       * @example liaoning-2021-alliance|21
+       */
+      jurisdiction?: string;
     };
     ReplayDto: {
       id?: string;
+    };
+    MatchStatementDto: {
+      /**
+       * Format: binary
+       * @description the payment statement: CSV (UTF-8 or GBK) or XLSX
+       */
+      file: string;
+      /**
+       * Format: date
+       * @description first payment date compared (default: the file’s first)
+       * @example 2025-11-01
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description last payment date compared (default: the file’s last)
+       * @example 2025-11-30
+       */
+      to?: string;
+      /**
+       * @description the grants' fiscal year; every year when absent
+       * @example 2025
+       */
+      fiscalYear?: number;
+      /**
+       * @description every policy when absent
+       * @enum {string}
+       */
+      policy?: 'nmg-2024-consortium' | 'luzhou-2024-consortium' | 'liaoning-2021-alliance' | 'tianjin-2018-alliance';
+      /**
+       * @description JSON naming the columns by their header: voucher, amount, date, payee, creditCode; amountUnit "yuan" (default) or "wan". Without it a Chinese header row is recognised.
+       * @example {"voucher":"凭证编号","amount":"支付金额(万元)","date":"支付日期","payee":"收款人","amountUnit":"wan"}
+       */
+      mapping?: string;
+    };
+    RunFileDto: {
+      /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+      sha256: string;
+      /** @enum {string} */
+      format: 'csv-utf8' | 'csv-gbk' | 'xlsx';
+      /** @description the header of each column read (voucher, amount, date, payee, creditCode) and amountUnit */
+      columns: {
+        [key: string]: string;
+      };
+    };
+    RunPeriodDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+    };
+    RunCountsDto: {
+      matched: number;
+      amountDiffers: number;
+      payeeDiffers: number;
+      onlyInStatement: number;
+      onlyInLedger: number;
+    };
+    RunDifferencesDto: {
+      total: number;
+      resolved: number;
+      open: number;
+    };
+    MoneyBothDto: {
+      /** @example 382345.67 */
+      yuan: string;
+      /** @example 38.234567 */
+      wan: string;
+    };
+    RunTotalsDto: {
+      statement: components['schemas']['MoneyBothDto'];
+      ledger: components['schemas']['MoneyBothDto'];
+      /** @description statement − ledger */
+      difference: components['schemas']['MoneyBothDto'];
+    };
+    RunLinesDto: {
+      /** @description { item, outcome, by, statement, ledger, difference, resolved } (API.md Reconciliations) */
+      matched: Record<string, never>[];
+      /** @description { item, outcome, by, statement, ledger, difference, resolved } (API.md Reconciliations) */
+      amountDiffers: Record<string, never>[];
+      /** @description { item, outcome, by, statement, ledger, difference, resolved } (API.md Reconciliations) */
+      payeeDiffers: Record<string, never>[];
+      /** @description { item, outcome, by, statement, ledger, difference, resolved } (API.md Reconciliations) */
+      onlyInStatement: Record<string, never>[];
+      /** @description { item, outcome, by, statement, ledger, difference, resolved } (API.md Reconciliations) */
+      onlyInLedger: Record<string, never>[];
+    };
+    ReconciliationRunDto: {
+      id: string;
+      /** @example finance.wang */
+      actor: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @example ledger.statement-matching */
+      rule: string;
+      citation: string;
+      file: components['schemas']['RunFileDto'];
+      /** @description the payment dates compared */
+      period: components['schemas']['RunPeriodDto'];
+      fiscalYear?: number | null;
+      policy?: Record<string, never> | null;
+      /** @description the jurisdiction it was run under (policy ids, regions) */
+      jurisdiction?: string[];
+      counts: components['schemas']['RunCountsDto'];
+      differences: components['schemas']['RunDifferencesDto'];
+      totals: components['schemas']['RunTotalsDto'];
+      lines: components['schemas']['RunLinesDto'];
+      /** @description the global log position of its last event */
+      position: number;
+    };
+    ResolveDifferenceDto: {
+      /**
+       * @description the line's `item` in the run
+       * @example 3
+       */
+      item: number;
+      /** @example 财政已于2025-12-02补付差额 */
+      note: string;
     };
     LedgerError: {
       /**
@@ -7489,6 +7676,310 @@ export interface operations {
       };
       /** @description not-found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description internal: the message never carries internals; the log has the stack */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+    };
+  };
+  matchStatement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['MatchStatementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationRunDto'];
+          'text/csv': components['schemas']['ReconciliationRunDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ReconciliationRunDto'];
+        };
+      };
+      /** @description invalid-input: what is wrong, field by field in `details`; nothing recorded */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description unauthorized: no known bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description forbidden: the token lacks the role (see x-roles) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description conflict: concurrent changes kept winning; retrying may succeed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description invalid-input: the body is over 2 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description invalid-input: a media type or charset the ledger does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description a rule said no (rule-violated, cap-exceeded, policy-not-in-force, invalid-state) or idempotency-key-reused; nothing recorded */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description internal: the message never carries internals; the log has the stack */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+    };
+  };
+  getReconciliationRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationRunDto'];
+          'text/csv': components['schemas']['ReconciliationRunDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ReconciliationRunDto'];
+        };
+      };
+      /** @description invalid-input: what is wrong, field by field in `details`; nothing recorded */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description unauthorized: no known bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description forbidden: the token lacks the role (see x-roles) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description internal: the message never carries internals; the log has the stack */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+    };
+  };
+  resolveDifference: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveDifferenceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationRunDto'];
+        };
+      };
+      /** @description invalid-input: what is wrong, field by field in `details`; nothing recorded */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description unauthorized: no known bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description forbidden: the token lacks the role (see x-roles) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description conflict: concurrent changes kept winning; retrying may succeed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description invalid-input: the body is over 2 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description invalid-input: a media type or charset the ledger does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description a rule said no (rule-violated, cap-exceeded, policy-not-in-force, invalid-state) or idempotency-key-reused; nothing recorded */
+      422: {
         headers: {
           [name: string]: unknown;
         };

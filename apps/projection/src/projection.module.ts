@@ -6,6 +6,7 @@ import { DashboardQueryModule } from './dashboard/dashboard.query.module';
 import { DashboardPageModule } from './dashboard-page/dashboard-page.module';
 import { StreamModule } from './change-feed/stream.module';
 import { PoliciesQueryModule } from './policies/policies.query.module';
+import { ReconciliationsQueryModule } from './reconciliations/reconciliations.query.module';
 import { ReplayQueryModule } from './replay/replay.query.module';
 import { SubsidiesQueryModule } from './subsidies/subsidies.query.module';
 import { ZonesQueryModule } from './zones/zones.query.module';
@@ -21,6 +22,7 @@ export const QUERY_MODULES = [
   ZonesQueryModule,
   SubsidiesQueryModule,
   ReplayQueryModule,
+  ReconciliationsQueryModule,
 ];
 
 /** The projections, their engine following the log in process, or (LEDGER_BUS=kafka) consuming the log topic. */

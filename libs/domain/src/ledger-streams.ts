@@ -4,11 +4,17 @@
  */
 import { CONSORTIUM_STREAM_PREFIX } from './consortium/consortium.streams';
 import { LEAD_REGISTRY_STREAM_PREFIX } from './lead-registry/lead-registry.streams';
+import { RECONCILIATION_STREAM_PREFIX } from './reconciliation/reconciliation.streams';
 import { SUBSIDY_STREAM_PREFIXES } from './subsidy/subsidy.streams';
 import { REGIONAL_AVERAGE_STREAM_PREFIX, ZONE_STREAM_PREFIX } from './zone/zone.streams';
 
 export type StreamKind =
-  'consortium' | 'lead-registry' | 'zone' | 'regional-average' | keyof typeof SUBSIDY_STREAM_PREFIXES;
+  | 'consortium'
+  | 'lead-registry'
+  | 'zone'
+  | 'regional-average'
+  | 'reconciliation'
+  | keyof typeof SUBSIDY_STREAM_PREFIXES;
 
 const PREFIXES: ReadonlyArray<[StreamKind, string]> = (
   [
@@ -16,6 +22,7 @@ const PREFIXES: ReadonlyArray<[StreamKind, string]> = (
     ['lead-registry', LEAD_REGISTRY_STREAM_PREFIX],
     ['zone', ZONE_STREAM_PREFIX],
     ['regional-average', REGIONAL_AVERAGE_STREAM_PREFIX],
+    ['reconciliation', RECONCILIATION_STREAM_PREFIX],
     ...(Object.entries(SUBSIDY_STREAM_PREFIXES) as Array<[StreamKind, string]>),
   ] as Array<[StreamKind, string]>
 ).sort(([, a], [, b]) => b.length - a.length); // the longest prefix that fits wins

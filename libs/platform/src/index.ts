@@ -1,5 +1,6 @@
 export * from './auth/auth.decorators';
 export * from './auth/roles';
+export * from './auth/jurisdiction';
 export * from './commands/command-meta.decorator';
 export * from './commands/command-metadata';
 export * from './commands/command-runner';

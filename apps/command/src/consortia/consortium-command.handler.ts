@@ -10,8 +10,10 @@ import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies'
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision } from '@ledger/event-store';
 import {
+  assertCovers,
   CommandMetadata,
   CommandRunner,
+  consortiumKeys,
   foldStream,
   Folded,
   RejectionException,
@@ -55,6 +57,13 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
     if (consortium.recordedByCommandAt !== undefined) {
       return consortiumAnswer(consortium.state, [], consortium.recordedByCommandAt);
     }
+    const keys =
+      command.type === 'FileConsortium'
+        ? consortiumKeys(command.data.policy, command.data.lead?.creditCode ?? '')
+        : consortium.state.exists
+          ? consortiumKeys(consortium.state.policy, consortium.state.lead.creditCode)
+          : undefined;
+    if (keys) assertCovers(meta, keys, `consortium ${command.data.consortiumId}`);
     const registries = new Map<string, Folded<LeadRegistryState>>();
     if (filingLeadStream) registries.set(filingLeadStream, await foldRegistry(store, filingLeadStream));
 

@@ -7,8 +7,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
 import {
+  assertCovers,
   CommandMetadata,
   CommandRunner,
+  consortiumKeys,
   foldStream,
   LEDGER_CONFIG,
   LedgerConfig,
@@ -111,6 +113,15 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     }
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
     const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;
+    const granted = subsidy.state.subsidies[subsidyId];
+    if (granted?.exists)
+      assertCovers(meta, consortiumKeys(granted.policy, granted.responsibleUnit), `subsidy ${subsidyId}`);
+    else if (command.type === 'GrantSubsidy' && consortium?.exists)
+      assertCovers(
+        meta,
+        consortiumKeys(consortium.policy, consortium.lead.creditCode),
+        `consortium ${command.data.consortiumId}`,
+      );
 
     const decision = subsidyDecider.decide(command, state, {
       today: meta.today,

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
-import { CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
+import { assertCovers, CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
 import { ZoneAnswer, zoneAnswer } from './zone-answer';
 import { ZoneCommandMessage } from './zone-command.message';
 import { zoneDecider } from '@ledger/domain/zone/zone.decider';
@@ -35,6 +35,8 @@ export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
         meta.commandId,
       );
       if (recordedByCommandAt !== undefined) return zoneAnswer(state, [], recordedByCommandAt);
+      const policy = command.type === 'DesignateZone' ? command.data.policy : state.exists ? state.policy : undefined;
+      if (policy !== undefined) assertCovers(meta, { policy }, `zone ${command.data.zoneId}`);
       const average = averageStream ? await foldAverage(store, averageStream) : undefined;
       const decision = zoneDecider.decide(command, state, {
         today: meta.today,

@@ -1,7 +1,19 @@
 import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ChangeFeed, ChangeFeedEntry, LEDGER_CONFIG, LedgerConfig, Roles } from '@ledger/platform';
+import { divisionOf } from '@ledger/domain/shared/credit-code';
+import {
+  ChangeFeed,
+  ChangeFeedEntry,
+  consortiumKeys,
+  covers,
+  CurrentPrincipal,
+  JurisdictionKeys,
+  LEDGER_CONFIG,
+  LedgerConfig,
+  Principal,
+  Roles,
+} from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
 import { StreamQuery } from './stream.query.dto';
 
@@ -49,6 +61,7 @@ export class StreamHttpController implements BeforeApplicationShutdown {
   stream(
     @Query() query: StreamQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): void {
@@ -80,6 +93,7 @@ export class StreamHttpController implements BeforeApplicationShutdown {
     };
     const take = (entry: ChangeFeedEntry) => {
       if (query.id !== undefined && entry.id !== query.id) return;
+      if (!withinJurisdiction(principal, entry)) return;
       if (message && message.position !== entry.position) flush();
       if (!message) {
         message = { position: entry.position, recordedAt: entry.recordedAt, changes: [] };
@@ -110,4 +124,23 @@ export class StreamHttpController implements BeforeApplicationShutdown {
   beforeApplicationShutdown(): void {
     for (const close of [...this.open]) close();
   }
+}
+
+/**
+ * A scoped user hears the changes of their jurisdiction alone (jurisdiction.ts), judged on the state as the API shows
+ * it; a funding boundary (it may count grants of several consortia) only reaches users without a jurisdiction.
+ */
+function withinJurisdiction({ jurisdiction }: Principal, entry: ChangeFeedEntry): boolean {
+  if (jurisdiction === undefined) return true;
+  const keys = keysOf(entry);
+  return keys !== undefined && covers(jurisdiction, keys);
+}
+
+function keysOf(entry: ChangeFeedEntry): JurisdictionKeys | undefined {
+  const state = entry.state as { policy?: string; lead?: { creditCode?: string }; responsibleUnit?: string };
+  if (entry.kind === 'funding' || state.policy === undefined) return undefined;
+  if (entry.kind === 'consortium' && state.lead?.creditCode) return consortiumKeys(state.policy, state.lead.creditCode);
+  if (entry.kind === 'subsidy' && state.responsibleUnit)
+    return { policy: state.policy, division: divisionOf(state.responsibleUnit) };
+  return { policy: state.policy };
 }

@@ -7,6 +7,7 @@ import {
   AuditTrailDto,
   CurrentPrincipal,
   EVENT_STORE,
+  jurisdictionWhere,
   MinPositionGuard,
   Principal,
   READ_STORE,
@@ -23,6 +24,7 @@ import { asOfHref } from '../replay/timeline';
 import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
 import { ExportsAs } from '../exports/exports-as.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { ConsortiumDetailQuery, ListConsortiaQuery } from './consortia.query.dto';
 import { CONSORTIA, countConsortia } from './consortia.projection';
 import { findPage } from '../shared/list-page';
@@ -33,6 +35,7 @@ import { withYuan } from '@ledger/presentation/money.view';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
+@ScopedRecords('consortium')
 @UseGuards(MinPositionGuard)
 @ReadsProjections(CONSORTIA.name)
 export class ConsortiaHttpController {
@@ -49,17 +52,18 @@ export class ConsortiaHttpController {
     summary: 'Consortia, filtered by policy and status, newest filing first.',
     description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
-  async list(@Query() query: ListConsortiaQuery) {
+  async list(@Query() query: ListConsortiaQuery, @CurrentPrincipal() principal: Principal) {
+    const { jurisdiction } = principal;
     const filter = { policy: query.policy, status: query.status };
     const page = { limit: query.limit ?? 100, offset: query.offset ?? 0, cursor: query.cursor };
     const [found, total] = await Promise.all([
       findPage<ConsortiumState>(
         this.readStore,
         CONSORTIA.name,
-        { where: filter, orderBy: [['filed_on', 'desc']] },
+        { where: { ...filter, ...jurisdictionWhere(jurisdiction) }, orderBy: [['filed_on', 'desc']] },
         page,
       ),
-      countConsortia(this.readStore, filter),
+      countConsortia(this.readStore, filter, jurisdiction),
     ]);
     return {
       items: found.documents.map((d) => consortiumSummaryView(d.state)),

@@ -3,7 +3,7 @@ import { CONSORTIUM_EVENT_TYPES, ConsortiumEvent } from '@ledger/domain/consorti
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
-import { documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
+import { CounterRow, covers, documentProjection, domainEventOf, Jurisdiction, ReadStore } from '@ledger/platform';
 
 const CONSORTIUM_EVENTS: ReadonlySet<string> = new Set(CONSORTIUM_EVENT_TYPES);
 
@@ -77,9 +77,28 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
 export async function countConsortia(
   readStore: ReadStore,
   filter: { policy?: string; status?: string },
+  jurisdiction?: Jurisdiction,
 ): Promise<number> {
-  const rows = await readStore.counters('consortia');
+  const rows = await consortiaCounters(readStore, jurisdiction);
   return rows
     .filter(({ key: [policy, status] }) => (filter.policy ?? policy) === policy && (filter.status ?? status) === status)
     .reduce((total, row) => total + (row.values.count ?? 0), 0);
+}
+
+/**
+ * The `consortia` counter (by policy and status), or for a jurisdiction the by-division counts it covers, added up by
+ * policy and status.
+ */
+export async function consortiaCounters(readStore: ReadStore, jurisdiction?: Jurisdiction): Promise<CounterRow[]> {
+  if (!jurisdiction) return readStore.counters('consortia');
+  const sums = new Map<string, CounterRow>();
+  for (const { key, values } of await readStore.counters('consortia-by-division')) {
+    const [policy, status, division] = key.map(String);
+    if (!covers(jurisdiction, { policy, division })) continue;
+    const id = JSON.stringify([policy, status]);
+    const sum = sums.get(id) ?? { key: [policy, status], values: { count: 0 } };
+    sum.values.count += values.count ?? 0;
+    sums.set(id, sum);
+  }
+  return [...sums.values()];
 }

@@ -1,4 +1,4 @@
-import { ReadStore } from '@ledger/platform';
+import { Jurisdiction, jurisdictionWhere, ReadStore } from '@ledger/platform';
 import { CONSORTIA } from './consortia.projection';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
@@ -27,9 +27,10 @@ export async function consortiumDeadlines(
   today: BusinessDate,
   horizonDays: number,
   limit: number,
+  jurisdiction?: Jurisdiction,
 ): Promise<{ items: ConsortiumDeadlineRow[]; total: number }> {
   const horizon = addDays(today, horizonDays);
-  const where = { next_due: { lte: horizon } };
+  const where = { next_due: { lte: horizon }, ...jurisdictionWhere(jurisdiction) };
   const [page, total] = await Promise.all([
     readStore.findColumns(CONSORTIA.name, { where, orderBy: [['next_due', 'asc']], limit }, DEADLINE_COLUMNS),
     readStore.countDocuments(CONSORTIA.name, where),

@@ -11,7 +11,7 @@ import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared
 import { paramOn, PolicyParam, refOf } from '@ledger/domain/shared/rule';
 import { LEDGER_FUNDING_RULES } from '@ledger/domain/policies/funding/ledger-funding-rules';
 import { SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
-import { CounterRow, ReadStore } from '@ledger/platform';
+import { CounterRow, Jurisdiction, jurisdictionWhere, ReadStore } from '@ledger/platform';
 import { consortiaLedBy } from '../consortia/lead-registries.projection';
 import { capNowView, capsNow, distinctCaps } from '../funding/funding-caps';
 import { FUNDING_BOUNDARIES } from '../funding/funding-boundaries.projection';
@@ -102,9 +102,9 @@ const MAX_CAPS = 20;
  * The running caps (盟主's year, project, platform, alliance) the grants are counted against, as they stand now, with
  * a number to reach: the fullest first. The funding view's own reading (`capsNow`), over every live grant.
  */
-export async function capUsage(readStore: ReadStore) {
+export async function capUsage(readStore: ReadStore, jurisdiction?: Jurisdiction) {
   const found = await readStore.findDocuments<SubsidyRecord>(SUBSIDIES.name, {
-    where: { status: { in: ['granted', 'pending'] } },
+    where: { status: { in: ['granted', 'pending'] }, ...jurisdictionWhere(jurisdiction) },
     orderBy: [['granted_on', 'desc']],
     limit: MAX_GRANTS_FOR_CAPS,
   });
@@ -145,9 +145,13 @@ export interface PendingGrantRow {
 }
 
 /** Grants waiting for a second signature (ledger.dual-control), due by the day the ledger releases them. */
-export async function pendingGrants(readStore: ReadStore, today: BusinessDate): Promise<PendingGrantRow[]> {
+export async function pendingGrants(
+  readStore: ReadStore,
+  today: BusinessDate,
+  jurisdiction?: Jurisdiction,
+): Promise<PendingGrantRow[]> {
   const found = await readStore.findDocuments<SubsidyRecord>(SUBSIDIES.name, {
-    where: { status: 'pending' },
+    where: { status: 'pending', ...jurisdictionWhere(jurisdiction) },
     orderBy: [['granted_on', 'asc']],
     limit: MAX_GRANTS_FOR_CAPS,
   });

@@ -3,6 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { DashboardDto } from '../shared/query-answers.dto';
 import {
   CounterRow,
+  covers,
+  CurrentPrincipal,
+  Principal,
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionGuard,
@@ -11,6 +14,7 @@ import {
   ReadStore,
   Roles,
 } from '@ledger/platform';
+import { consortiaCounters } from '../consortia/consortia.projection';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
 import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
@@ -44,20 +48,21 @@ export class DashboardHttpController {
       '`deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within ' +
       '`horizonDays`; `deadlines.total`: how many there are in all.',
   })
-  async dashboard(@Query() query: DashboardQuery) {
+  async dashboard(@Query() query: DashboardQuery, @CurrentPrincipal() principal: Principal) {
+    const { jurisdiction } = principal;
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
     const position = this.engine.processedPosition();
     const [consortia, byChain, zones, money, caps, consortiumDue, zoneDue, pending] = await Promise.all([
-      this.readStore.counters('consortia'),
+      consortiaCounters(this.readStore, jurisdiction),
       this.readStore.counters('consortia-by-chain'),
       this.readStore.counters('zones'),
-      moneyByPolicyAndYear(this.readStore),
-      capUsage(this.readStore),
-      consortiumDeadlines(this.readStore, today, horizonDays, limit),
-      zoneDeadlines(this.readStore, today, horizonDays),
-      pendingGrants(this.readStore, today),
+      moneyByPolicyAndYear(this.readStore, jurisdiction),
+      capUsage(this.readStore, jurisdiction),
+      consortiumDeadlines(this.readStore, today, horizonDays, limit, jurisdiction),
+      zoneDeadlines(this.readStore, today, horizonDays, jurisdiction),
+      pendingGrants(this.readStore, today, jurisdiction),
     ]);
     // Both lists are earliest first: the first `limit` of them together are the first `limit` of all.
     const deadlines = [
@@ -69,7 +74,9 @@ export class DashboardHttpController {
       today,
       position,
       consortia: countsByPolicyAndStatus(consortia),
-      zones: countsByPolicyAndStatus(zones),
+      zones: countsByPolicyAndStatus(
+        zones.filter(({ key: [policy] }) => covers(jurisdiction, { policy: String(policy) })),
+      ),
       targets: targetProgress(consortia, byChain, today),
       money,
       caps,

@@ -1,9 +1,17 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FundingDto } from '../shared/query-answers.dto';
-import { MinPositionGuard, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import {
+  CurrentPrincipal,
+  MinPositionGuard,
+  Principal,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
 import { readFundingYear, readSubsidies, SUBSIDIES } from '../subsidies/subsidies.projection';
-import { moneyView } from '@ledger/presentation/subsidy.view';
+import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
 import { capNowView, capsNow, distinctCaps } from './funding-caps';
 import { FundingParams, FundingQuery } from './funding.query.dto';
 import { FUNDING_BOUNDARIES } from './funding-boundaries.projection';
@@ -40,16 +48,24 @@ export class FundingHttpController {
       'grants are checked against the write side, never against this view. CSV or XLSX (`Accept`): the subsidies with ' +
       'the totals in yuan and 万元; the XLSX adds a sheet of the caps.',
   })
-  async funding(@Param() params: FundingParams, @Query() query: FundingQuery) {
+  async funding(
+    @Param() params: FundingParams,
+    @Query() query: FundingQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const { jurisdiction } = principal;
     const { creditCode } = params;
     const { fiscalYear } = query;
-    const totals = await readFundingYear(this.readStore, creditCode, fiscalYear);
     const { subsidies } = await readSubsidies(
       this.readStore,
-      { recipient: creditCode, fiscalYear },
+      { recipient: creditCode, fiscalYear, jurisdiction },
       { limit: MAX_SUBSIDIES_PER_YEAR, offset: 0 },
     );
     const states = subsidies.map((s) => s.state);
+    // A jurisdiction sees the subsidies it covers, and their sums; everyone else the recipient's running totals.
+    const totals = jurisdiction
+      ? states.reduce(addMoney, NO_MONEY)
+      : await readFundingYear(this.readStore, creditCode, fiscalYear);
     const streams = [...new Set(states.flatMap((s) => s.boundaries))];
     const folds = new Map<string, FundingBoundaryState>();
     for (const streamId of streams) {

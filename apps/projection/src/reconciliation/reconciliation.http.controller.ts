@@ -1,7 +1,15 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReconciliationDto } from '../shared/query-answers.dto';
-import { MinPositionGuard, READ_STORE, ReadStore, ReadsProjections, Roles } from '@ledger/platform';
+import {
+  CurrentPrincipal,
+  MinPositionGuard,
+  Principal,
+  READ_STORE,
+  ReadStore,
+  ReadsProjections,
+  Roles,
+} from '@ledger/platform';
 import { ExportsAs } from '../exports/exports-as.decorator';
 import { reconciliationWorkbook } from '../exports/reconciliation.workbook';
 import { ReconciliationQuery } from './reconciliation.query.dto';
@@ -30,7 +38,11 @@ export class ReconciliationHttpController {
       'UTF-8 with BOM) or XLSX a sheet: a header row (Chinese; the JSON fields with `Accept-Language: en`), one row per ' +
       'subsidy, the totals in yuan (id TOTAL / 合计) and in 万元.',
   })
-  reconciliation(@Query() query: ReconciliationQuery) {
-    return reconciliationReport(this.readStore, { fiscalYear: query.fiscalYear, policy: query.policy });
+  reconciliation(@Query() query: ReconciliationQuery, @CurrentPrincipal() principal: Principal) {
+    return reconciliationReport(this.readStore, {
+      fiscalYear: query.fiscalYear,
+      policy: query.policy,
+      jurisdiction: principal.jurisdiction,
+    });
   }
 }

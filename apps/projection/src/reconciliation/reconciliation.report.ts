@@ -1,4 +1,4 @@
-import { ReadStore } from '@ledger/platform';
+import { Jurisdiction, jurisdictionText, ReadStore } from '@ledger/platform';
 import { readPolicyYearMoney, readSubsidies } from '../subsidies/subsidies.projection';
 import { addMoney, moneyView, NO_MONEY } from '@ledger/presentation/subsidy.view';
 import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
@@ -13,7 +13,7 @@ const MAX_LINES = 1_000_000;
  */
 export async function reconciliationReport(
   readStore: ReadStore,
-  filter: { fiscalYear?: number; policy?: ConsortiumPolicyId },
+  filter: { fiscalYear?: number; policy?: ConsortiumPolicyId; jurisdiction?: Jurisdiction },
 ) {
   const { subsidies } = await readSubsidies(readStore, filter, { limit: MAX_LINES, offset: 0 });
   const lines = subsidies
@@ -40,6 +40,7 @@ export async function reconciliationReport(
   return {
     fiscalYear: filter.fiscalYear ?? null,
     policy: filter.policy ?? null,
+    ...(filter.jurisdiction && { jurisdiction: jurisdictionText(filter.jurisdiction) }),
     subsidies: lines,
     totals: { subsidies: byPolicyAndYear.reduce((n, row) => n + row.subsidies, 0), ...moneyView(totals) },
   };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ReplayDto } from '../shared/query-answers.dto';
 import { EventStore } from '@ledger/event-store';
 import { EVENT_STORE, Roles } from '@ledger/platform';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { optionalMoment } from './moment';
 import { diffAnswer, replayAnswer } from './replay.answers';
 import { DiffQuery, ReplayQuery } from './replay.query.dto';
@@ -13,6 +14,7 @@ import { DIFF_DESCRIPTION, REPLAY_DESCRIPTION } from './replay.descriptions';
 @ApiTags('consortia')
 @ApiBearerAuth()
 @Controller('v1/consortia')
+@ScopedRecords('consortium')
 @Roles('supervisor')
 export class ConsortiumReplayHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -54,6 +54,8 @@ export class ReconciliationDto {
   @ApiPropertyOptional({ nullable: true }) policy?: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) subsidies!: object[];
   @ApiProperty({ type: MoneyViewDto }) totals!: MoneyViewDto;
+  @ApiPropertyOptional({ example: 'liaoning-2021-alliance|21', description: "a scoped user's jurisdiction" })
+  jurisdiction?: string;
 }
 
 export class PolicyDto {

@@ -1,4 +1,4 @@
-import { ReadStore } from '@ledger/platform';
+import { Jurisdiction, ReadStore } from '@ledger/platform';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { readPolicyYearMoney } from './subsidies.projection';
 
@@ -16,8 +16,11 @@ export interface MoneyByPolicyAndYear {
  * For `/v1/dashboard`: money by policy and fiscal year, as yuan strings, by policy then year. Read from the
  * `subsidies` projection's running totals, so it is as fresh as the dashboard's `minPosition`.
  */
-export async function moneyByPolicyAndYear(readStore: ReadStore): Promise<MoneyByPolicyAndYear[]> {
-  return (await readPolicyYearMoney(readStore)).map((row) => ({
+export async function moneyByPolicyAndYear(
+  readStore: ReadStore,
+  jurisdiction?: Jurisdiction,
+): Promise<MoneyByPolicyAndYear[]> {
+  return (await readPolicyYearMoney(readStore, { jurisdiction })).map((row) => ({
     policy: row.policy,
     fiscalYear: row.fiscalYear,
     granted: fenToYuan(row.grantedFen),

@@ -29,6 +29,7 @@ import { auditTrailWorkbook } from '../exports/audit-trail.workbook';
 /** An export holds every subsidy the filters select, not a page (unless `limit` is given). */
 const EXPORT_LIMIT = 1_000_000;
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 import { readSubsidies, readSubsidy, SUBSIDIES } from './subsidies.projection';
 import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
@@ -38,6 +39,7 @@ import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 @ApiTags('subsidies')
 @ApiBearerAuth()
 @Controller('v1/subsidies')
+@ScopedRecords('subsidy')
 @UseGuards(MinPositionGuard)
 @ReadsProjections(SUBSIDIES.name)
 export class SubsidiesHttpController {
@@ -57,9 +59,17 @@ export class SubsidiesHttpController {
       'As CSV or XLSX (`Accept`): every subsidy selected (not a page, unless `limit` is given) and the totals.',
     description: 'Pages by `cursor` (the `next` of the page before) or by `offset`; `total` counts every match.',
   })
-  async list(@Query() query: ListSubsidiesQuery, @ExportRequested() exporting?: ExportRequest) {
+  async list(
+    @Query() query: ListSubsidiesQuery,
+    @CurrentPrincipal() principal: Principal,
+    @ExportRequested() exporting?: ExportRequest,
+  ) {
     const { limit = exporting ? EXPORT_LIMIT : 100, offset = 0, cursor, minPosition: _, ...filter } = query;
-    const { subsidies, total, next } = await readSubsidies(this.readStore, filter, { limit, offset, cursor });
+    const { subsidies, total, next } = await readSubsidies(
+      this.readStore,
+      { ...filter, jurisdiction: principal.jurisdiction },
+      { limit, offset, cursor },
+    );
     const items = subsidies.map(({ state: s }) => ({
       id: s.subsidyId,
       status: s.status,

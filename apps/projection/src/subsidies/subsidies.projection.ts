@@ -4,7 +4,17 @@ import { RecordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { RecordedEvent } from '@ledger/event-store';
-import { CounterContribution, documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
+import {
+  covers,
+  CounterContribution,
+  CounterRow,
+  documentProjection,
+  domainEventOf,
+  Jurisdiction,
+  jurisdictionWhere,
+  ReadStore,
+  Where,
+} from '@ledger/platform';
 import { MoneyFigures } from '@ledger/presentation/subsidy.view';
 import { findPage, ListPage } from '../shared/list-page';
 
@@ -98,9 +108,12 @@ export interface SubsidyFilter {
   category?: string;
   fiscalYear?: number;
   status?: string;
+  /** Only the subsidies of this jurisdiction (jurisdiction.ts); absent: all. */
+  jurisdiction?: Jurisdiction;
 }
 
-const whereOf = (filter: SubsidyFilter) => ({
+const whereOf = (filter: SubsidyFilter): Where => ({
+  ...jurisdictionWhere(filter.jurisdiction),
   consortium_id: filter.consortiumId,
   recipient: filter.recipient,
   policy: filter.policy,
@@ -157,9 +170,11 @@ const moneyOfCounter = (values: Record<string, number>): MoneyFigures & { subsid
 /** Money by policy and fiscal year (running totals), optionally of one policy or year; by policy, then year. */
 export async function readPolicyYearMoney(
   readStore: ReadStore,
-  filter: { policy?: string; fiscalYear?: number } = {},
+  filter: { policy?: string; fiscalYear?: number; jurisdiction?: Jurisdiction } = {},
 ): Promise<PolicyYearMoney[]> {
-  const rows = await readStore.counters('money');
+  const rows = filter.jurisdiction
+    ? await jurisdictionMoney(readStore, filter.jurisdiction)
+    : await readStore.counters('money');
   return rows
     .map(({ key: [policy, fiscalYear], values }) => ({
       policy: String(policy),
@@ -182,4 +197,21 @@ export async function readFundingYear(
 ): Promise<MoneyFigures & { subsidies: number }> {
   const [row] = await readStore.counters('funding-year', [recipient, fiscalYear]);
   return moneyOfCounter(row?.values ?? {});
+}
+
+/**
+ * The `money` counter's rows for a jurisdiction: the by-division totals it covers, added up by policy and fiscal year
+ * (the same shape as `money`'s own rows).
+ */
+async function jurisdictionMoney(readStore: ReadStore, jurisdiction: Jurisdiction): Promise<CounterRow[]> {
+  const sums = new Map<string, CounterRow>();
+  for (const { key, values } of await readStore.counters('money-by-division')) {
+    const [policy, fiscalYear, division] = key;
+    if (!covers(jurisdiction, { policy: String(policy), division: String(division) })) continue;
+    const id = JSON.stringify([policy, fiscalYear]);
+    const sum = sums.get(id) ?? { key: [policy, fiscalYear], values: {} };
+    for (const [field, value] of Object.entries(values)) sum.values[field] = (sum.values[field] ?? 0) + value;
+    sums.set(id, sum);
+  }
+  return [...sums.values()];
 }

@@ -1,4 +1,4 @@
-import { ReadStore } from '@ledger/platform';
+import { covers, Jurisdiction, ReadStore } from '@ledger/platform';
 import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
 import { upcomingDeadlines, ZoneDeadlineKind } from '@ledger/domain/zone/zone-schedule';
@@ -28,6 +28,7 @@ export async function zoneDeadlines(
   readStore: ReadStore,
   today: BusinessDate,
   horizonDays: number,
+  jurisdiction?: Jurisdiction,
 ): Promise<ZoneDeadlineRow[]> {
   // `next_due` is each zone's earliest outstanding deadline: only the zones it puts within the horizon have any.
   const page = await readStore.findDocuments<ZoneState>(ZONES.name, {
@@ -37,6 +38,7 @@ export async function zoneDeadlines(
   });
   return page.documents
     .map((d) => d.state)
+    .filter((zone) => covers(jurisdiction, { policy: zone.policy }))
     .flatMap((zone) =>
       upcomingDeadlines(zone, today, horizonDays).map(({ kind, due, overdue, rule, citation, year }) => ({
         kind,

@@ -10,6 +10,8 @@ import {
   LEDGER_CONFIG,
   LedgerConfig,
   MinPositionGuard,
+  covers,
+  jurisdictionWhere,
   Principal,
   READ_STORE,
   ReadStore,
@@ -39,6 +41,7 @@ import {
 } from '@ledger/domain/zone/zone-schedule';
 import { zoneStreamId } from '@ledger/domain/zone/zone.streams';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
+import { ScopedRecords } from '../shared/jurisdiction.guard';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
 export const NEXT_DEADLINES_HORIZON_DAYS = 365;
@@ -48,6 +51,7 @@ const reportDue = nmg2022ZoneParams.annualReportDueMonthDay;
 @ApiTags('zones')
 @ApiBearerAuth()
 @Controller('v1/zones')
+@ScopedRecords('zone')
 @UseGuards(MinPositionGuard)
 @ReadsProjections(ZONES.name)
 export class ZonesHttpController {
@@ -68,7 +72,7 @@ export class ZonesHttpController {
       "`reportMissingFor` keeps the zones whose report for that year is overdue (judged on the ledger's business date) " +
       'and names it under `reportMissing`. Filters combine.',
   })
-  async list(@Query() query: ListZonesQuery) {
+  async list(@Query() query: ListZonesQuery, @CurrentPrincipal() principal: Principal) {
     const today = this.config.today();
     const { dueInYear, reportMissingFor } = query;
     const limit = query.limit ?? 100;
@@ -79,15 +83,19 @@ export class ZonesHttpController {
         findPage<ZoneState>(
           this.readStore,
           ZONES.name,
-          { where: { status: query.status }, orderBy: [['approved_on', 'asc']] },
+          {
+            where: { status: query.status, ...jurisdictionWhere(principal.jurisdiction, false) },
+            orderBy: [['approved_on', 'asc']],
+          },
           { limit, offset },
         ),
-        countZones(this.readStore, query.status),
+        countZones(this.readStore, query.status, principal.jurisdiction),
       ]);
       return { items: page.documents.map((d) => zoneSummaryView(d.state)), total, limit, offset };
     }
     // The schedule filters are judged on each zone's whole history (and today): zones are few, they are all read.
     const matching = (await readZones(this.readStore, query.status))
+      .filter((zone) => covers(principal.jurisdiction, { policy: zone.policy }))
       .filter((zone) => dueInYear === undefined || isEvaluationDueIn(zone, dueInYear))
       .filter((zone) => reportMissingFor === undefined || isReportMissing(zone, reportMissingFor, today));
     const items = matching.slice(offset, offset + limit).map((zone) => ({

@@ -3,7 +3,7 @@ import { zoneDecider } from '@ledger/domain/zone/zone.decider';
 import { ZONE_EVENT_TYPES, ZoneEvent } from '@ledger/domain/zone/zone.events';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
 import { earliestOutstandingDue } from '@ledger/domain/zone/zone-schedule';
-import { documentProjection, domainEventOf, ReadStore } from '@ledger/platform';
+import { covers, documentProjection, domainEventOf, Jurisdiction, ReadStore } from '@ledger/platform';
 
 const ZONE_EVENTS: ReadonlySet<string> = new Set(ZONE_EVENT_TYPES);
 
@@ -44,10 +44,11 @@ export async function readZones(readStore: ReadStore, status?: string): Promise<
   return page.documents.map((d) => d.state);
 }
 
-/** How many zones (of one status): the sum of the counter rows that match. */
-export async function countZones(readStore: ReadStore, status?: string): Promise<number> {
+/** How many zones (of one status, within a jurisdiction's policies): the sum of the counter rows that match. */
+export async function countZones(readStore: ReadStore, status?: string, jurisdiction?: Jurisdiction): Promise<number> {
   const rows = await readStore.counters('zones');
   return rows
     .filter(({ key: [, keyStatus] }) => status === undefined || status === keyStatus)
+    .filter(({ key: [policy] }) => covers(jurisdiction, { policy: String(policy) }))
     .reduce((total, row) => total + (row.values.count ?? 0), 0);
 }

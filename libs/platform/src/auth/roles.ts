@@ -1,9 +1,13 @@
+import type { Jurisdiction } from './jurisdiction';
+
 export const ROLES = ['officer', 'finance', 'supervisor', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
   actor: string;
   roles: ReadonlySet<Role>;
+  /** The policies and regions the token is scoped to (jurisdiction.ts); absent: every jurisdiction. */
+  jurisdiction?: Jurisdiction;
 }
 
 /** `admin` may do everything; `supervisor` may read everything a `viewer` reads. */

@@ -19,5 +19,6 @@ export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
     correlationId,
     causationId: typeof causationId === 'string' ? causationId : undefined,
     today: today(),
+    jurisdiction: principal.jurisdiction,
   });
 });

@@ -1,12 +1,15 @@
 import { createHash, randomFillSync } from 'node:crypto';
 import { EventMetadata, EventToAppend } from '@ledger/event-store';
 import { schemaVersionOf } from '../events/stored-events';
+import { Jurisdiction } from '../auth/jurisdiction';
 import { POLICY_CATALOGUE_VERSION } from '@ledger/domain/policies/ledger-interpretations';
 
 /** Who asked, and which request: carried on every event the command records. */
 export interface CommandMetadata extends EventMetadata {
   /** Business "today" (UTC+8) for decisions that need a clock: deadlines, lateness, dates not yet come. */
   today: string;
+  /** The actor's jurisdiction (jurisdiction.ts): a command outside it is refused 403. Not recorded on events. */
+  jurisdiction?: Jurisdiction;
 }
 
 export function newCommandMetadata(input: {
@@ -15,6 +18,7 @@ export function newCommandMetadata(input: {
   causationId?: string;
   commandId?: string;
   today: string;
+  jurisdiction?: Jurisdiction;
 }): CommandMetadata {
   const commandId = input.commandId ?? timeOrderedUuid();
   return {
@@ -23,6 +27,7 @@ export function newCommandMetadata(input: {
     correlationId: input.correlationId ?? commandId,
     causationId: input.causationId ?? commandId,
     today: input.today,
+    ...(input.jurisdiction && { jurisdiction: input.jurisdiction }),
   };
 }
 

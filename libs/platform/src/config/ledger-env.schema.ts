@@ -144,7 +144,7 @@ export const LEDGER_ENV = {
     (v) => (unset(v) ? 1000 : integer('KURRENTDB_CHAIN_HEAD_EVERY', v, { min: 0, max: 1_000_000 })),
   ),
   LEDGER_ADMIN_TOKEN: variable('the admin’s bearer token', (v) => (unset(v) ? undefined : v)),
-  LEDGER_TOKENS: variable('bearer tokens, token:actor:role+role, comma-separated', (v) => {
+  LEDGER_TOKENS: variable('bearer tokens, token:actor:role+role[@policy|region], comma-separated', (v) => {
     if (unset(v)) return undefined;
     try {
       parseTokenList(v);

@@ -10,6 +10,7 @@ import { ledgerPino } from '../logging/log-destination';
 import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/log-level';
 import { logRequests } from '../logging/request-log';
 import { formBodyParser, jsonBodyParser } from './body-parsers';
+import { multipartBodies } from './multipart-bodies';
 import { etagsOnReads } from './etags-on-reads';
 import { answerFrameworkError } from './framework-errors';
 import { methodNotAllowed } from './method-not-allowed';
@@ -72,6 +73,7 @@ export async function createLedgerApp(
   methodNotAllowed(fastify);
   app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
+  await multipartBodies(fastify);
   etagsOnReads(fastify);
   settleIdempotencyKeysOnSend(fastify, app.get(IdempotencyKeys));
   serveOpenApi(app, options);

@@ -44,8 +44,14 @@ export type Condition =
       lt?: Exclude<ColumnValue, null>;
     };
 
-/** Column → condition; undefined conditions are ignored (an absent filter). */
-export type Where = Readonly<Record<string, Condition | undefined>>;
+/** Under this key a `Where` lists alternatives: at least one of them holds (a jurisdiction: these policies or regions). */
+export const ANY_OF: unique symbol = Symbol('ANY_OF');
+
+/**
+ * Column → condition; undefined conditions are ignored (an absent filter). `[ANY_OF]`: alternatives, one of which must
+ * hold besides (none: nothing matches).
+ */
+export type Where = Readonly<Record<string, Condition | undefined>> & { readonly [ANY_OF]?: ReadonlyArray<Where> };
 
 export type OrderBy = ReadonlyArray<readonly [column: string, direction: 'asc' | 'desc']>;
 

@@ -5,7 +5,7 @@
  * sorts (and keyset pages run) by code point, as SQLite's BINARY does, whatever the database's locale.
  */
 import { ColumnType, Columns, ColumnValue, Projection } from './projection';
-import { Condition, DocumentQuery, OrderBy, Where } from './read-store.port';
+import { ANY_OF, Condition, DocumentQuery, OrderBy, Where } from './read-store.port';
 
 const NAME = /^[a-z][a-z0-9_-]*$/;
 const COLUMN = /^[a-z][a-z0-9_]*$/;
@@ -95,6 +95,9 @@ export function whereSql(where: Where = {}): Sql {
   const parts = Object.entries(where)
     .filter((entry): entry is [string, Condition] => entry[1] !== undefined)
     .map(([column, condition]) => conditionSql(column, condition));
+  const anyOf = where[ANY_OF];
+  if (anyOf !== undefined)
+    parts.push(anyOf.length === 0 ? { text: '1 = 0', params: [] } : joinSql(anyOf.map(whereSql), ' OR '));
   return joinSql(parts, ' AND ');
 }
 

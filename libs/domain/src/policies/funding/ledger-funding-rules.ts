@@ -52,6 +52,14 @@ export const LEDGER_FUNDING_RULES = {
     'ledger.terminated-subsidy',
     'API.md Subsidies: a terminated project takes no further payments, cancellations or clawbacks',
   ),
+  statementMatching: ref(
+    'ledger.statement-matching',
+    'API.md Reconciliations: a statement line matches a disbursement by voucher, else by amount, date ± 3 days and payee',
+  ),
+  differenceResolved: ref(
+    'ledger.difference-resolved',
+    'API.md Reconciliations: a finance user marks a difference resolved, once, with a note',
+  ),
   /** The policy's in-force period; the same rule id the consortium lifecycle uses. */
   policyInForce: 'lifecycle.in-force',
 } as const;

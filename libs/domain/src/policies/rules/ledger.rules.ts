@@ -53,4 +53,12 @@ export const LEDGER_FUNDING_RULE_TEXTS: ReadonlyArray<RuleText> = [
       'cap, and paid only once a second finance user (not its maker) approved it; declined, or unsigned ' +
       'LEDGER_PENDING_DAYS after its grantedOn, it releases its headroom and ends',
   ),
+  row(
+    LEDGER.statementMatching,
+    "a payment statement's line and one of the ledger's disbursements are paired by voucher, else by amount, date " +
+      'within ± 3 days and payee (credit code when the statement has one, else the name with full/half width, spaces ' +
+      'and 有限责任公司/有限公司 alike); each line and disbursement at most once; a pair by voucher whose amount or ' +
+      'payee differs is a difference, and so is what stays unpaired',
+  ),
+  row(LEDGER.differenceResolved, 'a difference of a matching run (not a matched line) is resolved once, with a note'),
 ];

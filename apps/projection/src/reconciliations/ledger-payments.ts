@@ -1,0 +1,55 @@
+import { LedgerPayment } from '@ledger/domain/reconciliation/statement';
+import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
+import { ReadStore } from '@ledger/platform';
+import { CONSORTIA } from '../consortia/consortia.projection';
+import { readSubsidies, SubsidyRecord } from '../subsidies/subsidies.projection';
+
+/** Every subsidy a matching run can look at (one statement's period has far fewer). */
+const MAX_SUBSIDIES = 1_000_000;
+
+export interface PaymentSelection {
+  from: string;
+  to: string;
+  fiscalYear?: number;
+  policy?: string;
+  /** Only subsidies a user's jurisdiction covers; absent: all. */
+  covers?: (subsidy: SubsidyRecord) => boolean;
+}
+
+/**
+ * The disbursements a run compares (SubsidyDisbursed, from the `subsidies` read model): paid from `from` to `to`, of
+ * grants of the fiscal year and policy when given; each with its recipient's name as its consortium records it.
+ */
+export async function ledgerPayments(readStore: ReadStore, selection: PaymentSelection): Promise<LedgerPayment[]> {
+  const { fiscalYear, policy, from, to, covers } = selection;
+  const { subsidies } = await readSubsidies(readStore, { fiscalYear, policy }, { limit: MAX_SUBSIDIES, offset: 0 });
+  const names = new Map<string, Map<string, string>>();
+  const payeeOf = async (consortiumId: string, creditCode: string): Promise<string | undefined> => {
+    if (!names.has(consortiumId)) {
+      const consortium = (await readStore.getDocument<ConsortiumState>(CONSORTIA.name, consortiumId))?.state;
+      const units = consortium ? [consortium.lead, ...consortium.members] : [];
+      names.set(consortiumId, new Map(units.map((unit) => [unit.creditCode, unit.name])));
+    }
+    return names.get(consortiumId)!.get(creditCode);
+  };
+  const payments: LedgerPayment[] = [];
+  for (const record of subsidies) {
+    if (covers && !covers(record)) continue;
+    const { state } = record;
+    for (const movement of record.movements) {
+      if (movement.type !== 'SubsidyDisbursed') continue;
+      const paidOn = String(movement.paidOn);
+      if (paidOn < from || paidOn > to) continue;
+      const payee = await payeeOf(state.consortiumId, state.recipient);
+      payments.push({
+        subsidyId: state.subsidyId,
+        voucher: String(movement.voucher),
+        amountFen: Number(movement.amountFen),
+        paidOn,
+        recipient: state.recipient,
+        ...(payee !== undefined && { payee }),
+      });
+    }
+  }
+  return payments.sort((a, b) => a.paidOn.localeCompare(b.paidOn) || a.voucher.localeCompare(b.voucher));
+}

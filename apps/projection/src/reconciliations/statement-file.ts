@@ -1,0 +1,108 @@
+/**
+ * A payment statement file as rows of cells: CSV in UTF-8 (with or without BOM) or GBK — Chinese banks and treasuries
+ * mostly export GBK; bytes that are not valid UTF-8 are read as GB18030, GBK's superset — or XLSX (its first sheet
+ * with cells). Anything else, or a file the parsers cannot read, is a StatementProblem: a 400 naming where.
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { StatementFormat } from '@ledger/domain/reconciliation/statement';
+
+export type StatementCell = string | number | Date | null;
+
+export interface StatementRow {
+  /** The line (CSV) or row (XLSX) in the file, from 1. */
+  line: number;
+  cells: StatementCell[];
+}
+
+export interface StatementProblemDetail {
+  line?: number;
+  column?: string;
+  problem: string;
+}
+
+/** What is wrong with a statement file; the HTTP edge answers it 400 (nothing is recorded). */
+export class StatementProblem extends Error {
+  constructor(readonly details: StatementProblemDetail[]) {
+    super(
+      details
+        .map(({ line, column, problem }) => {
+          const where = [line !== undefined && `line ${line}`, column !== undefined && `column ${column}`].filter(
+            Boolean,
+          );
+          return where.length > 0 ? `${where.join(', ')}: ${problem}` : problem;
+        })
+        .join('; '),
+    );
+  }
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export async function readStatementFile(bytes: Buffer): Promise<{ format: StatementFormat; rows: StatementRow[] }> {
+  if (bytes.length === 0) throw new StatementProblem([{ problem: 'the file is empty' }]);
+  if (bytes.subarray(0, 4).equals(ZIP)) return { format: 'xlsx', rows: await xlsxRows(bytes) };
+  if (bytes.subarray(0, 4).equals(OLE2))
+    throw new StatementProblem([{ problem: 'an .xls file (Excel 97–2003): save it as .xlsx or CSV' }]);
+  if (bytes.includes(0))
+    throw new StatementProblem([{ problem: 'not a CSV (UTF-8 or GBK) or XLSX file: it holds binary data' }]);
+  const { format, text } = decodeCsv(bytes);
+  return { format, rows: csvRows(text) };
+}
+
+function decodeCsv(bytes: Buffer): { format: StatementFormat; text: string } {
+  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return { format: 'csv-utf8', text: bytes.subarray(3).toString('utf8') };
+  try {
+    return { format: 'csv-utf8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { format: 'csv-gbk', text: iconv.decode(bytes, 'gb18030') };
+  }
+}
+
+function csvRows(text: string): StatementRow[] {
+  try {
+    const records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+  } catch (error) {
+    const { lines, message } = error as { lines?: number; message: string };
+    throw new StatementProblem([{ line: lines, problem: `not readable as CSV: ${message}` }]);
+  }
+}
+
+async function xlsxRows(bytes: Buffer): Promise<StatementRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new StatementProblem([{ problem: `not readable as XLSX: ${(error as Error).message}` }]);
+  }
+  const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
+  if (!sheet) throw new StatementProblem([{ problem: 'the workbook has no sheet with cells' }]);
+  const rows: StatementRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: StatementCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellValue(cell.value)));
+    rows.push({ line, cells: Array.from(cells, (cell) => cell ?? null) });
+  });
+  return rows;
+}
+
+/** A cell's value as read: formulas by their result, rich text and links by their text. */
+function cellValue(value: ExcelJS.CellValue): StatementCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return String(value);
+  if ('result' in value) return cellValue(value.result);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return typeof value.text === 'string' ? value.text : cellValue(value.text);
+  if ('error' in value) return null;
+  return null;
+}

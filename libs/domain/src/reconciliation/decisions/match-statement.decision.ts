@@ -1,0 +1,34 @@
+import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
+import { Decision, reject } from '../../shared/decision';
+import { MatchStatement } from '../reconciliation.commands';
+import { StatementMatched } from '../reconciliation.events';
+import { ReconciliationState } from '../reconciliation.state';
+import { LedgerPayment } from '../statement';
+import { countOutcomes, matchStatement } from '../statement-matching';
+
+/** ledger.statement-matching: the statement against the disbursements the run's scope selected (`payments`). */
+export function decideMatchStatement(
+  command: MatchStatement,
+  state: ReconciliationState,
+  payments: ReadonlyArray<LedgerPayment>,
+): Decision<StatementMatched> {
+  const { reconciliationId, statement, scope } = command.data;
+  if (state.exists)
+    return reject('invalid-state', `reconciliation ${reconciliationId} was already run`, LEDGER.statementMatching);
+  const lines = matchStatement(statement.lines, payments);
+  return [
+    {
+      type: 'StatementMatched',
+      data: {
+        ...LEDGER.statementMatching,
+        reconciliationId,
+        fileSha256: statement.fileSha256,
+        format: statement.format,
+        columns: statement.columns,
+        scope,
+        lines,
+        counts: countOutcomes(lines),
+      },
+    },
+  ];
+}
