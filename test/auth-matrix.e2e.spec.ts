@@ -1,6 +1,7 @@
 import { EVENT_STORE } from '@ledger/platform';
 import type { EventStore } from '@ledger/event-store';
 import { RunningLedger, startLedger, TOKENS } from './support/ledger-test-app';
+import { TOKEN_LIST } from './support/test-tokens';
 import { DeclaredRoute, mayCall, routeTable, ROLES } from './support/route-table';
 
 /** A path of the route with its parameters filled in: ids that name nothing, a credit code of the right shape. */
@@ -8,25 +9,33 @@ export const SAMPLE_PARAMS: Record<string, string> = { id: 'no-such-id', n: '1',
 const filled = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE_PARAMS[name] ?? 'x');
 
 /**
- * Every route × {no token, an unknown token, each role} → the status its declared roles say (issue 10): 401 with
+ * Every route × {no token, an unknown token, each role, each role scoped to a jurisdiction} → the status its declared roles say (issue 10): 401 with
  * WWW-Authenticate without a known token, 403 for a role the route does not name, and for a role it names an answer
  * past the guard (a 2xx, or a 400/404 for the empty body and the ids that name nothing). The routes come from the
  * controllers themselves: a new endpoint joins the matrix by being declared, and one declaring neither @Roles nor
  * @Public fails it.
  */
+/** Each role once more with a jurisdiction (issue 14): a scope narrows what a token sees, never which routes it may call. */
+const SCOPED_ROLES = ROLES.filter((role) => role !== 'admin');
+const scopedToken = (role: string) => `tok-scoped-${role}`;
+const SCOPED_TOKENS = SCOPED_ROLES.map(
+  (role) => `${scopedToken(role)}:scoped.${role}:${role}@luzhou-2024-consortium|51`,
+).join(',');
+
 describe('the auth matrix', () => {
   let ledger: RunningLedger;
   let routes: DeclaredRoute[];
   beforeAll(async () => {
-    ledger = await startLedger();
+    ledger = await startLedger({ env: { LEDGER_TOKENS: `${TOKEN_LIST},${SCOPED_TOKENS}` } });
     routes = routeTable(ledger.app);
   });
   afterAll(async () => {
     await ledger.close();
   });
 
-  const call = (route: DeclaredRoute, token: string | undefined) =>
-    fetch(`${ledger.url}${filled(route.path)}`, {
+  /** The answer's status, headers and (JSON) body; a stream (GET /v1/stream) is let go once its head is in. */
+  const call = async (route: DeclaredRoute, token: string | undefined) => {
+    const answer = await fetch(`${ledger.url}${filled(route.path)}`, {
       method: route.method,
       headers: {
         ...(token !== undefined && { authorization: `Bearer ${token}` }),
@@ -34,6 +43,12 @@ describe('the auth matrix', () => {
       },
       body: route.method === 'GET' ? undefined : '{}',
     });
+    const streaming = answer.headers.get('content-type')?.startsWith('text/event-stream');
+    const body = streaming
+      ? await answer.body?.cancel()
+      : ((await answer.json().catch(() => undefined)) as { error?: string } | undefined);
+    return { status: answer.status, headers: answer.headers, body: body ?? undefined };
+  };
 
   it('finds the routes of every controller, each declaring its roles or that it is public', () => {
     expect(routes.length).toBeGreaterThanOrEqual(50);
@@ -51,7 +66,7 @@ describe('the auth matrix', () => {
     expect(routes.filter((route) => route.method !== 'GET' && mayCall(route, 'viewer'))).toEqual([]);
   });
 
-  it('answers every route × {no token, unknown token, each role} as its roles declare, recording nothing', async () => {
+  it('answers every route × {no token, unknown token, each role, scoped or not} as its roles declare, recording nothing', async () => {
     const store = ledger.app.get<EventStore>(EVENT_STORE);
     const before = await store.headPosition();
     const wrong: string[] = [];
@@ -62,26 +77,29 @@ describe('the auth matrix', () => {
         ['unknown token', 'tok-nobody'],
       ] as const) {
         const answer = await call(route, token);
-        await answer.arrayBuffer();
         if (route.public) {
           if (answer.status === 401 || answer.status === 403) wrong.push(`${label} ${who}: ${answer.status}`);
         } else if (answer.status !== 401 || !/^Bearer\b/.test(answer.headers.get('www-authenticate') ?? '')) {
           wrong.push(`${label} ${who}: ${answer.status}, expected 401 with WWW-Authenticate: Bearer`);
         }
       }
-      for (const role of ROLES) {
-        const answer = await call(route, TOKENS[role]);
-        const body = (await answer.json().catch(() => undefined)) as { error?: string } | undefined;
+      const tokens = [
+        ...ROLES.map((role) => [role, role, TOKENS[role]] as const),
+        ...SCOPED_ROLES.map((role) => [`${role} (scoped)`, role, scopedToken(role)] as const),
+      ];
+      for (const [who, role, token] of tokens) {
+        const answer = await call(route, token);
+        const { body } = answer;
         if (mayCall(route, role)) {
           if (answer.status === 401 || answer.status === 403 || answer.status >= 500) {
-            wrong.push(`${label} as ${role}: ${answer.status} ${body?.error}, expected past the guard`);
+            wrong.push(`${label} as ${who}: ${answer.status} ${body?.error}, expected past the guard`);
           }
         } else if (answer.status !== 403 || body?.error !== 'forbidden') {
-          wrong.push(`${label} as ${role}: ${answer.status} ${body?.error}, expected 403 forbidden`);
+          wrong.push(`${label} as ${who}: ${answer.status} ${body?.error}, expected 403 forbidden`);
         }
       }
     }
     expect(wrong).toEqual([]);
     expect(await store.headPosition()).toBe(before);
-  });
+  }, 60_000);
 });
