@@ -103,6 +103,8 @@ export const RULE_TITLES_ZH: Readonly<Record<string, string>> = {
   'ledger.terminated-subsidy': '已终止的补助不再拨付、取消或追回',
   'ledger.project-change': '联合体结束后，须经项目主管部门决定方可继续拨付',
   'ledger.dual-control': '大额拨款须另一名财务人员复核签字',
+  'ledger.statement-matching': '银行或国库支付流水与账本拨付逐笔核对：先凭证号，再金额、日期（前后3日）和收款单位',
+  'ledger.difference-resolved': '核对差异经财务人员说明后标记为已处理',
   'ledger.no-future-facts': '事实的日期不得晚于业务日期',
   'ledger.programme-targets': '目标按当前运行中的联合体计数',
   'liaoning.mengzhu-status': '“盟主”身份自联盟批准起至联盟结束或更换“盟主”止',
