@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
-import { activeConsortium, filingBody } from './support/consortium-requests';
+import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
+import { activeConsortium, filingBody, unitBody } from './support/consortium-requests';
 import { LedgerProcess, startLedgerProcess } from './support/ledger-process';
 import { postGrant } from './support/subsidy-requests';
 import { TOKEN_LIST, TOKENS } from './support/test-tokens';
@@ -78,6 +79,18 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
     });
     if (grant.status !== 201) throw new Error(`grant refused: ${grant.text}`);
     subsidyId = grant.body.id;
+    // A grant under a cap with a number (the 盟主's annual 2000万), for the caps panel.
+    const mengzhu = unitBody(enterprise('dalian', 777));
+    const alliance = await activeConsortium(ledger, 'liaoning-2021-alliance', { lead: mengzhu });
+    const capped = await postGrant(ledger, {
+      consortiumId: alliance.id,
+      recipient: mengzhu.creditCode,
+      category: 'liaoning.talent',
+      amount: '2000000.00',
+      fiscalYear: 2025,
+      grantedOn: '2025-12-01',
+    });
+    if (capped.status !== 201) throw new Error(`grant refused: ${capped.text}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
@@ -109,6 +122,13 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
     await see(cell).toHaveText('123.46');
     await see(cell).toHaveAttribute('data-yuan', funding.body.granted);
     await see(page.locator('#money-chart canvas')).toHaveCount(1);
+    // The caps panel (GET /v1/dashboard/caps): the grant's caps as the funding view has them, in 万元.
+    const { caps } = (await ledger.http.get('/v1/dashboard/caps', { as: 'viewer' })).body;
+    expect(caps.length).toBeGreaterThan(0);
+    const fullest = page.locator('#caps tbody tr').first();
+    await see(fullest).toHaveAttribute('data-rule', caps[0].rule);
+    await see(fullest).toContainText(`已用 ${(Number(caps[0].used) / 10_000).toFixed(2)}`);
+    await see(page.locator('#caps-chart canvas')).toHaveCount(1);
     await page.evaluate(`location.hash = '#/subsidies/${subsidyId}'`);
     const granted = page.locator('#subsidy-money td[data-money="granted"]');
     await see(granted).toHaveText('123.46');

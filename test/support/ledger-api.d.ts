@@ -728,12 +728,34 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Counts by policy and status, progress toward programme targets, money by policy and fiscal year, the fullest running caps, upcoming deadlines of consortia and zones and grants waiting for a second signature.
+     * Counts by policy and status, progress toward programme targets, money by policy and fiscal year, upcoming deadlines of consortia and zones and grants waiting for a second signature.
      * @description `deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within `horizonDays`; `deadlines.total`: how many there are in all.
      *
      *     Roles: viewer, supervisor, admin.
      */
     get: operations['getDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/dashboard/caps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 20 fullest running caps (a 盟主's year, a project, a platform, an alliance) over the live grants.
+     * @description Each as `GET /v1/funding/{creditCode}` shows a cap. Apart from `GET /v1/dashboard` because it folds the caps of the live grants (at most 5,000 of the latest): it costs what they number, the dashboard what it answers.
+     *
+     *     Roles: viewer, supervisor, admin.
+     */
+    get: operations['getDashboardCaps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1875,9 +1897,13 @@ export interface components {
       targets: Record<string, never>[];
       /** @description by policy and fiscal year */
       money: Record<string, never>[];
-      /** @description the fullest running caps: limit, used, headroom */
-      caps: Record<string, never>[];
       deadlines: components['schemas']['DeadlinesDto'];
+    };
+    DashboardCapsDto: {
+      /** @example 2030-12-31 */
+      today: string;
+      /** @description the fullest running caps: rule, citation, scope, limit, used, headroom, detail */
+      caps: Record<string, never>[];
     };
     UnitNameDto: {
       creditCode: string;
@@ -6458,6 +6484,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+      /** @description invalid-input: what is wrong, field by field in `details`; nothing recorded */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description unauthorized: no known bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description forbidden: the token lacks the role (see x-roles) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description internal: the message never carries internals; the log has the stack */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerError'];
+        };
+      };
+    };
+  };
+  getDashboardCaps: {
+    parameters: {
+      query?: {
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        minPosition?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardCapsDto'];
         };
       };
       /** @description invalid-input: what is wrong, field by field in `details`; nothing recorded */

@@ -157,20 +157,24 @@ async function start() {
 // ---- the overview ----------------------------------------------------------------------------------------------
 
 async function overview() {
-  const [dashboard, list] = await Promise.all([api('/v1/dashboard'), api('/v1/consortia?limit=20')]);
+  const [dashboard, { caps }, list] = await Promise.all([
+    api('/v1/dashboard'),
+    api('/v1/dashboard/caps'),
+    api('/v1/consortia?limit=20'),
+  ]);
   const view = h(
     'div',
     { id: 'overview', 'data-position': dashboard.position },
     h('p', { class: 'muted' }, `业务日期 ${dashboard.today} · 日志位置 ${dashboard.position}`),
     countsSection(dashboard),
     targetsSection(dashboard.targets ?? []),
-    h('div', { class: 'grid' }, moneySection(dashboard.money), capsSection(dashboard.caps ?? [])),
+    h('div', { class: 'grid' }, moneySection(dashboard.money), capsSection(caps)),
     dueSection(dashboard.deadlines),
     consortiaSection(list.items),
   );
   $('#view').replaceChildren(view);
   drawMoney(dashboard.money);
-  drawCaps(dashboard.caps ?? []);
+  drawCaps(caps);
 }
 
 function countsSection({ consortia, zones }) {

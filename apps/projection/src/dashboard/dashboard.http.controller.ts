@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DashboardDto } from '../shared/query-answers.dto';
+import { DashboardCapsDto, DashboardDto } from '../shared/query-answers.dto';
 import {
   CounterRow,
   covers,
@@ -20,6 +20,7 @@ import { moneyByPolicyAndYear } from '../subsidies/subsidies-dashboard';
 import { zoneDeadlines } from '../zones/zone-deadlines';
 import { capUsage, pendingGrants, targetProgress } from './dashboard-panels';
 import { DashboardQuery } from './dashboard.query.dto';
+import { QueryOptionsDto } from '../shared/query-options.dto';
 
 const DEFAULT_HORIZON_DAYS = 90;
 const DEFAULT_DEADLINES_LIMIT = 100;
@@ -42,8 +43,8 @@ export class DashboardHttpController {
   @ApiOperation({
     operationId: 'getDashboard',
     summary:
-      'Counts by policy and status, progress toward programme targets, money by policy and fiscal year, the fullest ' +
-      'running caps, upcoming deadlines of consortia and zones and grants waiting for a second signature.',
+      'Counts by policy and status, progress toward programme targets, money by policy and fiscal year, upcoming ' +
+      'deadlines of consortia and zones and grants waiting for a second signature.',
     description:
       '`deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within ' +
       '`horizonDays`; `deadlines.total`: how many there are in all.',
@@ -54,12 +55,11 @@ export class DashboardHttpController {
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
     const position = this.engine.processedPosition();
-    const [consortia, byChain, zones, money, caps, consortiumDue, zoneDue, pending] = await Promise.all([
+    const [consortia, byChain, zones, money, consortiumDue, zoneDue, pending] = await Promise.all([
       consortiaCounters(this.readStore, jurisdiction),
       this.readStore.counters('consortia-by-chain'),
       this.readStore.counters('zones'),
       moneyByPolicyAndYear(this.readStore, jurisdiction),
-      capUsage(this.readStore, jurisdiction),
       consortiumDeadlines(this.readStore, today, horizonDays, limit, jurisdiction),
       zoneDeadlines(this.readStore, today, horizonDays, jurisdiction),
       pendingGrants(this.readStore, today, jurisdiction),
@@ -79,13 +79,26 @@ export class DashboardHttpController {
       ),
       targets: targetProgress(consortia, byChain, today),
       money,
-      caps,
       deadlines: {
         horizonDays,
         items: deadlines.slice(0, limit),
         total: consortiumDue.total + zoneDue.length,
       },
     };
+  }
+
+  @Get('caps')
+  @Roles('viewer')
+  @ApiOkResponse({ type: DashboardCapsDto })
+  @ApiOperation({
+    operationId: 'getDashboardCaps',
+    summary: "The 20 fullest running caps (a 盟主's year, a project, a platform, an alliance) over the live grants.",
+    description:
+      'Each as `GET /v1/funding/{creditCode}` shows a cap. Apart from `GET /v1/dashboard` because it folds the caps of ' +
+      'the live grants (at most 5,000 of the latest): it costs what they number, the dashboard what it answers.',
+  })
+  async caps(@Query() _query: QueryOptionsDto, @CurrentPrincipal() principal: Principal) {
+    return { today: this.config.today(), caps: await capUsage(this.readStore, principal.jurisdiction) };
   }
 }
 

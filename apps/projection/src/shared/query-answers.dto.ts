@@ -40,13 +40,18 @@ export class DashboardDto {
   targets!: object[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'by policy and fiscal year' })
   money!: object[];
+  @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
+}
+
+/** GET /v1/dashboard/caps: apart from the dashboard, because it folds the live grants' caps (it costs their number). */
+export class DashboardCapsDto {
+  @ApiProperty({ example: '2030-12-31' }) today!: string;
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: 'the fullest running caps: limit, used, headroom',
+    description: 'the fullest running caps: rule, citation, scope, limit, used, headroom, detail',
   })
   caps!: object[];
-  @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
 }
 
 export class ReconciliationDto {
