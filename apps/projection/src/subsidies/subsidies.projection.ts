@@ -76,6 +76,8 @@ export const SUBSIDIES = documentProjection<SubsidyRecord>({
     ['consortium_id', 'granted_on', 'id'],
     ['fiscal_year', 'granted_on', 'id'],
     ['granted_on', 'id'],
+    // The grants waiting for a second signature (the dashboard's what-is-due): few, found without a scan.
+    ['status', 'granted_on', 'id'],
   ],
   documentOf: (event) => {
     const stream = streamKindOf(event.streamId);
