@@ -12,7 +12,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth. */
+    /** Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth; with a known bearer token it also names each failing projection, its position and its error. */
     get: operations['getHealth'];
     put?: never;
     post?: never;
