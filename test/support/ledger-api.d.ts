@@ -2676,7 +2676,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2784,7 +2784,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2902,7 +2902,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3020,7 +3020,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3138,7 +3138,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3257,7 +3257,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3375,7 +3375,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3493,7 +3493,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3611,7 +3611,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3729,7 +3729,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3828,7 +3828,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3946,7 +3946,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4064,7 +4064,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4182,7 +4182,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4300,7 +4300,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4418,7 +4418,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4536,7 +4536,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4610,7 +4610,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4718,7 +4718,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4837,7 +4837,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4956,7 +4956,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5025,7 +5025,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5133,7 +5133,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5224,7 +5224,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5332,7 +5332,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5450,7 +5450,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5568,7 +5568,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5686,7 +5686,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5804,7 +5804,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5922,7 +5922,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6040,7 +6040,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6158,7 +6158,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6276,7 +6276,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6345,7 +6345,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6425,7 +6425,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6496,7 +6496,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6566,7 +6566,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6648,7 +6648,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6728,7 +6728,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6810,7 +6810,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6888,7 +6888,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6970,7 +6970,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7050,7 +7050,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7133,7 +7133,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7206,7 +7206,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7286,7 +7286,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7368,7 +7368,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7448,7 +7448,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7530,7 +7530,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7610,7 +7610,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7692,7 +7692,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7801,7 +7801,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7878,7 +7878,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7996,7 +7996,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
