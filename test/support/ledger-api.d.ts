@@ -12,7 +12,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth. */
+    /** Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth; with a known bearer token it also names each failing projection, its position and its error. */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -2702,7 +2702,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2810,7 +2810,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2928,7 +2928,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3046,7 +3046,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3164,7 +3164,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3283,7 +3283,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3401,7 +3401,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3519,7 +3519,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3637,7 +3637,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3755,7 +3755,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3854,7 +3854,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3972,7 +3972,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4090,7 +4090,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4208,7 +4208,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4326,7 +4326,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4444,7 +4444,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4562,7 +4562,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4636,7 +4636,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4744,7 +4744,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4863,7 +4863,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4982,7 +4982,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5051,7 +5051,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5159,7 +5159,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5250,7 +5250,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5358,7 +5358,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5476,7 +5476,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5594,7 +5594,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5712,7 +5712,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5830,7 +5830,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5948,7 +5948,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6066,7 +6066,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6184,7 +6184,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6302,7 +6302,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6371,7 +6371,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6451,7 +6451,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6522,7 +6522,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6659,7 +6659,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6741,7 +6741,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6821,7 +6821,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6903,7 +6903,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6981,7 +6981,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7063,7 +7063,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7143,7 +7143,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7226,7 +7226,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7299,7 +7299,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7379,7 +7379,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7461,7 +7461,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7541,7 +7541,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7623,7 +7623,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7703,7 +7703,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7785,7 +7785,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7894,7 +7894,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7971,7 +7971,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8089,7 +8089,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;

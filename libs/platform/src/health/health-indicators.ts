@@ -32,7 +32,9 @@ export function readinessIndicators(
       const check = indicators.check('projections');
       const { position, running, lag, maxLag, failing } = projections;
       const stopped = failing.filter((p) => p.status === 'stopped').map((p) => p.name);
-      const data = { position, lag: lag ?? null, maxLag, ...(failing.length > 0 && { failing }) };
+      // Names and states only: the errors (SQL, paths) are for /health with a token, not for anyone who can reach it.
+      const named = failing.map(({ name, status }) => ({ name, status }));
+      const data = { position, lag: lag ?? null, maxLag, ...(named.length > 0 && { failing: named }) };
       if (!running) return check.down({ ...data, reason: 'the projections are not following the log' });
       if (stopped.length > 0) return check.down({ ...data, reason: `stopped: ${stopped.join(', ')}` });
       if (lag === undefined || lag > maxLag)

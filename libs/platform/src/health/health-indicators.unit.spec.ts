@@ -13,6 +13,12 @@ const projections = (overrides: Partial<NonNullable<HealthReading['projections']
   failing: [],
   ...overrides,
 });
+const stoppedZones = {
+  name: 'zones',
+  status: 'stopped' as const,
+  position: 80,
+  failure: { position: 81, error: 'no such table: rm_zones', since: '2026-12-01T00:00:00.000Z', attempts: 3 },
+};
 const up = { reachable: true as const, headPosition: 100 };
 
 describe('readiness from one health reading', () => {
@@ -30,17 +36,23 @@ describe('readiness from one health reading', () => {
       projections: { status: 'up', position: 90, lag: 10, maxLag: 100 },
     });
     // A projection being retried is not yet a reason to take the app out of service.
-    const retrying = [{ name: 'zones', status: 'retrying' as const }];
+    const retrying = [{ name: 'zones', status: 'retrying' as const, position: 80 }];
     expect(results({ log: up, projections: projections({ failing: retrying }) }).projections.status).toBe('up');
   });
 
   it.each([
     ['lagging', projections({ lag: 101 }), 'the read models trail the log by more than 100 events'],
-    ['stopped', projections({ failing: [{ name: 'zones', status: 'stopped' }] }), 'stopped: zones'],
+    ['stopped', projections({ failing: [stoppedZones] }), 'stopped: zones'],
     ['not following', projections({ running: false }), 'the projections are not following the log'],
     ['log unknown', projections({ lag: undefined }), 'the read models trail the log by more than 100 events'],
   ])('not ready when %s', (_case, reading, reason) => {
     expect(results({ log: up, projections: reading }).projections).toMatchObject({ status: 'down', reason });
+  });
+
+  it('readiness names a stopped projection but keeps its error for /health with a token', () => {
+    const stopped = results({ log: up, projections: projections({ failing: [stoppedZones] }) }).projections;
+    expect(stopped.failing).toEqual([{ name: 'zones', status: 'stopped' }]);
+    expect(JSON.stringify(stopped)).not.toContain('rm_zones');
   });
 
   it('not ready when the read store does not answer', () => {

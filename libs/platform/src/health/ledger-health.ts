@@ -12,6 +12,15 @@ import { READ_STORE, ReadStore } from '../projections/read-store.port';
 /** How long a store may take to answer a health check before it counts as unreachable. */
 export const HEALTH_TIMEOUT_MS = 2000;
 
+export interface FailingProjection {
+  name: string;
+  status: ProjectionStatus;
+  /** The log position the projection has processed (its checkpoint). */
+  position: number;
+  /** The event it fails on, the error, since when and how often. */
+  failure?: { position: number; error: string; since: string; attempts: number };
+}
+
 export type Reachability = { reachable: true } | { reachable: false; error: string };
 
 /**
@@ -31,7 +40,8 @@ export interface HealthReading {
     /** Events the read models trail the log by (unknown when the log is unreachable). */
     lag?: number;
     maxLag: number;
-    failing: Array<{ name: string; status: ProjectionStatus }>;
+    /** Each projection not running: its name, status, the position it has processed and, once it failed, why. */
+    failing: FailingProjection[];
   };
   bus?: {
     /** The log to the log topic; `lag`: events of the log not yet acknowledged by the broker. */
@@ -85,7 +95,12 @@ export class LedgerHealth {
           maxLag: this.config.readyMaxLag,
           failing: engine.projections
             .filter((p) => p.status !== 'running')
-            .map((p) => ({ name: p.name, status: p.status })),
+            .map((p) => ({
+              name: p.name,
+              status: p.status,
+              position: p.position,
+              ...(p.failure && { failure: p.failure }),
+            })),
         },
       }),
       ...(Object.keys(bus).length > 0 && { bus }),

@@ -8,6 +8,7 @@ import {
   REJECTION_STATUS,
   RejectionException,
 } from './ledger-errors';
+import { storageFailureCode, storageFailureMessage } from '../storage-failure';
 import { TransportRefusal } from './transport-refusal';
 
 const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
@@ -59,6 +60,10 @@ export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
       typeof raw === 'object' && !('statusCode' in raw) && typeof (raw as ErrorBody).error === 'string';
     if (ledgerShaped) return [status, raw as ErrorBody];
     return [status, { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) }];
+  }
+  const storageFailure = storageFailureCode(exception);
+  if (storageFailure !== undefined) {
+    return [HttpStatus.SERVICE_UNAVAILABLE, { error: 'unavailable', message: storageFailureMessage(storageFailure) }];
   }
   const clientError = clientErrorStatus(exception);
   if (clientError !== undefined) {

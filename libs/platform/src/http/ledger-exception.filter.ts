@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { IdempotentReplay } from '../idempotency/idempotency-keys';
 import { markFailed, markRefused } from '../logging/request-log';
 import { ledgerErrorBody } from './ledger-error-body';
+import { storageFailureCode } from '../storage-failure';
 import { TransportRefusal } from './transport-refusal';
 
 /** RFC 6750: a 401 names the scheme that would do. */
@@ -28,8 +29,10 @@ export class LedgerExceptionFilter implements ExceptionFilter {
       return;
     }
     const [status, body] = ledgerErrorBody(exception);
-    // 503 projection-lagging is the ledger working as designed (a read that asked to wait too long), not a fault.
-    if (status >= 500 && status !== 503) markFailed(response, exception);
+    // 503 projection-lagging is the ledger working as designed (a read that asked to wait too long), not a fault; a
+    // store that cannot write is one, and its line keeps the stack.
+    if (status >= 500 && (status !== 503 || storageFailureCode(exception) !== undefined))
+      markFailed(response, exception);
     else if (isTransportError(exception, status)) markRefused(response, body.message);
     if (exception instanceof TransportRefusal) {
       for (const [name, value] of Object.entries(exception.headers)) http.setHeader(response, name, value);

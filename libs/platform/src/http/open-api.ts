@@ -74,7 +74,7 @@ const ERRORS: Record<number, string> = {
   415: 'invalid-input: a media type or charset the ledger does not read',
   422: 'a rule said no (rule-violated, cap-exceeded, policy-not-in-force, invalid-state) or idempotency-key-reused; nothing recorded',
   500: 'internal: the message never carries internals; the log has the stack',
-  503: 'projection-lagging (`minPosition` not reached in time) or unavailable',
+  503: 'projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full)',
 };
 
 function asContract(document: OpenAPIObject, inputs: Set<string>): OpenAPIObject {

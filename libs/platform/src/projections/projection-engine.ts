@@ -7,6 +7,7 @@ import { DocumentProjection, Projection, ReadModelChange, RowProjection } from '
 import { causeOf, failingPosition, messageOf, onEvent, ProjectionEventError } from './projection-event-error';
 import { addContributions, DEFAULT_REBUILD_LIMITS, RebuildLimits, RebuildRun } from './projection-rebuild';
 import { CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
+import { storageFailureCode } from '../storage-failure';
 
 export type ProjectionStatus = 'running' | 'retrying' | 'stopped';
 
@@ -331,6 +332,9 @@ export class ProjectionEngine {
         outcome.advanced.push([projection.name, last]);
         outcome.changes.push(...changes);
       } catch (error) {
+        // A read store that cannot write (disk full) is no projection's fault: the whole batch fails and is retried
+        // from the checkpoints until it can, counting against no projection, so none is stopped by it.
+        if (storageFailureCode(causeOf(error)) !== undefined) throw error;
         // Keep what comes before the failing event, so the projection stops exactly there.
         const position = failingPosition(error, done);
         const before = pending.filter((e) => e.position < position);

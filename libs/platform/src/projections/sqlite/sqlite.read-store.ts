@@ -271,8 +271,11 @@ export class SqliteReadStore implements ReadStore {
           this.writer.exec(`RELEASE ${name}`);
           return result;
         } catch (error) {
-          this.writer.exec(`ROLLBACK TO ${name}`);
-          this.writer.exec(`RELEASE ${name}`);
+          // SQLite may have rolled the whole transaction back itself (SQLITE_FULL, an I/O error): the error stands.
+          if (this.writer.inTransaction) {
+            this.writer.exec(`ROLLBACK TO ${name}`);
+            this.writer.exec(`RELEASE ${name}`);
+          }
           throw error;
         }
       },

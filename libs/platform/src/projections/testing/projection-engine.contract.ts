@@ -6,7 +6,7 @@
 import { ChangeFeed, ChangeFeedEntry } from '../change-feed';
 import { ReadModelChange } from '../projection';
 import { ProjectionEngine, ProjectionEngineOptions } from '../projection-engine';
-import { ReadStore } from '../read-store.port';
+import { ReadStore, ReadStoreTransaction } from '../read-store.port';
 import { anEvent, MakeReadStoreHarness, range, Tally, tallyProjection, withHarness } from './read-store.harness';
 
 export function projectionEngineContract(name: string, make: MakeReadStoreHarness): void {
@@ -101,6 +101,38 @@ export function projectionEngineContract(name: string, make: MakeReadStoreHarnes
       await restarted.start();
       expect(await restarted.waitFor(6, 5000)).toBe('reached');
       expect(await positionsOf('tally')).toEqual(range(1, 6));
+    });
+
+    it('a read store that cannot write (disk full) stops no projection: the batch is retried until it can', async () => {
+      for (let i = 1; i <= 4; i++) await store().appendToStream('s', 'any', [anEvent(i)]);
+      let refusals = 0;
+      let diskFull = true;
+      // Every write of documents fails as SQLite's does on a full disk, until there is space again.
+      const full = new Proxy(readStore(), {
+        get(target, property, receiver) {
+          if (property !== 'transaction') return Reflect.get(target, property, receiver);
+          return <T>(work: (tx: ReadStoreTransaction) => Promise<T>) =>
+            target.transaction((tx) =>
+              work({
+                ...tx,
+                savepoint: tx.savepoint.bind(tx),
+                saveDocuments: async (...args: Parameters<ReadStoreTransaction['saveDocuments']>) => {
+                  if (!diskFull) return tx.saveDocuments(...args);
+                  refusals++;
+                  throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+                },
+              }),
+            );
+        },
+      });
+      const engine = engineFor([tallyProjection('tally')], { maxAttempts: 2 }, full);
+      await engine.start();
+      while (refusals < 4 && engine.health().projections[0].status !== 'stopped')
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(engine.health().projections).toEqual([{ name: 'tally', position: 0, status: 'running' }]);
+      diskFull = false;
+      expect(await engine.waitFor(4, 5000)).toBe('reached');
+      expect(await positionsOf('tally')).toEqual(range(1, 4));
     });
 
     it('waitFor gives up after its timeout when the log has not reached the position', async () => {
