@@ -6589,7 +6589,7 @@ export interface operations {
           'application/json': components['schemas']['LedgerError'];
         };
       };
-      /** @description projection-lagging (`minPosition` not reached in time) or unavailable */
+      /** @description projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full) */
       503: {
         headers: {
           [name: string]: unknown;
