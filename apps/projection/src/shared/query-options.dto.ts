@@ -12,6 +12,7 @@ export class QueryOptionsDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER) // a position past it is no position (class-validator's IsInt takes 1e40)
   minPosition?: number;
 }
 
@@ -29,6 +30,7 @@ export class PageQueryDto extends QueryOptionsDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER) // SQLite refuses an OFFSET past its integers: a 400 here, not its error
   offset?: number;
 }
 
