@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
 import { activeConsortium, filingBody, unitBody } from './support/consortium-requests';
-import { LedgerProcess, startLedgerProcess } from './support/ledger-process';
+import { LedgerProcess, startLedgerProcess, testLedgerEnv } from './support/ledger-process';
 import { postGrant } from './support/subsidy-requests';
-import { TOKEN_LIST, TOKENS } from './support/test-tokens';
+import { TOKENS } from './support/test-tokens';
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => !!path && existsSync(path),
@@ -58,13 +58,7 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
   let subsidyId: string;
 
   beforeAll(async () => {
-    ledger = await startLedgerProcess('ledger', {
-      LEDGER_DATA_DIR: dataDir,
-      LEDGER_ADMIN_TOKEN: TOKENS.admin,
-      LEDGER_TOKENS: TOKEN_LIST,
-      LEDGER_TODAY: '2026-01-05',
-      LEDGER_FOLLOW_POLL_MS: '20',
-    });
+    ledger = await startLedgerProcess('ledger', testLedgerEnv(dataDir, '2026-01-05'));
     const active = await activeConsortium(ledger, NMG, { chain: '稀土新材料' });
     consortiumId = active.id;
     lead = filingBody(NMG).lead.creditCode;

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { filingBody } from './support/consortium-requests';
-import { LedgerProcess, startLedgerProcess } from './support/ledger-process';
-import { STORY_TODAY, TOKENS } from './support/ledger-test-app';
-import { TOKEN_LIST } from './support/test-tokens';
+import { LedgerProcess, startLedgerProcess, testLedgerEnv } from './support/ledger-process';
+import { STORY_TODAY } from './support/ledger-test-app';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -20,13 +19,7 @@ const ROOT = join(__dirname, '..');
  */
 describe('disk full', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-disk-full-'));
-  const env = {
-    LEDGER_DATA_DIR: dataDir,
-    LEDGER_ADMIN_TOKEN: TOKENS.admin,
-    LEDGER_TOKENS: TOKEN_LIST,
-    LEDGER_TODAY: STORY_TODAY,
-    LEDGER_FOLLOW_POLL_MS: '20',
-  };
+  const env = testLedgerEnv(dataDir, STORY_TODAY);
   let server: LedgerProcess;
 
   beforeAll(async () => {

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { filingBody } from '../support/consortium-requests';
-import { LedgerProcess, startLedgerProcess } from '../support/ledger-process';
+import { LedgerProcess, startLedgerProcess, testLedgerEnv } from '../support/ledger-process';
 import { STORY_TODAY, TOKENS } from '../support/ledger-test-app';
 import { dumpReadModels } from '../support/read-model-dump';
 import { consortiumWith, leadFactory } from '../support/subsidy-requests';
-import { TOKEN_LIST } from '../support/test-tokens';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -37,13 +36,7 @@ interface Answered extends Sent {
  */
 describe('kill -9 under load', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-soak-'));
-  const env = {
-    LEDGER_DATA_DIR: dataDir,
-    LEDGER_ADMIN_TOKEN: TOKENS.admin,
-    LEDGER_TOKENS: TOKEN_LIST,
-    LEDGER_TODAY: STORY_TODAY,
-    LEDGER_FOLLOW_POLL_MS: '20',
-  };
+  const env = testLedgerEnv(dataDir, STORY_TODAY);
   let server: LedgerProcess;
   afterAll(async () => {
     await server?.killGroup();

@@ -6,6 +6,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { HttpClient } from './http-client';
 import { LedgerClient } from './ledger-test-app';
+import { TOKEN_LIST, TOKENS } from './test-tokens';
 
 const ROOT = join(__dirname, '..', '..');
 const ENTRIES = {
@@ -40,6 +41,17 @@ export function cleanEnv(): Record<string, string> {
         entry[1] !== undefined && !/^(LEDGER_|DATABASE_|KAFKA_|PORT$|HOST$|LOG_LEVEL$)/.test(entry[0]),
     ),
   );
+}
+
+/** What every ledger process of the tests runs with: its data directory, the test tokens, a pinned business date. */
+export function testLedgerEnv(dataDir: string, today: string): Record<string, string> {
+  return {
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_ADMIN_TOKEN: TOKENS.admin,
+    LEDGER_TOKENS: TOKEN_LIST,
+    LEDGER_TODAY: today,
+    LEDGER_FOLLOW_POLL_MS: '20',
+  };
 }
 
 /** Starts `app` on a free port of 127.0.0.1 and resolves once it prints the URL it listens on. */
