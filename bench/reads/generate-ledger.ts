@@ -16,16 +16,9 @@ import { ConsortiumCommandMessage } from '../../apps/command/src/consortia/conso
 import { CommandAppModule } from '../../apps/command/src/command.module';
 import { SubsidyCommandMessage } from '../../apps/command/src/subsidies/subsidy-command.message';
 import { ZoneCommandMessage } from '../../apps/command/src/zones/zone-command.message';
-import {
-  consortiumStory,
-  laterLife,
-  seededRandom,
-  STORY_TODAY,
-  StoryLedger,
-  subsidyStory,
-  zoneStory,
-} from './ledger-story';
+import { consortiumStory, laterLife, STORY_TODAY, StoryLedger, subsidyStory, zoneStory } from './ledger-story';
 import { longStreamStory, LONG_STREAM_CONSORTIUM } from './long-stream-story';
+import { mulberry32 } from '../support/mulberry32';
 
 export interface GeneratedLedger {
   dataDir: string;
@@ -73,7 +66,7 @@ export async function generateLedger(options: GenerateOptions): Promise<Generate
     let done = 0;
     // Each entity draws from its own seeded sequence: the story does not depend on the order entities finish in.
     await runAll(total, options.inFlight ?? IN_FLIGHT, async (i) => {
-      const random = seededRandom(seed + i);
+      const random = mulberry32(seed + i);
       if (i < options.consortia) {
         const consortium = await consortiumStory(ledger, i, random);
         const granted = await subsidyStory(ledger, consortium, random);

@@ -9,6 +9,7 @@ import { commandsFor, enterprise, fileConsortium, TIMELINES } from '@ledger/doma
 import { ConsortiumCommand } from '@ledger/domain/consortium/consortium.commands';
 import { GrantSubsidy } from '@ledger/domain/subsidy/subsidy.commands';
 import { wan } from '@ledger/domain/shared/money';
+import { mulberry32 } from '../support/mulberry32';
 
 export const SLW1 = {
   alliances: 100,
@@ -22,18 +23,6 @@ export const SLW1 = {
 } as const;
 
 const POLICY = 'liaoning-2021-alliance';
-
-/** mulberry32: a small seeded RNG, the same sequence on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const allianceId = (k: number) => `slw1-alliance-${String(k).padStart(3, '0')}`;
 export const mengzhuOf = (k: number) => enterprise('shenyang', 7000 + k);
