@@ -141,6 +141,27 @@ describe('policies and the dashboard over HTTP', () => {
     expect((await ledger.http.get('/v1/dashboard', { as: null })).status).toBe(401);
   });
 
+  it('answers the same dashboard with its tag (304 to If-None-Match) until a command moves the read models', async () => {
+    const first = await ledger.http.get('/v1/dashboard', { as: 'viewer' });
+    const etag = first.headers.get('etag') ?? '';
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(etag).toMatch(/^W\/"/);
+    const unchanged = await ledger.http.get('/v1/dashboard', { as: 'viewer', headers: { 'if-none-match': etag } });
+    expect(unchanged.status).toBe(304);
+
+    const filed = await ledger.http.post('/v1/consortia', filingBody('luzhou-2024-consortium'), { as: 'officer' });
+    expect(filed.status).toBe(201);
+    const after = await ledger.http.get(`/v1/dashboard?minPosition=${filed.body.position}`, {
+      as: 'viewer',
+      headers: { 'if-none-match': etag },
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const count = (body: { consortia: Array<{ policy: string; status: string; count: number }> }) =>
+      body.consortia.find((c) => c.policy === 'luzhou-2024-consortium' && c.status === 'filed')?.count ?? 0;
+    expect(count(after.body)).toBe(count(first.body) + 1);
+  });
+
   it("shows progress toward the programmes' own targets, per key chain (产业链) under nmg-2024-consortium", async () => {
     const late = await startLedger({ today: '2026-01-05' });
     try {

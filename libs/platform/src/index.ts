@@ -41,6 +41,7 @@ export * from './projections/read-store.port';
 export { InvalidCursorError } from './projections/read-store.sql';
 export * from './projections/read-models.decorator';
 export * from './projections/min-position.guard';
+export * from './projections/answers-at-checkpoints';
 export * from './projections/projections.module';
 export * from './projections/postgres/postgres.read-store';
 export * from './projections/read-store.opener';

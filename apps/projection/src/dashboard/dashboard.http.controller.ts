@@ -1,7 +1,9 @@
-import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DashboardCapsDto, DashboardDto } from '../shared/query-answers.dto';
 import {
+  AnswersAtCheckpoints,
   CounterRow,
   covers,
   CurrentPrincipal,
@@ -35,6 +37,7 @@ export class DashboardHttpController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
+    @Inject(AnswersAtCheckpoints) private readonly answers: AnswersAtCheckpoints,
   ) {}
 
   @Get()
@@ -49,11 +52,22 @@ export class DashboardHttpController {
       '`deadlines.items`: the earliest `deadlinesLimit` (default 100) of everything overdue and everything due within ' +
       '`horizonDays`; `deadlines.total`: how many there are in all.',
   })
-  async dashboard(@Query() query: DashboardQuery, @CurrentPrincipal() principal: Principal) {
+  async dashboard(
+    @Query() query: DashboardQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const { jurisdiction } = principal;
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
+    // Asked again and again by every open page, and the same until a projection moves: kept per state of the models.
+    const key = JSON.stringify(['dashboard', today, jurisdiction ?? null, horizonDays, limit]);
+    const { json, etag } = await this.answers.answer(key, () => this.compute(today, horizonDays, limit, jurisdiction));
+    return sendJson(reply, json, etag);
+  }
+
+  private async compute(today: string, horizonDays: number, limit: number, jurisdiction: Principal['jurisdiction']) {
     const position = this.engine.processedPosition();
     const [consortia, byChain, zones, money, consortiumDue, zoneDue, pending] = await Promise.all([
       consortiaCounters(this.readStore, jurisdiction),
@@ -97,8 +111,20 @@ export class DashboardHttpController {
       'Each as `GET /v1/funding/{creditCode}` shows a cap. Apart from `GET /v1/dashboard` because it folds the caps of ' +
       'the live grants (at most 5,000 of the latest): it costs what they number, the dashboard what it answers.',
   })
-  async caps(@Query() _query: QueryOptionsDto, @CurrentPrincipal() principal: Principal) {
-    return { today: this.config.today(), caps: await capUsage(this.readStore, principal.jurisdiction) };
+  async caps(
+    @Query() _query: QueryOptionsDto,
+    @CurrentPrincipal() { jurisdiction }: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const today = this.config.today();
+    const { json, etag } = await this.answers.answer(
+      JSON.stringify(['caps', today, jurisdiction ?? null]),
+      async () => ({
+        today,
+        caps: await capUsage(this.readStore, jurisdiction),
+      }),
+    );
+    return sendJson(reply, json, etag);
   }
 }
 
@@ -111,4 +137,10 @@ function countsByPolicyAndStatus(rows: CounterRow[]) {
       count: values.count,
     }))
     .sort((a, b) => a.policy.localeCompare(b.policy) || a.status.localeCompare(b.status));
+}
+
+/** A kept answer as it is: its JSON, declared as such, with its tag. */
+function sendJson(reply: FastifyReply, json: string, etag: string): string {
+  reply.header('content-type', 'application/json; charset=utf-8').header('etag', etag);
+  return json;
 }

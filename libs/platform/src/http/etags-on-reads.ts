@@ -15,8 +15,9 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
 export function etagsOnReads(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
     const hashable = typeof payload === 'string' || Buffer.isBuffer(payload);
-    if (!READS.has(request.method) || !hashable || reply.hasHeader('etag')) return done(null, payload);
-    const etag = `W/"${createHash('sha1').update(payload).digest('base64')}"`;
+    if (!READS.has(request.method) || !hashable) return done(null, payload);
+    // An answer kept with its tag (AnswersAtCheckpoints) brings it; any other is hashed here.
+    const etag = String(reply.getHeader('etag') ?? `W/"${createHash('sha1').update(payload).digest('base64')}"`);
     reply.header('etag', etag);
     if (!matches(request.headers['if-none-match'], etag)) return done(null, payload);
     reply.code(304);

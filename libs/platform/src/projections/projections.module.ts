@@ -17,6 +17,7 @@ import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ChangeFeed, ChangeFeedKind } from './change-feed';
 import { MinPositionGuard } from './min-position.guard';
 import { Projection, PROJECTIONS } from './projection';
+import { AnswersAtCheckpoints } from './answers-at-checkpoints';
 import { ProjectionEngine } from './projection-engine';
 import { READ_STORE, ReadStore } from './read-store.port';
 import { openReadStore } from './read-store.opener';
@@ -87,6 +88,7 @@ export class ProjectionsModule {
         },
         ...(kafka ? kafkaProjectionProviders(changeFeedTopics) : []),
         MinPositionGuard,
+        AnswersAtCheckpoints,
         ProjectionLifecycle,
       ],
       exports: [
@@ -95,6 +97,7 @@ export class ProjectionsModule {
         ProjectionEngine,
         ChangeFeed,
         MinPositionGuard,
+        AnswersAtCheckpoints,
         ...(kafka ? [KafkaEventSource, ChangeFeedPublisher] : []),
       ],
     };

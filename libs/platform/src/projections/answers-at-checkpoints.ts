@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { READ_STORE, ReadStore } from './read-store.port';
+
+/** An answer as it goes on the wire: its JSON and the weak ETag of that JSON (the tag etagsOnReads gives any read). */
+export interface KeptAnswer {
+  json: string;
+  etag: string;
+}
+
+const MAX_KEPT = 64;
+
+/**
+ * Answers that follow from the read models and their key alone (the dashboard: counters and deadlines over every
+ * consortium), computed once per state of the read models. The read store commits every checkpoint with its rows, so
+ * the same checkpoints are the same rows and the same answer; any projection that moves, a rebuild included, changes
+ * them. Read from the store rather than the engine's memory so that it holds where another process projects into a
+ * shared read store. Everything else the answer depends on (the business date, the reader's jurisdiction, the query)
+ * is in the key the caller gives. Concurrent asks for the same answer share one computation.
+ */
+@Injectable()
+export class AnswersAtCheckpoints {
+  private readonly kept = new Map<string, { checkpoints: string; answer: Promise<KeptAnswer> }>();
+
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async answer(key: string, compute: () => Promise<unknown>): Promise<KeptAnswer> {
+    const checkpoints = checkpointsText(await this.readStore.checkpoints());
+    const kept = this.kept.get(key);
+    if (kept?.checkpoints === checkpoints) {
+      this.keep(key, kept);
+      return kept.answer;
+    }
+    const answer = compute().then((value) => {
+      const json = JSON.stringify(value);
+      return { json, etag: `W/"${createHash('sha1').update(json).digest('base64')}"` };
+    });
+    this.keep(key, { checkpoints, answer });
+    answer.catch(() => this.kept.get(key)?.answer === answer && this.kept.delete(key));
+    return answer;
+  }
+
+  private keep(key: string, entry: { checkpoints: string; answer: Promise<KeptAnswer> }): void {
+    this.kept.delete(key); // re-inserted last: the map's order is the order of use, the first the one to let go
+    this.kept.set(key, entry);
+    if (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
+  }
+}
+
+const checkpointsText = (checkpoints: Map<string, { position: number; version: number }>): string =>
+  [...checkpoints]
+    .map(([name, { position, version }]) => `${name}@${version}:${position}`)
+    .sort()
+    .join(',');
