@@ -92,6 +92,24 @@ describe('a consortium step by step', () => {
   it('equals the as-of view at each step, by position and by recordedAt', () =>
     expectStepsAreAsOfViews('consortia', id, steps));
 
+  it('folds the events recorded after an as-of answer into the next one (the fold kept per stream grows with it)', async () => {
+    const other = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    const latest = `/v1/consortia/${other.id}?atPosition=999999999`;
+    const before = await ledger.http.get(latest, supervisor);
+    expect(before.body.status).toBe('active');
+    const dissolved = await ledger.http.post(
+      `/v1/consortia/${other.id}/dissolution`,
+      { on: '2026-03-01', reason: '联盟任务完成' },
+      { as: 'officer' },
+    );
+    expect(dissolved.status).toBe(201);
+    const after = await ledger.http.get(latest, supervisor);
+    expect(after.body.status).toBe('dissolved');
+    expect(after.body.position).toBeGreaterThan(before.body.position);
+    const then = await ledger.http.get(`/v1/consortia/${other.id}?atPosition=${before.body.position}`, supervisor);
+    expect(then.body).toEqual({ ...before.body, atPosition: before.body.position });
+  });
+
   it('answers one step with ?at=, by position or timestamp, linking the steps around it', async () => {
     const third = await ledger.http.get(`/v1/consortia/${id}/replay?at=${steps[2].position}`, supervisor);
     expect(third.status).toBe(200);

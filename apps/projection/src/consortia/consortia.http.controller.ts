@@ -18,6 +18,7 @@ import {
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
+import { FoldedStreams } from '../replay/folded-streams';
 import { asOfAnswer } from '../replay/replay.answers';
 import { CONSORTIUM_REPLAY } from '../replay/replayable';
 import { asOfHref } from '../replay/timeline';
@@ -42,6 +43,7 @@ export class ConsortiaHttpController {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(FoldedStreams) private readonly folded: FoldedStreams,
   ) {}
 
   @Get()
@@ -93,7 +95,7 @@ export class ConsortiaHttpController {
       if (!found) throw notFound(`consortium ${id}`);
       return consortiumView(found.state);
     }
-    return asOfAnswer(this.store, CONSORTIUM_REPLAY, id, moment);
+    return asOfAnswer(this.folded, CONSORTIUM_REPLAY, id, moment);
   }
 
   @Get(':id/history')

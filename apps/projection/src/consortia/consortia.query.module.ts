@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FoldedStreamsModule } from '../replay/folded-streams.module';
 import { ConsortiaHttpController } from './consortia.http.controller';
 
-@Module({ controllers: [ConsortiaHttpController] })
+@Module({ imports: [FoldedStreamsModule], controllers: [ConsortiaHttpController] })
 export class ConsortiaQueryModule {}

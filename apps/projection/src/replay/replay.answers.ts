@@ -3,7 +3,8 @@ import { notFound } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
 import { Moment, momentView } from './moment';
 import { Replayable } from './replayable';
-import { foldUntil, readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
+import { FoldedStreams } from './folded-streams';
+import { readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
 import { diffViews } from './view-diff';
 
 /** The answers of replay, diff and as-of: what the controllers and the CLI give, from the event store alone. */
@@ -24,8 +25,8 @@ function stepAtOr404(timeline: Timeline, replayable: Replayable, moment: Moment)
 }
 
 /** `GET …/{id}?asOf=` or `?atPosition=`: the entity as the ledger knew it then, and the position of its last event. */
-export async function asOfAnswer(store: EventStore, replayable: Replayable, id: string, moment: Moment) {
-  const folded = await foldUntil(store, replayable, id, moment);
+export async function asOfAnswer(streams: FoldedStreams, replayable: Replayable, id: string, moment: Moment) {
+  const folded = await streams.foldUntil(replayable, id, moment);
   if (folded === undefined) throw notFound(`${replayable.noun} ${id}`);
   if (folded.position === undefined) throw notFound(`${replayable.noun} ${id} ${momentText(moment)}`);
   return { ...replayable.view(folded.state), ...momentView(moment), position: folded.position };

@@ -59,29 +59,6 @@ export async function readTimeline(
   return { id, streamId, steps };
 }
 
-/**
- * The entity folded up to the moment (the same fold as its timeline's) and the position of the last event folded, which
- * is undefined when the moment is before its first event; undefined when the entity has no event. As-of shows one state:
- * it folds the events and renders the view once, not a view per step (a stream of 1,000 events stays a few ms).
- */
-export async function foldUntil(
-  store: EventStore,
-  replayable: Replayable,
-  id: string,
-  moment: Moment,
-): Promise<{ state: unknown; position?: number } | undefined> {
-  const events = (await store.readStream(replayable.streamIdOf(id))).filter((event) => replayable.isOwn(event));
-  if (events.length === 0) return undefined;
-  let state = replayable.initialState(id);
-  let position: number | undefined;
-  for (const event of events) {
-    if (!happenedBy(moment, event)) break;
-    state = replayable.evolve(state, event);
-    position = event.position;
-  }
-  return { state, position };
-}
-
 function stepOf(replayable: Replayable, id: string, event: RecordedEvent, step: number, state: unknown): ReplayStep {
   const { rule, citation } = ruleRefOf(event.data);
   const { actor, correlationId, causationId, commandId, catalogue } = event.metadata;

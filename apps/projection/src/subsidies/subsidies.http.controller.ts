@@ -16,6 +16,7 @@ import {
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
+import { FoldedStreams } from '../replay/folded-streams';
 import { asOfAnswer } from '../replay/replay.answers';
 import { SUBSIDY_REPLAY } from '../replay/replayable';
 import { asOfHref } from '../replay/timeline';
@@ -46,6 +47,7 @@ export class SubsidiesHttpController {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(FoldedStreams) private readonly folded: FoldedStreams,
   ) {}
 
   @Get()
@@ -94,7 +96,7 @@ export class SubsidiesHttpController {
   })
   async detail(@Param('id') id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
     const moment = asOfMomentOf(query, principal);
-    if (moment !== undefined) return asOfAnswer(this.store, SUBSIDY_REPLAY, id, moment);
+    if (moment !== undefined) return asOfAnswer(this.folded, SUBSIDY_REPLAY, id, moment);
     const record = await readSubsidy(this.readStore, id);
     if (!record?.grant) throw notFound(`subsidy ${id}`);
     return subsidyDetailView(record);

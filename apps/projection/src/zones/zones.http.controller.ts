@@ -21,6 +21,7 @@ import {
 } from '@ledger/platform';
 import { readAuditTrail } from '../audit/audit-trail';
 import { asOfMomentOf } from '../replay/as-of.request';
+import { FoldedStreams } from '../replay/folded-streams';
 import { asOfAnswer } from '../replay/replay.answers';
 import { ZONE_REPLAY } from '../replay/replayable';
 import { asOfHref } from '../replay/timeline';
@@ -59,6 +60,7 @@ export class ZonesHttpController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(FoldedStreams) private readonly folded: FoldedStreams,
   ) {}
 
   @Get()
@@ -143,7 +145,7 @@ export class ZonesHttpController {
   async detail(@Param('id') id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
     const moment = asOfMomentOf(query, principal);
     // What a zone owed then is not what it owes today: the as-of view is the state alone, without `nextDeadlines`.
-    if (moment !== undefined) return asOfAnswer(this.store, ZONE_REPLAY, id, moment);
+    if (moment !== undefined) return asOfAnswer(this.folded, ZONE_REPLAY, id, moment);
     const zone = (await this.readStore.getDocument<ZoneState>(ZONES.name, id))?.state;
     if (!zone) throw notFound(`zone ${id}`);
     const today = this.config.today();

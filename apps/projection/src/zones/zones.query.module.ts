@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FoldedStreamsModule } from '../replay/folded-streams.module';
 import { ZonesHttpController } from './zones.http.controller';
 
-@Module({ controllers: [ZonesHttpController] })
+@Module({ imports: [FoldedStreamsModule], controllers: [ZonesHttpController] })
 export class ZonesQueryModule {}
