@@ -55,8 +55,7 @@ describe('kill -9 under load', () => {
 
     /**
      * Sends a request once; true when it was answered. Cut off by a crash (no answer, or one the kill truncated) or
-     * 409 (its key still held by the request the crash interrupted, until that claim goes stale): false, to be sent
-     * again with the same key and body.
+     * 409 (its key still held by a request in flight): false, to be sent again with the same key and body.
      */
     async function send(sent: Sent): Promise<boolean> {
       const path = sent.kind === 'grant' ? '/v1/subsidies' : '/v1/consortia';
@@ -108,7 +107,7 @@ describe('kill -9 under load', () => {
     await sleep(500);
     stopping = true;
     await Promise.all(clients);
-    // What the crashes cut off, sent again with the same keys until answered (a dead process's claim goes stale).
+    // What the crashes cut off, sent again with the same keys until answered (a dead process's claims are taken over).
     for (const sent of cutOff) {
       while (!(await send(sent))) {
         resends++;

@@ -22,12 +22,12 @@ afterAll(async () => {
 /** A schema per test, as the event store's would be. */
 idempotencyStoreContract('PostgresIdempotencyStore', async () => {
   const schema = uniqueName('idem');
-  const open = () => PostgresIdempotencyStore.open({ connectionString: database, schema });
+  const open = (holder?: string) => PostgresIdempotencyStore.open({ connectionString: database, schema, holder });
   const stores: IdempotencyStore[] = [await open()];
   return {
     store: stores[0],
-    openAnother: async () => {
-      stores.push(await open());
+    openAnother: async (holder) => {
+      stores.push(await open(holder));
       return stores[stores.length - 1];
     },
     cleanup: async () => {

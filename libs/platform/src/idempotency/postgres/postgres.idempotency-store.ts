@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createLogSchema } from '@ledger/event-store';
+import { claimHolderIsGone, newClaimToken, THIS_PROCESS } from '../claim-holder';
 import { IdempotencyClaim, IdempotencyStore, SavedAnswer } from '../idempotency-store.port';
 
 export interface PostgresIdempotencyStoreOptions {
@@ -9,6 +9,8 @@ export interface PostgresIdempotencyStoreOptions {
   /** The event store's schema (default `public`): the tables sit beside the log's. */
   schema?: string;
   poolSize?: number;
+  /** Who this store's claims name (claim-holder.ts): this process unless a test plays another. */
+  holder?: string;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
@@ -51,19 +53,25 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
       await pool.end();
       throw error;
     }
-    return new PostgresIdempotencyStore(pool, `"${schema}".idempotency_keys`, `"${schema}".idempotency_claims`);
+    return new PostgresIdempotencyStore(
+      pool,
+      `"${schema}".idempotency_keys`,
+      `"${schema}".idempotency_claims`,
+      options.holder ?? THIS_PROCESS,
+    );
   }
 
   private constructor(
     private readonly pool: Pool,
     private readonly answers: string,
     private readonly claims: string,
+    private readonly holder: string,
   ) {}
 
   async claim(actor: string, key: string, fingerprint: string, staleAfterMs: number): Promise<IdempotencyClaim> {
     const answered = await this.answer(actor, key);
     if (answered) return { outcome: 'answered', answer: answered };
-    const token = randomUUID();
+    const token = newClaimToken(this.holder);
     const claimed = await this.pool.query(
       `INSERT INTO ${this.claims} AS held (actor, key, fingerprint, token, claimed_at)
        VALUES ($1, $2, $3, $4, clock_timestamp())
@@ -80,11 +88,22 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
       await this.release(actor, key, token);
       return { outcome: 'answered', answer: late };
     }
-    const holder = await this.pool.query<{ fingerprint: string }>(
-      `SELECT fingerprint FROM ${this.claims} WHERE actor = $1 AND key = $2`,
-      [actor, key],
-    );
-    return { outcome: 'in-flight', fingerprint: holder.rows[0]?.fingerprint };
+    const held = (
+      await this.pool.query<{ fingerprint: string; token: string }>(
+        `SELECT fingerprint, token FROM ${this.claims} WHERE actor = $1 AND key = $2`,
+        [actor, key],
+      )
+    ).rows[0];
+    if (held && claimHolderIsGone(held.token, this.holder)) {
+      // Only if the claim is still the gone holder's: of two processes taking it over at once, one does.
+      const taken = await this.pool.query(
+        `UPDATE ${this.claims} SET fingerprint = $3, token = $4, claimed_at = clock_timestamp()
+         WHERE actor = $1 AND key = $2 AND token = $5`,
+        [actor, key, fingerprint, token, held.token],
+      );
+      if (taken.rowCount === 1) return { outcome: 'claimed', token };
+    }
+    return { outcome: 'in-flight', fingerprint: held?.fingerprint };
   }
 
   async save(actor: string, key: string, token: string, answer: SavedAnswer): Promise<void> {

@@ -11,8 +11,8 @@ idempotencyStoreContract('SqliteIdempotencyStore', async () => {
   const stores: IdempotencyStore[] = [new SqliteIdempotencyStore(file)];
   return {
     store: stores[0],
-    openAnother: async () => {
-      stores.push(new SqliteIdempotencyStore(file));
+    openAnother: async (holder) => {
+      stores.push(new SqliteIdempotencyStore(file, holder));
       return stores[stores.length - 1];
     },
     cleanup: async () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { claimHolderIsGone, newClaimToken, THIS_PROCESS } from '../claim-holder';
 import { IdempotencyClaim, IdempotencyStore, SavedAnswer } from '../idempotency-store.port';
 
 interface AnswerRow {
@@ -24,11 +24,16 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     answer: Database.Statement<[string, string]>;
     claim: Database.Statement<[string, string, string, string, number, number]>;
     heldBy: Database.Statement<[string, string]>;
+    takeOver: Database.Statement<[string, string, number, string, string, string]>;
     saveAnswer: Database.Statement<[string, string, string, number, string, string]>;
     endClaim: Database.Statement<[string, string, string]>;
   };
 
-  constructor(file: string) {
+  /** `holder`: who this store's claims name (claim-holder.ts); this process unless a test plays another. */
+  constructor(
+    file: string,
+    private readonly holder: string = THIS_PROCESS,
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -44,7 +49,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       claim: this.db.prepare(`INSERT INTO idempotency_claims (actor, key, fingerprint, token, claimed_at)
         VALUES (?, ?, ?, ?, ?) ON CONFLICT (actor, key) DO UPDATE SET fingerprint = excluded.fingerprint,
         token = excluded.token, claimed_at = excluded.claimed_at WHERE idempotency_claims.claimed_at < ?`),
-      heldBy: this.db.prepare('SELECT fingerprint FROM idempotency_claims WHERE actor = ? AND key = ?'),
+      heldBy: this.db.prepare('SELECT fingerprint, token FROM idempotency_claims WHERE actor = ? AND key = ?'),
+      takeOver: this.db.prepare(`UPDATE idempotency_claims SET fingerprint = ?, token = ?, claimed_at = ?
+        WHERE actor = ? AND key = ? AND token = ?`),
       saveAnswer: this.db.prepare('INSERT OR IGNORE INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?)'),
       endClaim: this.db.prepare('DELETE FROM idempotency_claims WHERE actor = ? AND key = ? AND token = ?'),
     };
@@ -55,12 +62,16 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       .transaction((): IdempotencyClaim => {
         const answered = this.statements.answer.get(actor, key) as AnswerRow | undefined;
         if (answered) return { outcome: 'answered', answer: answerOf(answered) };
-        const token = randomUUID();
+        const token = newClaimToken(this.holder);
         const now = Date.now();
         if (this.statements.claim.run(actor, key, fingerprint, token, now, now - staleAfterMs).changes > 0)
           return { outcome: 'claimed', token };
-        const holder = this.statements.heldBy.get(actor, key) as { fingerprint: string } | undefined;
-        return { outcome: 'in-flight', fingerprint: holder?.fingerprint };
+        const held = this.statements.heldBy.get(actor, key) as { fingerprint: string; token: string } | undefined;
+        if (held && claimHolderIsGone(held.token, this.holder)) {
+          this.statements.takeOver.run(fingerprint, token, now, actor, key, held.token);
+          return { outcome: 'claimed', token }; // in this transaction no one else can have taken it meanwhile
+        }
+        return { outcome: 'in-flight', fingerprint: held?.fingerprint };
       })
       .immediate();
   }

@@ -3,12 +3,17 @@
  * store instances, as across processes —, answered once, released for a retry, and taken over when its claim is stale.
  * Test code only.
  */
+import { spawnSync } from 'node:child_process';
+import { THIS_PROCESS } from '../claim-holder';
 import { IdempotencyClaim, IdempotencyStore } from '../idempotency-store.port';
 
 export interface IdempotencyStoreHarness {
   store: IdempotencyStore;
-  /** Another store over the same storage (another process, as far as the store can tell), closed by `cleanup`. */
-  openAnother(): Promise<IdempotencyStore>;
+  /**
+   * Another store over the same storage (another process, as far as the store can tell), closed by `cleanup`; its
+   * claims name `holder` (claim-holder.ts) when given.
+   */
+  openAnother(holder?: string): Promise<IdempotencyStore>;
   cleanup(): Promise<void>;
 }
 
@@ -18,6 +23,13 @@ const answer = (fingerprint: string, status = 201) => ({
   status,
   body: { id: '联合体-1', amounts: ['100000.00'], nothing: null },
 });
+/** A process of this host that has run and exited: its pid names no running process now. */
+function goneProcess(): string {
+  const { pid } = spawnSync(process.execPath, ['-e', '']);
+  const [host] = THIS_PROCESS.split('|');
+  return `${host}|${pid}|${Date.now() - 1000}`;
+}
+
 const tokenOf = (claim: IdempotencyClaim): string => {
   if (claim.outcome !== 'claimed') throw new Error(`expected a claim, got ${JSON.stringify(claim)}`);
   return claim.token;
@@ -72,6 +84,31 @@ export function idempotencyStoreContract(name: string, make: () => Promise<Idemp
       await store().save('a', 'k', taken, answer('fp', 201));
       await store().save('a', 'k', old, answer('fp', 422));
       expect(await store().claim('a', 'k', 'fp', LONG)).toEqual({ outcome: 'answered', answer: answer('fp', 201) });
+    });
+
+    it('a claim whose holder process has died (on this host) is taken over at once, not after it is stale', async () => {
+      const died = await harness.openAnother(goneProcess());
+      tokenOf(await died.claim('a', 'k', 'fp', LONG));
+      const taken = tokenOf(await store().claim('a', 'k', 'fp', LONG));
+      await store().save('a', 'k', taken, answer('fp'));
+      expect(await died.claim('a', 'k', 'fp', LONG)).toEqual({ outcome: 'answered', answer: answer('fp') });
+    });
+
+    it('so is a claim of an earlier life of this very pid (a restarted container’s pid 1)', async () => {
+      const [host, pid, started] = THIS_PROCESS.split('|');
+      const earlier = await harness.openAnother(`${host}|${pid}|${Number(started) - 60_000}`);
+      tokenOf(await earlier.claim('a', 'k', 'fp', LONG));
+      tokenOf(await store().claim('a', 'k', 'fp', LONG));
+    });
+
+    it('a claim of a running process, or of another host, stays in flight until it is stale', async () => {
+      const [host] = THIS_PROCESS.split('|');
+      const running = await harness.openAnother(`${host}|${process.ppid}|1`);
+      const elsewhere = await harness.openAnother(`another-host|1|1`);
+      tokenOf(await running.claim('a', 'k1', 'fp', LONG));
+      tokenOf(await elsewhere.claim('a', 'k2', 'fp', LONG));
+      expect((await store().claim('a', 'k1', 'fp', LONG)).outcome).toBe('in-flight');
+      expect((await store().claim('a', 'k2', 'fp', LONG)).outcome).toBe('in-flight');
     });
 
     it('across two stores on one storage (two processes), 24 simultaneous claims of one key: exactly one holds it', async () => {
