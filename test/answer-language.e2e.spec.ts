@@ -25,12 +25,16 @@ describe('the language of answers', () => {
     const en = await again({ 'accept-language': 'en' });
     expect(zh.status).toBe(en.status);
     expect(zh.status).toBe(422);
-    const { message: zhMessage, ...zhStable } = zh.body as { message: string };
-    const { message: enMessage, ...enStable } = en.body as { message: string };
-    expect(zhStable).toEqual(enStable);
-    expect(zhMessage).toMatch(CJK);
-    expect(enMessage).not.toMatch(CJK);
-    expect(enMessage).toMatch(/is already filed$/);
+    type Refusal = { message: string; details: Array<{ detail: string }> };
+    const stable = ({ message: _m, details, ...rest }: Refusal) => ({
+      ...rest,
+      details: details.map(({ detail: _d, ...fields }) => fields),
+    });
+    expect(stable(zh.body as Refusal)).toEqual(stable(en.body as Refusal));
+    expect(stable(zh.body as Refusal)).toMatchObject({ error: 'rule-violated', rule: 'nmg.one-per-lead' });
+    expect((zh.body as Refusal).message).toMatch(CJK);
+    expect((zh.body as Refusal).details[0].detail).toMatch(/已牵头联合体/);
+    expect((en.body as Refusal).details[0].detail).toMatch(/already leads consortium/);
     expect(zh.headers.get('content-language')).toBe('zh-CN');
     expect(en.headers.get('content-language')).toBe('en');
     expect(zh.headers.get('vary')).toMatch(/accept-language/i);
