@@ -1,4 +1,4 @@
-import { say } from '../../shared/sentence';
+import { listOf, say } from '../../shared/sentence';
 import { AnnualReportRecorded } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
@@ -45,7 +45,7 @@ export function decideAnnualReport(
   if (missing.length)
     return ruleViolated(
       ref,
-      say`an annual report carries the year's summary and next year's plan; missing: ${missing.join(', ')}`,
+      say`an annual report carries the year's summary and next year's plan; missing: ${listOf(missing, 'comma')}`,
     );
   const onTime = submittedOn <= dueOn;
   return [
