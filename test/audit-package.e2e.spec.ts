@@ -18,10 +18,11 @@ describe('ledger CLI: export, verify-export and replay', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
   // The auditor's machine: no ledger, no configuration, only the file.
   const auditorDir = mkdtempSync(join(tmpdir(), 'ledger-auditor-'));
-  const env = { ...process.env, LEDGER_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, LEDGER_DATA_DIR: dataDir };
   const { LEDGER_DATA_DIR: _d, ...auditorEnv } = process.env;
   let consortiumId: string;
   let steps: Array<Record<string, any>>;
+  let stepsInEnglish: Array<Record<string, any>>;
   let firstRecordedAt: string;
   let head: number;
 
@@ -38,6 +39,12 @@ describe('ledger CLI: export, verify-export and replay', () => {
       await activeConsortium(ledger, 'nmg-2024-consortium');
       consortiumId = (await activeConsortium(ledger, 'liaoning-2021-alliance')).id;
       steps = (await ledger.http.get(`/v1/consortia/${consortiumId}/replay`, { as: 'supervisor' })).body.steps;
+      stepsInEnglish = (
+        await ledger.http.get(`/v1/consortia/${consortiumId}/replay`, {
+          as: 'supervisor',
+          headers: { 'accept-language': 'en' },
+        })
+      ).body.steps;
       head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
     } finally {
       await ledger.close();
@@ -116,7 +123,7 @@ describe('ledger CLI: export, verify-export and replay', () => {
   });
 
   it('replay prints one step a line: --json as the API gives them, or what each event changed', async () => {
-    const json = await cli(['replay', `consortium-${consortiumId}`, '--json']);
+    const json = await cli(['replay', `consortium-${consortiumId}`, '--json', '--lang', 'zh']);
     expect(json.code).toBe(0);
     expect(
       json.stdout
@@ -131,6 +138,24 @@ describe('ledger CLI: export, verify-export and replay', () => {
     expect(lines[0]).toMatch(new RegExp(`^#1 @${steps[0].position} \\S+ ConsortiumFiled by officer\\.zhang`));
     const approvalLine = lines.find((line) => line.includes('ConsortiumApproved'))!;
     expect(approvalLine).toContain('status: "public-notice" → "active"');
+  });
+
+  it('replay speaks the language asked for: --lang en, else LEDGER_LANG or the locale, Chinese by default', async () => {
+    const lines = (answer: { stdout: string }) =>
+      answer.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    const { LEDGER_LANG: _l, LANG: _lang, LC_ALL: _all, ...noLocale } = env;
+    const byDefault = await cli(['replay', `consortium-${consortiumId}`, '--json'], { env: noLocale });
+    const english = await cli(['replay', `consortium-${consortiumId}`, '--json', '--lang', 'en']);
+    const byLocale = await cli(['replay', `consortium-${consortiumId}`, '--json'], {
+      env: { ...noLocale, LANG: 'en_US.UTF-8' },
+    });
+    expect(lines(byDefault)).toEqual(steps);
+    expect(lines(english)).toEqual(stepsInEnglish);
+    expect(lines(byLocale)).toEqual(stepsInEnglish);
+    expect(JSON.stringify(steps)).not.toEqual(JSON.stringify(stepsInEnglish));
   });
 
   it('replay --step waits for Enter before each next step and stops on q', async () => {

@@ -8,7 +8,7 @@ describe('consortia over HTTP', () => {
   const head = async (): Promise<number> => (await ledger.http.get('/health', { as: null })).body.log.headPosition;
 
   beforeAll(async () => {
-    ledger = await startLedger({ today: STORY_TODAY });
+    ledger = await startLedger({ today: STORY_TODAY, acceptLanguage: 'en' });
   });
   afterAll(async () => {
     await ledger.close();

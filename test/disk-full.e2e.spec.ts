@@ -37,7 +37,7 @@ describe('disk full', () => {
   const file = (key?: string) =>
     server.http.post('/v1/consortia', filingBody('liaoning-2021-alliance'), {
       as: 'officer',
-      ...(key && { headers: { 'idempotency-key': key } }),
+      headers: { 'accept-language': 'en', ...(key && { 'idempotency-key': key }) },
     });
 
   it('a command on a full disk: 503 unavailable naming the store that cannot write; nothing recorded', async () => {

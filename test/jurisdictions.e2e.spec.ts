@@ -39,7 +39,11 @@ const leads = leadFactory(9300);
 const headPosition = async () => (await ledger.http.get('/health', { as: null })).body.log.headPosition as number;
 
 beforeAll(async () => {
-  ledger = await startLedger({ today: STORY_TODAY, env: { LEDGER_TOKENS: `${TOKEN_LIST},${SCOPED_TOKENS}` } });
+  ledger = await startLedger({
+    today: STORY_TODAY,
+    acceptLanguage: 'en',
+    env: { LEDGER_TOKENS: `${TOKEN_LIST},${SCOPED_TOKENS}` },
+  });
   luzhou = await consortiumWith(ledger, 'luzhou-2024-consortium', leads['luzhou-2024-consortium']());
   liaoning = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
   const lz = await postGrant(ledger, {

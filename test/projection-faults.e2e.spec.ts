@@ -19,7 +19,7 @@ describe('projection faults', () => {
   let laterZone: { id: string; position: number };
 
   beforeAll(async () => {
-    ledger = await startLedger({ dataDir, today: STORY_TODAY });
+    ledger = await startLedger({ dataDir, today: STORY_TODAY, acceptLanguage: 'en' });
   });
   afterAll(async () => {
     await ledger.close();
@@ -112,7 +112,7 @@ describe('projection faults', () => {
   it('after the fix a restart on the same data directory resumes it from its checkpoint: the later zone appears', async () => {
     await ledger.close();
     moveTable('rm_zones_aside', 'rm_zones');
-    ledger = await startLedger({ dataDir, today: STORY_TODAY });
+    ledger = await startLedger({ dataDir, today: STORY_TODAY, acceptLanguage: 'en' });
     const list = await ledger.http.get(`/v1/zones?minPosition=${laterZone.position}`, { as: 'viewer' });
     expect(list.status).toBe(200);
     expect(list.body.items.map((z: { id: string }) => z.id).sort()).toEqual([firstZone.id, laterZone.id].sort());

@@ -72,7 +72,7 @@ describe('the request log (pino): one JSON line per request', () => {
       logDestination: log,
     });
     await app.listen(0, '127.0.0.1');
-    http = new HttpClient(await app.getUrl());
+    http = new HttpClient(await app.getUrl(), { 'accept-language': 'en' });
   });
 
   afterAll(async () => {

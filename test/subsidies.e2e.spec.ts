@@ -28,7 +28,7 @@ describe('subsidies over HTTP', () => {
   const ON_2020 = { fiscalYear: 2020, grantedOn: '2020-07-01' };
 
   beforeAll(async () => {
-    ledger = await startLedger({ today: STORY_TODAY });
+    ledger = await startLedger({ today: STORY_TODAY, acceptLanguage: 'en' });
   });
   afterAll(async () => {
     await ledger.close();

@@ -11,7 +11,7 @@ const viewer = { as: 'viewer' } as const;
 
 let ledger: RunningLedger;
 beforeAll(async () => {
-  ledger = await startLedger({ today: TODAY });
+  ledger = await startLedger({ today: TODAY, acceptLanguage: 'en' });
 });
 afterAll(() => ledger.close());
 

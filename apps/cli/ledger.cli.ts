@@ -7,6 +7,7 @@ import { verify } from './verify.command';
 import { backfillLeadRegistriesCommand } from './backfill-lead-registries.command';
 import { exportAuditPackage, ExportOptions } from './export.command';
 import { replay, ReplayOptions } from './replay.command';
+import { langOption } from './cli-language';
 import { UsageError } from './usage-error';
 import { verifyExport } from './verify-export.command';
 
@@ -84,6 +85,7 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
     .addOption(dataDirOption())
     .option('--json', 'print each step as one JSON object, for scripts')
     .option('--step', 'wait for Enter before each next step (q quits)')
+    .addOption(langOption())
     .action((stream: string, options: ReplayOptions) => run(() => replay(stream, options), options));
   program
     .command('verify-export')

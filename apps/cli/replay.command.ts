@@ -3,12 +3,15 @@ import { openEventStore } from '@ledger/platform';
 import { replayableStream } from '../projection/src/replay/replayable';
 import { readTimeline, ReplayStep } from '../projection/src/replay/timeline';
 import { diffViews, FieldChange } from '../projection/src/replay/view-diff';
+import { Language, renderSentences } from '@ledger/presentation/sentences/render-words';
 import { existingLedger, LedgerDataOptions } from './ledger-data';
 import { UsageError } from './usage-error';
 
 export interface ReplayOptions extends LedgerDataOptions {
   /** --step: wait for Enter before each next step. */
   step?: boolean;
+  /** --lang: the language of the verdicts' and decisions' words. */
+  lang?: Language;
 }
 
 /**
@@ -33,7 +36,8 @@ export async function replay(streamId: string, options: ReplayOptions): Promise<
     }
     const enter = options.step ? waitForEnter(timeline.steps.length) : undefined;
     let before: object = {};
-    for (const step of timeline.steps) {
+    for (const said of timeline.steps) {
+      const step = renderSentences(said, options.lang ?? 'zh');
       console.log(options.json ? JSON.stringify(step) : stepLine(step, diffViews(before, step.state)));
       before = step.state;
       if (enter && step.step < timeline.steps.length && !(await enter.next())) break;

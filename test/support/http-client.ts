@@ -20,7 +20,11 @@ export interface RequestOptions {
 
 /** Real HTTP against the running app (fetch), answers parsed as JSON when they are JSON. */
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  /** `defaultHeaders` go on every request unless it sets them itself (`accept-language: en` for specs stating English). */
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
 
   get<T = any>(path: string, options: RequestOptions = {}) {
     return this.request<T>('GET', path, undefined, options);
@@ -33,7 +37,7 @@ export class HttpClient {
   }
 
   async request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<HttpAnswer<T>> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { ...this.defaultHeaders, ...options.headers };
     const token = options.token ?? (options.as === null ? undefined : TOKENS[options.as ?? 'admin']);
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -2360,7 +2360,10 @@ export interface operations {
   getHealth: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2388,7 +2391,10 @@ export interface operations {
   getLiveness: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2515,7 +2521,10 @@ export interface operations {
   getReadiness: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2652,7 +2661,10 @@ export interface operations {
         status?:
           'filed' | 'under-review' | 'public-notice' | 'active' | 'dissolved' | 'delisted' | 'rejected' | 'withdrawn';
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2717,6 +2729,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -2825,6 +2839,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -2943,6 +2959,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3061,6 +3079,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3179,6 +3199,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3298,6 +3320,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3416,6 +3440,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3534,6 +3560,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3652,6 +3680,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3772,6 +3802,8 @@ export interface operations {
         on: string;
       };
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3869,6 +3901,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3987,6 +4021,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4105,6 +4141,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4223,6 +4261,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4341,6 +4381,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4459,6 +4501,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4586,7 +4630,10 @@ export interface operations {
         /** @description zones that owed a report for that year (zone.annual-report-due 六(四)), whose due date (31 December) has passed, and sent none */
         reportMissingFor?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4651,6 +4698,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4759,6 +4808,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4878,6 +4929,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5001,7 +5054,10 @@ export interface operations {
         limit?: number;
         offset?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5066,6 +5122,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5198,7 +5256,10 @@ export interface operations {
         fiscalYear?: number;
         status?: 'pending' | 'granted' | 'terminated' | 'declined' | 'expired';
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5265,6 +5326,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5373,6 +5436,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5491,6 +5556,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5609,6 +5676,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5727,6 +5796,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5845,6 +5916,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5963,6 +6036,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -6081,6 +6156,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -6199,6 +6276,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -6321,6 +6400,8 @@ export interface operations {
       };
       header: {
         'accept-language': string;
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6390,6 +6471,8 @@ export interface operations {
       };
       header: {
         'accept-language': string;
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
       };
       path: {
         id: string;
@@ -6472,7 +6555,10 @@ export interface operations {
         /** @description how many deadlines are listed (the earliest); `deadlines.total` tells how many there are */
         deadlinesLimit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6539,7 +6625,10 @@ export interface operations {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6608,7 +6697,10 @@ export interface operations {
         /** @description one entity's id: only its changes */
         id?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6680,7 +6772,10 @@ export interface operations {
         /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
         atPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -6758,7 +6853,10 @@ export interface operations {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -6842,7 +6940,10 @@ export interface operations {
         /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
         atPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -6920,7 +7021,10 @@ export interface operations {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7002,7 +7106,10 @@ export interface operations {
         /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
         atPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7080,7 +7187,10 @@ export interface operations {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7162,7 +7272,10 @@ export interface operations {
         /** @description the fiscal (calendar) year of the grants */
         fiscalYear: number;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         /** @description the recipient: a unified social credit code */
         creditCode: string;
@@ -7247,7 +7360,10 @@ export interface operations {
         /** @description every policy when absent */
         policy?: 'nmg-2024-consortium' | 'luzhou-2024-consortium' | 'liaoning-2021-alliance' | 'tianjin-2018-alliance';
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7318,7 +7434,10 @@ export interface operations {
         /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
         at?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7400,7 +7519,10 @@ export interface operations {
         /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7480,7 +7602,10 @@ export interface operations {
         /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
         at?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7562,7 +7687,10 @@ export interface operations {
         /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7642,7 +7770,10 @@ export interface operations {
         /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
         at?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7724,7 +7855,10 @@ export interface operations {
         /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7800,6 +7934,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -7908,7 +8044,10 @@ export interface operations {
   getReconciliationRun: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -7986,6 +8125,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en is preferred. The answer says which in Content-Language; error, rule, citation and field names never change. */
+        'Accept-Language'?: string;
         /** @description The same key with the same request answers the first answer again (header Idempotent-Replayed: true) and records nothing new; with another request, 422 idempotency-key-reused. Keys are kept per actor. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };

@@ -28,9 +28,16 @@ export interface RunningLedger extends LedgerClient {
 /** The whole ledger (commands + projections) on a real port, over a fresh SQLite data directory. */
 /** `today` pins the ledger's business date (YYYY-MM-DD) for tests whose story runs in the future. */
 /** `env` adds or overrides variables (e.g. LEDGER_DUAL_CONTROL_AMOUNT). */
+/** `acceptLanguage` goes on every request of `http` (`en`: specs that state the ledger's English sentences). */
 /** `log` receives the ledger's log at info (JSON lines); without it, tests print nothing of the ledger's. */
 export async function startLedger(
-  options: { dataDir?: string; today?: string; env?: Record<string, string>; log?: DestinationStream } = {},
+  options: {
+    dataDir?: string;
+    today?: string;
+    env?: Record<string, string>;
+    log?: DestinationStream;
+    acceptLanguage?: string;
+  } = {},
 ): Promise<RunningLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = ledgerConfigFromEnv(
@@ -58,7 +65,7 @@ export async function startLedger(
     app,
     config,
     url,
-    http: new HttpClient(url),
+    http: new HttpClient(url, options.acceptLanguage ? { 'accept-language': options.acceptLanguage } : {}),
     close: async () => {
       await app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

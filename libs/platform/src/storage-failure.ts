@@ -1,3 +1,4 @@
+import { say, Sentence } from '@ledger/domain/shared/sentence';
 /**
  * A store that cannot write — the disk is full, a file would grow past the process's size limit, the data directory
  * is read-only or failing — is the server's trouble, not the request's, and it passes: 503 `unavailable`, with a
@@ -17,9 +18,6 @@ export function storageFailureCode(error: unknown): string | undefined {
   return SQLITE_CODES.test(code) || ERRNO_CODES.has(code) || POSTGRES_CODES.has(code) ? code : undefined;
 }
 
-export function storageFailureMessage(code: string): string {
-  return (
-    `the ledger's store cannot write (${code}: the disk is full, or the data directory is read-only or failing); ` +
-    'the request was not completed: retry it, with the same Idempotency-Key, once the store can write again'
-  );
+export function storageFailureMessage(code: string): Sentence {
+  return say`the ledger's store cannot write (${code}: the disk is full, or the data directory is read-only or failing); the request was not completed: retry it, with the same Idempotency-Key, once the store can write again`;
 }

@@ -25,7 +25,7 @@ export function capsNow(
 export function distinctCaps(caps: CapEvaluation[]): CapEvaluation[] {
   const seen = new Set<string>();
   return caps.filter((cap) => {
-    const key = `${cap.rule}\u0000${cap.scope}\u0000${cap.detail}`;
+    const key = `${cap.rule}\u0000${cap.scope}\u0000${JSON.stringify(cap.detail)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

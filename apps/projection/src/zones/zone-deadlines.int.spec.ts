@@ -20,7 +20,7 @@ async function projectCommands(harness: ProjectionHarness, zoneId: string, comma
     const decision = zoneDecider.decide({ ...command, data: { ...command.data, zoneId } } as ZoneCommand, state, {
       today: TODAY,
     });
-    if (!Array.isArray(decision)) throw new Error(decision.message);
+    if (!Array.isArray(decision)) throw new Error(JSON.stringify(decision.message));
     for (const event of decision) {
       state = zoneDecider.evolve(state, event);
       events.push(recorded(zoneStreamId(zoneId), event, ++position));

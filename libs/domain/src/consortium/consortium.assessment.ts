@@ -1,3 +1,4 @@
+import { Words, say } from '../shared/sentence';
 /** Verdicts the consortium decisions share: the policy period, eligibility re-assessed, review steps passed. */
 import { withWaivers } from './consortium.waivers';
 import { ConsortiumApplication, ConsortiumPolicy } from '../policies/policy';
@@ -7,19 +8,19 @@ import { check, paramOn, RuleCheck, RuleRef } from '../shared/rule';
 import { ConsortiumState } from './consortium.state';
 import { ReviewStage } from '../shared/procedure';
 
-export const ruleViolated = (ref: RuleRef, message: string, details?: RuleCheck[]): Rejection =>
+export const ruleViolated = (ref: RuleRef, message: Words, details?: RuleCheck[]): Rejection =>
   reject('rule-violated', message, { rule: ref.rule, citation: ref.citation, ...(details ? { details } : {}) });
 
 /** Refuses a filing, approval or evaluation dated outside the policy's period. */
 export function outsidePolicyPeriod(policy: ConsortiumPolicy, on: BusinessDate, what: string): Rejection | null {
   const { from, to, rule, citation } = policy.inForce;
   if (on < from)
-    return reject('policy-not-in-force', `${policy.id} is in force from ${from}; a ${what} dated ${on} is refused`, {
+    return reject('policy-not-in-force', say`${policy.id} is in force from ${from}; a ${what} dated ${on} is refused`, {
       rule,
       citation,
     });
   if (to !== undefined && on > to)
-    return reject('policy-not-in-force', `${policy.id} was in force until ${to}; a ${what} dated ${on} is refused`, {
+    return reject('policy-not-in-force', say`${policy.id} was in force until ${to}; a ${what} dated ${on} is refused`, {
       rule,
       citation,
     });
@@ -68,11 +69,11 @@ export function stageChecks(
     .flat()
     .map((stage) => {
       const latest = latestReview(state, stage);
-      if (!latest) return check(ref, false, `no ${stage} review recorded`);
+      if (!latest) return check(ref, false, say`no ${stage} review recorded`);
       return check(
         ref,
         latest.outcome === 'pass',
-        `${stage} review ${latest.outcome === 'pass' ? 'passed' : 'failed'} on ${latest.on}`,
+        say`${stage} review ${latest.outcome === 'pass' ? say`passed` : say`failed`} on ${latest.on}`,
       );
     });
 }

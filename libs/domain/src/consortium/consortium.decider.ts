@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * The consortium decider: decide(command, state, context) → events | rejection; evolve(state, event) → state.
  *
@@ -83,13 +84,13 @@ export function decide(
   if (command.type === 'FileConsortium') return decideFiling(command, state, context);
   const { policy } = context;
   const id = command.data.consortiumId;
-  if (!state.exists) return reject('not-found', `no consortium ${id}`);
+  if (!state.exists) return reject('not-found', say`no consortium ${id}`);
   if (policy.id !== state.policy)
     throw new Error(`consortium ${id} is under ${state.policy}; the context holds ${policy.id}`);
   if (ENDED_STATUSES.includes(state.status)) {
     return reject(
       'invalid-state',
-      `consortium ${id} was ${state.status} on ${state.ended?.on}; it accepts no command but queries`,
+      say`consortium ${id} was ${state.status} on ${state.ended?.on}; it accepts no command but queries`,
       {
         rule: state.ended?.rule ?? lifecycleRule('ended').rule,
         citation: state.ended?.citation ?? LIFECYCLE_CITATION,
@@ -105,7 +106,7 @@ export function decide(
   if (on < state.lastOn) {
     return ruleViolated(
       dateRuleOf(command, policy),
-      `${field} ${on} is before ${state.lastOn}, the latest date recorded for consortium ${id}; dates do not go backwards`,
+      say`${field} ${on} is before ${state.lastOn}, the latest date recorded for consortium ${id}; dates do not go backwards`,
     );
   }
   switch (command.type) {
@@ -143,7 +144,7 @@ export function decide(
       return invalidInput([
         {
           field: 'type',
-          problem: `is not a consortium command: ${JSON.stringify((command as { type?: unknown }).type)}`,
+          problem: say`is not a consortium command: ${JSON.stringify((command as { type?: unknown }).type)}`,
         },
       ]);
   }

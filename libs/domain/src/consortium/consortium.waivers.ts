@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * Waivers (ledger.waivers): a rule whose clause says 原则上 can be set aside for one consortium on the approving
  * document. A waived rule that fails shows `ok: true` with the waiver in every later verdict; a waiver of a rule about
@@ -33,7 +34,7 @@ export function withWaivers(checks: RuleCheck[], waivers: ReadonlyArray<Waiver>,
 /** Problems with the shape of a waiver request (`field` is where it sits in the request, e.g. `waivers[0]`). */
 export function waiverProblems(request: Partial<WaiverRequest> | undefined, field: string): InputProblem[] {
   if (typeof request !== 'object' || request === null)
-    return [{ field, problem: 'must be { rule, reason, reference }' }];
+    return [{ field, problem: say`must be { rule, reason, reference }` }];
   const at = (name: string) => (field ? `${field}.${name}` : name);
   return [
     ...textProblems(at('rule'), request.rule),
@@ -56,19 +57,20 @@ export function waivableRule(
   if (!waivable) {
     if (!knownRules(policy).includes(rule)) {
       const waivable = policy.waivable.map((w) => w.rule).join(', ') || 'none';
-      return invalidInput([{ field, problem: `${rule} is not a rule of ${policy.id} (waivable: ${waivable})` }]);
+      return invalidInput([{ field, problem: say`${rule} is not a rule of ${policy.id} (waivable: ${waivable})` }]);
     }
     return reject(
       'rule-violated',
-      `${rule} does not say 原则上 in ${policy.id}: it cannot be waived` +
-        (policy.waivable.length ? ` (waivable: ${policy.waivable.map((w) => w.rule).join(', ')})` : ''),
+      policy.waivable.length
+        ? say`${rule} does not say 原则上 in ${policy.id}: it cannot be waived (waivable: ${policy.waivable.map((w) => w.rule).join(', ')})`
+        : say`${rule} does not say 原则上 in ${policy.id}: it cannot be waived`,
       WAIVERS,
     );
   }
   if (when === 'later' && waivable.decidedAt === 'filing') {
     return reject(
       'rule-violated',
-      `${rule} (${waivable.citation}) is decided when the consortium is filed: waive it in the filing's \`waivers\``,
+      say`${rule} (${waivable.citation}) is decided when the consortium is filed: waive it in the filing's \`waivers\``,
       WAIVERS,
     );
   }

@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * The policy catalogue's version, and the Ledger interpretations it adds to the texts where they are vague: each named,
  * dated and tied to the rules it reads, so that a supervisor can tell which reading decided an event (events record the
@@ -182,7 +183,7 @@ export const NO_FUTURE_FACTS: RuleRef = {
 export function futureFact(field: string, date: BusinessDate, today: BusinessDate): Rejection | undefined {
   if (date <= today) return undefined;
   return invalidInput(
-    [{ field, problem: `must not be after today (${today}): ${date} has not happened yet` }],
+    [{ field, problem: say`must not be after today (${today}): ${date} has not happened yet` }],
     NO_FUTURE_FACTS,
   );
 }

@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /** 辽宁省实质性产学研联盟: 工作指引(暂行) and 关于支持实质性产学研联盟发展的若干政策 (announced 2021-03-01). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, LIFECYCLE_CITATION, lifecycleRule } from './lifecycle-rules';
@@ -114,10 +115,10 @@ function mengzhu(lead: Unit, _members: Unit[], on: string): RuleCheck[] {
   const division = paramOn(liaoningParams.mengzhuDivision, on);
   const notEnterprise = notAnEnterpriseBecause(lead);
   if (notEnterprise)
-    return [check(ref, false, `the mengzhu ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`)];
+    return [check(ref, false, say`the mengzhu ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`)];
   if (!registeredIn(division)(lead))
-    return [check(ref, false, `the mengzhu ${describeUnit(lead)} is not registered in Liaoning (${division}xxxx)`)];
-  return [check(ref, true, `the mengzhu ${describeUnit(lead)} is an enterprise registered in Liaoning`)];
+    return [check(ref, false, say`the mengzhu ${describeUnit(lead)} is not registered in Liaoning (${division}xxxx)`)];
+  return [check(ref, true, say`the mengzhu ${describeUnit(lead)} is an enterprise registered in Liaoning`)];
 }
 
 function eligibility(application: ConsortiumApplication, on: string): RuleCheck[] {
@@ -128,14 +129,14 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
     check(
       { rule: 'liaoning.academic-member', citation: '组建基本条件 一' },
       academic >= academicMin,
-      `${academic} universities or research institutes among the members; at least ${academicMin} required`,
+      say`${academic} universities or research institutes among the members; at least ${academicMin} required`,
     ),
     check(
       { rule: 'liaoning.agreement', citation: '组建基本条件 二、三' },
       application.agreementSigned,
       application.agreementSigned
-        ? 'a legally binding agreement with explicit innovation goals is signed'
-        : 'no signed, legally binding agreement with innovation goals',
+        ? say`a legally binding agreement with explicit innovation goals is signed`
+        : say`no signed, legally binding agreement with innovation goals`,
     ),
   ];
 }

@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 泸州市科学技术局, 2024-05-15). */
 import { check, param, paramOn, refOf, RuleCheck } from '../shared/rule';
@@ -92,13 +93,13 @@ function lead(leadUnit: Unit, _members: Unit[], on: string): RuleCheck[] {
   const what = leadUnit.newRdInstitution
     ? 'a new R&D institution'
     : isEnterprise(leadUnit)
-      ? 'an enterprise'
-      : `not an enterprise (${leadUnit.kind}, code ${leadUnit.creditCode[0]}) nor a new R&D institution`;
+      ? say`an enterprise`
+      : say`not an enterprise (${leadUnit.kind}, code ${leadUnit.creditCode[0]}) nor a new R&D institution`;
   return [
     check(
       ref,
       inLuzhou && kindOk,
-      `the lead ${describeUnit(leadUnit)} is ${what}, ${inLuzhou ? 'registered in Luzhou' : `not registered in Luzhou (${division}xx)`}`,
+      say`the lead ${describeUnit(leadUnit)} is ${what}, ${inLuzhou ? say`registered in Luzhou` : say`not registered in Luzhou (${division}xx)`}`,
     ),
   ];
 }
@@ -113,24 +114,24 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
     check(
       { rule: 'luzhou.members-min', citation: '第二条(三)' },
       members.length >= membersMin,
-      `${members.length} member units besides the lead; at least ${membersMin} required`,
+      say`${members.length} member units besides the lead; at least ${membersMin} required`,
     ),
     check(
       { rule: 'luzhou.out-of-city', citation: '第二条(三)' },
       outOfCity >= outOfCityMin,
-      `${outOfCity} members registered outside Luzhou; at least ${outOfCityMin} required`,
+      say`${outOfCity} members registered outside Luzhou; at least ${outOfCityMin} required`,
     ),
     check(
       { rule: 'luzhou.agreement', citation: '第二条(四)' },
       application.agreementSigned,
-      application.agreementSigned ? 'the members signed a formation agreement' : 'no signed formation agreement',
+      application.agreementSigned ? say`the members signed a formation agreement` : say`no signed formation agreement`,
     ),
     check(
       { rule: 'luzhou.integrity', citation: '第五条(三)' },
       application.integrityCommitment,
       application.integrityCommitment
-        ? 'an integrity commitment (诚信承诺书) is submitted'
-        : 'no integrity commitment (诚信承诺书)',
+        ? say`an integrity commitment (诚信承诺书) is submitted`
+        : say`no integrity commitment (诚信承诺书)`,
     ),
   ];
 }

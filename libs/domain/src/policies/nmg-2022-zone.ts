@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * nmg-2022-zone — 内蒙古自治区科技成果转移转化示范区建设指引 (内蒙古自治区科学技术厅, 2022-11-14).
  * Demonstration zones are parks: approved once, reporting every year (六(四)), evaluated every three years (六(四)),
@@ -327,12 +328,12 @@ function judge(rule: IndicatorRule, indicators: ZoneIndicators, on: BusinessDate
   const required =
     typeof threshold === 'boolean'
       ? 'required: yes'
-      : `at least ${formatIndicatorValue(threshold, rule.unit)} required`;
+      : say`at least ${formatIndicatorValue(threshold, rule.unit)} required`;
   return {
     rule: p.rule,
     citation: p.citation,
     ok,
-    detail: `${rule.label} ${formatIndicatorValue(value, rule.unit)}${parts ? ' (parts summed)' : ''}; ${required}`,
+    detail: say`${rule.label} ${formatIndicatorValue(value, rule.unit)}${parts ? say` (parts summed)` : ''}; ${required}`,
     indicator: rule.indicator,
     unit: rule.unit,
     threshold,

@@ -1,3 +1,4 @@
+import { listOf, say } from '../shared/sentence';
 /** 内蒙古自治区重点产业链创新联合体建设实施方案 (内蒙古自治区科学技术厅, 2024-12-19). */
 import { wan } from '../shared/money';
 import { check, param, paramOn, refOf, RuleCheck } from '../shared/rule';
@@ -151,10 +152,11 @@ function leadEnterprise(lead: Unit, on: string): RuleCheck {
   const ref = { rule: 'nmg.lead-enterprise', citation: '三(二)' };
   const division = paramOn(nmgParams.leadDivision, on);
   const notEnterprise = notAnEnterpriseBecause(lead);
-  if (notEnterprise) return check(ref, false, `the lead ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`);
+  if (notEnterprise)
+    return check(ref, false, say`the lead ${describeUnit(lead)} is not an enterprise: ${notEnterprise}`);
   if (!registeredIn(division)(lead))
-    return check(ref, false, `the lead ${describeUnit(lead)} is not registered in Inner Mongolia (${division}xxxx)`);
-  return check(ref, true, `the lead ${describeUnit(lead)} is an enterprise registered in Inner Mongolia`);
+    return check(ref, false, say`the lead ${describeUnit(lead)} is not registered in Inner Mongolia (${division}xxxx)`);
+  return check(ref, true, say`the lead ${describeUnit(lead)} is an enterprise registered in Inner Mongolia`);
 }
 
 function leadRd(lead: Unit, on: string): RuleCheck {
@@ -166,15 +168,15 @@ function leadRd(lead: Unit, on: string): RuleCheck {
   const shareMet = hasThreeYears && BigInt(rdExpense3yFen) * 100n >= BigInt(revenue3yFen) * BigInt(percent);
   const lastYearMet = rdExpenseLastYearFen !== undefined && rdExpenseLastYearFen >= lastYearMinFen;
   const share = hasThreeYears
-    ? `R&D over three years ${yuanText(rdExpense3yFen)} is ${percentText(rdExpense3yFen, revenue3yFen)} of revenue ${yuanText(revenue3yFen)} (at least ${percent}% required)`
-    : 'three-year R&D and revenue not stated';
+    ? say`R&D over three years ${yuanText(rdExpense3yFen)} is ${percentText(rdExpense3yFen, revenue3yFen)} of revenue ${yuanText(revenue3yFen)} (at least ${percent}% required)`
+    : say`three-year R&D and revenue not stated`;
   const lastYear =
     rdExpenseLastYearFen !== undefined
-      ? `R&D last year ${yuanText(rdExpenseLastYearFen)} (at least ${yuanText(lastYearMinFen)} required)`
-      : 'last-year R&D not stated';
+      ? say`R&D last year ${yuanText(rdExpenseLastYearFen)} (at least ${yuanText(lastYearMinFen)} required)`
+      : say`last-year R&D not stated`;
   if (shareMet) return check(ref, true, share);
   if (lastYearMet) return check(ref, true, lastYear);
-  return check(ref, false, `neither threshold is met: ${share}; ${lastYear}`);
+  return check(ref, false, say`neither threshold is met: ${share}; ${lastYear}`);
 }
 
 function leadRules(lead: Unit, _members: Unit[], on: string): RuleCheck[] {
@@ -189,9 +191,9 @@ function naming(name: string, on: string): RuleCheck {
   const suffix = suffixes.find((s) => name.endsWith(s));
   const chain = prefix && suffix ? name.slice(prefix.length, name.length - suffix.length).trim() : '';
   if (prefix && suffix && chain.length > 0) {
-    return check(ref, true, `the name ${name} has the form ${prefixes[0]}×××${suffixes[0]} (××× = ${chain})`);
+    return check(ref, true, say`the name ${name} has the form ${prefixes[0]}×××${suffixes[0]} (××× = ${chain})`);
   }
-  return check(ref, false, `the name ${name} does not have the form ${prefixes[0]}×××${suffixes[0]}`);
+  return check(ref, false, say`the name ${name} does not have the form ${prefixes[0]}×××${suffixes[0]}`);
 }
 
 function eligibility(application: ConsortiumApplication, on: string): RuleCheck[] {
@@ -205,8 +207,8 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   const bodies = paramOn(nmgParams.agreementBodies, on);
   const missingBodies = bodies.filter((body) => !application.governance[body]).map((body) => GOVERNANCE_NAMES[body]);
   const agreementProblems = [
-    ...(application.agreementSigned ? [] : ['the formation agreement is not signed by every member']),
-    ...missingBodies.map((body) => `no ${body}`),
+    ...(application.agreementSigned ? [] : [say`the formation agreement is not signed by every member`]),
+    ...missingBodies.map((body) => say`no ${body}`),
   ];
   return [
     ...leadRules(application.lead, application.members, on),
@@ -214,24 +216,24 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
     check(
       { rule: 'nmg.members-min', citation: '三(三)' },
       total >= membersMin,
-      `${total} member units, lead included; at least ${membersMin} required`,
+      say`${total} member units, lead included; at least ${membersMin} required`,
     ),
     check(
       { rule: 'nmg.members-in-region', citation: '三(三)' },
       isAtLeastPercent(inRegion, total, inRegionPercent),
-      `${inRegion} of ${total} member units registered in Inner Mongolia (${percentText(inRegion, total)}); at least ${inRegionPercent}% required`,
+      say`${inRegion} of ${total} member units registered in Inner Mongolia (${percentText(inRegion, total)}); at least ${inRegionPercent}% required`,
     ),
     check(
       { rule: 'nmg.members-enterprises', citation: '三(三)' },
       isAtLeastPercent(enterprises, total, enterprisesPercent),
-      `${enterprises} of ${total} member units are enterprises (${percentText(enterprises, total)}); at least ${enterprisesPercent}% required`,
+      say`${enterprises} of ${total} member units are enterprises (${percentText(enterprises, total)}); at least ${enterprisesPercent}% required`,
     ),
     check(
       { rule: 'nmg.agreement', citation: '三(四)' },
       agreementProblems.length === 0,
       agreementProblems.length === 0
-        ? 'the formation agreement is signed by every member; a management body and an expert committee exist'
-        : agreementProblems.join('; '),
+        ? say`the formation agreement is signed by every member; a management body and an expert committee exist`
+        : listOf(agreementProblems),
     ),
   ];
 }

@@ -1,3 +1,4 @@
+import { listOf, say, Sentence } from '../shared/sentence';
 import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (天津市科学技术局, 2018-12-25; in force until 2020-12-31). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
@@ -140,16 +141,16 @@ function responsibleUnit(lead: Unit, _members: Unit[], on: string): RuleCheck[] 
     check(
       { rule: 'tianjin.lead', citation: '第十一条(二)' },
       ok,
-      `the responsible unit ${describeUnit(lead)} is ${ok ? '' : 'not '}registered in Tianjin`,
+      say`the responsible unit ${describeUnit(lead)} is ${ok ? '' : say`not `}registered in Tianjin`,
     ),
   ];
 }
 
-const KIND_NAMES: Record<UnitKind, string> = {
-  enterprise: 'enterprise',
-  university: 'university',
-  'research-institute': 'research institute',
-  other: 'other',
+const KIND_NAMES: Record<UnitKind, Sentence> = {
+  enterprise: say`enterprise`,
+  university: say`university`,
+  'research-institute': say`research institute`,
+  other: say`other`,
 };
 
 function eligibility(application: ConsortiumApplication, on: string): RuleCheck[] {
@@ -163,37 +164,36 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   const coreLocalPercent = paramOn(tianjinParams.coreLocalAbovePercent, on);
   const missingBodies = paramOn(tianjinParams.governanceBodies, on).filter((body) => !application.governance[body]);
   const membersProblems = [
-    ...(units.length >= membersMin ? [] : [`at least ${membersMin} required`]),
-    ...missingKinds.map((kind) => `no ${KIND_NAMES[kind]}`),
+    ...(units.length >= membersMin ? [] : [say`at least ${membersMin} required`]),
+    ...missingKinds.map((kind) => say`no ${KIND_NAMES[kind]}`),
   ];
   return [
     ...responsibleUnit(application.lead, application.members, on),
     check(
       { rule: 'tianjin.members-min', citation: '第十一条(三)' },
       membersProblems.length === 0,
-      `${units.length} member units, the responsible unit included` +
-        (membersProblems.length
-          ? `: ${membersProblems.join('; ')}`
-          : ', with enterprises, universities and research institutes'),
+      membersProblems.length
+        ? say`${units.length} member units, the responsible unit included: ${listOf(membersProblems)}`
+        : say`${units.length} member units, the responsible unit included, with enterprises, universities and research institutes`,
     ),
     check(
       { rule: 'tianjin.core-local', citation: '第十一条(三)' },
       isMoreThanPercent(localEnterprises, enterprises.length, coreLocalPercent),
-      `${localEnterprises} of ${enterprises.length} enterprise members registered in Tianjin (${percentText(localEnterprises, enterprises.length)}); more than ${coreLocalPercent}% required`,
+      say`${localEnterprises} of ${enterprises.length} enterprise members registered in Tianjin (${percentText(localEnterprises, enterprises.length)}); more than ${coreLocalPercent}% required`,
     ),
     check(
       { rule: 'tianjin.agreement', citation: '第九条(二)' },
       application.agreementSigned,
       application.agreementSigned
-        ? "the agreement is signed by all members' legal representatives"
-        : 'no agreement signed by all members',
+        ? say`the agreement is signed by all members' legal representatives`
+        : say`no agreement signed by all members`,
     ),
     check(
       { rule: 'tianjin.governance', citation: '第九条(三)' },
       missingBodies.length === 0,
       missingBodies.length === 0
-        ? 'a council, an expert committee and a secretariat exist'
-        : missingBodies.map((body) => `no ${GOVERNANCE_NAMES[body]}`).join('; '),
+        ? say`a council, an expert committee and a secretariat exist`
+        : listOf(missingBodies.map((body) => say`no ${GOVERNANCE_NAMES[body]}`)),
     ),
   ];
 }

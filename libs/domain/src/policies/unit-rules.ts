@@ -1,6 +1,7 @@
 /** Small counting helpers the policies' eligibility rules share. */
 import { isEnterpriseCode, isRegisteredIn } from '../shared/credit-code';
 import { fenToYuan } from '../shared/money';
+import { say, Sentence } from '../shared/sentence';
 import { Unit } from '../shared/unit';
 
 /**
@@ -36,10 +37,10 @@ export const describeUnit = (unit: Unit): string => `${unit.name} (${unit.credit
 export const yuanText = (fen: number): string => `${fenToYuan(fen)} yuan`;
 
 /** Why a lead is not an enterprise, or null when it is one. */
-export function notAnEnterpriseBecause(unit: Unit): string | null {
-  if (unit.kind !== 'enterprise') return `declared kind is ${unit.kind}`;
+export function notAnEnterpriseBecause(unit: Unit): Sentence | null {
+  if (unit.kind !== 'enterprise') return say`declared kind is ${unit.kind}`;
   if (!isEnterpriseCode(unit.creditCode))
-    return `credit code ${unit.creditCode} is not issued by market regulation (9)`;
+    return say`credit code ${unit.creditCode} is not issued by market regulation (9)`;
   return null;
 }
 
@@ -54,9 +55,9 @@ export function percentText(part: number, whole: number): string {
 
 export type GovernanceBody = 'council' | 'expertCommittee' | 'secretariat' | 'managementBody';
 
-export const GOVERNANCE_NAMES: Record<GovernanceBody, string> = {
-  council: 'council (理事会)',
-  expertCommittee: 'expert committee (专家委员会)',
-  secretariat: 'secretariat (秘书处)',
-  managementBody: 'management body (管理协调机构)',
+export const GOVERNANCE_NAMES: Record<GovernanceBody, Sentence> = {
+  council: say`council (理事会)`,
+  expertCommittee: say`expert committee (专家委员会)`,
+  secretariat: say`secretariat (秘书处)`,
+  managementBody: say`management body (管理协调机构)`,
 };

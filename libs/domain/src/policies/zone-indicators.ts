@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 import { InputProblem } from '../shared/input-problems';
 import { Fen } from '../shared/money';
 
@@ -97,22 +98,25 @@ const FINANCING_PARTS: ReadonlyArray<keyof FinancingInstitutionParts> = [
 function countOrPartsProblems(field: string, value: unknown, parts: ReadonlyArray<string>): InputProblem[] {
   if (isCount(value)) return [];
   if (typeof value !== 'object' || value === null) {
-    return [{ field, problem: `must be a count, or its parts { ${parts.join(', ')} }` }];
+    return [{ field, problem: say`must be a count, or its parts { ${parts.join(', ')} }` }];
   }
   const record = value as Record<string, unknown>;
   const unknownParts = Object.keys(record).filter((k) => !parts.includes(k));
   return [
     ...parts
       .filter((p) => !isCount(record[p]))
-      .map((p) => ({ field: `${field}.${p}`, problem: 'must be a non-negative integer' })),
-    ...unknownParts.map((p) => ({ field: `${field}.${p}`, problem: `is not a part; parts are ${parts.join(', ')}` })),
+      .map((p) => ({ field: `${field}.${p}`, problem: say`must be a non-negative integer` })),
+    ...unknownParts.map((p) => ({
+      field: `${field}.${p}`,
+      problem: say`is not a part; parts are ${parts.join(', ')}`,
+    })),
   ];
 }
 
 /** Field-by-field problems with a report's indicators; empty when they are well-formed. Never throws. */
 export function indicatorProblems(indicators: unknown): InputProblem[] {
   if (typeof indicators !== 'object' || indicators === null)
-    return [{ field: 'indicators', problem: 'must be an object' }];
+    return [{ field: 'indicators', problem: say`must be an object` }];
   const i = indicators as Record<string, unknown>;
   const problems: InputProblem[] = [];
   for (const field of [
@@ -122,16 +126,16 @@ export function indicatorProblems(indicators: unknown): InputProblem[] {
     'parkEnterprises',
     'incubatedEnterprises',
   ]) {
-    if (!isCount(i[field])) problems.push({ field, problem: 'must be a non-negative integer' });
+    if (!isCount(i[field])) problems.push({ field, problem: say`must be a non-negative integer` });
   }
   for (const field of ['hightechShareBasisPoints', 'hightechRevenueShareBasisPoints']) {
     const bp = i[field];
     if (!isCount(bp) || bp > BASIS_POINTS_WHOLE)
-      problems.push({ field, problem: 'must be basis points, an integer from 0 to 10000' });
+      problems.push({ field, problem: say`must be basis points, an integer from 0 to 10000` });
   }
   problems.push(...countOrPartsProblems('transferInstitutions', i.transferInstitutions, TRANSFER_PARTS));
   problems.push(...countOrPartsProblems('financingInstitutions', i.financingInstitutions, FINANCING_PARTS));
-  if (typeof i.specialFund !== 'boolean') problems.push({ field: 'specialFund', problem: 'must be true or false' });
+  if (typeof i.specialFund !== 'boolean') problems.push({ field: 'specialFund', problem: say`must be true or false` });
   return [...problems, ...rdAndGrowthProblems(i)];
 }
 
@@ -139,16 +143,16 @@ export function indicatorProblems(indicators: unknown): InputProblem[] {
 function rdAndGrowthProblems(i: Record<string, unknown>): InputProblem[] {
   const problems: InputProblem[] = [];
   const optionalCount = (field: string, value: unknown) =>
-    value === undefined || isCount(value) ? [] : [{ field, problem: 'must be a non-negative integer' }];
+    value === undefined || isCount(value) ? [] : [{ field, problem: say`must be a non-negative integer` }];
   problems.push(
     ...optionalCount('rdSpending', i.rdSpendingFen),
     ...optionalCount('techContractCount', i.techContractCount),
   );
   if (i.parkGdpFen !== undefined && !(isCount(i.parkGdpFen) && i.parkGdpFen > 0))
-    problems.push({ field: 'parkGdp', problem: 'must be a positive amount' });
+    problems.push({ field: 'parkGdp', problem: say`must be a positive amount` });
   if ((i.rdSpendingFen === undefined) !== (i.parkGdpFen === undefined)) {
     const [missing, given] = i.rdSpendingFen === undefined ? ['rdSpending', 'parkGdp'] : ['parkGdp', 'rdSpending'];
-    problems.push({ field: missing, problem: `is required with ${given}: the two are given together` });
+    problems.push({ field: missing, problem: say`is required with ${given}: the two are given together` });
   }
   return problems;
 }

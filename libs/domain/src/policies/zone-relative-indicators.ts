@@ -1,3 +1,4 @@
+import { Words, say } from '../shared/sentence';
 /**
  * The two indicators of nmg-2022-zone a report cannot be judged on alone: zone.rd-intensity (四(三), against the
  * region's average for the year) and zone.growth (四(二), against the zone's report for the previous year). Each is
@@ -31,7 +32,7 @@ interface Judged {
   value: number | null;
   threshold: number | null;
   ok: boolean;
-  detail: string;
+  detail: Words;
 }
 
 const finding = (rule: PolicyParam<boolean>, judged: Judged): IndicatorFinding => ({
@@ -43,7 +44,7 @@ const finding = (rule: PolicyParam<boolean>, judged: Judged): IndicatorFinding =
 
 /** Nothing to compare with: `ok` false (nothing shows the condition met), `assessed` false, and why. */
 const notAssessed = (rule: PolicyParam<boolean>, judged: Omit<Judged, 'ok'>): IndicatorFinding => ({
-  ...finding(rule, { ...judged, ok: false, detail: `not assessed: ${judged.detail}` }),
+  ...finding(rule, { ...judged, ok: false, detail: say`not assessed: ${judged.detail}` }),
   assessed: false,
 });
 
@@ -64,17 +65,17 @@ export function assessRdIntensity(
   const threshold = average?.rdIntensityMillionths ?? null;
   const { rdSpendingFen: rd, parkGdpFen: gdp } = indicators;
   if (rd === undefined || gdp === undefined || gdp <= 0) {
-    const detail = 'the report gives no R&D spending and park GDP (rdSpending, parkGdp)';
+    const detail = say`the report gives no R&D spending and park GDP (rdSpending, parkGdp)`;
     return notAssessed(rule, { ...base, value: null, threshold, detail });
   }
   const value = intensityMillionths(rd, gdp);
   const figures = `园区研发经费投入强度 ${formatIndicatorValue(value, 'millionths')} (${fenToYuan(rd)} / ${fenToYuan(gdp)} 元)`;
   if (threshold === null) {
-    const detail = `${figures}; no regional average for ${year} was recorded when the report was`;
+    const detail = say`${figures}; no regional average for ${year} was recorded when the report was`;
     return notAssessed(rule, { ...base, value, threshold, detail });
   }
   const ok = BigInt(rd) * BigInt(MILLIONTHS_WHOLE) > BigInt(threshold) * BigInt(gdp);
-  const detail = `${figures}; above the region's average for ${year}, ${formatIndicatorValue(threshold, 'millionths')}, required`;
+  const detail = say`${figures}; above the region's average for ${year}, ${formatIndicatorValue(threshold, 'millionths')}, required`;
   return finding(rule, { ...base, value, threshold, ok, detail });
 }
 
@@ -91,16 +92,14 @@ export function assessGrowth(
   const turnover = { indicator: 'techContractTurnoverGrowth' as const, unit: 'fen' as const };
   const current = indicators.techContractTurnoverFen;
   if (!previous) {
-    const detail = `no report for ${year - 1} to compare with was recorded when this one was`;
+    const detail = say`no report for ${year - 1} to compare with was recorded when this one was`;
     return [
       notAssessed(rule, { ...count, value: indicators.techContractCount ?? null, threshold: null, detail }),
       notAssessed(rule, { ...turnover, value: current, threshold: null, detail }),
     ];
   }
   const before = previous.indicators.techContractTurnoverFen;
-  const turnoverDetail =
-    `技术合同成交额 ${formatIndicatorValue(current, 'fen')}, ${previous.year}: ` +
-    `${formatIndicatorValue(before, 'fen')}; more than the year before required`;
+  const turnoverDetail = say`技术合同成交额 ${formatIndicatorValue(current, 'fen')}, ${previous.year}: ${formatIndicatorValue(before, 'fen')}; more than the year before required`;
   return [
     countGrowth(rule, indicators.techContractCount, previous),
     finding(rule, { ...turnover, value: current, threshold: before, ok: current > before, detail: turnoverDetail }),
@@ -111,12 +110,12 @@ function countGrowth(rule: PolicyParam<boolean>, value: number | undefined, prev
   const base = { indicator: 'techContractCountGrowth' as const, unit: 'count' as const };
   const threshold = previous.indicators.techContractCount ?? null;
   if (value === undefined)
-    return notAssessed(rule, { ...base, value: null, threshold, detail: 'the report gives no techContractCount' });
+    return notAssessed(rule, { ...base, value: null, threshold, detail: say`the report gives no techContractCount` });
   if (threshold === null) {
-    const detail = `技术合同项数 ${value}; the report for ${previous.year} gives no techContractCount`;
+    const detail = say`技术合同项数 ${value}; the report for ${previous.year} gives no techContractCount`;
     return notAssessed(rule, { ...base, value, threshold, detail });
   }
-  const detail = `技术合同项数 ${value}, ${previous.year}: ${threshold}; more than the year before required`;
+  const detail = say`技术合同项数 ${value}, ${previous.year}: ${threshold}; more than the year before required`;
   return finding(rule, { ...base, value, threshold, ok: value > threshold, detail });
 }
 

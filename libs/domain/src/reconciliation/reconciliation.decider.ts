@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * Statement matching (issue 14): a finance office's run of a payment statement against the ledger's disbursements is
  * recorded as an event on its own stream (`reconciliation-<id>`), and so is every difference it resolves — auditable,
@@ -32,7 +33,7 @@ export function decide(
     default:
       return reject(
         'invalid-input',
-        `not a reconciliation command: ${JSON.stringify((command as { type?: unknown })?.type)}`,
+        say`not a reconciliation command: ${JSON.stringify((command as { type?: unknown })?.type)}`,
       );
   }
 }

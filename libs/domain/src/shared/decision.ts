@@ -1,4 +1,5 @@
 import { RuleCheck } from './rule';
+import { Words } from './sentence';
 
 export type RejectionCode =
   | 'rule-violated'
@@ -21,7 +22,8 @@ export interface CapFigures {
 export interface Rejection {
   kind: 'rejection';
   code: RejectionCode;
-  message: string;
+  /** What the refusal says: a sentence the answer renders in the language asked for. */
+  message: Words;
   rule?: string;
   citation?: string;
   /** e.g. every unmet rule when an approval is refused */
@@ -33,7 +35,7 @@ export type Decision<E> = E[] | Rejection;
 
 export const reject = (
   code: RejectionCode,
-  message: string,
+  message: Words,
   extra: Omit<Rejection, 'kind' | 'code' | 'message'> = {},
 ): Rejection => ({ kind: 'rejection', code, message, ...extra });
 

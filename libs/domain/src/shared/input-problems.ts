@@ -8,20 +8,22 @@ import { isValidCreditCode } from './credit-code';
 import { isBusinessDate } from './dates';
 import { reject, Rejection } from './decision';
 import { RuleRef } from './rule';
+import { listOf, say, Words } from './sentence';
 import { Unit, UNIT_KINDS } from './unit';
 
 export interface InputProblem {
   field: string;
-  problem: string;
+  /** Reads after the field's name: say`is required`. */
+  problem: Words;
 }
 
 /** A 400 naming every problem field by field; the message lists them unless one is given. */
 export const invalidInput = (
   problems: InputProblem[],
-  extra: { message?: string } & Partial<RuleRef> = {},
+  extra: { message?: Words } & Partial<RuleRef> = {},
 ): Rejection => {
   const { message, ...ref } = extra;
-  return reject('invalid-input', message ?? problems.map((p) => `${p.field} ${p.problem}`).join('; '), {
+  return reject('invalid-input', message ?? listOf(problems.map((p) => say`${p.field} ${p.problem}`)), {
     ...ref,
     details: problems.map(({ field, problem }) => ({ field, problem })),
   });
@@ -30,33 +32,35 @@ export const invalidInput = (
 export const isNonEmptyText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 export const textProblems = (field: string, value: unknown): InputProblem[] =>
-  isNonEmptyText(value) ? [] : [{ field, problem: 'is required' }];
+  isNonEmptyText(value) ? [] : [{ field, problem: say`is required` }];
 
 /** Absent, or text that is not blank. */
 export const optionalTextProblems = (field: string, value: unknown): InputProblem[] =>
-  value === undefined || isNonEmptyText(value) ? [] : [{ field, problem: 'must be text that is not blank, or absent' }];
+  value === undefined || isNonEmptyText(value)
+    ? []
+    : [{ field, problem: say`must be text that is not blank, or absent` }];
 
 export const dateProblems = (field: string, value: unknown): InputProblem[] =>
-  isBusinessDate(value) ? [] : [{ field, problem: 'must be a date YYYY-MM-DD' }];
+  isBusinessDate(value) ? [] : [{ field, problem: say`must be a date YYYY-MM-DD` }];
 
 export const oneOfProblems = (field: string, value: unknown, allowed: ReadonlyArray<string>): InputProblem[] =>
   typeof value === 'string' && allowed.includes(value)
     ? []
-    : [{ field, problem: `must be one of ${allowed.join(', ')}` }];
+    : [{ field, problem: say`must be one of ${allowed.join(', ')}` }];
 
 export const integerProblems = (field: string, value: unknown): InputProblem[] =>
-  Number.isSafeInteger(value) ? [] : [{ field, problem: 'must be an integer' }];
+  Number.isSafeInteger(value) ? [] : [{ field, problem: say`must be an integer` }];
 
 /** Money reaches the domain in whole fen; the field keeps the API's name (`amount`, not `amountFen`). */
 export const positiveAmountProblems = (field: string, fen: unknown): InputProblem[] =>
   typeof fen === 'number' && Number.isSafeInteger(fen) && fen > 0
     ? []
-    : [{ field, problem: 'must be a positive amount' }];
+    : [{ field, problem: say`must be a positive amount` }];
 
 export const nonNegativeAmountProblems = (field: string, fen: unknown): InputProblem[] =>
   fen === undefined || (typeof fen === 'number' && Number.isSafeInteger(fen) && fen >= 0)
     ? []
-    : [{ field, problem: 'must be a non-negative amount of whole fen' }];
+    : [{ field, problem: say`must be a non-negative amount of whole fen` }];
 
 /** The unit's money fields in the domain, and the names the HTTP body gives them (money in yuan, without `Fen`). */
 const UNIT_AMOUNTS = {
@@ -68,13 +72,13 @@ const UNIT_AMOUNTS = {
 /** What is wrong with a unit (the lead at `lead`, a member at `members[3]`), field by field; empty when nothing. */
 export function unitProblems(unit: Unit | undefined, path: string): InputProblem[] {
   if (typeof unit !== 'object' || unit === null || Array.isArray(unit)) {
-    return [{ field: path, problem: 'must be a unit { creditCode, name, kind }' }];
+    return [{ field: path, problem: say`must be a unit { creditCode, name, kind }` }];
   }
   const problems: InputProblem[] = [];
   if (!isValidCreditCode(unit.creditCode)) {
     problems.push({
       field: `${path}.creditCode`,
-      problem: `must be a valid unified social credit code, not ${JSON.stringify(unit.creditCode)}`,
+      problem: say`must be a valid unified social credit code, not ${JSON.stringify(unit.creditCode)}`,
     });
   }
   problems.push(...textProblems(`${path}.name`, unit.name));
@@ -97,7 +101,7 @@ export function duplicateUnitProblems(lead: Unit, members: Unit[]): InputProblem
     if (earlier) {
       problems.push({
         field: `members[${i}].creditCode`,
-        problem: `repeats ${earlier} (${member.creditCode}); a unit is listed once and the lead is not a member`,
+        problem: say`repeats ${earlier} (${member.creditCode}); a unit is listed once and the lead is not a member`,
       });
     } else firstSeen.set(member.creditCode, `members[${i}]`);
   });

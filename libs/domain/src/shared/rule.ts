@@ -1,11 +1,16 @@
 import { BusinessDate } from './dates';
+import { Words } from './sentence';
 
 /** One rule's verdict on one question: the shape every eligibility check and decision carries. */
 export interface RuleCheck {
   rule: string; // a rule id of POLICIES.md, verbatim: 'nmg.members-min'
   ok: boolean;
   citation: string; // the clause: '三(三)'
-  detail: string; // a readable sentence: '11 member units, at least 10 required'
+  /**
+   * Why, as a sentence: say`${n} member units, lead included; at least ${min} required`. Verdicts recorded before
+   * sentences hold the English text itself, which renders as it is.
+   */
+  detail: Words;
   /** The rule failed, and a waiver on record (its 原则上 set aside for this consortium) makes it pass. */
   waived?: WaiverNote;
 }
@@ -59,7 +64,7 @@ export function paramOn<T>(p: PolicyParam<T>, on: BusinessDate): T {
   return version.value;
 }
 
-export const check = (ref: RuleRef, ok: boolean, detail: string): RuleCheck => ({ ...ref, ok, detail });
+export const check = (ref: RuleRef, ok: boolean, detail: Words): RuleCheck => ({ ...ref, ok, detail });
 
 /** The rule an event's data names: its own `rule`/`citation`, or those of the single check it records. */
 export function ruleRefOf(data: unknown): Partial<RuleRef> {

@@ -1,3 +1,4 @@
+import { Sentence, say } from './sentence';
 /**
  * Chinese working days: weekends and statutory holidays off, adjusted working weekends (调休) on.
  * The calendar is the `chinese-days` package's data (State Council announcements, one year at a time). Its raw data
@@ -10,13 +11,14 @@ import { addDays, BusinessDate, isBusinessDate, yearOf } from './dates';
 const holidays: Readonly<Record<string, string>> = calendar.holidays;
 const adjustedWorkdays: Readonly<Record<string, string>> = calendar.workdays;
 
+/** Why the calendar cannot count a year's working days, as a sentence. */
+export const calendarGap = (year: number): Sentence =>
+  say`the working-day calendar (chinese-days) has no statutory holidays for ${year}; Chinese working days in ${year} cannot be counted until the State Council's schedule is in the data`;
+
 /** Thrown when the calendar has no holiday data for a year: the ledger refuses to guess from weekends alone. */
 export class WorkingDayCalendarError extends RangeError {
   constructor(readonly year: number) {
-    super(
-      `the working-day calendar (chinese-days) has no statutory holidays for ${year}; ` +
-        `Chinese working days in ${year} cannot be counted until the State Council's schedule is in the data`,
-    );
+    super(calendarGap(year).say.replace(/\{0\}/g, String(year)));
     this.name = 'WorkingDayCalendarError';
   }
 }

@@ -28,7 +28,7 @@ function history(...steps: Array<[SubsidyCommand, string]>): SubsidyLedgerEvent[
   for (const [command, actor] of steps) {
     const state = events.reduce(subsidyDecider.evolve, subsidyDecider.initialState());
     const decision = subsidyDecider.decide(command, state, context({ actor }));
-    if (!Array.isArray(decision)) throw new Error(decision.message);
+    if (!Array.isArray(decision)) throw new Error(JSON.stringify(decision.message));
     events.push(...decision);
   }
   return events;

@@ -590,7 +590,7 @@ describe('nmg.project-change (六(三)) and ledger.project-change — a project 
     const history = granted();
     const state = history.reduce(subsidyDecider.evolve, subsidyDecider.initialState());
     const decision = subsidyDecider.decide(continueProject('S-1'), state, { today: FIXTURE_TODAY, consortium });
-    if (!Array.isArray(decision)) throw new Error(decision.message);
+    if (!Array.isArray(decision)) throw new Error(JSON.stringify(decision.message));
     return [...history, ...decision];
   };
 

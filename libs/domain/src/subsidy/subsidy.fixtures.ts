@@ -253,7 +253,8 @@ export function recorded(
   let state: SubsidyLedgerState = initialState();
   for (const command of commands) {
     const decision = decide(command, state, contextFor(command, consortia));
-    if (isRejection(decision)) throw new Error(`fixture command ${command.type} rejected: ${decision.message}`);
+    if (isRejection(decision))
+      throw new Error(`fixture command ${command.type} rejected: ${JSON.stringify(decision.message)}`);
     events.push(...decision);
     state = decision.reduce(evolve, state);
   }

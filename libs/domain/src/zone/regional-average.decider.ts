@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * The region's yearly averages (zone.rd-intensity 四(三)): a small decider over one stream per year
  * (`regionalAverageStreamId`). An administrator records the average; a zone's annual report for that year reads the
@@ -22,7 +23,7 @@ export function decide(
   if (!isBusinessDate(context?.today))
     throw new TypeError(`the regional-average decider needs context.today, got ${JSON.stringify(context?.today)}`);
   if (command?.type !== 'RecordRegionalAverage')
-    return reject('invalid-input', `not a regional-average command: ${JSON.stringify(command?.type)}`);
+    return reject('invalid-input', say`not a regional-average command: ${JSON.stringify(command?.type)}`);
   return decideRegionalAverage(command, state, context);
 }
 

@@ -1,3 +1,4 @@
+import { say } from '../shared/sentence';
 /**
  * The demonstration-zone decider (nmg-2022-zone). Semantics chosen where the guideline is silent:
  *
@@ -48,7 +49,7 @@ export function decide(command: ZoneCommand, state: ZoneState, context: ZoneCont
     case 'RecordZoneEvaluation':
       return decideZoneEvaluation(command, state, context);
     default:
-      return reject('invalid-input', `not a zone command: ${JSON.stringify((command as { type?: unknown })?.type)}`);
+      return reject('invalid-input', say`not a zone command: ${JSON.stringify((command as { type?: unknown })?.type)}`);
   }
 }
 

@@ -614,7 +614,7 @@ describe('every zone event names its rule and citation', () => {
     const log: ZoneEvent[] = [];
     for (const [command, today] of commands) {
       const decision = zoneDecider.decide(command, state, { today });
-      if (isRejection(decision)) throw new Error(`${command.type} refused: ${decision.message}`);
+      if (isRejection(decision)) throw new Error(`${command.type} refused: ${JSON.stringify(decision.message)}`);
       log.push(...decision);
       state = decision.reduce(zoneDecider.evolve, state);
     }
@@ -696,7 +696,7 @@ describe('the issue, end to end in the domain', () => {
     const log: ZoneEvent[] = [];
     for (const [command, today] of commands) {
       const decision = zoneDecider.decide(command, state, { today });
-      if (isRejection(decision)) throw new Error(`${command.type} refused: ${decision.message}`);
+      if (isRejection(decision)) throw new Error(`${command.type} refused: ${JSON.stringify(decision.message)}`);
       log.push(...decision);
       state = decision.reduce(zoneDecider.evolve, state);
     }

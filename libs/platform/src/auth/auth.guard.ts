@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import {
   CanActivate,
   ExecutionContext,
@@ -27,14 +28,19 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; principal?: Principal }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     const principal = match ? this.tokens.principalFor(match[1]) : undefined;
-    if (!principal) throw new UnauthorizedException('a known bearer token is required (Authorization: Bearer <token>)');
+    if (!principal)
+      throw new UnauthorizedException({
+        error: 'unauthorized',
+        message: say`a known bearer token is required (Authorization: Bearer <token>)`,
+      });
     request.principal = principal;
     requestFactsOf(request).actor = principal.actor;
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!hasAnyRole(principal, allowed)) {
-      throw new ForbiddenException(
-        `this needs the role ${allowed.join(' or ') || 'admin'}; ${principal.actor} has ${[...principal.roles].join(', ')}`,
-      );
+      throw new ForbiddenException({
+        error: 'forbidden',
+        message: say`this needs the role ${allowed.join(' or ') || 'admin'}; ${principal.actor} has ${[...principal.roles].join(', ')}`,
+      });
     }
     return true;
   }

@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 /**
  * Jurisdictions (issue 14): a token may be scoped to policies and/or regions (LEDGER_TOKENS
  * `token:actor:role@luzhou-2024-consortium|21`); any one of them matching is enough. A region is a prefix of 2–6 digits
@@ -57,7 +58,7 @@ export const jurisdictionText = (jurisdiction: Jurisdiction): string =>
 export function outsideJurisdiction(actor: string, jurisdiction: Jurisdiction, what: string): ForbiddenException {
   return new ForbiddenException({
     error: 'forbidden',
-    message: `${what} is outside the jurisdiction of ${actor} (${jurisdictionText(jurisdiction)})`,
+    message: say`${what} is outside the jurisdiction of ${actor} (${jurisdictionText(jurisdiction)})`,
   });
 }
 

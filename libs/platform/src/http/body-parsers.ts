@@ -1,3 +1,4 @@
+import { say, Words } from '@ledger/domain/shared/sentence';
 import type { FastifyBodyParser, FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import { TransportRefusal } from './transport-refusal';
@@ -20,7 +21,7 @@ function refusalOf(request: FastifyRequest): TransportRefusal | undefined {
     return new TransportRefusal(
       415,
       'invalid-input',
-      `a body in the content coding "${coding.slice(0, 40)}" is not read: send it unencoded (Content-Encoding: identity)`,
+      say`a body in the content coding "${coding.slice(0, 40)}" is not read: send it unencoded (Content-Encoding: identity)`,
       { 'Accept-Encoding': 'identity' },
     );
   }
@@ -29,7 +30,7 @@ function refusalOf(request: FastifyRequest): TransportRefusal | undefined {
     return new TransportRefusal(
       415,
       'invalid-input',
-      `a body in the charset "${charset.slice(0, 40)}" is not read: send UTF-8 (charset=utf-8)`,
+      say`a body in the charset "${charset.slice(0, 40)}" is not read: send UTF-8 (charset=utf-8)`,
     );
   }
   return undefined;
@@ -53,7 +54,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-const malformed = (message: string) => new TransportRefusal(400, 'invalid-input', message);
+const malformed = (message: Words) => new TransportRefusal(400, 'invalid-input', message);
 
 /**
  * JSON bodies read as the ledger read them under Express (body-parser, `strict`): an empty body with a JSON
@@ -69,12 +70,12 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
     if (body.length === 0) return done(null, {});
     const text = body.toString('utf8');
     const first = FIRST_CHARACTER.exec(text)?.[1];
-    if (first !== '{' && first !== '[') return done(malformed('a JSON body must be an object or an array'));
+    if (first !== '{' && first !== '[') return done(malformed(say`a JSON body must be an object or an array`));
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-      return done(malformed(`a JSON body may nest objects and arrays at most ${MAX_JSON_DEPTH} deep`));
+      return done(malformed(say`a JSON body may nest objects and arrays at most ${MAX_JSON_DEPTH} deep`));
     }
     void parseJson(request, text, (error, value) =>
-      error ? done(malformed(`the body is not valid JSON: ${error.message}`)) : done(null, value),
+      error ? done(malformed(say`the body is not valid JSON: ${error.message}`)) : done(null, value),
     );
   };
 }

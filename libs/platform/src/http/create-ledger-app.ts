@@ -11,6 +11,7 @@ import { LedgerLogLevel, logLevelFromEnv, logLevelFromNest } from '../logging/lo
 import { logRequests } from '../logging/request-log';
 import { formBodyParser, jsonBodyParser } from './body-parsers';
 import { multipartBodies } from './multipart-bodies';
+import { answerInTheAskedLanguage } from './answer-language';
 import { etagsOnReads } from './etags-on-reads';
 import { answerFrameworkError } from './framework-errors';
 import { methodNotAllowed } from './method-not-allowed';
@@ -74,6 +75,7 @@ export async function createLedgerApp(
   app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
   await multipartBodies(fastify);
+  answerInTheAskedLanguage(fastify);
   etagsOnReads(fastify);
   settleIdempotencyKeysOnSend(fastify, app.get(IdempotencyKeys));
   serveOpenApi(app, options);

@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DuplicateEventIdError } from '@ledger/event-store';
 import { fenToYuan } from '@ledger/domain/shared/money';
@@ -40,17 +41,18 @@ export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
     return [REJECTION_STATUS[code], body];
   }
   if (exception instanceof ConflictRetriesExhaustedException || exception instanceof DuplicateEventIdError) {
-    return [HttpStatus.CONFLICT, { error: 'conflict', message: exception.message }];
+    const message = exception instanceof ConflictRetriesExhaustedException ? exception.words : exception.message;
+    return [HttpStatus.CONFLICT, { error: 'conflict', message }];
   }
   if (exception instanceof ProjectionLaggingException) {
     const { minPosition, reached } = exception;
     return [
       HttpStatus.SERVICE_UNAVAILABLE,
-      { error: 'projection-lagging', message: exception.message, minPosition, reached },
+      { error: 'projection-lagging', message: exception.words, minPosition, reached },
     ];
   }
   if (exception instanceof TransportRefusal) {
-    return [exception.statusCode, { error: exception.error, message: exception.message }];
+    return [exception.statusCode, { error: exception.error, message: exception.words }];
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -71,7 +73,7 @@ export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
   }
   return [
     HttpStatus.INTERNAL_SERVER_ERROR,
-    { error: 'internal', message: 'the ledger could not complete the request' },
+    { error: 'internal', message: say`the ledger could not complete the request` },
   ];
 }
 

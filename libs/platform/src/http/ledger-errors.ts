@@ -1,35 +1,42 @@
 import { HttpStatus } from '@nestjs/common';
 import { Rejection } from '@ledger/domain/shared/decision';
+import { say, Sentence, Words } from '@ledger/domain/shared/sentence';
+import { renderWords } from '@ledger/presentation/sentences/render-words';
 
 /** The domain said no: the filter answers with the rejection's code, rule and citation. */
 export class RejectionException extends Error {
   constructor(readonly rejection: Rejection) {
-    super(rejection.message);
+    // In English on the log line; the answer renders it in the language asked for.
+    super(renderWords(rejection.message, 'en'));
     this.name = 'RejectionException';
   }
 }
 
 /** Retries on concurrent changes ran out: 409, retrying may succeed. */
 export class ConflictRetriesExhaustedException extends Error {
+  readonly words: Sentence;
   constructor(readonly streams: string[]) {
-    super(`a concurrent change to ${streams.join(', ')} kept winning; retrying may succeed`);
+    const words = say`a concurrent change to ${streams.join(', ')} kept winning; retrying may succeed`;
+    super(renderWords(words, 'en'));
+    this.words = words;
     this.name = 'ConflictRetriesExhaustedException';
   }
 }
 
 /** A query's projection did not reach `minPosition` in time: 503. */
 export class ProjectionLaggingException extends Error {
+  readonly words: Sentence;
   constructor(
     readonly minPosition: number,
     readonly reached: number,
     /** A projection the query reads is stopped by a failure: waiting will not help until it is repaired. */
     readonly stopped = false,
   ) {
-    super(
-      stopped
-        ? `a read model this query needs is stopped at position ${reached} by a failure (see /health); it cannot reach ${minPosition} until repaired`
-        : `the read model has processed the log up to position ${reached}, not yet ${minPosition}; retry shortly`,
-    );
+    const words = stopped
+      ? say`a read model this query needs is stopped at position ${reached} by a failure (see /health); it cannot reach ${minPosition} until repaired`
+      : say`the read model has processed the log up to position ${reached}, not yet ${minPosition}; retry shortly`;
+    super(renderWords(words, 'en'));
+    this.words = words;
     this.name = 'ProjectionLaggingException';
   }
 }
@@ -46,7 +53,8 @@ export const REJECTION_STATUS: Record<Rejection['code'], HttpStatus> = {
 
 export interface ErrorBody {
   error: string;
-  message: string;
+  /** A sentence until the answer is sent, when it is rendered in the language asked for. */
+  message: Words;
   rule?: string;
   citation?: string;
   details?: unknown[];
@@ -54,4 +62,4 @@ export interface ErrorBody {
 }
 
 export const notFound = (what: string): RejectionException =>
-  new RejectionException({ kind: 'rejection', code: 'not-found', message: `${what} was not found` });
+  new RejectionException({ kind: 'rejection', code: 'not-found', message: say`${what} was not found` });

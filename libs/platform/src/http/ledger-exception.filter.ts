@@ -1,3 +1,4 @@
+import { renderWords } from '@ledger/presentation/sentences/render-words';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { IdempotentReplay } from '../idempotency/idempotency-keys';
@@ -33,7 +34,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     // store that cannot write is one, and its line keeps the stack.
     if (status >= 500 && (status !== 503 || storageFailureCode(exception) !== undefined))
       markFailed(response, exception);
-    else if (isTransportError(exception, status)) markRefused(response, body.message);
+    else if (isTransportError(exception, status)) markRefused(response, renderWords(body.message, 'en'));
     if (exception instanceof TransportRefusal) {
       for (const [name, value] of Object.entries(exception.headers)) http.setHeader(response, name, value);
     }

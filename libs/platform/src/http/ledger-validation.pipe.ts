@@ -1,6 +1,8 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { rememberValidationRules } from './remembered-validation-rules';
+import { listOf, say } from '@ledger/domain/shared/sentence';
 import { FieldProblem, textProblems } from './text-problems';
+import { validatorProblem } from './validator-problems';
 
 export type { FieldProblem } from './text-problems';
 
@@ -12,13 +14,15 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = error.constraints
+      ? [{ field, problems: Object.values(error.constraints).map((text) => validatorProblem(text, error.property)) }]
+      : [];
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }
 
 function invalidInput(details: FieldProblem[]): BadRequestException {
-  const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
+  const message = listOf(details.map((d) => say`${d.field}: ${listOf(d.problems)}`));
   return new BadRequestException({ error: 'invalid-input', message, details });
 }
 

@@ -1,3 +1,5 @@
+import { say } from '@ledger/domain/shared/sentence';
+import { renderWords } from '@ledger/presentation/sentences/render-words';
 import type { FastifyInstance } from 'fastify';
 import { markRefused } from '../logging/request-log';
 
@@ -37,8 +39,8 @@ export function methodNotAllowed(fastify: FastifyInstance): void {
     for (const route of routes.values()) if (route.pattern.test(path)) route.methods.forEach((m) => allowed.add(m));
     if (allowed.size === 0) return done();
     const allow = [...allowed].sort().join(', ');
-    const message = `${request.method} is not a method of ${path}; it allows ${allow}`;
-    markRefused(reply.raw, message);
+    const message = say`${request.method} is not a method of ${path}; it allows ${allow}`;
+    markRefused(reply.raw, renderWords(message, 'en'));
     void reply.code(405).header('Allow', allow).send({ error: 'method-not-allowed', message });
   });
 }

@@ -43,6 +43,15 @@ function ledgerOpenApi(app: INestApplication, options: { title: string; descript
       .setVersion('1')
       .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license')
       .addServer('/', 'the ledger that serves this document (npm start: http://localhost:3000)')
+      .addGlobalParameters({
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        description:
+          'The language of the words in the answer (messages, details, problems, titles): Chinese (zh-CN) unless en ' +
+          'is preferred. The answer says which in Content-Language; error, rule, citation and field names never change.',
+        schema: { type: 'string', example: 'en' },
+      })
       .addBearerAuth(
         {
           type: 'http',

@@ -1,7 +1,10 @@
+import { say, Sentence, Words } from '@ledger/domain/shared/sentence';
+
 /** One bad field of a request, as every 400 `invalid-input` names it. */
 export interface FieldProblem {
   field: string;
-  problems: string[];
+  /** Each reads as a sentence naming the field: say`${field} must be a date written YYYY-MM-DD`. */
+  problems: Words[];
 }
 
 /**
@@ -18,14 +21,14 @@ const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbf
 const SURROUNDING_SPACE = /^\s|\s$/;
 
 /** What is wrong with one string of a request, or undefined. */
-function problemOf(text: string, multiLine: boolean): string | undefined {
+function problemOf(text: string, multiLine: boolean): Sentence | undefined {
   if ((multiLine ? CONTROL_BUT_LINES : CONTROL).test(text)) {
     return multiLine
-      ? 'must not contain control characters (tab and line breaks excepted)'
-      : 'must not contain control characters (no tab or line break either: it is one line)';
+      ? say`must not contain control characters (tab and line breaks excepted)`
+      : say`must not contain control characters (no tab or line break either: it is one line)`;
   }
-  if (UNPAIRED_SURROGATE.test(text)) return 'must be well-formed Unicode (an unpaired surrogate is not a character)';
-  if (SURROUNDING_SPACE.test(text)) return 'must not begin or end with whitespace (the ledger records text as sent)';
+  if (UNPAIRED_SURROGATE.test(text)) return say`must be well-formed Unicode (an unpaired surrogate is not a character)`;
+  if (SURROUNDING_SPACE.test(text)) return say`must not begin or end with whitespace (the ledger records text as sent)`;
   return undefined;
 }
 
@@ -40,7 +43,7 @@ const fieldOf = (parent: string, key: string): string =>
 export function textProblems(value: unknown, field = '', multiLine = false): FieldProblem[] {
   if (typeof value === 'string') {
     const problem = problemOf(value, multiLine);
-    return problem ? [{ field: field || 'value', problems: [`${field || 'value'} ${problem}`] }] : [];
+    return problem ? [{ field: field || 'value', problems: [say`${field || 'value'} ${problem}`] }] : [];
   }
   if (typeof value !== 'object' || value === null) return [];
   const inherited = multiLine && Array.isArray(value);

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { AddMember } from '../consortium.commands';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
@@ -17,9 +18,9 @@ export function decideAddMember(
   const problems = unitProblems(member, 'member');
   if (problems.length) return invalidInput(problems);
   if (member.creditCode === state.lead.creditCode)
-    return reject('invalid-state', `${member.creditCode} is the lead of consortium ${consortiumId}`);
+    return reject('invalid-state', say`${member.creditCode} is the lead of consortium ${consortiumId}`);
   if (state.members.some((m) => m.creditCode === member.creditCode)) {
-    return reject('invalid-state', `${member.creditCode} is already a member of consortium ${consortiumId}`);
+    return reject('invalid-state', say`${member.creditCode} is already a member of consortium ${consortiumId}`);
   }
   const eligibility = reassess(state, policy, on, { members: [...state.members, member] });
   return [{ type: 'MemberAdded', data: { consortiumId, on, member, eligibility, ...refOf(policy.procedure.members) } }];

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ApproveConsortium } from '../consortium.commands';
 import { BusinessDate, addYears } from '../../shared/dates';
 import { ConsortiumApproved } from '../consortium.events';
@@ -13,13 +14,13 @@ export function approvalChecks(state: ConsortiumState, policy: ConsortiumPolicy,
   const notice = policy.procedure.notice;
   const noticeRef = { rule: notice.rule, citation: notice.citation };
   const noticeCheck = !state.notice
-    ? check(noticeRef, false, 'no public notice has started')
+    ? check(noticeRef, false, say`no public notice has started`)
     : on > state.notice.endsOn
-      ? check(noticeRef, true, `the public notice ran from ${state.notice.startsOn} to ${state.notice.endsOn}`)
+      ? check(noticeRef, true, say`the public notice ran from ${state.notice.startsOn} to ${state.notice.endsOn}`)
       : check(
           noticeRef,
           false,
-          `the public notice ends on ${state.notice.endsOn}; approval is possible from the day after, not on ${on}`,
+          say`the public notice ends on ${state.notice.endsOn}; approval is possible from the day after, not on ${on}`,
         );
   const objectionRef = policy.procedure.objections;
   const blocking = state.objections.filter((o) => o.resolution?.outcome !== 'dismissed');
@@ -29,15 +30,15 @@ export function approvalChecks(state: ConsortiumState, policy: ConsortiumPolicy,
           objectionRef,
           false,
           o.resolution
-            ? `objection ${o.n} was upheld on ${o.resolution.on}`
-            : `objection ${o.n} (${o.on}) is unresolved`,
+            ? say`objection ${o.n} was upheld on ${o.resolution.on}`
+            : say`objection ${o.n} (${o.on}) is unresolved`,
         ),
       )
     : [
         check(
           objectionRef,
           true,
-          state.objections.length ? 'every objection was dismissed' : 'no objection was raised',
+          state.objections.length ? say`every objection was dismissed` : say`no objection was raised`,
         ),
       ];
   return [...reassess(state, policy, on), ...stageChecks(state, policy, on), noticeCheck, ...objectionChecks];
@@ -50,7 +51,11 @@ export function decideApproval(
 ): Decision<ConsortiumApproved> {
   const { consortiumId, on } = command.data;
   if (!isPreActive(state))
-    return reject('invalid-state', `consortium ${consortiumId} is already ${state.status}`, policy.procedure.approval);
+    return reject(
+      'invalid-state',
+      say`consortium ${consortiumId} is already ${state.status}`,
+      policy.procedure.approval,
+    );
   const outside = outsidePolicyPeriod(policy, on, 'approval');
   if (outside) return outside;
   const checks = approvalChecks(state, policy, on);
@@ -58,7 +63,7 @@ export function decideApproval(
   if (unmet.length) {
     return ruleViolated(
       unmet[0],
-      `approval refused: ${unmet.length} unmet ${unmet.length === 1 ? 'rule' : 'rules'}: ${unmet.map((c) => c.rule).join(', ')}`,
+      say`approval refused: ${unmet.length} unmet ${unmet.length === 1 ? say`rule` : say`rules`}: ${unmet.map((c) => c.rule).join(', ')}`,
       unmet,
     );
   }

@@ -1,3 +1,4 @@
+import { listOf, say } from '../../shared/sentence';
 import { ChangeLead } from '../consortium.commands';
 import { ConsortiumDissolved, LeadChanged } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
@@ -23,8 +24,8 @@ export function decideLeadChange(
   if (problems.length) return invalidInput(problems);
   if (newLead.creditCode === state.lead.creditCode) {
     return invalidInput(
-      [{ field: 'newLead.creditCode', problem: `is already the lead of consortium ${consortiumId}` }],
-      { message: `${newLead.creditCode} is already the lead` },
+      [{ field: 'newLead.creditCode', problem: say`is already the lead of consortium ${consortiumId}` }],
+      { message: say`${newLead.creditCode} is already the lead` },
     );
   }
   const members = membersAfterLeadChange(state.members, state.lead, newLead);
@@ -46,7 +47,7 @@ export function decideLeadChange(
   if (failing.length)
     return ruleViolated(
       failing[0],
-      `the new lead does not pass the lead rules: ${failing.map((c) => c.detail).join('; ')}`,
+      say`the new lead does not pass the lead rules: ${listOf(failing.map((c) => c.detail))}`,
       failing,
     );
   return [changed];

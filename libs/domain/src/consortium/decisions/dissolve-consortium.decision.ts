@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumDissolved } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
@@ -18,7 +19,7 @@ export function decideDissolution(
   if (isPreActive(state)) {
     return reject(
       'invalid-state',
-      `consortium ${consortiumId} is not yet active (${state.status}): a filing is withdrawn or rejected`,
+      say`consortium ${consortiumId} is not yet active (${state.status}): a filing is withdrawn or rejected`,
       policy.procedure.dissolution,
     );
   }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumApplication, ConsortiumPolicy } from '../../policies/policy';
 import { ruleWaived, Waiver, waivableRule, waiverProblems, withWaivers } from '../consortium.waivers';
 import { ConsortiumContext } from '../consortium.context';
@@ -6,6 +7,7 @@ import { ConsortiumState } from '../consortium.state';
 import { Decision, isRejection, reject, Rejection } from '../../shared/decision';
 import { FileConsortium } from '../consortium.commands';
 import { Governance } from '../../shared/unit';
+import { InputProblem } from '../../shared/input-problems';
 import { paramOn, refOf, RuleCheck } from '../../shared/rule';
 import { consortiumPolicies } from '../../policies/consortium-policies';
 import { dateProblems, duplicateUnitProblems, textProblems, unitProblems } from '../../shared/input-problems';
@@ -30,7 +32,9 @@ export function decideFiling(
   const d = command.data;
   const { policy } = context;
   if (!isConsortiumPolicyId(d.policy) || !policy) {
-    return invalidInput([{ field: 'policy', problem: `must be one of ${Object.keys(consortiumPolicies).join(', ')}` }]);
+    return invalidInput([
+      { field: 'policy', problem: say`must be one of ${Object.keys(consortiumPolicies).join(', ')}` },
+    ]);
   }
   if (d.policy !== policy.id) throw new Error(`the context holds ${policy.id}; the filing is under ${d.policy}`);
   const problems = [
@@ -40,8 +44,10 @@ export function decideFiling(
     ...unitProblems(d.lead, 'lead'),
     ...(Array.isArray(d.members)
       ? d.members.flatMap((m, i) => unitProblems(m, `members[${i}]`))
-      : [{ field: 'members', problem: 'must be a list' }]),
-    ...(typeof d.agreementSigned === 'boolean' ? [] : [{ field: 'agreementSigned', problem: 'must be true or false' }]),
+      : [{ field: 'members', problem: say`must be a list` }]),
+    ...(typeof d.agreementSigned === 'boolean'
+      ? []
+      : [{ field: 'agreementSigned', problem: say`must be true or false` }]),
     ...chainProblems(d.chain, policy),
   ];
   if (problems.length) return invalidInput(problems);
@@ -49,7 +55,7 @@ export function decideFiling(
   if (duplicates.length) return invalidInput(duplicates);
   const requested = requestedWaivers(d.waivers, policy, d, context.actor);
   if (isRejection(requested)) return requested;
-  if (state.exists) return reject('invalid-state', `consortium ${d.consortiumId} is already filed`);
+  if (state.exists) return reject('invalid-state', say`consortium ${d.consortiumId} is already filed`);
   const future = futureFact('filedOn', d.filedOn, context.today);
   if (future) return future;
 
@@ -66,7 +72,7 @@ export function decideFiling(
       requested.map(({ waiver }) => waiver),
       d.lead.creditCode,
     );
-    if (!claim.ok) return ruleViolated(claim, `filing refused: ${claim.detail}`, [claim]);
+    if (!claim.ok) return ruleViolated(claim, say`filing refused: ${claim.detail}`, [claim]);
     claimChecks.push(claim);
   }
 
@@ -109,11 +115,11 @@ export function decideFiling(
 }
 
 /** A `chain` (产业链) is named only under a policy that counts its consortia by chain (nmg.chain-coverage). */
-function chainProblems(chain: unknown, policy: ConsortiumPolicy): Array<{ field: string; problem: string }> {
+function chainProblems(chain: unknown, policy: ConsortiumPolicy): InputProblem[] {
   if (chain === undefined) return [];
   const perChain = policy.targets?.perChainMin;
   if (!perChain) {
-    return [{ field: 'chain', problem: `is not named under ${policy.id}: its text counts no consortia by chain` }];
+    return [{ field: 'chain', problem: say`is not named under ${policy.id}: its text counts no consortia by chain` }];
   }
   return textProblems('chain', chain);
 }
@@ -129,12 +135,12 @@ function requestedWaivers(
   actor: string | undefined,
 ): Array<{ event: RuleWaived; waiver: Waiver }> | Rejection {
   if (waivers === undefined) return [];
-  if (!Array.isArray(waivers)) return invalidInput([{ field: 'waivers', problem: 'must be a list' }]);
+  if (!Array.isArray(waivers)) return invalidInput([{ field: 'waivers', problem: say`must be a list` }]);
   const problems = waivers.flatMap((w, i) => waiverProblems(w, `waivers[${i}]`));
   if (problems.length) return invalidInput(problems);
   const repeated = waivers.findIndex((w, i) => waivers.findIndex((o) => o.rule === w.rule) !== i);
   if (repeated >= 0)
-    return invalidInput([{ field: `waivers[${repeated}].rule`, problem: 'names a rule waived already' }]);
+    return invalidInput([{ field: `waivers[${repeated}].rule`, problem: say`names a rule waived already` }]);
   if (waivers.length && actor === undefined) throw new Error('a waiver needs context.actor');
   const recorded: Array<{ event: RuleWaived; waiver: Waiver }> = [];
   for (const [i, request] of waivers.entries()) {

@@ -1,3 +1,4 @@
+import { listOf, say } from '../../shared/sentence';
 import { AnnualReportRecorded } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
@@ -18,29 +19,33 @@ export function decideAnnualReport(
   const rules = policy.annualReport;
   if (!rules) {
     return invalidInput(
-      [{ field: 'id', problem: `names a consortium under ${policy.id}, which asks for no annual report` }],
+      [{ field: 'id', problem: say`names a consortium under ${policy.id}, which asks for no annual report` }],
       {
-        message: `${policy.id} asks for no annual report`,
+        message: say`${policy.id} asks for no annual report`,
       },
     );
   }
   const ref = refOf(rules);
-  if (!Number.isInteger(year)) return invalidInput([{ field: 'year', problem: 'must be an integer' }]);
+  if (!Number.isInteger(year)) return invalidInput([{ field: 'year', problem: say`must be an integer` }]);
   const dueOn = `${year}-${paramOn(rules.dueMonthDay, submittedOn)}`;
-  if (!isBusinessDate(dueOn)) return invalidInput([{ field: 'year', problem: `gives no due date (${String(dueOn)})` }]);
+  if (!isBusinessDate(dueOn))
+    return invalidInput([{ field: 'year', problem: say`gives no due date (${String(dueOn)})` }]);
   if (state.status !== 'active')
     return reject(
       'invalid-state',
-      `annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`,
+      say`annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`,
       ref,
     );
   if (state.annualReports.some((r) => r.year === year))
-    return ruleViolated(ref, `the report for ${year} was already recorded`);
-  const missing = [...(summary === true ? [] : ["the year's summary"]), ...(plan === true ? [] : ["next year's plan"])];
+    return ruleViolated(ref, say`the report for ${year} was already recorded`);
+  const missing = [
+    ...(summary === true ? [] : [say`the year's summary`]),
+    ...(plan === true ? [] : [say`next year's plan`]),
+  ];
   if (missing.length)
     return ruleViolated(
       ref,
-      `an annual report carries the year's summary and next year's plan; missing: ${missing.join(', ')}`,
+      say`an annual report carries the year's summary and next year's plan; missing: ${listOf(missing, 'comma')}`,
     );
   const onTime = submittedOn <= dueOn;
   return [
@@ -57,8 +62,8 @@ export function decideAnnualReport(
           ref,
           onTime,
           onTime
-            ? `submitted on ${submittedOn}, due by ${dueOn}`
-            : `late: submitted on ${submittedOn}, due by ${dueOn}`,
+            ? say`submitted on ${submittedOn}, due by ${dueOn}`
+            : say`late: submitted on ${submittedOn}, due by ${dueOn}`,
         ),
         ...ref,
       },

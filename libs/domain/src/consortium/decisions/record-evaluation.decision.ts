@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { BusinessDate } from '../../shared/dates';
 import { Cycle, cycleNumbered, cycleOf, EvaluationCycles } from '../../shared/evaluation-cycle';
 import { EVALUATION_WINDOW_MONTHS } from '../../policies/ledger-interpretations';
@@ -28,20 +29,23 @@ export function decideEvaluation(
     ...oneOfProblems('grade', grade, GRADES),
     ...(scores === undefined || isScores(scores)
       ? []
-      : [{ field: 'scores', problem: 'must map aspects to finite numbers' }]),
+      : [{ field: 'scores', problem: say`must map aspects to finite numbers` }]),
   ];
   if (problems.length) return invalidInput(problems);
   if (state.status !== 'active')
     return reject(
       'invalid-state',
-      `only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`,
+      say`only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`,
       ref,
     );
   const outside = outsidePolicyPeriod(policy, on, 'evaluation');
   if (outside) return outside;
   const earlier = state.evaluations.find((e) => e.period === period);
   if (earlier)
-    return ruleViolated(ref, `the period ${period} was already evaluated on ${earlier.on}; a period is evaluated once`);
+    return ruleViolated(
+      ref,
+      say`the period ${period} was already evaluated on ${earlier.on}; a period is evaluated once`,
+    );
 
   const checks: RuleCheck[] = [];
   if (rules.aspects) {
@@ -52,11 +56,11 @@ export function decideEvaluation(
       aspectsRef,
       missing.length === 0,
       missing.length === 0
-        ? 'every aspect is scored'
-        : `not scored: ${missing.map((a) => `${a.name} (${a.key})`).join(', ')}`,
+        ? say`every aspect is scored`
+        : say`not scored: ${missing.map((a) => `${a.name} (${a.key})`).join(', ')}`,
     );
     if (!aspectsCheck.ok)
-      return ruleViolated(aspectsCheck, `an evaluation covers every aspect; ${aspectsCheck.detail}`, [aspectsCheck]);
+      return ruleViolated(aspectsCheck, say`an evaluation covers every aspect; ${aspectsCheck.detail}`, [aspectsCheck]);
     checks.push(aspectsCheck);
   }
   let cycle: CycleOfEvaluation | undefined;
@@ -118,22 +122,20 @@ function judgeCycle(
         : '';
     return ruleViolated(
       ref,
-      `approved on ${cycles.anchor}: the first evaluation is due on ${first.due} and accepted from ${first.opens}; ` +
-        `one on ${on} is too early${afterEnd}`,
+      say`approved on ${cycles.anchor}: the first evaluation is due on ${first.due} and accepted from ${first.opens}; one on ${on} is too early${afterEnd}`,
     );
   }
   const taken = state.evaluations.find((e) => cycleOf(cycles, e.on)?.number === cycle.number);
   if (taken) {
     return ruleViolated(
       ref,
-      `cycle ${cycle.number} (due ${cycle.due}) was already evaluated on ${taken.on} (${taken.period}); ` +
-        `the next is due on ${cycleNumbered(cycles, cycle.number + 1).due}`,
+      say`cycle ${cycle.number} (due ${cycle.due}) was already evaluated on ${taken.on} (${taken.period}); the next is due on ${cycleNumbered(cycles, cycle.number + 1).due}`,
     );
   }
-  const when = on <= cycle.due ? `due on ${cycle.due}` : `due on ${cycle.due}, late`;
+  const when = on <= cycle.due ? say`due on ${cycle.due}` : say`due on ${cycle.due}, late`;
   return {
     cycle: { ...cycle, cycles },
-    check: check(ref, true, `cycle ${cycle.number}: ${when}, evaluated on ${on} (accepted from ${cycle.opens})`),
+    check: check(ref, true, say`cycle ${cycle.number}: ${when}, evaluated on ${on} (accepted from ${cycle.opens})`),
   };
 }
 

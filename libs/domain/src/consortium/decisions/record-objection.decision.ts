@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
@@ -18,7 +19,7 @@ export function decideObjection(
   if (state.status !== 'public-notice') {
     return reject(
       'invalid-state',
-      `objections are recorded during the public notice; the consortium is ${state.status}`,
+      say`objections are recorded during the public notice; the consortium is ${state.status}`,
       policy.procedure.objections,
     );
   }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
@@ -22,7 +23,10 @@ export function decideReview(
   ];
   if (problems.length) return invalidInput(problems);
   if (state.status !== 'filed' && state.status !== 'under-review') {
-    return reject('invalid-state', `reviews are recorded before the public notice; the consortium is ${state.status}`);
+    return reject(
+      'invalid-state',
+      say`reviews are recorded before the public notice; the consortium is ${state.status}`,
+    );
   }
   const stepsParam = policy.procedure.reviewSteps;
   const ref = { rule: stepsParam.rule, citation: stepsParam.citation };
@@ -31,12 +35,12 @@ export function decideReview(
   if (step < 0) {
     return ruleViolated(
       ref,
-      `${policy.id} has no ${stage} review; its steps are ${steps.map((s) => s.join(' + ')).join(' → ')}`,
+      say`${policy.id} has no ${stage} review; its steps are ${steps.map((s) => s.join(' + ')).join(' → ')}`,
     );
   }
   const earlier = stageChecks(state, policy, on, step).filter((c) => !c.ok);
   if (earlier.length)
-    return ruleViolated(earlier[0], `the ${stage} review comes after the earlier steps pass`, earlier);
+    return ruleViolated(earlier[0], say`the ${stage} review comes after the earlier steps pass`, earlier);
   return [
     {
       type: 'ReviewRecorded',

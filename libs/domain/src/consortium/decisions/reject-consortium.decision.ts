@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumRejected } from '../consortium.events';
 import { ConsortiumState } from '../consortium.state';
@@ -18,7 +19,7 @@ export function decideRejection(
   if (!isPreActive(state))
     return reject(
       'invalid-state',
-      `only a filing is rejected; consortium ${consortiumId} is ${state.status}`,
+      say`only a filing is rejected; consortium ${consortiumId} is ${state.status}`,
       policy.procedure.approval,
     );
   return [{ type: 'ConsortiumRejected', data: { consortiumId, on, reason, ...policy.procedure.approval } }];

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
@@ -14,10 +15,10 @@ export function decideRemoveMember(
 ): Decision<MemberRemoved> {
   const { consortiumId, creditCode } = command.data;
   if (creditCode === state.lead.creditCode) {
-    return reject('invalid-state', `${creditCode} is the lead; the lead leaves only by a lead change`);
+    return reject('invalid-state', say`${creditCode} is the lead; the lead leaves only by a lead change`);
   }
   if (!state.members.some((m) => m.creditCode === creditCode)) {
-    return reject('not-found', `${creditCode} is not a member of consortium ${consortiumId}`);
+    return reject('not-found', say`${creditCode} is not a member of consortium ${consortiumId}`);
   }
   const eligibility = reassess(state, policy, on, {
     members: state.members.filter((m) => m.creditCode !== creditCode),

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumDissolved, ConsortiumRenamed } from '../consortium.events';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
@@ -16,8 +17,8 @@ export function decideRename(
   const problems = textProblems('name', name);
   if (problems.length) return invalidInput(problems);
   if (name === state.name)
-    return invalidInput([{ field: 'name', problem: "is already the consortium's name" }], {
-      message: `the consortium is already named ${name}`,
+    return invalidInput([{ field: 'name', problem: say`is already the consortium's name` }], {
+      message: say`the consortium is already named ${name}`,
     });
   const effect = policy.onRename;
   const renamed: ConsortiumRenamed = {

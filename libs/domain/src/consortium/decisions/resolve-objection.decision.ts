@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
@@ -16,18 +17,18 @@ export function decideResolution(
   const problems = oneOfProblems('outcome', outcome, ['upheld', 'dismissed']);
   if (problems.length) return invalidInput(problems);
   const objection = state.objections.find((o) => o.n === n);
-  if (!objection) return reject('not-found', `consortium ${consortiumId} has no objection ${n}`);
+  if (!objection) return reject('not-found', say`consortium ${consortiumId} has no objection ${n}`);
   if (objection.resolution) {
     return reject(
       'invalid-state',
-      `objection ${n} was already ${objection.resolution.outcome} on ${objection.resolution.on}`,
+      say`objection ${n} was already ${objection.resolution.outcome} on ${objection.resolution.on}`,
       policy.procedure.objections,
     );
   }
   if (state.status !== 'public-notice') {
     return reject(
       'invalid-state',
-      `objections are resolved before approval; the consortium is ${state.status}`,
+      say`objections are resolved before approval; the consortium is ${state.status}`,
       policy.procedure.objections,
     );
   }

@@ -1,10 +1,11 @@
+import { say } from '../../shared/sentence';
 import { BusinessDate } from '../../shared/dates';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { Decision, reject } from '../../shared/decision';
 import { PublicNoticeStarted } from '../consortium.events';
 import { StartPublicNotice } from '../consortium.commands';
-import { WorkingDayCalendarError, calendarNoticeEnd, noticeEnd } from '../../shared/working-days';
+import { calendarGap, WorkingDayCalendarError, calendarNoticeEnd, noticeEnd } from '../../shared/working-days';
 import { paramOn } from '../../shared/rule';
 import { ruleViolated, stageChecks } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
@@ -18,11 +19,15 @@ export function decideNotice(
   const noticeParam = policy.procedure.notice;
   const ref = { rule: noticeParam.rule, citation: noticeParam.citation };
   if (state.status !== 'filed' && state.status !== 'under-review') {
-    return reject('invalid-state', `a public notice starts after the reviews; the consortium is ${state.status}`, ref);
+    return reject(
+      'invalid-state',
+      say`a public notice starts after the reviews; the consortium is ${state.status}`,
+      ref,
+    );
   }
   const unmetReviews = stageChecks(state, policy, startsOn).filter((c) => !c.ok);
   if (unmetReviews.length)
-    return ruleViolated(unmetReviews[0], 'the public notice starts when every review step has passed', unmetReviews);
+    return ruleViolated(unmetReviews[0], say`the public notice starts when every review step has passed`, unmetReviews);
   const { unit, days } = paramOn(noticeParam, startsOn);
   let endsOn: BusinessDate;
   try {
@@ -30,8 +35,8 @@ export function decideNotice(
   } catch (error) {
     if (error instanceof WorkingDayCalendarError) {
       return invalidInput(
-        [{ field: 'startsOn', problem: `gives a notice the working-day calendar cannot count (${error.year})` }],
-        { message: error.message, ...ref },
+        [{ field: 'startsOn', problem: say`gives a notice the working-day calendar cannot count (${error.year})` }],
+        { message: calendarGap(error.year), ...ref },
       );
     }
     throw error;

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { Decision, isRejection, reject } from '../../shared/decision';
 import { invalidInput } from '../../shared/input-problems';
@@ -28,7 +29,7 @@ export function decideWaiver(
   if (earlier) {
     return reject(
       'invalid-state',
-      `${waivable.rule} is already waived for consortium ${consortiumId} by ${earlier.reference} (${earlier.on})`,
+      say`${waivable.rule} is already waived for consortium ${consortiumId} by ${earlier.reference} (${earlier.on})`,
       WAIVERS,
     );
   }

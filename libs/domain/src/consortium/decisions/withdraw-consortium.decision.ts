@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ConsortiumPolicy } from '../../policies/policy';
 import { ConsortiumState } from '../consortium.state';
 import { ConsortiumWithdrawn } from '../consortium.events';
@@ -14,7 +15,7 @@ export function decideWithdrawal(
   if (!isPreActive(state)) {
     return reject(
       'invalid-state',
-      `only a filing is withdrawn; consortium ${consortiumId} is ${state.status} (dissolve it instead)`,
+      say`only a filing is withdrawn; consortium ${consortiumId} is ${state.status} (dissolve it instead)`,
       policy.procedure.withdrawal,
     );
   }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { BusinessDate, yearOf } from '../../shared/dates';
 import { Decision } from '../../shared/decision';
 import { check, paramOn, PolicyParam, RuleCheck } from '../../shared/rule';
@@ -30,10 +31,9 @@ export function leadClaimCheck(
       ? check(
           ref,
           false,
-          `${unit} already leads consortium ${live.consortiumId} (filed ${live.filedOn}), which is not dissolved, ` +
-            'delisted, rejected or withdrawn',
+          say`${unit} already leads consortium ${live.consortiumId} (filed ${live.filedOn}), which is not dissolved, delisted, rejected or withdrawn`,
         )
-      : check(ref, true, `${unit} leads no other live consortium under this policy`);
+      : check(ref, true, say`${unit} leads no other live consortium under this policy`);
   }
   const thisYear = others.filter((claim) => yearOf(claim.filedOn) === yearOf(on));
   const earlier = thisYear[thisYear.length - 1];
@@ -41,9 +41,9 @@ export function leadClaimCheck(
     ? check(
         ref,
         false,
-        `${unit} already filed consortium ${earlier.consortiumId} on ${earlier.filedOn}; applications are taken once a year`,
+        say`${unit} already filed consortium ${earlier.consortiumId} on ${earlier.filedOn}; applications are taken once a year`,
       )
-    : check(ref, true, `${unit} has not filed under this year's call (${yearOf(on)})`);
+    : check(ref, true, say`${unit} has not filed under this year's call (${yearOf(on)})`);
 }
 
 /** Records the claim; the filing decision judged it (on the same registry state, in the same atomic append). */

@@ -1,3 +1,4 @@
+import { Words, say } from '../../shared/sentence';
 import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
 import { check, paramOn, PolicyParam, RuleCheck } from '../../shared/rule';
@@ -10,7 +11,7 @@ export function capOf(
   on: BusinessDate,
   scope: string,
   usedFen: Fen | null,
-  detail: string,
+  detail: Words,
   limitFen: Fen | null = paramOn(p, on),
 ): CapEvaluation {
   return { rule: p.rule, citation: p.citation, scope, limitFen, usedFen, detail, interpretation: p.interpretation };
@@ -29,6 +30,6 @@ export function perGrantMinimum(p: PolicyParam<Fen>, facts: GrantFacts): RuleChe
   return check(
     { rule: p.rule, citation: p.citation },
     amountFen >= minFen,
-    `${amountText(amountFen)} granted; ${p.description}: ${amountText(minFen)}`,
+    say`${amountText(amountFen)} granted; ${p.description}: ${amountText(minFen)}`,
   );
 }

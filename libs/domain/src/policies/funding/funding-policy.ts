@@ -1,3 +1,4 @@
+import { Words } from '../../shared/sentence';
 /**
  * Funding policies: for each subsidy category, the rules a grant must pass and the caps it is checked against.
  * A category is data (its parameters, each with clause and dates) plus small functions over `GrantFacts` (the
@@ -52,7 +53,7 @@ export interface CapEvaluation extends RuleRef {
   scope: string;
   limitFen: Fen | null;
   usedFen: Fen | null;
-  detail: string;
+  detail: Words;
   interpretation?: string;
 }
 
@@ -67,7 +68,7 @@ export interface CapRecord {
   limitFen: Fen | null;
   usedBeforeFen: Fen | null;
   headroomAfterFen: Fen | null;
-  detail: string;
+  detail: Words;
   citation?: string;
   interpretation?: string;
 }

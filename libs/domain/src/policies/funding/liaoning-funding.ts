@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 /** 辽宁省 关于支持实质性产学研联盟发展的若干政策 (2021-03-01): what a 盟主 and its alliance may receive. */
 import { Fen, percentOf, wan } from '../../shared/money';
 import { check, param, paramOn, PolicyParam, RuleRef } from '../../shared/rule';
@@ -111,8 +112,8 @@ const operating: FundingCategory = {
       OPERATING,
       facts.recipientRole === 'lead',
       facts.recipientRole === 'lead'
-        ? 'the recipient is the 盟主'
-        : 'operating funds are given to the 盟主 (lead) only, not to a member',
+        ? say`the recipient is the 盟主`
+        : say`operating funds are given to the 盟主 (lead) only, not to a member`,
     ),
     perGrantMinimum(p.operatingMinFen, facts),
   ],
@@ -127,9 +128,7 @@ function jiebangProjectCap(facts: CapFacts) {
   const shareFen = percentOf(totalFen, sharePercent);
   const maxFen = paramOn(p.jiebangMaxFen, on);
   const limitFen = Math.min(shareFen, maxFen);
-  const detail =
-    `${sharePercent}% of the project's total investment ${amountText(totalFen)} is ${amountText(shareFen)}, ` +
-    `and at most ${amountText(maxFen)} per project: limit ${amountText(limitFen)}`;
+  const detail = say`${sharePercent}% of the project's total investment ${amountText(totalFen)} is ${amountText(shareFen)}, and at most ${amountText(maxFen)} per project: limit ${amountText(limitFen)}`;
   return capOf(p.jiebangMaxFen, on, project.streamId, usedFen(project.state), detail, limitFen);
 }
 
@@ -164,7 +163,7 @@ const uncappedProject = (cap: PolicyParam<Fen | null>) => (facts: CapFacts) => [
     facts.terms.grantedOn,
     facts.project!.streamId,
     usedFen(facts.project!.state),
-    `project ${facts.terms.projectId}: the text sets no amount; every grant counts toward the 盟主's year`,
+    say`project ${facts.terms.projectId}: the text sets no amount; every grant counts toward the 盟主's year`,
   ),
 ];
 
@@ -181,8 +180,8 @@ const keyProject: FundingCategory = {
       KEY_PROJECT,
       facts.recipientRole === 'lead',
       facts.recipientRole === 'lead'
-        ? 'the recipient is the 盟主 (支持“盟主”企业)'
-        : 'the key project programme supports the 盟主, not a member',
+        ? say`the recipient is the 盟主 (支持“盟主”企业)`
+        : say`the key project programme supports the 盟主, not a member`,
     ),
   ],
   caps: uncappedProject(p.keyProjectCapFen),
@@ -201,8 +200,7 @@ const transformation: FundingCategory = {
     check(
       TRANSFORMATION,
       true,
-      `the recipient, the alliance's ${facts.recipientRole === 'lead' ? '盟主' : 'member'}, leads project ` +
-        `${facts.terms.projectId} (联盟成员单位牵头; asserted by the grant)`,
+      say`the recipient, the alliance's ${facts.recipientRole === 'lead' ? '盟主' : say`member`}, leads project ${facts.terms.projectId} (联盟成员单位牵头; asserted by the grant)`,
     ),
   ],
   caps: uncappedProject(p.transformationCapFen),
@@ -226,9 +224,8 @@ const rdReward: FundingCategory = {
         RD_REWARD,
         enterprise,
         enterprise
-          ? `the recipient ${describeUnit(facts.recipientUnit)} is an enterprise of the alliance` +
-              (spending !== undefined ? `; R&D spending ${amountText(spending)}` : '')
-          : `the R&D post-subsidy goes to enterprises; ${describeUnit(facts.recipientUnit)} is a ${facts.recipientUnit.kind}`,
+          ? say`the recipient ${describeUnit(facts.recipientUnit)} is an enterprise of the alliance${spending !== undefined ? say`; R&D spending ${amountText(spending)}` : ''}`
+          : say`the R&D post-subsidy goes to enterprises; ${describeUnit(facts.recipientUnit)} is a ${facts.recipientUnit.kind}`,
       ),
     ];
   },
@@ -238,7 +235,7 @@ const rdReward: FundingCategory = {
       facts.terms.grantedOn,
       'grant',
       null,
-      "the text sets no amount or proportion; every grant counts toward the 盟主's year",
+      say`the text sets no amount or proportion; every grant counts toward the 盟主's year`,
     ),
   ],
 };
@@ -250,7 +247,7 @@ function policyCaps(facts: CapFacts) {
     on,
     'alliance',
     null,
-    `no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.terms.consortiumId} is not capped`,
+    say`no annual cap per alliance (单个联盟年度最高支持不设上限): consortium ${facts.terms.consortiumId} is not capped`,
   );
   // liaoning.mengzhu-status: the cap binds a unit that is a 盟主 now, whatever it receives this grant as.
   if (facts.recipientLeads.length === 0) return [allianceNoCap];
@@ -261,8 +258,7 @@ function policyCaps(facts: CapFacts) {
     on,
     recipientYear.streamId,
     usedFen(recipientYear.state, (c) => c.policy === POLICY),
-    `the 盟主 ${facts.terms.recipient} (of ${facts.recipientLeads.join(', ')}) in fiscal year ${facts.terms.fiscalYear}, ` +
-      'all categories and roles together',
+    say`the 盟主 ${facts.terms.recipient} (of ${facts.recipientLeads.join(', ')}) in fiscal year ${facts.terms.fiscalYear}, all categories and roles together`,
   );
   return [allianceNoCap, mengzhuCap];
 }

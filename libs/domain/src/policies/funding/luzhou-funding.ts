@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 2024-05-15), 第四条: post-subsidies for platforms and projects. */
 import { Fen, wan } from '../../shared/money';
 import { param, RuleRef } from '../../shared/rule';
@@ -47,7 +48,7 @@ const platform: FundingCategory = {
       facts.terms.grantedOn,
       facts.platform!.streamId,
       usedFen(facts.platform!.state),
-      `platform ${facts.terms.platformId}, all its grants together`,
+      say`platform ${facts.terms.platformId}, all its grants together`,
     ),
   ],
 };
@@ -67,7 +68,7 @@ const transformation: FundingCategory = {
       facts.terms.grantedOn,
       facts.project!.streamId,
       usedFen(facts.project!.state),
-      `project ${facts.terms.projectId}, all its grants together`,
+      say`project ${facts.terms.projectId}, all its grants together`,
     ),
   ],
 };

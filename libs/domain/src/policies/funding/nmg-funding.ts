@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 /**
  * 内蒙古自治区重点产业链创新联合体建设实施方案 (2024-12-19). 五、支持措施 funds consortium projects (重点产业链专项,
  * 五(三)) but states no amount: the ledger records every project grant against its project and says there is no cap.
@@ -44,7 +45,7 @@ const project: FundingCategory = {
       facts.terms.grantedOn,
       facts.project!.streamId,
       usedFen(facts.project!.state),
-      `project ${facts.terms.projectId}: the plan sets no numeric cap`,
+      say`project ${facts.terms.projectId}: the plan sets no numeric cap`,
     ),
   ],
 };

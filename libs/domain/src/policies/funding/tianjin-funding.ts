@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_INTERPRETATIONS } from '../ledger-interpretations';
 /**
  * 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (2018-12-25, in force until 2020-12-31, 第二十一条):
@@ -55,8 +56,8 @@ export function integrityCheck(creditCode: string, unit: UnitIntegrityState | un
     TIANJIN_FRAUD,
     !record,
     record
-      ? `${creditCode} was recorded as dishonest (失信) on ${record.on} (subsidy ${record.subsidyId}) and gets no new grant`
-      : `${creditCode} is not recorded as dishonest`,
+      ? say`${creditCode} was recorded as dishonest (失信) on ${record.on} (subsidy ${record.subsidyId}) and gets no new grant`
+      : say`${creditCode} is not recorded as dishonest`,
   );
 }
 
@@ -84,9 +85,8 @@ function onceOnlyCategory(
           ref,
           live.length < allowed,
           live.length < allowed
-            ? `not granted to alliance ${facts.terms.consortiumId} before`
-            : `already granted to alliance ${facts.terms.consortiumId} (subsidy ${live.map((c) => c.subsidyId).join(', ')}); ` +
-                `it is granted ${allowed === 1 ? 'once' : `${allowed} times`}`,
+            ? say`not granted to alliance ${facts.terms.consortiumId} before`
+            : say`already granted to alliance ${facts.terms.consortiumId} (subsidy ${live.map((c) => c.subsidyId).join(', ')}); it is granted ${allowed === 1 ? say`once` : say`${allowed} times`}`,
         ),
       ];
     },
@@ -96,7 +96,7 @@ function onceOnlyCategory(
         facts.terms.grantedOn,
         facts.alliance!.streamId,
         usedFen(facts.alliance!.state, ofThisCategory),
-        `${id} for alliance ${facts.terms.consortiumId}`,
+        say`${id} for alliance ${facts.terms.consortiumId}`,
       ),
     ],
   };
@@ -127,11 +127,10 @@ function awardRules(facts: GrantFacts): RuleCheck[] {
     EVALUATION_AWARD,
     latest?.grade === 'excellent' && latest.cycle !== undefined,
     !latest
-      ? `the alliance has no evaluation; an award needs the latest evaluation graded excellent. ${TIANJIN_END_WINS}`
+      ? say`the alliance has no evaluation; an award needs the latest evaluation graded excellent. ${TIANJIN_END_WINS}`
       : latest.cycle === undefined
-        ? `the latest evaluation (${latest.period}, ${latest.on}) was recorded before its cycle's window and belongs ` +
-          `to no cycle of tianjin.evaluation-cycle; an award needs a cycle's evaluation graded excellent. ${TIANJIN_END_WINS}`
-        : `the latest evaluation (${latest.period}, ${latest.on}) is graded ${latest.grade}; an award needs excellent`,
+        ? say`the latest evaluation (${latest.period}, ${latest.on}) was recorded before its cycle's window and belongs to no cycle of tianjin.evaluation-cycle; an award needs a cycle's evaluation graded excellent. ${TIANJIN_END_WINS}`
+        : say`the latest evaluation (${latest.period}, ${latest.on}) is graded ${latest.grade}; an award needs excellent`,
   );
   if (!latest || !excellent.ok) return [excellent];
   const allowed = paramOn(p.awardsPerEvaluation, facts.terms.grantedOn);
@@ -140,8 +139,8 @@ function awardRules(facts: GrantFacts): RuleCheck[] {
     EVALUATION_AWARD,
     live.length < allowed,
     live.length < allowed
-      ? `no award yet for the evaluation of ${latest.period}`
-      : `the evaluation of ${latest.period} was already awarded (subsidy ${live.map((c) => c.subsidyId).join(', ')})`,
+      ? say`no award yet for the evaluation of ${latest.period}`
+      : say`the evaluation of ${latest.period} was already awarded (subsidy ${live.map((c) => c.subsidyId).join(', ')})`,
   );
   return [excellent, once];
 }
@@ -163,7 +162,7 @@ const evaluationAward: FundingCategory = {
         facts.terms.grantedOn,
         facts.alliance!.streamId,
         usedFen(facts.alliance!.state, awardFor(period)),
-        `award for the evaluation of ${period} of alliance ${facts.terms.consortiumId}`,
+        say`award for the evaluation of ${period} of alliance ${facts.terms.consortiumId}`,
       ),
     ];
   },

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { Decision, reject } from '../../shared/decision';
 import { MatchStatement } from '../reconciliation.commands';
@@ -14,7 +15,7 @@ export function decideMatchStatement(
 ): Decision<StatementMatched> {
   const { reconciliationId, statement, scope } = command.data;
   if (state.exists)
-    return reject('invalid-state', `reconciliation ${reconciliationId} was already run`, LEDGER.statementMatching);
+    return reject('invalid-state', say`reconciliation ${reconciliationId} was already run`, LEDGER.statementMatching);
   const lines = matchStatement(statement.lines, payments);
   return [
     {

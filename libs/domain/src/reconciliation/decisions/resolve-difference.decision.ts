@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { Decision, reject } from '../../shared/decision';
 import { invalidInput, textProblems } from '../../shared/input-problems';
@@ -11,7 +12,7 @@ export function decideResolveDifference(
   state: ReconciliationState,
 ): Decision<DifferenceResolved> {
   const { reconciliationId, item, note } = command.data;
-  if (!state.exists || !state.run) return reject('not-found', `no reconciliation ${reconciliationId}`);
+  if (!state.exists || !state.run) return reject('not-found', say`no reconciliation ${reconciliationId}`);
   const lines = state.run.lines;
   const problems = [
     ...(Number.isInteger(item) && item >= 1 && item <= lines.length
@@ -19,7 +20,7 @@ export function decideResolveDifference(
       : [
           {
             field: 'item',
-            problem: `must be the number of one of the run's ${lines.length} lines (1–${lines.length})`,
+            problem: say`must be the number of one of the run's ${lines.length} lines (1–${lines.length})`,
           },
         ]),
     ...textProblems('note', note),
@@ -29,11 +30,11 @@ export function decideResolveDifference(
   if (line.outcome === 'matched')
     return reject(
       'rule-violated',
-      `line ${item} matched: there is no difference to resolve`,
+      say`line ${item} matched: there is no difference to resolve`,
       LEDGER.differenceResolved,
     );
   if (state.resolved[item])
-    return reject('rule-violated', `line ${item} was already resolved: ${state.resolved[item].note}`, {
+    return reject('rule-violated', say`line ${item} was already resolved: ${state.resolved[item].note}`, {
       ...LEDGER.differenceResolved,
     });
   return [

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
 import { CLAWBACK_REASONS, ClawBackSubsidy } from '../subsidy.commands';
@@ -14,7 +15,7 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
   const { subsidyId, amountFen, on, reason } = command.data;
   const reasonProblem = CLAWBACK_REASONS.includes(reason)
     ? []
-    : [{ field: 'reason', problem: `must be one of ${CLAWBACK_REASONS.join(', ')}` }];
+    : [{ field: 'reason', problem: say`must be one of ${CLAWBACK_REASONS.join(', ')}` }];
   const problems = [...positiveAmountProblems('amount', amountFen), ...dateProblems('on', on), ...reasonProblem];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
@@ -23,7 +24,7 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
   if (backdated) return backdated;
   const recoverable = recoverableFen(subsidy);
   if (amountFen > recoverable) {
-    return beyond(LEDGER.clawbackWithinDisbursed, 'clawed back', {
+    return beyond(LEDGER.clawbackWithinDisbursed, say`clawed back`, {
       limit: subsidy.disbursedFen,
       used: subsidy.clawedBackFen,
       requested: amountFen,
@@ -54,8 +55,7 @@ function fraudRecovery(
   if (amountFen !== recoverable) {
     return reject(
       'rule-violated',
-      `${TIANJIN_FRAUD.rule} (${TIANJIN_FRAUD.citation}): fraud recovers everything disbursed and not yet clawed back, ` +
-        `${amountText(recoverable)}; ${amountText(amountFen)} is not all of it`,
+      say`${TIANJIN_FRAUD.rule} (${TIANJIN_FRAUD.citation}): fraud recovers everything disbursed and not yet clawed back, ${amountText(recoverable)}; ${amountText(amountFen)} is not all of it`,
       {
         ...TIANJIN_FRAUD,
         cap: { limit: subsidy.disbursedFen, used: subsidy.clawedBackFen, requested: amountFen, headroom: recoverable },

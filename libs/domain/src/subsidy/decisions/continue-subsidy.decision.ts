@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { ENDED_STATUSES } from '../../consortium/consortium.state';
 import { fundingPolicy } from '../../policies/funding/funding-catalog';
 import { Decision, isRejection, reject } from '../../shared/decision';
@@ -30,19 +31,23 @@ export function decideContinuation(
   if (!consortium?.ended || !ENDED_STATUSES.includes(consortium.status)) {
     return reject(
       'invalid-state',
-      `consortium ${subsidy.consortiumId} has not ended; its project needs no decision to go on`,
+      say`consortium ${subsidy.consortiumId} has not ended; its project needs no decision to go on`,
       rule,
     );
   }
   if (subsidy.continuation) {
     const { authority: by, reference: ref, on: since } = subsidy.continuation;
-    return reject('invalid-state', `subsidy ${subsidyId} already goes on by ${by}'s decision ${ref} (${since})`, rule);
+    return reject(
+      'invalid-state',
+      say`subsidy ${subsidyId} already goes on by ${by}'s decision ${ref} (${since})`,
+      rule,
+    );
   }
   const backdated = datedBefore(subsidy, 'on', on);
   if (backdated) return backdated;
   if (on < consortium.ended.on) {
     return invalidInput(
-      [{ field: 'on', problem: `must not be before the consortium ended (${consortium.ended.on})` }],
+      [{ field: 'on', problem: say`must not be before the consortium ended (${consortium.ended.on})` }],
       rule,
     );
   }

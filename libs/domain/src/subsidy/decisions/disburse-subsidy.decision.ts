@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { Decision, isRejection, reject, Rejection } from '../../shared/decision';
 import { ConsortiumState, ENDED_STATUSES } from '../../consortium/consortium.state';
@@ -54,9 +55,7 @@ function stoppedByConsortiumEnd(
   const rule = fundingPolicy(subsidy.policy).projectChange;
   return reject(
     'rule-violated',
-    `${rule.rule} (${rule.citation}): consortium ${consortium.id} was ${consortium.status} on ${consortium.ended.on}; ` +
-      `subsidy ${subsidy.subsidyId} is paid again only once the project's authority has decided it goes on ` +
-      `(POST /v1/subsidies/${subsidy.subsidyId}/continuation), or it is terminated`,
+    say`${rule.rule} (${rule.citation}): consortium ${consortium.id} was ${consortium.status} on ${consortium.ended.on}; subsidy ${subsidy.subsidyId} is paid again only once the project's authority has decided it goes on (POST /v1/subsidies/${subsidy.subsidyId}/continuation), or it is terminated`,
     rule,
   );
 }

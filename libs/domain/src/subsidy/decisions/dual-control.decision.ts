@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 /**
  * ledger.dual-control (maker-checker): with LEDGER_DUAL_CONTROL_AMOUNT set, a grant at or above it is recorded pending
  * (grant-subsidy.decision.ts). It already holds its headroom under every cap — two pending grants cannot both pass a
@@ -27,7 +28,11 @@ export function decideGrantApproval(
   if (isRejection(subsidy)) return subsidy;
   const checker = actorOf(actor);
   if (checker === subsidy.dualControl!.maker) {
-    return reject('forbidden', `${checker} granted subsidy ${subsidyId}; a second finance user must approve it`, RULE);
+    return reject(
+      'forbidden',
+      say`${checker} granted subsidy ${subsidyId}; a second finance user must approve it`,
+      RULE,
+    );
   }
   return [
     { type: 'GrantApproved', data: { ...RULE, subsidyId, on, checker, ...(note !== undefined && { note }) } },
@@ -65,7 +70,7 @@ export function decideGrantExpiry(command: ExpireGrant, state: SubsidyLedgerStat
   if (isRejection(subsidy)) return subsidy;
   const { expiresOn } = subsidy.dualControl!;
   if (on <= expiresOn) {
-    return reject('invalid-state', `subsidy ${subsidyId} waits for its second signature until ${expiresOn}`, RULE);
+    return reject('invalid-state', say`subsidy ${subsidyId} waits for its second signature until ${expiresOn}`, RULE);
   }
   const amountFen = undisbursedFen(subsidy);
   return [
@@ -78,12 +83,12 @@ export function decideGrantExpiry(command: ExpireGrant, state: SubsidyLedgerStat
 /** The subsidy, when it exists and waits for its second signature; dated no earlier than its grant. */
 function pendingSubsidy(state: SubsidyLedgerState, subsidyId: string, on: string): SubsidyState | Rejection {
   const subsidy = state.subsidies[subsidyId];
-  if (!subsidy?.exists) return reject('not-found', `subsidy ${subsidyId} does not exist`, LEDGER.subsidyExists);
+  if (!subsidy?.exists) return reject('not-found', say`subsidy ${subsidyId} does not exist`, LEDGER.subsidyExists);
   if (subsidy.status !== 'pending' || !subsidy.dualControl) {
     const signed = subsidy.signed ? ` (${subsidy.signed.outcome} on ${subsidy.signed.on})` : '';
     return reject(
       'invalid-state',
-      `subsidy ${subsidyId} is ${subsidy.status}${signed}, not waiting for a signature`,
+      say`subsidy ${subsidyId} is ${subsidy.status}${signed}, not waiting for a signature`,
       RULE,
     );
   }

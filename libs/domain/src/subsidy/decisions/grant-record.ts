@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { CapEvaluation, CapFacts, CapRecord, FundingCategory } from '../../policies/funding/funding-policy';
 import { ConsortiumState } from '../../consortium/consortium.state';
 import { FundingCommitted, GrantAsDecided, SubsidyGranted, SubsidyLedgerEvent } from '../subsidy.events';
@@ -33,8 +34,7 @@ export function capExceeded(cap: CapEvaluation, all: CapEvaluation[], requestedF
   const headroom = Math.max(0, limit - used);
   return reject(
     'cap-exceeded',
-    `${cap.rule} (${cap.citation}): ${amountText(requestedFen)} requested, ${amountText(headroom)} of the limit ` +
-      `${amountText(limit)} remains (${amountText(used)} used); ${cap.detail}`,
+    say`${cap.rule} (${cap.citation}): ${amountText(requestedFen)} requested, ${amountText(headroom)} of the limit ${amountText(limit)} remains (${amountText(used)} used); ${cap.detail}`,
     {
       rule: cap.rule,
       citation: cap.citation,
@@ -54,7 +54,7 @@ export function capExceeded(cap: CapEvaluation, all: CapEvaluation[], requestedF
 }
 
 export const refuse = (code: RejectionCode, failed: RuleCheck): Rejection =>
-  reject(code, `${failed.rule} (${failed.citation}): ${failed.detail}`, {
+  reject(code, say`${failed.rule} (${failed.citation}): ${failed.detail}`, {
     rule: failed.rule,
     citation: failed.citation,
     details: [failed],

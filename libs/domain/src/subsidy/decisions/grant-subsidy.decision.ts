@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LeadRegistryState } from '../../lead-registry/lead-registry.state';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
@@ -43,7 +44,7 @@ export function decideGrant(
   const missing = missingFields(category, input);
   if (missing.length > 0) return invalidInput(missing, LEDGER.grantFields);
   if (state.subsidies[input.subsidyId]?.exists) {
-    return reject('invalid-state', `subsidy ${input.subsidyId} is already granted`, LEDGER.subsidyUnique);
+    return reject('invalid-state', say`subsidy ${input.subsidyId} is already granted`, LEDGER.subsidyUnique);
   }
   const terms = termsOf(input, category);
 
@@ -119,7 +120,7 @@ const AMOUNT_FIELDS: ReadonlyArray<GrantField> = ['projectTotalInvestmentFen', '
 
 function missingFields(category: FundingCategory, d: GrantTerms): InputProblem[] {
   return category.requires.flatMap((field) => {
-    const problem = `is required for ${category.id}`;
+    const problem = say`is required for ${category.id}`;
     const value = d[field];
     if (value === undefined) return [{ field: FIELD_NAMES[field], problem }];
     return AMOUNT_FIELDS.includes(field)

@@ -1,3 +1,4 @@
+import { listOf, say, Sentence } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { ConsortiumState } from '../../consortium/consortium.state';
 import { FundingCategory, isInForceOn } from '../../policies/funding/funding-policy';
@@ -33,8 +34,8 @@ export function validityGates(
         LEDGER.consortiumActive,
         !!consortium?.exists && consortium.id === terms.consortiumId && consortium.status === 'active',
         !consortium?.exists || consortium.id !== terms.consortiumId
-          ? `consortium ${terms.consortiumId} does not exist`
-          : `consortium ${consortium.id} is ${consortium.status}; subsidies are granted to active consortia`,
+          ? say`consortium ${terms.consortiumId} does not exist`
+          : say`consortium ${consortium.id} is ${consortium.status}; subsidies are granted to active consortia`,
       ),
     }),
     () => ({
@@ -42,7 +43,7 @@ export function validityGates(
       check: check(
         LEDGER.categoryOfPolicy,
         category.policy === c().policy,
-        `${category.id} belongs to ${category.policy}; consortium ${c().id} is under ${c().policy}`,
+        say`${category.id} belongs to ${category.policy}; consortium ${c().id} is under ${c().policy}`,
       ),
     }),
     () => {
@@ -52,8 +53,7 @@ export function validityGates(
         check: check(
           inForce,
           isInForceOn(inForce, terms.grantedOn),
-          `${c().policy} is in force from ${inForce.from}${inForce.to ? ` to ${inForce.to}` : ''}; ` +
-            `the grant is dated ${terms.grantedOn}`,
+          say`${c().policy} is in force from ${inForce.from}${inForce.to ? say` to ${inForce.to}` : ''}; the grant is dated ${terms.grantedOn}`,
         ),
       };
     },
@@ -62,7 +62,7 @@ export function validityGates(
       check: check(
         LEDGER.consortiumActive,
         c().approvedOn !== undefined && c().approvedOn! <= terms.grantedOn,
-        `consortium ${c().id} was approved on ${c().approvedOn}; the grant is dated ${terms.grantedOn}`,
+        say`consortium ${c().id} was approved on ${c().approvedOn}; the grant is dated ${terms.grantedOn}`,
       ),
     }),
     () => ({
@@ -70,7 +70,7 @@ export function validityGates(
       check: check(
         LEDGER.fiscalYear,
         terms.fiscalYear === yearOf(terms.grantedOn),
-        `fiscal year ${terms.fiscalYear}, granted on ${terms.grantedOn}`,
+        say`fiscal year ${terms.fiscalYear}, granted on ${terms.grantedOn}`,
       ),
     }),
     () => ({
@@ -79,8 +79,8 @@ export function validityGates(
         LEDGER.recipientMember,
         roleOf(c(), terms.recipient) !== undefined,
         roleOf(c(), terms.recipient)
-          ? `${terms.recipient} is the consortium's ${roleOf(c(), terms.recipient)}`
-          : `${terms.recipient} is neither the lead nor a member of consortium ${c().id}`,
+          ? say`${terms.recipient} is the consortium's ${roleOf(c(), terms.recipient)}`
+          : say`${terms.recipient} is neither the lead nor a member of consortium ${c().id}`,
       ),
     }),
     () => ({ code: 'rule-violated', check: integrityCheck(terms.recipient, state.units[terms.recipient]) }),
@@ -100,20 +100,20 @@ function projectConsistency(terms: GrantTerms, state: SubsidyLedgerState): GateO
   const differences = !project
     ? []
     : [
-        project.consortiumId !== terms.consortiumId && `consortium ${project.consortiumId}`,
-        project.category !== terms.category && `category ${project.category}`,
+        project.consortiumId !== terms.consortiumId && say`consortium ${project.consortiumId}`,
+        project.category !== terms.category && say`category ${project.category}`,
         terms.projectTotalInvestmentFen !== undefined &&
           project.totalInvestmentFen !== terms.projectTotalInvestmentFen &&
-          `total investment ${amountText(project.totalInvestmentFen ?? 0)}`,
-      ].filter((x): x is string => typeof x === 'string');
+          say`total investment ${amountText(project.totalInvestmentFen ?? 0)}`,
+      ].filter((x): x is Sentence => x !== false);
   return {
     code: 'rule-violated',
     check: check(
       LEDGER.projectConsistent,
       differences.length === 0,
       differences.length === 0
-        ? `project ${terms.projectId} ${project ? 'matches its earlier grants' : 'is granted for the first time'}`
-        : `project ${terms.projectId} was first granted with ${differences.join(', ')}`,
+        ? say`project ${terms.projectId} ${project ? say`matches its earlier grants` : say`is granted for the first time`}`
+        : say`project ${terms.projectId} was first granted with ${listOf(differences, 'comma')}`,
     ),
   };
 }

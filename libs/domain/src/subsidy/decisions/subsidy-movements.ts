@@ -1,3 +1,4 @@
+import { say, Words } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
 import { CapFigures, Rejection, reject } from '../../shared/decision';
@@ -25,19 +26,18 @@ export function openSubsidy(
   allow: { refund?: boolean } = {},
 ): SubsidyState | Rejection {
   const subsidy = state.subsidies[subsidyId];
-  if (!subsidy?.exists) return reject('not-found', `subsidy ${subsidyId} does not exist`, LEDGER.subsidyExists);
+  if (!subsidy?.exists) return reject('not-found', say`subsidy ${subsidyId} does not exist`, LEDGER.subsidyExists);
   if (subsidy.status === 'pending' || subsidy.status === 'declined' || subsidy.status === 'expired') {
     const why =
       subsidy.status === 'pending'
-        ? `waits for a second finance user's signature (POST /v1/subsidies/${subsidyId}/approval)`
-        : `was ${subsidy.status} on ${subsidy.signed?.on}; its headroom was released`;
-    return reject('invalid-state', `subsidy ${subsidyId} ${why}`, LEDGER.dualControl);
+        ? say`waits for a second finance user's signature (POST /v1/subsidies/${subsidyId}/approval)`
+        : say`was ${subsidy.status} on ${subsidy.signed?.on}; its headroom was released`;
+    return reject('invalid-state', say`subsidy ${subsidyId} ${why}`, LEDGER.dualControl);
   }
   if (subsidy.status === 'terminated' && !allow.refund) {
     return reject(
       'invalid-state',
-      `subsidy ${subsidyId} was terminated on ${subsidy.terminated?.on} (${subsidy.terminated?.rule}); ` +
-        'only refunds of the recovered money can be recorded',
+      say`subsidy ${subsidyId} was terminated on ${subsidy.terminated?.on} (${subsidy.terminated?.rule}); only refunds of the recovered money can be recorded`,
       LEDGER.terminatedIsClosed,
     );
   }
@@ -50,20 +50,19 @@ export function datedBefore(subsidy: SubsidyState, field: string, on: BusinessDa
   const ref = LEDGER.movementDates;
   const latest =
     subsidy.lastOn === subsidy.grantedOn
-      ? `the day subsidy ${subsidy.subsidyId} was granted`
-      : `the date of the latest movement recorded for subsidy ${subsidy.subsidyId} (granted on ${subsidy.grantedOn})`;
+      ? say`the day subsidy ${subsidy.subsidyId} was granted`
+      : say`the date of the latest movement recorded for subsidy ${subsidy.subsidyId} (granted on ${subsidy.grantedOn})`;
   return reject(
     'rule-violated',
-    `${ref.rule} (${ref.citation}): ${field} ${on} is before ${subsidy.lastOn}, ${latest}; dates do not go backwards ` +
-      'within a subsidy',
+    say`${ref.rule} (${ref.citation}): ${field} ${on} is before ${subsidy.lastOn}, ${latest}; dates do not go backwards within a subsidy`,
     { ...ref, details: [{ field, date: on, notBefore: subsidy.lastOn, grantedOn: subsidy.grantedOn }] },
   );
 }
 
-export function beyond(ref: RuleRef, what: string, cap: CapFigures): Rejection {
+export function beyond(ref: RuleRef, what: Words, cap: CapFigures): Rejection {
   return reject(
     'rule-violated',
-    `${ref.rule} (${ref.citation}): ${amountText(cap.requested)} cannot be ${what}; at most ${amountText(cap.headroom)}`,
+    say`${ref.rule} (${ref.citation}): ${amountText(cap.requested)} cannot be ${what}; at most ${amountText(cap.headroom)}`,
     { ...ref, cap },
   );
 }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { Decision, reject } from '../../shared/decision';
 import { DesignateZone } from '../zone.commands';
 import { ZONE_POLICY_IDS, isZonePolicyInForce, zonePolicyById } from '../../policies/nmg-2022-zone';
@@ -13,7 +14,7 @@ export function decideZoneDesignation(
   state: ZoneState,
   { today }: ZoneContext,
 ): Decision<ZoneEvent> {
-  if (state.exists) return notActionable(state) ?? reject('invalid-state', `zone ${state.id} is already designated`);
+  if (state.exists) return notActionable(state) ?? reject('invalid-state', say`zone ${state.id} is already designated`);
   const problems = [
     ...textProblems('zoneId', data?.zoneId),
     ...textProblems('name', data?.name),
@@ -26,7 +27,7 @@ export function decideZoneDesignation(
   if (!isZonePolicyInForce(policy, data.approvedOn)) {
     return reject(
       'policy-not-in-force',
-      `${policy.id} is in force from ${policy.inForce.from}; approval on ${data.approvedOn} is outside it`,
+      say`${policy.id} is in force from ${policy.inForce.from}; approval on ${data.approvedOn} is outside it`,
       refOf(policy.inForce),
     );
   }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { Decision } from '../../shared/decision';
 import { integerProblems, InputProblem, invalidInput, isNonEmptyText } from '../../shared/input-problems';
 import { MILLIONTHS_WHOLE } from '../../policies/zone-indicators';
@@ -23,15 +24,18 @@ export function decideRegionalAverage(
 ): Decision<RegionalAverageRecorded> {
   const problems: InputProblem[] = integerProblems('year', data?.year);
   if (problems.length === 0 && data.year > yearOf(today))
-    problems.push({ field: 'year', problem: `must not be after the current year (${yearOf(today)})` });
+    problems.push({ field: 'year', problem: say`must not be after the current year (${yearOf(today)})` });
   const intensity = data?.rdIntensityMillionths;
   if (!(Number.isSafeInteger(intensity) && intensity > 0 && intensity <= MILLIONTHS_WHOLE))
     problems.push({
       field: 'rdIntensity',
-      problem: 'must be a fraction above 0 and at most 1, with at most 6 decimals',
+      problem: say`must be a fraction above 0 and at most 1, with at most 6 decimals`,
     });
   if (data?.source !== undefined && !(isNonEmptyText(data.source) && data.source.length <= MAX_SOURCE_LENGTH))
-    problems.push({ field: 'source', problem: `must be a non-empty text of at most ${MAX_SOURCE_LENGTH} characters` });
+    problems.push({
+      field: 'source',
+      problem: say`must be a non-empty text of at most ${MAX_SOURCE_LENGTH} characters`,
+    });
   if (problems.length) return invalidInput(problems);
   return [
     {

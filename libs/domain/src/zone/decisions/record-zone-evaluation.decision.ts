@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { Decision, reject } from '../../shared/decision';
 import { RecordZoneEvaluation, ZONE_GRADES, ZoneGrade } from '../zone.commands';
 import { ZoneContext } from '../zone.context';
@@ -26,8 +27,8 @@ export function decideZoneEvaluation(
   if (badDate) return badDate;
   const last = state.evaluations[state.evaluations.length - 1];
   if (last && data.on < last.on) {
-    return invalidInput([{ field: 'on', problem: `must not be before the last evaluation (${last.on})` }], {
-      message: `evaluations are recorded in date order; the last was on ${last.on}`,
+    return invalidInput([{ field: 'on', problem: say`must not be before the last evaluation (${last.on})` }], {
+      message: say`evaluations are recorded in date order; the last was on ${last.on}`,
     });
   }
   return state.status === 'active' ? cycleEvaluation(state, data.on, data.grade) : rectificationEnd(state, data);
@@ -50,8 +51,7 @@ function cycleEvaluation(state: ZoneState, on: BusinessDate, grade: ZoneGrade): 
     const first = cycleNumbered(segment.cycles, segment.first);
     return reject(
       'rule-violated',
-      `the evaluations of zone ${state.id} count from ${segment.since}: the next is due on ${first.due} and is ` +
-        `accepted from ${first.opens}, not on ${on}`,
+      say`the evaluations of zone ${state.id} count from ${segment.since}: the next is due on ${first.due} and is accepted from ${first.opens}, not on ${on}`,
       { ...refOf(p.evaluationCycleYears), details: [{ cycle: first }] },
     );
   }
@@ -60,8 +60,7 @@ function cycleEvaluation(state: ZoneState, on: BusinessDate, grade: ZoneGrade): 
     const next = cycleNumbered(segment.cycles, cycle.number + 1);
     return reject(
       'rule-violated',
-      `the cycle due on ${cycle.due} was evaluated on ${taken.on}: one evaluation per cycle; the next is due on ` +
-        `${next.due} and is accepted from ${next.opens}`,
+      say`the cycle due on ${cycle.due} was evaluated on ${taken.on}: one evaluation per cycle; the next is due on ${next.due} and is accepted from ${next.opens}`,
       { ...refOf(p.evaluationCycleYears), details: [{ cycle, evaluatedOn: taken.on, next }] },
     );
   }
@@ -99,8 +98,7 @@ function rectificationEnd(
   if (on < until) {
     return reject(
       'rule-violated',
-      `zone ${state.id} is in rectification until ${until}: no evaluation ends it early; the evaluation on or after ` +
-        `${until} decides`,
+      say`zone ${state.id} is in rectification until ${until}: no evaluation ends it early; the evaluation on or after ${until} decides`,
       { ...refOf(p.rectificationYears), details: [{ rectificationUntil: until }] },
     );
   }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { Decision } from '../../shared/decision';
 import { IndicatorFinding, assessZoneIndicators, nmg2022ZoneParams } from '../../policies/nmg-2022-zone';
 import { SubmitAnnualReport } from '../zone.commands';
@@ -27,29 +28,32 @@ export function decideZoneAnnualReport(
   if (badDate) return badDate;
   const { year, submittedOn } = data;
   if (submittedOn < state.approvedOn) {
-    return invalidInput([{ field: 'submittedOn', problem: `must not be before the approval (${state.approvedOn})` }], {
-      message: `submittedOn ${submittedOn} is before the zone's approval on ${state.approvedOn}`,
-    });
+    return invalidInput(
+      [{ field: 'submittedOn', problem: say`must not be before the approval (${state.approvedOn})` }],
+      {
+        message: say`submittedOn ${submittedOn} is before the zone's approval on ${state.approvedOn}`,
+      },
+    );
   }
   if (year < yearOf(state.approvedOn)) {
     return invalidInput(
-      [{ field: 'year', problem: `must be the approval year (${yearOf(state.approvedOn)}) or later` }],
+      [{ field: 'year', problem: say`must be the approval year (${yearOf(state.approvedOn)}) or later` }],
       {
-        message: `the zone was approved in ${yearOf(state.approvedOn)}; it reports from that year on, not for ${year}`,
+        message: say`the zone was approved in ${yearOf(state.approvedOn)}; it reports from that year on, not for ${year}`,
         ...refOf(p.annualReportDueMonthDay),
       },
     );
   }
   if (year > yearOf(submittedOn)) {
     return invalidInput(
-      [{ field: 'year', problem: `must not be after the year of submittedOn (${yearOf(submittedOn)})` }],
+      [{ field: 'year', problem: say`must not be after the year of submittedOn (${yearOf(submittedOn)})` }],
       {
-        message: `a report for ${year} cannot be submitted on ${submittedOn}, before that year begins`,
+        message: say`a report for ${year} cannot be submitted on ${submittedOn}, before that year begins`,
       },
     );
   }
   const problems = indicatorProblems(data.indicators);
-  if (problems.length) return invalidInput(problems, { message: 'the indicators are not well-formed' });
+  if (problems.length) return invalidInput(problems, { message: say`the indicators are not well-formed` });
 
   const due = annualReportDueDate(state, year);
   // 四(二)(三): judged against what the log holds now (the year's regional average, the previous year's report) and

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 /** Checks every zone decision starts with. */
 import { nmg2022ZoneParams } from '../../policies/nmg-2022-zone';
 import { BusinessDate } from '../../shared/dates';
@@ -16,11 +17,11 @@ export function invalidDate(field: string, value: unknown, today: BusinessDate):
 
 /** The zone must exist and not be removed. */
 export function notActionable(state: ZoneState): Rejection | undefined {
-  if (!state.exists) return reject('not-found', 'no such demonstration zone');
+  if (!state.exists) return reject('not-found', say`no such demonstration zone`);
   if (state.status === 'removed') {
     return reject(
       'invalid-state',
-      `zone ${state.id} was removed from the list on ${state.removed?.on}; it accepts no command`,
+      say`zone ${state.id} was removed from the list on ${state.removed?.on}; it accepts no command`,
       refOf(nmg2022ZoneParams.removalWhenStillUnqualified),
     );
   }

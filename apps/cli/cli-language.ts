@@ -1,0 +1,16 @@
+import { Option } from 'commander';
+import { Language } from '@ledger/presentation/sentences/render-words';
+
+/**
+ * The language the CLI prints its words in, as the API chooses by Accept-Language: `--lang zh|en`, else LEDGER_LANG,
+ * else the locale (LC_ALL, then LANG): English when it starts with `en`, Chinese otherwise.
+ */
+export function defaultCliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  const chosen = env.LEDGER_LANG || env.LC_ALL || env.LANG || '';
+  return /^en/i.test(chosen) ? 'en' : 'zh';
+}
+
+export const langOption = () =>
+  new Option('--lang <language>', 'the language of the words printed: zh or en (LEDGER_LANG, else LC_ALL/LANG)')
+    .choices(['zh', 'en'])
+    .default(defaultCliLanguage());
