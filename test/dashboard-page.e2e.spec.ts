@@ -119,6 +119,14 @@ describeInBrowser(`the dashboard page in chromium${CHROMIUM ? '' : ' (skipped: c
     // The caps panel (GET /v1/dashboard/caps): the grant's caps as the funding view has them, in 万元.
     const { caps } = (await ledger.http.get('/v1/dashboard/caps', { as: 'viewer' })).body;
     expect(caps.length).toBeGreaterThan(0);
+    // Its sentences in the asked language, like every answer's (the caps answer is kept as JSON per language).
+    const capsInEnglish = await ledger.http.get('/v1/dashboard/caps', {
+      as: 'viewer',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(caps[0].detail).toMatch(/[\u4e00-\u9fff]/);
+    expect(capsInEnglish.body.caps[0].detail).toMatch(/fiscal year/);
+    expect(capsInEnglish.headers.get('content-language')).toBe('en');
     const fullest = page.locator('#caps tbody tr').first();
     await see(fullest).toHaveAttribute('data-rule', caps[0].rule);
     await see(fullest).toContainText(`已用 ${(Number(caps[0].used) / 10_000).toFixed(2)}`);

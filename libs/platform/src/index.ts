@@ -28,6 +28,7 @@ export * from './http/validation-schemas';
 export * from './http/listening';
 export * from './http/preferred-media-type';
 export * from './http/preferred-language';
+export { answerLanguageOf } from './http/answer-language';
 export * from './http/request-context.hook';
 export * from './idempotency/idempotency-store.opener';
 export * from './idempotency/idempotency-store.port';

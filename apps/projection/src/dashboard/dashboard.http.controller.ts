@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DashboardCapsDto, DashboardDto } from '../shared/query-answers.dto';
 import {
+  answerLanguageOf,
   AnswersAtCheckpoints,
   CounterRow,
   covers,
@@ -55,6 +56,7 @@ export class DashboardHttpController {
   async dashboard(
     @Query() query: DashboardQuery,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { jurisdiction } = principal;
@@ -63,7 +65,10 @@ export class DashboardHttpController {
     const limit = query.deadlinesLimit ?? DEFAULT_DEADLINES_LIMIT;
     // Asked again and again by every open page, and the same until a projection moves: kept per state of the models.
     const key = JSON.stringify(['dashboard', today, jurisdiction ?? null, horizonDays, limit]);
-    const { json, etag } = await this.answers.answer(key, () => this.compute(today, horizonDays, limit, jurisdiction));
+    const language = answerLanguageOf(request);
+    const { json, etag } = await this.answers.answer(language, key, () =>
+      this.compute(today, horizonDays, limit, jurisdiction),
+    );
     return sendJson(reply, json, etag);
   }
 
@@ -114,10 +119,12 @@ export class DashboardHttpController {
   async caps(
     @Query() _query: QueryOptionsDto,
     @CurrentPrincipal() { jurisdiction }: Principal,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const today = this.config.today();
     const { json, etag } = await this.answers.answer(
+      answerLanguageOf(request),
       JSON.stringify(['caps', today, jurisdiction ?? null]),
       async () => ({
         today,

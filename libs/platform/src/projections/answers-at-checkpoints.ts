@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { renderSentences } from '@ledger/presentation/sentences/render-words';
+import type { Language } from '../http/preferred-language';
 import { READ_STORE, ReadStore } from './read-store.port';
 
 /** An answer as it goes on the wire: its JSON and the weak ETag of that JSON (the tag etagsOnReads gives any read). */
@@ -16,7 +18,9 @@ const MAX_KEPT = 64;
  * the same checkpoints are the same rows and the same answer; any projection that moves, a rebuild included, changes
  * them. Read from the store rather than the engine's memory so that it holds where another process projects into a
  * shared read store. Everything else the answer depends on (the business date, the reader's jurisdiction, the query)
- * is in the key the caller gives. Concurrent asks for the same answer share one computation.
+ * is in the key the caller gives; the language is part of the key, and the answer's sentences are rendered in it as
+ * every other answer's are (answer-language.ts: a kept answer is JSON already, past that hook). Concurrent asks for the
+ * same answer share one computation.
  */
 @Injectable()
 export class AnswersAtCheckpoints {
@@ -24,7 +28,8 @@ export class AnswersAtCheckpoints {
 
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async answer(key: string, compute: () => Promise<unknown>): Promise<KeptAnswer> {
+  async answer(language: Language, query: string, compute: () => Promise<unknown>): Promise<KeptAnswer> {
+    const key = `${language} ${query}`;
     const checkpoints = checkpointsText(await this.readStore.checkpoints());
     const kept = this.kept.get(key);
     if (kept?.checkpoints === checkpoints) {
@@ -32,7 +37,7 @@ export class AnswersAtCheckpoints {
       return kept.answer;
     }
     const answer = compute().then((value) => {
-      const json = JSON.stringify(value);
+      const json = JSON.stringify(renderSentences(value, language));
       return { json, etag: `W/"${createHash('sha1').update(json).digest('base64')}"` };
     });
     this.keep(key, { checkpoints, answer });
