@@ -38,7 +38,7 @@ describe('ledger CLI: export, verify-export and replay', () => {
       await activeConsortium(ledger, 'nmg-2024-consortium');
       consortiumId = (await activeConsortium(ledger, 'liaoning-2021-alliance')).id;
       steps = (await ledger.http.get(`/v1/consortia/${consortiumId}/replay`, { as: 'supervisor' })).body.steps;
-      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+      head = (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
     } finally {
       await ledger.close();
     }
