@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DashboardCapsDto, DashboardDto } from '../shared/query-answers.dto';
+import { DashboardCapsDto, DashboardDto } from '@ledger/presentation/dashboard.view.dto';
 import {
   CounterRow,
   covers,
