@@ -2663,8 +2663,6 @@ export interface components {
       recommendedForNational: boolean;
       recommendedForNationalOn: string[];
       removed?: components['schemas']['RemovedViewDto'];
-      /** @description now only: overdue and upcoming deadlines */
-      nextDeadlines?: components['schemas']['ZoneDeadlineDto'][];
       /**
        * Format: date-time
        * @description asOf: the moment asked for
@@ -2674,6 +2672,8 @@ export interface components {
       atPosition?: number;
       /** @description as of a moment: the position of its last event by then */
       position?: number;
+      /** @description now only: overdue and upcoming deadlines */
+      nextDeadlines?: components['schemas']['ZoneDeadlineDto'][];
     };
     SubsidySummaryDto: {
       /** @example 3000000.00 */
@@ -2788,6 +2788,15 @@ export interface components {
       continuation?: components['schemas']['ContinuationViewDto'];
       dualControl?: components['schemas']['DualControlViewDto'];
       signed?: components['schemas']['SignatureViewDto'];
+      /**
+       * Format: date-time
+       * @description asOf: the moment asked for
+       */
+      asOf?: string;
+      /** @description atPosition: the moment asked for */
+      atPosition?: number;
+      /** @description as of a moment: the position of its last event by then */
+      position?: number;
       /** @description the rule the grant passed */
       rule?: string;
       citation?: string;
@@ -2807,15 +2816,6 @@ export interface components {
       } & {
         [key: string]: unknown;
       })[];
-      /**
-       * Format: date-time
-       * @description asOf: the moment asked for
-       */
-      asOf?: string;
-      /** @description atPosition: the moment asked for */
-      atPosition?: number;
-      /** @description as of a moment: the position of its last event by then */
-      position?: number;
     };
     FundingSubsidyDto: {
       /** @example 3000000.00 */
@@ -3012,15 +3012,15 @@ export interface components {
       steps: components['schemas']['ReplayStepDto'][];
     };
     ReplayMomentDto: {
-      id: string;
-      streamId: string;
-      /** @description `at` as a log position */
-      atPosition?: number;
       /**
        * Format: date-time
-       * @description `at` as a timestamp
+       * @description asOf: the moment asked for
        */
       asOf?: string;
+      /** @description atPosition: the moment asked for */
+      atPosition?: number;
+      id: string;
+      streamId: string;
       /** @description how many steps there are */
       steps: number;
       step: components['schemas']['ReplayStepDto'];
@@ -3030,9 +3030,13 @@ export interface components {
       next?: string;
     };
     DiffEndDto: {
-      atPosition?: number;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description asOf: the moment asked for
+       */
       asOf?: string;
+      /** @description atPosition: the moment asked for */
+      atPosition?: number;
       /** @description the global log position of its last event */
       position: number | null;
       /** Format: date-time */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   DateProperty,
   DecisionDto,
@@ -6,10 +6,10 @@ import {
   CursorPageDto,
   PositionProperty,
   RuleVerdictDto,
-  TimestampProperty,
   YuanProperty,
 } from '@ledger/platform';
 import { GRADES, REVIEW_STAGES } from '@ledger/domain/shared/procedure';
+import { AsOfViewDto } from './as-of.view.dto';
 import { CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 
@@ -135,12 +135,7 @@ export class ConsortiumViewDto {
 }
 
 /** GET /v1/consortia/{id}: the consortium now, or as of a moment. */
-export class ConsortiumDetailDto extends ConsortiumViewDto {
-  @TimestampProperty({ optional: true, description: 'asOf: the moment asked for' }) asOf?: string;
-  @IntegerProperty({ optional: true, minimum: 0, description: 'atPosition: the moment asked for' }) atPosition?: number;
-  @PositionProperty({ optional: true, description: 'as of a moment: the position of its last event by then' })
-  position?: number;
-}
+export class ConsortiumDetailDto extends IntersectionType(ConsortiumViewDto, AsOfViewDto) {}
 
 export class UnitNameDto {
   @ApiProperty() creditCode!: string;

@@ -7,6 +7,7 @@ import {
   PositionProperty,
   TimestampProperty,
 } from '@ledger/platform';
+import { MomentViewDto } from './as-of.view.dto';
 import { ConsortiumDetailDto } from './consortium.view.dto';
 import { SubsidyDetailDto } from './subsidy.view.dto';
 import { ZoneDetailDto } from './zone.view.dto';
@@ -47,11 +48,9 @@ export class ReplayTimelineDto {
 }
 
 /** `GET …/replay?at=`: the one step then, with links to the steps before and after it. */
-export class ReplayMomentDto {
+export class ReplayMomentDto extends MomentViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() streamId!: string;
-  @IntegerProperty({ optional: true, minimum: 0, description: '`at` as a log position' }) atPosition?: number;
-  @TimestampProperty({ optional: true, description: '`at` as a timestamp' }) asOf?: string;
   @IntegerProperty({ minimum: 1, description: 'how many steps there are' }) steps!: number;
   @ApiProperty({ type: ReplayStepDto }) step!: ReplayStepDto;
   @ApiPropertyOptional({ description: 'the replay of the step before' }) previous?: string;
@@ -59,9 +58,7 @@ export class ReplayMomentDto {
 }
 
 /** One end of a diff: the moment asked for and the entity's last event by then (null before its first). */
-export class DiffEndDto {
-  @IntegerProperty({ optional: true, minimum: 0 }) atPosition?: number;
-  @TimestampProperty({ optional: true }) asOf?: string;
+export class DiffEndDto extends MomentViewDto {
   @PositionProperty({ nullable: true }) position!: number | null;
   @TimestampProperty({ nullable: true }) recordedAt!: string | null;
 }
@@ -93,12 +90,4 @@ export class DiffDto {
   @ApiProperty({ type: DiffEndDto }) to!: DiffEndDto;
   @ApiProperty({ type: [DiffEventDto], description: 'the events that made the changes' }) events!: DiffEventDto[];
   @ApiProperty({ type: [FieldChangeDto] }) changes!: FieldChangeDto[];
-}
-
-/** The fields an as-of answer (`?asOf=` or `?atPosition=`) adds to a detail view. */
-export class AsOfFieldsDto {
-  @TimestampProperty({ optional: true, description: 'asOf: the moment asked for' }) asOf?: string;
-  @IntegerProperty({ optional: true, minimum: 0, description: 'atPosition: the moment asked for' }) atPosition?: number;
-  @PositionProperty({ optional: true, description: 'as of a moment: the position of its last event by then' })
-  position?: number;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   DateProperty,
   DecisionDto,
@@ -7,11 +7,11 @@ import {
   PositionProperty,
   RuleVerdictDto,
   SchemaProperty,
-  TimestampProperty,
   YuanProperty,
 } from '@ledger/platform';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
+import { AsOfViewDto } from './as-of.view.dto';
 
 /** The answers about subsidies as the OpenAPI document describes them (subsidy.view.ts, subsidy-answer.ts). */
 export const SUBSIDY_STATUSES = ['pending', 'granted', 'terminated', 'declined', 'expired'];
@@ -102,7 +102,7 @@ export class SubsidyAnswerDto extends SubsidyViewDto {
  * GET /v1/subsidies/{id} (subsidy-detail.view.ts): the subsidy, the rule its grant passed and its checks, every
  * movement; as of a moment, which moment.
  */
-export class SubsidyDetailDto extends SubsidyViewDto {
+export class SubsidyDetailDto extends IntersectionType(SubsidyViewDto, AsOfViewDto) {
   @ApiPropertyOptional({ description: 'the rule the grant passed' }) rule?: string;
   @ApiPropertyOptional() citation?: string;
   @YuanProperty({ optional: true }) projectTotalInvestment?: string;
@@ -124,10 +124,6 @@ export class SubsidyDetailDto extends SubsidyViewDto {
     description: '`{ type, position, recordedAt }` and the event’s data, money in yuan (the event catalogue types it)',
   })
   movements!: object[];
-  @TimestampProperty({ optional: true, description: 'asOf: the moment asked for' }) asOf?: string;
-  @IntegerProperty({ optional: true, minimum: 0, description: 'atPosition: the moment asked for' }) atPosition?: number;
-  @PositionProperty({ optional: true, description: 'as of a moment: the position of its last event by then' })
-  position?: number;
 }
 
 /** A subsidy in the list: who, what, when, and its money. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   DateProperty,
   DecisionDto,
@@ -6,10 +6,10 @@ import {
   PageDto,
   PositionProperty,
   SchemaProperty,
-  TimestampProperty,
   YuanProperty,
 } from '@ledger/platform';
 import { ZONE_STATUSES } from '@ledger/domain/zone/zone.state';
+import { AsOfViewDto } from './as-of.view.dto';
 
 /** The answers about demonstration zones as the OpenAPI document describes them (zone.view.ts, zone-answer.ts). */
 const RD_INTENSITY = { type: 'string', pattern: '^\\d+(\\.\\d+)?$', example: '0.0093' } as const;
@@ -152,13 +152,9 @@ export class ZoneViewDto {
 }
 
 /** GET /v1/zones/{id}: the zone now with what it still owes, or as of a moment (without `nextDeadlines`). */
-export class ZoneDetailDto extends ZoneViewDto {
+export class ZoneDetailDto extends IntersectionType(ZoneViewDto, AsOfViewDto) {
   @ApiPropertyOptional({ type: [ZoneDeadlineDto], description: 'now only: overdue and upcoming deadlines' })
   nextDeadlines?: ZoneDeadlineDto[];
-  @TimestampProperty({ optional: true, description: 'asOf: the moment asked for' }) asOf?: string;
-  @IntegerProperty({ optional: true, minimum: 0, description: 'atPosition: the moment asked for' }) atPosition?: number;
-  @PositionProperty({ optional: true, description: 'as of a moment: the position of its last event by then' })
-  position?: number;
 }
 
 export class ZoneSummaryDto {
