@@ -169,6 +169,15 @@ describe('answers validate against the declared response schemas', () => {
     const answer = { status: 200, body: { items: 'not a list' } } as unknown as HttpAnswer<unknown>;
     expect(() => expectConforms('get', '/v1/consortia', answer)).toThrow();
   });
+
+  it('a field the document does not name fails the check, at any depth', async () => {
+    const real = await api.get('/v1/dashboard', { as: 'viewer' });
+    expectConforms('get', '/v1/dashboard', real);
+    const added = (body: object) => ({ ...real, body }) as HttpAnswer<unknown>;
+    expect(() => expectConforms('get', '/v1/dashboard', added({ ...real.body, undocumented: 1 }))).toThrow();
+    const deadlines = { ...real.body.deadlines, undocumented: 1 };
+    expect(() => expectConforms('get', '/v1/dashboard', added({ ...real.body, deadlines }))).toThrow();
+  });
 });
 
 /** `METHOD /path` with its path parameters filled in and a query, answered 2xx and validated; its body. */
@@ -382,6 +391,9 @@ describe('every operation answers as documented', () => {
       ),
     );
     continuedId = signedGrant.id;
+    // A third waits for its second signature: the dashboard lists it among the deadlines.
+    const waiting = moved(await grant('liaoning.talent', '2500000.00'));
+    expect(waiting.status).toBe('pending');
 
     // The consortium changes lead and members, then dissolves: the signed grant continues by a document.
     const ids = alliance.params;
@@ -480,7 +492,10 @@ describe('every operation answers as documented', () => {
     await ok('get', '/v1/zones', { as: 'viewer', query: q });
     await ok('get', '/v1/zones/regional-averages', { as: 'viewer', query: q });
     await ok('get', '/v1/subsidies', { as: 'viewer', query: q });
-    await ok('get', '/v1/dashboard', { as: 'viewer', query: q });
+    const dashboard = await ok('get', '/v1/dashboard', { as: 'viewer', query: { ...q, deadlinesLimit: 1000 } });
+    expect(new Set(dashboard.deadlines.items.map((d: { subject: string }) => d.subject))).toEqual(
+      new Set(['consortium', 'zone', 'subsidy']),
+    );
     await ok('get', '/v1/dashboard/caps', { as: 'viewer', query: q });
     await ok('get', '/v1/policies', { as: 'viewer', query: q });
     await ok('get', '/v1/policies', { as: 'viewer', headers: { 'accept-language': 'en' } });

@@ -1247,46 +1247,83 @@ export interface components {
       /** @description with LEDGER_BUS=kafka */
       bus?: components['schemas']['BusHealthDto'];
     };
+    ProcessIndicatorDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      pid: number;
+      uptimeSeconds: number;
+    };
+    EventStoreIndicatorDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description up: the position of the last event of the log */
+      headPosition?: number;
+      /** @description down: what the store said */
+      error?: string;
+    };
+    ReadStoreIndicatorDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description down: what the store said */
+      error?: string;
+    };
     ProjectionStateDto: {
       name: string;
       /** @enum {string} */
       status: 'running' | 'retrying' | 'stopped';
     };
-    HealthIndicatorDto: {
+    ProjectionsIndicatorDto: {
       /** @enum {string} */
       status: 'up' | 'down';
       /** @description down: why */
       reason?: string;
-      /** @description down: what the store or the link said */
-      error?: string;
-      /** @description process */
-      pid?: number;
-      /** @description process */
-      uptimeSeconds?: number;
-      /** @description eventStore */
-      headPosition?: number;
-      /** @description projections, relay, consumer */
-      position?: number;
-      /** @description projections, relay (null: unknown) */
-      lag?: number | null;
-      /** @description projections, relay: LEDGER_READY_MAX_LAG */
-      maxLag?: number;
-      /**
-       * @description relay, consumer
-       * @enum {string}
-       */
-      state?: 'starting' | 'running' | 'standby' | 'retrying' | 'stopped';
-      /** @description projections not running: names only */
+      /** @description the position every projection has processed */
+      position: number;
+      /** @description null: the log did not answer */
+      lag: number | null;
+      /** @description LEDGER_READY_MAX_LAG */
+      maxLag: number;
+      /** @description those not running: names only, no errors */
       failing?: components['schemas']['ProjectionStateDto'][];
+    };
+    RelayIndicatorDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description down: why */
+      reason?: string;
+      /** @enum {string} */
+      state: 'starting' | 'running' | 'standby' | 'retrying' | 'stopped';
+      /** @description the global log position of its last event */
+      position: number;
+      /** @description the failure it retries, or the one that stopped it */
+      error?: string;
+      /** @description null: the log did not answer */
+      lag: number | null;
+      /** @description LEDGER_READY_MAX_LAG */
+      maxLag: number;
+    };
+    LinkIndicatorDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description down: why */
+      reason?: string;
+      /** @enum {string} */
+      state: 'starting' | 'running' | 'standby' | 'retrying' | 'stopped';
+      /** @description the global log position of its last event */
+      position: number;
+      /** @description the failure it retries, or the one that stopped it */
+      error?: string;
     };
     HealthIndicatorsDto: {
       /** @description /health/live */
-      process?: components['schemas']['HealthIndicatorDto'];
-      eventStore?: components['schemas']['HealthIndicatorDto'];
-      readStore?: components['schemas']['HealthIndicatorDto'];
-      projections?: components['schemas']['HealthIndicatorDto'];
-      relay?: components['schemas']['HealthIndicatorDto'];
-      consumer?: components['schemas']['HealthIndicatorDto'];
+      process?: components['schemas']['ProcessIndicatorDto'];
+      eventStore?: components['schemas']['EventStoreIndicatorDto'];
+      readStore?: components['schemas']['ReadStoreIndicatorDto'];
+      projections?: components['schemas']['ProjectionsIndicatorDto'];
+      /** @description the relay app, with LEDGER_BUS=kafka */
+      relay?: components['schemas']['RelayIndicatorDto'];
+      /** @description a projection app, with LEDGER_BUS=kafka */
+      consumer?: components['schemas']['LinkIndicatorDto'];
     };
     HealthCheckDto: {
       /** @enum {string} */

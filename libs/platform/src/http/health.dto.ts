@@ -96,22 +96,28 @@ export class HealthDetailsDto {
   @ApiPropertyOptional({ type: BusHealthDto, description: 'with LEDGER_BUS=kafka' }) bus?: BusHealthDto;
 }
 
-/** One terminus indicator of /health/live or /health/ready: `up` or `down`, and what it read (health-indicators.ts). */
-export class HealthIndicatorDto {
+/** The indicators of /health/live and /health/ready (health-indicators.ts), each `up` or `down` with what it read. */
+class IndicatorDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: string;
+}
+
+class DownIndicatorDto extends IndicatorDto {
   @ApiPropertyOptional({ description: 'down: why' }) reason?: string;
-  @ApiPropertyOptional({ description: 'down: what the store or the link said' }) error?: string;
-  @IntegerProperty({ optional: true, description: 'process' }) pid?: number;
-  @IntegerProperty({ optional: true, minimum: 0, description: 'process' }) uptimeSeconds?: number;
-  @PositionProperty({ optional: true, description: 'eventStore' }) headPosition?: number;
-  @PositionProperty({ optional: true, description: 'projections, relay, consumer' }) position?: number;
-  @IntegerProperty({ optional: true, nullable: true, minimum: 0, description: 'projections, relay (null: unknown)' })
-  lag?: number | null;
-  @IntegerProperty({ optional: true, minimum: 0, description: 'projections, relay: LEDGER_READY_MAX_LAG' })
-  maxLag?: number;
-  @ApiPropertyOptional({ enum: LINK_STATES, description: 'relay, consumer' }) state?: string;
-  @ApiPropertyOptional({ type: () => [ProjectionStateDto], description: 'projections not running: names only' })
-  failing?: ProjectionStateDto[];
+}
+
+export class ProcessIndicatorDto extends IndicatorDto {
+  @IntegerProperty() pid!: number;
+  @IntegerProperty({ minimum: 0 }) uptimeSeconds!: number;
+}
+
+export class EventStoreIndicatorDto extends IndicatorDto {
+  @PositionProperty({ optional: true, description: 'up: the position of the last event of the log' })
+  headPosition?: number;
+  @ApiPropertyOptional({ description: 'down: what the store said' }) error?: string;
+}
+
+export class ReadStoreIndicatorDto extends IndicatorDto {
+  @ApiPropertyOptional({ description: 'down: what the store said' }) error?: string;
 }
 
 export class ProjectionStateDto {
@@ -119,14 +125,35 @@ export class ProjectionStateDto {
   @ApiProperty({ enum: ['running', 'retrying', 'stopped'] }) status!: string;
 }
 
+export class ProjectionsIndicatorDto extends DownIndicatorDto {
+  @PositionProperty({ description: 'the position every projection has processed' }) position!: number;
+  @IntegerProperty({ nullable: true, minimum: 0, description: 'null: the log did not answer' }) lag!: number | null;
+  @IntegerProperty({ minimum: 0, description: 'LEDGER_READY_MAX_LAG' }) maxLag!: number;
+  @ApiPropertyOptional({ type: [ProjectionStateDto], description: 'those not running: names only, no errors' })
+  failing?: ProjectionStateDto[];
+}
+
+export class LinkIndicatorDto extends DownIndicatorDto {
+  @ApiProperty({ enum: LINK_STATES }) state!: string;
+  @PositionProperty() position!: number;
+  @ApiPropertyOptional({ description: 'the failure it retries, or the one that stopped it' }) error?: string;
+}
+
+export class RelayIndicatorDto extends LinkIndicatorDto {
+  @IntegerProperty({ nullable: true, minimum: 0, description: 'null: the log did not answer' }) lag!: number | null;
+  @IntegerProperty({ minimum: 0, description: 'LEDGER_READY_MAX_LAG' }) maxLag!: number;
+}
+
 /** Terminus' map of indicators by name; an app has those of its parts (the command app: no read store). */
 export class HealthIndicatorsDto {
-  @ApiPropertyOptional({ type: HealthIndicatorDto, description: '/health/live' }) process?: HealthIndicatorDto;
-  @ApiPropertyOptional({ type: HealthIndicatorDto }) eventStore?: HealthIndicatorDto;
-  @ApiPropertyOptional({ type: HealthIndicatorDto }) readStore?: HealthIndicatorDto;
-  @ApiPropertyOptional({ type: HealthIndicatorDto }) projections?: HealthIndicatorDto;
-  @ApiPropertyOptional({ type: HealthIndicatorDto }) relay?: HealthIndicatorDto;
-  @ApiPropertyOptional({ type: HealthIndicatorDto }) consumer?: HealthIndicatorDto;
+  @ApiPropertyOptional({ type: ProcessIndicatorDto, description: '/health/live' }) process?: ProcessIndicatorDto;
+  @ApiPropertyOptional({ type: EventStoreIndicatorDto }) eventStore?: EventStoreIndicatorDto;
+  @ApiPropertyOptional({ type: ReadStoreIndicatorDto }) readStore?: ReadStoreIndicatorDto;
+  @ApiPropertyOptional({ type: ProjectionsIndicatorDto }) projections?: ProjectionsIndicatorDto;
+  @ApiPropertyOptional({ type: RelayIndicatorDto, description: 'the relay app, with LEDGER_BUS=kafka' })
+  relay?: RelayIndicatorDto;
+  @ApiPropertyOptional({ type: LinkIndicatorDto, description: 'a projection app, with LEDGER_BUS=kafka' })
+  consumer?: LinkIndicatorDto;
 }
 
 /** GET /health/live and /health/ready: terminus' shape, 200 or 503. */
