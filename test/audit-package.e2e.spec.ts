@@ -45,7 +45,7 @@ describe('ledger CLI: export, verify-export and replay', () => {
           headers: { 'accept-language': 'en' },
         })
       ).body.steps;
-      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+      head = (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
     } finally {
       await ledger.close();
     }

@@ -152,11 +152,17 @@ function requestOf(operation: Operation) {
 
 const ERROR_CODE = /^[a-z][a-z-]*$/;
 
+interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
 /**
  * Generated invalid requests to every operation of the OpenAPI document (issue 10): invalid bodies (wrong types,
  * unknown fields, control characters, impossible dates, nesting past the limit, not JSON at all), query strings, path
  * ids, and headers (media types, charsets, content codings, Idempotency-Keys). Never a 5xx; every 4xx in the
- * documented envelope `{ error, message }`; and after a 4xx the log's head position has not moved.
+ * documented envelope `{ error, message }`; and after a 4xx the log's head position has not moved. Query strings are
+ * closed as bodies are: every operation refuses a parameter it does not take, and one given twice, naming it.
  */
 describe('bad input, generated for every operation', () => {
   let ledger: RunningLedger;
@@ -169,6 +175,32 @@ describe('bad input, generated for every operation', () => {
   });
   afterAll(async () => {
     await ledger.close();
+  });
+
+  it('every operation refuses an unknown query parameter, and a parameter given twice, naming it (nothing recorded)', async () => {
+    const failures: string[] = [];
+    const before = await store.headPosition();
+    for (const operation of operations) {
+      const path = operation.pathParams.reduce((filled, name) => filled.replace(`{${name}}`, 'x'), operation.path);
+      const repeated = operation.queryParams[0];
+      const cases: Array<[string, string, RegExp]> = [
+        ['minPositon', 'minPositon=5', /should not exist/],
+        ...(repeated ? [[repeated, `${repeated}=1&${repeated}=2`, /more than once/] as [string, string, RegExp]] : []),
+      ];
+      for (const [name, query, problem] of cases) {
+        const answer = await fetch(`${ledger.url}${path}?${query}`, {
+          method: operation.method,
+          headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/json' },
+          body: operation.method === 'GET' ? undefined : JSON.stringify(operation.bodyFields ?? {}),
+        });
+        const body = (await answer.json().catch(() => ({}))) as { error?: string; details?: FieldProblem[] };
+        const named = body.details?.find((detail) => detail.field === name);
+        if (answer.status !== 400 || body.error !== 'invalid-input' || !named?.problems.some((p) => problem.test(p)))
+          failures.push(`${operation.method} ${path}?${query}: ${answer.status} ${JSON.stringify(body)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await store.headPosition()).toBe(before);
   });
 
   it(

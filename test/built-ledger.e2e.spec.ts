@@ -154,7 +154,7 @@ describe('ledger CLI: rebuild and verify', () => {
         { policy: 'nmg-2022-zone', name: '包头稀土高新区', approvedOn: '2022-12-01' },
         { as: 'officer' },
       );
-      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+      head = (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
       await ledger.http.get(`/v1/consortia?minPosition=${head}`, { as: 'viewer' });
       expect(zone.status).toBe(201);
       live = dumpReadModels(ledger.config.projectionsFile);
@@ -219,7 +219,7 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
     const ledger = await startLedger({ dataDir });
     try {
       await activeConsortium(ledger, 'liaoning-2021-alliance');
-      head = (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+      head = (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
     } finally {
       await ledger.close();
     }

@@ -33,7 +33,7 @@ describe('disk full', () => {
   /** Every write at or past `bytes` into any file fails with EFBIG; 'unlimited' lifts it (up to the hard limit). */
   const limitFileSize = (bytes: number | 'unlimited') =>
     run('prlimit', ['--pid', String(server.pid), `--fsize=${bytes}:`]);
-  const head = async (): Promise<number> => (await server.http.get('/health', { as: null })).body.log.headPosition;
+  const head = async (): Promise<number> => (await server.http.get('/health', { as: 'viewer' })).body.log.headPosition;
   const file = (key?: string) =>
     server.http.post('/v1/consortia', filingBody('liaoning-2021-alliance'), {
       as: 'officer',

@@ -12,7 +12,7 @@ describe('input hygiene', () => {
   });
 
   const head = async (): Promise<number> =>
-    ((await ledger.http.get('/health', { as: null })).body as { log: { headPosition: number } }).log.headPosition;
+    ((await ledger.http.get('/health', { as: 'viewer' })).body as { log: { headPosition: number } }).log.headPosition;
   const fieldsOf = (body: { details?: Array<{ field: string }> }) => (body.details ?? []).map((d) => d.field);
 
   describe('text', () => {

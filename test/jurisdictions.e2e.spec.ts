@@ -36,7 +36,7 @@ let zoneId: string;
 let position: number;
 const leads = leadFactory(9300);
 
-const headPosition = async () => (await ledger.http.get('/health', { as: null })).body.log.headPosition as number;
+const headPosition = async () => (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition as number;
 
 beforeAll(async () => {
   ledger = await startLedger({

@@ -71,11 +71,9 @@ describe('projection faults', () => {
     for (const options of [{ as: null }, { token: 'not-a-token' }]) {
       const health = await ledger.http.get('/health', options);
       expect(health.status).toBe(200);
-      expect(health.body.status).toBe('degraded');
-      expect(health.body.projections).toEqual({
-        position: firstZone.position,
-        running: true,
-        lag: laterZone.position - firstZone.position,
+      expect(health.body).toEqual({
+        status: 'degraded',
+        projections: { lag: laterZone.position - firstZone.position },
       });
       expect(health.text).not.toContain('rm_zones');
     }

@@ -46,7 +46,7 @@ describe('command and projection apps apart, on one data directory', () => {
     const detail = await queries.get(`/v1/consortia/${filed.body.id}?minPosition=${filed.body.position}`);
     expect(detail.status).toBe(200);
     expect(detail.body.status).toBe('filed');
-    const health = await queries.get('/health', { as: null });
+    const health = await queries.get('/health', { as: 'admin' });
     expect(health.body.projections.position).toBeGreaterThanOrEqual(filed.body.position);
   });
 

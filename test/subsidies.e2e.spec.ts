@@ -21,7 +21,7 @@ import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
 describe('subsidies over HTTP', () => {
   let ledger: RunningLedger;
   const leads = leadFactory(2000);
-  const head = async (): Promise<number> => (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+  const head = async (): Promise<number> => (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
 
   // The consortia's timelines approve them on 2025-10-12 (Tianjin: 2020-06-08); grants are dated after that.
   const ON_2025 = { fiscalYear: 2025, grantedOn: '2025-11-03' };

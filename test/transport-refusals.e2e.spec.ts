@@ -18,7 +18,7 @@ describe('transport refusals', () => {
   });
 
   const head = async (): Promise<number> =>
-    ((await ledger.http.get('/health', { as: null })).body as { log: { headPosition: number } }).log.headPosition;
+    ((await ledger.http.get('/health', { as: 'viewer' })).body as { log: { headPosition: number } }).log.headPosition;
 
   const send = (
     method: string,

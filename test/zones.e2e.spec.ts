@@ -33,7 +33,7 @@ const evaluate = (zoneId: string, on: string, grade: string) =>
   ledger.http.post(`/v1/zones/${zoneId}/evaluations`, { on, grade }, officer);
 
 const headPosition = async (): Promise<number> =>
-  (await ledger.http.get('/health', { as: null })).body.log.headPosition;
+  (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
 
 const listZones = async (query: string, minPosition: number) => {
   const answer = await ledger.http.get(`/v1/zones?${query}&minPosition=${minPosition}`, viewer);

@@ -104,7 +104,7 @@ describe('command, relay and projection apps as processes over Kafka, on Postgre
   });
 
   const headOf = async (process: LedgerProcess): Promise<number> =>
-    (await process.http.get('/health', { as: null })).body.log.headPosition;
+    (await process.http.get('/health', { as: 'viewer' })).body.log.headPosition;
 
   it('the log topic holds every position once, in order, keyed by stream id: nothing lost or doubled by the kills', async () => {
     await eventually(() => reader.messages.length >= head, `${head} events on ${LOG_TOPIC}`, 30_000);
@@ -119,15 +119,15 @@ describe('command, relay and projection apps as processes over Kafka, on Postgre
     expect(ready.status).toBe(200);
     expect(ready.body.details.relay).toMatchObject({ status: 'up', state: 'running', position: head, lag: 0 });
     // The restarted process joins the group once the killed member's session has expired (KAFKA_SESSION_TIMEOUT_MS).
-    const consumerState = async () => (await queries.http.get('/health', { as: null })).body.bus?.consumer?.state;
+    const consumerState = async () => (await queries.http.get('/health', { as: 'viewer' })).body.bus?.consumer?.state;
     await eventually(
       async () => (await consumerState()) === 'running',
       'the restarted consumer to own the log',
       30_000,
     );
-    const projected = async () => (await queries.http.get('/health', { as: null })).body.projections?.position;
+    const projected = async () => (await queries.http.get('/health', { as: 'viewer' })).body.projections?.position;
     await eventually(async () => (await projected()) === head, 'the restarted process to apply the rest', 30_000);
-    const health = await queries.http.get('/health', { as: null });
+    const health = await queries.http.get('/health', { as: 'viewer' });
     expect(health.body).toMatchObject({ status: 'ok', projections: { position: head, lag: 0 } });
   });
 

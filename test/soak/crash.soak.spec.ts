@@ -125,7 +125,7 @@ describe('kill -9 under load', () => {
     expect(grants.length).toBeGreaterThan(0);
     expect(filings.length).toBeGreaterThan(0);
 
-    const head = (await server.http.get('/health', { as: null })).body.log.headPosition as number;
+    const head = (await server.http.get('/health', { as: 'viewer' })).body.log.headPosition as number;
     const listed = await server.http.get(`/v1/subsidies?consortiumId=${alliance.id}&limit=1000&minPosition=${head}`, {
       as: 'finance',
     });

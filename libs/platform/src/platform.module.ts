@@ -11,6 +11,7 @@ import { ledgerConfigModule, ledgerConfigProvider } from './config/ledger-config
 import { openEventStore } from './event-store/event-store.opener';
 import { EVENT_STORE } from './event-store/event-store.tokens';
 import { LedgerHealth } from './health/ledger-health';
+import { ClosedQueryGuard } from './http/closed-query.guard';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { ledgerValidationPipe } from './http/ledger-validation.pipe';
 import { RequestLabelGuard } from './http/request-label.guard';
@@ -54,9 +55,11 @@ export class PlatformModule {
         PlatformCloser,
         IdempotencyKeys,
         // Guards run in this order: the label first, so that a request refused by auth is still logged with its route;
-        // the Idempotency-Key once the actor is known.
+        // the query string checked (closed, no repeats) before anything acts on it; the Idempotency-Key once the actor is
+        // known.
         { provide: APP_GUARD, useClass: RequestLabelGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ClosedQueryGuard },
         { provide: APP_GUARD, useClass: IdempotencyGuard },
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
         { provide: APP_PIPE, useFactory: ledgerValidationPipe },

@@ -1,14 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   DateProperty,
   DecisionDto,
   IntegerProperty,
-  ObjectProperty,
   CursorPageDto,
   PositionProperty,
   RuleVerdictDto,
   YuanProperty,
 } from '@ledger/platform';
+import { GRADES, REVIEW_STAGES } from '@ledger/domain/shared/procedure';
+import { AsOfViewDto } from './as-of.view.dto';
 import { CONSORTIUM_STATUSES } from '@ledger/domain/consortium/consortium.state';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 
@@ -29,6 +30,8 @@ export class NoticeViewDto {
   @IntegerProperty() days!: number;
   @ApiProperty() rule!: string;
   @ApiProperty() citation!: string;
+  @IntegerProperty({ minimum: 0, description: 'its length in working days (0 for a calendar-day notice)' })
+  workingDays!: number;
 }
 
 export class EndedViewDto {
@@ -36,6 +39,60 @@ export class EndedViewDto {
   @ApiProperty() reason!: string;
   @ApiPropertyOptional() rule?: string;
   @ApiPropertyOptional() citation?: string;
+}
+
+export class GovernanceViewDto {
+  @ApiProperty() council!: boolean;
+  @ApiProperty() expertCommittee!: boolean;
+  @ApiProperty() secretariat!: boolean;
+  @ApiProperty() managementBody!: boolean;
+}
+
+export class ReviewViewDto {
+  @ApiProperty({ enum: REVIEW_STAGES }) stage!: string;
+  @ApiProperty({ enum: ['pass', 'fail'] }) outcome!: string;
+  @DateProperty() on!: string;
+  @ApiPropertyOptional() notes?: string;
+}
+
+export class ObjectionResolutionDto {
+  @DateProperty() on!: string;
+  @ApiProperty({ enum: ['upheld', 'dismissed'] }) outcome!: string;
+}
+
+export class ObjectionViewDto {
+  @IntegerProperty({ minimum: 1, description: 'in the order recorded' }) n!: number;
+  @DateProperty() on!: string;
+  @ApiProperty() text!: string;
+  @ApiPropertyOptional({ type: ObjectionResolutionDto }) resolution?: ObjectionResolutionDto;
+}
+
+export class EvaluationViewDto {
+  @ApiProperty({ example: '2025' }) period!: string;
+  @DateProperty() on!: string;
+  @ApiProperty({ enum: GRADES }) grade!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'by aspect' })
+  scores?: Record<string, number>;
+  @IntegerProperty({ optional: true, minimum: 1, description: 'the evaluation cycle it was placed in' })
+  cycle?: number;
+}
+
+export class AnnualReportViewDto {
+  @IntegerProperty() year!: number;
+  @DateProperty() submittedOn!: string;
+  @ApiProperty() summary!: boolean;
+  @ApiProperty() plan!: boolean;
+  @DateProperty() dueOn!: string;
+}
+
+export class WaiverViewDto {
+  @ApiProperty() rule!: string;
+  @ApiProperty() citation!: string;
+  @DateProperty() on!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'the approving document' }) reference!: string;
+  @ApiProperty() actor!: string;
+  @ApiPropertyOptional({ description: 'a rule judging the lead: the lead it was granted for' }) lead?: string;
 }
 
 /** What every consortium command answers. */
@@ -62,19 +119,23 @@ export class ConsortiumViewDto {
   @ApiProperty({ type: [UnitViewDto], description: 'excludes the lead' }) members!: UnitViewDto[];
   @ApiProperty() agreementSigned!: boolean;
   @ApiProperty() integrityCommitment!: boolean;
-  @ObjectProperty() governance!: object;
+  @ApiProperty({ type: GovernanceViewDto }) governance!: GovernanceViewDto;
+  @ApiPropertyOptional({ description: 'the key industrial chain (产业链) named at filing' }) chain?: string;
   @ApiProperty({ type: [RuleVerdictDto] }) eligibility!: RuleVerdictDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) reviews!: object[];
+  @ApiProperty({ type: [ReviewViewDto] }) reviews!: ReviewViewDto[];
   @ApiPropertyOptional({ type: NoticeViewDto }) notice?: NoticeViewDto;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) objections!: object[];
+  @ApiProperty({ type: [ObjectionViewDto] }) objections!: ObjectionViewDto[];
   @DateProperty({ optional: true }) approvedOn?: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) evaluations!: object[];
+  @ApiProperty({ type: [EvaluationViewDto] }) evaluations!: EvaluationViewDto[];
   @DateProperty({ optional: true }) nextEvaluationDueOn?: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) annualReports!: object[];
+  @ApiProperty({ type: [AnnualReportViewDto] }) annualReports!: AnnualReportViewDto[];
   @DateProperty({ description: 'the latest business date recorded' }) lastOn!: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) waivers!: object[];
+  @ApiProperty({ type: [WaiverViewDto] }) waivers!: WaiverViewDto[];
   @ApiPropertyOptional({ type: EndedViewDto }) ended?: EndedViewDto;
 }
+
+/** GET /v1/consortia/{id}: the consortium now, or as of a moment. */
+export class ConsortiumDetailDto extends IntersectionType(ConsortiumViewDto, AsOfViewDto) {}
 
 export class UnitNameDto {
   @ApiProperty() creditCode!: string;

@@ -1,15 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   DateProperty,
   DecisionDto,
   IntegerProperty,
-  ObjectProperty,
   CursorPageDto,
   PositionProperty,
+  RuleVerdictDto,
+  SchemaProperty,
   YuanProperty,
 } from '@ledger/platform';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
+import { AsOfViewDto } from './as-of.view.dto';
 
 /** The answers about subsidies as the OpenAPI document describes them (subsidy.view.ts, subsidy-answer.ts). */
 export const SUBSIDY_STATUSES = ['pending', 'granted', 'terminated', 'declined', 'expired'];
@@ -51,6 +53,22 @@ export class SignatureViewDto {
   @ApiPropertyOptional() note?: string;
 }
 
+export class TerminatedViewDto {
+  @DateProperty() on!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() rule!: string;
+  @ApiProperty() citation!: string;
+}
+
+/** After its consortium ended, the project's authority let it go on (ledger.project-change). */
+export class ContinuationViewDto {
+  @DateProperty() on!: string;
+  @ApiProperty() authority!: string;
+  @ApiProperty({ description: 'the document' }) reference!: string;
+  @ApiProperty() rule!: string;
+  @ApiProperty() citation!: string;
+}
+
 /** One subsidy as the queries and the commands show it. */
 export class SubsidyViewDto extends MoneyViewDto {
   @ApiProperty() id!: string;
@@ -68,8 +86,8 @@ export class SubsidyViewDto extends MoneyViewDto {
   @ApiProperty({ type: [RecordedCapDto] }) caps!: RecordedCapDto[];
   @ApiProperty({ type: [String], description: 'the funding boundaries the grant counts against' })
   boundaries!: string[];
-  @ObjectProperty({ optional: true }) terminated?: object;
-  @ObjectProperty({ optional: true }) continuation?: object;
+  @ApiPropertyOptional({ type: TerminatedViewDto }) terminated?: TerminatedViewDto;
+  @ApiPropertyOptional({ type: ContinuationViewDto }) continuation?: ContinuationViewDto;
   @ApiPropertyOptional({ type: DualControlViewDto }) dualControl?: DualControlViewDto;
   @ApiPropertyOptional({ type: SignatureViewDto }) signed?: SignatureViewDto;
 }
@@ -80,6 +98,46 @@ export class SubsidyAnswerDto extends SubsidyViewDto {
   @PositionProperty() position!: number;
 }
 
+/**
+ * GET /v1/subsidies/{id} (subsidy-detail.view.ts): the subsidy, the rule its grant passed and its checks, every
+ * movement; as of a moment, which moment.
+ */
+export class SubsidyDetailDto extends IntersectionType(SubsidyViewDto, AsOfViewDto) {
+  @ApiPropertyOptional({ description: 'the rule the grant passed' }) rule?: string;
+  @ApiPropertyOptional() citation?: string;
+  @YuanProperty({ optional: true }) projectTotalInvestment?: string;
+  @ApiPropertyOptional({ example: '2025' }) evaluationPeriod?: string;
+  @ApiProperty({ type: [RuleVerdictDto], description: 'the rules the grant passed, with their clauses' })
+  checks!: RuleVerdictDto[];
+  @SchemaProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['type', 'position', 'recordedAt'],
+      properties: {
+        type: { type: 'string', example: 'SubsidyDisbursed' },
+        position: { type: 'integer', minimum: 0 },
+        recordedAt: { type: 'string', format: 'date-time' },
+      },
+      additionalProperties: { 'x-json-value': true },
+    },
+    description: '`{ type, position, recordedAt }` and the event’s data, money in yuan (the event catalogue types it)',
+  })
+  movements!: object[];
+}
+
+/** A subsidy in the list: who, what, when, and its money. */
+export class SubsidySummaryDto extends MoneyViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: SUBSIDY_STATUSES }) status!: string;
+  @ApiProperty() consortiumId!: string;
+  @ApiProperty({ enum: CONSORTIUM_POLICY_IDS }) policy!: string;
+  @ApiProperty({ enum: FUNDING_CATEGORY_IDS }) category!: string;
+  @ApiProperty({ example: '91210100MA0000001G' }) recipient!: string;
+  @IntegerProperty() fiscalYear!: number;
+  @DateProperty() grantedOn!: string;
+}
+
 export class SubsidyPageDto extends CursorPageDto {
-  @ApiProperty({ type: [SubsidyViewDto] }) items!: SubsidyViewDto[];
+  @ApiProperty({ type: [SubsidySummaryDto] }) items!: SubsidySummaryDto[];
 }

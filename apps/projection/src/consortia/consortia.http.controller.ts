@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConsortiumPageDto, ConsortiumViewDto } from '@ledger/presentation/consortium.view.dto';
+import { ConsortiumPageDto, ConsortiumDetailDto } from '@ledger/presentation/consortium.view.dto';
 import { consortiumStreamId } from '@ledger/domain/consortium/consortium.streams';
 import { EventStore } from '@ledger/event-store';
 import {
@@ -78,7 +78,7 @@ export class ConsortiaHttpController {
 
   @Get(':id')
   @Roles('viewer', 'officer', 'finance')
-  @ApiOkResponse({ type: ConsortiumViewDto })
+  @ApiOkResponse({ type: ConsortiumDetailDto })
   @ApiOperation({
     operationId: 'getConsortium',
     summary:

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DashboardCapsDto, DashboardDto } from '../shared/query-answers.dto';
+import { DashboardCapsDto, DashboardDto } from '@ledger/presentation/dashboard.view.dto';
 import {
   answerLanguageOf,
   AnswersAtCheckpoints,

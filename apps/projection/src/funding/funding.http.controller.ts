@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FundingDto } from '../shared/query-answers.dto';
+import { FundingDto } from '@ledger/presentation/funding.view.dto';
 import {
   CurrentPrincipal,
   MinPositionGuard,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Headers, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PolicyCatalogueDto, PolicyDto } from '../shared/query-answers.dto';
+import { PolicyCatalogueDto, PolicyDto } from '@ledger/presentation/policy-catalogue.view.dto';
 import { MinPositionGuard, notFound, preferredLanguage, Roles } from '@ledger/platform';
 import { policyCatalogueView } from '@ledger/presentation';
 import { QueryOptionsDto } from '../shared/query-options.dto';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReconciliationDto } from '../shared/query-answers.dto';
+import { ReconciliationDto } from '@ledger/presentation/funding.view.dto';
 import {
   CurrentPrincipal,
   MinPositionGuard,

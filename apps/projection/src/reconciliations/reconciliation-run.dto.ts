@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateProperty, IntegerProperty, PositionProperty } from '@ledger/platform';
+import { DateProperty, IntegerProperty, PositionProperty, TimestampProperty, YuanProperty } from '@ledger/platform';
+import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 
 class MoneyBothDto {
-  @ApiProperty({ example: '382345.67' }) yuan!: string;
+  @YuanProperty({ example: '382345.67' }) yuan!: string;
   @ApiProperty({ example: '38.234567' }) wan!: string;
 }
 
@@ -26,18 +27,53 @@ class RunDifferencesDto {
   @IntegerProperty() open!: number;
 }
 
-const LINES = {
-  type: 'array',
-  items: { type: 'object' },
-  description: '{ item, outcome, by, statement, ledger, difference, resolved } (API.md Reconciliations)',
-} as const;
+/** The statement's side of a line (reconciliation-run.view.ts statementView). */
+class StatementSideDto {
+  @IntegerProperty({ minimum: 1, description: 'its line in the file' }) line!: number;
+  @ApiProperty({ type: 'string', nullable: true }) voucher!: string | null;
+  @DateProperty() paidOn!: string;
+  @YuanProperty() amount!: string;
+  @ApiProperty({ type: 'string', nullable: true }) payee!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) creditCode!: string | null;
+}
+
+/** The ledger's side: the disbursement. */
+class LedgerSideDto {
+  @ApiProperty() subsidyId!: string;
+  @ApiProperty() voucher!: string;
+  @DateProperty() paidOn!: string;
+  @YuanProperty() amount!: string;
+  @ApiProperty({ example: '91210100MA0000001G' }) recipient!: string;
+  @ApiProperty({ type: 'string', nullable: true }) payee!: string | null;
+}
+
+class LineResolutionDto {
+  @ApiProperty() note!: string;
+  @ApiProperty() actor!: string;
+  @TimestampProperty() recordedAt!: string;
+  @PositionProperty() position!: number;
+}
+
+/** One line of a run: what the statement and the ledger say, and whether the difference was resolved. */
+class RunLineDto {
+  @IntegerProperty({ minimum: 1, description: 'what `POST …/resolutions` takes as `item`' }) item!: number;
+  @ApiProperty({ enum: ['matched', 'amount-differs', 'payee-differs', 'only-in-statement', 'only-in-ledger'] })
+  outcome!: string;
+  @ApiProperty({ enum: ['voucher', 'amount-date-payee'], nullable: true, description: 'how the two sides paired' })
+  by!: string | null;
+  @ApiProperty({ type: StatementSideDto, nullable: true }) statement!: StatementSideDto | null;
+  @ApiProperty({ type: LedgerSideDto, nullable: true }) ledger!: LedgerSideDto | null;
+  @YuanProperty({ nullable: true, description: 'statement − ledger, where both sides are there' })
+  difference!: string | null;
+  @ApiProperty({ type: LineResolutionDto, nullable: true }) resolved!: LineResolutionDto | null;
+}
 
 class RunLinesDto {
-  @ApiProperty(LINES) matched!: object[];
-  @ApiProperty(LINES) amountDiffers!: object[];
-  @ApiProperty(LINES) payeeDiffers!: object[];
-  @ApiProperty(LINES) onlyInStatement!: object[];
-  @ApiProperty(LINES) onlyInLedger!: object[];
+  @ApiProperty({ type: [RunLineDto] }) matched!: RunLineDto[];
+  @ApiProperty({ type: [RunLineDto] }) amountDiffers!: RunLineDto[];
+  @ApiProperty({ type: [RunLineDto] }) payeeDiffers!: RunLineDto[];
+  @ApiProperty({ type: [RunLineDto] }) onlyInStatement!: RunLineDto[];
+  @ApiProperty({ type: [RunLineDto] }) onlyInLedger!: RunLineDto[];
 }
 
 class RunFileDto {
@@ -60,13 +96,13 @@ class RunPeriodDto {
 export class ReconciliationRunDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'finance.wang' }) actor!: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @TimestampProperty() recordedAt!: string;
   @ApiProperty({ example: 'ledger.statement-matching' }) rule!: string;
   @ApiProperty() citation!: string;
   @ApiProperty({ type: RunFileDto }) file!: RunFileDto;
   @ApiProperty({ type: RunPeriodDto, description: 'the payment dates compared' }) period!: RunPeriodDto;
   @IntegerProperty({ optional: true, nullable: true }) fiscalYear?: number | null;
-  @ApiPropertyOptional({ nullable: true }) policy?: string | null;
+  @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS, nullable: true }) policy?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'the jurisdiction it was run under (policy ids, regions)' })
   jurisdiction?: string[];
   @ApiProperty({ type: RunCountsDto }) counts!: RunCountsDto;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReconciliationRunDto } from './reconciliation-run.dto';
 import { createHash } from 'node:crypto';
 import { EventStore } from '@ledger/event-store';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
+import { QueryOptionsDto } from '../shared/query-options.dto';
 import { reconciliationDecider } from '@ledger/domain/reconciliation/reconciliation.decider';
 import { ReconciliationEvent } from '@ledger/domain/reconciliation/reconciliation.events';
 import { ReconciliationState } from '@ledger/domain/reconciliation/reconciliation.state';
@@ -77,7 +78,11 @@ export class ReconciliationsHttpController {
       'the run is recorded (StatementMatched). A file that cannot be read: 400 naming the line and column, nothing recorded.',
   })
   @ApiCreatedResponse({ type: ReconciliationRunDto })
-  async match(@Body() dto: MatchStatementDto, @CommandMeta() meta: CommandMetadata): Promise<ReconciliationRunView> {
+  async match(
+    @Body() dto: MatchStatementDto,
+    @Query() _query: QueryOptionsDto, // minPosition: the disbursements it matches are read from the read model
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<ReconciliationRunView> {
     const statement = await readStatement(dto);
     const dates = statement.lines.map((line) => line.paidOn).sort();
     const from = dto.from ?? dates[0];

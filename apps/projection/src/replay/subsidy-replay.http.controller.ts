@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReplayDto } from '../shared/query-answers.dto';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DiffDto, ReplayMomentDto, ReplayTimelineDto } from '@ledger/presentation/replay.view.dto';
 import { EventStore } from '@ledger/event-store';
 import { EVENT_STORE, Roles } from '@ledger/platform';
 import { ScopedRecords } from '../shared/jurisdiction.guard';
@@ -20,7 +20,11 @@ export class SubsidyReplayHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':id/replay')
-  @ApiOkResponse({ type: ReplayDto })
+  @ApiExtraModels(ReplayTimelineDto, ReplayMomentDto)
+  @ApiOkResponse({
+    description: 'without `at`: `ReplayTimelineDto`; with `at`: `ReplayMomentDto`',
+    schema: { oneOf: [{ $ref: getSchemaPath(ReplayTimelineDto) }, { $ref: getSchemaPath(ReplayMomentDto) }] },
+  })
   @ApiOperation({
     operationId: 'replaySubsidy',
     summary: 'Every event of the subsidy in order, each with the subsidy right after it.',
@@ -31,7 +35,7 @@ export class SubsidyReplayHttpController {
   }
 
   @Get(':id/diff')
-  @ApiOkResponse({ type: ReplayDto })
+  @ApiOkResponse({ type: DiffDto })
   @ApiOperation({
     operationId: 'diffSubsidy',
     summary: 'What changed in the subsidy between two moments, field by field.',

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SubsidyPageDto, SubsidyViewDto } from '@ledger/presentation/subsidy.view.dto';
+import { SubsidyPageDto, SubsidyDetailDto } from '@ledger/presentation/subsidy.view.dto';
 import { EventStore } from '@ledger/event-store';
 import {
   AuditTrailDto,
@@ -88,7 +88,7 @@ export class SubsidiesHttpController {
 
   @Get(':id')
   @Roles('viewer', 'finance')
-  @ApiOkResponse({ type: SubsidyViewDto })
+  @ApiOkResponse({ type: SubsidyDetailDto })
   @ApiOperation({
     operationId: 'getSubsidy',
     summary:

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RegionalAveragePageDto, ZonePageDto, ZoneViewDto } from '@ledger/presentation/zone.view.dto';
+import { RegionalAveragePageDto, ZonePageDto, ZoneDetailDto } from '@ledger/presentation/zone.view.dto';
 import { nmg2022ZoneParams } from '@ledger/domain/policies/nmg-2022-zone';
 import { EventStore } from '@ledger/event-store';
 import {
@@ -134,7 +134,7 @@ export class ZonesHttpController {
 
   @Get(':id')
   @Roles('viewer', 'officer')
-  @ApiOkResponse({ type: ZoneViewDto })
+  @ApiOkResponse({ type: ZoneDetailDto })
   @ApiOperation({
     operationId: 'getZone',
     summary: 'One zone: status, reports with their findings, evaluations, rectification periods, and `nextDeadlines`.',

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IntegerProperty, ObjectProperty, PositionProperty, TimestampProperty } from './api-properties';
+import {
+  EVENT_DATA_SCHEMA,
+  IntegerProperty,
+  SchemaProperty,
+  PositionProperty,
+  TimestampProperty,
+} from './api-properties';
 
 /** One event a command recorded, with the rule and citation behind it (decision-summary.ts). */
 export class DecisionDto {
@@ -10,12 +16,21 @@ export class DecisionDto {
   @ApiPropertyOptional({ description: 'subsidy commands: the unit an integrity record names' }) creditCode?: string;
 }
 
+/** The waiver on record that makes a failing rule pass (ledger.waivers). */
+export class WaiverNoteDto {
+  @ApiProperty({ description: 'the approving document' }) reference!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() actor!: string;
+}
+
 /** A rule's verdict: eligibility, approval checks. */
 export class RuleVerdictDto {
   @ApiProperty({ example: 'liaoning.members-min' }) rule!: string;
   @ApiProperty() ok!: boolean;
   @ApiProperty() citation!: string;
   @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ type: WaiverNoteDto, description: 'the rule failed and a waiver on record makes it pass' })
+  waived?: WaiverNoteDto;
 }
 
 /** The paging of a list: `{ items, total, limit, offset }`. */
@@ -30,13 +45,18 @@ export class CursorPageDto extends PageDto {
   @ApiPropertyOptional({ description: 'pass it as `cursor` (same filters) for the page after this one' }) next?: string;
 }
 
-/** One entry of an audit trail. */
+/** One entry of an audit trail (apps/projection/src/audit/audit-trail.ts). */
 export class AuditEntryDto {
   @PositionProperty() position!: number;
+  @ApiProperty({ example: 'consortium-c-liaoning-1' }) streamId!: string;
+  @IntegerProperty({ minimum: 0, description: 'its revision in the stream' }) revision!: number;
   @ApiProperty({ example: 'ConsortiumFiled' }) type!: string;
   @TimestampProperty() recordedAt!: string;
   @ApiProperty() actor!: string;
-  @ObjectProperty({ description: 'the event as recorded, money as yuan' }) data!: object;
+  @ApiProperty() correlationId!: string;
+  @ApiProperty() commandId!: string;
+  @ApiProperty({ description: 'the policy catalogue version it was decided under' }) catalogue!: string;
+  @SchemaProperty(EVENT_DATA_SCHEMA) data!: object;
   @ApiPropertyOptional() rule?: string;
   @ApiPropertyOptional() citation?: string;
   @ApiPropertyOptional({ description: 'the state as of this event' }) asOfHref?: string;

@@ -11,6 +11,8 @@ type Options = ApiPropertyOptions & { optional?: boolean; nullable?: boolean };
 const property = (schema: Record<string, unknown>, { optional, ...options }: Options = {}) =>
   ApiProperty({ ...schema, ...options, required: !optional } as ApiPropertyOptions);
 
+/** A property of a schema written out (maps, unions, JSON values) where the decorators' options have no spelling for it. */
+export const SchemaProperty = (schema: Record<string, unknown>, options?: Options) => property(schema, options);
 /** A business date, YYYY-MM-DD. */
 export const DateProperty = (options?: Options) => property({ type: 'string', format: 'date' }, options);
 /** A moment the ledger recorded, ISO 8601 UTC. */
@@ -25,3 +27,30 @@ export const PositionProperty = (options?: Options) =>
   property({ type: 'integer', minimum: 0, description: 'the global log position of its last event' }, options);
 /** An object whose fields the answer's description names (events' data, for instance: as recorded). */
 export const ObjectProperty = (options?: Options) => property({ type: 'object' }, options);
+/**
+ * A value that is any JSON by design, named in the answer's description: a policy parameter's value, an event's data as
+ * recorded (its type's schema is the event catalogue's), a field's old and new value in a diff. `x-json-value` marks it
+ * so, and the contract test accepts no other untyped value.
+ */
+export const JsonValueProperty = (options?: Options) =>
+  property(
+    {
+      anyOf: [
+        { type: 'string', nullable: true },
+        { type: 'number' },
+        { type: 'boolean' },
+        { type: 'array', items: { 'x-json-value': true } },
+        { type: 'object', additionalProperties: { 'x-json-value': true } },
+      ],
+      'x-json-value': true,
+    },
+    options,
+  );
+
+/** An event's data as recorded, money as yuan: the event catalogue types it, not the OpenAPI document. */
+export const EVENT_DATA_SCHEMA = {
+  type: 'object',
+  additionalProperties: { 'x-json-value': true },
+  'x-json-value': true,
+  description: 'the event’s data as recorded, money as yuan (its type’s fields: the event catalogue, API.md)',
+} as const;

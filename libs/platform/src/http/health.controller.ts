@@ -1,7 +1,14 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheckDto, HealthDto } from './health.dto';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { HealthCheckDto, HealthDetailsDto, HealthStatusDto } from './health.dto';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Public } from '../auth/auth.decorators';
@@ -10,8 +17,8 @@ import { readinessIndicators } from '../health/health-indicators';
 import { HealthReading, LedgerHealth } from '../health/ledger-health';
 
 /**
- * Three views of one health reading (health/ledger-health.ts): `/health` as it always was (the log head and how far
- * the read models have got), and for orchestrators `/health/live` and `/health/ready` in terminus' shape, 200 or 503.
+ * Three views of one health reading (health/ledger-health.ts): `/health` (the status and the lag for anyone, the
+ * details for a known token), and for orchestrators `/health/live` and `/health/ready` in terminus' shape, 200 or 503.
  */
 @ApiTags('health')
 @Controller('health')
@@ -26,14 +33,21 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ type: HealthDto })
+  @ApiExtraModels(HealthStatusDto, HealthDetailsDto)
+  @ApiOkResponse({
+    description:
+      'Without a token (or with an unknown one) `HealthStatusDto`: the status and the lag alone. With a known bearer ' +
+      'token, of any role, `HealthDetailsDto`: the log head, the projections and, with Kafka, its links.',
+    schema: { oneOf: [{ $ref: getSchemaPath(HealthStatusDto) }, { $ref: getSchemaPath(HealthDetailsDto) }] },
+  })
   @ApiOperation({
     operationId: 'getHealth',
     summary:
-      'Liveness, the log head, how far the read models have got and, with Kafka, its links. No auth; with a known ' +
-      'bearer token it also names each failing projection, its position and its error.',
+      'The status (ok, degraded) and how far the read models trail the log. No auth; with a known bearer token the ' +
+      'details too: the log head, the projections’ position, each failing projection with its position and error, ' +
+      'and with Kafka the state of each link.',
   })
-  async summary(@Req() request: { headers: IncomingHttpHeaders }) {
+  async summary(@Req() request: { headers: IncomingHttpHeaders }): Promise<HealthDetailsDto | HealthStatusDto> {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     const known = match !== null && this.tokens.principalFor(match[1]) !== undefined;
     return healthSummary(await this.health.read(), known);
@@ -41,8 +55,9 @@ export class HealthController {
 
   @Public()
   @Get('live')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false }) // its own loose schema would replace HealthCheckDto
   @ApiOkResponse({ type: HealthCheckDto })
+  @ApiServiceUnavailableResponse({ type: HealthCheckDto, description: 'terminus’ shape: an indicator is down' })
   @ApiOperation({ operationId: 'getLiveness', summary: 'The process runs and answers (no store is asked). No auth.' })
   live(@Res({ passthrough: true }) response: object): Promise<HealthCheckResult> {
     return this.answer(response, [
@@ -52,8 +67,9 @@ export class HealthController {
 
   @Public()
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false }) // its own loose schema would replace HealthCheckDto
   @ApiOkResponse({ type: HealthCheckDto })
+  @ApiServiceUnavailableResponse({ type: HealthCheckDto, description: 'terminus’ shape: an indicator is down' })
   @ApiOperation({
     operationId: 'getReadiness',
     summary:
@@ -81,12 +97,13 @@ export class HealthController {
 }
 
 /**
- * `/health`'s body, as it was before the readiness checks: status, the log head, the projections' progress; with
- * Kafka, each link's state and position (`degraded` while one retries or has stopped). Which projection fails, where
- * and why (`failing`: name, status, position, the failing event's position and error) only for a known token: an
- * error's text may name tables and paths.
+ * `/health`'s body. Anyone: the status and how far behind things are (`projections.lag`; with Kafka each link's
+ * `lag`), nothing else (issue 10: the details need a token). With a known token, of any role, the details too: the
+ * log head, the projections' position and whether they run, which projection fails, where and why (`failing`: name,
+ * status, position, the failing event's position and error: an error's text may name tables and paths), and with Kafka
+ * each link's state, position and failure (`degraded` while one retries or has stopped).
  */
-function healthSummary(reading: HealthReading, detailed: boolean) {
+function healthSummary(reading: HealthReading, detailed: boolean): HealthDetailsDto | HealthStatusDto {
   if (!reading.log.reachable) {
     throw new ServiceUnavailableException({
       error: 'unavailable',
@@ -97,15 +114,28 @@ function healthSummary(reading: HealthReading, detailed: boolean) {
   const failing = projections?.failing ?? [];
   const links = Object.values(reading.bus ?? {});
   const troubled = links.some((link) => link.state === 'retrying' || link.state === 'stopped');
+  const status = failing.length > 0 || troubled ? 'degraded' : 'ok';
+  if (!detailed) {
+    const { relay, changeFeed } = reading.bus ?? {};
+    const busLags = {
+      ...(relay && { relay: { ...(relay.lag !== undefined && { lag: relay.lag }) } }),
+      ...(changeFeed && { changeFeed: { lag: changeFeed.lag } }),
+    };
+    return {
+      status,
+      ...(projections && { projections: { ...(projections.lag !== undefined && { lag: projections.lag }) } }),
+      ...(Object.keys(busLags).length > 0 && { bus: busLags }),
+    };
+  }
   return {
-    status: failing.length > 0 || troubled ? 'degraded' : 'ok',
+    status,
     log: { headPosition: reading.log.headPosition },
     ...(projections && {
       projections: {
         position: projections.position,
         running: projections.running,
-        lag: projections.lag,
-        ...(detailed && failing.length > 0 && { failing }),
+        ...(projections.lag !== undefined && { lag: projections.lag }),
+        ...(failing.length > 0 && { failing }),
       },
     }),
     ...(reading.bus && { bus: reading.bus }),

@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.guard';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
+import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { Role } from '../auth/roles';
 import { LedgerErrorDto } from './ledger-error.dto';
 import { schemasFromValidation } from './validation-schemas';
@@ -34,7 +34,7 @@ export function openApiDocumentOf(app: INestApplication): OpenAPIObject {
 }
 
 function ledgerOpenApi(app: INestApplication, options: { title: string; description: string }): OpenAPIObject {
-  const inputs = schemasFromValidation();
+  schemasFromValidation(); // the DTOs' validation rules into their @ApiProperty metadata, before the document
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -64,7 +64,7 @@ function ledgerOpenApi(app: INestApplication, options: { title: string; descript
       .build(),
     { operationIdFactory: (controller) => useCaseName(controller), extraModels: [LedgerErrorDto] },
   );
-  return asContract(document, inputs);
+  return asContract(document);
 }
 
 /** `GrantSubsidyHttpController` → `grantSubsidy`; controllers with several routes name each in @ApiOperation. */
@@ -74,7 +74,10 @@ function useCaseName(controller: string): string {
 }
 
 const ERRORS: Record<number, string> = {
-  400: 'invalid-input: what is wrong, field by field in `details`; nothing recorded',
+  400:
+    'invalid-input: what is wrong, field by field in `details`; nothing recorded. Query strings are closed: a query ' +
+    'parameter this operation does not list (a typo such as `minPositon`), or one given twice (`?limit=1&limit=2`), ' +
+    'is refused naming it.',
   401: 'unauthorized: no known bearer token',
   403: 'forbidden: the token lacks the role (see x-roles)',
   404: 'not-found',
@@ -86,15 +89,20 @@ const ERRORS: Record<number, string> = {
   503: 'projection-lagging (`minPosition` not reached in time) or unavailable (a store cannot answer or write: disk full)',
 };
 
-function asContract(document: OpenAPIObject, inputs: Set<string>): OpenAPIObject {
+function asContract(document: OpenAPIObject): OpenAPIObject {
   const components = (document.components ??= {});
   // DocumentBuilder.addBearerAuth claims `bearerFormat: JWT` whatever it is told; the ledger's tokens are opaque.
   const bearer = components.securitySchemes?.[BEARER] as { bearerFormat?: string } | undefined;
   delete bearer?.bearerFormat;
   components.parameters = { ...components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER };
-  for (const [name, schema] of Object.entries(components.schemas ?? {})) {
-    // The validation pipe refuses unknown fields (whitelist + forbidNonWhitelisted): an input schema says so.
-    if (inputs.has(name) && !('$ref' in schema)) schema.additionalProperties = false;
+  for (const schema of Object.values(components.schemas ?? {})) {
+    if (!('$ref' in schema)) Object.values(schema.properties ?? {}).forEach(nullableAsOpenApi303);
+    // Every object is closed: the validation pipe refuses unknown fields of an input (whitelist +
+    // forbidNonWhitelisted), and an answer has exactly the fields its DTO names (test/openapi-contract.e2e.spec.ts
+    // validates real answers against it). A map says so itself (`additionalProperties: { type: … }`).
+    if (!('$ref' in schema) && schema.properties && schema.additionalProperties === undefined) {
+      schema.additionalProperties = false;
+    }
   }
   document.security = [{ [BEARER]: [] }];
   const ids = new Map<string, string>();
@@ -112,6 +120,29 @@ function asContract(document: OpenAPIObject, inputs: Set<string>): OpenAPIObject
   }
   if (problems.length > 0) throw new Error(`the OpenAPI document is not a contract yet:\n${problems.join('\n')}`);
   return document;
+}
+
+/**
+ * `nullable` as OpenAPI 3.0.3 reads it: it adds null to a `type` only, not to an `enum` nor to another schema. A
+ * nullable enum, or a nullable object of another schema (`allOf: [$ref]`, as @ApiProperty({ type: Dto, nullable: true })
+ * writes it), is `anyOf` the values or that schema, or null: `{ type: object, nullable: true, enum: [null] }`.
+ */
+const NULL_ONLY: SchemaObject = { type: 'object', nullable: true, enum: [null] };
+
+function nullableAsOpenApi303(property: SchemaObject | ReferenceObject): void {
+  if ('$ref' in property || property.nullable !== true) return;
+  const [only, ...others] = property.allOf ?? [];
+  const values: SchemaObject | ReferenceObject | undefined = property.enum
+    ? { type: property.type, enum: [...(property.enum as unknown[])] } // a copy: the enum may be the domain's constant
+    : only && '$ref' in only && others.length === 0
+      ? only
+      : undefined;
+  if (!values) return;
+  delete property.allOf;
+  delete property.enum;
+  delete property.type;
+  delete property.nullable;
+  property.anyOf = [values, NULL_ONLY];
 }
 
 /** Completes an operation; what only its controller can say and did not, as problems. */
@@ -143,9 +174,9 @@ function contractOf(operation: OperationObject, method: Method, path: string, wh
     }
   }
 
-  const hasInput = !!operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'path');
   const statuses = [
-    ...(hasInput || writes ? [400] : []),
+    400, // every operation: its query string is closed (ClosedQueryGuard), whatever else it takes
+
     ...(isPublic ? [] : [401, 403]),
     ...(path.includes('{') ? [404] : []),
     ...(writes ? [409] : []),
