@@ -14,7 +14,12 @@ interface CachedFold {
   /** The fold is only answered to the same evolve (a stream is folded by one decider; another refolds it). */
   evolve: Evolve<unknown, { type: string; data: object }>;
   state: unknown;
-  /** The revision `state` is the fold of, exactly: read from the store, or the revision an append of ours made. */
+  /**
+   * Our committed events not yet evolved into `state`: evolved when the stream is next folded, so a stream that never
+   * is (a new subsidy's, a new project's) costs no evolve at all.
+   */
+  unfolded: Array<{ type: string; data: object }>;
+  /** The revision `state` and `unfolded` are the fold of, exactly: read from the store, or made by an append of ours. */
   revision: StreamRevision;
   /** Command id → where its append ended (the answer's position): idempotent repeats are recognised without a read. */
   byCommand: Map<string, LogPosition>;
@@ -52,6 +57,7 @@ export class CachedFolds implements FoldingStore {
     let cached = this.folds.get(streamId);
     if (cached) this.folds.delete(streamId); // re-inserted below: the Map's order is the recency order
     if (cached && cached.evolve !== evolve) cached = undefined;
+    if (cached) foldUnfolded(cached);
     if (!cached?.fresh) cached = await this.readInto(streamId, evolve as CachedFold['evolve'], cached, initial);
     this.remember(streamId, cached);
     const recordedByCommandAt = commandId === undefined ? undefined : cached.byCommand.get(commandId);
@@ -120,6 +126,7 @@ export class CachedFolds implements FoldingStore {
     return {
       evolve,
       state: foldRecorded(added, evolve, stale ? stale.state : initial),
+      unfolded: [],
       revision: added.length > 0 ? added[added.length - 1].streamRevision : (stale?.revision ?? -1),
       byCommand,
       fresh: true,
@@ -127,7 +134,7 @@ export class CachedFolds implements FoldingStore {
   }
 
   /**
-   * After a committed append: the fold it was decided on, with the appended events evolved in, is the stream's fold at
+   * After a committed append: the fold it was decided on, with the appended events evolved in (when next read), is the stream's fold at
    * its new revision — when the append expected exactly the fold's revision and wrote events of today's shape.
    * Anything else (another expectation, an idempotent repeat) leaves the fold to be brought up to date by a read.
    */
@@ -147,9 +154,7 @@ export class CachedFolds implements FoldingStore {
       cached.fresh = false;
       return;
     }
-    let state = cached.state;
-    for (const event of events) state = cached.evolve(state, event);
-    cached.state = state;
+    cached.unfolded.push(...events);
     cached.revision = nextRevision;
     cached.byCommand.set(events[events.length - 1].metadata.commandId, result.lastPosition);
   }
@@ -168,4 +173,12 @@ export class CachedFolds implements FoldingStore {
       if (oldest !== undefined) this.folds.delete(oldest);
     }
   }
+}
+
+function foldUnfolded(cached: CachedFold): void {
+  if (cached.unfolded.length === 0) return;
+  let state = cached.state;
+  for (const event of cached.unfolded) state = cached.evolve(state, event);
+  cached.state = state;
+  cached.unfolded = [];
 }
