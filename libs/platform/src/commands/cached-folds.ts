@@ -29,6 +29,8 @@ interface CachedFold {
    * with catches it, and the retry (the entry no longer fresh) folds the events after `revision` in.
    */
   fresh: boolean;
+  /** When it was last folded (a count of folds): what the cache keeps when full. */
+  used: number;
 }
 
 /** Enough for the streams a busy ledger's commands keep touching; the least recently used go first. */
@@ -42,6 +44,7 @@ const DEFAULT_MAX_STREAMS = 20_000;
  */
 export class CachedFolds implements FoldingStore {
   private readonly folds = new Map<string, CachedFold>();
+  private uses = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -55,11 +58,11 @@ export class CachedFolds implements FoldingStore {
     commandId?: string,
   ): Promise<Folded<State>> {
     let cached = this.folds.get(streamId);
-    if (cached) this.folds.delete(streamId); // re-inserted below: the Map's order is the recency order
     if (cached && cached.evolve !== evolve) cached = undefined;
     if (cached) foldUnfolded(cached);
     if (!cached?.fresh) cached = await this.readInto(streamId, evolve as CachedFold['evolve'], cached, initial);
-    this.remember(streamId, cached);
+    cached.used = ++this.uses;
+    if (cached !== this.folds.get(streamId)) this.remember(streamId, cached);
     const recordedByCommandAt = commandId === undefined ? undefined : cached.byCommand.get(commandId);
     return {
       state: cached.state as State,
@@ -130,6 +133,7 @@ export class CachedFolds implements FoldingStore {
       revision: added.length > 0 ? added[added.length - 1].streamRevision : (stale?.revision ?? -1),
       byCommand,
       fresh: true,
+      used: 0,
     };
   }
 
@@ -166,12 +170,13 @@ export class CachedFolds implements FoldingStore {
     }
   }
 
+  /** Past its capacity, the cache forgets the less recently used half: a sort once per maxStreams / 2 new streams. */
   private remember(streamId: string, fold: CachedFold): void {
     this.folds.set(streamId, fold);
-    if (this.folds.size > this.maxStreams) {
-      const oldest = this.folds.keys().next().value;
-      if (oldest !== undefined) this.folds.delete(oldest);
-    }
+    if (this.folds.size <= this.maxStreams) return;
+    const uses = [...this.folds.values()].map((cached) => cached.used).sort((a, b) => a - b);
+    const keptFrom = uses[Math.floor(uses.length / 2)];
+    for (const [id, cached] of this.folds) if (cached.used < keptFrom) this.folds.delete(id);
   }
 }
 
