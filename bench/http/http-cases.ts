@@ -3,7 +3,8 @@
  * requests as 16 connections get answered, or a fixed rate (`overallRate`) for the latency a steady load sees.
  */
 import autocannon from 'autocannon';
-import { BENCH_TOKEN, CpuReading, LedgerServer } from './ledger-server';
+import { BENCH_TOKEN, LedgerServer } from './ledger-server';
+import { CpuReading } from '../support/process-cpu';
 
 /** The filing of README.md's tour. Liaoning has no rule across consortia: the same filing is accepted every time. */
 export const LIAONING_FILING = {

@@ -4,19 +4,14 @@
  * /proc so that a number per request holds up on a machine other work shares (where requests/s would not).
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpuOf, CpuReading } from '../support/process-cpu';
 
 export const BENCH_TOKEN = 'bench-admin';
 /** SLW-1's business date: grants are dated 2031–2040, and a filing of 2025 is accepted then too. */
 export const BENCH_TODAY = '2040-12-31';
-
-/** CPU seconds the server has used so far, its main thread apart; undefined where /proc is not there. */
-export interface CpuReading {
-  mainSeconds: number;
-  totalSeconds: number;
-}
 
 export interface LedgerServer {
   url: string;
@@ -63,19 +58,4 @@ export async function startLedgerServer(mainFile: string, nodeOptions: string[] 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
   child.kill('SIGTERM');
   return exited;
-}
-
-/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux everywhere it runs). */
-const TICKS_PER_SECOND = 100;
-
-export function cpuOf(pid: number | undefined): CpuReading | undefined {
-  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
-  return { mainSeconds: ticks(`/proc/${pid}/task/${pid}/stat`), totalSeconds: ticks(`/proc/${pid}/stat`) };
-}
-
-/** utime + stime: the 14th and 15th fields, counted after the command name (which may hold spaces). */
-function ticks(statFile: string): number {
-  const text = readFileSync(statFile, 'utf8');
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }

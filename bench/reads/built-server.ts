@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpuOf, CpuReading } from '../http/ledger-server';
+import { cpuOf, CpuReading } from '../support/process-cpu';
 
 export const BENCH_TOKEN = 'bench-admin';
 

@@ -34,6 +34,7 @@ import { FundingHttpController } from '../../apps/projection/src/funding/funding
 import { PROJECTIONS } from '../../apps/projection/src/projections';
 import { allianceSetup, serialOutcome, SLW1, Slw1Grant, slw1Grants } from './slw1.workload';
 import { drive, LatencySummary } from '../support/drive';
+import { cpuOf, CpuReading } from '../support/process-cpu';
 
 const GRANTS = Number(process.env.BENCH_GRANTS ?? 20_000);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
@@ -43,6 +44,9 @@ if (STORE !== 'sqlite' && STORE !== 'postgres') throw new Error(`--store sqlite 
 
 interface RunResult extends LatencySummary {
   concurrency: number;
+  /** CPU per grant of this whole process (main thread, SQLite writer thread, …) and of its main thread alone, in ms. */
+  cpuMsPerGrant?: number;
+  mainCpuMsPerGrant?: number;
   accepted: number;
   refused: number;
   matchesSerialFold: boolean | 'n/a';
@@ -70,6 +74,7 @@ async function runAt(concurrency: number, grants: Slw1Grant[], postgres?: TestPo
       for (const command of allianceSetup(k)) await bus.execute(new ConsortiumCommandMessage(command, meta()));
     }
     const outcome: boolean[] = new Array(grants.length);
+    const cpuBefore = cpuOf(process.pid);
     const latencies = await drive(grants.length, concurrency, async (i) => {
       try {
         await bus.execute(new SubsidyCommandMessage(grants[i].command, meta()));
@@ -79,12 +84,14 @@ async function runAt(concurrency: number, grants: Slw1Grant[], postgres?: TestPo
         outcome[i] = false;
       }
     });
+    const cpu = cpuPerGrant(cpuBefore, cpuOf(process.pid), grants.length);
     await close(app);
     const replay = await replayAndCheck(config, grants, outcome);
     const serial = serialOutcome(grants);
     return {
       concurrency,
       ...latencies,
+      ...cpu,
       accepted: outcome.filter(Boolean).length,
       refused: outcome.filter((ok) => !ok).length,
       matchesSerialFold: concurrency === 1 ? serial.every((ok, i) => ok === outcome[i]) : 'n/a',
@@ -127,6 +134,15 @@ async function replayAndCheck(config: LedgerConfig, grants: Slw1Grant[], outcome
     await readStore.close();
     await store.close();
   }
+}
+
+function cpuPerGrant(before: CpuReading | undefined, after: CpuReading | undefined, grants: number) {
+  if (!before || !after) return {};
+  const perGrant = (seconds: number) => Math.round((seconds * 1e6) / grants) / 1000;
+  return {
+    cpuMsPerGrant: perGrant(after.totalSeconds - before.totalSeconds),
+    mainCpuMsPerGrant: perGrant(after.mainSeconds - before.mainSeconds),
+  };
 }
 
 async function close(app: INestApplicationContext) {

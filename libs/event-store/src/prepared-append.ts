@@ -28,6 +28,7 @@ export function prepareAppend(requests: AppendRequest[]): PreparedStreamAppend[]
   if (!Array.isArray(requests) || requests.length === 0) throw new InvalidAppendRequestError('no stream to append to');
   const streamIds = new Set<string>();
   const eventIds = new Set<string>();
+  const metadataJson = new JsonOnce();
   return requests.map((request) => {
     assertNonEmptyString(request.streamId, 'streamId');
     if (streamIds.has(request.streamId)) {
@@ -37,7 +38,7 @@ export function prepareAppend(requests: AppendRequest[]): PreparedStreamAppend[]
     assertExpectedRevisionShape(request.expectedRevision);
     if (!Array.isArray(request.events))
       throw new InvalidAppendRequestError(`events of ${request.streamId} is not a list`);
-    const events = request.events.map((event) => prepareEvent(event));
+    const events = request.events.map((event) => prepareEvent(event, metadataJson));
     for (const { eventId } of events) {
       if (eventIds.has(eventId)) throw new DuplicateEventIdError(eventId);
       eventIds.add(eventId);
@@ -50,7 +51,20 @@ export function countEvents(appends: PreparedStreamAppend[]): number {
   return appends.reduce((count, append) => count + append.events.length, 0);
 }
 
-function prepareEvent(event: EventToAppend): PreparedEvent {
+/** The events of one command usually share one metadata object: encoded once. */
+class JsonOnce {
+  private last: { value: unknown; json: string } | undefined;
+
+  of(value: unknown, eventId: string): string {
+    const last = this.last;
+    if (last !== undefined && last.value === value) return last.json;
+    const json = objectToJson(value, `metadata of event ${eventId}`);
+    this.last = { value, json };
+    return json;
+  }
+}
+
+function prepareEvent(event: EventToAppend, metadataJson: JsonOnce): PreparedEvent {
   assertNonEmptyString(event.eventId, 'eventId');
   assertNonEmptyString(event.type, `type of event ${event.eventId}`);
   const schemaVersion = event.schemaVersion ?? 1;
@@ -62,7 +76,7 @@ function prepareEvent(event: EventToAppend): PreparedEvent {
     type: event.type,
     schemaVersion,
     dataJson: objectToJson(event.data, `data of event ${event.eventId}`),
-    metadataJson: objectToJson(event.metadata, `metadata of event ${event.eventId}`),
+    metadataJson: metadataJson.of(event.metadata, event.eventId),
   };
 }
 

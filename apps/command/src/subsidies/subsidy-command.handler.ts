@@ -28,7 +28,7 @@ import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
-import { SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
+import { joinStates, SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { fundingStreamsFor, routeEvents, streamsWrittenBy } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
@@ -76,11 +76,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
     if (command.type === 'GrantSubsidy') return streamsWrittenBy(command, undefined, this.dualControl);
-    const { state } = await this.foldLedger(
-      this.runner.store,
-      subsidyStreamId(command.data.subsidyId),
-      subsidyDecider.initialState(),
-    );
+    const { state } = await this.foldLedger(this.runner.store, subsidyStreamId(command.data.subsidyId));
     return streamsWrittenBy(command, state.subsidies[command.data.subsidyId], this.dualControl);
   }
 
@@ -92,7 +88,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   ): Promise<Attempt> {
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
-    const subsidy = await this.foldLedger(store, own, subsidyDecider.initialState(), meta.commandId);
+    const subsidy = await this.foldLedger(store, own, meta.commandId);
     const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
@@ -106,9 +102,10 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
 
     let state = subsidy.state;
     const revisions = new Map<string, StreamRevision>([[own, subsidy.revision]]);
-    for (const streamId of streams.filter((id) => !revisions.has(id))) {
-      const folded = await this.foldLedger(store, streamId, state);
-      state = folded.state;
+    for (const streamId of streams) {
+      if (revisions.has(streamId)) continue;
+      const folded = await this.foldLedger(store, streamId);
+      state = joinStates(state, folded.state);
       revisions.set(streamId, folded.revision);
     }
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
@@ -169,9 +166,15 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     return folded.state;
   }
 
-  /** Folds one stream into the ledger state read so far: the state is the same whatever order the streams are read in. */
-  private foldLedger(store: EventStore, streamId: string, into: SubsidyLedgerState, commandId?: string) {
-    return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(store, streamId, subsidyDecider.evolve, into, commandId);
+  /** One stream of the ledger, folded on its own (the decision reads the join of them: `joinStates`). */
+  private foldLedger(store: EventStore, streamId: string, commandId?: string) {
+    return foldStream<SubsidyLedgerState, SubsidyLedgerEvent>(
+      store,
+      streamId,
+      subsidyDecider.evolve,
+      subsidyDecider.initialState(),
+      commandId,
+    );
   }
 }
 

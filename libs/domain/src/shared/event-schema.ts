@@ -24,10 +24,9 @@ export function eventSchemas(upcasters: ReadonlyArray<Upcaster>): EventSchemas {
     if (byVersion.has(step.from)) throw new Error(`two upcasters read ${step.type} version ${step.from}`);
     steps.set(step.type, byVersion.set(step.from, step));
   }
-  const currentVersion = (type: string): number => {
-    const byVersion = steps.get(type);
-    return byVersion ? Math.max(...byVersion.keys()) + 1 : 1;
-  };
+  // Every event written and read asks for its type's version: computed once here, not per event.
+  const versions = new Map([...steps].map(([type, byVersion]) => [type, Math.max(...byVersion.keys()) + 1]));
+  const currentVersion = (type: string): number => versions.get(type) ?? 1;
   return {
     currentVersion,
     upcast(type, version, data) {

@@ -20,7 +20,7 @@ import { fundingPolicy } from '../policies/funding/funding-catalog';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-funding-rules';
 import { netCommittedFen, liveCommitments, usedFen } from '../policies/funding/funding-boundary';
 import { fundingStreamsFor, routeEvents } from './subsidy.routing';
-import { evolve, initialState } from './subsidy.state';
+import { evolve, initialState, joinStates } from './subsidy.state';
 import { FIXTURE_TODAY } from './subsidy.fixtures';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20250401;
@@ -287,6 +287,12 @@ function assertInvariants({ state, log }: ReturnType<typeof run>) {
       if (terminated.has(e.data.subsidyId)) expect(reason).toBe('termination');
     }
   }
+
+  // The command side folds each stream on its own and joins the folds (joinStates): the same state as the log's fold.
+  const joined = routeEvents(log)
+    .map(({ events }) => events.reduce(evolve, initialState()))
+    .reduce(joinStates, initialState());
+  expect(joined).toEqual(state);
 
   stats.granted += grants.length;
   stats.disbursed += log.filter((e) => e.type === 'SubsidyDisbursed').length;

@@ -228,6 +228,27 @@ export interface SubsidyLedgerState {
 
 export const initialState = (): SubsidyLedgerState => ({ subsidies: {}, boundaries: {}, units: {}, pending: {} });
 
+/**
+ * The ledger state of two sets of streams, each folded on its own: every event changes only its own stream's key
+ * (streamIdOf), so joining the folds equals folding all their events together. The command side keeps each stream's
+ * fold and joins them for a decision instead of folding every stream again.
+ */
+export function joinStates(a: SubsidyLedgerState, b: SubsidyLedgerState): SubsidyLedgerState {
+  return {
+    subsidies: joined(a.subsidies, b.subsidies),
+    boundaries: joined(a.boundaries, b.boundaries),
+    units: joined(a.units, b.units),
+    pending: joined(a.pending, b.pending),
+  };
+}
+
+const isEmpty = (record: object): boolean => {
+  for (const _ in record) return false;
+  return true;
+};
+const joined = <T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): Readonly<Record<string, T>> =>
+  isEmpty(b) ? a : isEmpty(a) ? b : { ...a, ...b };
+
 export function evolve(state: SubsidyLedgerState, event: SubsidyLedgerEvent): SubsidyLedgerState {
   switch (event.type) {
     case 'FundingCommitted':

@@ -107,7 +107,9 @@ export class SqliteEventStore implements EventStore {
     const rows =
       options.direction === 'backwards'
         ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+        : limit === NO_LIMIT
+          ? this.statements.wholeStreamForwards.all(streamId, options.fromRevision ?? 0)
+          : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
     return rows.map(toRecordedEvent);
   }
 
@@ -169,6 +171,8 @@ export class SqliteEventStore implements EventStore {
 
 interface ReadStatements {
   streamForwards: Statement<[string, number, number], EventRow>;
+  /** The same without LIMIT: a bound LIMIT (even -1) costs SQLite ~15 µs a call, six times the rest of a short read. */
+  wholeStreamForwards: Statement<[string, number], EventRow>;
   streamBackwards: Statement<[string, number, number], EventRow>;
   streamRevision: Statement<[string], number>;
   eventsAfter: Statement<[number, number], EventRow>;
@@ -179,6 +183,9 @@ function prepareReadStatements(db: SqliteDatabase): ReadStatements {
   return {
     streamForwards: db.prepare(
       'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision ASC LIMIT ?',
+    ),
+    wholeStreamForwards: db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision ASC',
     ),
     streamBackwards: db.prepare(
       'SELECT * FROM events WHERE stream_id = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?',

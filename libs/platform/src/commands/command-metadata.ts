@@ -79,11 +79,13 @@ export function toEventsToAppend(
   streamId: string,
 ): EventToAppend[] {
   const { actor, correlationId, causationId, commandId } = meta;
+  // One object for the command's events: the store encodes it once (prepareAppend).
+  const metadata = { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION };
   return events.map((event, index) => ({
     eventId: eventIdFor(commandId, streamId, index),
     type: event.type,
     schemaVersion: schemaVersionOf(event.type),
     data: event.data,
-    metadata: { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION },
+    metadata,
   }));
 }

@@ -3,24 +3,24 @@ import { EventStore, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ConflictRetriesExhaustedException } from '../http/ledger-errors';
 import { KeyedMutex } from './keyed-mutex';
-import { CachedStreams } from './cached-streams';
+import { CachedFolds } from './cached-folds';
 
 export const MAX_CONFLICT_RETRIES = 8;
 
 /**
  * Runs load → decide → append for one command: under in-process locks on the streams it touches, reading them through
- * the command side's stream cache, and again from a fresh read when another process's append wins the
+ * the command side's cache of stream folds, and again from a fresh read when another process's append wins the
  * expected-revision race. 409 when retries run out. Nothing is
  * logged per command here: the request's log line tells what happened to it.
  */
 @Injectable()
 export class CommandRunner {
   private readonly locks = new KeyedMutex();
-  /** What attempts read and append through: streams decided on before are not read again (see CachedStreams). */
-  private readonly streams: CachedStreams;
+  /** What attempts fold and append through: streams decided on before are not read or folded again (see CachedFolds). */
+  private readonly streams: CachedFolds;
 
   constructor(@Inject(EVENT_STORE) readonly store: EventStore) {
-    this.streams = new CachedStreams(store);
+    this.streams = new CachedFolds(store);
   }
 
   async run<T>(lockKeys: string[], attempt: (store: EventStore) => Promise<T>): Promise<T> {

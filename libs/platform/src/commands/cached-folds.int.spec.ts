@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventStore, SqliteEventStore, WrongExpectedRevisionError } from '@ledger/event-store';
+import { CachedFolds } from './cached-folds';
+import { foldStream } from './stream-reader';
+
+type Tick = { type: 'Tick'; data: { by: number } };
+const sum = (total: number, event: Tick) => total + event.data.by;
+const count = (n: number) => n + 1;
+
+const tick = (by: number, commandId: string, index = 0) => ({
+  eventId: `${commandId}-${index}`,
+  type: 'Tick',
+  data: { by },
+  metadata: { actor: 't', correlationId: commandId, causationId: commandId, commandId },
+});
+
+/** The command side's folds against a real SQLite file, a second store on the same file standing in for another process. */
+describe('CachedFolds', () => {
+  let dir: string;
+  let store: EventStore;
+  let otherProcess: EventStore;
+  let folds: CachedFolds;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'folds-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    otherProcess = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    folds = new CachedFolds(store);
+  });
+  afterEach(async () => {
+    await store.close();
+    await otherProcess.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const fromTheStore = (streamId: string, commandId?: string) => foldStream(store, streamId, sum, 0, commandId);
+
+  it('folds its own committed appends in: the same fold as one read from the store', async () => {
+    await store.appendToStream('s', 'no-stream', [tick(5, 'c0')]);
+    const first = await folds.foldStream('s', sum, 0);
+    expect(first).toEqual({ state: 5, revision: 0 });
+    const result = await folds.appendToStreams([
+      { streamId: 's', expectedRevision: first.revision, events: [tick(2, 'c1', 0), tick(3, 'c1', 1)] },
+    ]);
+    expect(await folds.foldStream('s', sum, 0, 'c1')).toEqual({
+      state: 10,
+      revision: 2,
+      recordedByCommandAt: result.lastPosition,
+    });
+    expect(await fromTheStore('s', 'c1')).toEqual({ state: 10, revision: 2, recordedByCommandAt: result.lastPosition });
+  });
+
+  it('a stream another process wrote meanwhile fails the append at the revision folded; the next fold has its events', async () => {
+    const before = await folds.foldStream('s', sum, 0);
+    await otherProcess.appendToStream('s', 'any', [tick(7, 'other')]);
+    const stale = folds.appendToStreams([{ streamId: 's', expectedRevision: 'no-stream', events: [tick(1, 'c1')] }]);
+    await expect(stale).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(before).toEqual({ state: 0, revision: -1 });
+    expect(await folds.foldStream('s', sum, 0)).toEqual({ state: 7, revision: 0 });
+  });
+
+  it('a failed append changes no fold: the state is the store’s', async () => {
+    await folds.foldStream('s', sum, 0);
+    await expect(
+      folds.appendToStreams([{ streamId: 's', expectedRevision: 3, events: [tick(1, 'c1')] }]),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await folds.foldStream('s', sum, 0)).toEqual({ state: 0, revision: -1 });
+    expect(await store.readStream('s')).toEqual([]);
+  });
+
+  it('an append not expecting the revision folded (any) is read back from the store, not folded blind', async () => {
+    await folds.foldStream('s', sum, 0);
+    await otherProcess.appendToStream('s', 'any', [tick(4, 'other')]);
+    await folds.appendToStreams([{ streamId: 's', expectedRevision: 'any', events: [tick(1, 'c1')] }]);
+    expect(await folds.foldStream('s', sum, 0)).toEqual(await fromTheStore('s'));
+    expect((await folds.foldStream('s', sum, 0)).state).toBe(5);
+  });
+
+  it('an idempotent repeat folds nothing twice', async () => {
+    await folds.foldStream('s', sum, 0);
+    const events = [tick(2, 'c1')];
+    await folds.appendToStreams([{ streamId: 's', expectedRevision: 'no-stream', events }]);
+    const repeat = await folds.appendToStreams([{ streamId: 's', expectedRevision: 'no-stream', events }]);
+    expect(repeat.idempotentRepeat).toBe(true);
+    expect(await folds.foldStream('s', sum, 0)).toEqual({ state: 2, revision: 0 });
+  });
+
+  it('another evolve over the same stream folds it from the store', async () => {
+    await store.appendToStream('s', 'no-stream', [tick(5, 'c0'), tick(6, 'c0', 1)]);
+    await folds.foldStream('s', sum, 0);
+    expect(await folds.foldStream('s', count, 0)).toEqual({ state: 2, revision: 1 });
+  });
+
+  it('keeps at most its capacity of streams, and folds an evicted one from the store again', async () => {
+    const small = new CachedFolds(store, 2);
+    await store.appendToStream('a', 'no-stream', [tick(1, 'c0')]);
+    await small.foldStream('a', sum, 0);
+    await small.foldStream('b', sum, 0);
+    await small.foldStream('c', sum, 0);
+    await otherProcess.appendToStream('a', 'any', [tick(10, 'other')]);
+    expect(await small.foldStream('a', sum, 0)).toEqual({ state: 11, revision: 1 });
+  });
+});
