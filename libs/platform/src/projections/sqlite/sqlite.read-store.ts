@@ -22,6 +22,8 @@ import {
 import {
   addToCounterSql,
   commonTablesSql,
+  createIndexesSql,
+  createTableOnlySql,
   createTableSql,
   dropZeroCounterSql,
   encodeCursor,
@@ -257,11 +259,15 @@ export class SqliteReadStore implements ReadStore {
           },
         );
       },
-      reset: async (projection) => {
+      reset: async (projection, options) => {
         this.writer.exec(`DROP TABLE IF EXISTS ${tableOf(projection.name)}`);
-        for (const sql of createTableSql(projection)) this.writer.exec(sql);
+        this.writer.exec(createTableOnlySql(projection));
+        if (!options?.withoutIndexes) for (const sql of createIndexesSql(projection)) this.writer.exec(sql);
         w.get('DELETE FROM rm_counters WHERE projection = ?').run(projection.name);
         w.get('DELETE FROM rm_checkpoints WHERE projection = ?').run(projection.name);
+      },
+      createIndexes: async (projection) => {
+        for (const sql of createIndexesSql(projection)) this.writer.exec(sql);
       },
       savepoint: async (work) => {
         const name = `sp_${++this.savepoints}`;
