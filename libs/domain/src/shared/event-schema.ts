@@ -24,10 +24,10 @@ export function eventSchemas(upcasters: ReadonlyArray<Upcaster>): EventSchemas {
     if (byVersion.has(step.from)) throw new Error(`two upcasters read ${step.type} version ${step.from}`);
     steps.set(step.type, byVersion.set(step.from, step));
   }
-  const currentVersion = (type: string): number => {
-    const byVersion = steps.get(type);
-    return byVersion ? Math.max(...byVersion.keys()) + 1 : 1;
-  };
+  // Asked once per event read (a rebuild: a million times), so worked out once per type.
+  const current = new Map<string, number>();
+  for (const [type, byVersion] of steps) current.set(type, Math.max(...byVersion.keys()) + 1);
+  const currentVersion = (type: string): number => current.get(type) ?? 1;
   return {
     currentVersion,
     upcast(type, version, data) {

@@ -249,24 +249,27 @@ export class ProjectionEngine {
     const total = await this.store.headPosition();
     let replayed = 0;
     try {
-      await this.readStore.transaction(async (tx) => {
-        // Secondary indexes are built by `finish`, once the rows are in.
-        for (const projection of targets) await tx.reset(projection, { withoutIndexes: true });
-        const run = new RebuildRun(tx, targets, this.rebuildLimits);
-        for (let after = 0; after < total;) {
-          // Without ids, metadata and hashes where the store can (no projection reads them).
-          const read = { after, maxCount: this.rebuildPageSize };
-          const page = await (this.store.readAllForProjections?.(read) ?? this.store.readAll(read));
-          const events: ProjectableEvent[] = [];
-          for (const event of page) if (event.position <= total) events.push(inTodaysShape(event));
-          if (events.length === 0) break;
-          await run.apply(events);
-          replayed += events.length;
-          after = events[events.length - 1].position;
-          onProgress(after, total);
-        }
-        await run.finish(total);
-      });
+      await this.readStore.transaction(
+        async (tx) => {
+          // Secondary indexes are built by `finish`, once the rows are in.
+          for (const projection of targets) await tx.reset(projection, { withoutIndexes: true });
+          const run = new RebuildRun(tx, targets, this.rebuildLimits);
+          for (let after = 0; after < total;) {
+            // Without ids, metadata and hashes where the store can (no projection reads them).
+            const read = { after, maxCount: this.rebuildPageSize };
+            const page = await (this.store.readAllForProjections?.(read) ?? this.store.readAll(read));
+            const events: ProjectableEvent[] = [];
+            for (const event of page) if (event.position <= total) events.push(inTodaysShape(event));
+            if (events.length === 0) break;
+            await run.apply(events);
+            replayed += events.length;
+            after = events[events.length - 1].position;
+            onProgress(after, total);
+          }
+          await run.finish(total);
+        },
+        { bulk: true },
+      );
       for (const projection of targets) {
         this.positions.set(projection.name, total);
         this.failures.delete(projection.name);

@@ -19,7 +19,7 @@ export interface RebuildLimits {
   maxHeldDocuments: number;
 }
 
-export const DEFAULT_REBUILD_LIMITS: RebuildLimits = { maxDirtyDocuments: 50_000, maxHeldDocuments: 250_000 };
+export const DEFAULT_REBUILD_LIMITS: RebuildLimits = { maxDirtyDocuments: 5_000, maxHeldDocuments: 250_000 };
 
 interface HeldDocument {
   state: unknown;

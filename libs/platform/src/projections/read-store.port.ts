@@ -107,7 +107,11 @@ export interface ReadStoreTransaction {
 export interface ReadStore {
   /** Creates the tables of these projections where missing. */
   prepare(projections: ReadonlyArray<Projection>): Promise<void>;
-  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * `bulk`: one large transaction (a rebuild), which the store may write on a thread of its own while the caller goes
+   * on (SQLite); its writes' failures then surface at a later call, and the transaction is rolled back whole.
+   */
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: { bulk?: boolean }): Promise<T>;
   checkpoints(): Promise<Map<string, Checkpoint>>;
   /** Resolves once the store has answered a query: it is reachable (readiness). */
   ping(): Promise<void>;
