@@ -11,6 +11,10 @@ import { applyWriterPragmas, DirectSqlRunner } from './sqlite.sql-runner';
 
 const db = new Database((workerData as { file: string }).file);
 applyWriterPragmas(db);
+// A rebuild's page cache, 256 MB rather than the live writer's 64 MB (a bound, allocated as used): fewer pages spilled
+// to the WAL mid-transaction and read back, and more of each table still cached when its indexes are built after it.
+// At 1M events it cut the writer thread's CPU from ~7.9 s to ~7.3 s (512 MB: ~6.1 s, for 650 MB more resident).
+db.pragma('cache_size = -262144');
 const runner = new DirectSqlRunner(db);
 let refusal: SerializedError | undefined;
 
