@@ -3,9 +3,11 @@
  * runs in. Following applies a batch at a time and isolates each projection with a savepoint, because a live projection
  * must stop alone at its exact position; a rebuild either completes or is rolled back whole, so it can instead fold
  * every projection in memory over large pages, synchronously (no await per event), write each changed document once
- * per flush (not once per batch it appears in), write rows in multi-row statements and counters once at the end. Tables are emptied without their secondary indexes,
- * which are built once the rows are in: one sort per index instead of an insert into each per row.
- * Documents already written and dropped from memory are read back in one query per page.
+ * per flush (not once per batch it appears in), write rows in multi-row statements and counters once at the end. Tables
+ * are emptied without their secondary indexes, which are built once the rows are in: one sort per index instead of an
+ * insert into each per row. Changed documents are written every few thousand, so that a store writing on a thread of
+ * its own (SQLite) writes while the next pages are folded. Documents already written and dropped from memory are read
+ * back in one query per page.
  */
 import { ProjectableEvent } from '@ledger/event-store';
 import { CounterContribution, DocumentProjection, Projection, RowProjection } from './projection';
