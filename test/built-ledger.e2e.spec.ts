@@ -263,6 +263,7 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
       eventsPerSecond: expect.any(Number),
       peakRssMB: expect.any(Number),
       cpuSeconds: expect.any(Number),
+      mainThreadCpuSeconds: expect.any(Number),
     });
   });
 

@@ -33,7 +33,23 @@ export interface ParsedStreamId {
   id: string;
 }
 
-export function streamKindOf(streamId: string): ParsedStreamId | undefined {
+/**
+ * The streams parsed last, a few thousand: every read model asks for each event's stream (a rebuild: six times an
+ * event, a million events), and an id parsed once is answered from here (frozen: shared by every caller).
+ */
+const recent = new Map<string, Readonly<ParsedStreamId> | null>();
+const RECENT_STREAMS = 10_000;
+
+export function streamKindOf(streamId: string): Readonly<ParsedStreamId> | undefined {
+  const known = recent.get(streamId);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseStreamId(streamId);
+  if (recent.size >= RECENT_STREAMS) recent.clear();
+  recent.set(streamId, parsed ? Object.freeze(parsed) : null);
+  return parsed;
+}
+
+function parseStreamId(streamId: string): ParsedStreamId | undefined {
   for (const [kind, prefix] of PREFIXES) {
     if (streamId.startsWith(prefix) && streamId.length > prefix.length)
       return { kind, id: streamId.slice(prefix.length) };

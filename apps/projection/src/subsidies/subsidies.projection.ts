@@ -3,7 +3,7 @@ import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { RecordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
-import { RecordedEvent } from '@ledger/event-store';
+import { ProjectableEvent } from '@ledger/event-store';
 import {
   covers,
   CounterContribution,
@@ -28,7 +28,7 @@ export interface SubsidyRecord {
 export const initialSubsidyRecord = (id: string): SubsidyRecord => ({ state: initialSubsidyState(id), movements: [] });
 
 /** A subsidy's record after one more of its events (the domain's `evolveSubsidy`, plus the grant's checks and the movements). */
-export function evolveSubsidyRecord(record: SubsidyRecord, recorded: RecordedEvent): SubsidyRecord {
+export function evolveSubsidyRecord(record: SubsidyRecord, recorded: ProjectableEvent): SubsidyRecord {
   const event = domainEventOf<SubsidyEvent>(recorded);
   const state = evolveSubsidy(record.state, event);
   if (event.type === 'SubsidyGranted') {

@@ -1,5 +1,5 @@
 import type { ChainLink } from '../hash-chain';
-import type { EventMetadata, RecordedEvent } from '../event-store.port';
+import type { EventMetadata, ProjectableEvent, RecordedEvent } from '../event-store.port';
 
 /** A row of the `events` table, as better-sqlite3 answers it. */
 export interface EventRow {
@@ -42,5 +42,28 @@ export function toChainLink(row: EventRow): ChainLink {
     metadataJson: row.metadata,
     recordedAt: row.recorded_at,
     hash: row.hash,
+  };
+}
+
+/** The columns of `events` a projection reads, in the order `toProjectableEvent` takes them (a raw row). */
+export const PROJECTABLE_COLUMNS = 'position, stream_id, type, schema_version, data, recorded_at';
+
+export type ProjectableRow = [
+  position: number,
+  streamId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  recordedAt: string,
+];
+
+export function toProjectableEvent(row: ProjectableRow): ProjectableEvent {
+  return {
+    position: row[0],
+    streamId: row[1],
+    type: row[2],
+    schemaVersion: row[3],
+    data: JSON.parse(row[4]) as Record<string, unknown>,
+    recordedAt: row[5],
   };
 }

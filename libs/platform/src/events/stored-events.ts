@@ -2,7 +2,9 @@ import { LEDGER_EVENT_SCHEMAS } from '@ledger/domain/ledger-events';
 import { RecordedEvent } from '@ledger/event-store';
 
 /** A recorded event in today's shape: its data upcast from the schema version it was written with. */
-export function inTodaysShape(event: RecordedEvent): RecordedEvent {
+export function inTodaysShape<Event extends Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>>(
+  event: Event,
+): Event {
   const current = LEDGER_EVENT_SCHEMAS.currentVersion(event.type);
   if (event.schemaVersion >= current) return event;
   const data = LEDGER_EVENT_SCHEMAS.upcast(event.type, event.schemaVersion, event.data);
@@ -10,7 +12,9 @@ export function inTodaysShape(event: RecordedEvent): RecordedEvent {
 }
 
 /** The domain's `{ type, data }` of a recorded event, in today's shape. */
-export function domainEventOf<Event extends { type: string; data: object }>(event: RecordedEvent): Event {
+export function domainEventOf<Event extends { type: string; data: object }>(
+  event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>,
+): Event {
   const { type, data } = inTodaysShape(event);
   return { type, data } as Event;
 }

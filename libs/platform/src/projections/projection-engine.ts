@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { EventStore, RecordedEvent, Subscription } from '@ledger/event-store';
+import { EventStore, ProjectableEvent, RecordedEvent, Subscription } from '@ledger/event-store';
 import { inTodaysShape } from '../events/stored-events';
 import { EventSource } from './event-source';
 import { firstGap } from './position-gap';
@@ -249,21 +249,27 @@ export class ProjectionEngine {
     const total = await this.store.headPosition();
     let replayed = 0;
     try {
-      await this.readStore.transaction(async (tx) => {
-        for (const projection of targets) await tx.reset(projection);
-        const run = new RebuildRun(tx, targets, this.rebuildLimits);
-        for (let after = 0; after < total;) {
-          const page = await this.store.readAll({ after, maxCount: this.rebuildPageSize });
-          const events: RecordedEvent[] = [];
-          for (const event of page) if (event.position <= total) events.push(inTodaysShape(event));
-          if (events.length === 0) break;
-          await run.apply(events);
-          replayed += events.length;
-          after = events[events.length - 1].position;
-          onProgress(after, total);
-        }
-        await run.finish(total);
-      });
+      await this.readStore.transaction(
+        async (tx) => {
+          // Secondary indexes are built by `finish`, once the rows are in.
+          for (const projection of targets) await tx.reset(projection, { withoutIndexes: true });
+          const run = new RebuildRun(tx, targets, this.rebuildLimits);
+          for (let after = 0; after < total;) {
+            // Without ids, metadata and hashes where the store can (no projection reads them).
+            const read = { after, maxCount: this.rebuildPageSize };
+            const page = await (this.store.readAllForProjections?.(read) ?? this.store.readAll(read));
+            const events: ProjectableEvent[] = [];
+            for (const event of page) if (event.position <= total) events.push(inTodaysShape(event));
+            if (events.length === 0) break;
+            await run.apply(events);
+            replayed += events.length;
+            after = events[events.length - 1].position;
+            onProgress(after, total);
+          }
+          await run.finish(total);
+        },
+        { bulk: true },
+      );
       for (const projection of targets) {
         this.positions.set(projection.name, total);
         this.failures.delete(projection.name);

@@ -1,5 +1,3 @@
-import { RecordedEvent } from '@ledger/event-store';
-
 /** A projection threw on one event: which one, and why. */
 export class ProjectionEventError extends Error {
   constructor(
@@ -11,7 +9,7 @@ export class ProjectionEventError extends Error {
 }
 
 /** Runs a projection's function on one event, naming the event when it throws. */
-export function onEvent<T>(event: RecordedEvent, work: () => T): T {
+export function onEvent<T>(event: { position: number }, work: () => T): T {
   try {
     return work();
   } catch (error) {

@@ -3,10 +3,13 @@
  * runs in. Following applies a batch at a time and isolates each projection with a savepoint, because a live projection
  * must stop alone at its exact position; a rebuild either completes or is rolled back whole, so it can instead fold
  * every projection in memory over large pages, synchronously (no await per event), write each changed document once
- * per flush (not once per batch it appears in), write rows in multi-row statements and counters once at the end.
- * Documents already written and dropped from memory are read back in one query per page.
+ * per flush (not once per batch it appears in), write rows in multi-row statements and counters once at the end. Tables
+ * are emptied without their secondary indexes, which are built once the rows are in: one sort per index instead of an
+ * insert into each per row. Changed documents are written every few thousand, so that a store writing on a thread of
+ * its own (SQLite) writes while the next pages are folded. Documents already written and dropped from memory are read
+ * back in one query per page.
  */
-import { RecordedEvent } from '@ledger/event-store';
+import { ProjectableEvent } from '@ledger/event-store';
 import { CounterContribution, DocumentProjection, Projection, RowProjection } from './projection';
 import { counterKey, CounterDelta, ReadStoreTransaction, StoredDocument } from './read-store.port';
 import { onEvent } from './projection-event-error';
@@ -18,7 +21,7 @@ export interface RebuildLimits {
   maxHeldDocuments: number;
 }
 
-export const DEFAULT_REBUILD_LIMITS: RebuildLimits = { maxDirtyDocuments: 50_000, maxHeldDocuments: 250_000 };
+export const DEFAULT_REBUILD_LIMITS: RebuildLimits = { maxDirtyDocuments: 5_000, maxHeldDocuments: 250_000 };
 
 interface HeldDocument {
   state: unknown;
@@ -32,8 +35,8 @@ interface HeldDocument {
 interface Fold {
   readonly projection: Projection;
   /** Reads back the documents these events need that were written and dropped; resolves at once when none. */
-  prepare(tx: ReadStoreTransaction, events: ReadonlyArray<RecordedEvent>): Promise<void> | undefined;
-  apply(events: ReadonlyArray<RecordedEvent>): void;
+  prepare(tx: ReadStoreTransaction, events: ReadonlyArray<ProjectableEvent>): Promise<void> | undefined;
+  apply(events: ReadonlyArray<ProjectableEvent>): void;
   flush(tx: ReadStoreTransaction, force: boolean): Promise<void>;
   counterDeltas(): CounterDelta[];
 }
@@ -51,7 +54,7 @@ export class RebuildRun {
   }
 
   /** One page of the log, in order. */
-  async apply(events: ReadonlyArray<RecordedEvent>): Promise<void> {
+  async apply(events: ReadonlyArray<ProjectableEvent>): Promise<void> {
     for (const fold of this.folds) {
       const loading = fold.prepare(this.tx, events);
       if (loading) await loading;
@@ -63,6 +66,7 @@ export class RebuildRun {
   async finish(position: number): Promise<void> {
     for (const fold of this.folds) {
       await fold.flush(this.tx, true);
+      await this.tx.createIndexes(fold.projection);
       const deltas = fold.counterDeltas();
       if (deltas.length > 0) await this.tx.addToCounters(deltas);
       await this.tx.saveCheckpoint(fold.projection.name, { position, version: fold.projection.version });
@@ -83,7 +87,7 @@ class DocumentFold implements Fold {
     private readonly limits: RebuildLimits,
   ) {}
 
-  prepare(tx: ReadStoreTransaction, events: ReadonlyArray<RecordedEvent>): Promise<void> | undefined {
+  prepare(tx: ReadStoreTransaction, events: ReadonlyArray<ProjectableEvent>): Promise<void> | undefined {
     const { projection, targets } = this;
     targets.length = events.length;
     const missing = new Set<string>();
@@ -96,7 +100,7 @@ class DocumentFold implements Fold {
     return missing.size === 0 ? undefined : this.load(tx, [...missing]);
   }
 
-  apply(events: ReadonlyArray<RecordedEvent>): void {
+  apply(events: ReadonlyArray<ProjectableEvent>): void {
     const { projection, held, targets } = this;
     for (let i = 0; i < events.length; i++) {
       const id = targets[i];
@@ -175,7 +179,7 @@ class RowFold implements Fold {
     return undefined;
   }
 
-  apply(events: ReadonlyArray<RecordedEvent>): void {
+  apply(events: ReadonlyArray<ProjectableEvent>): void {
     const { projection } = this;
     for (const event of events) {
       const values = onEvent(event, () => projection.rowOf(event));

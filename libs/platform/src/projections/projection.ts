@@ -8,7 +8,7 @@
  *   reads a handful of rows whatever the ledger holds.
  * - A row projection keeps one row per event (the audit trail).
  */
-import { RecordedEvent } from '@ledger/event-store';
+import { ProjectableEvent } from '@ledger/event-store';
 
 export type ColumnType = 'text' | 'integer';
 export type ColumnValue = string | number | null;
@@ -38,10 +38,10 @@ interface ProjectionBase {
 export interface DocumentProjection<State> extends ProjectionBase {
   readonly kind: 'documents';
   /** The document an event belongs to, or undefined when the projection ignores the event. */
-  documentOf(event: RecordedEvent): string | undefined;
+  documentOf(event: ProjectableEvent): string | undefined;
   initialState(id: string): State;
   /** Deterministic: a rebuild ends identical to the live model. */
-  evolve(state: State, event: RecordedEvent): State;
+  evolve(state: State, event: ProjectableEvent): State;
   /** Whether the document is shown yet (a subsidy is once granted); documents that do not exist are not written. */
   exists(state: State): boolean;
   columnsOf(state: State): Record<string, ColumnValue>;
@@ -51,7 +51,7 @@ export interface DocumentProjection<State> extends ProjectionBase {
 export interface RowProjection extends ProjectionBase {
   readonly kind: 'rows';
   /** The event's row, keyed by its position; undefined when the projection ignores the event. */
-  rowOf(event: RecordedEvent): Record<string, ColumnValue> | undefined;
+  rowOf(event: ProjectableEvent): Record<string, ColumnValue> | undefined;
 }
 
 /** Any projection; documents' states are opaque to the engine and the store. */

@@ -92,8 +92,14 @@ export interface ReadStoreTransaction {
     projection: Projection,
     rows: ReadonlyArray<{ position: number; values: Record<string, ColumnValue> }>,
   ): Promise<void>;
-  /** Drops the projection's rows, documents, counters and checkpoint, and creates its tables again. */
-  reset(projection: Projection): Promise<void>;
+  /**
+   * Drops the projection's rows, documents, counters and checkpoint, and creates its tables again; with
+   * `withoutIndexes`, without their secondary indexes, which `createIndexes` then builds once the rows are in (a
+   * rebuild: one sort per index instead of an index insert per row).
+   */
+  reset(projection: Projection, options?: { withoutIndexes?: boolean }): Promise<void>;
+  /** Creates the projection's secondary indexes where missing. */
+  createIndexes(projection: Projection): Promise<void>;
   /** Runs `work` so that its writes are undone on failure without undoing the rest of the transaction. */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -101,7 +107,11 @@ export interface ReadStoreTransaction {
 export interface ReadStore {
   /** Creates the tables of these projections where missing. */
   prepare(projections: ReadonlyArray<Projection>): Promise<void>;
-  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * `bulk`: one large transaction (a rebuild), which the store may write on a thread of its own while the caller goes
+   * on (SQLite); its writes' failures then surface at a later call, and the transaction is rolled back whole.
+   */
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: { bulk?: boolean }): Promise<T>;
   checkpoints(): Promise<Map<string, Checkpoint>>;
   /** Resolves once the store has answered a query: it is reachable (readiness). */
   ping(): Promise<void>;

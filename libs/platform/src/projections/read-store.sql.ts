@@ -46,19 +46,33 @@ const indexKeySql = (key: string): string => key.replace(/ desc$/, ' DESC');
 
 /** The statements that create a projection's table and indexes (idempotent). */
 export function createTableSql(projection: Projection, dialect: SqlDialect = SQLITE_DIALECT): string[] {
+  return [createTableOnlySql(projection, dialect), ...createIndexesSql(projection)];
+}
+
+/** The projection's table without its secondary indexes (idempotent). */
+export function createTableOnlySql(projection: Projection, dialect: SqlDialect = SQLITE_DIALECT): string {
   assertColumns(projection);
-  const table = tableOf(projection.name);
   const text = dialect.text;
   const columns = Object.entries(projection.columns).map(([name, type]) => `${name} ${sqlType(type, dialect)}`);
   const fixed =
     projection.kind === 'documents'
       ? [`id ${text} PRIMARY KEY`, 'position BIGINT NOT NULL', `updated_at ${text} NOT NULL`, `state ${text} NOT NULL`]
       : ['position BIGINT PRIMARY KEY'];
-  const indexes = (projection.indexes ?? []).map(
-    (keys) =>
-      `CREATE INDEX IF NOT EXISTS "rm_${projection.name}__${keys.join('_').replace(/ /g, '_')}" ON ${table} (${keys.map(indexKeySql).join(', ')})`,
+  return `CREATE TABLE IF NOT EXISTS ${tableOf(projection.name)} (${[...fixed, ...columns].join(', ')})`;
+}
+
+/** The names of the projection's secondary indexes (as `CREATE INDEX` names them, unquoted). */
+export const indexNamesOf = (projection: Projection): string[] =>
+  (projection.indexes ?? []).map((keys) => `rm_${projection.name}__${keys.join('_').replace(/ /g, '_')}`);
+
+/** The statements that create the projection's secondary indexes (idempotent). */
+export function createIndexesSql(projection: Projection): string[] {
+  assertColumns(projection);
+  const names = indexNamesOf(projection);
+  return (projection.indexes ?? []).map(
+    (keys, i) =>
+      `CREATE INDEX IF NOT EXISTS "${names[i]}" ON ${tableOf(projection.name)} (${keys.map(indexKeySql).join(', ')})`,
   );
-  return [`CREATE TABLE IF NOT EXISTS ${table} (${[...fixed, ...columns].join(', ')})`, ...indexes];
 }
 
 export const commonTablesSql = ({ text }: SqlDialect = SQLITE_DIALECT): string[] => [

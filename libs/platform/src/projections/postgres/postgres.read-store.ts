@@ -31,7 +31,10 @@ import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.ro
 import {
   addToCounterSql,
   commonTablesSql,
+  createIndexesSql,
+  createTableOnlySql,
   createTableSql,
+  indexNamesOf,
   documentColumns,
   dropZeroCounterSql,
   encodeCursor,
@@ -314,13 +317,20 @@ export class PostgresReadStore implements ReadStore {
           ),
         );
       },
-      reset: async (projection) => {
+      reset: async (projection, options) => {
         const table = tableOf(projection.name);
-        if (await this.hasColumnsOf(client, projection)) await run(`DELETE FROM ${table}`);
-        else await run(`DROP TABLE IF EXISTS ${table}`);
-        for (const sql of createTableSql(projection, POSTGRES_DIALECT)) await run(sql);
+        if (await this.hasColumnsOf(client, projection)) {
+          await run(`DELETE FROM ${table}`);
+          if (options?.withoutIndexes)
+            for (const name of indexNamesOf(projection)) await run(`DROP INDEX IF EXISTS "${name}"`);
+        } else await run(`DROP TABLE IF EXISTS ${table}`);
+        await run(createTableOnlySql(projection, POSTGRES_DIALECT));
+        if (!options?.withoutIndexes) for (const sql of createIndexesSql(projection)) await run(sql);
         await run('DELETE FROM rm_counters WHERE projection = ?', [projection.name]);
         await run('DELETE FROM rm_checkpoints WHERE projection = ?', [projection.name]);
+      },
+      createIndexes: async (projection) => {
+        for (const sql of createIndexesSql(projection)) await run(sql);
       },
       savepoint: async (work) => {
         const name = `sp_${++this.savepoints}`;

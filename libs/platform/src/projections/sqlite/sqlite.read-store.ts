@@ -1,8 +1,8 @@
 /**
- * The read store on SQLite: `projections.sqlite` beside the log, so reads never contend with appends for a lock.
- * synchronous=NORMAL: a read model can always be rebuilt from the log, and each checkpoint is written in the same
- * transaction as its rows, so a lost last transaction is simply projected again. Two connections: the engine writes on
- * one, queries read on the other and so never see a transaction in progress (WAL gives them the last commit).
+ * The read store on SQLite: `projections.sqlite` beside the log, so reads never contend with appends for a lock
+ * (the writer's pragmas: sqlite.sql-runner.ts). Two connections: the engine writes on one, queries read on the other
+ * and so never see a transaction in progress (WAL gives them the last commit); a rebuild writes on a third, on a thread
+ * of its own (sqlite.bulk-writer.ts).
  */
 import Database from 'better-sqlite3';
 import { ColumnValue, Projection } from '../projection';
@@ -22,6 +22,8 @@ import {
 import {
   addToCounterSql,
   commonTablesSql,
+  createIndexesSql,
+  createTableOnlySql,
   createTableSql,
   dropZeroCounterSql,
   encodeCursor,
@@ -34,6 +36,8 @@ import {
   whereSql,
 } from '../read-store.sql';
 import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
+import { SqliteBulkWriter } from './sqlite.bulk-writer';
+import { applyWriterPragmas, DirectSqlRunner, SqlRunner, Statements } from './sqlite.sql-runner';
 
 export { groupCounters } from '../read-store.rows';
 
@@ -59,49 +63,36 @@ const ID_CHUNK = 500;
 const ROWS_PER_STATEMENT = 100;
 
 /** Writes `items` with statements of up to ROWS_PER_STATEMENT rows, each item's parameters pushed by `paramsOf`. */
-function inChunks<T>(
+async function inChunks<T>(
+  runner: SqlRunner,
   items: ReadonlyArray<T>,
-  statementFor: (rows: number) => Database.Statement,
+  sqlFor: (rows: number) => string,
   paramsOf: (item: T, params: ColumnValue[]) => void,
-): void {
+): Promise<void> {
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
     const end = Math.min(items.length, i + ROWS_PER_STATEMENT);
     const params: ColumnValue[] = [];
     for (let j = i; j < end; j++) paramsOf(items[j], params);
-    statementFor(end - i).run(params);
-  }
-}
-
-class Statements {
-  private readonly cache = new Map<string, Database.Statement>();
-  constructor(private readonly db: Database.Database) {}
-  get(sql: string): Database.Statement {
-    let statement = this.cache.get(sql);
-    if (!statement) this.cache.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    const queued = runner.run(sqlFor(end - i), params);
+    if (queued) await queued;
   }
 }
 
 export class SqliteReadStore implements ReadStore {
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
-  private readonly writes: Statements;
+  private readonly direct: DirectSqlRunner;
   private readonly reads: Statements;
   private queue: Promise<unknown> = Promise.resolve();
   private savepoints = 0;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     this.writer = new Database(file);
-    this.writer.pragma('journal_mode = WAL');
-    this.writer.pragma('synchronous = NORMAL');
-    this.writer.pragma('busy_timeout = 10000');
-    // A rebuild is one transaction larger than SQLite's default 2 MB page cache: beyond it, index pages are spilled to
-    // the WAL and read back mid-transaction. 64 MB (a bound, allocated as used) keeps the indexes being built in memory.
-    this.writer.pragma('cache_size = -65536');
+    applyWriterPragmas(this.writer);
     for (const sql of commonTablesSql()) this.writer.exec(sql);
+    this.direct = new DirectSqlRunner(this.writer);
     this.reader = new Database(file);
     this.reader.pragma('busy_timeout = 10000');
-    this.writes = new Statements(this.writer);
     this.reads = new Statements(this.reader);
   }
 
@@ -115,17 +106,25 @@ export class SqliteReadStore implements ReadStore {
     })();
   }
 
-  /** One transaction at a time on the writer: the engine's batches, a rebuild, or a test's setup. */
-  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T> {
+  /**
+   * One transaction at a time on the writer: the engine's batches, a rebuild, or a test's setup. A bulk one (a rebuild)
+   * is written by a thread of its own (sqlite.bulk-writer.ts) with its own connection, while this thread folds.
+   */
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: { bulk?: boolean }): Promise<T> {
     const run = this.queue.then(async () => {
-      this.writer.exec('BEGIN IMMEDIATE');
+      const runner = options?.bulk ? new SqliteBulkWriter(this.file) : this.direct;
       try {
-        const result = await work(this.transactionApi());
-        this.writer.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
-        throw error;
+        await runner.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(this.transactionApi(runner));
+          await runner.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await runner.rollback();
+          throw error;
+        }
+      } finally {
+        if (runner instanceof SqliteBulkWriter) await runner.close();
       }
     });
     this.queue = run.catch(() => undefined);
@@ -201,29 +200,30 @@ export class SqliteReadStore implements ReadStore {
     this.writer.close();
   }
 
-  private transactionApi(): ReadStoreTransaction {
-    const w = this.writes;
+  private transactionApi(sql: SqlRunner): ReadStoreTransaction {
     return {
       checkpoint: async (projection) =>
-        w.get('SELECT position, version FROM rm_checkpoints WHERE projection = ?').get(projection) as
-          Checkpoint | undefined,
+        (
+          await sql.all<Checkpoint>('SELECT position, version FROM rm_checkpoints WHERE projection = ?', [projection])
+        )[0],
       saveCheckpoint: async (projection, { position, version }) => {
-        w.get(SAVE_CHECKPOINT_SQL).run(projection, position, version, new Date().toISOString());
+        await sql.run(SAVE_CHECKPOINT_SQL, [projection, position, version, new Date().toISOString()]);
       },
       loadDocuments: async (projection, ids) => {
         const found = new Map<string, StoredDocument>();
         for (let i = 0; i < ids.length; i += ID_CHUNK) {
           const chunk = ids.slice(i, i + ID_CHUNK);
-          const sql = `SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE id IN (${chunk.map(() => '?').join(', ')})`;
-          for (const row of w.get(sql).all(...chunk) as DocumentRow[]) found.set(row.id, documentOf(row));
+          const text = `SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE id IN (${chunk.map(() => '?').join(', ')})`;
+          for (const row of await sql.all<DocumentRow>(text, chunk)) found.set(row.id, documentOf(row));
         }
         return found;
       },
       saveDocuments: async (projection, documents) => {
         const names = Object.keys(projection.columns);
-        inChunks(
+        await inChunks(
+          sql,
           documents,
-          (rows) => w.get(upsertDocumentSql(projection, projection.columns, rows)),
+          (rows) => upsertDocumentSql(projection, projection.columns, rows),
           (doc, params) => {
             params.push(doc.id, doc.position, doc.updatedAt, JSON.stringify(doc.state));
             for (const c of names) params.push(doc.columns[c] ?? null);
@@ -231,51 +231,45 @@ export class SqliteReadStore implements ReadStore {
         );
       },
       addToCounters: async (deltas: ReadonlyArray<CounterDelta>) => {
-        inChunks(
-          deltas,
-          (rows) => w.get(addToCounterSql(rows)),
-          (d, params) => {
-            params.push(d.projection, d.counter, d.key, d.field, d.delta);
-          },
-        );
-        inChunks(
-          deltas,
-          (rows) => w.get(dropZeroCounterSql(rows)),
-          (d, params) => {
-            params.push(d.counter, d.key, d.field);
-          },
-        );
+        await inChunks(sql, deltas, addToCounterSql, (d, params) => {
+          params.push(d.projection, d.counter, d.key, d.field, d.delta);
+        });
+        await inChunks(sql, deltas, dropZeroCounterSql, (d, params) => {
+          params.push(d.counter, d.key, d.field);
+        });
       },
       insertRows: async (projection, rows) => {
         const names = Object.keys(projection.columns);
-        inChunks(
+        await inChunks(
+          sql,
           rows,
-          (count) => w.get(insertRowSql(projection, count)),
+          (count) => insertRowSql(projection, count),
           (row, params) => {
             params.push(row.position);
             for (const c of names) params.push(row.values[c] ?? null);
           },
         );
       },
-      reset: async (projection) => {
-        this.writer.exec(`DROP TABLE IF EXISTS ${tableOf(projection.name)}`);
-        for (const sql of createTableSql(projection)) this.writer.exec(sql);
-        w.get('DELETE FROM rm_counters WHERE projection = ?').run(projection.name);
-        w.get('DELETE FROM rm_checkpoints WHERE projection = ?').run(projection.name);
+      reset: async (projection, options) => {
+        await sql.exec(`DROP TABLE IF EXISTS ${tableOf(projection.name)}`);
+        await sql.exec(createTableOnlySql(projection));
+        if (!options?.withoutIndexes) for (const text of createIndexesSql(projection)) await sql.exec(text);
+        await sql.run('DELETE FROM rm_counters WHERE projection = ?', [projection.name]);
+        await sql.run('DELETE FROM rm_checkpoints WHERE projection = ?', [projection.name]);
+      },
+      createIndexes: async (projection) => {
+        for (const text of createIndexesSql(projection)) await sql.exec(text);
       },
       savepoint: async (work) => {
         const name = `sp_${++this.savepoints}`;
-        this.writer.exec(`SAVEPOINT ${name}`);
+        await sql.exec(`SAVEPOINT ${name}`);
         try {
           const result = await work();
-          this.writer.exec(`RELEASE ${name}`);
+          await sql.exec(`RELEASE ${name}`);
           return result;
         } catch (error) {
           // SQLite may have rolled the whole transaction back itself (SQLITE_FULL, an I/O error): the error stands.
-          if (this.writer.inTransaction) {
-            this.writer.exec(`ROLLBACK TO ${name}`);
-            this.writer.exec(`RELEASE ${name}`);
-          }
+          await sql.rollbackTo(name);
           throw error;
         }
       },

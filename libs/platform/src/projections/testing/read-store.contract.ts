@@ -270,6 +270,26 @@ export function readStoreContract(name: string, make: MakeReadStoreHarness): voi
       expect((await store().checkpoints()).get('docs')).toEqual({ position: 1, version: 1 });
     });
 
+    it('a bulk transaction (a rebuild) whose write fails commits none of its writes and rejects with that error', async () => {
+      await store().prepare([DOCS]);
+      const row = { label: 'x', amount: 1, day: null };
+      const failing = store().transaction(
+        async (tx) => {
+          await tx.saveDocuments(DOCS, [doc('before', row)]);
+          // position is NOT NULL: the store refuses the row (on SQLite, on the rebuild's writer thread, later).
+          await tx.saveDocuments(DOCS, [doc('bad', row, null as unknown as number)]);
+          await tx.saveDocuments(DOCS, [doc('after', row)]);
+          await tx.saveCheckpoint('docs', { position: 3, version: 1 });
+        },
+        { bulk: true },
+      );
+      await expect(failing).rejects.toThrow(/null/i);
+      expect(await store().countDocuments('docs')).toBe(0);
+      expect((await store().checkpoints()).has('docs')).toBe(false);
+      await store().transaction(async (tx) => tx.saveDocuments(DOCS, [doc('later', row)]), { bulk: true });
+      expect(await store().getDocument('docs', 'later')).toBeDefined();
+    });
+
     it("reset drops one projection's documents, counters and checkpoint; readers see the old ones until it commits", async () => {
       const other = plainDocuments('other');
       await store().prepare([DOCS, other]);

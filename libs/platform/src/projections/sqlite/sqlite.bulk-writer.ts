@@ -1,0 +1,133 @@
+/**
+ * A rebuild's writes on their own thread (sqlite.bulk-writer.worker.ts): `run` queues a statement and returns, so the
+ * main thread reads and folds the next page of the log while SQLite writes (and indexes, and commits) this one — two
+ * cores instead of one. At most MAX_QUEUED statements wait (a few megabytes of rows). A queued write that fails is thrown
+ * by the next `run`, and the thread refuses whatever follows it (a COMMIT above all) until a rollback.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ColumnValue } from '../projection';
+import { BulkReply, BulkRequest, revivedError } from './sqlite.bulk-writer.protocol';
+import { SqlRunner } from './sqlite.sql-runner';
+
+/** Statements queued before `run` waits: 64 statements of up to 100 documents. */
+const MAX_QUEUED = 64;
+
+type Sent<T extends BulkRequest = BulkRequest> = T extends unknown ? Omit<T, 'id'> : never;
+
+interface Waiting {
+  resolve: (rows: unknown[] | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+export class SqliteBulkWriter implements SqlRunner {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  /** Writes sent and not yet answered. */
+  private queued = 0;
+  private room: (() => void) | undefined;
+  /** A queued write's failure, not yet thrown. */
+  private failedWrite: Error | undefined;
+  /** The thread's own failure (it died): every later call fails. */
+  private failure: Error | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(file: string) {
+    this.worker = startWorker(file);
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.on('message', (reply: BulkReply) => this.answered(reply));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the read store's rebuild writer exited (code ${code})`)));
+  }
+
+  run(sql: string, params: ColumnValue[]): void | Promise<void> {
+    this.throwFailure();
+    this.queued++;
+    this.worker.postMessage({ id: this.nextId++, op: 'run', sql, params } satisfies BulkRequest);
+    if (this.queued < MAX_QUEUED) return;
+    return new Promise<void>((resolve) => (this.room = resolve)).then(() => this.throwFailure());
+  }
+
+  async all<Row>(sql: string, params: ColumnValue[]): Promise<Row[]> {
+    return (await this.call({ op: 'all', sql, params })) as Row[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.call({ op: 'exec', sql });
+  }
+
+  async rollbackTo(savepoint: string): Promise<void> {
+    await this.call({ op: 'rollbackTo', savepoint });
+  }
+
+  async rollback(): Promise<void> {
+    await this.call({ op: 'rollback' });
+  }
+
+  /** Rolls back what is still open, closes the thread's connection and ends the thread. */
+  async close(): Promise<void> {
+    if (!this.failure) await this.call({ op: 'close' }).catch(() => undefined);
+    await this.worker.terminate();
+    await this.exited;
+  }
+
+  private throwFailure(): void {
+    const failure = this.failure ?? this.failedWrite;
+    this.failedWrite = undefined;
+    if (failure) throw failure;
+  }
+
+  /** Sends a request and waits for its answer, which comes after every write queued before it. */
+  private call(request: Sent): Promise<unknown[] | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private answered(reply: BulkReply): void {
+    const error = 'error' in reply ? revivedError(reply.error) : undefined;
+    const waiting = this.waiting.get(reply.id);
+    if (waiting) {
+      this.waiting.delete(reply.id);
+      if (error) waiting.reject(error);
+      else waiting.resolve('rows' in reply ? reply.rows : undefined);
+      return;
+    }
+    // A queued write: the first to fail fails the transaction.
+    this.queued--;
+    if (error) this.failedWrite ??= error;
+    if (this.room && (this.queued < MAX_QUEUED / 2 || error)) {
+      const room = this.room;
+      this.room = undefined;
+      room();
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.waiting.values()) reject(this.failure);
+    this.waiting.clear();
+    this.room?.();
+    this.room = undefined;
+  }
+}
+
+/**
+ * The compiled entry next to this file (dist/, .build/); from the TypeScript sources (the tests), the same entry
+ * compiled on the fly with the build's options.
+ */
+function startWorker(file: string): Worker {
+  const compiled = join(__dirname, 'sqlite.bulk-writer.worker.js');
+  if (existsSync(compiled)) return new Worker(compiled, { workerData: { file } });
+  const register = join(__dirname, '..', '..', '..', '..', '..', 'scripts', 'register-ts.js');
+  const source = join(__dirname, 'sqlite.bulk-writer.worker.ts');
+  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(source)});`, {
+    eval: true,
+    workerData: { file },
+  });
+}
