@@ -117,6 +117,50 @@ describe('PostgresEventStore on its own terms', () => {
     });
   });
 
+  describe('a batch planned without reading the log (postgres.batch-premises.ts)', () => {
+    it('is not written when another instance wrote since: it goes after the other’s events, the chain intact', async () => {
+      const [one, other] = [await open(), await open()];
+      await one.appendToStream('one', 'no-stream', [anEvent()]);
+      await one.appendToStream('one', 0, [anEvent()]); // planned on the tail `one` committed
+      await other.appendToStream('other', 'no-stream', someEvents(2));
+
+      const result = await one.appendToStream('one', 1, [anEvent()]); // `one`'s tail (2) is stale: the log is at 4
+
+      expect(result).toEqual({ lastPosition: 5, nextRevisions: { one: 2 }, idempotentRepeat: false });
+      expect((await other.readAll()).map((e) => [e.streamId, e.position])).toEqual([
+        ['one', 1],
+        ['one', 2],
+        ['other', 3],
+        ['other', 4],
+        ['one', 5],
+      ]);
+      expect(await other.verifyChain()).toEqual({ ok: true, checked: 5 });
+    });
+
+    it('a retry of an acknowledged append is answered from the log, not written again', async () => {
+      const store = await open();
+      const event = anEvent();
+      await store.appendToStream('retried', 'no-stream', [event]);
+      await store.appendToStream('elsewhere', 'no-stream', [anEvent()]);
+
+      const retry = await store.appendToStream('retried', 'no-stream', [event]);
+
+      expect(retry).toEqual({ lastPosition: 1, nextRevisions: { retried: 0 }, idempotentRepeat: true });
+      expect(await store.headPosition()).toBe(2);
+    });
+
+    it('an expected revision that no longer holds is refused with the stream’s actual revision', async () => {
+      const store = await open();
+      await store.appendToStream('raced', 'no-stream', someEvents(2));
+
+      const stale = store.appendToStream('raced', 0, [anEvent()]);
+
+      await expect(stale).rejects.toThrow(WrongExpectedRevisionError);
+      await expect(stale).rejects.toMatchObject({ streamId: 'raced', expected: 0, actual: 1 });
+      expect(await store.headPosition()).toBe(2);
+    });
+  });
+
   describe('schema', () => {
     it('eight stores opening a new schema at once all succeed and share one log', async () => {
       const stores = await Promise.all(range(0, 7).map(() => open()));
