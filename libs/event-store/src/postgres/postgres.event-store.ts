@@ -28,6 +28,7 @@ import { logNames, PostgresLogNames } from './postgres.log-names';
 import { endPools, openPools, PostgresPools } from './postgres.pools';
 import { ensureSchema } from './postgres.schema';
 import { PostgresStatements, statementsFor } from './postgres.statements';
+import { StreamReads } from './postgres.stream-reads';
 import { assertStorableAsText } from './postgres.text-guard';
 
 export interface PostgresEventStoreOptions {
@@ -58,6 +59,7 @@ export class PostgresEventStore implements EventStore {
   private readonly statements: PostgresStatements;
   /** Reads; the writer has a connection of its own. */
   private readonly pool: Pool;
+  private readonly streamReads: StreamReads;
   private readonly commits = new EventEmitter().setMaxListeners(0);
   private readonly followers = new Set<LogFollower>();
   private readonly pollIntervalMs: number;
@@ -107,6 +109,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = pools.reads;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POSTGRES_POLL_INTERVAL_MS;
     this.statements = statementsFor(names);
+    this.streamReads = new StreamReads(this.pool, this.statements.wholeStreams);
     const writer = new PostgresBatchWriter(pools.writes, names, this.statements, options.clock ?? (() => new Date()));
     this.writes = new GroupCommitQueue(async (batch) => {
       const outcomes = await writer.writeBatch(batch);
@@ -137,17 +140,18 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (options.maxCount !== undefined && options.maxCount <= 0) return [];
+    const forwards = options.direction !== 'backwards';
+    if (forwards && options.maxCount === undefined) return this.streamReads.read(streamId, options.fromRevision ?? 0);
     const limit = options.maxCount ?? null; // LIMIT NULL: no limit
-    const { rows } =
-      options.direction === 'backwards'
-        ? await this.pool.query<EventRow>({
-            ...this.statements.streamBackwards,
-            values: [streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit],
-          })
-        : await this.pool.query<EventRow>({
-            ...this.statements.streamForwards,
-            values: [streamId, options.fromRevision ?? 0, limit],
-          });
+    const { rows } = !forwards
+      ? await this.pool.query<EventRow>({
+          ...this.statements.streamBackwards,
+          values: [streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit],
+        })
+      : await this.pool.query<EventRow>({
+          ...this.statements.streamForwards,
+          values: [streamId, options.fromRevision ?? 0, limit],
+        });
     return rows.map(toRecordedEvent);
   }
 

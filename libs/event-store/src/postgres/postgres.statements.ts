@@ -2,8 +2,8 @@
  * The SQL of one log, bound to its schema's names once. Every table name comes from postgres.log-names.ts.
  *
  * Each statement is named: node-postgres prepares it once per connection and then only binds and executes it, so the
- * server parses and plans it once per connection instead of on every call (a third of the server's CPU per grant went
- * to parsing and planning before). A pool serves one log, so the names need only be unique within a store.
+ * server parses and plans it once per connection instead of on every call. A pool serves one log, so the names need
+ * only be unique within a store.
  */
 import type { PostgresLogNames } from './postgres.log-names';
 
@@ -47,6 +47,11 @@ export interface PostgresStatements {
    * planned at (-1: no stream). → one row, `held`: whether the premises held and the events were written.
    */
   appendIfUnchanged: NamedStatement;
+  /**
+   * Several streams whole from a revision, for postgres.stream-reads.ts: $1 stream ids, $2 the first revision of each →
+   * their events, in the order asked, each stream's in revision order, each row with `request`, the index in $1.
+   */
+  wholeStreams: NamedStatement;
   streamForwards: NamedStatement;
   streamBackwards: NamedStatement;
   streamRevision: NamedStatement;
@@ -107,6 +112,18 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
                    <> planned.revision) AS held
       ), ${appendStatement(names, '(SELECT held FROM premises)').trimStart()}
       SELECT held, CASE WHEN held THEN pg_notify($13, '') END AS notified FROM premises`,
+    },
+    // The lateral subquery keeps its ORDER BY, so PostgreSQL cannot fold it into a join: one index range per stream.
+    wholeStreams: {
+      name: 'ledger_whole_streams',
+      text: `
+      SELECT (asked.ordinality - 1)::integer AS request, stream.*
+      FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS asked (stream_id, from_revision, ordinality)
+      CROSS JOIN LATERAL (
+        SELECT ${EVENT_COLUMNS} FROM ${eventsTable}
+        WHERE stream_id = asked.stream_id AND stream_revision >= asked.from_revision ORDER BY stream_revision
+      ) AS stream
+      ORDER BY asked.ordinality, stream.stream_revision`,
     },
     streamForwards: {
       name: 'ledger_stream_forwards',
