@@ -109,7 +109,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = pools.reads;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POSTGRES_POLL_INTERVAL_MS;
     this.statements = statementsFor(names);
-    this.streamReads = new StreamReads(this.pool, this.statements.wholeStreams);
+    this.streamReads = new StreamReads(this.pool, this.statements.streamForwards, this.statements.wholeStreams);
     const writer = new PostgresBatchWriter(pools.writes, names, this.statements, options.clock ?? (() => new Date()));
     this.writes = new GroupCommitQueue(async (batch) => {
       const outcomes = await writer.writeBatch(batch);
