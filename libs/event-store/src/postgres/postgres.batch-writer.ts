@@ -86,6 +86,8 @@ export class PostgresBatchWriter {
     if (locked.status === 'rejected') throw locked.reason;
     if (appended.status === 'rejected') throw appended.reason;
     if (committed.status === 'rejected') throw committed.reason;
+    // COMMIT of a transaction that was aborted answers ROLLBACK instead of failing.
+    if (committed.value.command !== 'COMMIT') throw new Error(`the batch's COMMIT answered ${committed.value.command}`);
     return appended.value.rows[0].held ? plan : undefined;
   }
 
