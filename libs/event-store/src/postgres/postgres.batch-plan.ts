@@ -50,6 +50,8 @@ export interface BatchPlan {
   events: ChainLink[];
   /** Each written stream's revision after the batch. */
   streamRevisions: Map<string, StreamRevision>;
+  /** The log's tail once the batch is written: the state's own when it writes nothing. */
+  tail: LogTail;
 }
 
 export function planBatch(batch: readonly PreparedRequest[], state: LogState, recordedAt: string): BatchPlan {
@@ -64,14 +66,14 @@ export function planBatch(batch: readonly PreparedRequest[], state: LogState, re
       throw error;
     }
   });
-  return { outcomes, events: planner.events, streamRevisions: planner.streamRevisions };
+  return { outcomes, events: planner.events, streamRevisions: planner.streamRevisions, tail: planner.tail };
 }
 
 class BatchPlanner {
   readonly events: ChainLink[] = [];
   readonly streamRevisions = new Map<string, StreamRevision>();
   private readonly recordedInBatch = new Map<string, RecordedIdentity>();
-  private tail: LogTail;
+  tail: LogTail;
 
   constructor(
     private readonly state: LogState,

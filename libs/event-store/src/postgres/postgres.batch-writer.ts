@@ -1,20 +1,37 @@
 /**
- * Writes one group-commit batch as one PostgreSQL transaction holding the log lock (pg_advisory_xact_lock):
+ * Writes one group-commit batch as one PostgreSQL transaction holding the log lock (pg_advisory_xact_lock).
  *
- *   BEGIN + lock  →  read tail, recorded ids, revisions  →  plan in memory  →  one INSERT  →  COMMIT
+ * Positions stay dense and in commit order across every connection and process: a writer assigns positions only from
+ * a tail it has checked while holding the lock, and holds it until its commit is visible, so the next writer starts
+ * from that commit and commits after it. A follower reading `position > checkpoint` therefore never sees position n+1
+ * before n. (The classic bug this avoids: positions from a sequence, taken at insert time, where a transaction that
+ * took a lower position commits after one that took a higher position and a follower that already moved past skips
+ * it.) Serialising writers costs little because each batch takes the lock once, however many requests it carries.
  *
- * Positions stay dense and in commit order across every connection and process: a writer reads the tail and assigns
- * positions only while holding the lock, and holds it until its commit is visible, so the next writer starts from that
- * commit and commits after it. A follower reading `position > checkpoint` therefore never sees position n+1 before n.
- * (The classic bug this avoids: positions from a sequence, taken at insert time, where a transaction that took a lower
- * position commits after one that took a higher position and a follower that already moved past skips it.)
- * Serialising writers costs little because each batch takes the lock once, however many requests it carries.
+ * Two ways to write a batch, both under the lock:
+ *
+ * - one round trip, the usual case: the batch is planned against the premises of postgres.batch-premises.ts (the tail
+ *   this writer committed last, the revisions the requests expect) and sent pipelined — BEGIN + lock, the append
+ *   guarded by those premises, COMMIT — on the writer's own connection. The lock is then held for the server's work
+ *   and its WAL flush only, not for a round trip back to this process and its busy event loop.
+ * - read, then write: when the tail is not known (first batch, after a failure), a request names no revision, or the
+ *   premises did not hold (another process wrote, an event id is a retry): BEGIN + lock → read tail, recorded ids,
+ *   revisions → plan → append → COMMIT.
  */
 import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, StreamRevision } from '../event-store.port';
 import type { RequestOutcome } from '../group-commit.queue';
 import { laterOf } from '../recorded-at';
-import { EMPTY_LOG_TAIL, LogState, LogTail, planBatch, PreparedRequest, RecordedIdentity } from './postgres.batch-plan';
+import {
+  BatchPlan,
+  EMPTY_LOG_TAIL,
+  LogState,
+  LogTail,
+  planBatch,
+  PreparedRequest,
+  RecordedIdentity,
+} from './postgres.batch-plan';
+import { batchPremises, premiseParameters } from './postgres.batch-premises';
 import { toColumnArrays, toSafeInteger } from './postgres.event-row';
 import { underLogLock } from './postgres.log-lock';
 import type { PostgresLogNames } from './postgres.log-names';
@@ -27,34 +44,84 @@ interface WriteStateRow {
 }
 
 export class PostgresBatchWriter {
+  /** The tail as of this writer's last commit; unknown at first and after a batch that failed. */
+  private knownTail: LogTail | undefined;
+
+  /** @param writerPool one connection, in pipeline mode: the batches' transactions, one at a time */
   constructor(
-    private readonly pool: Pool,
+    private readonly writerPool: Pool,
     private readonly names: PostgresLogNames,
     private readonly statements: PostgresStatements,
     private readonly clock: () => Date,
   ) {}
 
   /** One outcome per request, in order; rejects when the transaction as a whole failed (nothing was written). */
-  writeBatch(batch: readonly PreparedRequest[]): Promise<RequestOutcome<AppendResult>[]> {
-    return underLogLock(this.pool, this.names, async (client) => {
-      const state = await this.readState(client, batch);
-      const plan = planBatch(batch, state, laterOf(this.clock().toISOString(), state.tail.recordedAt));
+  async writeBatch(batch: readonly PreparedRequest[]): Promise<RequestOutcome<AppendResult>[]> {
+    const premises = this.knownTail && batchPremises(batch, this.knownTail);
+    this.knownTail = undefined; // until this batch is known to have committed
+    const plan = (premises && (await this.writeIfUnchanged(batch, premises))) || (await this.readThenWrite(batch));
+    this.knownTail = plan.tail;
+    return plan.outcomes;
+  }
+
+  /** The plan, written; or undefined when its premises did not hold and nothing was written. */
+  private async writeIfUnchanged(
+    batch: readonly PreparedRequest[],
+    premises: LogState,
+  ): Promise<BatchPlan | undefined> {
+    const plan = this.plan(batch, premises);
+    const client = await this.writerPool.connect();
+    // Sent together: the server runs them in order, and if the lock or the append fails the transaction is aborted,
+    // so the COMMIT behind it rolls back and the connection is left idle.
+    const [locked, appended, committed] = await Promise.allSettled([
+      client.query(this.statements.beginUnderLogLock),
+      client.query<{ held: boolean }>({
+        ...this.statements.appendIfUnchanged,
+        values: [...this.appendParameters(plan), ...premiseParameters(batch, premises)],
+      }),
+      client.query('COMMIT'),
+    ]);
+    // A connection that could not even end the transaction is discarded, not reused.
+    client.release(committed.status === 'rejected' ? asError(committed.reason) : undefined);
+    if (locked.status === 'rejected') throw locked.reason;
+    if (appended.status === 'rejected') throw appended.reason;
+    if (committed.status === 'rejected') throw committed.reason;
+    // COMMIT of a transaction that was aborted answers ROLLBACK instead of failing.
+    if (committed.value.command !== 'COMMIT') throw new Error(`the batch's COMMIT answered ${committed.value.command}`);
+    return appended.value.rows[0].held ? plan : undefined;
+  }
+
+  private readThenWrite(batch: readonly PreparedRequest[]): Promise<BatchPlan> {
+    return underLogLock(this.writerPool, this.names, async (client) => {
+      const plan = this.plan(batch, await this.readState(client, batch));
       if (plan.events.length > 0) {
-        await client.query(this.statements.appendEvents, [
-          ...toColumnArrays(plan.events),
-          [...plan.streamRevisions.keys()],
-          [...plan.streamRevisions.values()],
-          this.names.commitChannel,
-        ]);
+        await client.query({ ...this.statements.appendEvents, values: this.appendParameters(plan) });
       }
-      return plan.outcomes;
+      return plan;
     });
+  }
+
+  private plan(batch: readonly PreparedRequest[], state: LogState): BatchPlan {
+    return planBatch(batch, state, laterOf(this.clock().toISOString(), state.tail.recordedAt));
+  }
+
+  /** $1–$13 of appendEvents and appendIfUnchanged. */
+  private appendParameters(plan: BatchPlan): unknown[] {
+    return [
+      ...toColumnArrays(plan.events),
+      [...plan.streamRevisions.keys()],
+      [...plan.streamRevisions.values()],
+      this.names.commitChannel,
+    ];
   }
 
   private async readState(client: PoolClient, batch: readonly PreparedRequest[]): Promise<LogState> {
     const eventIds = batch.flatMap((request) => request.flatMap(({ events }) => events.map((e) => e.eventId)));
     const streamIds = [...new Set(batch.flatMap((request) => request.map(({ streamId }) => streamId)))];
-    const { rows } = await client.query<WriteStateRow>(this.statements.readWriteState, [eventIds, streamIds]);
+    const { rows } = await client.query<WriteStateRow>({
+      ...this.statements.readWriteState,
+      values: [eventIds, streamIds],
+    });
     const [{ tail, recorded, revisions }] = rows;
     return {
       tail: tail ? toLogTail(tail) : EMPTY_LOG_TAIL,
@@ -76,4 +143,8 @@ export class PostgresBatchWriter {
 
 function toLogTail(row: NonNullable<WriteStateRow['tail']>): LogTail {
   return { position: toSafeInteger(row.position, 'position'), hash: row.hash, recordedAt: row.recordedAt };
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
 }

@@ -117,6 +117,92 @@ describe('PostgresEventStore on its own terms', () => {
     });
   });
 
+  describe('a batch planned without reading the log (postgres.batch-premises.ts)', () => {
+    it('is not written when another instance wrote since: it goes after the other’s events, the chain intact', async () => {
+      const [one, other] = [await open(), await open()];
+      await one.appendToStream('one', 'no-stream', [anEvent()]);
+      await one.appendToStream('one', 0, [anEvent()]); // planned on the tail `one` committed
+      await other.appendToStream('other', 'no-stream', someEvents(2));
+
+      const result = await one.appendToStream('one', 1, [anEvent()]); // `one`'s tail (2) is stale: the log is at 4
+
+      expect(result).toEqual({ lastPosition: 5, nextRevisions: { one: 2 }, idempotentRepeat: false });
+      expect((await other.readAll()).map((e) => [e.streamId, e.position])).toEqual([
+        ['one', 1],
+        ['one', 2],
+        ['other', 3],
+        ['other', 4],
+        ['one', 5],
+      ]);
+      expect(await other.verifyChain()).toEqual({ ok: true, checked: 5 });
+    });
+
+    it('a retry of an acknowledged append is answered from the log, not written again', async () => {
+      const store = await open();
+      const event = anEvent();
+      await store.appendToStream('retried', 'no-stream', [event]);
+      await store.appendToStream('elsewhere', 'no-stream', [anEvent()]);
+
+      const retry = await store.appendToStream('retried', 'no-stream', [event]);
+
+      expect(retry).toEqual({ lastPosition: 1, nextRevisions: { retried: 0 }, idempotentRepeat: true });
+      expect(await store.headPosition()).toBe(2);
+    });
+
+    it('an expected revision that no longer holds is refused with the stream’s actual revision', async () => {
+      const store = await open();
+      await store.appendToStream('raced', 'no-stream', someEvents(2));
+
+      const stale = store.appendToStream('raced', 0, [anEvent()]);
+
+      await expect(stale).rejects.toThrow(WrongExpectedRevisionError);
+      await expect(stale).rejects.toMatchObject({ streamId: 'raced', expected: 0, actual: 1 });
+      expect(await store.headPosition()).toBe(2);
+    });
+  });
+
+  describe('whole-stream reads asked in one turn (postgres.stream-reads.ts)', () => {
+    it('each gets its own stream from the revision it asked, in revision order, whatever else was asked with it', async () => {
+      const store = await open();
+      await store.appendToStreams([
+        { streamId: 'a', expectedRevision: 'no-stream', events: someEvents(3, (i) => ({ a: i })) },
+        { streamId: 'b', expectedRevision: 'no-stream', events: someEvents(2, (i) => ({ b: i })) },
+      ]);
+      await store.appendToStream(
+        'a',
+        2,
+        someEvents(2, (i) => ({ a: 3 + i })),
+      );
+
+      const [a, aFrom3, b, missing, aAgain, bPastEnd] = await Promise.all([
+        store.readStream('a'),
+        store.readStream('a', { fromRevision: 3 }),
+        store.readStream('b'),
+        store.readStream('missing'),
+        store.readStream('a', { fromRevision: 0 }),
+        store.readStream('b', { fromRevision: 2 }),
+      ]);
+
+      expect(a.map((e) => [e.streamRevision, e.data])).toEqual(range(0, 4).map((i) => [i, { a: i }]));
+      expect(aFrom3.map((e) => e.streamRevision)).toEqual([3, 4]);
+      expect(b.map((e) => [e.streamRevision, e.data])).toEqual(range(0, 1).map((i) => [i, { b: i }]));
+      expect(missing).toEqual([]);
+      expect(aAgain).toEqual(a);
+      expect(bPastEnd).toEqual([]);
+      expect(a.map((e) => e.position)).toEqual([1, 2, 3, 6, 7]);
+    });
+
+    it('a read asked after an append was acknowledged sees it, however many reads share its statement', async () => {
+      const store = await open();
+      const streams = range(0, 49).map((i) => `burst-${i}`);
+      await Promise.all(streams.map((id) => store.appendToStream(id, 'no-stream', [anEvent({ id })])));
+
+      const reads = await Promise.all(streams.map((id) => store.readStream(id)));
+
+      expect(reads.map((events) => events.map((e) => e.data))).toEqual(streams.map((id) => [{ id }]));
+    });
+  });
+
   describe('schema', () => {
     it('eight stores opening a new schema at once all succeed and share one log', async () => {
       const stores = await Promise.all(range(0, 7).map(() => open()));

@@ -25,8 +25,10 @@ import { PostgresBatchWriter } from './postgres.batch-writer';
 import { CommitListener } from './postgres.commit-listener';
 import { EventRow, toChainLink, toRecordedEvent, toSafeInteger } from './postgres.event-row';
 import { logNames, PostgresLogNames } from './postgres.log-names';
+import { endPools, openPools, PostgresPools } from './postgres.pools';
 import { ensureSchema } from './postgres.schema';
 import { PostgresStatements, statementsFor } from './postgres.statements';
+import { StreamReads } from './postgres.stream-reads';
 import { assertStorableAsText } from './postgres.text-guard';
 
 export interface PostgresEventStoreOptions {
@@ -38,7 +40,7 @@ export interface PostgresEventStoreOptions {
   clock?: () => Date;
   /** How often a caught-up follower looks for commits it was not told about. Default 200 ms. */
   pollIntervalMs?: number;
-  /** Connections of the pool (reads and the one write transaction at a time). Default 10. */
+  /** Connections of the pool for reads. Default 10; writes have a connection of their own. */
   poolSize?: number;
 }
 
@@ -55,6 +57,9 @@ const COMMITTED = 'committed';
 export class PostgresEventStore implements EventStore {
   private readonly writes: GroupCommitQueue<PreparedRequest, AppendResult>;
   private readonly statements: PostgresStatements;
+  /** Reads; the writer has a connection of its own. */
+  private readonly pool: Pool;
+  private readonly streamReads: StreamReads;
   private readonly commits = new EventEmitter().setMaxListeners(0);
   private readonly followers = new Set<LogFollower>();
   private readonly pollIntervalMs: number;
@@ -71,20 +76,14 @@ export class PostgresEventStore implements EventStore {
   /** Connects, and creates the schema and its tables when missing (safe when several processes open at once). */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const names = logNames(options.schema);
-    const pool = new Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? DEFAULT_POSTGRES_POOL_SIZE,
-    });
-    // An idle connection that the server drops is removed from the pool, and the next query opens another; without a
-    // listener the 'error' event would crash the process.
-    pool.on('error', () => undefined);
+    const pools = openPools(options.connectionString, options.poolSize ?? DEFAULT_POSTGRES_POOL_SIZE);
     try {
-      await ensureSchema(pool, names);
+      await ensureSchema(pools.reads, names);
     } catch (error) {
-      await pool.end();
+      await endPools(pools);
       throw error;
     }
-    return new PostgresEventStore(pool, names, options);
+    return new PostgresEventStore(pools, names, options);
   }
 
   /** Whether a log was created in this database and schema (without creating one, as `open` would). */
@@ -103,13 +102,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   private constructor(
-    private readonly pool: Pool,
+    private readonly pools: PostgresPools,
     private readonly names: PostgresLogNames,
     private readonly options: PostgresEventStoreOptions,
   ) {
+    this.pool = pools.reads;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POSTGRES_POLL_INTERVAL_MS;
     this.statements = statementsFor(names);
-    const writer = new PostgresBatchWriter(pool, names, this.statements, options.clock ?? (() => new Date()));
+    this.streamReads = new StreamReads(this.pool, this.statements.streamForwards, this.statements.wholeStreams);
+    const writer = new PostgresBatchWriter(pools.writes, names, this.statements, options.clock ?? (() => new Date()));
     this.writes = new GroupCommitQueue(async (batch) => {
       const outcomes = await writer.writeBatch(batch);
       if (outcomes.some((outcome) => outcome.ok)) this.wakeFollowers();
@@ -139,20 +140,26 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (options.maxCount !== undefined && options.maxCount <= 0) return [];
+    const forwards = options.direction !== 'backwards';
+    if (forwards && options.maxCount === undefined) return this.streamReads.read(streamId, options.fromRevision ?? 0);
     const limit = options.maxCount ?? null; // LIMIT NULL: no limit
-    const { rows } =
-      options.direction === 'backwards'
-        ? await this.pool.query<EventRow>(this.statements.streamBackwards, [
-            streamId,
-            options.fromRevision ?? Number.MAX_SAFE_INTEGER,
-            limit,
-          ])
-        : await this.pool.query<EventRow>(this.statements.streamForwards, [streamId, options.fromRevision ?? 0, limit]);
+    const { rows } = !forwards
+      ? await this.pool.query<EventRow>({
+          ...this.statements.streamBackwards,
+          values: [streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit],
+        })
+      : await this.pool.query<EventRow>({
+          ...this.statements.streamForwards,
+          values: [streamId, options.fromRevision ?? 0, limit],
+        });
     return rows.map(toRecordedEvent);
   }
 
   async streamRevision(streamId: string): Promise<StreamRevision> {
-    const { rows } = await this.pool.query<{ revision: string }>(this.statements.streamRevision, [streamId]);
+    const { rows } = await this.pool.query<{ revision: string }>({
+      ...this.statements.streamRevision,
+      values: [streamId],
+    });
     return rows.length === 0 ? NO_STREAM_REVISION : toSafeInteger(rows[0].revision, 'revision');
   }
 
@@ -177,7 +184,7 @@ export class PostgresEventStore implements EventStore {
 
   async verifyChain(): Promise<ChainVerification> {
     return verifyHashChain(async (after, limit) => {
-      const { rows } = await this.pool.query<EventRow>(this.statements.eventsAfter, [after, limit]);
+      const { rows } = await this.pool.query<EventRow>({ ...this.statements.eventsAfter, values: [after, limit] });
       return rows.map(toChainLink);
     }, CHAIN_PAGE_SIZE);
   }
@@ -193,12 +200,15 @@ export class PostgresEventStore implements EventStore {
     await Promise.all([...this.followers].map((follower) => follower.stop()));
     const listener = await this.listener;
     await listener?.stop();
-    await this.pool.end();
+    await endPools(this.pools);
   }
 
   private async readAfter(position: LogPosition, maxCount: number | undefined): Promise<RecordedEvent[]> {
     if (maxCount !== undefined && maxCount <= 0) return [];
-    const { rows } = await this.pool.query<EventRow>(this.statements.eventsAfter, [position, maxCount ?? null]);
+    const { rows } = await this.pool.query<EventRow>({
+      ...this.statements.eventsAfter,
+      values: [position, maxCount ?? null],
+    });
     return rows.map(toRecordedEvent);
   }
 

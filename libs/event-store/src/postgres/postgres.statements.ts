@@ -1,30 +1,78 @@
-/** The SQL of one log, bound to its schema's names once. Every table name comes from postgres.log-names.ts. */
+/**
+ * The SQL of one log, bound to its schema's names once. Every table name comes from postgres.log-names.ts.
+ *
+ * Each statement is named: node-postgres prepares it once per connection and then only binds and executes it, so the
+ * server parses and plans it once per connection instead of on every call. A pool serves one log, so the names need
+ * only be unique within a store.
+ */
 import type { PostgresLogNames } from './postgres.log-names';
 
 const EVENT_COLUMNS =
   'position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at, hash';
+
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
 
 /**
  * Opens a write transaction and takes the log lock, as its own statement. READ COMMITTED, whatever the database's
  * default: each later statement then takes its snapshot after the lock was granted, so it sees every commit made by
  * the previous holder (PostgreSQL makes a commit visible before it releases the committer's locks). Under REPEATABLE
  * READ the snapshot would be taken by this statement, before waiting, and the tail read later would be stale.
+ *
+ * Sequential scans are off for the transaction: the write statements look up batches of ids (`= ANY($n)`), and a
+ * generic plan made while the log was small, where scanning it was cheapest, is kept until the table is next analysed —
+ * in the SLW-1 bench the premises check scanned the whole log on every batch that way (1,860 pages a batch at 30,000
+ * events). With scans off every plan made here uses the indexes, whatever the table's size when it was made. A setting
+ * of this transaction only (SET LOCAL), not of the server.
  */
 export function beginUnderLogLock({ lockKeys: [classKey, logKey] }: PostgresLogNames): string {
-  return `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${classKey}, ${logKey})`;
+  return (
+    'BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL enable_seqscan = off; ' +
+    `SELECT pg_advisory_xact_lock(${classKey}, ${logKey})`
+  );
 }
 
 export interface PostgresStatements {
   beginUnderLogLock: string;
   /** $1 the batch's event ids, $2 its stream ids → one row: tail, recorded (json arrays), revisions. */
-  readWriteState: string;
+  readWriteState: NamedStatement;
   /** $1–$10 the new events' columns as arrays, $11/$12 streams and their new revisions, $13 the commit channel. */
-  appendEvents: string;
-  streamForwards: string;
-  streamBackwards: string;
-  streamRevision: string;
-  eventsAfter: string;
-  headPosition: string;
+  appendEvents: NamedStatement;
+  /**
+   * appendEvents when, and only when, the log is as the batch was planned against (see postgres.batch-writer.ts):
+   * $1–$13 as appendEvents, then the premises: $14/$15 the tail's position and hash (NULL, NULL: an empty log),
+   * $16 every event id of the batch (none may be recorded), $17/$18 every stream of the batch and the revision it was
+   * planned at (-1: no stream). → one row, `held`: whether the premises held and the events were written.
+   */
+  appendIfUnchanged: NamedStatement;
+  /**
+   * Several streams whole from a revision, for postgres.stream-reads.ts: $1 stream ids, $2 the first revision of each →
+   * their events, in the order asked, each stream's in revision order, each row with `request`, the index in $1.
+   */
+  wholeStreams: NamedStatement;
+  streamForwards: NamedStatement;
+  streamBackwards: NamedStatement;
+  streamRevision: NamedStatement;
+  eventsAfter: NamedStatement;
+  headPosition: NamedStatement;
+}
+
+/** The inserts of a batch; `written` is a condition every inserted row must meet (`true`: always). */
+function appendStatement({ eventsTable, streamsTable }: PostgresLogNames, written: string): string {
+  return `
+      appended AS (
+        INSERT INTO ${eventsTable} (${EVENT_COLUMNS})
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
+                             $7::text[], $8::text[], $9::text[], $10::text[])
+        WHERE ${written}
+      ), advanced AS (
+        INSERT INTO ${streamsTable} (stream_id, revision)
+        SELECT * FROM unnest($11::text[], $12::bigint[])
+        WHERE ${written}
+        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
+      )`;
 }
 
 export function statementsFor(names: PostgresLogNames): PostgresStatements {
@@ -32,7 +80,9 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
   return {
     beginUnderLogLock: beginUnderLogLock(names),
     // One round trip for everything the batch's decisions depend on.
-    readWriteState: `
+    readWriteState: {
+      name: 'ledger_read_write_state',
+      text: `
       SELECT
         (SELECT json_build_object('position', position, 'hash', hash, 'recordedAt', recorded_at)
            FROM ${eventsTable} ORDER BY position DESC LIMIT 1) AS tail,
@@ -41,26 +91,63 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
            FROM ${eventsTable} WHERE event_id = ANY($1::text[])) AS recorded,
         (SELECT COALESCE(json_agg(json_build_object('streamId', stream_id, 'revision', revision)), '[]'::json)
            FROM ${streamsTable} WHERE stream_id = ANY($2::text[])) AS revisions`,
+    },
     // One statement writes the batch: its events, its streams' revisions, and the notification (sent at commit).
-    appendEvents: `
-      WITH appended AS (
-        INSERT INTO ${eventsTable} (${EVENT_COLUMNS})
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
-                             $7::text[], $8::text[], $9::text[], $10::text[])
-      ), advanced AS (
-        INSERT INTO ${streamsTable} (stream_id, revision)
-        SELECT * FROM unnest($11::text[], $12::bigint[])
-        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
-      )
-      SELECT pg_notify($13, '')`,
-    streamForwards: `
+    appendEvents: {
+      name: 'ledger_append_events',
+      text: `WITH ${appendStatement(names, 'true')} SELECT pg_notify($13, '')`,
+    },
+    appendIfUnchanged: {
+      name: 'ledger_append_if_unchanged',
+      text: `
+      WITH tail AS (
+        SELECT position, hash FROM ${eventsTable} ORDER BY position DESC LIMIT 1
+      ), premises AS (
+        SELECT (SELECT position FROM tail) IS NOT DISTINCT FROM $14::bigint
+           AND (SELECT hash FROM tail) IS NOT DISTINCT FROM $15::text
+           AND NOT EXISTS (SELECT FROM ${eventsTable} WHERE event_id = ANY($16::text[]))
+           AND NOT EXISTS (
+             SELECT FROM unnest($17::text[], $18::bigint[]) AS planned (stream_id, revision)
+             WHERE COALESCE((SELECT revision FROM ${streamsTable} WHERE stream_id = planned.stream_id), -1)
+                   <> planned.revision) AS held
+      ), ${appendStatement(names, '(SELECT held FROM premises)').trimStart()}
+      SELECT held, CASE WHEN held THEN pg_notify($13, '') END AS notified FROM premises`,
+    },
+    // The lateral subquery keeps its ORDER BY, so PostgreSQL cannot fold it into a join: one index range per stream.
+    wholeStreams: {
+      name: 'ledger_whole_streams',
+      text: `
+      SELECT (asked.ordinality - 1)::integer AS request, stream.*
+      FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS asked (stream_id, from_revision, ordinality)
+      CROSS JOIN LATERAL (
+        SELECT ${EVENT_COLUMNS} FROM ${eventsTable}
+        WHERE stream_id = asked.stream_id AND stream_revision >= asked.from_revision ORDER BY stream_revision
+      ) AS stream
+      ORDER BY asked.ordinality, stream.stream_revision`,
+    },
+    streamForwards: {
+      name: 'ledger_stream_forwards',
+      text: `
       SELECT ${EVENT_COLUMNS} FROM ${eventsTable}
       WHERE stream_id = $1 AND stream_revision >= $2 ORDER BY stream_revision ASC LIMIT $3`,
-    streamBackwards: `
+    },
+    streamBackwards: {
+      name: 'ledger_stream_backwards',
+      text: `
       SELECT ${EVENT_COLUMNS} FROM ${eventsTable}
       WHERE stream_id = $1 AND stream_revision <= $2 ORDER BY stream_revision DESC LIMIT $3`,
-    streamRevision: `SELECT revision FROM ${streamsTable} WHERE stream_id = $1`,
-    eventsAfter: `SELECT ${EVENT_COLUMNS} FROM ${eventsTable} WHERE position > $1 ORDER BY position ASC LIMIT $2`,
-    headPosition: `SELECT COALESCE(MAX(position), 0) AS head FROM ${eventsTable}`,
+    },
+    streamRevision: {
+      name: 'ledger_stream_revision',
+      text: `SELECT revision FROM ${streamsTable} WHERE stream_id = $1`,
+    },
+    eventsAfter: {
+      name: 'ledger_events_after',
+      text: `SELECT ${EVENT_COLUMNS} FROM ${eventsTable} WHERE position > $1 ORDER BY position ASC LIMIT $2`,
+    },
+    headPosition: {
+      name: 'ledger_head_position',
+      text: `SELECT COALESCE(MAX(position), 0) AS head FROM ${eventsTable}`,
+    },
   };
 }

@@ -1,0 +1,57 @@
+import { aMetadata } from '../contract/contract-fixtures';
+import { ExpectedRevision } from '../event-store.port';
+import { prepareAppend } from '../prepared-append';
+import { batchPremises, premiseParameters } from './postgres.batch-premises';
+import { EMPTY_LOG_TAIL, PreparedRequest } from './postgres.batch-plan';
+
+const TAIL = { position: 7, hash: 'b'.repeat(64), recordedAt: '2025-03-01T08:00:00.000Z' };
+
+function request(...appends: [streamId: string, expected: ExpectedRevision, eventIds: string[]][]): PreparedRequest {
+  return prepareAppend(
+    appends.map(([streamId, expectedRevision, ids]) => ({
+      streamId,
+      expectedRevision,
+      events: ids.map((eventId) => ({ eventId, type: 't', data: {}, metadata: aMetadata() })),
+    })),
+  );
+}
+
+describe('batchPremises: the state a batch is planned against without reading the log', () => {
+  it('assumes the known tail, no event id recorded, and each stream at the revision its first request expects', () => {
+    const batch = [request(['a', 3, ['e1']], ['b', 'no-stream', ['e2']]), request(['a', 4, ['e3']], ['c', 0, []])];
+
+    expect(batchPremises(batch, TAIL)).toEqual({
+      tail: TAIL,
+      recorded: new Map(),
+      revisions: new Map([
+        ['a', 3],
+        ['b', -1],
+        ['c', 0],
+      ]),
+    });
+  });
+
+  it.each<ExpectedRevision>(['any', 'stream-exists'])(
+    'names no premise for a stream first expected at %s: the batch is planned from a read',
+    (expected) => {
+      expect(batchPremises([request(['a', 0, ['e1']]), request(['b', expected, ['e2']])], TAIL)).toBeUndefined();
+    },
+  );
+
+  it('a later request may expect any revision of a stream an earlier one named', () => {
+    expect(batchPremises([request(['a', 'no-stream', ['e1']]), request(['a', 'any', ['e2']])], TAIL)).toBeDefined();
+  });
+
+  it('hands PostgreSQL the tail, every event id and every stream with its revision (NULLs for an empty log)', () => {
+    const batch = [request(['a', 3, ['e1', 'e2']]), request(['b', 'no-stream', ['e3']])];
+
+    expect(premiseParameters(batch, batchPremises(batch, TAIL)!)).toEqual([
+      7,
+      TAIL.hash,
+      ['e1', 'e2', 'e3'],
+      ['a', 'b'],
+      [3, -1],
+    ]);
+    expect(premiseParameters(batch, batchPremises(batch, EMPTY_LOG_TAIL)!).slice(0, 2)).toEqual([null, null]);
+  });
+});
