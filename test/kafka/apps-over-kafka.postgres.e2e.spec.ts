@@ -115,9 +115,16 @@ describe('command, relay and projection apps as processes over Kafka, on Postgre
   });
 
   it('the relay is ready with its lag in /health/ready; the projection process names its consumer', async () => {
-    const ready = await relay.http.get('/health/ready', { as: null });
+    const ready = await relay.http.get('/health/ready', { as: 'viewer' });
     expect(ready.status).toBe(200);
     expect(ready.body.details.relay).toMatchObject({ status: 'up', state: 'running', position: head, lag: 0 });
+    const anonymous = await relay.http.get('/health/ready', { as: null });
+    expect(anonymous.body.details.relay).toEqual({
+      status: 'up',
+      state: 'running',
+      lag: 0,
+      maxLag: expect.any(Number),
+    });
     // The restarted process joins the group once the killed member's session has expired (KAFKA_SESSION_TIMEOUT_MS).
     const consumerState = async () => (await queries.http.get('/health', { as: 'viewer' })).body.bus?.consumer?.state;
     await eventually(

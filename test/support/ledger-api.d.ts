@@ -47,7 +47,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ready for traffic: the event store answers, the read store answers (where the app has one), the projections run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events. 503 otherwise. No auth. */
+    /** Ready for traffic: the event store answers, the read store answers (where the app has one), the projections run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events. 503 otherwise. No auth; positions and the stores’ and links’ error texts only with a known bearer token. */
     get: operations['getReadiness'];
     put?: never;
     post?: never;
@@ -1256,15 +1256,15 @@ export interface components {
     EventStoreIndicatorDto: {
       /** @enum {string} */
       status: 'up' | 'down';
-      /** @description up: the position of the last event of the log */
+      /** @description up, with a known token: the position of the last event of the log */
       headPosition?: number;
-      /** @description down: what the store said */
+      /** @description down, with a known token: what the store said */
       error?: string;
     };
     ReadStoreIndicatorDto: {
       /** @enum {string} */
       status: 'up' | 'down';
-      /** @description down: what the store said */
+      /** @description down, with a known token: what the store said */
       error?: string;
     };
     ProjectionStateDto: {
@@ -1277,8 +1277,8 @@ export interface components {
       status: 'up' | 'down';
       /** @description down: why */
       reason?: string;
-      /** @description the position every projection has processed */
-      position: number;
+      /** @description with a known token: the position every projection has processed */
+      position?: number;
       /** @description null: the log did not answer */
       lag: number | null;
       /** @description LEDGER_READY_MAX_LAG */
@@ -1293,9 +1293,9 @@ export interface components {
       reason?: string;
       /** @enum {string} */
       state: 'starting' | 'running' | 'standby' | 'retrying' | 'stopped';
-      /** @description the global log position of its last event */
-      position: number;
-      /** @description the failure it retries, or the one that stopped it */
+      /** @description with a known token */
+      position?: number;
+      /** @description with a known token: the failure it retries, or the one that stopped it */
       error?: string;
       /** @description null: the log did not answer */
       lag: number | null;
@@ -1309,9 +1309,9 @@ export interface components {
       reason?: string;
       /** @enum {string} */
       state: 'starting' | 'running' | 'standby' | 'retrying' | 'stopped';
-      /** @description the global log position of its last event */
-      position: number;
-      /** @description the failure it retries, or the one that stopped it */
+      /** @description with a known token */
+      position?: number;
+      /** @description with a known token: the failure it retries, or the one that stopped it */
       error?: string;
     };
     HealthIndicatorsDto: {

@@ -7,23 +7,31 @@ import { HealthReading } from './ledger-health';
  * app has one); the projections run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events;
  * with Kafka, the relay trails the log by at most as many, and the consumer has not stopped. The change feed's
  * publisher is shown by /health but does not make a process unready: queries do not depend on it.
+ *
+ * As /health: anyone (an orchestrator sends no token) sees each indicator's status, why it is down and how far it
+ * trails; positions and the stores' and links' own error texts (they may name hosts, tables and paths) only a caller
+ * with a known token (`detailed`).
  */
 export function readinessIndicators(
   reading: HealthReading,
   indicators: HealthIndicatorService,
+  detailed: boolean,
 ): Array<() => HealthIndicatorResult> {
+  const only = <T extends object>(details: T): Partial<T> => (detailed ? details : {});
   const checks: Array<() => HealthIndicatorResult> = [
     () => {
       const log = reading.log;
       const check = indicators.check('eventStore');
-      return log.reachable ? check.up({ headPosition: log.headPosition }) : check.down({ error: log.error });
+      return log.reachable
+        ? check.up(only({ headPosition: log.headPosition }))
+        : check.down(only({ error: log.error }));
     },
   ];
   const readStore = reading.readStore;
   if (readStore) {
     checks.push(() => {
       const check = indicators.check('readStore');
-      return readStore.reachable ? check.up() : check.down({ error: readStore.error });
+      return readStore.reachable ? check.up() : check.down(only({ error: readStore.error }));
     });
   }
   const projections = reading.projections;
@@ -34,7 +42,7 @@ export function readinessIndicators(
       const stopped = failing.filter((p) => p.status === 'stopped').map((p) => p.name);
       // Names and states only: the errors (SQL, paths) are for /health with a token, not for anyone who can reach it.
       const named = failing.map(({ name, status }) => ({ name, status }));
-      const data = { position, lag: lag ?? null, maxLag, ...(named.length > 0 && { failing: named }) };
+      const data = { ...only({ position }), lag: lag ?? null, maxLag, ...(named.length > 0 && { failing: named }) };
       if (!running) return check.down({ ...data, reason: 'the projections are not following the log' });
       if (stopped.length > 0) return check.down({ ...data, reason: `stopped: ${stopped.join(', ')}` });
       if (lag === undefined || lag > maxLag)
@@ -49,10 +57,9 @@ export function readinessIndicators(
       const { maxLag } = relay;
       const data = {
         state: relay.state,
-        position: relay.position,
+        ...only({ position: relay.position, ...failureOf(relay) }),
         lag: relay.lag ?? null,
         maxLag,
-        ...failureOf(relay),
       };
       if (relay.state === 'starting' || relay.state === 'stopped')
         return check.down({ ...data, reason: `the relay is ${relay.state}` });
@@ -65,7 +72,7 @@ export function readinessIndicators(
   if (consumer) {
     checks.push(() => {
       const check = indicators.check('consumer');
-      const data = { state: consumer.state, position: consumer.position, ...failureOf(consumer) };
+      const data = { state: consumer.state, ...only({ position: consumer.position, ...failureOf(consumer) }) };
       if (consumer.state === 'stopped') return check.down({ ...data, reason: 'the consumer of the log topic stopped' });
       return check.up(data);
     });

@@ -2,8 +2,9 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { readinessIndicators } from './health-indicators';
 import { HealthReading } from './ledger-health';
 
-const results = (reading: HealthReading) =>
-  Object.assign({}, ...readinessIndicators(reading, new HealthIndicatorService()).map((check) => check()));
+/** With a known token (`detailed`), as an operator reads it; without, as anyone (an orchestrator) does. */
+const results = (reading: HealthReading, detailed = true) =>
+  Object.assign({}, ...readinessIndicators(reading, new HealthIndicatorService(), detailed).map((check) => check()));
 
 const projections = (overrides: Partial<NonNullable<HealthReading['projections']>> = {}) => ({
   position: 90,
@@ -53,6 +54,18 @@ describe('readiness from one health reading', () => {
     const stopped = results({ log: up, projections: projections({ failing: [stoppedZones] }) }).projections;
     expect(stopped.failing).toEqual([{ name: 'zones', status: 'stopped' }]);
     expect(JSON.stringify(stopped)).not.toContain('rm_zones');
+  });
+
+  it('without a token: statuses, reasons and lags, no positions and no stores’ error texts', () => {
+    expect(results({ log: up, readStore: { reachable: true }, projections: projections() }, false)).toEqual({
+      eventStore: { status: 'up' },
+      readStore: { status: 'up' },
+      projections: { status: 'up', lag: 10, maxLag: 100 },
+    });
+    const down = results({ log: { reachable: false, error: 'connect ECONNREFUSED 10.0.0.5:5432' } }, false);
+    expect(down).toEqual({ eventStore: { status: 'down' } });
+    const readStore = results({ log: up, readStore: { reachable: false, error: 'SQLITE_CANTOPEN /srv/x' } }, false);
+    expect(readStore.readStore).toEqual({ status: 'down' });
   });
 
   it('not ready when the read store does not answer', () => {

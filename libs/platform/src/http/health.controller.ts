@@ -48,9 +48,7 @@ export class HealthController {
       'and with Kafka the state of each link.',
   })
   async summary(@Req() request: { headers: IncomingHttpHeaders }): Promise<HealthDetailsDto | HealthStatusDto> {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const known = match !== null && this.tokens.principalFor(match[1]) !== undefined;
-    return healthSummary(await this.health.read(), known);
+    return healthSummary(await this.health.read(), this.knownToken(request));
   }
 
   @Public()
@@ -74,11 +72,21 @@ export class HealthController {
     operationId: 'getReadiness',
     summary:
       'Ready for traffic: the event store answers, the read store answers (where the app has one), the projections ' +
-      'run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events. 503 otherwise. No auth.',
+      'run, none is stopped, and they trail the log by at most LEDGER_READY_MAX_LAG events. 503 otherwise. No auth; ' +
+      'positions and the stores’ and links’ error texts only with a known bearer token.',
   })
-  async ready(@Res({ passthrough: true }) response: object): Promise<HealthCheckResult> {
+  async ready(
+    @Req() request: { headers: IncomingHttpHeaders },
+    @Res({ passthrough: true }) response: object,
+  ): Promise<HealthCheckResult> {
     const reading = await this.health.read({ pingReadStore: true });
-    return this.answer(response, readinessIndicators(reading, this.indicators));
+    return this.answer(response, readinessIndicators(reading, this.indicators, this.knownToken(request)));
+  }
+
+  /** A bearer token the ledger knows, of any role: the details of a health reading are for its holder. */
+  private knownToken(request: { headers: IncomingHttpHeaders }): boolean {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    return match !== null && this.tokens.principalFor(match[1]) !== undefined;
   }
 
   /** Terminus' result with its status: 200, or 503 with the same shape (not the ledger's error envelope). */
@@ -107,7 +115,7 @@ function healthSummary(reading: HealthReading, detailed: boolean): HealthDetails
   if (!reading.log.reachable) {
     throw new ServiceUnavailableException({
       error: 'unavailable',
-      message: `the event store did not answer: ${reading.log.error}`,
+      message: detailed ? `the event store did not answer: ${reading.log.error}` : 'the event store did not answer',
     });
   }
   const projections = reading.projections;

@@ -111,13 +111,16 @@ export class ProcessIndicatorDto extends IndicatorDto {
 }
 
 export class EventStoreIndicatorDto extends IndicatorDto {
-  @PositionProperty({ optional: true, description: 'up: the position of the last event of the log' })
+  @PositionProperty({
+    optional: true,
+    description: 'up, with a known token: the position of the last event of the log',
+  })
   headPosition?: number;
-  @ApiPropertyOptional({ description: 'down: what the store said' }) error?: string;
+  @ApiPropertyOptional({ description: 'down, with a known token: what the store said' }) error?: string;
 }
 
 export class ReadStoreIndicatorDto extends IndicatorDto {
-  @ApiPropertyOptional({ description: 'down: what the store said' }) error?: string;
+  @ApiPropertyOptional({ description: 'down, with a known token: what the store said' }) error?: string;
 }
 
 export class ProjectionStateDto {
@@ -126,7 +129,8 @@ export class ProjectionStateDto {
 }
 
 export class ProjectionsIndicatorDto extends DownIndicatorDto {
-  @PositionProperty({ description: 'the position every projection has processed' }) position!: number;
+  @PositionProperty({ optional: true, description: 'with a known token: the position every projection has processed' })
+  position?: number;
   @IntegerProperty({ nullable: true, minimum: 0, description: 'null: the log did not answer' }) lag!: number | null;
   @IntegerProperty({ minimum: 0, description: 'LEDGER_READY_MAX_LAG' }) maxLag!: number;
   @ApiPropertyOptional({ type: [ProjectionStateDto], description: 'those not running: names only, no errors' })
@@ -135,8 +139,9 @@ export class ProjectionsIndicatorDto extends DownIndicatorDto {
 
 export class LinkIndicatorDto extends DownIndicatorDto {
   @ApiProperty({ enum: LINK_STATES }) state!: string;
-  @PositionProperty() position!: number;
-  @ApiPropertyOptional({ description: 'the failure it retries, or the one that stopped it' }) error?: string;
+  @PositionProperty({ optional: true, description: 'with a known token' }) position?: number;
+  @ApiPropertyOptional({ description: 'with a known token: the failure it retries, or the one that stopped it' })
+  error?: string;
 }
 
 export class RelayIndicatorDto extends LinkIndicatorDto {
