@@ -14,21 +14,17 @@ import {
 } from '@ledger/domain/policies/ledger-interpretations';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { WaivableRule } from '@ledger/domain/policies/policy';
-import { LEDGER_RULES, POLICY_RULES, ruleTextOf } from '@ledger/domain/policies/rules/rule-catalogue';
+import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
 import { RULE_TITLES_ZH } from '@ledger/domain/policies/rules/rule-titles.zh';
 import { RuleText } from '@ledger/domain/policies/rules/rule-text';
 import { BusinessDate } from '@ledger/domain/shared/dates';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { PolicyParam, RuleRef } from '@ledger/domain/shared/rule';
+import { Language } from '@ledger/domain/shared/wording';
 
-/** The languages a view speaks: Chinese by default, English on request (`Accept-Language: en`). */
-export type Language = 'zh' | 'en';
-
-/** A rule's title: its Chinese title from the catalogue, or in English what the rule says (the row's `text`). */
-export function ruleTitle(rule: string, language: Language = 'zh'): string | undefined {
-  return language === 'zh' ? RULE_TITLES_ZH[rule] : ruleTextOf(rule)?.text;
-}
+export { ruleTitle } from './sentences/render-words';
+export type { Language } from './sentences/render-words';
 
 /** A rule in words; `waivable` with the clause's 原则上 words where a waiver may set it aside (ledger.waivers). */
 export interface RuleView extends RuleText {
