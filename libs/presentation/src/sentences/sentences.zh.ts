@@ -34,6 +34,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'no objection was raised': '公示期间无异议',
   'consortium {0} is already {1}': '联合体{0}已为{1}状态',
   'approval refused: {0} unmet {1}: {2}': '批准被拒绝：{0}项规则未满足：{2}',
+  '{0} ({1})': '{0}（{1}）',
   rule: '规则',
   rules: '规则',
   'is already the lead of consortium {0}': '已是联合体{0}的牵头单位',

@@ -1,4 +1,4 @@
-import { say } from '../../shared/sentence';
+import { listOf, say, titleOf } from '../../shared/sentence';
 import { ApproveConsortium } from '../consortium.commands';
 import { BusinessDate, addYears } from '../../shared/dates';
 import { ConsortiumApproved } from '../consortium.events';
@@ -63,7 +63,11 @@ export function decideApproval(
   if (unmet.length) {
     return ruleViolated(
       unmet[0],
-      say`approval refused: ${unmet.length} unmet ${unmet.length === 1 ? say`rule` : say`rules`}: ${unmet.map((c) => c.rule).join(', ')}`,
+      // Each unmet rule by its id (what to search for) and its title (in Chinese, the clause's words).
+      say`approval refused: ${unmet.length} unmet ${unmet.length === 1 ? say`rule` : say`rules`}: ${listOf(
+        unmet.map((c) => say`${c.rule} (${titleOf(c.rule)})`),
+        'comma',
+      )}`,
       unmet,
     );
   }
