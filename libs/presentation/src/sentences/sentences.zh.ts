@@ -99,7 +99,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   '{0} already filed consortium {1} on {2}; applications are taken once a year':
     '{0}已于{2}申报联合体{1}；每年集中申报一次',
   "{0} has not filed under this year's call ({1})": '{0}本年度（{1}）未申报',
-  '{0} granted; {1}: {2}': '{0}已拨付；{1}：{2}',
+  '{0} granted; {1}: at least {2}': '批准{0}；{1}：不低于{2}',
+  '{0}: at most {1} per grant': '{0}：每笔不超过{1}',
   'the recipient is the 盟主': '受资助方为“盟主”',
   'operating funds are given to the 盟主 (lead) only, not to a member':
     '运行经费仅支持“盟主”（牵头单位），不支持成员单位',
@@ -355,4 +356,50 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'property {0} should not exist': '不应包含属性{0}',
   "the ledger's store cannot write ({0}: the disk is full, or the data directory is read-only or failing); the request was not completed: retry it, with the same Idempotency-Key, once the store can write again":
     '台账存储无法写入（{0}：磁盘已满，或数据目录只读或故障）；请求未完成：存储恢复写入后，请使用同一 Idempotency-Key 重试',
+  // The projection app's own 400s (query parameters).
+  'must be an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)':
+    '应为带时区的ISO 8601时间戳（2025-06-30T16:00:00Z）或日期（2025-06-30）',
+  'must be a log position (an integer, e.g. 12) or an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)':
+    '应为日志位置（整数，如12）、带时区的ISO 8601时间戳（2025-06-30T16:00:00Z）或日期（2025-06-30）',
+  'cannot be given with asOf: name the moment one way': '不能与asOf同时给出：时点只能以一种方式指明',
+  'must not be before from ({0})': '不得早于from（{0}）',
+  'must be a log position (a whole number ≥ 0)': '应为日志位置（≥ 0的整数）',
+  'must be among {0}': '应为以下之一：{0}',
+  'cursor must be the `next` of a page of this list': 'cursor应为本列表某一页的`next`',
+  'is not the next of a page of this list': '不是本列表某一页的next',
+  // The apps' own validators and DTO messages.
+  'must be a non-negative number with at most {0} decimals, at most {1}': '应为非负数，最多{0}位小数，且不超过{1}',
+  'must be a non-negative number with at most {0} decimals': '应为非负数，最多{0}位小数',
+  'must be a non-negative integer, or its parts { {0} } each a non-negative integer':
+    '应为非负整数，或由各部分 { {0} } 组成且每部分均为非负整数',
+  'must be a string of yuan above zero with at most two decimals, e.g. "100000000.00"':
+    '应为大于零、最多两位小数的元金额字符串，如"100000000.00"',
+  'must be a positive string of yuan with at most two decimals, e.g. "3000000.00"':
+    '应为正的、最多两位小数的元金额字符串，如"3000000.00"',
+  'must be an integer year, e.g. 2025': '应为整数年份，如2025',
+  'must be a log position (an integer)': '应为日志位置（整数）',
+  'must be a year (2025) or a span of years (2023-2025)': '应为年份（2025）或年份区间（2023-2025）',
+  'must be a file sent as multipart/form-data (CSV in UTF-8 or GBK, or XLSX)':
+    '应为以multipart/form-data发送的文件（UTF-8或GBK编码的CSV，或XLSX）',
+  'must be one of {0}': '应为以下之一：{0}',
+  'minPosition must be a non-negative integer log position': 'minPosition应为非负整数日志位置',
+  // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).
+  'hash chain intact: {0} events verified in {1}': '哈希链完整：已在{1}中验证{0}个事件',
+  'hash chain BROKEN at position {0}: {1} ({2} events checked before it)':
+    '哈希链在位置{0}处断裂：{1}（此前已检查{2}个事件）',
+  'rebuilt {0} read models from {1} events (checkpoint {2}) in {3} s, {4} events/s, peak RSS {5} MB, {6} s of CPU':
+    '已从{1}个事件重建{0}个读模型（检查点{2}），用时{3}秒，每秒{4}个事件，峰值常驻内存{5} MB，CPU时间{6}秒',
+  'wrote {0} events (positions {1}–{2}) recorded {3} – {4} from {5} to {6}':
+    '已将{5}中{3} – {4}记录的{0}个事件（位置{1}–{2}）写入{6}',
+  'anchor: position {0}, hash {1}': '锚点：位置{0}，哈希{1}',
+  'head:   position {0}, hash {1}': '末端：位置{0}，哈希{1}',
+  'audit package verifies: {0} events recorded {1} – {2}': '审计包验证通过：{1} – {2}记录的{0}个事件',
+  'Compare the anchor and the head with hashes you hold from the ledger (an earlier package, its verify).':
+    '请将锚点和末端与您从台账取得的哈希（此前的审计包及其验证结果）进行比对。',
+  'audit package does NOT verify at line {0}: {1} ({2} events verified before it)':
+    '审计包在第{0}行验证未通过：{1}（此前已验证{2}个事件）',
+  'audit package does NOT verify at line {0}: event at position {1}{2}: {3} ({4} events verified before it)':
+    '审计包在第{0}行验证未通过：位置{1}的事件{2}：{3}（此前已验证{4}个事件）',
+  'the registry of leads holds every claim: nothing to add': '牵头单位登记已包含所有认领：无需补充',
+  'claimed {0} for consortium {1} (position {2})': '已为联合体{1}认领{0}（位置{2}）',
 };
