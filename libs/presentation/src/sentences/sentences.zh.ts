@@ -381,7 +381,6 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'must be a year (2025) or a span of years (2023-2025)': '应为年份（2025）或年份区间（2023-2025）',
   'must be a file sent as multipart/form-data (CSV in UTF-8 or GBK, or XLSX)':
     '应为以multipart/form-data发送的文件（UTF-8或GBK编码的CSV，或XLSX）',
-  'must be one of {0}': '应为以下之一：{0}',
   'minPosition must be a non-negative integer log position': 'minPosition应为非负整数日志位置',
   // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).
   'hash chain intact: {0} events verified in {1}': '哈希链完整：已在{1}中验证{0}个事件',
