@@ -395,6 +395,7 @@ describe('luzhou.delist — 第五条(二)', () => {
           data: {
             consortiumId: id,
             on: '2029-10-22',
+            reason: '2 consecutive unqualified evaluations',
             periods: ['2027', '2029'],
             rule: 'luzhou.delist',
             citation: '第五条(二)',

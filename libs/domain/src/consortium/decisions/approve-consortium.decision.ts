@@ -8,6 +8,7 @@ import { Decision, reject } from '../../shared/decision';
 import { RuleCheck, check, paramOn } from '../../shared/rule';
 import { isPreActive, outsidePolicyPeriod, reassess, ruleViolated, stageChecks } from '../consortium.assessment';
 import { nextDueWithinPolicy } from '../../policies/policy';
+import { statusWord } from '../../shared/status-words';
 
 /** Every check an approval needs, passed or not: eligibility, review steps, notice ended, objections. */
 export function approvalChecks(state: ConsortiumState, policy: ConsortiumPolicy, on: BusinessDate): RuleCheck[] {
@@ -53,7 +54,7 @@ export function decideApproval(
   if (!isPreActive(state))
     return reject(
       'invalid-state',
-      say`consortium ${consortiumId} is already ${state.status}`,
+      say`consortium ${consortiumId} is already ${statusWord(state.status)}`,
       policy.procedure.approval,
     );
   const outside = outsidePolicyPeriod(policy, on, 'approval');
