@@ -104,6 +104,17 @@ describe('answers in Chinese by default: no English sentence', () => {
     expect(overCap.status).toBe(422);
     expect(overCap.body).toMatchObject({ rule: 'liaoning.operating-funds' });
 
+    // A command refused for the consortium's status (its status said as a word, not a code).
+    const again = await ask('approval refused for the status', (headers) =>
+      http.post(
+        `/v1/consortia/${alliance.id}/approval`,
+        { on: TIMELINES['liaoning-2021-alliance'].approvedOn },
+        { as: 'officer', headers },
+      ),
+    );
+    expect(again.body).toMatchObject({ error: 'invalid-state' });
+    expect(again.body.message).toContain('已生效');
+
     // A zone's findings: 技术合同成交额 4000万 fails; R&D intensity and growth are "not assessed".
     const zone = await http.post(
       '/v1/zones',
@@ -146,7 +157,7 @@ describe('answers in Chinese by default: no English sentence', () => {
       http.get(`/v1/consortia/${consortiumId}/history?asOf=yesterday`, { as: 'supervisor', headers }),
     );
     expect(bad.body).toMatchObject({ error: 'invalid-input', details: [{ field: 'asOf' }] });
-    await ask('the policy catalogue: interpretations and rule texts', async (headers) => {
+    await ask('the policy catalogue: interpretations, rule texts, descriptions', async (headers) => {
       const { body } = await http.get('/v1/policies', { as: 'viewer', headers });
       return {
         body: {
@@ -155,6 +166,11 @@ describe('answers in Chinese by default: no English sentence', () => {
           rules: body.items.flatMap((policy: { rules: Array<{ text: string; title: string }> }) =>
             policy.rules.map(({ text, title }) => ({ text, title })),
           ),
+          descriptions: body.items.flatMap((policy: Record<string, any>) => [
+            ...policy.parameters.map((p: { description: string }) => p.description),
+            ...(policy.funding?.parameters ?? []).map((p: { description: string }) => p.description),
+            ...(policy.funding?.categoryDetails ?? []).map((c: { description: string }) => c.description),
+          ]),
         },
       };
     });
@@ -179,11 +195,12 @@ describe('answers in Chinese by default: no English sentence', () => {
       expect.arrayContaining([
         'filing refused',
         'approval refused',
+        'approval refused for the status',
         'grant refused over a cap',
         'a zone finding',
         "a projection's own 400",
         "a command's 400 from its own validators",
-        'the policy catalogue: interpretations and rule texts',
+        'the policy catalogue: interpretations, rule texts, descriptions',
       ]),
     );
   });

@@ -13,6 +13,7 @@ import {
   POLICY_CATALOGUE_VERSION,
 } from '@ledger/domain/policies/ledger-interpretations';
 import { LEDGER_INTERPRETATIONS_ZH } from '@ledger/domain/policies/ledger-interpretations.zh';
+import { PARAMETER_DESCRIPTIONS_ZH } from '@ledger/domain/policies/parameter-descriptions.zh';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { WaivableRule } from '@ledger/domain/policies/policy';
 import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
@@ -101,6 +102,10 @@ function interpretationIn(entry: LedgerInterpretation, language: Language): Ledg
   return { ...entry, text: zh.text, ...(entry.replaces !== undefined && zh.replaces && { replaces: zh.replaces }) };
 }
 
+/** A parameter's or funding category's description in `language`. */
+const describedIn = (description: string, language: Language): string =>
+  (language === 'zh' && PARAMETER_DESCRIPTIONS_ZH[description]) || description;
+
 /** A row's or parameter's reading in `language`: a dated interpretation's text is said as the interpretation is. */
 function readingIn(text: string, language: Language): string {
   const entry = ALL_INTERPRETATIONS.find((candidate) => candidate.text === text);
@@ -118,7 +123,7 @@ export function parameterView(
     name: money ? name.slice(0, -'Fen'.length) : name,
     rule: param.rule,
     citation: param.citation,
-    description: param.description,
+    description: describedIn(param.description, language),
     ...(waivable.includes(param.rule) && { waivable: true }),
     ...(money && { unit: 'yuan' }),
     ...(param.interpretation && { interpretation: readingIn(param.interpretation, language) }),
@@ -177,7 +182,7 @@ function fundingView(funding: FundingPolicy, language: Language): FundingView {
       id: c.id,
       rule: c.grantRule.rule,
       citation: c.grantRule.citation,
-      description: c.description,
+      description: describedIn(c.description, language),
       requires: c.requires.map((field) => (isMoney(field) ? field.slice(0, -'Fen'.length) : field)),
       parameters: names(c.params),
     })),
@@ -234,7 +239,8 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
 
 /**
  * The catalogue in `language` (Chinese unless asked for English): rule titles and texts, the dated interpretations
- * and the readings that are theirs. Descriptions of parameters and categories are in English with Chinese terms.
+ * the readings that are theirs, and the descriptions of parameters and funding categories. The rows' and parameters'
+ * own readings (`interpretation`) are English, with their Chinese terms.
  */
 export function policyCatalogueView(language: Language = 'zh'): PolicyCatalogueView {
   return {

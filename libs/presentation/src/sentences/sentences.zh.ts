@@ -11,7 +11,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   passed: '通过',
   failed: '未通过',
   'no consortium {0}': '联合体{0}不存在',
-  'consortium {0} was {1} on {2}; it accepts no command but queries': '联合体{0}已于{2}{1}，仅可查询，不再受理其他操作',
+  'consortium {0} was {1} on {2}; it accepts no command but queries': '联合体{0}于{2}{1}，仅可查询，不再受理其他操作',
   '{0} {1} is before {2}, the latest date recorded for consortium {3}; dates do not go backwards':
     '{0}（{1}）早于联合体{3}最近记录日期{2}；日期不得倒退',
   'is not a consortium command: {0}': '不是联合体操作：{0}',
@@ -32,7 +32,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'objection {0} ({1}) is unresolved': '异议{0}（{1}）尚未处理',
   'every objection was dismissed': '所有异议均已驳回',
   'no objection was raised': '公示期间无异议',
-  'consortium {0} is already {1}': '联合体{0}已为{1}状态',
+  'consortium {0} is already {1}': '联合体{0}现为“{1}”状态',
   'approval refused: {0} unmet {1}: {2}': '批准被拒绝：{0}项规则未满足：{2}',
   '{0} ({1})': '{0}（{1}）',
   rule: '规则',
@@ -246,7 +246,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   "subsidy {0} already goes on by {1}'s decision {2} ({3})": '补助{0}已依{1}的决定{2}（{3}）继续实施',
   'must not be before the consortium ended ({0})': '不得早于联合体终止日期（{0}）',
   "{0} ({1}): consortium {2} was {3} on {4}; subsidy {5} is paid again only once the project's authority has decided it goes on (POST /v1/subsidies/{6}/continuation), or it is terminated":
-    '{0}（{1}）：联合体{2}已于{4}{3}；补助{5}须经项目主管部门决定继续实施后方可再拨付（POST /v1/subsidies/{6}/continuation），否则予以终止',
+    '{0}（{1}）：联合体{2}于{4}{3}；补助{5}须经项目主管部门决定继续实施后方可再拨付（POST /v1/subsidies/{6}/continuation），否则予以终止',
   '{0} granted subsidy {1}; a second finance user must approve it': '{0}核定了补助{1}；须由另一名财务人员审批',
   'subsidy {0} waits for its second signature until {1}': '补助{0}等待第二人审批，期限至{1}',
   'subsidy {0} does not exist': '补助{0}不存在',
@@ -274,7 +274,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'project {0} was first granted with {1}': '项目{0}首次资助时为{1}',
   "waits for a second finance user's signature (POST /v1/subsidies/{0}/approval)":
     '等待另一名财务人员审批（POST /v1/subsidies/{0}/approval）',
-  'was {0} on {1}; its headroom was released': '已于{1}{0}；其额度已释放',
+  'was {0} on {1}; its headroom was released': '于{1}{0}；其额度已释放',
   'subsidy {0} {1}': '补助{0}{1}',
   'subsidy {0} was terminated on {1} ({2}); only refunds of the recovered money can be recorded':
     '补助{0}已于{1}终止（{2}）；仅可记录追回资金的退回',
@@ -382,6 +382,22 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'must be a file sent as multipart/form-data (CSV in UTF-8 or GBK, or XLSX)':
     '应为以multipart/form-data发送的文件（UTF-8或GBK编码的CSV，或XLSX）',
   'minPosition must be a non-negative integer log position': 'minPosition应为非负整数日志位置',
+  // Statuses inside sentences (status-words.ts); the `status` fields stay codes.
+  filed: '已申报',
+  'under-review': '审查中',
+  'public-notice': '公示中',
+  active: '已生效',
+  dissolved: '已解散',
+  delisted: '已摘牌',
+  rejected: '不予批准',
+  withdrawn: '已撤回',
+  pending: '待签批',
+  granted: '已批准',
+  terminated: '已终止',
+  declined: '已拒签',
+  expired: '已失效',
+  // An event's reason the ledger itself gives (an officer's reason stays as typed).
+  '{0} consecutive unqualified evaluations': '连续{0}次评估不合格',
   // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).
   'hash chain intact: {0} events verified in {1}': '哈希链完整：已在{1}中验证{0}个事件',
   'hash chain BROKEN at position {0}: {1} ({2} events checked before it)':
