@@ -275,7 +275,7 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
   });
 
   it('rebuild shows its progress on stderr with events per second and the time left', async () => {
-    const rebuilt = await cli('rebuild', '--data-dir', dataDir);
+    const rebuilt = await cli('rebuild', '--data-dir', dataDir, '--lang', 'en');
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stderr).toMatch(new RegExp(`100% \\| ${head}/${head} events \\| \\d+ events/s \\| ETA`));
     expect(rebuilt.stdout).toContain(`from ${head} events`);
