@@ -9,7 +9,6 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: jestModuleNameMapper(),
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.build/'],
-  setupFilesAfterEnv: ['<rootDir>/test/support/sentences-in-english.ts'],
 };
 module.exports = {
   testTimeout: 30000,

@@ -21,7 +21,7 @@ async function main() {
   const { policyCatalogueView, renderPoliciesDoc } = require(join(ROOT, '.build/tools/libs/presentation/src'));
   const prettier = require('prettier');
   const options = { ...(await prettier.resolveConfig(DOC)), filepath: DOC };
-  const fresh = await prettier.format(renderPoliciesDoc(policyCatalogueView()), options);
+  const fresh = await prettier.format(renderPoliciesDoc(policyCatalogueView('en')), options);
   if (!process.argv.includes('--check')) return writeFileSync(DOC, fresh);
   const at = process.argv.indexOf('--file');
   const file = at > 0 ? process.argv[at + 1] : DOC;

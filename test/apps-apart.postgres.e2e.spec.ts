@@ -205,7 +205,7 @@ describe('the command and projection apps apart, as processes, on PostgreSQL', (
       await server.withClient(database, (client) =>
         client.query(`UPDATE ${SCHEMA}.events SET data = replace(data, '2025', '2024') WHERE position = 5`),
       );
-      const broken = await cli('verify');
+      const broken = await cli('verify', '--lang', 'en');
       expect(broken.code).toBe(1);
       expect(broken.stderr).toContain('hash chain BROKEN at position 5');
     });

@@ -70,7 +70,7 @@ describe('ledger CLI: export, verify-export and replay', () => {
       events: head - firstPosition + 1,
     });
 
-    const verified = await cli(['verify-export', file], { env: auditorEnv, cwd: auditorDir });
+    const verified = await cli(['verify-export', file, '--lang', 'en'], { env: auditorEnv, cwd: auditorDir });
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain(`audit package verifies: ${summary.events} events`);
     expect(verified.stdout).toContain(`head:   position ${head}, hash ${summary.head.hash}`);
@@ -86,7 +86,7 @@ describe('ledger CLI: export, verify-export and replay', () => {
     expect(Buffer.byteLength(lines.join('\n'))).toBe(readFileSync(file).length);
     writeFileSync(file, lines.join('\n'));
 
-    const broken = await cli(['verify-export', file], { env: auditorEnv, cwd: auditorDir });
+    const broken = await cli(['verify-export', file, '--lang', 'en'], { env: auditorEnv, cwd: auditorDir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`does NOT verify at line ${index + 1}: event at position ${approval.position}`);
     const json = await cli(['verify-export', file, '--json'], { env: auditorEnv, cwd: auditorDir });

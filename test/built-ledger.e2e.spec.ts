@@ -123,7 +123,7 @@ describe('the standalone server (npm start)', () => {
     const recorded = new Set(db.prepare('SELECT DISTINCT stream_id FROM events').pluck().all() as string[]);
     db.close();
     expect(acknowledged.filter((stream) => !recorded.has(stream))).toEqual([]);
-    const verified = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env });
+    const verified = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify', '--lang', 'en'], { cwd: ROOT, env });
     expect(verified.stdout).toContain('hash chain intact');
   }, 60_000);
 });
@@ -180,22 +180,30 @@ describe('ledger CLI: rebuild and verify', () => {
   });
 
   it('rebuild drops and replays every read model and ends identical to the live ones', async () => {
-    const { stdout, stderr } = await run('node', ['dist/apps/cli/ledger.cli.js', 'rebuild'], { cwd: ROOT, env });
+    const { stdout, stderr } = await run('node', ['dist/apps/cli/ledger.cli.js', 'rebuild'], {
+      cwd: ROOT,
+      env: { ...env, LEDGER_LANG: 'en' },
+    });
     expect(stdout).toContain(`from ${head} events`);
     expect(stderr).toContain('100%');
     expect(dumpReadModels(join(dataDir, 'projections.sqlite'))).toEqual(live);
   });
 
   it('verify reports an intact chain, then the first broken link after a row is tampered with', async () => {
-    const intact = await run('npm', ['run', '--silent', 'ledger', '--', 'verify'], { cwd: ROOT, env });
+    const intact = await run('npm', ['run', '--silent', 'ledger', '--', 'verify', '--lang', 'en'], { cwd: ROOT, env });
     expect(intact.stdout).toContain(`hash chain intact: ${head} events verified`);
+    // Chinese by default (no --lang, LEDGER_LANG or English locale): the same facts.
+    const { LEDGER_LANG: _l, LANG: _lang, LC_ALL: _all, ...noLocale } = env as NodeJS.ProcessEnv;
+    const inChinese = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env: noLocale });
+    expect(inChinese.stdout).toMatch(new RegExp(`^哈希链完整：.*${head}`));
 
     const db = new Database(join(dataDir, 'events.sqlite'));
     db.prepare('UPDATE events SET data = replace(data, \'"2025-10-12"\', \'"2025-10-13"\') WHERE position = 5').run();
     db.close();
-    const broken = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], { cwd: ROOT, env }).catch(
-      (error) => error,
-    );
+    const broken = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify', '--lang', 'en'], {
+      cwd: ROOT,
+      env,
+    }).catch((error) => error);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('hash chain BROKEN at position 5');
   });
@@ -268,7 +276,7 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
   });
 
   it('rebuild shows its progress on stderr with events per second and the time left', async () => {
-    const rebuilt = await cli('rebuild', '--data-dir', dataDir);
+    const rebuilt = await cli('rebuild', '--data-dir', dataDir, '--lang', 'en');
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stderr).toMatch(new RegExp(`100% \\| ${head}/${head} events \\| \\d+ events/s \\| ETA`));
     expect(rebuilt.stdout).toContain(`from ${head} events`);

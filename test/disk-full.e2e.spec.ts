@@ -77,7 +77,7 @@ describe('disk full', () => {
 
   it('the hash chain verifies: nothing half-written', async () => {
     expect(await server.stop()).toBe(0);
-    const verified = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify'], {
+    const verified = await run('node', ['dist/apps/cli/ledger.cli.js', 'verify', '--lang', 'en'], {
       cwd: ROOT,
       env: { ...process.env, ...env },
     });

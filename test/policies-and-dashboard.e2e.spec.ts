@@ -48,7 +48,10 @@ describe('policies and the dashboard over HTTP', () => {
 
   it('serves the catalogue docs/POLICIES.md is rendered from: rules in words, waivable or not, and interpretations', async () => {
     const answer = await ledger.http.get('/v1/policies', { as: 'viewer' });
-    expect(answer.body).toEqual(JSON.parse(JSON.stringify(policyCatalogueView())));
+    expect(answer.body).toEqual(JSON.parse(JSON.stringify(policyCatalogueView('zh'))));
+    // docs/POLICIES.md is rendered from the English view.
+    const inEnglish = await ledger.http.get('/v1/policies', { as: 'viewer', headers: { 'accept-language': 'en' } });
+    expect(inEnglish.body).toEqual(JSON.parse(JSON.stringify(policyCatalogueView('en'))));
     expect(answer.headers.get('vary')).toMatch(/Accept-Language/i);
     expect(answer.body.catalogueVersion).toBe('2026-12-01');
     const nmg = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
@@ -57,7 +60,8 @@ describe('policies and the dashboard over HTTP', () => {
         {
           rule: 'nmg.one-per-lead',
           citation: '三(二)',
-          text: 'one lead unit leads at most one consortium',
+          // In Chinese a rule's text is its title, the clause's own words.
+          text: '原则上一个牵头单位仅限牵头组建一个联合体',
           title: '原则上一个牵头单位仅限牵头组建一个联合体',
           waivable: true,
           waiver: { text: '原则上一个牵头单位仅限牵头组建一个联合体', decidedAt: 'filing' },
@@ -92,6 +96,7 @@ describe('policies and the dashboard over HTTP', () => {
       rule: 'nmg.members-min',
       citation: '三(三)',
       title: 'member units, lead included, at least 10',
+      text: 'member units, lead included, at least 10',
     });
     const all = (await ledger.http.get('/v1/policies', { as: 'viewer', headers: { 'accept-language': 'en' } })).body;
     expect(all.ledgerRules.find((r: { rule: string }) => r.rule === 'lifecycle.approval').title).toMatch(/^approval/);

@@ -224,7 +224,7 @@ describe('a consortium step by step', () => {
   it('answers 400 naming `to` when it is before `from`', async () => {
     const answer = await ledger.http.get(
       `/v1/consortia/${id}/diff?from=${steps[3].position}&to=${encodeURIComponent(steps[1].recordedAt)}`,
-      supervisor,
+      { ...supervisor, headers: { 'accept-language': 'en' } },
     );
     expect(answer.status).toBe(400);
     expect(answer.body.details).toEqual([{ field: 'to', problems: [expect.stringContaining('before from')] }]);

@@ -330,7 +330,11 @@ describe('POST /v1/reconciliations: what is refused, nothing recorded', () => {
   });
 
   it('JSON instead of a file: 400 naming file', async () => {
-    const answer = await ledger.http.post('/v1/reconciliations', { file: 'x' }, { as: 'finance' });
+    const answer = await ledger.http.post(
+      '/v1/reconciliations',
+      { file: 'x' },
+      { as: 'finance', headers: { 'accept-language': 'en' } },
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.message).toMatch(/file must be a file/);
   });

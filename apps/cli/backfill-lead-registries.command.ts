@@ -1,5 +1,7 @@
 import { newCommandMetadata, openEventStore } from '@ledger/platform';
 import { backfillLeadRegistries } from '../command/src/consortia/lead-registry-backfill';
+import { say } from '@ledger/domain/shared/sentence';
+import { inCliLanguage } from './cli-language';
 import { existingLedger, LedgerDataOptions } from './ledger-data';
 
 /** The actor the backfilled claims are recorded by, in the audit trail. */
@@ -15,10 +17,16 @@ export async function backfillLeadRegistriesCommand(options: LedgerDataOptions):
       newCommandMetadata({ actor: BACKFILL_ACTOR, today: config.today() }),
     );
     if (options.json) console.log(JSON.stringify({ claimed }));
-    else if (claimed.length === 0) console.log('the registry of leads holds every claim: nothing to add');
+    else if (claimed.length === 0)
+      console.log(inCliLanguage(say`the registry of leads holds every claim: nothing to add`, options.lang));
     else
       for (const c of claimed)
-        console.log(`claimed ${c.registry} for consortium ${c.consortiumId} (position ${c.position})`);
+        console.log(
+          inCliLanguage(
+            say`claimed ${c.registry} for consortium ${c.consortiumId} (position ${c.position})`,
+            options.lang,
+          ),
+        );
     return 0;
   } finally {
     await store.close();

@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import { writeAuditPackage } from '@ledger/event-store';
 import { describeEventStore, openEventStore } from '@ledger/platform';
 import { timestampOf } from '../projection/src/shared/as-of';
+import { say } from '@ledger/domain/shared/sentence';
+import { inCliLanguage } from './cli-language';
 import { existingLedger, LedgerDataOptions } from './ledger-data';
 import { UsageError } from './usage-error';
 
@@ -48,10 +50,10 @@ export async function exportAuditPackage(options: ExportOptions): Promise<number
     console.log(
       options.json
         ? JSON.stringify(result)
-        : `wrote ${summary.events} events (positions ${summary.anchor.position + 1}–${summary.head.position}) ` +
-            `recorded ${from} – ${to} from ${describeEventStore(config.eventStore)} to ${options.out}\n` +
-            `anchor: position ${summary.anchor.position}, hash ${summary.anchor.hash}\n` +
-            `head:   position ${summary.head.position}, hash ${summary.head.hash}`,
+        : inCliLanguage(
+            say`wrote ${summary.events} events (positions ${summary.anchor.position + 1}–${summary.head.position}) recorded ${from} – ${to} from ${describeEventStore(config.eventStore)} to ${options.out}`,
+            options.lang,
+          ) + `\n${anchorAndHead(summary, options.lang)}`,
     );
     return 0;
   } finally {
@@ -59,6 +61,15 @@ export async function exportAuditPackage(options: ExportOptions): Promise<number
     await store.close();
   }
 }
+
+/** The anchor's and the head's positions and hashes, two lines (what an auditor compares with hashes they hold). */
+export const anchorAndHead = (
+  package_: { anchor: { position: number; hash: string }; head: { position: number; hash: string } },
+  lang: ExportOptions['lang'],
+): string =>
+  inCliLanguage(say`anchor: position ${package_.anchor.position}, hash ${package_.anchor.hash}`, lang) +
+  '\n' +
+  inCliLanguage(say`head:   position ${package_.head.position}, hash ${package_.head.hash}`, lang);
 
 /** One line, waiting while the file is behind (a large log is written at the disk's pace, not held in memory). */
 async function writeLine(out: WriteStream, line: string): Promise<void> {

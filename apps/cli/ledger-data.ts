@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { PostgresEventStore } from '@ledger/event-store';
 import { describeEventStore, LedgerConfig, ledgerConfigFromEnv } from '@ledger/platform';
+import { Language } from '@ledger/presentation/sentences/render-words';
 
 /** Options every command takes. */
 export interface LedgerDataOptions {
@@ -8,6 +9,8 @@ export interface LedgerDataOptions {
   dataDir?: string;
   /** --json: one JSON object on stdout, for scripts. */
   json?: boolean;
+  /** --lang: the language of the words printed (not of --json, whose fields are the same in every language). */
+  lang?: Language;
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError, Option } from 'commander';
 import { LedgerConfigError } from '@ledger/platform';
+import { Language } from '@ledger/presentation/sentences/render-words';
 import { LedgerDataOptions } from './ledger-data';
 import { rebuild } from './rebuild.command';
 import { verify } from './verify.command';
@@ -37,6 +38,7 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
       .description(`${summary}.\n${description}`)
       .addOption(dataDirOption())
       .option('--json', 'print one JSON object on stdout, for scripts')
+      .addOption(langOption())
       .action((options: LedgerDataOptions) => run(action, options));
 
   ledgerCommand(
@@ -97,7 +99,10 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
     )
     .argument('<file>', 'the package (written by export)')
     .option('--json', 'print one JSON object on stdout, for scripts')
-    .action((file: string, options: { json?: boolean }) => run(() => verifyExport(file, options), options));
+    .addOption(langOption())
+    .action((file: string, options: { json?: boolean; lang?: Language }) =>
+      run(() => verifyExport(file, options), options),
+    );
   return program;
 }
 

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { openEventStore, openReadStore, ProjectionEngine } from '@ledger/platform';
 import { PROJECTIONS } from '../projection/src/projections';
+import { say } from '@ledger/domain/shared/sentence';
+import { inCliLanguage } from './cli-language';
 import { existingLedger, LedgerDataOptions } from './ledger-data';
 import { mainThreadCpuSeconds } from './main-thread-cpu';
 import { ProgressListener, rebuildProgressBar } from './rebuild-progress';
@@ -41,9 +43,10 @@ export async function rebuild(options: LedgerDataOptions): Promise<number> {
     console.log(
       options.json
         ? JSON.stringify(result)
-        : `rebuilt ${result.readModels} read models from ${events} events (checkpoint ${result.position}) ` +
-            `in ${result.seconds} s, ${result.eventsPerSecond} events/s, peak RSS ${result.peakRssMB} MB, ` +
-            `${result.cpuSeconds} s of CPU`,
+        : inCliLanguage(
+            say`rebuilt ${result.readModels} read models from ${events} events (checkpoint ${result.position}) in ${result.seconds} s, ${result.eventsPerSecond} events/s, peak RSS ${result.peakRssMB} MB, ${result.cpuSeconds} s of CPU`,
+            options.lang,
+          ),
     );
     return 0;
   } finally {

@@ -161,7 +161,7 @@ describe('kill -9 under load', () => {
 
     const cli = (...args: string[]) =>
       run(process.execPath, ['dist/apps/cli/ledger.cli.js', ...args, '--data-dir', dataDir], { cwd: ROOT });
-    expect((await cli('verify')).stdout).toContain('hash chain intact');
+    expect((await cli('verify', '--lang', 'en')).stdout).toContain('hash chain intact');
     const live = dumpReadModels(join(dataDir, 'projections.sqlite'));
     await cli('rebuild');
     expect(dumpReadModels(join(dataDir, 'projections.sqlite'))).toEqual(live);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { ledgerErrorBody } from './http/ledger-error-body';
 import { storageFailureCode } from './storage-failure';
+import { inEnglish } from '@ledger/domain/policies/rules/in-english';
 
 /** A real SQLite "disk full": the database may not grow past its pages (PRAGMA max_page_count), as on a full disk. */
 function sqliteFull(): Error {
@@ -23,7 +24,10 @@ describe('a store that cannot write', () => {
     expect(storageFailureCode(error)).toBe('SQLITE_FULL');
     const [status, body] = ledgerErrorBody(error);
     expect(status).toBe(503);
-    expect(body).toEqual({ error: 'unavailable', message: expect.stringContaining('SQLITE_FULL: the disk is full') });
+    expect(inEnglish(body)).toEqual({
+      error: 'unavailable',
+      message: expect.stringContaining('SQLITE_FULL: the disk is full'),
+    });
   });
 
   it.each(['SQLITE_IOERR_WRITE', 'SQLITE_IOERR', 'SQLITE_READONLY', 'ENOSPC', 'EFBIG', 'EROFS', '53100'])(
@@ -35,7 +39,7 @@ describe('a store that cannot write', () => {
 
   it('other errors stay 500 internal, their codes and messages kept inside', () => {
     for (const code of [undefined, 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'ECONNRESET', 'SQLITE_FULLY']) {
-      expect(ledgerErrorBody(Object.assign(new Error('no such table: rm_zones'), { code }))).toEqual([
+      expect(inEnglish(ledgerErrorBody(Object.assign(new Error('no such table: rm_zones'), { code })))).toEqual([
         500,
         { error: 'internal', message: 'the ledger could not complete the request' },
       ]);

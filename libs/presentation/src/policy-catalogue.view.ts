@@ -12,23 +12,22 @@ import {
   LedgerInterpretation,
   POLICY_CATALOGUE_VERSION,
 } from '@ledger/domain/policies/ledger-interpretations';
+import { LEDGER_INTERPRETATIONS_ZH } from '@ledger/domain/policies/ledger-interpretations.zh';
+import { PARAMETER_DESCRIPTIONS_ZH } from '@ledger/domain/policies/parameter-descriptions.zh';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { WaivableRule } from '@ledger/domain/policies/policy';
-import { LEDGER_RULES, POLICY_RULES, ruleTextOf } from '@ledger/domain/policies/rules/rule-catalogue';
-import { RULE_TITLES_ZH } from '@ledger/domain/policies/rules/rule-titles.zh';
+import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
 import { RuleText } from '@ledger/domain/policies/rules/rule-text';
 import { BusinessDate } from '@ledger/domain/shared/dates';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { PolicyParam, RuleRef } from '@ledger/domain/shared/rule';
+import { Language } from '@ledger/domain/shared/wording';
 
-/** The languages a view speaks: Chinese by default, English on request (`Accept-Language: en`). */
-export type Language = 'zh' | 'en';
+import { ruleTitle } from './sentences/render-words';
 
-/** A rule's title: its Chinese title from the catalogue, or in English what the rule says (the row's `text`). */
-export function ruleTitle(rule: string, language: Language = 'zh'): string | undefined {
-  return language === 'zh' ? RULE_TITLES_ZH[rule] : ruleTextOf(rule)?.text;
-}
+export { ruleTitle };
+export type { Language } from './sentences/render-words';
 
 /** A rule in words; `waivable` with the clause's 原则上 words where a waiver may set it aside (ledger.waivers). */
 export interface RuleView extends RuleText {
@@ -94,16 +93,40 @@ export interface PolicyCatalogueView {
 
 const isMoney = (name: string) => name.endsWith('Fen');
 
-export function parameterView(name: string, param: PolicyParam<unknown>, waivable: ReadonlyArray<string> = []) {
+const ALL_INTERPRETATIONS: LedgerInterpretation[] = Object.values(LEDGER_INTERPRETATIONS);
+
+/** A dated interpretation in `language`: its text (and what it replaced) in Chinese unless English is asked for. */
+function interpretationIn(entry: LedgerInterpretation, language: Language): LedgerInterpretation {
+  const zh = language === 'zh' ? LEDGER_INTERPRETATIONS_ZH[entry.id] : undefined;
+  if (!zh) return entry;
+  return { ...entry, text: zh.text, ...(entry.replaces !== undefined && zh.replaces && { replaces: zh.replaces }) };
+}
+
+/** A parameter's or funding category's description in `language`. */
+const describedIn = (description: string, language: Language): string =>
+  (language === 'zh' && PARAMETER_DESCRIPTIONS_ZH[description]) || description;
+
+/** A row's or parameter's reading in `language`: a dated interpretation's text is said as the interpretation is. */
+function readingIn(text: string, language: Language): string {
+  const entry = ALL_INTERPRETATIONS.find((candidate) => candidate.text === text);
+  return entry ? interpretationIn(entry, language).text : text;
+}
+
+export function parameterView(
+  name: string,
+  param: PolicyParam<unknown>,
+  waivable: ReadonlyArray<string> = [],
+  language: Language = 'zh',
+) {
   const money = isMoney(name);
   const view: ParameterView = {
     name: money ? name.slice(0, -'Fen'.length) : name,
     rule: param.rule,
     citation: param.citation,
-    description: param.description,
+    description: describedIn(param.description, language),
     ...(waivable.includes(param.rule) && { waivable: true }),
     ...(money && { unit: 'yuan' }),
-    ...(param.interpretation && { interpretation: param.interpretation }),
+    ...(param.interpretation && { interpretation: readingIn(param.interpretation, language) }),
     versions: param.versions.map(({ from, to, value }) => ({
       from,
       ...(to && { to }),
@@ -113,8 +136,11 @@ export function parameterView(name: string, param: PolicyParam<unknown>, waivabl
   return view;
 }
 
-const parametersView = (params: Readonly<Record<string, PolicyParam<unknown>>>, waivable: ReadonlyArray<string> = []) =>
-  Object.entries(params).map(([name, param]) => parameterView(name, param, waivable));
+const parametersView = (
+  params: Readonly<Record<string, PolicyParam<unknown>>>,
+  language: Language,
+  waivable: ReadonlyArray<string> = [],
+) => Object.entries(params).map(([name, param]) => parameterView(name, param, waivable, language));
 
 export function ruleView(
   row: RuleText,
@@ -122,22 +148,26 @@ export function ruleView(
   language: Language = 'zh',
 ): RuleView {
   const waiver = waivable.find((w) => w.rule === row.rule);
+  // In Chinese a rule says what its title says (the clause's own words); in English what the row says.
+  const title = ruleTitle(row.rule, language) || row.text;
   return {
     ...row,
-    title: (language === 'zh' && RULE_TITLES_ZH[row.rule]) || row.text,
+    text: title,
+    ...(row.interpretation && { interpretation: readingIn(row.interpretation, language) }),
+    title,
     waivable: !!waiver,
     ...(waiver && { waiver: { text: waiver.text, decidedAt: waiver.decidedAt } }),
   };
 }
 
-const ALL_INTERPRETATIONS: LedgerInterpretation[] = Object.values(LEDGER_INTERPRETATIONS);
+/** The dated interpretations that read any of these rules, in `language`. */
+const interpretationsOf = (rules: ReadonlyArray<string>, language: Language): LedgerInterpretation[] =>
+  ALL_INTERPRETATIONS.filter((entry) => entry.rules.some((rule) => rules.includes(rule))).map((entry) =>
+    interpretationIn(entry, language),
+  );
 
-/** The dated interpretations that read any of these rules. */
-const interpretationsOf = (rules: ReadonlyArray<string>): LedgerInterpretation[] =>
-  ALL_INTERPRETATIONS.filter((entry) => entry.rules.some((rule) => rules.includes(rule)));
-
-function fundingView(funding: FundingPolicy): FundingView {
-  const parameters = parametersView(funding.params);
+function fundingView(funding: FundingPolicy, language: Language): FundingView {
+  const parameters = parametersView(funding.params, language);
   // A category may hold the policy's parameters under names of its own: they are found by identity.
   const entries = Object.values(funding.params);
   const names = (params: Readonly<Record<string, PolicyParam<unknown>>>) =>
@@ -152,7 +182,7 @@ function fundingView(funding: FundingPolicy): FundingView {
       id: c.id,
       rule: c.grantRule.rule,
       citation: c.grantRule.citation,
-      description: c.description,
+      description: describedIn(c.description, language),
       requires: c.requires.map((field) => (isMoney(field) ? field.slice(0, -'Fen'.length) : field)),
       parameters: names(c.params),
     })),
@@ -166,10 +196,11 @@ function fundingView(funding: FundingPolicy): FundingView {
 export function policyViews(language: Language = 'zh'): PolicyView[] {
   const consortia = CONSORTIUM_POLICY_IDS.map((id): PolicyView => {
     const policy = consortiumPolicies[id];
-    const funding = fundingView(fundingPolicy(id));
+    const funding = fundingView(fundingPolicy(id), language);
     const rules = POLICY_RULES[id].map((row) => ruleView(row, policy.waivable, language));
     const parameters = parametersView(
       policy.params,
+      language,
       policy.waivable.map((w) => w.rule),
     );
     const ruleIds = [...rules, ...parameters, ...funding.parameters].map((r) => r.rule);
@@ -184,11 +215,11 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
       parameters,
       waivable: policy.waivable,
       funding,
-      ledgerInterpretations: interpretationsOf(ruleIds),
+      ledgerInterpretations: interpretationsOf(ruleIds, language),
     };
   });
   const zoneRules = POLICY_RULES[nmg2022Zone.id].map((row) => ruleView(row, [], language));
-  const zoneParameters = parametersView(nmg2022Zone.params);
+  const zoneParameters = parametersView(nmg2022Zone.params, language);
   const zone: PolicyView = {
     id: nmg2022Zone.id,
     kind: 'zone',
@@ -198,17 +229,24 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
     inForce: nmg2022Zone.inForce,
     rules: zoneRules,
     parameters: zoneParameters,
-    ledgerInterpretations: interpretationsOf([...zoneRules, ...zoneParameters].map((r) => r.rule)),
+    ledgerInterpretations: interpretationsOf(
+      [...zoneRules, ...zoneParameters].map((r) => r.rule),
+      language,
+    ),
   };
   return [...consortia, zone];
 }
 
-/** The catalogue with rule titles in `language` (Chinese unless asked for English). */
+/**
+ * The catalogue in `language` (Chinese unless asked for English): rule titles and texts, the dated interpretations
+ * the readings that are theirs, and the descriptions of parameters and funding categories. The rows' and parameters'
+ * own readings (`interpretation`) are English, with their Chinese terms.
+ */
 export function policyCatalogueView(language: Language = 'zh'): PolicyCatalogueView {
   return {
     items: policyViews(language),
     catalogueVersion: POLICY_CATALOGUE_VERSION,
     ledgerRules: LEDGER_RULES.map((row) => ruleView(row, [], language)),
-    ledgerInterpretations: ALL_INTERPRETATIONS,
+    ledgerInterpretations: ALL_INTERPRETATIONS.map((entry) => interpretationIn(entry, language)),
   };
 }

@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -67,11 +68,11 @@ export class StreamHttpController implements BeforeApplicationShutdown {
   ): void {
     const after = lastEventId === undefined || lastEventId === '' ? undefined : Number(lastEventId);
     if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) {
-      throw badQueryParameter('Last-Event-ID', 'must be a log position (a whole number ≥ 0)');
+      throw badQueryParameter('Last-Event-ID', say`must be a log position (a whole number ≥ 0)`);
     }
     const known = this.feed.kinds();
     const kinds = query.kind ? query.kind.split(',').map((k) => k.trim()) : known;
-    if (kinds.some((k) => !known.includes(k))) throw badQueryParameter('kind', `must be among ${known.join(', ')}`);
+    if (kinds.some((k) => !known.includes(k))) throw badQueryParameter('kind', say`must be among ${known.join(', ')}`);
 
     reply.hijack();
     const raw = reply.raw;

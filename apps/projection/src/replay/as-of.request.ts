@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { ForbiddenException } from '@nestjs/common';
 import { hasAnyRole, Principal } from '@ledger/platform';
 import { AsOfQuery } from '../shared/as-of.query.dto';
@@ -15,7 +16,7 @@ export function asOfMomentOf(query: AsOfQuery, principal: Principal): Moment | u
     throw new ForbiddenException(`${asOf !== undefined ? 'asOf' : 'atPosition'} needs the role supervisor`);
   }
   if (asOf !== undefined && atPosition !== undefined) {
-    throw badQueryParameter('atPosition', 'cannot be given with asOf: name the moment one way');
+    throw badQueryParameter('atPosition', say`cannot be given with asOf: name the moment one way`);
   }
   return asOf !== undefined ? { timestamp: parseAsOf(asOf) } : { position: atPosition! };
 }

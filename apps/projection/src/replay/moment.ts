@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { badQueryParameter, timestampOf } from '../shared/as-of';
 
 /**
@@ -15,7 +16,7 @@ export function parseMoment(field: string, raw: string): Moment {
   if (timestamp !== undefined) return { timestamp };
   throw badQueryParameter(
     field,
-    'must be a log position (an integer, e.g. 12) or an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)',
+    say`must be a log position (an integer, e.g. 12) or an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { EventStore } from '@ledger/event-store';
 import { notFound } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
@@ -64,7 +65,7 @@ export async function diffAnswer(store: EventStore, replayable: Replayable, id: 
   const before = from && stepAt(timeline, from);
   const after = to ? stepAt(timeline, to) : timeline.steps[timeline.steps.length - 1];
   const [fromStep, toStep] = [before?.step ?? 0, after?.step ?? 0];
-  if (toStep < fromStep) throw badQueryParameter('to', `must not be before from (${from && momentText(from)})`);
+  if (toStep < fromStep) throw badQueryParameter('to', say`must not be before from (${from && momentText(from)})`);
   const between = timeline.steps.slice(fromStep, toStep);
   return {
     id,

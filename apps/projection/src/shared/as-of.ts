@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { isBusinessDate, parseTimestamp } from '@ledger/domain/shared/dates';
+import { say, Sentence } from '@ledger/domain/shared/sentence';
 
 /**
  * A moment as an ISO UTC timestamp comparable with `recordedAt`, or undefined when `raw` is not one. A timestamp needs
@@ -13,11 +14,14 @@ export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = '
   return time === undefined ? undefined : new Date(time).toISOString();
 }
 
-/** 400 `invalid-input` naming the query parameter, in the shape the validation pipe gives every bad field. */
-export function badQueryParameter(field: string, problem: string): BadRequestException {
+/**
+ * 400 `invalid-input` naming the query parameter, in the shape the validation pipe gives every bad field; the problem
+ * is a sentence, so the answer speaks the language asked for.
+ */
+export function badQueryParameter(field: string, problem: Sentence): BadRequestException {
   return new BadRequestException({
     error: 'invalid-input',
-    message: `${field}: ${problem}`,
+    message: say`${field}: ${problem}`,
     details: [{ field, problems: [problem] }],
   });
 }
@@ -28,7 +32,7 @@ export function parseAsOf(raw: string): string {
   if (timestamp === undefined) {
     throw badQueryParameter(
       'asOf',
-      'must be an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)',
+      say`must be an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)`,
     );
   }
   return timestamp;

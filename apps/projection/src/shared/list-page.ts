@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { BadRequestException } from '@nestjs/common';
 import { DocumentPage, DocumentQuery, InvalidCursorError, ReadStore } from '@ledger/platform';
 
@@ -28,8 +29,8 @@ export async function findPage<State>(
     if (!(error instanceof InvalidCursorError)) throw error;
     throw new BadRequestException({
       error: 'invalid-input',
-      message: 'cursor must be the `next` of a page of this list',
-      details: [{ field: 'cursor', problems: ['is not the next of a page of this list'] }],
+      message: say`cursor must be the \`next\` of a page of this list`,
+      details: [{ field: 'cursor', problems: [say`is not the next of a page of this list`] }],
     });
   }
 }

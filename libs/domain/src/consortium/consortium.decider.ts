@@ -73,6 +73,7 @@ import { decideResolution } from './decisions/resolve-objection.decision';
 import { decideReview } from './decisions/record-review.decision';
 import { decideWithdrawal } from './decisions/withdraw-consortium.decision';
 import { decideWaiver } from './decisions/waive-rule.decision';
+import { statusWord } from '../shared/status-words';
 
 type LaterCommand = Exclude<ConsortiumCommand, { type: 'FileConsortium' }>;
 
@@ -90,7 +91,7 @@ export function decide(
   if (ENDED_STATUSES.includes(state.status)) {
     return reject(
       'invalid-state',
-      say`consortium ${id} was ${state.status} on ${state.ended?.on}; it accepts no command but queries`,
+      say`consortium ${id} was ${statusWord(state.status)} on ${state.ended?.on}; it accepts no command but queries`,
       {
         rule: state.ended?.rule ?? lifecycleRule('ended').rule,
         citation: state.ended?.citation ?? LIFECYCLE_CITATION,

@@ -30,6 +30,7 @@ import {
   TIMELINES,
   verdictOf,
 } from './consortium.fixtures';
+import { inEnglish } from '../policies/rules/in-english';
 
 const NMG = 'nmg-2024-consortium' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(NMG));
@@ -374,7 +375,9 @@ describe(named(procedure.members), () => {
       .given(historyUpTo(NMG, 'active'))
       .when(c.addMember('2025-11-01', enterprise('beijing', 43)))
       .thenMatches([{ type: 'MemberAdded' }]);
-    expect(verdictOf([added], 'nmg.members-min').detail).toBe('11 member units, lead included; at least 10 required');
+    expect(inEnglish(verdictOf([added], 'nmg.members-min').detail)).toBe(
+      '11 member units, lead included; at least 10 required',
+    );
     expect(verdictOf([added], 'nmg.one-per-lead').ok).toBe(true);
   });
 
@@ -383,7 +386,7 @@ describe(named(procedure.members), () => {
       .given(historyUpTo(NMG, 'active'))
       .when(c.removeMember('2025-11-01', MEMBERS[NMG][0].creditCode))
       .thenMatches([{ type: 'MemberRemoved' }]);
-    expect(verdictOf([removed], 'nmg.members-min')).toMatchObject({
+    expect(inEnglish(verdictOf([removed], 'nmg.members-min'))).toMatchObject({
       ok: false,
       detail: '9 member units, lead included; at least 10 required',
     });

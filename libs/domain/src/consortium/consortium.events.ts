@@ -7,6 +7,7 @@
  */
 import { BusinessDate } from '../shared/dates';
 import { DomainEvent } from '../shared/event';
+import { Words } from '../shared/sentence';
 import { RuleCheck, RuleRef } from '../shared/rule';
 import { ConsortiumPolicyId } from '../shared/policy-ids';
 import { Governance, Unit } from '../shared/unit';
@@ -167,7 +168,8 @@ export type ConsortiumDelisted = DomainEvent<
   {
     consortiumId: string;
     on: BusinessDate;
-    reason: string;
+    /** The ledger's own reason, as a sentence (delistings recorded before sentences hold its English text). */
+    reason: Words;
     /** The periods of the consecutive unqualified evaluations. */
     periods: string[];
   } & RuleRef

@@ -2,6 +2,7 @@ import { BusinessDate } from '../shared/dates';
 import { ConsortiumPolicyId } from '../shared/policy-ids';
 import { Grade, ReviewStage } from '../shared/procedure';
 import { Governance, Unit } from '../shared/unit';
+import { Words } from '../shared/sentence';
 import { RuleCheck, RuleRef } from '../shared/rule';
 import { ConsortiumEvent } from './consortium.events';
 import { consortiumPolicies } from '../policies/consortium-policies';
@@ -91,7 +92,7 @@ export interface ConsortiumState {
   /** 原则上 rules set aside for this consortium (ledger.waivers), in the order recorded. */
   waivers: Waiver[];
   /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
-  ended?: { on: BusinessDate; reason: string } & Partial<RuleRef>;
+  ended?: { on: BusinessDate; reason: Words } & Partial<RuleRef>;
 }
 
 const NO_UNIT: Unit = { creditCode: '', name: '', kind: 'other' };

@@ -15,6 +15,7 @@ import {
 } from '../consortium/consortium.fixtures';
 import { deciderSpec } from '../testing/decider-spec';
 import { liaoningParams } from './liaoning-2021-alliance';
+import { inEnglish } from './rules/in-english';
 
 const LIAONING = 'liaoning-2021-alliance' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(LIAONING));
@@ -43,7 +44,7 @@ describe('liaoning.mengzhu — 组建基本条件 一', () => {
     expect(verdictOf(fileWith({}), 'liaoning.mengzhu')).toMatchObject({ ok: true, citation: '组建基本条件 一' }));
 
   it('an enterprise registered in Beijing may not', () =>
-    expect(verdictOf(fileWith({ lead: enterprise('beijing', 50) }), 'liaoning.mengzhu')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ lead: enterprise('beijing', 50) }), 'liaoning.mengzhu'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/not registered in Liaoning/),
     }));
@@ -92,9 +93,11 @@ describe('liaoning.academic-member — 组建基本条件 一', () => {
 
   it('enterprises only fail', () =>
     expect(
-      verdictOf(
-        fileWith({ members: [enterprise('shenyang', 2), enterprise('dalian', 3)] }),
-        'liaoning.academic-member',
+      inEnglish(
+        verdictOf(
+          fileWith({ members: [enterprise('shenyang', 2), enterprise('dalian', 3)] }),
+          'liaoning.academic-member',
+        ),
       ),
     ).toMatchObject({
       ok: false,

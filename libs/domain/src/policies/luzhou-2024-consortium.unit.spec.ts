@@ -16,6 +16,7 @@ import {
 } from '../consortium/consortium.fixtures';
 import { deciderSpec } from '../testing/decider-spec';
 import { registryEvents, registryOf, registryWith } from '../consortium/consortium.fixtures';
+import { inEnglish } from './rules/in-english';
 
 const LUZHOU = 'luzhou-2024-consortium' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(LUZHOU));
@@ -51,7 +52,7 @@ describe('luzhou.lead — 第二条(一)', () => {
     ).toBe(true));
 
   it('an enterprise registered in Chengdu may not', () =>
-    expect(verdictOf(fileWith({ lead: enterprise('chengdu', 61) }), 'luzhou.lead')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ lead: enterprise('chengdu', 61) }), 'luzhou.lead'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/not registered in Luzhou/),
     }));
@@ -62,7 +63,7 @@ describe('luzhou.lead — 第二条(一)', () => {
 
 describe('luzhou.members-min — 第二条(三)', () => {
   it('5 members besides the lead pass', () =>
-    expect(verdictOf(fileWith({}), 'luzhou.members-min')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({}), 'luzhou.members-min'))).toMatchObject({
       ok: true,
       detail: '5 member units besides the lead; at least 5 required',
     }));
@@ -80,7 +81,7 @@ describe('luzhou.out-of-city — 第二条(三)', () => {
 
   it('members all registered in Luzhou fail', () => {
     const members = [...MEMBERS[LUZHOU].slice(0, 4), enterprise('luzhou', 63)];
-    expect(verdictOf(fileWith({ members }), 'luzhou.out-of-city')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ members }), 'luzhou.out-of-city'))).toMatchObject({
       ok: false,
       citation: '第二条(三)',
       detail: '0 members registered outside Luzhou; at least 1 required',
@@ -349,7 +350,9 @@ describe('luzhou.evaluation-cycle — 第五条(二)', () => {
         .given(historyUpTo(LUZHOU, 'active'))
         .when(c.evaluate('2026', '2027-07-11', 'unqualified'))
         .thenRejects({ code: 'rule-violated', rule: 'luzhou.evaluation-cycle', citation: '第五条(二)' });
-      expect(rejection.message).toContain('the first evaluation is due on 2027-10-12 and accepted from 2027-07-12');
+      expect(inEnglish(rejection.message)).toContain(
+        'the first evaluation is due on 2027-10-12 and accepted from 2027-07-12',
+      );
     });
   });
 
@@ -392,6 +395,7 @@ describe('luzhou.delist — 第五条(二)', () => {
           data: {
             consortiumId: id,
             on: '2029-10-22',
+            reason: '2 consecutive unqualified evaluations',
             periods: ['2027', '2029'],
             rule: 'luzhou.delist',
             citation: '第五条(二)',

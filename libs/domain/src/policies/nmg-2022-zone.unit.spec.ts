@@ -9,6 +9,7 @@ import {
   nmg2022ZoneParams,
   zonePolicyById,
 } from './nmg-2022-zone';
+import { inEnglish } from './rules/in-english';
 
 const ZONE_RULES = [
   'zone.tech-contract-turnover',
@@ -109,7 +110,7 @@ describe('assessZoneIndicators — one finding per indicator of 附件2', () => 
       ZONE_RULES.slice(0, 7).concat('zone.special-fund', 'zone.financing-institutions', 'zone.incubated-enterprises'),
     );
     expect(findings.every((f) => f.ok)).toBe(true);
-    expect(findings[0]).toEqual({
+    expect(inEnglish(findings[0])).toEqual({
       rule: 'zone.tech-contract-turnover',
       citation: '附件2 序号1; 四(二)',
       ok: true,
@@ -125,10 +126,14 @@ describe('assessZoneIndicators — one finding per indicator of 附件2', () => 
     expect(assessZoneIndicators(AT_THRESHOLD_INDICATORS, ON).filter((f) => !f.ok)).toEqual([]));
 
   it('writes shares as percentages and the patent ratio as a decimal', () => {
-    expect(findingOf('zone.hightech-share').detail).toBe('高新技术企业和科技型中小企业占比 30%; at least 30% required');
+    expect(inEnglish(findingOf('zone.hightech-share').detail)).toBe(
+      '高新技术企业和科技型中小企业占比 30%; at least 30% required',
+    );
     expect(
-      findingOf('zone.high-value-patents', { ...AT_THRESHOLD_INDICATORS, highValuePatentsPer10kHundredths: 149 })
-        .detail,
+      inEnglish(
+        findingOf('zone.high-value-patents', { ...AT_THRESHOLD_INDICATORS, highValuePatentsPer10kHundredths: 149 })
+          .detail,
+      ),
     ).toBe('每万人口高价值发明专利拥有量 1.49; at least 1.5 required');
   });
 

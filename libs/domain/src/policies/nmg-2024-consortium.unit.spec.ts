@@ -19,6 +19,7 @@ import { wan } from '../shared/money';
 import { deciderSpec } from '../testing/decider-spec';
 import { Unit } from '../shared/unit';
 import { registryEvents, registryOf, registryWith } from '../consortium/consortium.fixtures';
+import { inEnglish } from './rules/in-english';
 
 const NMG = 'nmg-2024-consortium' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(NMG));
@@ -77,21 +78,25 @@ describe('nmg.lead-enterprise — 三(二)', () => {
 
   it('an enterprise registered outside Inner Mongolia may not', () =>
     expect(
-      verdictOf(
-        fileWith({ lead: enterprise('beijing', 91, { rdExpenseLastYearFen: wan(20_000) }) }),
-        'nmg.lead-enterprise',
+      inEnglish(
+        verdictOf(
+          fileWith({ lead: enterprise('beijing', 91, { rdExpenseLastYearFen: wan(20_000) }) }),
+          'nmg.lead-enterprise',
+        ),
       ),
     ).toMatchObject({ ok: false, detail: expect.stringMatching(/not registered in Inner Mongolia/) }));
 
   it('a university may not, even in Inner Mongolia', () =>
-    expect(verdictOf(fileWith({ lead: university('hohhot', 92) }), 'nmg.lead-enterprise')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ lead: university('hohhot', 92) }), 'nmg.lead-enterprise'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/not an enterprise: declared kind is university/),
     }));
 
   it('a unit declared an enterprise without a market-regulation code (9) may not', () =>
     expect(
-      verdictOf(fileWith({ lead: { ...university('hohhot', 93), kind: 'enterprise' } }), 'nmg.lead-enterprise'),
+      inEnglish(
+        verdictOf(fileWith({ lead: { ...university('hohhot', 93), kind: 'enterprise' } }), 'nmg.lead-enterprise'),
+      ),
     ).toMatchObject({ ok: false, detail: expect.stringMatching(/not issued by market regulation/) }));
 });
 
@@ -99,16 +104,20 @@ describe('nmg.lead-rd — 三(二)', () => {
   const withRd = (rd: Partial<Unit>) => fileWith({ lead: { ...enterprise('baotou', 1), ...rd } });
 
   it('R&D of exactly 3% of revenue over three years passes', () =>
-    expect(verdictOf(withRd({ rdExpense3yFen: wan(300), revenue3yFen: wan(10_000) }), 'nmg.lead-rd')).toMatchObject({
+    expect(
+      inEnglish(verdictOf(withRd({ rdExpense3yFen: wan(300), revenue3yFen: wan(10_000) }), 'nmg.lead-rd')),
+    ).toMatchObject({
       ok: true,
       detail: expect.stringContaining('3.00%'),
     }));
 
   it('R&D of 2.99% over three years and less than 1亿 last year fails', () =>
     expect(
-      verdictOf(
-        withRd({ rdExpense3yFen: wan(299), revenue3yFen: wan(10_000), rdExpenseLastYearFen: wan(500) }),
-        'nmg.lead-rd',
+      inEnglish(
+        verdictOf(
+          withRd({ rdExpense3yFen: wan(299), revenue3yFen: wan(10_000), rdExpenseLastYearFen: wan(500) }),
+          'nmg.lead-rd',
+        ),
       ),
     ).toMatchObject({ ok: false, citation: '三(二)', detail: expect.stringMatching(/neither threshold is met/) }));
 
@@ -134,7 +143,7 @@ describe('nmg.lead-rd — 三(二)', () => {
     ).toBe(true));
 
   it('a lead without R&D figures fails', () =>
-    expect(verdictOf(withRd({}), 'nmg.lead-rd')).toMatchObject({
+    expect(inEnglish(verdictOf(withRd({}), 'nmg.lead-rd'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/not stated/),
     }));
@@ -230,13 +239,13 @@ describe('nmg.naming — 四(五)', () => {
 
 describe('nmg.members-min — 三(三)', () => {
   it('10 member units, lead included, pass', () =>
-    expect(verdictOf(fileWith({}), 'nmg.members-min')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({}), 'nmg.members-min'))).toMatchObject({
       ok: true,
       detail: '10 member units, lead included; at least 10 required',
     }));
 
   it('9 member units, lead included, fail', () =>
-    expect(verdictOf(fileWith({ members: MEMBERS[NMG].slice(0, 8) }), 'nmg.members-min')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ members: MEMBERS[NMG].slice(0, 8) }), 'nmg.members-min'))).toMatchObject({
       ok: false,
       citation: '三(三)',
       detail: '9 member units, lead included; at least 10 required',
@@ -246,7 +255,7 @@ describe('nmg.members-min — 三(三)', () => {
 describe('nmg.members-in-region — 三(三)', () => {
   it('5 of 10 units registered in Inner Mongolia (lead included) pass: 50%', () => {
     const members = [...range(4, 20, (s) => enterprise('hohhot', s)), ...range(5, 30, (s) => enterprise('beijing', s))];
-    expect(verdictOf(fileWith({ members }), 'nmg.members-in-region')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ members }), 'nmg.members-in-region'))).toMatchObject({
       ok: true,
       detail: expect.stringContaining('5 of 10'),
     });
@@ -261,7 +270,7 @@ describe('nmg.members-in-region — 三(三)', () => {
 describe('nmg.members-enterprises — 三(三)', () => {
   it('5 enterprises of 10 units (lead included) pass: 50%', () => {
     const members = [...range(4, 20, (s) => enterprise('hohhot', s)), ...range(5, 30, (s) => university('hohhot', s))];
-    expect(verdictOf(fileWith({ members }), 'nmg.members-enterprises')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ members }), 'nmg.members-enterprises'))).toMatchObject({
       ok: true,
       detail: expect.stringContaining('5 of 10'),
     });
@@ -294,20 +303,20 @@ describe('nmg.agreement — 三(四)', () => {
     expect(verdictOf(fileWith({}), 'nmg.agreement').ok).toBe(true));
 
   it('an unsigned agreement fails', () =>
-    expect(verdictOf(fileWith({ agreementSigned: false }), 'nmg.agreement')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ agreementSigned: false }), 'nmg.agreement'))).toMatchObject({
       ok: false,
       citation: '三(四)',
       detail: expect.stringMatching(/not signed/),
     }));
 
   it('no expert committee fails', () =>
-    expect(verdictOf(fileWith({ governance: { managementBody: true } }), 'nmg.agreement')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ governance: { managementBody: true } }), 'nmg.agreement'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/no expert committee/),
     }));
 
   it('no management body fails', () =>
-    expect(verdictOf(fileWith({ governance: { expertCommittee: true } }), 'nmg.agreement')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ governance: { expertCommittee: true } }), 'nmg.agreement'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/no management body/),
     }));

@@ -16,6 +16,7 @@ import {
 } from '../consortium/consortium.fixtures';
 import { deciderSpec } from '../testing/decider-spec';
 import { Unit } from '../shared/unit';
+import { inEnglish } from './rules/in-english';
 
 const TIANJIN = 'tianjin-2018-alliance' as const;
 const spec = deciderSpec(consortiumDecider, () => contextFor(TIANJIN));
@@ -53,7 +54,7 @@ describe('tianjin-2018-alliance: in force until 2020-12-31 (第二十一条)', (
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2020-12-31', 'excellent'))
       .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle', citation: '第十八条' });
-    expect(early.message).toContain('so no evaluation can be recorded under it');
+    expect(inEnglish(early.message)).toContain('so no evaluation can be recorded under it');
     spec
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2021-01-04', 'excellent'))
@@ -77,7 +78,7 @@ describe('tianjin.lead — 第十一条(二)', () => {
   });
 
   it('a unit registered in Beijing may not', () =>
-    expect(verdictOf(fileWith({ lead: enterprise('beijing', 85) }), 'tianjin.lead')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ lead: enterprise('beijing', 85) }), 'tianjin.lead'))).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/not registered in Tianjin/),
     }));
@@ -88,22 +89,28 @@ describe('tianjin.members-min — 第十一条(三)', () => {
     expect(verdictOf(fileWith({}), 'tianjin.members-min')).toMatchObject({ ok: true, citation: '第十一条(三)' }));
 
   it('9 member units fail', () =>
-    expect(verdictOf(fileWith({ members: MEMBERS[TIANJIN].slice(1) }), 'tianjin.members-min')).toMatchObject({
-      ok: false,
-      detail: '9 member units, the responsible unit included: at least 10 required',
-    }));
+    expect(inEnglish(verdictOf(fileWith({ members: MEMBERS[TIANJIN].slice(1) }), 'tianjin.members-min'))).toMatchObject(
+      {
+        ok: false,
+        detail: '9 member units, the responsible unit included: at least 10 required',
+      },
+    ));
 
   it('no research institute fails', () =>
-    expect(verdictOf(fileWith({ members: withoutKind('research-institute') }), 'tianjin.members-min')).toMatchObject({
+    expect(
+      inEnglish(verdictOf(fileWith({ members: withoutKind('research-institute') }), 'tianjin.members-min')),
+    ).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/no research institute/),
     }));
 
   it('no university fails', () =>
-    expect(verdictOf(fileWith({ members: withoutKind('university') }), 'tianjin.members-min')).toMatchObject({
-      ok: false,
-      detail: expect.stringMatching(/no university/),
-    }));
+    expect(inEnglish(verdictOf(fileWith({ members: withoutKind('university') }), 'tianjin.members-min'))).toMatchObject(
+      {
+        ok: false,
+        detail: expect.stringMatching(/no university/),
+      },
+    ));
 
   it('the responsible unit counts for its own kind', () =>
     expect(
@@ -116,7 +123,7 @@ describe('tianjin.members-min — 第十一条(三)', () => {
 
 describe('tianjin.core-local — 第十一条(三)', () => {
   it('6 of 7 enterprises registered in Tianjin (the responsible unit included) pass', () =>
-    expect(verdictOf(fileWith({}), 'tianjin.core-local')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({}), 'tianjin.core-local'))).toMatchObject({
       ok: true,
       detail: '6 of 7 enterprise members registered in Tianjin (85.71%); more than 50% required',
     }));
@@ -133,7 +140,7 @@ describe('tianjin.core-local — 第十一条(三)', () => {
       researchInstitute('tianjin', 10),
       researchInstitute('tianjin', 11),
     ];
-    expect(verdictOf(fileWith({ members }), 'tianjin.core-local')).toMatchObject({
+    expect(inEnglish(verdictOf(fileWith({ members }), 'tianjin.core-local'))).toMatchObject({
       ok: false,
       detail: '3 of 6 enterprise members registered in Tianjin (50.00%); more than 50% required',
     });
@@ -155,7 +162,7 @@ describe('tianjin.governance — 第九条(三)', () => {
     expect(verdictOf(fileWith({}), 'tianjin.governance').ok).toBe(true));
   it('no secretariat fails', () =>
     expect(
-      verdictOf(fileWith({ governance: { council: true, expertCommittee: true } }), 'tianjin.governance'),
+      inEnglish(verdictOf(fileWith({ governance: { council: true, expertCommittee: true } }), 'tianjin.governance')),
     ).toMatchObject({ ok: false, citation: '第九条(三)', detail: 'no secretariat (秘书处)' }));
 });
 
@@ -252,7 +259,7 @@ describe("tianjin.evaluation-cycle — 第十八条, within the measures' period
       .given(historyUpTo(TIANJIN, 'active'))
       .when(c.evaluate('2020', '2020-12-01', 'excellent'))
       .thenRejects({ code: 'rule-violated', rule: 'tianjin.evaluation-cycle', citation: '第十八条' });
-    expect(rejection.message).toBe(
+    expect(inEnglish(rejection.message)).toBe(
       'approved on 2020-06-08: the first evaluation is due on 2023-06-08 and accepted from 2023-03-08; one on ' +
         '2020-12-01 is too early; tianjin-2018-alliance ends on 2020-12-31 (第二十一条), before it, so no evaluation ' +
         'can be recorded under it',

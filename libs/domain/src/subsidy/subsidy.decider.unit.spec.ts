@@ -23,6 +23,7 @@ import { LEDGER_FUNDING_RULES as LEDGER } from '../policies/funding/ledger-fundi
 import { NO_FUTURE_FACTS } from '../policies/ledger-interpretations';
 import { SubsidyCommand } from './subsidy.commands';
 import { FIXTURE_TODAY } from './subsidy.fixtures';
+import { inEnglish } from '../policies/rules/in-english';
 
 const { given } = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: liaoningAlliance() }));
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
@@ -469,7 +470,7 @@ describe(named(LEDGER.movementDates), () => {
         citation: LEDGER.movementDates.citation,
         details: [{ field: 'paidOn', date: '2019-01-01', notBefore: '2025-10-20', grantedOn: '2025-10-20' }],
       });
-    expect(rejection.message).toContain('paidOn 2019-01-01 is before 2025-10-20');
+    expect(inEnglish(rejection.message)).toContain('paidOn 2019-01-01 is before 2025-10-20');
   });
 
   it('refuses a clawback on 2018-01-01 of money paid 2025-11-10', () => {
@@ -600,7 +601,7 @@ describe('nmg.project-change (六(三)) and ledger.project-change — a project 
       const rejection = given(granted())
         .when(disburse('S-1', wan(100), '2025-08-01'), { consortium: ended(status) })
         .thenRejects({ code: 'rule-violated', rule: 'ledger.project-change' });
-      expect(rejection.message).toContain('/continuation');
+      expect(inEnglish(rejection.message)).toContain('/continuation');
     },
   );
 

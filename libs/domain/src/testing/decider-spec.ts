@@ -1,9 +1,12 @@
+import { inEnglish } from '../policies/rules/in-english';
 import { Decider } from '../shared/decider';
 import { isRejection, Rejection } from '../shared/decision';
 
 /**
  * Emmett-style specs: given(events).when(command).then(events | rejection).
- * `then` with a partial rejection checks only the fields given (code, rule, citation, …).
+ * The outcome is compared as it reads in English (inEnglish): a `detail` or `message` given as text is the English
+ * sentence the decision says (one given as say`…` is compared in English too). `then` compares the events exactly;
+ * `thenMatches` and `thenRejects` check only the fields given (code, rule, citation, …).
  */
 export function deciderSpec<Command, Event, State, Context>(
   decider: Decider<Command, Event, State, Context>,
@@ -19,18 +22,18 @@ export function deciderSpec<Command, Event, State, Context>(
             outcome,
             then(expected: Event[]) {
               if (isRejection(outcome)) throw new Error(`expected events, got rejection: ${JSON.stringify(outcome)}`);
-              expect(outcome).toEqual(expected);
+              expect(inEnglish(outcome)).toEqual(inEnglish(expected));
               return outcome;
             },
             thenMatches(expected: Array<Partial<Event> | Record<string, unknown>>) {
               if (isRejection(outcome)) throw new Error(`expected events, got rejection: ${JSON.stringify(outcome)}`);
-              expect(outcome).toMatchObject(expected);
+              expect(inEnglish(outcome)).toMatchObject(expected);
               return outcome;
             },
             thenRejects(expected: Partial<Rejection>) {
               if (!isRejection(outcome))
                 throw new Error(`expected a rejection, got events: ${JSON.stringify(outcome)}`);
-              expect(outcome).toMatchObject(expected);
+              expect(inEnglish(outcome)).toMatchObject(expected);
               return outcome;
             },
           };

@@ -22,6 +22,7 @@ import {
 } from './zone.fixtures';
 import { TransferInstitutionParts, ZoneIndicators } from '../policies/zone-indicators';
 import { nmg2022Zone, nmg2022ZoneParams as P, reportPassed } from '../policies/nmg-2022-zone';
+import { inEnglish } from '../policies/rules/in-english';
 
 const TODAY = '2028-06-30';
 const { given } = deciderSpec(zoneDecider, (): ZoneContext => ({ today: TODAY }));
@@ -184,7 +185,7 @@ describe(`${named(P.techContractTurnoverMinFen)}: the issue`, () => {
     const outcome = given([zoneDesignated()]).when(
       submitAnnualReport(2025, '2025-12-20', { techContractTurnoverFen: wan(4000) }),
     ).outcome;
-    expect(findingsOf(outcome)[0]).toMatchObject({
+    expect(inEnglish(findingsOf(outcome)[0])).toMatchObject({
       rule: 'zone.tech-contract-turnover',
       citation: '附件2 序号1; 四(二)',
       threshold: wan(5000),

@@ -14,6 +14,7 @@ import { ZoneContext } from './zone.context';
 import { zoneDecider } from './zone.decider';
 import { ZoneEvent } from './zone.events';
 import { submitAnnualReport, zoneDesignated } from './zone.fixtures';
+import { inEnglish } from '../policies/rules/in-english';
 
 const { given } = deciderSpec(zoneDecider, (): ZoneContext => ({ today: '2026-06-30' }));
 const replay = (events: ZoneEvent[]) => events.reduce(zoneDecider.evolve, zoneDecider.initialState());
@@ -47,7 +48,7 @@ describe(named(P.rdIntensityAboveRegionalAverage), () => {
 
   it("passes above the region's average for the report's year: 1.25% against 0.93%", () => {
     const outcome = report(rd(yuan(1_250_000))).thenMatches([{ type: 'AnnualReportSubmitted' }]);
-    expect(findingOf(outcome, 'rdIntensity')).toEqual({
+    expect(inEnglish(findingOf(outcome, 'rdIntensity'))).toEqual({
       ...RD_INTENSITY,
       ok: true,
       indicator: 'rdIntensity',
@@ -76,7 +77,7 @@ describe(named(P.rdIntensityAboveRegionalAverage), () => {
     ['only an average for another year', { regionalAverage: average(2024) }],
   ])('%s: "not assessed", saying why; not a refusal', (_why, context) => {
     const outcome = report(rd(yuan(1_250_000)), context).thenMatches([{ type: 'AnnualReportSubmitted' }]);
-    expect(findingOf(outcome, 'rdIntensity')).toMatchObject({
+    expect(inEnglish(findingOf(outcome, 'rdIntensity'))).toMatchObject({
       ...RD_INTENSITY,
       ok: false,
       assessed: false,
@@ -88,7 +89,7 @@ describe(named(P.rdIntensityAboveRegionalAverage), () => {
 
   it('a report without R&D spending and park GDP: "not assessed"', () => {
     const outcome = report({}).thenMatches([{ type: 'AnnualReportSubmitted' }]);
-    expect(findingOf(outcome, 'rdIntensity')).toMatchObject({
+    expect(inEnglish(findingOf(outcome, 'rdIntensity'))).toMatchObject({
       assessed: false,
       value: null,
       threshold: 9300,
@@ -127,7 +128,7 @@ describe(named(P.techContractsGrow), () => {
 
   it("passes when the number and the turnover of technology contracts are both above the previous year's report", () => {
     const outcome = report2025({ techContractCount: 101, techContractTurnoverFen: yuan(60_000_001) }).thenMatches([{}]);
-    expect(findingsOf(outcome).filter((f) => f.rule === GROWTH.rule)).toEqual([
+    expect(inEnglish(findingsOf(outcome).filter((f) => f.rule === GROWTH.rule))).toEqual([
       {
         ...GROWTH,
         ok: true,
@@ -172,7 +173,9 @@ describe(named(P.techContractsGrow), () => {
     expect(growth).toHaveLength(2);
     for (const f of growth) {
       expect(f).toMatchObject({ ok: false, assessed: false, threshold: null });
-      expect(f.detail).toBe('not assessed: no report for 2024 to compare with was recorded when this one was');
+      expect(inEnglish(f.detail)).toBe(
+        'not assessed: no report for 2024 to compare with was recorded when this one was',
+      );
     }
   });
 
@@ -182,7 +185,7 @@ describe(named(P.techContractsGrow), () => {
         submitAnnualReport(2025, '2025-12-20', { techContractCount: 120, techContractTurnoverFen: yuan(70_000_000) }),
       )
       .thenMatches([{}]);
-    expect(findingOf(outcome, 'techContractCountGrowth')).toMatchObject({
+    expect(inEnglish(findingOf(outcome, 'techContractCountGrowth'))).toMatchObject({
       assessed: false,
       value: 120,
       detail: 'not assessed: 技术合同项数 120; the report for 2024 gives no techContractCount',

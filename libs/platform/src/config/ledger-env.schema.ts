@@ -10,6 +10,7 @@ import { isBusinessDate } from '@ledger/domain/shared/dates';
  * LEDGER_READ_STORE's store.
  */
 import { isYuanString, yuanToFen } from '@ledger/domain/shared/money';
+import { Language } from '@ledger/domain/shared/wording';
 import { parseTokenList } from '../auth/token-list';
 import { LedgerLogLevel, logLevelFromEnv } from '../logging/log-level';
 import { redactedUrl } from './database-url';
@@ -50,6 +51,8 @@ const unset = (value: string | undefined): value is undefined => value === undef
 const quoted = (value: string): string => JSON.stringify(value);
 const wrong = (name: string, expected: string, value: string) =>
   new LedgerConfigError(`${name} must be ${expected}, not ${quoted(value)}`);
+
+const LANGUAGES: readonly Language[] = ['zh', 'en'];
 
 function oneOf<const K extends string>(name: string, kinds: readonly K[], value: string | undefined, fallback: K): K {
   if (unset(value)) return fallback;
@@ -158,6 +161,10 @@ export const LEDGER_ENV = {
     if (!isBusinessDate(v.trim())) throw wrong('LEDGER_TODAY', 'a date, YYYY-MM-DD', v);
     return v.trim();
   }),
+  // Read by the CLI (apps/cli/cli-language.ts); named here so that setting it, as the env example says, is no error.
+  LEDGER_LANG: variable("the CLI's language, zh or en (unset: the locale, LC_ALL/LANG; --lang overrides it)", (v) =>
+    unset(v) ? undefined : oneOf('LEDGER_LANG', LANGUAGES, v, 'zh'),
+  ),
   LEDGER_DUAL_CONTROL_AMOUNT: variable(
     'maker-checker: grants at or above this many yuan wait for a second finance user (unset: off)',
     (v) => {

@@ -1,7 +1,8 @@
 import Negotiator from 'negotiator';
 
-/** The languages the ledger speaks: Chinese, its users' (the default), and English on request. */
-export type Language = 'zh' | 'en';
+import { Language } from '@ledger/domain/shared/wording';
+
+export type { Language } from '@ledger/domain/shared/wording';
 
 /**
  * The one choice of language for every answer that has words in both (the policy catalogue's rule titles, export

@@ -33,6 +33,39 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Sentence]> = [
     () => say`must be an 18-character unified social credit code with a valid check character`,
   ],
   [/^must be a date written YYYY-MM-DD$/, () => say`must be a date written YYYY-MM-DD`],
+  // The messages the apps' DTOs and validators give themselves.
+  [/^must be a non-negative integer$/, () => say`must be a non-negative integer`],
+  [
+    /^must be a non-negative number with at most (\d+) decimals, at most (\S+)$/,
+    (m) => say`must be a non-negative number with at most ${m[1]} decimals, at most ${m[2]}`,
+  ],
+  [
+    /^must be a non-negative number with at most (\d+) decimals$/,
+    (m) => say`must be a non-negative number with at most ${m[1]} decimals`,
+  ],
+  [
+    /^must be a non-negative integer, or its parts \{ (.*) \} each a non-negative integer$/,
+    (m) => say`must be a non-negative integer, or its parts { ${m[1]} } each a non-negative integer`,
+  ],
+  [
+    /^must be a string of yuan above zero with at most two decimals, e\.g\. "100000000\.00"$/,
+    () => say`must be a string of yuan above zero with at most two decimals, e.g. "100000000.00"`,
+  ],
+  [
+    /^must be a positive string of yuan with at most two decimals, e\.g\. "3000000\.00"$/,
+    () => say`must be a positive string of yuan with at most two decimals, e.g. "3000000.00"`,
+  ],
+  [/^must be an integer year, e\.g\. 2025$/, () => say`must be an integer year, e.g. 2025`],
+  [/^must be a log position \(an integer\)$/, () => say`must be a log position (an integer)`],
+  [
+    /^must be a year \(2025\) or a span of years \(2023-2025\)$/,
+    () => say`must be a year (2025) or a span of years (2023-2025)`,
+  ],
+  [
+    /^must be a file sent as multipart\/form-data \(CSV in UTF-8 or GBK, or XLSX\)$/,
+    () => say`must be a file sent as multipart/form-data (CSV in UTF-8 or GBK, or XLSX)`,
+  ],
+  [/^must be one of (.*)$/, (m) => say`must be one of ${m[1]}`],
 ];
 
 /** One class-validator message about `property` as a sentence: `${property} ${what is wrong}`. */

@@ -1,5 +1,6 @@
 import { BadRequestException, CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { say } from '@ledger/domain/shared/sentence';
 import { ProjectionLaggingException } from '../http/ledger-errors';
 import { ProjectionEngine } from './projection-engine';
 import { READS_PROJECTIONS } from './read-models.decorator';
@@ -25,8 +26,8 @@ export class MinPositionGuard implements CanActivate {
     if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
       throw new BadRequestException({
         error: 'invalid-input',
-        message: 'minPosition must be a non-negative integer log position',
-        details: [{ field: 'minPosition', problems: ['must be a non-negative integer'] }],
+        message: say`minPosition must be a non-negative integer log position`,
+        details: [{ field: 'minPosition', problems: [say`must be a non-negative integer`] }],
       });
     }
     return this.waitFor(Number(raw), context);

@@ -2,11 +2,12 @@
  * A spreadsheet as data: what every export (reconciliation, funding, audit trails, the subsidy list) hands to the one
  * writer of CSV and XLSX (csv.export.ts, xlsx.export.ts), so headers, money, dates, totals and widths come out alike.
  */
+import { Language } from '@ledger/domain/shared/wording';
 
 /** How a column's values are written: money as yuan, business dates and timestamps as dates, the rest as they are. */
 export type ColumnKind = 'text' | 'integer' | 'yuan' | 'date' | 'timestamp';
 
-export type ExportLanguage = 'zh' | 'en';
+export type ExportLanguage = Language;
 
 /** Words in both languages: Chinese by default, English with `Accept-Language: en`. */
 export interface Words {

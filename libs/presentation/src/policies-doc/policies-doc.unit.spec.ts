@@ -9,7 +9,7 @@ import { policyTextPath, renderPoliciesDoc } from './policies-doc';
 import { CREDIT_CODE_EXAMPLES } from './policies-doc.prose';
 
 const DOCS = join(__dirname, '..', '..', '..', '..', 'docs');
-const doc = renderPoliciesDoc(policyCatalogueView());
+const doc = renderPoliciesDoc(policyCatalogueView('en'));
 const headings = doc.split('\n').filter((line) => line.startsWith('#'));
 
 describe('docs/POLICIES.md as rendered from the policy catalogue', () => {
@@ -24,7 +24,7 @@ describe('docs/POLICIES.md as rendered from the policy catalogue', () => {
   });
 
   it('links each policy to its original text in docs/policies/', () => {
-    for (const policy of policyCatalogueView().items) {
+    for (const policy of policyCatalogueView('en').items) {
       expect(doc).toContain(`](${policyTextPath(policy.id)})`);
       expect(existsSync(join(DOCS, policyTextPath(policy.id)))).toBe(true);
     }

@@ -11,7 +11,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   passed: '通过',
   failed: '未通过',
   'no consortium {0}': '联合体{0}不存在',
-  'consortium {0} was {1} on {2}; it accepts no command but queries': '联合体{0}已于{2}{1}，仅可查询，不再受理其他操作',
+  'consortium {0} was {1} on {2}; it accepts no command but queries': '联合体{0}于{2}{1}，仅可查询，不再受理其他操作',
   '{0} {1} is before {2}, the latest date recorded for consortium {3}; dates do not go backwards':
     '{0}（{1}）早于联合体{3}最近记录日期{2}；日期不得倒退',
   'is not a consortium command: {0}': '不是联合体操作：{0}',
@@ -32,8 +32,9 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'objection {0} ({1}) is unresolved': '异议{0}（{1}）尚未处理',
   'every objection was dismissed': '所有异议均已驳回',
   'no objection was raised': '公示期间无异议',
-  'consortium {0} is already {1}': '联合体{0}已为{1}状态',
+  'consortium {0} is already {1}': '联合体{0}现为“{1}”状态',
   'approval refused: {0} unmet {1}: {2}': '批准被拒绝：{0}项规则未满足：{2}',
+  '{0} ({1})': '{0}（{1}）',
   rule: '规则',
   rules: '规则',
   'is already the lead of consortium {0}': '已是联合体{0}的牵头单位',
@@ -98,7 +99,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   '{0} already filed consortium {1} on {2}; applications are taken once a year':
     '{0}已于{2}申报联合体{1}；每年集中申报一次',
   "{0} has not filed under this year's call ({1})": '{0}本年度（{1}）未申报',
-  '{0} granted; {1}: {2}': '{0}已拨付；{1}：{2}',
+  '{0} granted; {1}: at least {2}': '批准{0}；{1}：不低于{2}',
+  '{0}: at most {1} per grant': '{0}：每笔不超过{1}',
   'the recipient is the 盟主': '受资助方为“盟主”',
   'operating funds are given to the 盟主 (lead) only, not to a member':
     '运行经费仅支持“盟主”（牵头单位），不支持成员单位',
@@ -244,7 +246,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   "subsidy {0} already goes on by {1}'s decision {2} ({3})": '补助{0}已依{1}的决定{2}（{3}）继续实施',
   'must not be before the consortium ended ({0})': '不得早于联合体终止日期（{0}）',
   "{0} ({1}): consortium {2} was {3} on {4}; subsidy {5} is paid again only once the project's authority has decided it goes on (POST /v1/subsidies/{6}/continuation), or it is terminated":
-    '{0}（{1}）：联合体{2}已于{4}{3}；补助{5}须经项目主管部门决定继续实施后方可再拨付（POST /v1/subsidies/{6}/continuation），否则予以终止',
+    '{0}（{1}）：联合体{2}于{4}{3}；补助{5}须经项目主管部门决定继续实施后方可再拨付（POST /v1/subsidies/{6}/continuation），否则予以终止',
   '{0} granted subsidy {1}; a second finance user must approve it': '{0}核定了补助{1}；须由另一名财务人员审批',
   'subsidy {0} waits for its second signature until {1}': '补助{0}等待第二人审批，期限至{1}',
   'subsidy {0} does not exist': '补助{0}不存在',
@@ -272,7 +274,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'project {0} was first granted with {1}': '项目{0}首次资助时为{1}',
   "waits for a second finance user's signature (POST /v1/subsidies/{0}/approval)":
     '等待另一名财务人员审批（POST /v1/subsidies/{0}/approval）',
-  'was {0} on {1}; its headroom was released': '已于{1}{0}；其额度已释放',
+  'was {0} on {1}; its headroom was released': '于{1}{0}；其额度已释放',
   'subsidy {0} {1}': '补助{0}{1}',
   'subsidy {0} was terminated on {1} ({2}); only refunds of the recovered money can be recorded':
     '补助{0}已于{1}终止（{2}）；仅可记录追回资金的退回',
@@ -354,4 +356,65 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'property {0} should not exist': '不应包含属性{0}',
   "the ledger's store cannot write ({0}: the disk is full, or the data directory is read-only or failing); the request was not completed: retry it, with the same Idempotency-Key, once the store can write again":
     '台账存储无法写入（{0}：磁盘已满，或数据目录只读或故障）；请求未完成：存储恢复写入后，请使用同一 Idempotency-Key 重试',
+  // The projection app's own 400s (query parameters).
+  'must be an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)':
+    '应为带时区的ISO 8601时间戳（2025-06-30T16:00:00Z）或日期（2025-06-30）',
+  'must be a log position (an integer, e.g. 12) or an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)':
+    '应为日志位置（整数，如12）、带时区的ISO 8601时间戳（2025-06-30T16:00:00Z）或日期（2025-06-30）',
+  'cannot be given with asOf: name the moment one way': '不能与asOf同时给出：时点只能以一种方式指明',
+  'must not be before from ({0})': '不得早于from（{0}）',
+  'must be a log position (a whole number ≥ 0)': '应为日志位置（≥ 0的整数）',
+  'must be among {0}': '应为以下之一：{0}',
+  'cursor must be the `next` of a page of this list': 'cursor应为本列表某一页的`next`',
+  'is not the next of a page of this list': '不是本列表某一页的next',
+  // The apps' own validators and DTO messages.
+  'must be a non-negative number with at most {0} decimals, at most {1}': '应为非负数，最多{0}位小数，且不超过{1}',
+  'must be a non-negative number with at most {0} decimals': '应为非负数，最多{0}位小数',
+  'must be a non-negative integer, or its parts { {0} } each a non-negative integer':
+    '应为非负整数，或由各部分 { {0} } 组成且每部分均为非负整数',
+  'must be a string of yuan above zero with at most two decimals, e.g. "100000000.00"':
+    '应为大于零、最多两位小数的元金额字符串，如"100000000.00"',
+  'must be a positive string of yuan with at most two decimals, e.g. "3000000.00"':
+    '应为正的、最多两位小数的元金额字符串，如"3000000.00"',
+  'must be an integer year, e.g. 2025': '应为整数年份，如2025',
+  'must be a log position (an integer)': '应为日志位置（整数）',
+  'must be a year (2025) or a span of years (2023-2025)': '应为年份（2025）或年份区间（2023-2025）',
+  'must be a file sent as multipart/form-data (CSV in UTF-8 or GBK, or XLSX)':
+    '应为以multipart/form-data发送的文件（UTF-8或GBK编码的CSV，或XLSX）',
+  'minPosition must be a non-negative integer log position': 'minPosition应为非负整数日志位置',
+  // Statuses inside sentences (status-words.ts); the `status` fields stay codes.
+  filed: '已申报',
+  'under-review': '审查中',
+  'public-notice': '公示中',
+  active: '已生效',
+  dissolved: '已解散',
+  delisted: '已摘牌',
+  rejected: '不予批准',
+  withdrawn: '已撤回',
+  pending: '待签批',
+  granted: '已批准',
+  terminated: '已终止',
+  declined: '已拒签',
+  expired: '已失效',
+  // An event's reason the ledger itself gives (an officer's reason stays as typed).
+  '{0} consecutive unqualified evaluations': '连续{0}次评估不合格',
+  // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).
+  'hash chain intact: {0} events verified in {1}': '哈希链完整：已在{1}中验证{0}个事件',
+  'hash chain BROKEN at position {0}: {1} ({2} events checked before it)':
+    '哈希链在位置{0}处断裂：{1}（此前已检查{2}个事件）',
+  'rebuilt {0} read models from {1} events (checkpoint {2}) in {3} s, {4} events/s, peak RSS {5} MB, {6} s of CPU':
+    '已从{1}个事件重建{0}个读模型（检查点{2}），用时{3}秒，每秒{4}个事件，峰值常驻内存{5} MB，CPU时间{6}秒',
+  'wrote {0} events (positions {1}–{2}) recorded {3} – {4} from {5} to {6}':
+    '已将{5}中{3} – {4}记录的{0}个事件（位置{1}–{2}）写入{6}',
+  'anchor: position {0}, hash {1}': '锚点：位置{0}，哈希{1}',
+  'head:   position {0}, hash {1}': '末端：位置{0}，哈希{1}',
+  'audit package verifies: {0} events recorded {1} – {2}': '审计包验证通过：{1} – {2}记录的{0}个事件',
+  'Compare the anchor and the head with hashes you hold from the ledger (an earlier package, its verify).':
+    '请将锚点和末端与您从台账取得的哈希（此前的审计包及其验证结果）进行比对。',
+  'audit package does NOT verify at line {0}: {1} ({2} events verified before it)':
+    '审计包在第{0}行验证未通过：{1}（此前已验证{2}个事件）',
+  'audit package does NOT verify at line {0}: event at position {1}{2}: {3} ({4} events verified before it)':
+    '审计包在第{0}行验证未通过：位置{1}的事件{2}：{3}（此前已验证{4}个事件）',
+  'the registry of leads holds every claim: nothing to add': '牵头单位登记已包含所有认领：无需补充',
+  'claimed {0} for consortium {1} (position {2})': '已为联合体{1}认领{0}（位置{2}）',
 };

@@ -1,4 +1,4 @@
-import { say } from '../../shared/sentence';
+import { listOf, say, titleOf } from '../../shared/sentence';
 import { ApproveConsortium } from '../consortium.commands';
 import { BusinessDate, addYears } from '../../shared/dates';
 import { ConsortiumApproved } from '../consortium.events';
@@ -8,6 +8,7 @@ import { Decision, reject } from '../../shared/decision';
 import { RuleCheck, check, paramOn } from '../../shared/rule';
 import { isPreActive, outsidePolicyPeriod, reassess, ruleViolated, stageChecks } from '../consortium.assessment';
 import { nextDueWithinPolicy } from '../../policies/policy';
+import { statusWord } from '../../shared/status-words';
 
 /** Every check an approval needs, passed or not: eligibility, review steps, notice ended, objections. */
 export function approvalChecks(state: ConsortiumState, policy: ConsortiumPolicy, on: BusinessDate): RuleCheck[] {
@@ -53,7 +54,7 @@ export function decideApproval(
   if (!isPreActive(state))
     return reject(
       'invalid-state',
-      say`consortium ${consortiumId} is already ${state.status}`,
+      say`consortium ${consortiumId} is already ${statusWord(state.status)}`,
       policy.procedure.approval,
     );
   const outside = outsidePolicyPeriod(policy, on, 'approval');
@@ -63,7 +64,11 @@ export function decideApproval(
   if (unmet.length) {
     return ruleViolated(
       unmet[0],
-      say`approval refused: ${unmet.length} unmet ${unmet.length === 1 ? say`rule` : say`rules`}: ${unmet.map((c) => c.rule).join(', ')}`,
+      // Each unmet rule by its id (what to search for) and its title (in Chinese, the clause's words).
+      say`approval refused: ${unmet.length} unmet ${unmet.length === 1 ? say`rule` : say`rules`}: ${listOf(
+        unmet.map((c) => say`${c.rule} (${titleOf(c.rule)})`),
+        'comma',
+      )}`,
       unmet,
     );
   }

@@ -7,6 +7,7 @@ import { DissolveConsortium } from '../consortium.commands';
 import { isPreActive } from '../consortium.assessment';
 import { textProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
+import { statusWord } from '../../shared/status-words';
 
 export function decideDissolution(
   command: DissolveConsortium,
@@ -19,7 +20,7 @@ export function decideDissolution(
   if (isPreActive(state)) {
     return reject(
       'invalid-state',
-      say`consortium ${consortiumId} is not yet active (${state.status}): a filing is withdrawn or rejected`,
+      say`consortium ${consortiumId} is not yet active (${statusWord(state.status)}): a filing is withdrawn or rejected`,
       policy.procedure.dissolution,
     );
   }

@@ -9,6 +9,7 @@ import { isBusinessDate } from '../../shared/dates';
 import { ruleViolated } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
 import { refOf } from '../../shared/rule';
+import { statusWord } from '../../shared/status-words';
 
 export function decideAnnualReport(
   command: RecordAnnualReport,
@@ -33,7 +34,7 @@ export function decideAnnualReport(
   if (state.status !== 'active')
     return reject(
       'invalid-state',
-      say`annual reports come from an active consortium; consortium ${consortiumId} is ${state.status}`,
+      say`annual reports come from an active consortium; consortium ${consortiumId} is ${statusWord(state.status)}`,
       ref,
     );
   if (state.annualReports.some((r) => r.year === year))

@@ -13,6 +13,7 @@ import { outsidePolicyPeriod, ruleViolated } from '../consortium.assessment';
 import { oneOfProblems, textProblems } from '../../shared/input-problems';
 import { InputProblem, invalidInput } from '../../shared/input-problems';
 import { nextDueWithinPolicy } from '../../policies/policy';
+import { statusWord } from '../../shared/status-words';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
 
@@ -35,7 +36,7 @@ export function decideEvaluation(
   if (state.status !== 'active')
     return reject(
       'invalid-state',
-      say`only an active consortium is evaluated; consortium ${consortiumId} is ${state.status}`,
+      say`only an active consortium is evaluated; consortium ${consortiumId} is ${statusWord(state.status)}`,
       ref,
     );
   const outside = outsidePolicyPeriod(policy, on, 'evaluation');
@@ -160,7 +161,7 @@ function delistingAfter(
     data: {
       consortiumId: state.id,
       on,
-      reason: `${streak.length} consecutive unqualified evaluations`,
+      reason: say`${streak.length} consecutive unqualified evaluations`,
       periods: streak.map((e) => e.period),
       rule: delist.rule,
       citation: delist.citation,

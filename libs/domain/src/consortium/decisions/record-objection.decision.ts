@@ -7,6 +7,7 @@ import { RecordObjection } from '../consortium.commands';
 import { textProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
 import { refOf } from '../../shared/rule';
+import { statusWord } from '../../shared/status-words';
 
 export function decideObjection(
   command: RecordObjection,
@@ -19,7 +20,7 @@ export function decideObjection(
   if (state.status !== 'public-notice') {
     return reject(
       'invalid-state',
-      say`objections are recorded during the public notice; the consortium is ${state.status}`,
+      say`objections are recorded during the public notice; the consortium is ${statusWord(state.status)}`,
       policy.procedure.objections,
     );
   }

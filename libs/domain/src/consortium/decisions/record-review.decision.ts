@@ -8,6 +8,7 @@ import { oneOfProblems } from '../../shared/input-problems';
 import { paramOn } from '../../shared/rule';
 import { ruleViolated, stageChecks } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
+import { statusWord } from '../../shared/status-words';
 
 const REVIEW_STAGES = ['preliminary', 'formal', 'technical', 'expert'];
 
@@ -25,7 +26,7 @@ export function decideReview(
   if (state.status !== 'filed' && state.status !== 'under-review') {
     return reject(
       'invalid-state',
-      say`reviews are recorded before the public notice; the consortium is ${state.status}`,
+      say`reviews are recorded before the public notice; the consortium is ${statusWord(state.status)}`,
     );
   }
   const stepsParam = policy.procedure.reviewSteps;

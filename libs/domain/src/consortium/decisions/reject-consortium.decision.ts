@@ -7,6 +7,7 @@ import { RejectConsortium } from '../consortium.commands';
 import { isPreActive } from '../consortium.assessment';
 import { textProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
+import { statusWord } from '../../shared/status-words';
 
 export function decideRejection(
   command: RejectConsortium,
@@ -19,7 +20,7 @@ export function decideRejection(
   if (!isPreActive(state))
     return reject(
       'invalid-state',
-      say`only a filing is rejected; consortium ${consortiumId} is ${state.status}`,
+      say`only a filing is rejected; consortium ${consortiumId} is ${statusWord(state.status)}`,
       policy.procedure.approval,
     );
   return [{ type: 'ConsortiumRejected', data: { consortiumId, on, reason, ...policy.procedure.approval } }];

@@ -7,6 +7,7 @@ import { ResolveObjection } from '../consortium.commands';
 import { oneOfProblems } from '../../shared/input-problems';
 import { invalidInput } from '../../shared/input-problems';
 import { refOf } from '../../shared/rule';
+import { statusWord } from '../../shared/status-words';
 
 export function decideResolution(
   command: ResolveObjection,
@@ -28,7 +29,7 @@ export function decideResolution(
   if (state.status !== 'public-notice') {
     return reject(
       'invalid-state',
-      say`objections are resolved before approval; the consortium is ${state.status}`,
+      say`objections are resolved before approval; the consortium is ${statusWord(state.status)}`,
       policy.procedure.objections,
     );
   }

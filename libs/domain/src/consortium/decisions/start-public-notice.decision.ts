@@ -9,6 +9,7 @@ import { calendarGap, WorkingDayCalendarError, calendarNoticeEnd, noticeEnd } fr
 import { paramOn } from '../../shared/rule';
 import { ruleViolated, stageChecks } from '../consortium.assessment';
 import { invalidInput } from '../../shared/input-problems';
+import { statusWord } from '../../shared/status-words';
 
 export function decideNotice(
   command: StartPublicNotice,
@@ -21,7 +22,7 @@ export function decideNotice(
   if (state.status !== 'filed' && state.status !== 'under-review') {
     return reject(
       'invalid-state',
-      say`a public notice starts after the reviews; the consortium is ${state.status}`,
+      say`a public notice starts after the reviews; the consortium is ${statusWord(state.status)}`,
       ref,
     );
   }

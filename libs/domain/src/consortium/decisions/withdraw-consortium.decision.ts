@@ -5,6 +5,7 @@ import { ConsortiumWithdrawn } from '../consortium.events';
 import { Decision, reject } from '../../shared/decision';
 import { WithdrawConsortium } from '../consortium.commands';
 import { isPreActive } from '../consortium.assessment';
+import { statusWord } from '../../shared/status-words';
 
 export function decideWithdrawal(
   command: WithdrawConsortium,
@@ -15,7 +16,7 @@ export function decideWithdrawal(
   if (!isPreActive(state)) {
     return reject(
       'invalid-state',
-      say`only a filing is withdrawn; consortium ${consortiumId} is ${state.status} (dissolve it instead)`,
+      say`only a filing is withdrawn; consortium ${consortiumId} is ${statusWord(state.status)} (dissolve it instead)`,
       policy.procedure.withdrawal,
     );
   }

@@ -1,4 +1,4 @@
-import { Words, say } from '../../shared/sentence';
+import { Words, say, titleOf } from '../../shared/sentence';
 import { BusinessDate } from '../../shared/dates';
 import { Fen } from '../../shared/money';
 import { check, paramOn, PolicyParam, RuleCheck } from '../../shared/rule';
@@ -20,7 +20,9 @@ export function capOf(
 /** The upper end of a per-grant range: a cap on the single grant (nothing used before it). */
 export function perGrantMaximum(p: PolicyParam<Fen>, facts: CapFacts): CapEvaluation {
   const limitFen = paramOn(p, facts.terms.grantedOn);
-  return capOf(p, facts.terms.grantedOn, 'grant', 0, `${p.description}: ${amountText(limitFen)} per grant`, limitFen);
+  // The rule by its title (in Chinese the clause's words), not the parameter's English description.
+  const detail = say`${titleOf(p.rule)}: at most ${amountText(limitFen)} per grant`;
+  return capOf(p, facts.terms.grantedOn, 'grant', 0, detail, limitFen);
 }
 
 /** The lower end of a per-grant range: below it the grant breaks the rule (not a cap). */
@@ -30,6 +32,6 @@ export function perGrantMinimum(p: PolicyParam<Fen>, facts: GrantFacts): RuleChe
   return check(
     { rule: p.rule, citation: p.citation },
     amountFen >= minFen,
-    say`${amountText(amountFen)} granted; ${p.description}: ${amountText(minFen)}`,
+    say`${amountText(amountFen)} granted; ${titleOf(p.rule)}: at least ${amountText(minFen)}`,
   );
 }

@@ -13,6 +13,7 @@ import { FUNDING_POLICIES } from '../funding/funding-catalog';
 import { FUNDING_CATEGORY_IDS } from '../funding/grant-terms';
 import { LEDGER_FUNDING_RULES } from '../funding/ledger-funding-rules';
 import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS, NO_FUTURE_FACTS } from '../ledger-interpretations';
+import { LEDGER_INTERPRETATIONS_ZH } from '../ledger-interpretations.zh';
 import { LIFECYCLE_RULES } from '../lifecycle-rules';
 import { nmg2022Zone } from '../nmg-2022-zone';
 import { INTERPRETATION_RULE_TEXTS, POLICY_RULES, RULE_CATALOGUE, ruleTextOf } from './rule-catalogue';
@@ -141,6 +142,17 @@ describe('the rule catalogue', () => {
     const rules = RULE_CATALOGUE.map((row) => row.rule);
     expect(rules.filter((rule) => !/\p{Script=Han}/u.test(RULE_TITLES_ZH[rule] ?? ''))).toEqual([]);
     expect(Object.keys(RULE_TITLES_ZH).filter((rule) => !rules.includes(rule))).toEqual([]);
+  });
+
+  it('says every Ledger interpretation in Chinese too: its text, and what it replaced where it replaced a reading', () => {
+    const han = /\p{Script=Han}/u;
+    for (const entry of Object.values(LEDGER_INTERPRETATIONS)) {
+      const zh = LEDGER_INTERPRETATIONS_ZH[entry.id];
+      expect([entry.id, han.test(zh?.text ?? '')]).toEqual([entry.id, true]);
+      expect([entry.id, han.test(zh?.replaces ?? '')]).toEqual([entry.id, 'replaces' in entry]);
+    }
+    const ids: string[] = Object.values(LEDGER_INTERPRETATIONS).map((entry) => entry.id);
+    expect(Object.keys(LEDGER_INTERPRETATIONS_ZH).filter((id) => !ids.includes(id))).toEqual([]);
   });
 
   it('states every Ledger interpretation as a rule cited to its catalogue version', () => {

@@ -9,6 +9,7 @@ import { SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState, SubsidyState, undisbursedFen } from '../subsidy.state';
 import { beyond, datedBefore, openSubsidy } from './subsidy-movements';
 import { dateProblems, invalidInput, positiveAmountProblems, textProblems } from '../../shared/input-problems';
+import { statusWord } from '../../shared/status-words';
 
 export function decideDisbursement(
   command: DisburseSubsidy,
@@ -55,7 +56,7 @@ function stoppedByConsortiumEnd(
   const rule = fundingPolicy(subsidy.policy).projectChange;
   return reject(
     'rule-violated',
-    say`${rule.rule} (${rule.citation}): consortium ${consortium.id} was ${consortium.status} on ${consortium.ended.on}; subsidy ${subsidy.subsidyId} is paid again only once the project's authority has decided it goes on (POST /v1/subsidies/${subsidy.subsidyId}/continuation), or it is terminated`,
+    say`${rule.rule} (${rule.citation}): consortium ${consortium.id} was ${statusWord(consortium.status)} on ${consortium.ended.on}; subsidy ${subsidy.subsidyId} is paid again only once the project's authority has decided it goes on (POST /v1/subsidies/${subsidy.subsidyId}/continuation), or it is terminated`,
     rule,
   );
 }

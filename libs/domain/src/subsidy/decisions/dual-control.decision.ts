@@ -13,6 +13,7 @@ import { SubsidyContext } from '../subsidy.context';
 import { PendingGrantClosed, SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState, SubsidyState, undisbursedFen } from '../subsidy.state';
 import { datedBefore, released } from './subsidy-movements';
+import { statusWord } from '../../shared/status-words';
 
 const RULE = LEDGER.dualControl;
 
@@ -88,7 +89,7 @@ function pendingSubsidy(state: SubsidyLedgerState, subsidyId: string, on: string
     const signed = subsidy.signed ? ` (${subsidy.signed.outcome} on ${subsidy.signed.on})` : '';
     return reject(
       'invalid-state',
-      say`subsidy ${subsidyId} is ${subsidy.status}${signed}, not waiting for a signature`,
+      say`subsidy ${subsidyId} is ${statusWord(subsidy.status)}${signed}, not waiting for a signature`,
       RULE,
     );
   }

@@ -11,6 +11,7 @@ import { grantBoundaryIds } from '../subsidy.routing';
 import { integrityCheck } from '../../policies/funding/tianjin-funding';
 import { yearOf } from '../../shared/dates';
 import { RecipientRole, GrantTerms } from '../../policies/funding/grant-terms';
+import { statusWord } from '../../shared/status-words';
 
 /** The validity rules of a grant, in order: each a RuleCheck recorded on the grant, or the reason it is refused. */
 
@@ -35,7 +36,7 @@ export function validityGates(
         !!consortium?.exists && consortium.id === terms.consortiumId && consortium.status === 'active',
         !consortium?.exists || consortium.id !== terms.consortiumId
           ? say`consortium ${terms.consortiumId} does not exist`
-          : say`consortium ${consortium.id} is ${consortium.status}; subsidies are granted to active consortia`,
+          : say`consortium ${consortium.id} is ${statusWord(consortium.status)}; subsidies are granted to active consortia`,
       ),
     }),
     () => ({

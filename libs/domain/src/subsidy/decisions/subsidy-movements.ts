@@ -7,6 +7,7 @@ import { FundingReleased, SubsidyCancelled } from '../subsidy.events';
 import { RuleRef } from '../../shared/rule';
 import { SubsidyLedgerState, SubsidyState } from '../subsidy.state';
 import { amountText } from '../../policies/funding/amount-text';
+import { statusWord } from '../../shared/status-words';
 
 /**
  * After the grant: disbursements, cancellations, clawbacks, refunds and termination. The amounts obey
@@ -31,7 +32,7 @@ export function openSubsidy(
     const why =
       subsidy.status === 'pending'
         ? say`waits for a second finance user's signature (POST /v1/subsidies/${subsidyId}/approval)`
-        : say`was ${subsidy.status} on ${subsidy.signed?.on}; its headroom was released`;
+        : say`was ${statusWord(subsidy.status)} on ${subsidy.signed?.on}; its headroom was released`;
     return reject('invalid-state', say`subsidy ${subsidyId} ${why}`, LEDGER.dualControl);
   }
   if (subsidy.status === 'terminated' && !allow.refund) {
