@@ -190,7 +190,11 @@ describe('bad input, generated for every operation', () => {
       for (const [name, query, problem] of cases) {
         const answer = await fetch(`${ledger.url}${path}?${query}`, {
           method: operation.method,
-          headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${TOKENS.admin}`,
+            'content-type': 'application/json',
+            'accept-language': 'en', // the problems' English wording is what the cases match
+          },
           body: operation.method === 'GET' ? undefined : JSON.stringify(operation.bodyFields ?? {}),
         });
         const body = (await answer.json().catch(() => ({}))) as { error?: string; details?: FieldProblem[] };

@@ -143,7 +143,7 @@ describe('answers in Chinese by default: no English sentence', () => {
         { as: 'officer', headers },
       ),
     );
-    const head: number = (await http.get('/health', { as: null })).body.log.headPosition;
+    const head: number = (await http.get('/health', { as: 'viewer' })).body.log.headPosition;
     await ask('consortium history', (headers) =>
       http.get(`/v1/consortia/${consortiumId}/history?minPosition=${head}`, { as: 'supervisor', headers }),
     );

@@ -1,7 +1,9 @@
-import { BadRequestException, CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { getMetadataStorage } from 'class-validator';
+import { say } from '@ledger/domain/shared/sentence';
+import { invalidInput } from './ledger-validation.pipe';
 import type { FieldProblem } from './text-problems';
 
 /** The query parameters a handler takes: its `@Query()` DTO's fields; none when it has no `@Query()` argument. */
@@ -48,14 +50,13 @@ export class ClosedQueryGuard implements CanActivate {
       this.declared.set(handler, declared);
     }
     const details: FieldProblem[] = names.flatMap((name) => {
-      if (!declared.has(name)) return [{ field: name, problems: [`property ${name} should not exist`] }];
+      if (!declared.has(name)) return [{ field: name, problems: [say`property ${name} should not exist`] }];
       if (Array.isArray(query[name])) {
-        return [{ field: name, problems: [`${name} is given more than once; a query parameter takes one value`] }];
+        return [{ field: name, problems: [say`${name} is given more than once; a query parameter takes one value`] }];
       }
       return [];
     });
     if (details.length === 0) return true;
-    const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
-    throw new BadRequestException({ error: 'invalid-input', message, details });
+    throw invalidInput(details);
   }
 }

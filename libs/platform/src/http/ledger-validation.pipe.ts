@@ -21,7 +21,8 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-function invalidInput(details: FieldProblem[]): BadRequestException {
+/** 400 `invalid-input` naming each field and its problems: the one shape of every input refusal at the HTTP edge. */
+export function invalidInput(details: FieldProblem[]): BadRequestException {
   const message = listOf(details.map((d) => say`${d.field}: ${listOf(d.problems)}`));
   return new BadRequestException({ error: 'invalid-input', message, details });
 }

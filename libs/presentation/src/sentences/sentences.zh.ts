@@ -354,6 +354,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
     '应为18位、校验码有效的统一社会信用代码',
   'must be a date written YYYY-MM-DD': '应为日期，格式YYYY-MM-DD',
   'property {0} should not exist': '不应包含属性{0}',
+  '{0} is given more than once; a query parameter takes one value': '{0}重复给出；一个查询参数只能取一个值',
   "the ledger's store cannot write ({0}: the disk is full, or the data directory is read-only or failing); the request was not completed: retry it, with the same Idempotency-Key, once the store can write again":
     '台账存储无法写入（{0}：磁盘已满，或数据目录只读或故障）；请求未完成：存储恢复写入后，请使用同一 Idempotency-Key 重试',
   // The projection app's own 400s (query parameters).
