@@ -1585,8 +1585,10 @@ export interface components {
       on: string;
       /** @enum {string} */
       grade: 'excellent' | 'qualified' | 'unqualified';
-      /** @description scores by aspect, integers (e.g. liaoning.evaluation's 10 aspects) */
-      scores?: Record<string, never>;
+      /** @description scores by aspect (e.g. liaoning.evaluation's 10 aspects), finite numbers */
+      scores?: {
+        [key: string]: number;
+      };
     };
     RecordAnnualReportDto: {
       /**

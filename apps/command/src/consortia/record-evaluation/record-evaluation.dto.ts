@@ -18,7 +18,10 @@ export class RecordEvaluationDto {
   @IsIn(GRADES)
   grade!: Grade;
 
-  @ApiPropertyOptional({ description: "scores by aspect, integers (e.g. liaoning.evaluation's 10 aspects)" })
+  @ApiPropertyOptional({
+    description: "scores by aspect (e.g. liaoning.evaluation's 10 aspects), finite numbers",
+    additionalProperties: { type: 'number' },
+  })
   @IsOptional()
   @IsObject()
   scores?: Record<string, number>;
