@@ -14,6 +14,7 @@ import {
 } from '@ledger/domain/policies/ledger-interpretations';
 import { LEDGER_INTERPRETATIONS_ZH } from '@ledger/domain/policies/ledger-interpretations.zh';
 import { PARAMETER_DESCRIPTIONS_ZH } from '@ledger/domain/policies/parameter-descriptions.zh';
+import { POLICY_READINGS_ZH } from '@ledger/domain/policies/policy-readings.zh';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { WaivableRule } from '@ledger/domain/policies/policy';
 import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
@@ -106,11 +107,19 @@ function interpretationIn(entry: LedgerInterpretation, language: Language): Ledg
 const describedIn = (description: string, language: Language): string =>
   (language === 'zh' && PARAMETER_DESCRIPTIONS_ZH[description]) || description;
 
-/** A row's or parameter's reading in `language`: a dated interpretation's text is said as the interpretation is. */
+/**
+ * A row's, parameter's or in-force date's reading in `language`: a dated interpretation's text is said as the
+ * interpretation is; any other reading by its Chinese (policy-readings.zh.ts).
+ */
 function readingIn(text: string, language: Language): string {
   const entry = ALL_INTERPRETATIONS.find((candidate) => candidate.text === text);
-  return entry ? interpretationIn(entry, language).text : text;
+  if (entry) return interpretationIn(entry, language).text;
+  return (language === 'zh' && POLICY_READINGS_ZH[text]) || text;
 }
+
+/** A policy's or funding's in-force dates with their reading in `language`. */
+const inForceIn = <T extends { interpretation?: string }>(inForce: T, language: Language): T =>
+  inForce.interpretation ? { ...inForce, interpretation: readingIn(inForce.interpretation, language) } : inForce;
 
 export function parameterView(
   name: string,
@@ -176,7 +185,7 @@ function fundingView(funding: FundingPolicy, language: Language): FundingView {
       return at < 0 ? [] : [parameters[at].name];
     });
   return {
-    inForce: funding.inForce,
+    inForce: inForceIn(funding.inForce, language),
     categories: funding.categories.map((c) => c.id),
     categoryDetails: funding.categories.map((c) => ({
       id: c.id,
@@ -210,7 +219,7 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
       title: policy.title,
       issuer: policy.issuer,
       issuedOn: policy.issuedOn,
-      inForce: policy.inForce,
+      inForce: inForceIn(policy.inForce, language),
       rules,
       parameters,
       waivable: policy.waivable,
@@ -226,7 +235,7 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
     title: nmg2022Zone.title,
     issuer: nmg2022Zone.issuer,
     issuedOn: nmg2022Zone.issuedOn,
-    inForce: nmg2022Zone.inForce,
+    inForce: inForceIn(nmg2022Zone.inForce, language),
     rules: zoneRules,
     parameters: zoneParameters,
     ledgerInterpretations: interpretationsOf(
@@ -239,8 +248,8 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
 
 /**
  * The catalogue in `language` (Chinese unless asked for English): rule titles and texts, the dated interpretations
- * the readings that are theirs, and the descriptions of parameters and funding categories. The rows' and parameters'
- * own readings (`interpretation`) are English, with their Chinese terms.
+ * the readings that are theirs, the rows', parameters' and in-force dates' own readings (`interpretation`), and the
+ * descriptions of parameters and funding categories.
  */
 export function policyCatalogueView(language: Language = 'zh'): PolicyCatalogueView {
   return {

@@ -1,5 +1,6 @@
 import { LEDGER_INTERPRETATIONS } from '@ledger/domain/policies/ledger-interpretations';
 import { PARAMETER_DESCRIPTIONS_ZH } from '@ledger/domain/policies/parameter-descriptions.zh';
+import { POLICY_READINGS_ZH } from '@ledger/domain/policies/policy-readings.zh';
 import { policyCatalogueView } from './policy-catalogue.view';
 
 const HAN = /\p{Script=Han}/u;
@@ -14,6 +15,21 @@ const descriptions = (view: typeof zh): string[] =>
     ...(policy.funding?.categoryDetails ?? []).map((c) => c.description),
   ]);
 
+/** Every row's, parameter's and in-force date's own reading (`interpretation`), in the order of the view. */
+const readings = (view: typeof zh): string[] =>
+  [
+    ...view.ledgerRules.map((row) => row.interpretation),
+    ...view.items.flatMap((policy) => [
+      policy.inForce.interpretation,
+      ...policy.rules.map((row) => row.interpretation),
+      ...policy.parameters.map((p) => p.interpretation),
+      policy.funding?.inForce.interpretation,
+      ...(policy.funding?.parameters ?? []).map((p) => p.interpretation),
+    ]),
+  ].filter((text): text is string => text !== undefined);
+
+const dated = new Set(Object.values(LEDGER_INTERPRETATIONS).map((entry) => entry.text));
+
 describe('the policy catalogue in Chinese (default) and English', () => {
   it('describes every parameter and funding category in Chinese, each from its English description', () => {
     const english = descriptions(en);
@@ -25,6 +41,17 @@ describe('the policy catalogue in Chinese (default) and English', () => {
   it('holds no Chinese description that nothing describes', () => {
     const english = new Set(descriptions(en));
     expect(Object.keys(PARAMETER_DESCRIPTIONS_ZH).filter((text) => !english.has(text))).toEqual([]);
+  });
+
+  it("says every row's and parameter's own reading in Chinese, each from its English text", () => {
+    const english = readings(en);
+    const own = english.filter((text) => !dated.has(text));
+    expect(own.filter((text) => POLICY_READINGS_ZH[text] === undefined)).toEqual([]);
+    expect(readings(zh).filter((text) => !HAN.test(text))).toEqual([]);
+    expect(
+      readings(zh).filter((text, at) => !dated.has(english[at]) && text !== POLICY_READINGS_ZH[english[at]]),
+    ).toEqual([]);
+    expect(Object.keys(POLICY_READINGS_ZH).filter((text) => !english.includes(text))).toEqual([]);
   });
 
   it('says every rule and every dated interpretation in Chinese, and in English on request', () => {
