@@ -84,6 +84,8 @@ async function xlsxStatement(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+const ENGLISH = { 'accept-language': 'en' };
+
 async function postStatement(
   file: Buffer,
   fields: Record<string, string> = {},
@@ -314,19 +316,37 @@ describe('POST /v1/reconciliations: what is refused, nothing recorded', () => {
 
   it.each(refusals)('%s: 400', async (_case, file, fields, message) => {
     const head = await headPosition();
-    const answer = await postStatement(file(), fields);
+    const answer = await postStatement(file(), fields, TOKENS.finance, ENGLISH);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toMatch(message);
     expect(await headPosition()).toBe(head);
   });
 
   it('the line and column of each bad cell are in details', async () => {
-    const answer = await postStatement(Buffer.from('凭证号,日期,金额\nPZ-1,2027-04-01,-5\nPZ-2,someday,7\n'));
+    const bad = Buffer.from('凭证号,日期,金额\nPZ-1,2027-04-01,-5\nPZ-2,someday,7\n');
+    const answer = await postStatement(bad, {}, TOKENS.finance, ENGLISH);
     expect(answer.status).toBe(400);
     expect(answer.body.details).toEqual([
       { line: 2, column: '金额', problem: expect.stringContaining('above zero') },
       { line: 3, column: '日期', problem: expect.stringContaining('not a date') },
     ]);
+  });
+
+  it("a file's problems are in Chinese by default, each where it is", async () => {
+    const head = await headPosition();
+    const bad = Buffer.from('凭证号,日期,金额\nPZ-1,2027-04-01,-5\nPZ-2,someday,7\n');
+    const answer = await postStatement(bad);
+    expect(answer.status).toBe(400);
+    expect(answer.body.details).toEqual([
+      { line: 2, column: '金额', problem: '“-5”不是支付：金额应大于零' },
+      { line: 3, column: '日期', problem: '“someday”不是日期（应为YYYY-MM-DD、YYYY/M/D、YYYYMMDD或YYYY年M月D日）' },
+    ]);
+    expect(answer.body.message).toBe(
+      '第2行“金额”列：“-5”不是支付：金额应大于零；第3行“日期”列：“someday”不是日期（应为YYYY-MM-DD、YYYY/M/D、YYYYMMDD或YYYY年M月D日）',
+    );
+    const empty = await postStatement(Buffer.alloc(0));
+    expect(empty.body.message).toBe('文件为空');
+    expect(await headPosition()).toBe(head);
   });
 
   it('JSON instead of a file: 400 naming file', async () => {

@@ -235,7 +235,7 @@ export function policyViews(language: Language = 'zh'): PolicyView[] {
     title: nmg2022Zone.title,
     issuer: nmg2022Zone.issuer,
     issuedOn: nmg2022Zone.issuedOn,
-    inForce: inForceIn(nmg2022Zone.inForce, language),
+    inForce: nmg2022Zone.inForce,
     rules: zoneRules,
     parameters: zoneParameters,
     ledgerInterpretations: interpretationsOf(

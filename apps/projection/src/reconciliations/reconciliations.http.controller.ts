@@ -44,6 +44,7 @@ import { reconciliationRunView, ReconciliationRunView } from './reconciliation-r
 import { parseMapping, statementLayout } from './statement-columns';
 import { readStatementFile, StatementProblem } from './statement-file';
 import { statementLines } from './statement-lines';
+import { say } from '@ledger/domain/shared/sentence';
 
 /**
  * Statement matching (issue 14, role finance): a payment statement against the ledger's disbursements. Served by the
@@ -87,7 +88,7 @@ export class ReconciliationsHttpController {
     const dates = statement.lines.map((line) => line.paidOn).sort();
     const from = dto.from ?? dates[0];
     const to = dto.to ?? dates[dates.length - 1];
-    if (from > to) throw badRequest([{ problem: `from (${from}) is after to (${to})` }]);
+    if (from > to) throw badRequest([{ problem: say`from (${from}) is after to (${to})` }]);
     const { jurisdiction } = meta;
     const scope = {
       from,
@@ -185,15 +186,15 @@ async function readStatement(dto: MatchStatementDto) {
       lines: statementLines(layout),
     };
   } catch (error) {
-    if (error instanceof StatementProblem) throw badRequest(error.details, error.message);
+    if (error instanceof StatementProblem) throw badRequest(error.details);
     throw error;
   }
 }
 
-function badRequest(details: StatementProblem['details'], message?: string): BadRequestException {
+function badRequest(details: StatementProblem['details']): BadRequestException {
   return new BadRequestException({
     error: 'invalid-input',
-    message: message ?? new StatementProblem(details).message,
+    message: new StatementProblem(details).sentence,
     details,
   });
 }

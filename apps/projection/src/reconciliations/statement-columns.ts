@@ -6,6 +6,7 @@
  */
 import { StatementColumns } from '@ledger/domain/reconciliation/statement';
 import { StatementCell, StatementProblem, StatementRow } from './statement-file';
+import { say } from '@ledger/domain/shared/sentence';
 
 export type ColumnRole = 'voucher' | 'amount' | 'date' | 'payee' | 'creditCode';
 const ROLES: ReadonlyArray<ColumnRole> = ['voucher', 'amount', 'date', 'payee', 'creditCode'];
@@ -90,21 +91,21 @@ export function parseMapping(text: string | undefined): StatementMapping | undef
     value = JSON.parse(text);
   } catch {
     throw new StatementProblem([
-      { column: 'mapping', problem: 'mapping must be JSON, e.g. {"amount":"支付金额","date":"支付日期"}' },
+      { column: 'mapping', problem: say`mapping must be JSON, e.g. ${'{"amount":"支付金额","date":"支付日期"}'}` },
     ]);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new StatementProblem([{ problem: 'mapping must be a JSON object naming columns by role' }]);
+    throw new StatementProblem([{ problem: say`mapping must be a JSON object naming columns by role` }]);
   const problems = Object.entries(value).flatMap(([key, name]) =>
     !MAPPING_KEYS.includes(key)
-      ? [{ problem: `mapping names an unknown role "${key}" (roles: ${MAPPING_KEYS.join(', ')})` }]
+      ? [{ problem: say`mapping names an unknown role "${key}" (roles: ${MAPPING_KEYS.join(', ')})` }]
       : key === 'amountUnit'
         ? name === 'yuan' || name === 'wan'
           ? []
-          : [{ problem: 'mapping.amountUnit must be "yuan" or "wan"' }]
+          : [{ problem: say`mapping.amountUnit must be "yuan" or "wan"` }]
         : typeof name === 'string' && name.trim() !== ''
           ? []
-          : [{ problem: `mapping.${key} must name a column header` }],
+          : [{ problem: say`mapping.${key} must name a column header` }],
   );
   if (problems.length > 0) throw new StatementProblem(problems);
   return value;
@@ -119,11 +120,14 @@ export function statementLayout(rows: StatementRow[], mapping?: StatementMapping
         return found.amount !== undefined && found.date !== undefined;
       });
   if (!header) {
-    const wanted = mapping
-      ? `the column "${mapping.amount ?? '(no amount in the mapping)'}" the mapping names`
-      : `a header row naming an amount (${HEADER_VARIANTS.amount.slice(0, 3).join('/')}…) and a date (${HEADER_VARIANTS.date.slice(0, 3).join('/')}…)`;
+    const wanted =
+      mapping?.amount !== undefined
+        ? say`the column "${mapping.amount}" the mapping names`
+        : mapping
+          ? say`the amount column, which the mapping does not name`
+          : say`a header row naming an amount (${HEADER_VARIANTS.amount.slice(0, 3).join('/')}…) and a date (${HEADER_VARIANTS.date.slice(0, 3).join('/')}…)`;
     throw new StatementProblem([
-      { problem: `no header found in the first ${HEADER_SCAN_ROWS} rows: expected ${wanted}, or give mapping` },
+      { problem: say`no header found in the first ${HEADER_SCAN_ROWS} rows: expected ${wanted}, or give mapping` },
     ]);
   }
   const index = mapping ? mappedIndex(header, mapping) : recognisedIndex(header);
@@ -133,14 +137,14 @@ export function statementLayout(rows: StatementRow[], mapping?: StatementMapping
       throw new StatementProblem(
         missing.map((role) => ({
           line: header.line,
-          problem: `the header has no column "${mapping[role]}" (mapping.${role})`,
+          problem: say`the header has no column "${mapping[role]}" (mapping.${role})`,
         })),
       );
   }
   const required = (['amount', 'date'] as const).filter((role) => index[role] === undefined);
   if (required.length > 0)
     throw new StatementProblem(
-      required.map((role) => ({ line: header.line, problem: `no ${role} column: name it in mapping.${role}` })),
+      required.map((role) => ({ line: header.line, problem: say`no ${role} column: name it in mapping.${role}` })),
     );
   const nameOf = (role: ColumnRole) =>
     index[role] === undefined ? undefined : String(header.cells[index[role]]).trim();

@@ -7,6 +7,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { StatementFormat } from '@ledger/domain/reconciliation/statement';
+import { listOf, say, Sentence } from '@ledger/domain/shared/sentence';
+import { renderSentence } from '@ledger/presentation/sentences/render-words';
 
 export type StatementCell = string | number | Date | null;
 
@@ -19,22 +21,29 @@ export interface StatementRow {
 export interface StatementProblemDetail {
   line?: number;
   column?: string;
-  problem: string;
+  /** A sentence, rendered in the language the answer speaks. */
+  problem: Sentence;
 }
 
-/** What is wrong with a statement file; the HTTP edge answers it 400 (nothing is recorded). */
+/** A problem where it is: its line and column, when known, before it. */
+function located({ line, column, problem }: StatementProblemDetail): Sentence {
+  if (line !== undefined && column !== undefined) return say`line ${line}, column ${column}: ${problem}`;
+  if (line !== undefined) return say`line ${line}: ${problem}`;
+  if (column !== undefined) return say`column ${column}: ${problem}`;
+  return problem;
+}
+
+/**
+ * What is wrong with a statement file; the HTTP edge answers it 400 (nothing is recorded) with `sentence`, every
+ * problem where it is, in the language asked for. The Error's own message is its English, for logs.
+ */
 export class StatementProblem extends Error {
+  readonly sentence: Sentence;
+
   constructor(readonly details: StatementProblemDetail[]) {
-    super(
-      details
-        .map(({ line, column, problem }) => {
-          const where = [line !== undefined && `line ${line}`, column !== undefined && `column ${column}`].filter(
-            Boolean,
-          );
-          return where.length > 0 ? `${where.join(', ')}: ${problem}` : problem;
-        })
-        .join('; '),
-    );
+    const sentence = listOf(details.map(located));
+    super(renderSentence(sentence, 'en'));
+    this.sentence = sentence;
   }
 }
 
@@ -43,12 +52,12 @@ const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export async function readStatementFile(bytes: Buffer): Promise<{ format: StatementFormat; rows: StatementRow[] }> {
-  if (bytes.length === 0) throw new StatementProblem([{ problem: 'the file is empty' }]);
+  if (bytes.length === 0) throw new StatementProblem([{ problem: say`the file is empty` }]);
   if (bytes.subarray(0, 4).equals(ZIP)) return { format: 'xlsx', rows: await xlsxRows(bytes) };
   if (bytes.subarray(0, 4).equals(OLE2))
-    throw new StatementProblem([{ problem: 'an .xls file (Excel 97–2003): save it as .xlsx or CSV' }]);
+    throw new StatementProblem([{ problem: say`an .xls file (Excel 97–2003): save it as .xlsx or CSV` }]);
   if (bytes.includes(0))
-    throw new StatementProblem([{ problem: 'not a CSV (UTF-8 or GBK) or XLSX file: it holds binary data' }]);
+    throw new StatementProblem([{ problem: say`not a CSV (UTF-8 or GBK) or XLSX file: it holds binary data` }]);
   const { format, text } = decodeCsv(bytes);
   return { format, rows: csvRows(text) };
 }
@@ -73,7 +82,7 @@ function csvRows(text: string): StatementRow[] {
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
     const { lines, message } = error as { lines?: number; message: string };
-    throw new StatementProblem([{ line: lines, problem: `not readable as CSV: ${message}` }]);
+    throw new StatementProblem([{ line: lines, problem: say`not readable as CSV: ${message}` }]);
   }
 }
 
@@ -82,10 +91,10 @@ async function xlsxRows(bytes: Buffer): Promise<StatementRow[]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new StatementProblem([{ problem: `not readable as XLSX: ${(error as Error).message}` }]);
+    throw new StatementProblem([{ problem: say`not readable as XLSX: ${(error as Error).message}` }]);
   }
   const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
-  if (!sheet) throw new StatementProblem([{ problem: 'the workbook has no sheet with cells' }]);
+  if (!sheet) throw new StatementProblem([{ problem: say`the workbook has no sheet with cells` }]);
   const rows: StatementRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: StatementCell[] = [];

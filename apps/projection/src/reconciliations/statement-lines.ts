@@ -4,6 +4,7 @@
  * that are empty or total rows (合计, 总计, 小计) are left out.
  */
 import { isBusinessDate } from '@ledger/domain/shared/dates';
+import { isSentence, say, Sentence } from '@ledger/domain/shared/sentence';
 import { StatementLine } from '@ledger/domain/reconciliation/statement';
 import { StatementLayout } from './statement-columns';
 import { StatementCell, StatementProblem, StatementProblemDetail } from './statement-file';
@@ -26,14 +27,14 @@ export function statementLines(layout: StatementLayout): StatementLine[] {
     if (row.cells.some((cell) => TOTAL_ROW.test(String(cell ?? '').trim()))) continue;
     const amount = amountFen(row.cells[index.amount!] ?? null, columns.amountUnit);
     const paidOn = dateOf(row.cells[index.date!] ?? null);
-    if (typeof amount === 'string') problems.push({ line: row.line, column: columns.amount, problem: amount });
+    if (isSentence(amount)) problems.push({ line: row.line, column: columns.amount, problem: amount });
     if (paidOn === undefined)
       problems.push({
         line: row.line,
         column: columns.date,
-        problem: `"${text(index.date)}" is not a date (YYYY-MM-DD, YYYY/M/D, YYYYMMDD or YYYY年M月D日)`,
+        problem: say`"${text(index.date)}" is not a date (YYYY-MM-DD, YYYY/M/D, YYYYMMDD or YYYY年M月D日)`,
       });
-    if (typeof amount === 'string' || paidOn === undefined) continue;
+    if (isSentence(amount) || paidOn === undefined) continue;
     const voucher = text(index.voucher);
     const payee = text(index.payee);
     const creditCode = text(index.creditCode).toUpperCase();
@@ -49,7 +50,7 @@ export function statementLines(layout: StatementLayout): StatementLine[] {
   if (problems.length > 0) throw new StatementProblem(problems.slice(0, MAX_PROBLEMS));
   if (lines.length === 0)
     throw new StatementProblem([
-      { line: layout.headerLine, problem: 'the statement has no payment lines under its header' },
+      { line: layout.headerLine, problem: say`the statement has no payment lines under its header` },
     ]);
   return lines;
 }
@@ -57,7 +58,7 @@ export function statementLines(layout: StatementLayout): StatementLine[] {
 const DECIMALS = { yuan: 2, wan: 6 } as const;
 
 /** Fen, or why not: a positive amount with at most 2 decimals in yuan (6 in 万元). */
-export function amountFen(cell: StatementCell, unit: 'yuan' | 'wan'): number | string {
+export function amountFen(cell: StatementCell, unit: 'yuan' | 'wan'): number | Sentence {
   const raw =
     typeof cell === 'number'
       ? cell.toFixed(DECIMALS[unit] + 2).replace(/\.?0+$/, '')
@@ -66,16 +67,16 @@ export function amountFen(cell: StatementCell, unit: 'yuan' | 'wan'): number | s
           .replace(/[¥￥,\s]|元$|万元$/gu, '');
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
   const shown = typeof cell === 'number' ? String(cell) : String(cell ?? '').trim();
-  if (!match) return `"${shown}" is not an amount in ${unit === 'wan' ? '万元' : 'yuan'}`;
+  const unitWord = unit === 'wan' ? say`万元` : say`yuan`;
+  if (!match) return say`"${shown}" is not an amount in ${unitWord}`;
   const [, minus, whole, fraction = ''] = match;
-  if (fraction.length > DECIMALS[unit])
-    return `"${shown}" has more than ${DECIMALS[unit]} decimals (${unit === 'wan' ? '万元' : 'yuan'})`;
+  if (fraction.length > DECIMALS[unit]) return say`"${shown}" has more than ${DECIMALS[unit]} decimals (${unitWord})`;
   const fen =
     unit === 'yuan'
       ? Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
       : Number(whole) * 1_000_000 + Number(fraction.padEnd(6, '0'));
-  if (minus || fen === 0) return `"${shown}" is not a payment: the amount must be above zero`;
-  if (!Number.isSafeInteger(fen)) return `"${shown}" is too large`;
+  if (minus || fen === 0) return say`"${shown}" is not a payment: the amount must be above zero`;
+  if (!Number.isSafeInteger(fen)) return say`"${shown}" is too large`;
   return fen;
 }
 
