@@ -9,7 +9,7 @@
 import { FULL_MARKS_INDICATORS_HTTP, ISSUE_SCENARIO, ZONE_NAME } from '@ledger/domain/zone/zone.fixtures';
 import { MEMBERS } from '@ledger/domain/consortium/consortium.fixtures';
 import { filingBody, TIMELINES, unitBody } from './support/consortium-requests';
-import { RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
+import { RunningLedger, startLedger, STORY_TODAY, TOKENS } from './support/ledger-test-app';
 import { consortiumWith, leadFactory, postGrant } from './support/subsidy-requests';
 
 /** Fields whose values are identifiers or codes in every language, not words. */
@@ -171,9 +171,40 @@ describe('answers in Chinese by default: no English sentence', () => {
             ...(policy.funding?.parameters ?? []).map((p: { description: string }) => p.description),
             ...(policy.funding?.categoryDetails ?? []).map((c: { description: string }) => c.description),
           ]),
+          // The rows', parameters' and in-force dates' own readings.
+          readings: [
+            ...body.ledgerRules.map((row: { interpretation?: string }) => row.interpretation),
+            ...body.items.flatMap((policy: Record<string, any>) => [
+              policy.inForce.interpretation,
+              policy.funding?.inForce.interpretation,
+              ...policy.rules.map((row: { interpretation?: string }) => row.interpretation),
+              ...policy.parameters.map((p: { interpretation?: string }) => p.interpretation),
+              ...(policy.funding?.parameters ?? []).map((p: { interpretation?: string }) => p.interpretation),
+            ]),
+          ].filter((text) => text !== undefined),
         },
       };
     });
+    // A statement upload's problems (a bad amount, a bad date).
+    await ask('a statement upload refused', async (headers) => {
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob([Buffer.from('凭证号,日期,金额\nPZ-1,2027-04-01,-5\nPZ-2,someday,7\n')]),
+        'statement',
+      );
+      const response = await fetch(`${ledger.url}/v1/reconciliations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKENS.finance}`, ...headers },
+        body: form,
+      });
+      return { status: response.status, body: await response.json() };
+    });
+    // A 404 names what it did not find: its noun a word, its id as it is.
+    const missing = await ask('a subsidy not found', (headers) =>
+      http.get('/v1/subsidies/S-404', { as: 'viewer', headers }),
+    );
+    expect(missing.body).toMatchObject({ error: 'not-found', message: '未找到补助S-404' });
   });
   afterAll(() => ledger?.close());
 
@@ -201,6 +232,7 @@ describe('answers in Chinese by default: no English sentence', () => {
         "a projection's own 400",
         "a command's 400 from its own validators",
         'the policy catalogue: interpretations, rule texts, descriptions',
+        'a statement upload refused',
       ]),
     );
   });

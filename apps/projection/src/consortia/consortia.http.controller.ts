@@ -32,6 +32,7 @@ import { findPage } from '../shared/list-page';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
 import { withYuan } from '@ledger/presentation/money.view';
+import { recordCalled } from '../shared/record-called';
 
 @ApiTags('consortia')
 @ApiBearerAuth()
@@ -92,7 +93,7 @@ export class ConsortiaHttpController {
     const moment = asOfMomentOf(query, principal);
     if (moment === undefined) {
       const found = await this.readStore.getDocument<ConsortiumState>(CONSORTIA.name, id);
-      if (!found) throw notFound(`consortium ${id}`);
+      if (!found) throw notFound(recordCalled('consortium', id));
       return consortiumView(found.state);
     }
     return asOfAnswer(this.folded, CONSORTIUM_REPLAY, id, moment);
@@ -108,7 +109,7 @@ export class ConsortiaHttpController {
   })
   @ExportsAs(auditTrailWorkbook('consortium'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
-    if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(`consortium ${id}`);
+    if (!(await this.readStore.getDocument(CONSORTIA.name, id))) throw notFound(recordCalled('consortium', id));
     const entries = (await readAuditTrail(this.store, consortiumStreamId(id))).map((entry) => ({
       ...entry,
       data: withYuan(entry.data),

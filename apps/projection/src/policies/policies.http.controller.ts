@@ -4,6 +4,7 @@ import { PolicyCatalogueDto, PolicyDto } from '@ledger/presentation/policy-catal
 import { MinPositionGuard, notFound, preferredLanguage, Roles } from '@ledger/platform';
 import { policyCatalogueView } from '@ledger/presentation';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { recordCalled } from '../shared/record-called';
 
 /** The rules as the ledger applies them: so every decision's rule id and citation can be looked up, with its numbers. */
 @ApiTags('policies')
@@ -36,7 +37,7 @@ export class PoliciesHttpController {
   @Header('vary', 'Accept-Language')
   one(@Param('id') id: string, @Query() _query: QueryOptionsDto, @Headers('accept-language') acceptLanguage?: string) {
     const policy = this.catalogues[preferredLanguage(acceptLanguage)].items.find((p) => p.id === id);
-    if (!policy) throw notFound(`policy ${id}`);
+    if (!policy) throw notFound(recordCalled('policy', id));
     return policy;
   }
 }

@@ -45,6 +45,7 @@ import { parseMapping, statementLayout } from './statement-columns';
 import { readStatementFile, StatementProblem } from './statement-file';
 import { statementLines } from './statement-lines';
 import { say } from '@ledger/domain/shared/sentence';
+import { recordCalled } from '../shared/record-called';
 
 /**
  * Statement matching (issue 14, role finance): a payment statement against the ledger's disbursements. Served by the
@@ -116,7 +117,7 @@ export class ReconciliationsHttpController {
   })
   async run(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ReconciliationRunView> {
     const view = reconciliationRunView(await this.store.readStream(reconciliationStreamId(id)));
-    if (!view || !withinJurisdiction(view, principal.jurisdiction)) throw notFound(`reconciliation ${id}`);
+    if (!view || !withinJurisdiction(view, principal.jurisdiction)) throw notFound(recordCalled('reconciliation', id));
     return view;
   }
 

@@ -1,4 +1,4 @@
-import { say } from '@ledger/domain/shared/sentence';
+import { say, Sentence } from '@ledger/domain/shared/sentence';
 import { EventStore } from '@ledger/event-store';
 import { notFound } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
@@ -7,29 +7,34 @@ import { Replayable } from './replayable';
 import { FoldedStreams } from './folded-streams';
 import { readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
 import { diffViews } from './view-diff';
+import { recordCalled } from '../shared/record-called';
 
 /** The answers of replay, diff and as-of: what the controllers and the CLI give, from the event store alone. */
 
 const momentText = (moment: Moment) =>
   'position' in moment ? `at position ${moment.position}` : `as of ${moment.timestamp}`;
 
+/** The record as it was at a moment, for a 404: "subsidy S-1 at position 12" → 补助S-1（位置12）. */
+const recordAt = (record: Sentence, moment: Moment): Sentence =>
+  'position' in moment ? say`${record} at position ${moment.position}` : say`${record} as of ${moment.timestamp}`;
+
 async function timelineOf(store: EventStore, replayable: Replayable, id: string): Promise<Timeline> {
   const timeline = await readTimeline(store, replayable, id);
-  if (!timeline) throw notFound(`${replayable.noun} ${id}`);
+  if (!timeline) throw notFound(recordCalled(replayable.noun, id));
   return timeline;
 }
 
 function stepAtOr404(timeline: Timeline, replayable: Replayable, moment: Moment): ReplayStep {
   const step = stepAt(timeline, moment);
-  if (!step) throw notFound(`${replayable.noun} ${timeline.id} ${momentText(moment)}`);
+  if (!step) throw notFound(recordAt(recordCalled(replayable.noun, timeline.id), moment));
   return step;
 }
 
 /** `GET …/{id}?asOf=` or `?atPosition=`: the entity as the ledger knew it then, and the position of its last event. */
 export async function asOfAnswer(streams: FoldedStreams, replayable: Replayable, id: string, moment: Moment) {
   const folded = await streams.foldUntil(replayable, id, moment);
-  if (folded === undefined) throw notFound(`${replayable.noun} ${id}`);
-  if (folded.position === undefined) throw notFound(`${replayable.noun} ${id} ${momentText(moment)}`);
+  if (folded === undefined) throw notFound(recordCalled(replayable.noun, id));
+  if (folded.position === undefined) throw notFound(recordAt(recordCalled(replayable.noun, id), moment));
   return { ...replayable.view(folded.state), ...momentView(moment), position: folded.position };
 }
 

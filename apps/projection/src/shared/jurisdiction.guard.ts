@@ -15,6 +15,7 @@ import { consortiumKeys, covers, JurisdictionKeys, notFound, Principal, READ_STO
 import { CONSORTIA } from '../consortia/consortia.projection';
 import { SubsidyRecord, SUBSIDIES } from '../subsidies/subsidies.projection';
 import { ZONES } from '../zones/zones.projection';
+import { recordCalled } from './record-called';
 
 type RecordKind = 'consortium' | 'subsidy' | 'zone';
 const SCOPED_RECORD = 'ledger:scoped-record';
@@ -59,7 +60,7 @@ export class JurisdictionGuard implements CanActivate {
     ]);
     if (!jurisdiction || id === undefined || !kind) return true;
     const keys = await keysOf(this.readStore, kind, id);
-    if (!keys || !covers(jurisdiction, keys)) throw notFound(`${kind} ${id}`);
+    if (!keys || !covers(jurisdiction, keys)) throw notFound(recordCalled(kind, id));
     return true;
   }
 }

@@ -36,6 +36,7 @@ import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
 import { eventDataWithWords, moneyView } from '@ledger/presentation/subsidy.view';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
+import { recordCalled } from '../shared/record-called';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()
@@ -98,7 +99,7 @@ export class SubsidiesHttpController {
     const moment = asOfMomentOf(query, principal);
     if (moment !== undefined) return asOfAnswer(this.folded, SUBSIDY_REPLAY, id, moment);
     const record = await readSubsidy(this.readStore, id);
-    if (!record?.grant) throw notFound(`subsidy ${id}`);
+    if (!record?.grant) throw notFound(recordCalled('subsidy', id));
     return subsidyDetailView(record);
   }
 
@@ -114,7 +115,7 @@ export class SubsidiesHttpController {
   @ExportsAs(auditTrailWorkbook('subsidy'))
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.store, subsidyStreamId(id));
-    if (entries.length === 0) throw notFound(`subsidy ${id}`);
+    if (entries.length === 0) throw notFound(recordCalled('subsidy', id));
     return {
       id,
       events: entries.map((entry) => ({

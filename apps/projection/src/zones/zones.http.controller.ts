@@ -43,6 +43,7 @@ import {
 import { zoneStreamId } from '@ledger/domain/zone/zone.streams';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
 import { ScopedRecords } from '../shared/jurisdiction.guard';
+import { recordCalled } from '../shared/record-called';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
 export const NEXT_DEADLINES_HORIZON_DAYS = 365;
@@ -147,7 +148,7 @@ export class ZonesHttpController {
     // What a zone owed then is not what it owes today: the as-of view is the state alone, without `nextDeadlines`.
     if (moment !== undefined) return asOfAnswer(this.folded, ZONE_REPLAY, id, moment);
     const zone = (await this.readStore.getDocument<ZoneState>(ZONES.name, id))?.state;
-    if (!zone) throw notFound(`zone ${id}`);
+    if (!zone) throw notFound(recordCalled('zone', id));
     const today = this.config.today();
     return { ...zoneView(zone), nextDeadlines: upcomingDeadlines(zone, today, NEXT_DEADLINES_HORIZON_DAYS) };
   }
@@ -163,7 +164,7 @@ export class ZonesHttpController {
   @ReadsProjections() // the log itself: nothing to wait for
   async history(@Param('id') id: string, @Query() _query: QueryOptionsDto) {
     const entries = await readAuditTrail(this.store, zoneStreamId(id));
-    if (entries.length === 0) throw notFound(`zone ${id}`);
+    if (entries.length === 0) throw notFound(recordCalled('zone', id));
     return {
       id,
       events: entries.map((entry) => ({

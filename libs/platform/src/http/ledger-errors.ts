@@ -61,5 +61,6 @@ export interface ErrorBody {
   [extra: string]: unknown;
 }
 
-export const notFound = (what: string): RejectionException =>
+/** A 404 naming what was not found: a sentence (a record by its noun and id), or text as it is. */
+export const notFound = (what: Words): RejectionException =>
   new RejectionException({ kind: 'rejection', code: 'not-found', message: say`${what} was not found` });

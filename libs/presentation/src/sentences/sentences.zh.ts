@@ -327,6 +327,13 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'the read model has processed the log up to position {0}, not yet {1}; retry shortly':
     '读模型已处理日志至位置{0}，尚未到达{1}；请稍后重试',
   '{0} was not found': '未找到{0}',
+  // What a 404 names: a record by its noun and id (apps/projection/src/shared/record-called.ts), at a moment.
+  'subsidy {0}': '补助{0}',
+  'zone {0}': '示范区{0}',
+  'policy {0}': '政策{0}',
+  'reconciliation {0}': '对账{0}',
+  '{0} at position {1}': '{0}（位置{1}）',
+  '{0} as of {1}': '{0}（截至{1}）',
   '{0}: {1}': '{0}：{1}',
   '{0} is not a method of {1}; it allows {2}': '{1}不支持{0}方法；允许的方法为{2}',
   'must not contain control characters (tab and line breaks excepted)': '不得包含控制字符（制表符和换行符除外）',
