@@ -221,6 +221,9 @@ describe('the other exports', () => {
       cap.scope,
       ...[cap.limit, cap.used, cap.headroom].map((v: string | null) => (v === null ? undefined : Number(v))),
     ]);
+    // The cap's sentence as the JSON answer words it, in the file's language (not an object's default text).
+    expect(rowValues(caps, 2)[6]).toBe(cap.detail);
+    expect(cap.detail).toMatch(/[\u4e00-\u9fff]/);
     const csv = await exportOf(path, 'text/csv', 'en');
     expect(answerFileName(csv)).toBe(`funding-${consortium.lead.creditCode}-2027.csv`);
     expect(parseCsv(csv.text.slice(1))[0].slice(0, 2)).toEqual(['id', 'consortiumId']);

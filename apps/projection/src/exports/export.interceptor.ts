@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { csvOf, ExportWorkbook, xlsxOf } from '@ledger/presentation/exports';
+import { renderSentences } from '@ledger/presentation/sentences/render-words';
 import { from, mergeMap, Observable } from 'rxjs';
 import { CSV_MEDIA_TYPE, ExportRequest, exportRequestOf, XLSX_MEDIA_TYPE } from './export-format';
 
@@ -30,7 +31,9 @@ export class ExportInterceptor implements NestInterceptor {
     const wanted = exportRequestOf(header(request.headers.accept), header(request.headers['accept-language']));
     if (!workbookOf || !wanted) return next.handle();
     request.ledgerExport = wanted;
-    return next.handle().pipe(mergeMap((answer) => from(fileOf(workbookOf(answer as never), wanted))));
+    // The file's words in its language, as a JSON answer's are (answer-language.ts renders those, past this point).
+    const worded = (answer: unknown) => renderSentences(workbookOf(answer as never), wanted.language);
+    return next.handle().pipe(mergeMap((answer) => from(fileOf(worded(answer), wanted))));
   }
 }
 
