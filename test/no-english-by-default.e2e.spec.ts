@@ -200,6 +200,18 @@ describe('answers in Chinese by default: no English sentence', () => {
       });
       return { status: response.status, body: await response.json() };
     });
+    // A grant accepted: its checks and caps (their interpretations are the catalogue's readings), and the funding view.
+    const granted = await postGrant(ledger, { ...grant, amount: '2000000' });
+    expect(granted.status).toBe(201);
+    await ask('a granted subsidy', (headers) =>
+      http.get(`/v1/subsidies/${granted.body.id}?minPosition=${granted.body.position}`, { as: 'viewer', headers }),
+    );
+    await ask('the funding view with its caps', (headers) =>
+      http.get(`/v1/funding/${alliance.lead.creditCode}?fiscalYear=2025&minPosition=${granted.body.position}`, {
+        as: 'viewer',
+        headers,
+      }),
+    );
     // A 404 names what it did not find: its noun a word, its id as it is.
     const missing = await ask('a subsidy not found', (headers) =>
       http.get('/v1/subsidies/S-404', { as: 'viewer', headers }),

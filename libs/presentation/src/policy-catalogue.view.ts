@@ -14,7 +14,6 @@ import {
 } from '@ledger/domain/policies/ledger-interpretations';
 import { LEDGER_INTERPRETATIONS_ZH } from '@ledger/domain/policies/ledger-interpretations.zh';
 import { PARAMETER_DESCRIPTIONS_ZH } from '@ledger/domain/policies/parameter-descriptions.zh';
-import { POLICY_READINGS_ZH } from '@ledger/domain/policies/policy-readings.zh';
 import { nmg2022Zone } from '@ledger/domain/policies/nmg-2022-zone';
 import { WaivableRule } from '@ledger/domain/policies/policy';
 import { LEDGER_RULES, POLICY_RULES } from '@ledger/domain/policies/rules/rule-catalogue';
@@ -25,6 +24,7 @@ import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { PolicyParam, RuleRef } from '@ledger/domain/shared/rule';
 import { Language } from '@ledger/domain/shared/wording';
 
+import { chineseReading } from './sentences/catalogue-reading';
 import { ruleTitle } from './sentences/render-words';
 
 export { ruleTitle };
@@ -112,9 +112,7 @@ const describedIn = (description: string, language: Language): string =>
  * interpretation is; any other reading by its Chinese (policy-readings.zh.ts).
  */
 function readingIn(text: string, language: Language): string {
-  const entry = ALL_INTERPRETATIONS.find((candidate) => candidate.text === text);
-  if (entry) return interpretationIn(entry, language).text;
-  return (language === 'zh' && POLICY_READINGS_ZH[text]) || text;
+  return (language === 'zh' && chineseReading(text)) || text;
 }
 
 /** A policy's or funding's in-force dates with their reading in `language`. */

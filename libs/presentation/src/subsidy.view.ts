@@ -1,4 +1,5 @@
 import { Fen, fenToYuan } from '@ledger/domain/shared/money';
+import { catalogueReading } from './sentences/catalogue-reading';
 import { yuanOrNull } from './money.view';
 import { CapRecord } from '@ledger/domain/policies/funding/funding-policy';
 import { RecordedCheck, wordedCap, wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
@@ -63,7 +64,7 @@ export function recordedCapView(recorded: CapRecord, amountFen: Fen, policy: Con
     used: cap.usedBeforeFen === null ? null : fenToYuan(cap.usedBeforeFen + amountFen),
     headroom: yuanOrNull(cap.headroomAfterFen),
     detail: cap.detail,
-    ...(cap.interpretation && { interpretation: cap.interpretation }),
+    ...(cap.interpretation && { interpretation: catalogueReading(cap.interpretation) }),
   };
 }
 
@@ -107,6 +108,10 @@ export function eventDataWithWords(type: string, data: unknown): unknown {
   return {
     ...grant,
     ...(grant.checks && { checks: grant.checks.map((check) => wordedCheck(check, grant.policy)) }),
-    ...(grant.caps && { caps: grant.caps.map((cap) => wordedCap(cap, grant.policy)) }),
+    ...(grant.caps && { caps: grant.caps.map((cap) => withReading(wordedCap(cap, grant.policy))) }),
   };
 }
+
+/** A cap with its interpretation as words of the catalogue, said in the answer's language. */
+const withReading = <T extends { interpretation?: string }>(cap: T) =>
+  cap.interpretation ? { ...cap, interpretation: catalogueReading(cap.interpretation) } : cap;

@@ -1,4 +1,5 @@
 import { FundingBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
+import { catalogueReading } from '@ledger/presentation/sentences/catalogue-reading';
 import { capsFor } from '@ledger/domain/policies/funding/funding-caps';
 import { CapEvaluation } from '@ledger/domain/policies/funding/funding-policy';
 import { Fen } from '@ledger/domain/shared/money';
@@ -42,6 +43,6 @@ export function capNowView(cap: CapEvaluation) {
     used: yuanOrNull(cap.usedFen),
     headroom: yuanOrNull(headroomFen),
     detail: cap.detail,
-    ...(cap.interpretation && { interpretation: cap.interpretation }),
+    ...(cap.interpretation && { interpretation: catalogueReading(cap.interpretation) }),
   };
 }

@@ -8,12 +8,13 @@ import { ENGLISH } from '@ledger/domain/policies/rules/in-english';
 import { RULE_TITLES_ZH } from '@ledger/domain/policies/rules/rule-titles.zh';
 import { LIST_KEYS, Sentence, Words } from '@ledger/domain/shared/sentence';
 import { Language, wordAll, Wording, wordSentence, wordWords } from '@ledger/domain/shared/wording';
+import { chineseReading } from './catalogue-reading';
 import { SENTENCES_ZH } from './sentences.zh';
 
 export type { Language } from '@ledger/domain/shared/wording';
 
 const CHINESE: Wording = {
-  template: (key) => SENTENCES_ZH[key],
+  template: (key) => SENTENCES_ZH[key] ?? chineseReading(key),
   title: (rule) => RULE_TITLES_ZH[rule],
   separators: { [LIST_KEYS.semicolon]: '；', [LIST_KEYS.comma]: '、' },
 };
