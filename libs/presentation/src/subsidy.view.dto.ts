@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import {
   DateProperty,
   DecisionDto,
@@ -126,17 +126,24 @@ export class SubsidyDetailDto extends IntersectionType(SubsidyViewDto, AsOfViewD
   movements!: object[];
 }
 
-/** A subsidy in the list: who, what, when, and its money. */
-export class SubsidySummaryDto extends MoneyViewDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ enum: SUBSIDY_STATUSES }) status!: string;
-  @ApiProperty() consortiumId!: string;
-  @ApiProperty({ enum: CONSORTIUM_POLICY_IDS }) policy!: string;
-  @ApiProperty({ enum: FUNDING_CATEGORY_IDS }) category!: string;
-  @ApiProperty({ example: '91210100MA0000001G' }) recipient!: string;
-  @IntegerProperty() fiscalYear!: number;
-  @DateProperty() grantedOn!: string;
-}
+/** A subsidy in the list: who, what, when, and its money (the fields of its view that a list row shows). */
+export class SubsidySummaryDto extends PickType(SubsidyViewDto, [
+  'granted',
+  'cancelled',
+  'disbursed',
+  'clawedBack',
+  'refunded',
+  'undisbursed',
+  'receivable',
+  'id',
+  'status',
+  'consortiumId',
+  'policy',
+  'category',
+  'recipient',
+  'fiscalYear',
+  'grantedOn',
+] as const) {}
 
 export class SubsidyPageDto extends CursorPageDto {
   @ApiProperty({ type: [SubsidySummaryDto] }) items!: SubsidySummaryDto[];

@@ -26,8 +26,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; principal?: Principal }>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const principal = match ? this.tokens.principalFor(match[1]) : undefined;
+    const principal = this.tokens.principalOfAuthorization(request.headers.authorization);
     if (!principal)
       throw new UnauthorizedException({
         error: 'unauthorized',

@@ -27,6 +27,12 @@ export class TokenRegistry {
   principalFor(token: string): Principal | undefined {
     return this.principals.get(token);
   }
+
+  /** The principal of an `Authorization: Bearer <token>` header; undefined for no header, another scheme or an unknown token. */
+  principalOfAuthorization(authorization: string | undefined): Principal | undefined {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    return match ? this.principalFor(match[1]) : undefined;
+  }
 }
 
 /** With no token configured, the first start generates an admin token, keeps it and prints it once. */

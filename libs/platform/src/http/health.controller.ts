@@ -85,8 +85,7 @@ export class HealthController {
 
   /** A bearer token the ledger knows, of any role: the details of a health reading are for its holder. */
   private knownToken(request: { headers: IncomingHttpHeaders }): boolean {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    return match !== null && this.tokens.principalFor(match[1]) !== undefined;
+    return this.tokens.principalOfAuthorization(request.headers.authorization) !== undefined;
   }
 
   /** Terminus' result with its status: 200, or 503 with the same shape (not the ledger's error envelope). */
