@@ -27,11 +27,15 @@ export function readRawLog(file: string): RawEventRow[] {
   }
 }
 
-/** Writes the rows into a new events file as an older version of the ledger left them. */
+/**
+ * Writes the rows into a new events file as an older version of the ledger left them: with the `streams` table of
+ * revisions those versions kept (today's store reads revisions from the events and drops it on opening).
+ */
 export function writeRawLog(file: string, rows: RawEventRow[]): void {
   const db = new Database(file);
   try {
     ensureSchema(db);
+    db.exec('CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL)');
     const insert = db.prepare(
       `INSERT INTO events (position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
        VALUES (@position, @stream_id, @stream_revision, @event_id, @type, @schema_version, @data, @metadata, @recorded_at, @hash)`,

@@ -5,7 +5,7 @@
  * data JSON text, metadata JSON text, recordedAt]); the first event links to GENESIS_HASH. The data and metadata are
  * hashed as the exact JSON text the store keeps, never re-serialised, so verification needs no JSON canonicalisation.
  */
-import { createHash } from 'crypto';
+import { hash } from 'crypto';
 import type { ChainVerification, LogPosition } from './event-store.port';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,7 +44,8 @@ export function canonicalEventText(previousHash: string, event: ChainedEventCont
 }
 
 export function eventHash(previousHash: string, event: ChainedEventContent): string {
-  return createHash('sha256').update(canonicalEventText(previousHash, event), 'utf8').digest('hex');
+  // One-shot: no Hash object per event (the writer hashes every event it appends).
+  return hash('sha256', canonicalEventText(previousHash, event), 'hex');
 }
 
 /** Reads up to `limit` links with position > `afterPosition`, in position order. */

@@ -1,6 +1,6 @@
 /**
  * Writes one group-commit batch: one BEGIN IMMEDIATE transaction, one savepoint per request. Everything it relies on
- * (the log's tail position, hash and time, the streams' revisions) is read inside that transaction, because another
+ * (the log's tail position, hash and time, the streams' revisions: their last events') is read inside that transaction, because another
  * process may have written since this one last looked.
  */
 import type { Database, Statement } from 'better-sqlite3';
@@ -16,6 +16,7 @@ import type { RequestOutcome } from '../group-commit.queue';
 import { eventHash, GENESIS_HASH } from '../hash-chain';
 import type { PreparedStreamAppend } from '../prepared-append';
 import { laterOf } from '../recorded-at';
+import { STREAM_REVISION_SQL } from './sqlite.schema';
 
 export type PreparedRequest = PreparedStreamAppend[];
 
@@ -41,7 +42,6 @@ export class SqliteBatchWriter {
   private readonly selectRevision: Statement<[string], number>;
   private readonly selectRecordedIdentity: Statement<[string], RecordedIdentity>;
   private readonly insertEvent: Statement<unknown[]>;
-  private readonly upsertStream: Statement<[string, number]>;
   private readonly writeBatchInTransaction: (
     batch: readonly PreparedRequest[],
     now: string,
@@ -54,14 +54,11 @@ export class SqliteBatchWriter {
 
   constructor(db: Database) {
     this.selectTail = db.prepare('SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1');
-    this.selectRevision = db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck();
+    this.selectRevision = db.prepare<[string], number>(STREAM_REVISION_SQL).pluck();
     this.selectRecordedIdentity = db.prepare('SELECT position, stream_id, type FROM events WHERE event_id = ?');
     this.insertEvent = db.prepare(
       `INSERT INTO events (position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.upsertStream = db.prepare(
-      'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
     );
     const batchTransaction = db.transaction((batch: readonly PreparedRequest[], now: string) =>
       this.writeEachRequest(batch, now),
@@ -125,7 +122,6 @@ export class SqliteBatchWriter {
           hash,
         );
       }
-      if (events.length > 0) this.upsertStream.run(streamId, revision);
       nextRevisions[streamId] = revision;
     });
     return {

@@ -133,6 +133,25 @@ describe('SqliteEventStore on its own terms', () => {
         expect(indexed).toHaveLength(2); // the unique event id and the unique (stream_id, stream_revision)
       });
     });
+    it('opens a file an earlier version left with its streams table: revisions come from the events, the table goes', async () => {
+      const earlier = open();
+      await earlier.appendToStream('kept', 'no-stream', someEvents(3));
+      await earlier.close();
+      withRawConnection(database.file, (db) => {
+        db.exec('CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL)');
+        db.prepare('INSERT INTO streams VALUES (?, ?)').run('kept', 2);
+      });
+
+      const today = open();
+      await today.appendToStream('kept', 2, someEvents(2));
+
+      expect(await today.streamRevision('kept')).toBe(4);
+      expect(await today.streamRevision('never-written')).toBe(-1);
+      await expect(today.appendToStream('kept', 2, someEvents(1))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      withRawConnection(database.file, (db) => {
+        expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").all()).toEqual([]);
+      });
+    });
   });
 
   describe('group commit', () => {

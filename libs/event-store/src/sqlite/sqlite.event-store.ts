@@ -32,7 +32,7 @@ import {
   toRecordedEvent,
 } from './sqlite.event-row';
 import { applyDurablePragmas, DEFAULT_BUSY_TIMEOUT_MS, readPragmas, SqlitePragmaValues } from './sqlite.pragmas';
-import { ensureSchema } from './sqlite.schema';
+import { ensureSchema, STREAM_REVISION_SQL } from './sqlite.schema';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its schema when missing. */
@@ -205,7 +205,7 @@ function prepareReadStatements(db: SqliteDatabase): ReadStatements {
     streamBackwards: db.prepare(
       'SELECT * FROM events WHERE stream_id = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?',
     ),
-    streamRevision: db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck(),
+    streamRevision: db.prepare<[string], number>(STREAM_REVISION_SQL).pluck(),
     eventsAfter: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
     // Raw rows (arrays): a rebuild reads a million of them, and an array is the cheapest row better-sqlite3 makes.
     projectableAfter: db

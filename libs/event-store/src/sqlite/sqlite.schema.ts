@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * `position` is the rowid, so reads by position need no index; the UNIQUE constraints give the indices for reading a
- * stream by revision and for looking up an event id (idempotency).
+ * stream by revision and for looking up an event id (idempotency). A stream's revision is its last event's, read from
+ * the (stream_id, stream_revision) index: versions before 2026-12 also kept it in a `streams` table, written with every
+ * append (a third statement a request, ~25 µs of the writer's time), which opening a file drops.
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -18,11 +20,12 @@ const SCHEMA = `
     hash            TEXT    NOT NULL,
     UNIQUE (stream_id, stream_revision)
   );
-  CREATE TABLE IF NOT EXISTS streams (
-    stream_id TEXT    PRIMARY KEY,
-    revision  INTEGER NOT NULL
-  );
+  DROP TABLE IF EXISTS streams;
 `;
+
+/** A stream's revision: its last event's (one step down the unique index), none when it has no events. */
+export const STREAM_REVISION_SQL =
+  'SELECT stream_revision FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1';
 
 /** Idempotent; runs under the write lock so two processes opening a new file at once do not race. */
 export function ensureSchema(db: Database): void {
