@@ -44,6 +44,10 @@ describe('disk full', () => {
     const before = await file();
     expect(before.status).toBe(201);
     expect(await head()).toBe(before.body.position);
+    // The read models have it before the disk fills (they are written by a thread of their own, a moment later).
+    expect((await server.http.get(`/v1/consortia?minPosition=${before.body.position}`, { as: 'viewer' })).status).toBe(
+      200,
+    );
 
     await limitFileSize(4096);
     for (const key of [undefined, 'disk-full-1']) {

@@ -1,7 +1,7 @@
 /**
- * What a read-store transaction runs its SQL on: the store's own writer connection (every live batch), or a rebuild's
- * writer thread (sqlite.bulk-writer.ts), whose writes are queued so that the main thread folds the next page while
- * SQLite writes this one. The transaction's code (sqlite.transaction.ts) is the same on both.
+ * What a read-store transaction runs its SQL on: a writer thread's queue (sqlite.writer-thread.ts: the live batches',
+ * or a rebuild's), whose writes run while the main thread goes on; the thread runs them on a `DirectSqlRunner`. The
+ * transaction's code (sqlite.read-store.ts) is the same on both.
  */
 import Database from 'better-sqlite3';
 import { ColumnValue } from '../projection';

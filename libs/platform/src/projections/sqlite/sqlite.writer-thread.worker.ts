@@ -1,28 +1,32 @@
 /**
- * A rebuild's SQLite writer thread: its own connection to `projections.sqlite` with the writer's pragmas, running the
+ * A read-store writer thread (live batches, or a rebuild): its own connection to `projections.sqlite` with the writer's pragmas, running the
  * statements the main thread queues, in order, and answering each (rows for a read, the error for a failure). Once a
  * queued write has failed, everything after it is refused with its error (a COMMIT above all) until the transaction or
  * the savepoint is rolled back: the main thread learns of the failure only after it has sent what follows.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BulkReply, BulkRequest, SerializedError, serializedError } from './sqlite.bulk-writer.protocol';
+import {
+  WriterReply,
+  WriterRequest,
+  WriterThreadData,
+  SerializedError,
+  serializedError,
+} from './sqlite.writer-thread.protocol';
 import { applyWriterPragmas, DirectSqlRunner } from './sqlite.sql-runner';
 
-const db = new Database((workerData as { file: string }).file);
+const { file, cacheSizeKib } = workerData as WriterThreadData;
+const db = new Database(file);
 applyWriterPragmas(db);
-// A rebuild's page cache, 256 MB rather than the live writer's 64 MB (a bound, allocated as used): fewer pages spilled
-// to the WAL mid-transaction and read back, and more of each table still cached when its indexes are built after it.
-// At 1M events it cut the writer thread's CPU from ~7.9 s to ~7.3 s (512 MB: ~6.1 s, for 650 MB more resident).
-db.pragma('cache_size = -262144');
+if (cacheSizeKib !== undefined) db.pragma(`cache_size = -${Math.trunc(cacheSizeKib)}`);
 const runner = new DirectSqlRunner(db);
 let refusal: SerializedError | undefined;
 
-parentPort!.on('message', (request: BulkRequest) => {
-  let reply: BulkReply = { id: request.id };
+parentPort!.on('message', (request: WriterRequest) => {
+  let reply: WriterReply = { id: request.id };
   const undoes = request.op === 'rollbackTo' || request.op === 'rollback' || request.op === 'close';
   if (refusal && !undoes) {
-    parentPort!.postMessage({ id: request.id, error: refusal } satisfies BulkReply);
+    parentPort!.postMessage({ id: request.id, error: refusal } satisfies WriterReply);
     return;
   }
   try {

@@ -1,7 +1,13 @@
-/** Messages between a rebuild's main thread and its SQLite writer thread (sqlite.bulk-writer.ts / .worker.ts). */
+/** Messages between the main thread and a read-store writer thread (sqlite.writer-thread.ts / .worker.ts). */
 import { ColumnValue } from '../projection';
 
-export type BulkRequest =
+/** What the thread opens: the file, and its page cache in KiB when not the writer pragmas' 64 MB. */
+export interface WriterThreadData {
+  file: string;
+  cacheSizeKib?: number;
+}
+
+export type WriterRequest =
   | { id: number; op: 'run' | 'all'; sql: string; params: ColumnValue[] }
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'rollbackTo'; savepoint: string }
@@ -14,7 +20,7 @@ export interface SerializedError {
   code?: string;
 }
 
-export type BulkReply = { id: number; rows?: unknown[] } | { id: number; error: SerializedError };
+export type WriterReply = { id: number; rows?: unknown[] } | { id: number; error: SerializedError };
 
 export function serializedError(error: unknown): SerializedError {
   const { name, message, code } = error as Error & { code?: unknown };

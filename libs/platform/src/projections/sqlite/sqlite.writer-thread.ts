@@ -1,27 +1,30 @@
 /**
- * A rebuild's writes on their own thread (sqlite.bulk-writer.worker.ts): `run` queues a statement and returns, so the
- * main thread reads and folds the next page of the log while SQLite writes (and indexes, and commits) this one — two
- * cores instead of one. At most MAX_QUEUED statements wait (a few megabytes of rows). A queued write that fails is thrown
- * by the next `run`, and the thread refuses whatever follows it (a COMMIT above all) until a rollback.
+ * The read store's writes on a thread of their own (sqlite.writer-thread.worker.ts): the engine's live batches, and a
+ * rebuild's (on a thread and connection of its own). `run` queues a statement and returns, so the main thread goes on
+ * (serving requests, deciding commands, folding the next page of a rebuild) while SQLite writes, indexes and commits.
+ * At most MAX_QUEUED statements wait (a few megabytes of rows). A queued write that fails is thrown by the next `run`
+ * or call, and the thread refuses whatever follows it (a COMMIT above all) until a rollback.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ColumnValue } from '../projection';
-import { BulkReply, BulkRequest, revivedError } from './sqlite.bulk-writer.protocol';
+import { WriterReply, WriterRequest, WriterThreadData, revivedError } from './sqlite.writer-thread.protocol';
 import { SqlRunner } from './sqlite.sql-runner';
 
 /** Statements queued before `run` waits: 64 statements of up to 100 documents. */
 const MAX_QUEUED = 64;
 
-type Sent<T extends BulkRequest = BulkRequest> = T extends unknown ? Omit<T, 'id'> : never;
+export type WriterThreadOptions = Omit<WriterThreadData, 'file'>;
+
+type Sent<T extends WriterRequest = WriterRequest> = T extends unknown ? Omit<T, 'id'> : never;
 
 interface Waiting {
   resolve: (rows: unknown[] | undefined) => void;
   reject: (error: Error) => void;
 }
 
-export class SqliteBulkWriter implements SqlRunner {
+export class ReadStoreWriterThread implements SqlRunner {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
@@ -34,10 +37,10 @@ export class SqliteBulkWriter implements SqlRunner {
   private failure: Error | undefined;
   private readonly exited: Promise<void>;
 
-  constructor(file: string) {
-    this.worker = startWorker(file);
+  constructor(file: string, options: WriterThreadOptions = {}) {
+    this.worker = startWorker({ file, ...options });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.on('message', (reply: BulkReply) => this.answered(reply));
+    this.worker.on('message', (reply: WriterReply) => this.answered(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the read store's rebuild writer exited (code ${code})`)));
   }
@@ -45,7 +48,7 @@ export class SqliteBulkWriter implements SqlRunner {
   run(sql: string, params: ColumnValue[]): void | Promise<void> {
     this.throwFailure();
     this.queued++;
-    this.worker.postMessage({ id: this.nextId++, op: 'run', sql, params } satisfies BulkRequest);
+    this.worker.postMessage({ id: this.nextId++, op: 'run', sql, params } satisfies WriterRequest);
     if (this.queued < MAX_QUEUED) return;
     return new Promise<void>((resolve) => (this.room = resolve)).then(() => this.throwFailure());
   }
@@ -89,7 +92,7 @@ export class SqliteBulkWriter implements SqlRunner {
     });
   }
 
-  private answered(reply: BulkReply): void {
+  private answered(reply: WriterReply): void {
     const error = 'error' in reply ? revivedError(reply.error) : undefined;
     const waiting = this.waiting.get(reply.id);
     if (waiting) {
@@ -121,13 +124,13 @@ export class SqliteBulkWriter implements SqlRunner {
  * The compiled entry next to this file (dist/, .build/); from the TypeScript sources (the tests), the same entry
  * compiled on the fly with the build's options.
  */
-function startWorker(file: string): Worker {
-  const compiled = join(__dirname, 'sqlite.bulk-writer.worker.js');
-  if (existsSync(compiled)) return new Worker(compiled, { workerData: { file } });
+function startWorker(workerData: WriterThreadData): Worker {
+  const compiled = join(__dirname, 'sqlite.writer-thread.worker.js');
+  if (existsSync(compiled)) return new Worker(compiled, { workerData });
   const register = join(__dirname, '..', '..', '..', '..', '..', 'scripts', 'register-ts.js');
-  const source = join(__dirname, 'sqlite.bulk-writer.worker.ts');
+  const source = join(__dirname, 'sqlite.writer-thread.worker.ts');
   return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(source)});`, {
     eval: true,
-    workerData: { file },
+    workerData,
   });
 }
