@@ -40,6 +40,8 @@ export class ReadStoreWriterThread implements SqlRunner {
   constructor(file: string, options: WriterThreadOptions = {}) {
     this.worker = startWorker({ file, ...options });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    // Only what it has yet to answer keeps the process alive: an idle live writer is like an idle connection.
+    this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => this.answered(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the read store's rebuild writer exited (code ${code})`)));
@@ -48,6 +50,7 @@ export class ReadStoreWriterThread implements SqlRunner {
   run(sql: string, params: ColumnValue[]): void | Promise<void> {
     this.throwFailure();
     this.queued++;
+    this.worker.ref();
     this.worker.postMessage({ id: this.nextId++, op: 'run', sql, params } satisfies WriterRequest);
     if (this.queued < MAX_QUEUED) return;
     return new Promise<void>((resolve) => (this.room = resolve)).then(() => this.throwFailure());
@@ -88,6 +91,7 @@ export class ReadStoreWriterThread implements SqlRunner {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
+      this.worker.ref();
       this.worker.postMessage({ ...request, id });
     });
   }
@@ -97,18 +101,24 @@ export class ReadStoreWriterThread implements SqlRunner {
     const waiting = this.waiting.get(reply.id);
     if (waiting) {
       this.waiting.delete(reply.id);
+      this.unrefWhenIdle();
       if (error) waiting.reject(error);
       else waiting.resolve('rows' in reply ? reply.rows : undefined);
       return;
     }
     // A queued write: the first to fail fails the transaction.
     this.queued--;
+    this.unrefWhenIdle();
     if (error) this.failedWrite ??= error;
     if (this.room && (this.queued < MAX_QUEUED / 2 || error)) {
       const room = this.room;
       this.room = undefined;
       room();
     }
+  }
+
+  private unrefWhenIdle(): void {
+    if (this.waiting.size === 0 && this.queued === 0) this.worker.unref();
   }
 
   private fail(error: Error): void {
