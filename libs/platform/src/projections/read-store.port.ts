@@ -104,14 +104,21 @@ export interface ReadStoreTransaction {
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
+export interface TransactionOptions {
+  bulk?: boolean;
+  events?: number;
+}
+
 export interface ReadStore {
   /** Creates the tables of these projections where missing. */
   prepare(projections: ReadonlyArray<Projection>): Promise<void>;
   /**
    * `bulk`: one large transaction (a rebuild), which the store may write on a thread of its own while the caller goes
    * on (SQLite); its writes' failures then surface at a later call, and the transaction is rolled back whole.
+   * `events`: how many events a live batch applies; a store may write a small one on the caller's thread (no waits
+   * between threads) and a larger one on a thread of its own (SQLite).
    */
-  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: { bulk?: boolean }): Promise<T>;
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   checkpoints(): Promise<Map<string, Checkpoint>>;
   /** Resolves once the store has answered a query: it is reachable (readiness). */
   ping(): Promise<void>;

@@ -16,6 +16,7 @@ import {
   OrderBy,
   ReadStore,
   ReadStoreTransaction,
+  TransactionOptions,
   StoredDocument,
   Where,
 } from '../read-store.port';
@@ -37,7 +38,7 @@ import {
 } from '../read-store.sql';
 import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
 import { ReadStoreWriterThread } from './sqlite.writer-thread';
-import { applyWriterPragmas, SqlRunner, Statements } from './sqlite.sql-runner';
+import { applyWriterPragmas, DirectSqlRunner, SqlRunner, Statements } from './sqlite.sql-runner';
 
 export { groupCounters } from '../read-store.rows';
 
@@ -85,11 +86,18 @@ async function inChunks<T>(
  */
 const REBUILD_CACHE_KIB = 262_144;
 
+/**
+ * A live batch of at most this many events (a command or two: what one client at a time makes) is written on this
+ * thread's connection, at once; a larger one (a busy server's) by the writer thread, without stopping this thread.
+ */
+const DIRECT_MAX_EVENTS = 4;
+
 export class SqliteReadStore implements ReadStore {
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
   private readonly reads: Statements;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly direct: DirectSqlRunner;
   private savepoints = 0;
   private live: ReadStoreWriterThread | undefined;
 
@@ -97,6 +105,7 @@ export class SqliteReadStore implements ReadStore {
     this.writer = new Database(file);
     applyWriterPragmas(this.writer);
     for (const sql of commonTablesSql()) this.writer.exec(sql);
+    this.direct = new DirectSqlRunner(this.writer);
     this.reader = new Database(file);
     this.reader.pragma('busy_timeout = 10000');
     this.reads = new Statements(this.reader);
@@ -116,13 +125,16 @@ export class SqliteReadStore implements ReadStore {
    * One transaction at a time: the engine's batches, a rebuild, or a test's setup, each written by a writer thread
    * (sqlite.writer-thread.ts); a bulk one (a rebuild) by a thread and connection of its own, with a larger cache.
    */
-  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: { bulk?: boolean }): Promise<T> {
+  transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
     const run = this.queue.then(async () => {
       const runner = options?.bulk
         ? new ReadStoreWriterThread(this.file, { cacheSizeKib: REBUILD_CACHE_KIB })
-        : this.liveRunner();
+        : (options?.events ?? Number.POSITIVE_INFINITY) <= DIRECT_MAX_EVENTS
+          ? this.direct
+          : this.liveRunner();
       try {
-        await runner.exec('BEGIN IMMEDIATE');
+        // Queued: should it fail, the transaction's first read or its COMMIT throws it, and the batch is retried.
+        await runner.execLater('BEGIN IMMEDIATE');
         try {
           const result = await work(this.transactionApi(runner));
           await runner.exec('COMMIT');
@@ -281,7 +293,7 @@ export class SqliteReadStore implements ReadStore {
       },
       savepoint: async (work) => {
         const name = `sp_${++this.savepoints}`;
-        await sql.exec(`SAVEPOINT ${name}`);
+        await sql.execLater(`SAVEPOINT ${name}`);
         try {
           const result = await work();
           await sql.exec(`RELEASE ${name}`);

@@ -12,6 +12,8 @@ export interface SqlRunner {
   /** A read, after every write queued before it. */
   all<Row>(sql: string, params: ColumnValue[]): Row[] | Promise<Row[]>;
   exec(sql: string): void | Promise<void>;
+  /** Like `exec`, but a runner may only queue it, as a write (BEGIN, SAVEPOINT: nothing to wait for). */
+  execLater(sql: string): void | Promise<void>;
   /** Undoes a savepoint's writes, unless SQLite has already rolled the whole transaction back (SQLITE_FULL, I/O). */
   rollbackTo(savepoint: string): void | Promise<void>;
   /** Rolls the transaction back if it is still open. */
@@ -59,6 +61,10 @@ export class DirectSqlRunner implements SqlRunner {
   }
 
   exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  execLater(sql: string): void {
     this.db.exec(sql);
   }
 

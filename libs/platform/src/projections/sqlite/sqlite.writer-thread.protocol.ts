@@ -9,7 +9,7 @@ export interface WriterThreadData {
 
 export type WriterRequest =
   | { id: number; op: 'run' | 'all'; sql: string; params: ColumnValue[] }
-  | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'exec' | 'execLater'; sql: string }
   | { id: number; op: 'rollbackTo'; savepoint: string }
   | { id: number; op: 'rollback' | 'close' };
 

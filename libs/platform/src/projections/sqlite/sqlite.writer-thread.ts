@@ -48,10 +48,18 @@ export class ReadStoreWriterThread implements SqlRunner {
   }
 
   run(sql: string, params: ColumnValue[]): void | Promise<void> {
+    return this.queue({ op: 'run', sql, params });
+  }
+
+  execLater(sql: string): void | Promise<void> {
+    return this.queue({ op: 'execLater', sql });
+  }
+
+  private queue(request: Sent): void | Promise<void> {
     this.throwFailure();
     this.queued++;
     this.worker.ref();
-    this.worker.postMessage({ id: this.nextId++, op: 'run', sql, params } satisfies WriterRequest);
+    this.worker.postMessage({ ...request, id: this.nextId++ });
     if (this.queued < MAX_QUEUED) return;
     return new Promise<void>((resolve) => (this.room = resolve)).then(() => this.throwFailure());
   }

@@ -38,6 +38,7 @@ parentPort!.on('message', (request: WriterRequest) => {
         reply = { id: request.id, rows: runner.all(request.sql, request.params) };
         break;
       case 'exec':
+      case 'execLater':
         runner.exec(request.sql);
         break;
       case 'rollbackTo':
@@ -57,7 +58,7 @@ parentPort!.on('message', (request: WriterRequest) => {
     }
   } catch (error) {
     reply = { id: request.id, error: serializedError(error) };
-    if (request.op === 'run') refusal = reply.error;
+    if (request.op === 'run' || request.op === 'execLater') refusal = reply.error;
   }
   parentPort!.postMessage(reply);
 });
