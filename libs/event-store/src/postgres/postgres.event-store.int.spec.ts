@@ -231,6 +231,21 @@ describe('PostgresEventStore on its own terms', () => {
       expect(stored.recorded_at).toBe((await store.readAll())[0].recordedAt);
     });
 
+    it('keeps each event of a batch its own text, whatever its strings hold (the JSON columns go joined by U+001E)', async () => {
+      const store = await open();
+      const texts = ['record \u001e separator', 'quotes " and \\ backslashes', '{ "braces": [] }', '', '\u2028 行'];
+      await Promise.all(
+        texts.map((text, index) =>
+          store.appendToStream(`joined-${index}`, 'no-stream', [anEvent({ text }), anEvent({ text, second: true })]),
+        ),
+      );
+
+      const events = await store.readAll();
+      expect(events).toHaveLength(2 * texts.length);
+      expect(events.map((event) => event.data.text)).toEqual(texts.flatMap((text) => [text, text]));
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2 * texts.length });
+    });
+
     it('refuses a schema name that is not a plain identifier', async () => {
       await expect(open({ schema: 'events"; DROP TABLE x; --' })).rejects.toThrow(RangeError);
     });
