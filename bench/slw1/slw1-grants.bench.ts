@@ -34,7 +34,8 @@ import { FundingHttpController } from '../../apps/projection/src/funding/funding
 import { PROJECTIONS } from '../../apps/projection/src/projections';
 import { allianceSetup, serialOutcome, SLW1, Slw1Grant, slw1Grants } from './slw1.workload';
 import { drive, LatencySummary } from '../support/drive';
-import { cpuOf, CpuReading } from '../support/process-cpu';
+import { cpuOf, CpuReading, descendantsCpuSeconds } from '../support/process-cpu';
+import { profiledWhenAsked } from '../support/drive-profile';
 
 const GRANTS = Number(process.env.BENCH_GRANTS ?? 20_000);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
@@ -47,6 +48,8 @@ interface RunResult extends LatencySummary {
   /** CPU per grant of this whole process (main thread, SQLite writer thread, …) and of its main thread alone, in ms. */
   cpuMsPerGrant?: number;
   mainCpuMsPerGrant?: number;
+  /** On PostgreSQL: CPU per grant of the server the bench started (its processes, read from /proc), in ms. */
+  serverCpuMsPerGrant?: number;
   accepted: number;
   refused: number;
   matchesSerialFold: boolean | 'n/a';
@@ -75,16 +78,24 @@ async function runAt(concurrency: number, grants: Slw1Grant[], postgres?: TestPo
     }
     const outcome: boolean[] = new Array(grants.length);
     const cpuBefore = cpuOf(process.pid);
-    const latencies = await drive(grants.length, concurrency, async (i) => {
-      try {
-        await bus.execute(new SubsidyCommandMessage(grants[i].command, meta()));
-        outcome[i] = true;
-      } catch (error) {
-        if (!(error instanceof RejectionException) || error.rejection.code !== 'cap-exceeded') throw error;
-        outcome[i] = false;
-      }
-    });
+    const serverBefore = postgres && descendantsCpuSeconds(process.pid);
+    const latencies = await profiledWhenAsked(`slw1-${STORE}-${concurrency}`, () =>
+      drive(grants.length, concurrency, async (i) => {
+        try {
+          await bus.execute(new SubsidyCommandMessage(grants[i].command, meta()));
+          outcome[i] = true;
+        } catch (error) {
+          if (!(error instanceof RejectionException) || error.rejection.code !== 'cap-exceeded') throw error;
+          outcome[i] = false;
+        }
+      }),
+    );
+    const serverAfter = postgres && descendantsCpuSeconds(process.pid);
     const cpu = cpuPerGrant(cpuBefore, cpuOf(process.pid), grants.length);
+    const serverCpuMsPerGrant =
+      serverBefore !== undefined && serverAfter !== undefined
+        ? msPerGrant(serverAfter - serverBefore, grants.length)
+        : undefined;
     await close(app);
     const replay = await replayAndCheck(config, grants, outcome);
     const serial = serialOutcome(grants);
@@ -92,6 +103,7 @@ async function runAt(concurrency: number, grants: Slw1Grant[], postgres?: TestPo
       concurrency,
       ...latencies,
       ...cpu,
+      serverCpuMsPerGrant,
       accepted: outcome.filter(Boolean).length,
       refused: outcome.filter((ok) => !ok).length,
       matchesSerialFold: concurrency === 1 ? serial.every((ok, i) => ok === outcome[i]) : 'n/a',
@@ -138,11 +150,14 @@ async function replayAndCheck(config: LedgerConfig, grants: Slw1Grant[], outcome
 
 function cpuPerGrant(before: CpuReading | undefined, after: CpuReading | undefined, grants: number) {
   if (!before || !after) return {};
-  const perGrant = (seconds: number) => Math.round((seconds * 1e6) / grants) / 1000;
   return {
-    cpuMsPerGrant: perGrant(after.totalSeconds - before.totalSeconds),
-    mainCpuMsPerGrant: perGrant(after.mainSeconds - before.mainSeconds),
+    cpuMsPerGrant: msPerGrant(after.totalSeconds - before.totalSeconds, grants),
+    mainCpuMsPerGrant: msPerGrant(after.mainSeconds - before.mainSeconds, grants),
   };
+}
+
+function msPerGrant(seconds: number, grants: number): number {
+  return Math.round((seconds * 1e6) / grants) / 1000;
 }
 
 async function close(app: INestApplicationContext) {

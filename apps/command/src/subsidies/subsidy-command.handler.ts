@@ -88,7 +88,16 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   ): Promise<Attempt> {
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
-    const subsidy = await this.foldLedger(store, own, meta.commandId);
+    const [subsidy] = await Promise.all([
+      this.foldLedger(store, own, meta.commandId),
+      // A grant's streams follow from the command: folded with its own, so that a store reading over the network
+      // reads them in one round trip (the folds are kept; the loop below finds them without reading again).
+      ...(command.type === 'GrantSubsidy'
+        ? fundingStreamsFor(command, undefined, this.dualControl)
+            .filter((streamId) => streamId !== own)
+            .map((streamId) => this.foldLedger(store, streamId))
+        : []),
+    ]);
     const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.

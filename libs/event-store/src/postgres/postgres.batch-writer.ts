@@ -73,14 +73,16 @@ export class PostgresBatchWriter {
     const client = await this.writerPool.connect();
     // Sent together: the server runs them in order, and if the lock or the append fails the transaction is aborted,
     // so the COMMIT behind it rolls back and the connection is left idle.
-    const [locked, appended, committed] = await Promise.allSettled([
-      client.query(this.statements.beginUnderLogLock),
-      client.query<{ held: boolean }>({
-        ...this.statements.appendIfUnchanged,
-        values: [...this.appendParameters(plan), ...premiseParameters(batch, premises)],
-      }),
-      client.query('COMMIT'),
-    ]);
+    const [locked, appended, committed] = await Promise.allSettled(
+      inOneWrite(client, () => [
+        client.query(this.statements.beginUnderLogLock),
+        client.query<{ held: boolean }>({
+          ...this.statements.appendIfUnchanged,
+          values: [...this.appendParameters(plan), ...premiseParameters(batch, premises)],
+        }),
+        client.query('COMMIT'),
+      ]),
+    );
     // A connection that could not even end the transaction is discarded, not reused.
     client.release(committed.status === 'rejected' ? asError(committed.reason) : undefined);
     if (locked.status === 'rejected') throw locked.reason;
@@ -143,6 +145,20 @@ export class PostgresBatchWriter {
 
 function toLogTail(row: NonNullable<WriteStateRow['tail']>): LogTail {
   return { position: toSafeInteger(row.position, 'position'), hash: row.hash, recordedAt: row.recordedAt };
+}
+
+/**
+ * Queries sent on a pipelined connection, written to its socket at once: one system call instead of one a query, and
+ * the server's backend woken once, with the whole transaction to run, instead of for each part of it.
+ */
+function inOneWrite<T>(client: PoolClient, send: () => T): T {
+  const socket = client.connection.stream;
+  socket.cork();
+  try {
+    return send();
+  } finally {
+    socket.uncork();
+  }
 }
 
 function asError(reason: unknown): Error {

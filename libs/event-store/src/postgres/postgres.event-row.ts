@@ -53,8 +53,20 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-/** The columns of the append statement, as the parallel arrays that unnest() turns back into rows. */
-export function toColumnArrays(events: readonly ChainLink[]): unknown[][] {
+/**
+ * Between the JSON texts of a batch in one parameter (see toColumnArrays). U+001E never occurs in a text that
+ * JSON.stringify made — it escapes every control character — which every stored `data` and `metadata` is (see
+ * prepared-append.ts); a text with one would split into two rows, so it is refused rather than trusted.
+ */
+export const JSON_TEXT_SEPARATOR = '\u001e';
+
+/**
+ * The columns of the append statement: the parallel arrays that the statement turns back into rows, except the two
+ * JSON columns, each one text of the batch's JSON texts joined by JSON_TEXT_SEPARATOR (split again by
+ * `string_to_table(…, chr(30))`, postgres.statements.ts). As elements of a text[] every quote in them would be
+ * escaped, by the driver in JavaScript, and unescaped by the server; joined, they are copied as they are.
+ */
+export function toColumnArrays(events: readonly ChainLink[]): unknown[] {
   return [
     events.map((e) => e.position),
     events.map((e) => e.streamId),
@@ -62,9 +74,16 @@ export function toColumnArrays(events: readonly ChainLink[]): unknown[][] {
     events.map((e) => e.eventId),
     events.map((e) => e.type),
     events.map((e) => e.schemaVersion),
-    events.map((e) => e.dataJson),
-    events.map((e) => e.metadataJson),
+    joinJsonTexts(events.map((e) => e.dataJson)),
+    joinJsonTexts(events.map((e) => e.metadataJson)),
     events.map((e) => e.recordedAt),
     events.map((e) => e.hash),
   ];
+}
+
+function joinJsonTexts(texts: string[]): string {
+  if (texts.some((text) => text.length === 0 || text.includes(JSON_TEXT_SEPARATOR))) {
+    throw new Error('a JSON text is empty or holds U+001E unescaped: it was not made by JSON.stringify');
+  }
+  return texts.join(JSON_TEXT_SEPARATOR);
 }

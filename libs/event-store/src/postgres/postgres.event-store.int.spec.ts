@@ -231,6 +231,45 @@ describe('PostgresEventStore on its own terms', () => {
       expect(stored.recorded_at).toBe((await store.readAll())[0].recordedAt);
     });
 
+    it('keeps each event of a batch its own text, whatever its strings hold (the JSON columns go joined by U+001E)', async () => {
+      const store = await open();
+      const texts = ['record \u001e separator', 'quotes " and \\ backslashes', '{ "braces": [] }', '', '\u2028 行'];
+      await Promise.all(
+        texts.map((text, index) =>
+          store.appendToStream(`joined-${index}`, 'no-stream', [anEvent({ text }), anEvent({ text, second: true })]),
+        ),
+      );
+
+      const events = await store.readAll();
+      expect(events).toHaveLength(2 * texts.length);
+      expect(events.map((event) => event.data.text)).toEqual(texts.flatMap((text) => [text, text]));
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2 * texts.length });
+    });
+
+    it('stores an event of a few KB uncompressed, and its ids in bytewise order (postgres.schema.ts)', async () => {
+      const store = await open();
+      await store.appendToStream('large', 'no-stream', [anEvent({ text: '补贴'.repeat(1000) })]);
+
+      const { compression, collations } = await server.withClient(database, async (client) => ({
+        compression: (await client.query(`SELECT pg_column_compression(data) AS method FROM "${schema}".events`))
+          .rows[0].method as unknown,
+        collations: (
+          await client.query(
+            `SELECT table_name, column_name, collation_name FROM information_schema.columns
+             WHERE table_schema = $1 AND column_name IN ('stream_id', 'event_id') ORDER BY table_name, column_name`,
+            [schema],
+          )
+        ).rows as unknown,
+      }));
+
+      expect(compression).toBeNull();
+      expect(collations).toEqual([
+        { table_name: 'events', column_name: 'event_id', collation_name: 'C' },
+        { table_name: 'events', column_name: 'stream_id', collation_name: 'C' },
+        { table_name: 'streams', column_name: 'stream_id', collation_name: 'C' },
+      ]);
+    });
+
     it('refuses a schema name that is not a plain identifier', async () => {
       await expect(open({ schema: 'events"; DROP TABLE x; --' })).rejects.toThrow(RangeError);
     });

@@ -38,7 +38,10 @@ export interface PostgresStatements {
   beginUnderLogLock: string;
   /** $1 the batch's event ids, $2 its stream ids → one row: tail, recorded (json arrays), revisions. */
   readWriteState: NamedStatement;
-  /** $1–$10 the new events' columns as arrays, $11/$12 streams and their new revisions, $13 the commit channel. */
+  /**
+   * $1–$10 the new events' columns, as arrays but for $7/$8 (data, metadata: postgres.event-row.ts, toColumnArrays),
+   * $11/$12 streams and their new revisions, $13 the commit channel.
+   */
   appendEvents: NamedStatement;
   /**
    * appendEvents when, and only when, the log is as the batch was planned against (see postgres.batch-writer.ts):
@@ -64,8 +67,10 @@ function appendStatement({ eventsTable, streamsTable }: PostgresLogNames, writte
   return `
       appended AS (
         INSERT INTO ${eventsTable} (${EVENT_COLUMNS})
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
-                             $7::text[], $8::text[], $9::text[], $10::text[])
+        SELECT * FROM ROWS FROM (
+          unnest($1::bigint[]), unnest($2::text[]), unnest($3::bigint[]), unnest($4::text[]), unnest($5::text[]),
+          unnest($6::integer[]), string_to_table($7::text, chr(30)), string_to_table($8::text, chr(30)),
+          unnest($9::text[]), unnest($10::text[]))
         WHERE ${written}
       ), advanced AS (
         INSERT INTO ${streamsTable} (stream_id, revision)

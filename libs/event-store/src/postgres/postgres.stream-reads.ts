@@ -1,10 +1,12 @@
 /**
  * Whole-stream reads (forwards, from a revision, no limit: what command handlers fold), one statement at a time: a
- * read asked while none is running is sent at once, on its own; the reads asked while one runs wait for it and are
- * then answered together by one statement. When a group commit is acknowledged its commands go on at once, each
- * reading the streams of its next decision, so such reads come in bursts; one statement for a burst is one round trip,
- * one socket write and one result to parse instead of one each, and a lone read waits for nothing. Every read still
- * sees every commit acknowledged before it was asked for: its statement is sent after it was asked.
+ * read asked while none is running is sent once the code running now has finished (a microtask later, with the reads
+ * it asked meanwhile: a command's streams read together, the commands a commit resumed); the reads asked while a
+ * statement runs wait for it and are then answered together by the next. When a group commit is acknowledged its
+ * commands go on at once, each reading the streams of its next decision, so such reads come in bursts; one statement
+ * for a burst is one round trip, one socket write and one result to parse instead of one each, and a lone read waits
+ * for no I/O. Every read still sees every commit acknowledged before it was asked for: its statement is sent after it
+ * was asked.
  */
 import type { Pool } from 'pg';
 import type { RecordedEvent, StreamRevision } from '../event-store.port';
@@ -38,13 +40,14 @@ export class StreamReads {
   read(streamId: string, fromRevision: StreamRevision): Promise<RecordedEvent[]> {
     return new Promise((resolve, reject) => {
       this.queued.push({ streamId, fromRevision, resolve, reject });
-      if (!this.running) void this.sendQueued();
+      if (this.running) return;
+      this.running = true;
+      queueMicrotask(() => void this.sendQueued());
     });
   }
 
   /** Never rejects: a failed statement rejects each of its reads. */
   private async sendQueued(): Promise<void> {
-    this.running = true;
     while (this.queued.length > 0) {
       const reads = this.queued.splice(0, MAX_STREAMS_PER_STATEMENT);
       try {
