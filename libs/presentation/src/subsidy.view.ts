@@ -4,7 +4,6 @@ import { yuanOrNull } from './money.view';
 import { CapRecord } from '@ledger/domain/policies/funding/funding-policy';
 import { RecordedCheck, wordedCap, wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { GrantSaid } from '@ledger/domain/policies/funding/grant-sentences';
-import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy/subsidy.state';
 
 /**

@@ -276,8 +276,11 @@ function recordedWords(
     let named = 0;
     for (let i = 0; i < f.with.length; i++) {
       const recorded = f.with[i].facts?.(detail.with[i], grant) ?? {};
-      for (const name in recorded)
-        if (recorded[name] !== undefined) [facts[name], named] = [recorded[name]!, named + 1];
+      for (const [name, value] of Object.entries(recorded)) {
+        if (value === undefined) continue;
+        facts[name] = value;
+        named += 1;
+      }
     }
     if (!sameWords(rendered(f, grant, facts, of), detail)) continue;
     return { ...(variant !== ONLY && { variant }), ...(named > 0 && { facts }) };
