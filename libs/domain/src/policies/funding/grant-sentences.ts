@@ -64,8 +64,8 @@ export interface SaidOf {
 /** One value of a sentence: how a view renders it, and which facts it records when decided. */
 interface Slot {
   value(grant: GrantSaid, facts: Readonly<SentenceFacts>, of: SaidOf): unknown;
-  /** The facts the decided value records; none where the grant, the cap or the rule answers it. */
-  facts?(decided: SentenceParam, grant: GrantSaid): Record<string, string | number | undefined>;
+  /** Records the facts the decided value names; none where the grant, the cap or the rule answers it. */
+  record?(decided: SentenceParam, grant: GrantSaid, into: SentenceFacts): void;
 }
 
 interface Form {
@@ -89,12 +89,17 @@ const from = (value: Slot['value']): Slot => ({ value });
 /** A fact recorded as said: a date, a percentage. */
 const fact = (name: string): Slot => ({
   value: (_grant, facts) => facts[name],
-  facts: (decided) => ({ [name]: typeof decided === 'string' || typeof decided === 'number' ? decided : undefined }),
+  record: (decided, _grant, into) => {
+    if (typeof decided === 'string' || typeof decided === 'number') into[name] = decided;
+  },
 });
 /** An amount recorded in fen, said as `amountText` says it. */
 const amountFact = (name: string): Slot => ({
   value: (_grant, facts) => amount(facts[name]),
-  facts: (decided) => ({ [name]: amountOfText(decided) }),
+  record: (decided, _grant, into) => {
+    const fen = amountOfText(decided);
+    if (fen !== undefined) into[name] = fen;
+  },
 });
 const ruleTitle = from((_grant, _facts, of) => titleOf(of.rule));
 const capLimit = from((_grant, _facts, of) => amount(of.limitFen));
@@ -102,18 +107,17 @@ const capLimit = from((_grant, _facts, of) => amount(of.limitFen));
 /** lifecycle.in-force: the end of the policy's period, where it has one. */
 const until: Slot = {
   value: (_grant, facts) => (facts.to === undefined ? '' : say` to ${facts.to}`),
-  facts: (decided) => ({
-    to: isSentence(decided) && typeof decided.with[0] === 'string' ? decided.with[0] : undefined,
-  }),
+  record: (decided, _grant, into) => {
+    if (isSentence(decided) && typeof decided.with[0] === 'string') into.to = decided.with[0];
+  },
 };
 
 /** The recipient by name and credit code (describeUnit): the grant holds the code, the name is recorded. */
 const recipientNamed: Slot = {
   value: (grant, facts) => describeUnit({ name: String(facts.recipientName), creditCode: grant.recipient }),
-  facts: (decided, grant) => {
+  record: (decided, grant, into) => {
     const code = ` (${grant.recipient})`;
-    const named = typeof decided === 'string' && decided.endsWith(code);
-    return { recipientName: named ? decided.slice(0, -code.length) : undefined };
+    if (typeof decided === 'string' && decided.endsWith(code)) into.recipientName = decided.slice(0, -code.length);
   },
 };
 
@@ -253,6 +257,11 @@ const rendered = (f: Form, grant: GrantSaid, facts: Readonly<SentenceFacts>, of:
   with: f.with.map((slot) => sentenceParam(slot.value(grant, facts, of))),
 });
 
+function namesAny(facts: SentenceFacts): boolean {
+  for (const _name in facts) return true;
+  return false;
+}
+
 function sameWords(a: SentenceParam, b: SentenceParam): boolean {
   if (isSentence(a) && isSentence(b))
     return a.say === b.say && a.with.length === b.with.length && a.with.every((v, i) => sameWords(v, b.with[i]));
@@ -273,17 +282,13 @@ function recordedWords(
     const f = forms[variant];
     if (f.say !== detail.say || f.with.length !== detail.with.length) continue;
     const facts: SentenceFacts = {};
-    let named = 0;
-    for (let i = 0; i < f.with.length; i++) {
-      const recorded = f.with[i].facts?.(detail.with[i], grant) ?? {};
-      for (const [name, value] of Object.entries(recorded)) {
-        if (value === undefined) continue;
-        facts[name] = value;
-        named += 1;
-      }
-    }
-    if (!sameWords(rendered(f, grant, facts, of), detail)) continue;
-    return { ...(variant !== ONLY && { variant }), ...(named > 0 && { facts }) };
+    for (let i = 0; i < f.with.length; i++) f.with[i].record?.(detail.with[i], grant, facts);
+    // Recorded only if it renders back exactly: value by value, as `rendered` renders it.
+    let same = true;
+    for (let i = 0; same && i < f.with.length; i++)
+      same = sameWords(sentenceParam(f.with[i].value(grant, facts, of)), detail.with[i]);
+    if (!same) continue;
+    return { ...(variant !== ONLY && { variant }), ...(namesAny(facts) && { facts }) };
   }
   return undefined;
 }
