@@ -73,6 +73,7 @@ export function recordedCapView(recorded: CapRecord, grant: GrantSaid) {
 export const grantSaidOf = (state: SubsidyState): GrantSaid => ({ ...state, amountFen: state.grantedFen });
 
 export function subsidyView(state: SubsidyState) {
+  const grant = grantSaidOf(state);
   return {
     id: state.subsidyId,
     status: state.status,
@@ -87,7 +88,7 @@ export function subsidyView(state: SubsidyState) {
     ...(state.projectId !== undefined && { projectId: state.projectId }),
     ...(state.platformId !== undefined && { platformId: state.platformId }),
     ...moneyView(state),
-    caps: state.caps.map((cap) => recordedCapView(cap, grantSaidOf(state))),
+    caps: state.caps.map((cap) => recordedCapView(cap, grant)),
     boundaries: state.boundaries,
     ...(state.terminated && { terminated: state.terminated }),
     ...(state.continuation && { continuation: state.continuation }),
