@@ -3,7 +3,8 @@
  * type of every module and policy that version knew) loads into this version's store, verifies its hash chain, replays
  * into every read model, and answers every query it answered then. An answer may gain fields; no field it had may
  * change. Version 1 holds the first shapes (upcast today); version 2 the slim SubsidyGranted v2 and FundingCommitted v3,
- * maker-checker, waivers, continuations and regional averages.
+ * maker-checker, waivers, continuations and regional averages; version 3 the same story with SubsidyGranted v3 (its
+ * checks' and caps' sentences recorded as facts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +127,7 @@ const recordedOf = (row: RawEventRow): RecordedEvent => ({
 describe.each([
   { log: fixture('stored-log-v1'), everyEventType: EVERY_EVENT_TYPE_V1 },
   { log: fixture('stored-log-v2'), everyEventType: EVERY_EVENT_TYPE_V2 },
+  { log: fixture('stored-log-v3'), everyEventType: EVERY_EVENT_TYPE_V2 },
 ])('the stored log of test/fixtures/$log.name', ({ log: { rows, currentReadings, stored }, everyEventType }) => {
   let dataDir: string;
   let ledger: RunningLedger;

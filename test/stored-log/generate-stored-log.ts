@@ -1,7 +1,8 @@
 /**
  * Writes a stored-log fixture: the event log the story records (events.jsonl, every row as stored) and the answers the
- * ledger gives to `storedLogQueries` over it (answers.json). Today it writes version 2 (the version-1 story, then what
- * the ledger learnt since: stored-log-v2.story.ts); version 1 was written by this script before that story existed.
+ * ledger gives to `storedLogQueries` over it (answers.json). Today it writes version 3 (the version-1 story, then what
+ * the ledger learnt since: stored-log-v2.story.ts, in today's shapes: SubsidyGranted version 3); version 1 was written
+ * by this script before that story existed, version 2 before SubsidyGranted recorded its sentences as facts.
  * Run it only to create a new fixture version; a committed fixture is never regenerated (its point is that old logs
  * keep working).
  *
@@ -49,4 +50,4 @@ async function main(outDir: string): Promise<void> {
   }
 }
 
-void main(process.argv[2] ?? 'test/fixtures/stored-log-v2');
+void main(process.argv[2] ?? 'test/fixtures/stored-log-v3');

@@ -3,7 +3,7 @@ import { catalogueReading } from './sentences/catalogue-reading';
 import { yuanOrNull } from './money.view';
 import { CapRecord } from '@ledger/domain/policies/funding/funding-policy';
 import { RecordedCheck, wordedCap, wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
-import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
+import { GrantSaid } from '@ledger/domain/policies/funding/grant-sentences';
 import { refundDueFen, SubsidyState, undisbursedFen } from '@ledger/domain/subsidy/subsidy.state';
 
 /**
@@ -53,8 +53,9 @@ export const addMoney = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
  * A cap as recorded on the grant: the limit, what was used before the grant, and — as the grant answer shows it — what
  * is used and left once the grant is counted (`used` + `headroom` = `limit`).
  */
-export function recordedCapView(recorded: CapRecord, amountFen: Fen, policy: ConsortiumPolicyId) {
-  const cap = wordedCap(recorded, policy);
+export function recordedCapView(recorded: CapRecord, grant: GrantSaid) {
+  const cap = wordedCap(recorded, grant);
+  const { amountFen } = grant;
   return {
     rule: cap.rule,
     citation: cap.citation,
@@ -68,7 +69,11 @@ export function recordedCapView(recorded: CapRecord, amountFen: Fen, policy: Con
   };
 }
 
+/** What a subsidy's recorded sentences read from its grant: the terms its state keeps, the amount as granted. */
+export const grantSaidOf = (state: SubsidyState): GrantSaid => ({ ...state, amountFen: state.grantedFen });
+
 export function subsidyView(state: SubsidyState) {
+  const grant = grantSaidOf(state);
   return {
     id: state.subsidyId,
     status: state.status,
@@ -83,7 +88,7 @@ export function subsidyView(state: SubsidyState) {
     ...(state.projectId !== undefined && { projectId: state.projectId }),
     ...(state.platformId !== undefined && { platformId: state.platformId }),
     ...moneyView(state),
-    caps: state.caps.map((cap) => recordedCapView(cap, state.grantedFen, state.policy)),
+    caps: state.caps.map((cap) => recordedCapView(cap, grant)),
     boundaries: state.boundaries,
     ...(state.terminated && { terminated: state.terminated }),
     ...(state.continuation && { continuation: state.continuation }),
@@ -104,11 +109,11 @@ export function subsidyView(state: SubsidyState) {
  */
 export function eventDataWithWords(type: string, data: unknown): unknown {
   if (type !== 'SubsidyGranted' || typeof data !== 'object' || data === null) return data;
-  const grant = data as { policy: ConsortiumPolicyId; checks?: RecordedCheck[]; caps?: CapRecord[] };
+  const grant = data as GrantSaid & { checks?: RecordedCheck[]; caps?: CapRecord[] };
   return {
     ...grant,
-    ...(grant.checks && { checks: grant.checks.map((check) => wordedCheck(check, grant.policy)) }),
-    ...(grant.caps && { caps: grant.caps.map((cap) => withReading(wordedCap(cap, grant.policy))) }),
+    ...(grant.checks && { checks: grant.checks.map((check) => wordedCheck(check, grant)) }),
+    ...(grant.caps && { caps: grant.caps.map((cap) => withReading(wordedCap(cap, grant))) }),
   };
 }
 

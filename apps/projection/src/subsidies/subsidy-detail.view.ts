@@ -1,7 +1,7 @@
 import { wordedCheck } from '@ledger/domain/policies/funding/funding-texts';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { withYuan } from '@ledger/presentation/money.view';
-import { subsidyView } from '@ledger/presentation/subsidy.view';
+import { grantSaidOf, subsidyView } from '@ledger/presentation/subsidy.view';
 import { SubsidyRecord } from './subsidies.projection';
 
 /**
@@ -16,7 +16,7 @@ export function subsidyDetailView({ state, grant, movements }: SubsidyRecord) {
       projectTotalInvestment: fenToYuan(state.projectTotalInvestmentFen),
     }),
     ...(state.evaluationPeriod && { evaluationPeriod: state.evaluationPeriod }),
-    checks: (grant?.checks ?? []).map((check) => wordedCheck(check, state.policy)),
+    checks: (grant?.checks ?? []).map((check) => wordedCheck(check, grantSaidOf(state))),
     movements: movements.map(withYuan),
   };
 }

@@ -32,7 +32,7 @@ export const isAtLeastPercent = (part: number, whole: number, percent: number): 
 export const isMoreThanPercent = (part: number, whole: number, percent: number): boolean =>
   whole > 0 && part * 100 > whole * percent;
 
-export const describeUnit = (unit: Unit): string => `${unit.name} (${unit.creditCode})`;
+export const describeUnit = (unit: Pick<Unit, 'name' | 'creditCode'>): string => `${unit.name} (${unit.creditCode})`;
 
 export const yuanText = (fen: number): string => `${fenToYuan(fen)} yuan`;
 

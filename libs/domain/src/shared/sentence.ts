@@ -44,13 +44,14 @@ export const isSentence = (value: unknown): value is Sentence =>
 export const isRuleTitle = (value: unknown): value is RuleTitleWords =>
   typeof value === 'object' && value !== null && typeof (value as RuleTitleWords).titleOf === 'string';
 
-const paramOf = (value: unknown): SentenceParam =>
+/** A value as a sentence holds it: a number, a sentence or a rule's title as it is, anything else as text. */
+export const sentenceParam = (value: unknown): SentenceParam =>
   typeof value === 'number' || isSentence(value) || isRuleTitle(value) ? value : String(value);
 
 /** A sentence by its English template and the values it names. */
 export const say = (strings: TemplateStringsArray, ...values: unknown[]): Sentence => ({
   say: keyOf(strings),
-  with: values.map(paramOf),
+  with: values.map(sentenceParam),
 });
 
 /** A rule by its title, inside a sentence: say`${titleOf('nmg.members-min')}`. */

@@ -34,7 +34,7 @@ const jiebang = (id: string, amountFen: number, extra = {}) =>
   grant(id, 'liaoning.jiebang', amountFen, { projectId: 'P-1', projectTotalInvestmentFen: wan(5000), ...extra });
 
 describe('the grant record (SubsidyGranted): every rule passed and every cap as it stood', () => {
-  it('records the decision as facts — rule ids, figures, the sentence of its facts — and mirrors it into each boundary', () => {
+  it('records the decision as facts — rule ids, figures, the facts its sentences name besides the terms — and mirrors it into each boundary', () => {
     const rule = { rule: 'liaoning.jiebang', citation: '若干政策 2' };
     const jiebangCap = {
       rule: 'liaoning.jiebang',
@@ -42,8 +42,8 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       limitFen: wan(1000),
       usedBeforeFen: 0,
       headroomAfterFen: wan(400),
-      detail:
-        "30% of the project's total investment 5000万元 is 1500万元, and at most 1000万元 per project: limit 1000万元",
+      // "30% of the project's total investment 5000万元 is 1500万元, and at most 1000万元 per project: limit 1000万元"
+      facts: { sharePercent: 30, maxFen: wan(1000) },
     };
     const annualCap = {
       rule: 'liaoning.mengzhu-annual-cap',
@@ -51,7 +51,7 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
       limitFen: wan(2000),
       usedBeforeFen: 0,
       headroomAfterFen: wan(1400),
-      detail: `the 盟主 ${mengzhu} (of C-LN-1) in fiscal year 2025, all categories and roles together`,
+      // `the 盟主 ${mengzhu} (of C-LN-1) in fiscal year 2025, all categories and roles together`: the terms say it all
     };
     const commitment = {
       ...rule,
@@ -86,14 +86,14 @@ describe('the grant record (SubsidyGranted): every rule passed and every cap as 
             projectId: 'P-1',
             projectTotalInvestmentFen: wan(5000),
             checks: [
-              { rule: 'ledger.consortium-active', ok: true, detail: expect.any(String) },
-              { rule: 'ledger.category-of-policy', ok: true, detail: expect.any(String) },
-              { rule: 'lifecycle.in-force', ok: true, detail: expect.any(String) },
-              { rule: 'ledger.consortium-active', ok: true, detail: expect.any(String) },
-              { rule: 'ledger.fiscal-year', ok: true, detail: expect.any(String) },
-              { rule: 'ledger.recipient-member', ok: true, detail: expect.any(String) },
-              { rule: 'tianjin.fraud', ok: true, detail: `${mengzhu} is not recorded as dishonest` },
-              { rule: 'ledger.project-consistent', ok: true, detail: 'project P-1 is granted for the first time' },
+              { rule: 'ledger.consortium-active', ok: true, variant: 'status' },
+              { rule: 'ledger.category-of-policy', ok: true },
+              { rule: 'lifecycle.in-force', ok: true, facts: { from: '2021-03-01' } },
+              { rule: 'ledger.consortium-active', ok: true, variant: 'approval', facts: { approvedOn: '2024-05-01' } },
+              { rule: 'ledger.fiscal-year', ok: true },
+              { rule: 'ledger.recipient-member', ok: true },
+              { rule: 'tianjin.fraud', ok: true },
+              { rule: 'ledger.project-consistent', ok: true, variant: 'first' },
             ],
             caps: [
               jiebangCap,

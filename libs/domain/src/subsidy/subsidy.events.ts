@@ -40,8 +40,9 @@ export interface GrantAsDecided {
 }
 
 /**
- * Version 2 (catalogue 2026-12-01) records checks and caps without their clause and interpretation texts; version 1
- * carried them, and they are shown as recorded.
+ * Version 3 records each check and cap by its rule, its variant and the facts its sentence names besides the grant's
+ * terms (grant-sentences.ts renders the sentence); version 2 (catalogue 2026-12-01) recorded the sentence (`detail`)
+ * without the clause and interpretation texts, version 1 those too. Older words are shown as recorded.
  */
 export type SubsidyGranted = DomainEvent<
   'SubsidyGranted',

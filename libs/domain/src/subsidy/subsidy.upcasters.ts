@@ -20,4 +20,10 @@ export const SUBSIDY_UPCASTERS: ReadonlyArray<Upcaster> = [
     from: 1,
     upcast: (data) => data,
   },
+  {
+    // Version 2 carried every check's and cap's sentence (`detail`); it stays, and is shown as recorded.
+    type: 'SubsidyGranted',
+    from: 2,
+    upcast: (data) => data,
+  },
 ];

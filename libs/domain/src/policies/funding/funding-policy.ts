@@ -12,6 +12,7 @@ import { LoadedBoundary } from './funding-boundary';
 import { Unit } from '../../shared/unit';
 import { PolicyParam, RuleCheck, RuleRef } from '../../shared/rule';
 import { FundingCategoryId, GrantField, GrantTerms, RecipientRole } from './grant-terms';
+import { RecordedWords } from './grant-sentences';
 
 /** Boundaries a category commits its grants to, besides the recipient's fiscal year (which every grant commits to). */
 export type ScopeKind = 'project' | 'platform' | 'alliance';
@@ -59,16 +60,17 @@ export interface CapEvaluation extends RuleRef {
 
 /**
  * A cap as recorded on the grant event: the figures it was checked against, so nobody has to recompute them, and the
- * sentence of its facts. Its clause and interpretation are the catalogue's words (funding-texts.ts); grants recorded
- * before SubsidyGranted version 2 carry them too.
+ * facts its sentence names besides (grant-sentences.ts renders the sentence). Its clause and interpretation are the
+ * catalogue's words (funding-texts.ts). Grants recorded before SubsidyGranted version 3 carry the sentence (`detail`),
+ * before version 2 the clause and interpretation too.
  */
-export interface CapRecord {
+export interface CapRecord extends RecordedWords {
   rule: string;
   scope: string;
   limitFen: Fen | null;
   usedBeforeFen: Fen | null;
   headroomAfterFen: Fen | null;
-  detail: Words;
+  detail?: Words;
   citation?: string;
   interpretation?: string;
 }

@@ -1,17 +1,20 @@
 /**
  * Events carry facts, views carry words. A grant records the rule ids it passed, the figures of every cap and the
- * sentence of its own facts (`detail`); the clause a rule cites and its Ledger interpretation are words of the policy
- * catalogue, rendered here when a view is built. Grants recorded before they were slimmed (SubsidyGranted version 1)
- * carry their words and keep showing them as recorded.
+ * facts their sentences name; the sentences (grant-sentences.ts), the clause a rule cites and its Ledger interpretation
+ * are rendered here when a view is built. Grants recorded before they were slimmed carry their words and keep showing
+ * them as recorded: the sentences (`detail`) before SubsidyGranted version 3, the clauses and interpretations too
+ * before version 2.
  *
  * The catalogue's words change only with a new rule id or a new catalogue version (`POLICY_CATALOGUE_VERSION`), so
  * rendering by rule id gives every grant the words it was decided under.
  */
 import { ConsortiumPolicyId } from '../../shared/policy-ids';
 import { RuleCheck, RuleRef } from '../../shared/rule';
+import { Words } from '../../shared/sentence';
 import { NO_FUTURE_FACTS } from '../ledger-interpretations';
 import { fundingPolicy } from './funding-catalog';
 import { CapRecord } from './funding-policy';
+import { capSentence, checkSentence, GrantSaid, RecordedWords } from './grant-sentences';
 import { LEDGER_FUNDING_RULES } from './ledger-funding-rules';
 import { TIANJIN_FRAUD } from './tianjin-funding';
 
@@ -20,8 +23,11 @@ interface RuleWords {
   interpretation?: string;
 }
 
-/** A check as a grant records it: which rule, that it passed, and the facts in one sentence. */
-export type RecordedCheck = Pick<RuleCheck, 'rule' | 'ok' | 'detail'> & { citation?: string };
+/**
+ * A check as a grant records it: which rule, that it passed, and the facts its sentence names besides the grant's terms
+ * (version 3); versions 1 and 2 recorded the sentence itself (`detail`), version 1 the clause too.
+ */
+export type RecordedCheck = Pick<RuleCheck, 'rule' | 'ok'> & RecordedWords & { detail?: Words; citation?: string };
 
 const wordsByPolicy = new Map<ConsortiumPolicyId, ReadonlyMap<string, RuleWords>>();
 
@@ -63,19 +69,29 @@ export const citationOf = (policy: ConsortiumPolicyId, rule: string): string | u
 export const interpretationOf = (policy: ConsortiumPolicyId, rule: string): string | undefined =>
   wordsOf(policy).get(rule)?.interpretation;
 
-/** A recorded check with its clause: recorded words first (older grants), else the catalogue's. */
-export function wordedCheck(check: RecordedCheck, policy: ConsortiumPolicyId): RuleCheck {
+/** A recorded check with its clause and its sentence: recorded words first (older grants), else the catalogue's. */
+export function wordedCheck(check: RecordedCheck, grant: GrantSaid): RuleCheck {
   if (check.citation !== undefined) return check as RuleCheck;
-  const { rule, ok, detail } = check;
-  return { rule, citation: citationOf(policy, rule) ?? '', ok, detail };
+  const { rule, ok } = check;
+  return {
+    rule,
+    citation: citationOf(grant.policy, rule) ?? '',
+    ok,
+    detail: check.detail ?? checkSentence(check, grant),
+  };
 }
 
-/** A recorded cap with its clause and interpretation: recorded words first (older grants), else the catalogue's. */
-export function wordedCap(cap: CapRecord, policy: ConsortiumPolicyId): CapRecord & RuleRef {
-  const interpretation = cap.citation !== undefined ? cap.interpretation : interpretationOf(policy, cap.rule);
+/**
+ * A recorded cap with its sentence, clause and interpretation: recorded words first (older grants), else the
+ * catalogue's.
+ */
+export function wordedCap(cap: CapRecord, grant: GrantSaid): CapRecord & RuleRef & { detail: Words } {
+  const { variant: _variant, facts: _facts, ...recorded } = cap;
+  const interpretation = cap.citation !== undefined ? cap.interpretation : interpretationOf(grant.policy, cap.rule);
   return {
-    ...cap,
-    citation: cap.citation ?? citationOf(policy, cap.rule) ?? '',
+    ...recorded,
+    detail: cap.detail ?? capSentence(cap, grant),
+    citation: cap.citation ?? citationOf(grant.policy, cap.rule) ?? '',
     ...(interpretation && { interpretation }),
   };
 }

@@ -5,6 +5,7 @@ import { FundingCommitted, GrantAsDecided, SubsidyGranted, SubsidyLedgerEvent } 
 import { Rejection, RejectionCode, reject } from '../../shared/decision';
 import { RuleCheck } from '../../shared/rule';
 import { RecordedCheck } from '../../policies/funding/funding-texts';
+import { GrantSaid, recordedCapWords, recordedCheckWords } from '../../policies/funding/grant-sentences';
 import { GrantTerms } from '../../policies/funding/grant-terms';
 import { projectStreamId } from '../subsidy.streams';
 import { amountText } from '../../policies/funding/amount-text';
@@ -25,8 +26,33 @@ export const recordOf =
     detail: cap.detail,
   });
 
-/** A passed check as the grant records it: the rule and the facts' sentence; the clause is the catalogue's. */
-const recordedCheck = ({ rule, ok, detail }: RuleCheck): RecordedCheck => ({ rule, ok, detail });
+/** A passed check as the decision says it: the rule and its sentence; the clause is the catalogue's. */
+const saidCheck = ({ rule, ok, detail }: RuleCheck): RecordedCheck => ({ rule, ok, detail });
+
+/** A check as the grant records it: its sentence as facts (grant-sentences.ts), or whole where no form says it. */
+function checkAsFacts(check: RecordedCheck, grant: GrantSaid): RecordedCheck {
+  const { rule, ok, detail } = check;
+  const words = detail === undefined ? undefined : recordedCheckWords(check, detail, grant);
+  return words ? { rule, ok, ...words } : check;
+}
+
+/** A cap as the grant records it: its figures and its sentence as facts, or whole where no form says it. */
+function capAsFacts(cap: CapRecord, grant: GrantSaid): CapRecord {
+  const { detail, ...figures } = cap;
+  const words = detail === undefined ? undefined : recordedCapWords(cap, detail, grant);
+  return words ? { ...figures, ...words } : cap;
+}
+
+/**
+ * The grant's events as recorded (SubsidyGranted version 3): each check's and cap's sentence as the facts it names
+ * besides the grant's terms. The views render them back (funding-texts.ts wordedCheck, wordedCap) as decided.
+ */
+export function recordedAsFacts(event: SubsidyLedgerEvent): SubsidyLedgerEvent {
+  if (event.type !== 'SubsidyGranted') return event;
+  const grant = event.data;
+  const checks = grant.checks.map((check) => checkAsFacts(check, grant));
+  return { ...event, data: { ...grant, checks, caps: grant.caps.map((cap) => capAsFacts(cap, grant)) } };
+}
 
 export function capExceeded(cap: CapEvaluation, all: CapEvaluation[], requestedFen: number): Rejection {
   const limit = cap.limitFen!;
@@ -104,7 +130,7 @@ export function grantEvents(
       ...category.grantRule,
       ...decided,
       responsibleUnit: consortium.lead.creditCode,
-      checks: checks.map(recordedCheck),
+      checks: checks.map(saidCheck),
       caps,
       boundaries,
     },

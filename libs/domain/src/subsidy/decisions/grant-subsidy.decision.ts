@@ -3,7 +3,7 @@ import { LeadRegistryState } from '../../lead-registry/lead-registry.state';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
 import { ConsortiumState, Evaluation } from '../../consortium/consortium.state';
-import { Decision, reject } from '../../shared/decision';
+import { Decision, isRejection, reject } from '../../shared/decision';
 import { FundingCategory, GrantFacts } from '../../policies/funding/funding-policy';
 import { GrantSubsidy } from '../subsidy.commands';
 import {
@@ -20,7 +20,7 @@ import { isPendingGrant, SubsidyContext } from '../subsidy.context';
 import { addDays } from '../../shared/dates';
 import { SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState } from '../subsidy.state';
-import { capExceeded, grantEvents, recordOf, refuse } from './grant-record';
+import { capExceeded, grantEvents, recordedAsFacts, recordOf, refuse } from './grant-record';
 import { capFacts } from '../subsidy.caps';
 import { capsFor, exceeds } from '../../policies/funding/funding-caps';
 import { fundingCategory } from '../../policies/funding/funding-catalog';
@@ -31,8 +31,19 @@ import { FUNDING_CATEGORY_IDS, GrantField, GrantTerms } from '../../policies/fun
 /**
  * The grant decision: input first, then the validity rules (each a RuleCheck recorded on the grant), the category's
  * rules, and every cap of the category and its policy (`capsFor`), each against the boundary stream it is counted on.
+ * The grant records its checks' and caps' sentences as facts (recordedAsFacts).
  */
 export function decideGrant(
+  command: GrantSubsidy,
+  state: SubsidyLedgerState,
+  context: SubsidyContext,
+): Decision<SubsidyLedgerEvent> {
+  const said = decideGrantInWords(command, state, context);
+  return isRejection(said) ? said : said.map(recordedAsFacts);
+}
+
+/** The grant decision with every check's and cap's sentence as said (the words the views render back). */
+export function decideGrantInWords(
   command: GrantSubsidy,
   state: SubsidyLedgerState,
   context: SubsidyContext,
