@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
+import { eventually } from '@ledger/event-store/contract/contract-fixtures';
 import { ReadStore } from '../read-store.port';
 import { projectionEngineContract } from '../testing/projection-engine.contract';
 import { readStoreContract } from '../testing/read-store.contract';
-import { ReadStoreHarness } from '../testing/read-store.harness';
+import { plainDocuments, ReadStoreHarness } from '../testing/read-store.harness';
 import { SqliteReadStore } from './sqlite.read-store';
 
 /** A fresh data directory per test: the log and projections.sqlite beside it, as the ledger keeps them. */
@@ -33,3 +34,52 @@ async function sqliteHarness(): Promise<ReadStoreHarness> {
 
 readStoreContract('SqliteReadStore', sqliteHarness);
 projectionEngineContract('SqliteReadStore', sqliteHarness);
+
+describe('SqliteReadStore — the WAL of commits written on the calling thread', () => {
+  const DOCS = plainDocuments('docs');
+  const PAGE = 4096;
+  let dir: string;
+  let file: string;
+  let store: SqliteReadStore;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-wal-'));
+    file = join(dir, 'projections.sqlite');
+    store = new SqliteReadStore(file);
+    await store.prepare([DOCS]);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** `count` transactions of one 2 KB document each, small enough (one event) to be written on this thread. */
+  const commitOneByOne = async (from: number, count: number) => {
+    for (let i = from; i < from + count; i++) {
+      const doc = {
+        id: `d${i}`,
+        position: i,
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        state: { note: 'x'.repeat(2000) },
+      };
+      await store.transaction((tx) => tx.saveDocuments(DOCS, [{ ...doc, columns: { label: 'l', amount: i } }]), {
+        events: 1,
+      });
+    }
+  };
+
+  it('is checkpointed by the writer thread long before SQLite would on this thread (1,000 pages)', async () => {
+    const before = statSync(file).size;
+    await commitOneByOne(0, 100); // ~200 KB of documents: a few hundred pages, far below 1,000
+    await eventually(
+      () => statSync(file).size - before >= 100 * 2000,
+      'the documents copied into projections.sqlite',
+      5000,
+    );
+  });
+
+  it('stays bounded under a steady stream of commits: the WAL starts over instead of growing', async () => {
+    await commitOneByOne(0, 3000); // ≥ 6 MB of documents, each commit several pages: well over 16 MB of WAL unbounded
+    expect(statSync(`${file}-wal`).size).toBeLessThan(4400 * PAGE);
+    expect(await store.countDocuments('docs')).toBe(3000);
+  });
+});

@@ -1,17 +1,21 @@
 /** Messages between the main thread and a read-store writer thread (sqlite.writer-thread.ts / .worker.ts). */
 import { ColumnValue } from '../projection';
 
-/** What the thread opens: the file, and its page cache in KiB when not the writer pragmas' 64 MB. */
+/**
+ * What the thread opens: the file, its page cache in KiB when not the writer pragmas' 64 MB, and the WAL's length in
+ * pages at which its commits checkpoint, when not SQLite's 1,000.
+ */
 export interface WriterThreadData {
   file: string;
   cacheSizeKib?: number;
+  autoCheckpointPages?: number;
 }
 
 export type WriterRequest =
   | { id: number; op: 'run' | 'all'; sql: string; params: ColumnValue[] }
   | { id: number; op: 'exec' | 'execLater'; sql: string }
   | { id: number; op: 'rollbackTo'; savepoint: string }
-  | { id: number; op: 'rollback' | 'close' };
+  | { id: number; op: 'rollback' | 'close' | 'checkpoint' };
 
 export interface SerializedError {
   name: string;

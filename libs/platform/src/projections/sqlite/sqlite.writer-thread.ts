@@ -1,6 +1,6 @@
 /**
- * The read store's writes on a thread of their own (sqlite.writer-thread.worker.ts): the engine's live batches, and a
- * rebuild's (on a thread and connection of its own). `run` queues a statement and returns, so the main thread goes on
+ * The read store's writes on a thread of their own (sqlite.writer-thread.worker.ts): the engine's live batches, a
+ * rebuild's (on a thread and connection of its own), and the WAL's checkpoints (on a third). `run` queues a statement and returns, so the main thread goes on
  * (serving requests, deciding commands, folding the next page of a rebuild) while SQLite writes, indexes and commits.
  * At most MAX_QUEUED statements wait (a few megabytes of rows). A queued write that fails is thrown by the next `run`
  * or call, and the thread refuses whatever follows it (a COMMIT above all) until a rollback.
@@ -78,6 +78,11 @@ export class ReadStoreWriterThread implements SqlRunner {
 
   async rollback(): Promise<void> {
     await this.call({ op: 'rollback' });
+  }
+
+  /** Checkpoints the WAL on the thread's connection (PASSIVE: what no reader still needs; it waits on no writer). */
+  async checkpoint(): Promise<void> {
+    await this.call({ op: 'checkpoint' });
   }
 
   /** Rolls back what is still open, closes the thread's connection and ends the thread. */

@@ -15,10 +15,11 @@ import {
 } from './sqlite.writer-thread.protocol';
 import { applyWriterPragmas, DirectSqlRunner } from './sqlite.sql-runner';
 
-const { file, cacheSizeKib } = workerData as WriterThreadData;
+const { file, cacheSizeKib, autoCheckpointPages } = workerData as WriterThreadData;
 const db = new Database(file);
 applyWriterPragmas(db);
 if (cacheSizeKib !== undefined) db.pragma(`cache_size = -${Math.trunc(cacheSizeKib)}`);
+if (autoCheckpointPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpointPages)}`);
 const runner = new DirectSqlRunner(db);
 let refusal: SerializedError | undefined;
 
@@ -48,6 +49,10 @@ parentPort!.on('message', (request: WriterRequest) => {
       case 'rollback':
         runner.rollback();
         refusal = undefined;
+        break;
+      case 'checkpoint':
+        // PASSIVE: copies what no reader still needs into the database file, waiting on no one.
+        db.pragma('wal_checkpoint(PASSIVE)');
         break;
       case 'close':
         runner.rollback();
