@@ -160,7 +160,7 @@ async function main(): Promise<void> {
 function rebuild(dataDir: string): Rebuild {
   const out = execFileSync(
     process.execPath,
-    ['--max-semi-space-size=128', CLI, 'rebuild', '--json', '--data-dir', dataDir],
+    ['--max-semi-space-size=32', CLI, 'rebuild', '--json', '--data-dir', dataDir],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

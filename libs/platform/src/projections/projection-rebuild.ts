@@ -24,12 +24,15 @@ export interface RebuildLimits {
 export const DEFAULT_REBUILD_LIMITS: RebuildLimits = { maxDirtyDocuments: 5_000, maxHeldDocuments: 250_000 };
 
 interface HeldDocument {
+  id: string;
   state: unknown;
   position: number;
   updatedAt: string;
   dirty: boolean;
-  /** The state as the store holds it (undefined: not written yet): what its counters were counted on. */
-  written: unknown;
+  /** Whether the store holds the document (it may then be dropped from memory and read back). */
+  written: boolean;
+  /** What the state the store holds contributes to the counters (undefined: nothing), taken away when it is replaced. */
+  counted: CounterContribution[] | undefined;
 }
 
 interface Fold {
@@ -79,7 +82,8 @@ class DocumentFold implements Fold {
   /** Ids of documents written and no longer held. */
   private readonly dropped = new Set<string>();
   private readonly targets: Array<string | undefined> = [];
-  private dirty = 0;
+  /** The held documents changed since the last flush: a flush writes these, whatever else is held. */
+  private changed: HeldDocument[] = [];
   private readonly counters = new Map<string, CounterDelta>();
 
   constructor(
@@ -108,7 +112,8 @@ class DocumentFold implements Fold {
       const event = events[i];
       let document = held.get(id);
       if (!document) {
-        document = { state: projection.initialState(id), position: 0, updatedAt: '', dirty: false, written: undefined };
+        const state = projection.initialState(id);
+        document = { id, state, position: 0, updatedAt: '', dirty: false, written: false, counted: undefined };
         held.set(id, document);
       }
       const before = document.state;
@@ -117,33 +122,32 @@ class DocumentFold implements Fold {
       document.updatedAt = event.recordedAt;
       if (!document.dirty) {
         document.dirty = true;
-        this.dirty++;
+        this.changed.push(document);
       }
     }
   }
 
   async flush(tx: ReadStoreTransaction, force: boolean): Promise<void> {
-    if (this.dirty === 0 || (!force && this.dirty < this.limits.maxDirtyDocuments)) return;
-    const { projection } = this;
+    const { projection, changed } = this;
+    if (changed.length === 0 || (!force && changed.length < this.limits.maxDirtyDocuments)) return;
+    this.changed = [];
     const documents: Array<StoredDocument & { columns: ReturnType<typeof projection.columnsOf> }> = [];
-    for (const [id, document] of this.held) {
-      if (!document.dirty) continue;
+    for (const document of changed) {
       document.dirty = false;
       // As when following: a document that does not exist (yet) is neither written nor counted.
       if (!projection.exists(document.state)) continue;
-      const { state, position, updatedAt, written } = document;
+      const { id, state, position, updatedAt, counted } = document;
       documents.push({ id, position, updatedAt, state, columns: projection.columnsOf(state) });
       if (projection.countersOf) {
-        if (written !== undefined && projection.exists(written))
-          addContributions(this.counters, projection.name, projection.countersOf(written), -1);
-        addContributions(this.counters, projection.name, projection.countersOf(state), 1);
+        if (counted) addContributions(this.counters, projection.name, counted, -1);
+        document.counted = projection.countersOf(state);
+        addContributions(this.counters, projection.name, document.counted, 1);
       }
-      document.written = state;
+      document.written = true;
     }
-    this.dirty = 0;
     if (documents.length > 0) await tx.saveDocuments(projection, documents);
     if (this.held.size > this.limits.maxHeldDocuments) {
-      for (const [id, document] of this.held) if (document.written !== undefined) this.dropped.add(id);
+      for (const [id, document] of this.held) if (document.written) this.dropped.add(id);
       this.held.clear();
     }
   }
@@ -153,18 +157,15 @@ class DocumentFold implements Fold {
   }
 
   private async load(tx: ReadStoreTransaction, ids: string[]): Promise<void> {
-    const stored = await tx.loadDocuments(this.projection.name, ids);
+    const { projection } = this;
+    const stored = await tx.loadDocuments(projection.name, ids);
     for (const id of ids) {
       const found = stored.get(id);
-      if (!found) throw new Error(`rebuild: document ${id} of ${this.projection.name} was written but is not found`);
+      if (!found) throw new Error(`rebuild: document ${id} of ${projection.name} was written but is not found`);
       this.dropped.delete(id);
-      this.held.set(id, {
-        state: found.state,
-        position: found.position,
-        updatedAt: found.updatedAt,
-        dirty: false,
-        written: found.state,
-      });
+      const { state, position, updatedAt } = found;
+      const counted = projection.exists(state) ? projection.countersOf?.(state) : undefined;
+      this.held.set(id, { id, state, position, updatedAt, dirty: false, written: true, counted });
     }
   }
 }

@@ -204,20 +204,35 @@ export const documentColumns = (columns: Columns): string[] => [
   ...Object.keys(columns),
 ];
 
+/**
+ * A projection's statement text for a number of rows, made once: a rebuild asks for the same few texts (mostly
+ * ROWS_PER_STATEMENT rows, ~1,200 placeholders) thousands of times.
+ */
+function madeOnce(make: (projection: Projection, rows: number) => string) {
+  const made = new WeakMap<Projection, Map<number, string>>();
+  return (projection: Projection, rows = 1): string => {
+    let texts = made.get(projection);
+    if (!texts) made.set(projection, (texts = new Map<number, string>()));
+    let text = texts.get(rows);
+    if (text === undefined) texts.set(rows, (text = make(projection, rows)));
+    return text;
+  };
+}
+
 /** Upserts `rows` documents (distinct ids) in one statement; parameters row after row in `documentColumns` order. */
-export function upsertDocumentSql(projection: Projection, columns: Columns, rows = 1): string {
-  const all = documentColumns(columns);
+export const upsertDocumentSql = madeOnce((projection, rows) => {
+  const all = documentColumns(projection.columns);
   const updates = all.slice(1).map((c) => `${c} = excluded.${c}`);
   return `INSERT INTO ${tableOf(projection.name)} (${all.join(', ')}) VALUES ${tuples(all.length, rows)}
           ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`;
-}
+});
 
 /** Inserts `rows` rows (a row already there for its position is left as it is). */
-export function insertRowSql(projection: Projection, rows = 1): string {
+export const insertRowSql = madeOnce((projection, rows) => {
   const names = ['position', ...Object.keys(projection.columns)];
   return `INSERT INTO ${tableOf(projection.name)} (${names.join(', ')}) VALUES ${tuples(names.length, rows)}
           ON CONFLICT (position) DO NOTHING`;
-}
+});
 
 /** Adds `rows` deltas (distinct counter, key and field), each `projection, counter, key, field, delta`. */
 export const addToCounterSql = (rows = 1): string =>

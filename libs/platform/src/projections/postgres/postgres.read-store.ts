@@ -275,7 +275,7 @@ export class PostgresReadStore implements ReadStore {
         const names = Object.keys(projection.columns);
         await inChunks(documents, documentColumns(projection.columns).length, (chunk) =>
           run(
-            upsertDocumentSql(projection, projection.columns, chunk.length),
+            upsertDocumentSql(projection, chunk.length),
             chunk.flatMap((doc) => [
               doc.id,
               doc.position,

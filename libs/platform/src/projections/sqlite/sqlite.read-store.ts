@@ -294,7 +294,7 @@ export class SqliteReadStore implements ReadStore {
         await inChunks(
           sql,
           documents,
-          (rows) => upsertDocumentSql(projection, projection.columns, rows),
+          (rows) => upsertDocumentSql(projection, rows),
           (doc, params) => {
             params.push(doc.id, doc.position, doc.updatedAt, JSON.stringify(doc.state));
             for (const c of names) params.push(doc.columns[c] ?? null);
