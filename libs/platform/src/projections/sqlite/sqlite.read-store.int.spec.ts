@@ -78,8 +78,10 @@ describe('SqliteReadStore — the WAL of commits written on the calling thread',
   });
 
   it('stays bounded under a steady stream of commits: the WAL starts over instead of growing', async () => {
-    await commitOneByOne(0, 3000); // ≥ 6 MB of documents, each commit several pages: well over 16 MB of WAL unbounded
-    expect(statSync(`${file}-wal`).size).toBeLessThan(4400 * PAGE);
-    expect(await store.countDocuments('docs')).toBe(3000);
+    // 5,000 commits of ~6 pages each: ~130 MB of WAL if nothing started it over. The writer connection checkpoints
+    // itself past 4,000 pages (16 MB); one that finds the checkpointer busy skips it, so the bound is loose.
+    await commitOneByOne(0, 5000);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(10_000 * PAGE);
+    expect(await store.countDocuments('docs')).toBe(5000);
   });
 });
