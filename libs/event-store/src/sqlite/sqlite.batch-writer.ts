@@ -1,7 +1,7 @@
 /**
  * Writes one group-commit batch: one BEGIN IMMEDIATE transaction, one savepoint per request. Everything it relies on
- * (the log's tail position, hash and time, the streams' revisions: their last events') is read inside that transaction, because another
- * process may have written since this one last looked.
+ * (the log's tail position, hash and time, the streams' revisions: their last events') is read inside that
+ * transaction, because another process may have written since this one last looked.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { assertExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';

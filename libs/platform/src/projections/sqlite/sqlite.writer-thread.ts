@@ -1,9 +1,10 @@
 /**
  * The read store's writes on a thread of their own (sqlite.writer-thread.worker.ts): the engine's live batches, a
- * rebuild's (on a thread and connection of its own), and the WAL's checkpoints (on a third). `run` queues a statement and returns, so the main thread goes on
- * (serving requests, deciding commands, folding the next page of a rebuild) while SQLite writes, indexes and commits.
- * At most MAX_QUEUED statements wait (a few megabytes of rows). A queued write that fails is thrown by the next `run`
- * or call, and the thread refuses whatever follows it (a COMMIT above all) until a rollback.
+ * rebuild's (on a thread and connection of its own), and the WAL's checkpoints (on a third). `run` queues a statement
+ * and returns, so the main thread goes on (serving requests, deciding commands, folding the next page of a rebuild)
+ * while SQLite writes, indexes and commits. At most MAX_QUEUED statements wait (a few megabytes of rows). A queued
+ * write that fails is thrown by the next `run` or call, and the thread refuses whatever follows it (a COMMIT above
+ * all) until a rollback.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ export class ReadStoreWriterThread implements SqlRunner {
     this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => this.answered(reply));
     this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`the read store's rebuild writer exited (code ${code})`)));
+    this.worker.on('exit', (code) => this.fail(new Error(`the read store's writer thread exited (code ${code})`)));
   }
 
   run(sql: string, params: ColumnValue[]): void | Promise<void> {

@@ -1,8 +1,9 @@
 /**
- * A read-store writer thread (live batches, or a rebuild): its own connection to `projections.sqlite` with the writer's pragmas, running the
- * statements the main thread queues, in order, and answering each (rows for a read, the error for a failure). Once a
- * queued write has failed, everything after it is refused with its error (a COMMIT above all) until the transaction or
- * the savepoint is rolled back: the main thread learns of the failure only after it has sent what follows.
+ * A read-store writer thread (live batches, a rebuild, or the WAL's checkpoints): its own connection to
+ * `projections.sqlite` with the writer's pragmas, running the statements the main thread queues, in order, and
+ * answering each (rows for a read, the error for a failure). Once a queued write has failed, everything after it is
+ * refused with its error (a COMMIT above all) until the transaction or the savepoint is rolled back: the main thread
+ * learns of the failure only after it has sent what follows.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
