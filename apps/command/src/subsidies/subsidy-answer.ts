@@ -9,8 +9,9 @@ import { subsidyView } from '@ledger/presentation/subsidy.view';
  * funding boundaries and integrity records included) and the log position of its last event.
  */
 export function subsidyAnswer(state: SubsidyState, events: SubsidyLedgerEvent[], position: number) {
-  return {
-    ...subsidyView(state),
+  // Object.assign onto the fresh view, not `{ ...view, decisions, position }` (docs/ARCHITECTURE.md, "Objects on the
+  // command path").
+  return Object.assign(subsidyView(state), {
     decisions: events.map((event) => {
       const where =
         'boundary' in event.data
@@ -18,10 +19,10 @@ export function subsidyAnswer(state: SubsidyState, events: SubsidyLedgerEvent[],
           : 'creditCode' in event.data
             ? { creditCode: event.data.creditCode }
             : {};
-      return { ...decisionSummary(event), ...where };
+      return Object.assign(decisionSummary(event), where);
     }),
     position,
-  };
+  });
 }
 
 export type SubsidyAnswer = ReturnType<typeof subsidyAnswer>;

@@ -138,8 +138,10 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
-    const result = await store.appendToStreams(appendRequests(decision, revisions, meta));
-    const after = decision.reduce(subsidyDecider.evolve, state);
+    const routed = new Map(routeEvents(decision).map(({ streamId, events }) => [streamId, events]));
+    const result = await store.appendToStreams(appendRequests(routed, revisions, meta));
+    // The answer shows the subsidy: only its own stream's events are folded into it (not the boundaries').
+    const after = (routed.get(own) ?? []).reduce(subsidyDecider.evolve, subsidy.state);
     return { answer: subsidyAnswer(after.subsidies[subsidyId], decision, result.lastPosition) };
   }
 
@@ -223,11 +225,10 @@ async function lastPositionOf(
 
 /** Every stream read, at the revision read: with its new events, or none (a check the decision depended on). */
 function appendRequests(
-  decision: SubsidyLedgerEvent[],
+  routed: Map<string, SubsidyLedgerEvent[]>,
   revisions: Map<string, StreamRevision>,
   meta: CommandMetadata,
 ): AppendRequest[] {
-  const routed = new Map(routeEvents(decision).map(({ streamId, events }) => [streamId, events]));
   for (const streamId of routed.keys()) {
     if (!revisions.has(streamId)) throw new Error(`the decision wrote to ${streamId}, a stream it did not read`);
   }

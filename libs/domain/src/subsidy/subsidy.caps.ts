@@ -15,13 +15,12 @@ export function capFacts(
 ): CapFacts {
   const ids = grantBoundaryIds(decided.terms, category);
   const load = (streamId: string): LoadedBoundary => ({ streamId, state: boundary(streamId) });
-  return {
-    ...decided,
-    recipientYear: load(ids.recipientYear),
-    ...(ids.project && { project: load(ids.project) }),
-    ...(ids.platform && { platform: load(ids.platform) }),
-    ...(ids.alliance && { alliance: load(ids.alliance) }),
-  };
+  // Keys set on a copy, not spread into a literal (docs/ARCHITECTURE.md, "Objects on the command path").
+  const facts: CapFacts = Object.assign({}, decided, { recipientYear: load(ids.recipientYear) });
+  if (ids.project) facts.project = load(ids.project);
+  if (ids.platform) facts.platform = load(ids.platform);
+  if (ids.alliance) facts.alliance = load(ids.alliance);
+  return facts;
 }
 
 /**

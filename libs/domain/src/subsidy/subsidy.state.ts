@@ -103,14 +103,13 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
   switch (event.type) {
     case 'SubsidyGranted': {
       const { amountFen, rule: _rule, citation: _citation, checks: _checks, ...terms } = event.data;
-      return {
-        ...state,
-        ...terms,
+      // Object.assign: the grant adds keys the initial state lacks (docs/ARCHITECTURE.md, "Objects on the command path").
+      return Object.assign({}, state, terms, {
         exists: true,
-        status: terms.dualControl ? 'pending' : 'granted',
+        status: terms.dualControl ? ('pending' as const) : ('granted' as const),
         lastOn: terms.grantedOn,
         grantedFen: state.grantedFen + amountFen,
-      };
+      });
     }
     case 'SubsidyDisbursed':
       return {
@@ -192,7 +191,9 @@ export function evolveBoundary(state: FundingBoundaryState, event: FundingBounda
         (d.projectId !== undefined && d.boundary === projectStreamId(d.projectId)
           ? { consortiumId: d.consortiumId, category: d.category, totalInvestmentFen: d.projectTotalInvestmentFen }
           : undefined);
-      return { ...state, commitments: { ...state.commitments, [d.subsidyId]: commitment }, project };
+      // A boundary state holds these two keys only: written out, as a spread adding `project` would make a new hidden
+      // class each time (docs/ARCHITECTURE.md, "Objects on the command path").
+      return { commitments: { ...state.commitments, [d.subsidyId]: commitment }, project };
     }
     case 'FundingReleased': {
       const previous = state.commitments[event.data.subsidyId];
@@ -247,7 +248,7 @@ const isEmpty = (record: object): boolean => {
   return true;
 };
 const joined = <T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): Readonly<Record<string, T>> =>
-  isEmpty(b) ? a : isEmpty(a) ? b : { ...a, ...b };
+  isEmpty(b) ? a : isEmpty(a) ? b : Object.assign({}, a, b);
 
 export function evolve(state: SubsidyLedgerState, event: SubsidyLedgerEvent): SubsidyLedgerState {
   switch (event.type) {

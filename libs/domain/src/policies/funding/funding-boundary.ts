@@ -38,9 +38,12 @@ export const netCommittedFen = (c: Commitment): Fen => c.grantedFen - c.released
 
 /** Cap usage on a boundary, optionally for some commitments only. */
 export function usedFen(state: FundingBoundaryState, which: (c: Commitment) => boolean = () => true): Fen {
-  return Object.values(state.commitments)
-    .filter(which)
-    .reduce((sum, c) => sum + netCommittedFen(c), 0);
+  let used = 0;
+  for (const subsidyId in state.commitments) {
+    const commitment = state.commitments[subsidyId];
+    if (which(commitment)) used += netCommittedFen(commitment);
+  }
+  return used;
 }
 
 /** Commitments that still hold money (not fully cancelled): what "once" counts. */

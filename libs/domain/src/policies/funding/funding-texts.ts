@@ -88,10 +88,10 @@ export function wordedCheck(check: RecordedCheck, grant: GrantSaid): RuleCheck {
 export function wordedCap(cap: CapRecord, grant: GrantSaid): CapRecord & RuleRef & { detail: Words } {
   const { variant: _variant, facts: _facts, ...recorded } = cap;
   const interpretation = cap.citation !== undefined ? cap.interpretation : interpretationOf(grant.policy, cap.rule);
-  return {
-    ...recorded,
+  // Object.assign, not a spread followed by keys (docs/ARCHITECTURE.md, "Objects on the command path").
+  const worded = Object.assign({}, recorded, {
     detail: cap.detail ?? capSentence(cap, grant),
     citation: cap.citation ?? citationOf(grant.policy, cap.rule) ?? '',
-    ...(interpretation && { interpretation }),
-  };
+  });
+  return interpretation ? Object.assign(worded, { interpretation }) : worded;
 }

@@ -288,7 +288,10 @@ function recordedWords(
     for (let i = 0; same && i < f.with.length; i++)
       same = sameWords(sentenceParam(f.with[i].value(grant, facts, of)), detail.with[i]);
     if (!same) continue;
-    return { ...(variant !== ONLY && { variant }), ...(namesAny(facts) && { facts }) };
+    const words: RecordedWords = {};
+    if (variant !== ONLY) words.variant = variant;
+    if (namesAny(facts)) words.facts = facts;
+    return words;
   }
   return undefined;
 }

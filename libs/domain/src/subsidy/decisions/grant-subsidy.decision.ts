@@ -144,13 +144,13 @@ function missingFields(category: FundingCategory, d: GrantTerms): InputProblem[]
 function termsOf(d: GrantTerms, category: FundingCategory): GrantTerms {
   const { projectId, projectTotalInvestmentFen, platformId, rdSpendingFen, ...always } = d;
   const uses = (field: GrantField) => category.requires.includes(field) || (category.accepts ?? []).includes(field);
-  return {
-    ...always,
-    ...(uses('projectId') && { projectId }),
-    ...(uses('projectTotalInvestmentFen') && { projectTotalInvestmentFen }),
-    ...(uses('platformId') && { platformId }),
-    ...(uses('rdSpendingFen') && rdSpendingFen !== undefined && { rdSpendingFen }),
-  };
+  // Keys set one by one on a copy, not spread into a literal (docs/ARCHITECTURE.md, "Objects on the command path").
+  const terms: GrantTerms = Object.assign({}, always);
+  if (uses('projectId')) terms.projectId = projectId;
+  if (uses('projectTotalInvestmentFen')) terms.projectTotalInvestmentFen = projectTotalInvestmentFen;
+  if (uses('platformId')) terms.platformId = platformId;
+  if (uses('rdSpendingFen') && rdSpendingFen !== undefined) terms.rdSpendingFen = rdSpendingFen;
+  return terms;
 }
 
 function grantFactsOf(
@@ -169,8 +169,8 @@ function grantFactsOf(
       ...(registry?.claims ?? []).map((claim) => claim.consortiumId),
     ]),
   ];
-  return {
-    ...capFacts(
+  const facts: GrantFacts = Object.assign(
+    capFacts(
       {
         terms,
         policy: consortium.policy,
@@ -181,9 +181,10 @@ function grantFactsOf(
       category,
       (streamId) => state.boundaries[streamId] ?? initialBoundaryState(),
     ),
-    recipientUnit,
-    ...(latest && { latestEvaluation: latest }),
-  };
+    { recipientUnit },
+  );
+  if (latest) facts.latestEvaluation = latest;
+  return facts;
 }
 
 /** The consortium's latest evaluation on or before a date. */
