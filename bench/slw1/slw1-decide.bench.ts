@@ -18,7 +18,6 @@ import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.st
 import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.decider';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
-import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
 import { evolveBoundary, SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
 import { routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
