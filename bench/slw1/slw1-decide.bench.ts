@@ -139,7 +139,9 @@ function main() {
     console.log(JSON.stringify({ workload: 'SLW-1 decisions alone', ...result }));
     return;
   }
-  console.log(`SLW-1's ${GRANTS} grants decided in memory, one thread, the round of ${ROUNDS} that cost least CPU (µs a grant; phases in wall time)`);
+  console.log(
+    `SLW-1's ${GRANTS} grants decided in memory, one thread, the round of ${ROUNDS} that cost least CPU (µs a grant; phases in wall time)`,
+  );
   console.table([result]);
 }
 

@@ -70,7 +70,8 @@ export function recordedCapView(recorded: CapRecord, grant: GrantSaid) {
 }
 
 /** What a subsidy's recorded sentences read from its grant: the terms its state keeps, the amount as granted. */
-export const grantSaidOf = (state: SubsidyState): GrantSaid => Object.assign({}, state, { amountFen: state.grantedFen });
+export const grantSaidOf = (state: SubsidyState): GrantSaid =>
+  Object.assign({}, state, { amountFen: state.grantedFen });
 
 export function subsidyView(state: SubsidyState) {
   const grant = grantSaidOf(state);
