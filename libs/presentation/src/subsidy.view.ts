@@ -70,8 +70,23 @@ export function recordedCapView(recorded: CapRecord, grant: GrantSaid) {
 }
 
 /** What a subsidy's recorded sentences read from its grant: the terms its state keeps, the amount as granted. */
-export const grantSaidOf = (state: SubsidyState): GrantSaid =>
-  Object.assign({}, state, { amountFen: state.grantedFen });
+export const grantSaidOf = (state: SubsidyState): GrantSaid => ({
+  // What the sentences read, key by key: a copy of the whole state was the answer's dearest part.
+  consortiumId: state.consortiumId,
+  recipient: state.recipient,
+  category: state.category,
+  amountFen: state.grantedFen,
+  fiscalYear: state.fiscalYear,
+  grantedOn: state.grantedOn,
+  projectId: state.projectId,
+  platformId: state.platformId,
+  projectTotalInvestmentFen: state.projectTotalInvestmentFen,
+  rdSpendingFen: state.rdSpendingFen,
+  policy: state.policy,
+  recipientRole: state.recipientRole,
+  recipientLeads: state.recipientLeads,
+  evaluationPeriod: state.evaluationPeriod,
+});
 
 export function subsidyView(state: SubsidyState) {
   const grant = grantSaidOf(state);
