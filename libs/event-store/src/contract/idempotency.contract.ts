@@ -73,6 +73,30 @@ export function idempotencyContract(context: ContractContext): void {
       expect(await store().headPosition()).toBe(await at(1));
     });
 
+    it('a recorded event id after new ones, streams in, fails its request whole; an append queued with it follows on', async () => {
+      const stream = uniqueStream('recorded-last');
+      const [recorded] = someEvents(1);
+      await store().appendToStream(stream, 'no-stream', [recorded]);
+      const alongside = uniqueStream('alongside');
+
+      // Queued in the same turn: a group-commit store writes both in one transaction, the failing request first.
+      const [error, written] = await Promise.all([
+        rejectionOf(
+          store().appendToStreams([
+            { streamId: uniqueStream('new'), expectedRevision: 'no-stream', events: someEvents(2) },
+            { streamId: stream, expectedRevision: 'any', events: [anEvent(), recorded] },
+          ]),
+        ),
+        store().appendToStream(alongside, 'no-stream', someEvents(1)),
+      ]);
+
+      expect(error).toBeInstanceOf(DuplicateEventIdError);
+      expect(error).toMatchObject({ eventId: recorded.eventId });
+      expect(written.lastPosition).toBe(await at(2));
+      expect((await store().readAll()).map((event) => event.streamId)).toEqual([stream, alongside]);
+      expect(await store().verifyChain()).toEqual({ ok: true, checked: 2 });
+    });
+
     withUniqueIdsAcrossStreams(
       'an event id recorded in another stream is a DuplicateEventIdError, not a repeat',
       async () => {

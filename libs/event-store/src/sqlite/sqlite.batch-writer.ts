@@ -1,10 +1,15 @@
 /**
- * Writes one group-commit batch: one BEGIN IMMEDIATE transaction, one savepoint per request. Everything it relies on
- * (the log's tail position, hash and time, the streams' revisions: their last events') is read inside that
- * transaction, because another process may have written since this one last looked.
+ * Writes one group-commit batch: one BEGIN IMMEDIATE transaction. Everything it relies on (the log's tail position,
+ * hash and time, the streams' revisions: their last events') is read inside that transaction, because another process
+ * may have written since this one last looked.
+ *
+ * A request costs one statement a stream (its revision) and one an event (its insert): the insert skips an event id
+ * already recorded (ON CONFLICT DO NOTHING), so no lookup precedes it, and no savepoint wraps the request. The rare
+ * request that meets a recorded event id has its own rows deleted again (they are the positions past the tail it
+ * started from), and is then answered the careful way: an idempotent repeat, or its error.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { assertExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
+import { assertExpectedRevision, expectedRevisionHolds, NO_STREAM_REVISION } from '../expected-revision';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -41,33 +46,26 @@ export class SqliteBatchWriter {
   private readonly selectTail: Statement<[], { position: number; hash: string; recorded_at: string }>;
   private readonly selectRevision: Statement<[string], number>;
   private readonly selectRecordedIdentity: Statement<[string], RecordedIdentity>;
-  private readonly insertEvent: Statement<unknown[]>;
+  private readonly insertNewEvent: Statement<unknown[]>;
+  private readonly deleteAfter: Statement<[number]>;
   private readonly writeBatchInTransaction: (
     batch: readonly PreparedRequest[],
     now: string,
   ) => RequestOutcome<AppendResult>[];
-  private readonly writeRequestInSavepoint: (
-    request: PreparedRequest,
-    tail: LogTail,
-    recordedAt: string,
-  ) => WrittenRequest;
 
   constructor(db: Database) {
     this.selectTail = db.prepare('SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1');
     this.selectRevision = db.prepare<[string], number>(STREAM_REVISION_SQL).pluck();
     this.selectRecordedIdentity = db.prepare('SELECT position, stream_id, type FROM events WHERE event_id = ?');
-    this.insertEvent = db.prepare(
+    this.insertNewEvent = db.prepare(
       `INSERT INTO events (position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
     );
+    this.deleteAfter = db.prepare('DELETE FROM events WHERE position > ?');
     const batchTransaction = db.transaction((batch: readonly PreparedRequest[], now: string) =>
       this.writeEachRequest(batch, now),
     );
     this.writeBatchInTransaction = (batch, now) => batchTransaction.immediate(batch, now);
-    // Called inside the batch transaction, better-sqlite3 runs this one as a savepoint.
-    this.writeRequestInSavepoint = db.transaction((request: PreparedRequest, tail: LogTail, recordedAt: string) =>
-      this.writeRequest(request, tail, recordedAt),
-    );
   }
 
   /**
@@ -83,7 +81,7 @@ export class SqliteBatchWriter {
     const recordedAt = laterOf(now, tail.recordedAt);
     return batch.map((request): RequestOutcome<AppendResult> => {
       try {
-        const written = this.writeRequestInSavepoint(request, tail, recordedAt);
+        const written = this.writeRequest(request, tail, recordedAt);
         tail = written.tail;
         return { ok: true, value: written.result };
       } catch (error) {
@@ -93,23 +91,38 @@ export class SqliteBatchWriter {
     });
   }
 
+  /** Throws a request error (having written nothing) or answers; any other error fails the whole transaction. */
   private writeRequest(request: PreparedRequest, tail: LogTail, recordedAt: string): WrittenRequest {
-    const repeat = this.findIdempotentRepeat(request);
-    if (repeat) return { result: repeat, tail };
     const currentRevisions = request.map(({ streamId }) => this.currentRevision(streamId));
-    request.forEach(({ streamId, expectedRevision }, index) =>
-      assertExpectedRevision(streamId, expectedRevision, currentRevisions[index]),
+    const revisionsHold = request.every(({ expectedRevision }, index) =>
+      expectedRevisionHolds(expectedRevision, currentRevisions[index]),
     );
+    if (revisionsHold) {
+      const written = this.insertUnlessRecorded(request, currentRevisions, tail, recordedAt);
+      if (written) return written;
+      this.deleteAfter.run(tail.position);
+    }
+    return { result: this.repeatOrRejection(request, currentRevisions), tail };
+  }
+
+  /** Inserts the request's events; undefined (some rows written, to be deleted) when an event id is recorded already. */
+  private insertUnlessRecorded(
+    request: PreparedRequest,
+    currentRevisions: StreamRevision[],
+    tail: LogTail,
+    recordedAt: string,
+  ): WrittenRequest | undefined {
     let { position, hash } = tail;
     const nextRevisions: Record<string, StreamRevision> = {};
-    request.forEach(({ streamId, events }, index) => {
+    for (let index = 0; index < request.length; index++) {
+      const { streamId, events } = request[index];
       let revision = currentRevisions[index];
       for (const event of events) {
         position += 1;
         revision += 1;
         const content = { position, streamId, streamRevision: revision, recordedAt, ...event };
         hash = eventHash(hash, content);
-        this.insertEvent.run(
+        const inserted = this.insertNewEvent.run(
           position,
           streamId,
           revision,
@@ -121,9 +134,10 @@ export class SqliteBatchWriter {
           recordedAt,
           hash,
         );
+        if (inserted.changes === 0) return undefined;
       }
       nextRevisions[streamId] = revision;
-    });
+    }
     return {
       result: { lastPosition: position, nextRevisions, idempotentRepeat: false },
       tail: { position, hash, recordedAt },
@@ -131,10 +145,20 @@ export class SqliteBatchWriter {
   }
 
   /**
-   * A retry of an acknowledged append must succeed, so this comes before the expected-revision check: when every event
-   * id is recorded in the same stream with the same type, the request was already written.
+   * The careful way, for a request with a recorded event id or a revision not as expected; writes nothing. A retry of
+   * an acknowledged append must succeed, so the event ids come before the expected revisions: when every event id is
+   * recorded in the same stream with the same type, the request was already written.
    */
-  private findIdempotentRepeat(request: PreparedRequest): AppendResult | undefined {
+  private repeatOrRejection(request: PreparedRequest, currentRevisions: StreamRevision[]): AppendResult {
+    const repeat = this.findIdempotentRepeat(request, currentRevisions);
+    if (repeat) return repeat;
+    request.forEach(({ streamId, expectedRevision }, index) =>
+      assertExpectedRevision(streamId, expectedRevision, currentRevisions[index]),
+    );
+    throw new Error('a request with no recorded event id and revisions as expected was taken for a conflict');
+  }
+
+  private findIdempotentRepeat(request: PreparedRequest, currentRevisions: StreamRevision[]): AppendResult | undefined {
     let requested = 0;
     let lastRecordedPosition = 0;
     const recordedIds: string[] = [];
@@ -152,7 +176,7 @@ export class SqliteBatchWriter {
     if (recordedIds.length === 0) return undefined;
     if (differentEventId !== undefined) throw new DuplicateEventIdError(differentEventId);
     if (recordedIds.length < requested) throw new DuplicateEventIdError(recordedIds[0]);
-    const nextRevisions = Object.fromEntries(request.map(({ streamId }) => [streamId, this.currentRevision(streamId)]));
+    const nextRevisions = Object.fromEntries(request.map(({ streamId }, index) => [streamId, currentRevisions[index]]));
     return { lastPosition: lastRecordedPosition, nextRevisions, idempotentRepeat: true };
   }
 

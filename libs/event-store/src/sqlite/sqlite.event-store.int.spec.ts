@@ -324,6 +324,27 @@ describe('SqliteEventStore on its own terms', () => {
       expect(storeSwitches.length).toBeGreaterThanOrEqual(1);
     }, 60_000);
 
+    it('the reads of one task share one snapshot; a later task reads what was committed meanwhile', async () => {
+      const [writer, reader] = [open(), open()];
+      await writer.appendToStream('meanwhile', 'no-stream', someEvents(1));
+
+      const firstRead = reader.readStream('meanwhile');
+      withRawConnection(database.file, (db) => {
+        db.prepare(
+          `INSERT INTO events (position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
+           VALUES (2, 'raw', 0, 'raw-0', 'raw.written', 1, '{}', '{}', '2040-01-01T00:00:00.000Z', 'not chained')`,
+        ).run();
+      });
+      const laterReadOfTheSameTask = reader.headPosition();
+
+      expect(await firstRead).toHaveLength(1);
+      expect(await laterReadOfTheSameTask).toBe(1);
+      await delay(0);
+      expect(await reader.headPosition()).toBe(2);
+      await writer.appendToStream('meanwhile', 0, someEvents(1));
+      expect((await reader.readStream('meanwhile')).map((event) => event.position)).toEqual([1, 3]);
+    });
+
     it('a follower on one store sees the other store’s commits by polling', async () => {
       const [writer, reader] = [open(), open({ pollIntervalMs: 20 })];
       const seen: RecordedEvent[] = [];

@@ -33,6 +33,7 @@ import {
 } from './sqlite.event-row';
 import { applyDurablePragmas, DEFAULT_BUSY_TIMEOUT_MS, readPragmas, SqlitePragmaValues } from './sqlite.pragmas';
 import { ensureSchema, STREAM_REVISION_SQL } from './sqlite.schema';
+import { TurnReadTransaction } from './sqlite.turn-read-transaction';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its schema when missing. */
@@ -60,6 +61,8 @@ export class SqliteEventStore implements EventStore {
   private readonly followers = new Set<LogFollower>();
   private readonly pollIntervalMs: number;
   private readonly statements: ReadStatements;
+  /** A command reads its streams a few microtasks apart: the reads of one task share one read lock. */
+  private readonly reads: TurnReadTransaction;
   private closing: Promise<void> | undefined;
   private readonly followableLog: FollowableLog = {
     readAfter: (position, maxCount) => this.readAfter(position, maxCount),
@@ -80,6 +83,7 @@ export class SqliteEventStore implements EventStore {
       applyDurablePragmas(this.db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       ensureSchema(this.db);
       this.statements = prepareReadStatements(this.db);
+      this.reads = new TurnReadTransaction(this.db);
       this.writer = new SqliteWriterThread({
         file: options.file,
         busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
@@ -112,17 +116,18 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? NO_LIMIT;
     if (options.maxCount !== undefined && options.maxCount <= 0) return [];
-    const rows =
+    const rows = this.reads.read(() =>
       options.direction === 'backwards'
         ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : limit === NO_LIMIT
           ? this.statements.wholeStreamForwards.all(streamId, options.fromRevision ?? 0)
-          : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+          : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit),
+    );
     return rows.map(toRecordedEvent);
   }
 
   async streamRevision(streamId: string): Promise<StreamRevision> {
-    return this.statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION;
+    return this.reads.read(() => this.statements.streamRevision.get(streamId)) ?? NO_STREAM_REVISION;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -132,11 +137,12 @@ export class SqliteEventStore implements EventStore {
   async readAllForProjections(options: ReadAllOptions = {}): Promise<ProjectableEvent[]> {
     const maxCount = options.maxCount ?? NO_LIMIT;
     if (maxCount !== NO_LIMIT && maxCount <= 0) return [];
-    return this.statements.projectableAfter.all(options.after ?? 0, maxCount).map(toProjectableEvent);
+    const rows = this.reads.read(() => this.statements.projectableAfter.all(options.after ?? 0, maxCount));
+    return rows.map(toProjectableEvent);
   }
 
   async headPosition(): Promise<LogPosition> {
-    return this.statements.headPosition.get() ?? 0;
+    return this.reads.read(() => this.statements.headPosition.get()) ?? 0;
   }
 
   follow(options: FollowOptions): Subscription {
@@ -150,7 +156,7 @@ export class SqliteEventStore implements EventStore {
 
   async verifyChain(): Promise<ChainVerification> {
     return verifyHashChain(
-      async (after, limit) => this.statements.eventsAfter.all(after, limit).map(toChainLink),
+      async (after, limit) => this.reads.read(() => this.statements.eventsAfter.all(after, limit)).map(toChainLink),
       CHAIN_PAGE_SIZE,
     );
   }
@@ -170,12 +176,13 @@ export class SqliteEventStore implements EventStore {
     await this.writes.drain();
     await Promise.all([...this.followers].map((follower) => follower.stop()));
     await this.writer.close();
+    this.reads.end();
     this.db.close();
   }
 
   private async readAfter(position: LogPosition, maxCount: number): Promise<RecordedEvent[]> {
     if (maxCount !== NO_LIMIT && maxCount <= 0) return [];
-    return this.statements.eventsAfter.all(position, maxCount).map(toRecordedEvent);
+    return this.reads.read(() => this.statements.eventsAfter.all(position, maxCount)).map(toRecordedEvent);
   }
 
   private assertOpen(): void {

@@ -1,14 +1,14 @@
 /** What the main thread and the SQLite writer thread send each other; errors travel as plain objects. */
 import { AppendResult, DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.port';
 import type { RequestOutcome } from '../group-commit.queue';
-import type { PreparedRequest } from './sqlite.batch-writer';
+import type { EncodedBatch } from './sqlite.batch-encoding';
 
 export interface WriterThreadOptions {
   file: string;
   busyTimeoutMs: number;
 }
 
-export type WriterRequest = { kind: 'write'; id: number; batch: PreparedRequest[]; now: string } | { kind: 'close' };
+export type WriterRequest = { kind: 'write'; id: number; batch: EncodedBatch; now: string } | { kind: 'close' };
 
 export type WriterReply =
   | { id: number; outcomes: Array<{ ok: true; value: AppendResult } | { ok: false; error: SerializedError }> }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppendResult } from '../event-store.port';
 import type { RequestOutcome } from '../group-commit.queue';
+import { encodeBatch } from './sqlite.batch-encoding';
 import type { PreparedRequest } from './sqlite.batch-writer';
 import { revivedError, WriterReply, WriterRequest, WriterThreadOptions } from './sqlite.writer-protocol';
 
@@ -55,7 +56,7 @@ export class SqliteWriterThread {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: WriterRequest = { kind: 'write', id, batch: [...batch], now };
+      const request: WriterRequest = { kind: 'write', id, batch: encodeBatch(batch), now };
       this.worker.postMessage(request);
     });
   }

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { decodeBatch } from './sqlite.batch-encoding';
 import { SqliteBatchWriter } from './sqlite.batch-writer';
 import { applyDurablePragmas } from './sqlite.pragmas';
 import {
@@ -27,7 +28,7 @@ parentPort!.on('message', (message: WriterRequest) => {
   }
   let reply: WriterReply;
   try {
-    const outcomes = writer.writeBatch(message.batch, message.now);
+    const outcomes = writer.writeBatch(decodeBatch(message.batch), message.now);
     reply = { id: message.id, outcomes: outcomes.map(serializedOutcome) };
   } catch (error) {
     reply = { id: message.id, failure: serializedError(error) };
