@@ -62,15 +62,19 @@ export interface PostgresStatements {
   headPosition: NamedStatement;
 }
 
-/** The inserts of a batch; `written` is a condition every inserted row must meet (`true`: always). */
+/**
+ * The inserts of a batch; `written` is a condition every inserted row must meet (`true`: always). The columns' set
+ * functions are in the select list, where they run in step, row by row, as ROWS FROM would zip them: in FROM, each
+ * function's whole result would first be copied into a tuplestore of its own (ten a batch, each malloc'd and freed).
+ */
 function appendStatement({ eventsTable, streamsTable }: PostgresLogNames, written: string): string {
   return `
       appended AS (
         INSERT INTO ${eventsTable} (${EVENT_COLUMNS})
-        SELECT * FROM ROWS FROM (
+        SELECT
           unnest($1::bigint[]), unnest($2::text[]), unnest($3::bigint[]), unnest($4::text[]), unnest($5::text[]),
           unnest($6::integer[]), string_to_table($7::text, chr(30)), string_to_table($8::text, chr(30)),
-          unnest($9::text[]), unnest($10::text[]))
+          unnest($9::text[]), unnest($10::text[])
         WHERE ${written}
       ), advanced AS (
         INSERT INTO ${streamsTable} (stream_id, revision)
