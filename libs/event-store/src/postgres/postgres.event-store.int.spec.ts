@@ -241,7 +241,7 @@ describe('PostgresEventStore on its own terms', () => {
   });
 
   describe('schema', () => {
-    it('opens a log an earlier version left with its streams table: revisions come from the events, the table goes', async () => {
+    it('opens a log an earlier version left with its streams table: revisions come from the events alone', async () => {
       const earlier = await open();
       await earlier.appendToStream('kept', 'no-stream', someEvents(3));
       await earlier.close();
@@ -257,10 +257,6 @@ describe('PostgresEventStore on its own terms', () => {
       expect(await today.streamRevision('kept')).toBe(5);
       expect(await today.streamRevision('never-written')).toBe(-1);
       await expect(today.appendToStream('kept', 0, someEvents(1))).rejects.toMatchObject({ expected: 0, actual: 5 });
-      const table = await server.withClient(database, (client) =>
-        client.query<{ table: string | null }>('SELECT to_regclass($1)::text AS table', [`"${schema}".streams`]),
-      );
-      expect(table.rows[0].table).toBeNull();
     });
 
     it('eight stores opening a new schema at once all succeed and share one log', async () => {

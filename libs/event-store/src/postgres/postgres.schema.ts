@@ -8,8 +8,10 @@ import { underLogLock } from './postgres.log-lock';
  * was hashed, for the same reason. `position` is assigned by the writer under the log lock, never by a sequence (see
  * postgres.batch-writer.ts). The UNIQUE constraints give the indices for reading a stream and for idempotency; a
  * stream's revision is its last event's, from the (stream_id, stream_revision) index. Versions before 2026-12 also kept
- * revisions in a `streams` table, written with every batch: dropped here, under the log lock, so that a process of
- * such a version still writing to the log fails loudly instead of checking revisions against a table no longer kept.
+ * revisions in a `streams` table, written with every batch: a log they left keeps it, neither read nor written, and
+ * not dropped here, as `public.streams` could be someone else's table; drop it by hand once no such version writes
+ * (one that still does refuses appends to streams this version wrote since, and the unique (stream_id,
+ * stream_revision) keeps it from writing a revision twice, whatever its table says).
  *
  * Two choices for the server's CPU, for logs created from now on (a log created before keeps its table as it was, and
  * reads and writes alike; both are `ALTER TABLE`-able by hand):
@@ -35,8 +37,7 @@ function schemaStatements({ schema, eventsTable }: PostgresLogNames): string {
       recorded_at     text    NOT NULL,
       hash            text    NOT NULL,
       UNIQUE (stream_id, stream_revision)
-    ) WITH (toast_tuple_target = 8160);
-    DROP TABLE IF EXISTS "${schema}".streams;`;
+    ) WITH (toast_tuple_target = 8160);`;
 }
 
 /**
