@@ -94,13 +94,26 @@ class BatchPlanner {
     const nextRevisions: Record<string, StreamRevision> = {};
     request.forEach(({ streamId, events }, index) => {
       let revision = currentRevisions[index];
-      for (const event of events) {
+      for (const { eventId, type, schemaVersion, dataJson, metadataJson } of events) {
         position += 1;
         revision += 1;
-        const content = { position, streamId, streamRevision: revision, recordedAt: this.recordedAt, ...event };
-        hash = eventHash(hash, content);
-        this.events.push({ ...content, hash });
-        this.recordedInBatch.set(event.eventId, { position, streamId, type: event.type });
+        // One object of one shape, hashed then given its hash: no copies of the event.
+        const link: ChainLink = {
+          position,
+          streamId,
+          streamRevision: revision,
+          eventId,
+          type,
+          schemaVersion,
+          dataJson,
+          metadataJson,
+          recordedAt: this.recordedAt,
+          hash: '',
+        };
+        hash = eventHash(hash, link);
+        link.hash = hash;
+        this.events.push(link);
+        this.recordedInBatch.set(eventId, { position, streamId, type });
       }
       if (events.length > 0) this.streamRevisions.set(streamId, revision);
       nextRevisions[streamId] = revision;

@@ -28,7 +28,7 @@ export function batchPremises(batch: readonly PreparedRequest[], tail: LogTail):
   return { tail, recorded: new Map(), revisions };
 }
 
-/** $14–$18 of appendIfUnchanged: the tail (NULLs for an empty log), every event id, every stream and its revision. */
+/** $12–$16 of appendIfUnchanged: the tail (NULLs for an empty log), every event id, every stream and its revision. */
 export function premiseParameters(batch: readonly PreparedRequest[], premises: LogState): unknown[] {
   const empty = premises.tail.position === 0;
   const eventIds = batch.flatMap((request) => request.flatMap(({ events }) => events.map((e) => e.eventId)));

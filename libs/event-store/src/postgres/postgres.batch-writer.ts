@@ -107,14 +107,9 @@ export class PostgresBatchWriter {
     return planBatch(batch, state, laterOf(this.clock().toISOString(), state.tail.recordedAt));
   }
 
-  /** $1–$13 of appendEvents and appendIfUnchanged. */
+  /** $1–$11 of appendEvents and appendIfUnchanged. */
   private appendParameters(plan: BatchPlan): unknown[] {
-    return [
-      ...toColumnArrays(plan.events),
-      [...plan.streamRevisions.keys()],
-      [...plan.streamRevisions.values()],
-      this.names.commitChannel,
-    ];
+    return [...toColumnArrays(plan.events), this.names.commitChannel];
   }
 
   private async readState(client: PoolClient, batch: readonly PreparedRequest[]): Promise<LogState> {

@@ -1,7 +1,11 @@
+import { Pool } from 'pg';
 import { anEvent, ContractHarness, range, someEvents, uniqueStream } from '../contract/contract-fixtures';
 import { eventStoreContract } from '../event-store.contract';
 import { InvalidAppendRequestError, WrongExpectedRevisionError } from '../event-store.port';
 import { PostgresEventStore, PostgresEventStoreOptions } from './postgres.event-store';
+import { logNames } from './postgres.log-names';
+import { statementsFor } from './postgres.statements';
+import { StreamReads } from './postgres.stream-reads';
 import { startTestPostgres, TestPostgresServer, uniqueName } from './testing/embedded-postgres';
 
 let server: TestPostgresServer;
@@ -192,6 +196,39 @@ describe('PostgresEventStore on its own terms', () => {
       expect(a.map((e) => e.position)).toEqual([1, 2, 3, 6, 7]);
     });
 
+    it('reads asked along promise chains of any length, from one turn, share one statement', async () => {
+      const store = await open();
+      await store.appendToStreams([
+        { streamId: 'a', expectedRevision: 'no-stream', events: someEvents(2, (i) => ({ a: i })) },
+        { streamId: 'b', expectedRevision: 'no-stream', events: someEvents(1, (i) => ({ b: i })) },
+      ]);
+      const pool = new Pool({ connectionString: database, max: 1 });
+      let statements = 0;
+      pool.on('acquire', () => (statements += 1));
+      const { streamForwards, wholeStreams } = statementsFor(logNames(schema));
+      const reads = new StreamReads(pool, streamForwards, wholeStreams);
+      // As the commands a commit resumes: each reaches its read after a chain of awaits of its own length.
+      const readAfterAwaits = async (awaits: number, streamId: string) => {
+        for (let i = 0; i < awaits; i++) await Promise.resolve();
+        return reads.read(streamId, 0);
+      };
+
+      try {
+        const [a, b, aLater] = await Promise.all([
+          readAfterAwaits(0, 'a'),
+          readAfterAwaits(5, 'b'),
+          readAfterAwaits(50, 'a'),
+        ]);
+
+        expect(statements).toBe(1);
+        expect(a.map((e) => e.data)).toEqual([{ a: 0 }, { a: 1 }]);
+        expect(b.map((e) => e.data)).toEqual([{ b: 0 }]);
+        expect(aLater).toEqual(a);
+      } finally {
+        await pool.end();
+      }
+    });
+
     it('a read asked after an append was acknowledged sees it, however many reads share its statement', async () => {
       const store = await open();
       const streams = range(0, 49).map((i) => `burst-${i}`);
@@ -204,6 +241,24 @@ describe('PostgresEventStore on its own terms', () => {
   });
 
   describe('schema', () => {
+    it('opens a log an earlier version left with its streams table: revisions come from the events alone', async () => {
+      const earlier = await open();
+      await earlier.appendToStream('kept', 'no-stream', someEvents(3));
+      await earlier.close();
+      await server.withClient(database, async (client) => {
+        await client.query(`CREATE TABLE "${schema}".streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)`);
+        await client.query(`INSERT INTO "${schema}".streams VALUES ('kept', 0)`); // stale: never to be believed
+      });
+
+      const today = await open();
+      await today.appendToStream('kept', 2, someEvents(2)); // the first batch reads the log (no tail known yet)
+      await today.appendToStream('kept', 4, someEvents(1)); // the next goes on premises
+
+      expect(await today.streamRevision('kept')).toBe(5);
+      expect(await today.streamRevision('never-written')).toBe(-1);
+      await expect(today.appendToStream('kept', 0, someEvents(1))).rejects.toMatchObject({ expected: 0, actual: 5 });
+    });
+
     it('eight stores opening a new schema at once all succeed and share one log', async () => {
       const stores = await Promise.all(range(0, 7).map(() => open()));
 
@@ -266,7 +321,6 @@ describe('PostgresEventStore on its own terms', () => {
       expect(collations).toEqual([
         { table_name: 'events', column_name: 'event_id', collation_name: 'C' },
         { table_name: 'events', column_name: 'stream_id', collation_name: 'C' },
-        { table_name: 'streams', column_name: 'stream_id', collation_name: 'C' },
       ]);
     });
 

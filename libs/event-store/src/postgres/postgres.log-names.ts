@@ -10,7 +10,6 @@ export interface PostgresLogNames {
   schema: string;
   /** Schema-qualified, quoted table names, ready to be put in SQL. */
   eventsTable: string;
-  streamsTable: string;
   /** LISTEN/NOTIFY channel on which commits to this log are announced. */
   commitChannel: string;
   /** The two int4 keys of the log's transaction-scoped advisory lock: every write to the log holds it. */
@@ -31,7 +30,6 @@ export function logNames(schema: string = DEFAULT_SCHEMA): PostgresLogNames {
   return {
     schema,
     eventsTable: `"${schema}".events`,
-    streamsTable: `"${schema}".streams`,
     commitChannel: `${schema}_committed`,
     lockKeys: [LOG_LOCK_CLASS, schemaLockKey(schema)],
   };

@@ -6,7 +6,12 @@ import { underLogLock } from './postgres.log-lock';
  * The log's tables. `data` and `metadata` are `text`, not `jsonb`: the hash chain covers the exact JSON text the store
  * keeps, and jsonb would re-serialise it (key order, whitespace, number formats). `recorded_at` is the ISO text that
  * was hashed, for the same reason. `position` is assigned by the writer under the log lock, never by a sequence (see
- * postgres.batch-writer.ts). The UNIQUE constraints give the indices for reading a stream and for idempotency.
+ * postgres.batch-writer.ts). The UNIQUE constraints give the indices for reading a stream and for idempotency; a
+ * stream's revision is its last event's, from the (stream_id, stream_revision) index. Versions before 2026-12 also kept
+ * revisions in a `streams` table, written with every batch: a log they left keeps it, neither read nor written, and
+ * not dropped here, as `public.streams` could be someone else's table; drop it by hand once no such version writes
+ * (one that still does refuses appends to streams this version wrote since, and the unique (stream_id,
+ * stream_revision) keeps it from writing a revision twice, whatever its table says).
  *
  * Two choices for the server's CPU, for logs created from now on (a log created before keeps its table as it was, and
  * reads and writes alike; both are `ALTER TABLE`-able by hand):
@@ -17,7 +22,7 @@ import { underLogLock } from './postgres.log-lock';
  *   is compressed (pglz) on insert and decompressed on every read: 10% of the server's CPU in the SLW-1 bench, whose
  *   grants are 2.4 KB. The cost is disk and WAL: such rows take about twice the space.
  */
-function schemaStatements({ schema, eventsTable, streamsTable }: PostgresLogNames): string {
+function schemaStatements({ schema, eventsTable }: PostgresLogNames): string {
   return `
     CREATE SCHEMA IF NOT EXISTS "${schema}";
     CREATE TABLE IF NOT EXISTS ${eventsTable} (
@@ -32,11 +37,7 @@ function schemaStatements({ schema, eventsTable, streamsTable }: PostgresLogName
       recorded_at     text    NOT NULL,
       hash            text    NOT NULL,
       UNIQUE (stream_id, stream_revision)
-    ) WITH (toast_tuple_target = 8160);
-    CREATE TABLE IF NOT EXISTS ${streamsTable} (
-      stream_id text   COLLATE "C" PRIMARY KEY,
-      revision  bigint NOT NULL
-    );`;
+    ) WITH (toast_tuple_target = 8160);`;
 }
 
 /**

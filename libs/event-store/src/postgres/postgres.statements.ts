@@ -36,17 +36,17 @@ export function beginUnderLogLock({ lockKeys: [classKey, logKey] }: PostgresLogN
 
 export interface PostgresStatements {
   beginUnderLogLock: string;
-  /** $1 the batch's event ids, $2 its stream ids → one row: tail, recorded (json arrays), revisions. */
+  /** $1 the batch's event ids, $2 its stream ids → one row: tail, recorded (json arrays), revisions (those that exist). */
   readWriteState: NamedStatement;
   /**
    * $1–$10 the new events' columns, as arrays but for $7/$8 (data, metadata: postgres.event-row.ts, toColumnArrays),
-   * $11/$12 streams and their new revisions, $13 the commit channel.
+   * $11 the commit channel.
    */
   appendEvents: NamedStatement;
   /**
    * appendEvents when, and only when, the log is as the batch was planned against (see postgres.batch-writer.ts):
-   * $1–$13 as appendEvents, then the premises: $14/$15 the tail's position and hash (NULL, NULL: an empty log),
-   * $16 every event id of the batch (none may be recorded), $17/$18 every stream of the batch and the revision it was
+   * $1–$11 as appendEvents, then the premises: $12/$13 the tail's position and hash (NULL, NULL: an empty log),
+   * $14 every event id of the batch (none may be recorded), $15/$16 every stream of the batch and the revision it was
    * planned at (-1: no stream). → one row, `held`: whether the premises held and the events were written.
    */
   appendIfUnchanged: NamedStatement;
@@ -62,26 +62,34 @@ export interface PostgresStatements {
   headPosition: NamedStatement;
 }
 
-/** The inserts of a batch; `written` is a condition every inserted row must meet (`true`: always). */
-function appendStatement({ eventsTable, streamsTable }: PostgresLogNames, written: string): string {
+/**
+ * A stream's revision is its last event's: the (stream_id, stream_revision) index's last entry for it, one descent. No
+ * table of revisions to keep up to date as well (it was, until 2026-12: an upsert of a row per stream written, which cost
+ * the server about as much as the events' own inserts).
+ */
+function revisionOf(eventsTable: string, streamId: string): string {
+  return `(SELECT stream_revision FROM ${eventsTable} WHERE stream_id = ${streamId} ORDER BY stream_revision DESC LIMIT 1)`;
+}
+
+/**
+ * The insert of a batch; `written` is a condition every inserted row must meet (`true`: always). The columns' set
+ * functions are in the select list, where they run in step, row by row, as ROWS FROM would zip them: in FROM, each
+ * function's whole result would first be copied into a tuplestore of its own (ten a batch, each malloc'd and freed).
+ */
+function appendStatement({ eventsTable }: PostgresLogNames, written: string): string {
   return `
       appended AS (
         INSERT INTO ${eventsTable} (${EVENT_COLUMNS})
-        SELECT * FROM ROWS FROM (
+        SELECT
           unnest($1::bigint[]), unnest($2::text[]), unnest($3::bigint[]), unnest($4::text[]), unnest($5::text[]),
           unnest($6::integer[]), string_to_table($7::text, chr(30)), string_to_table($8::text, chr(30)),
-          unnest($9::text[]), unnest($10::text[]))
+          unnest($9::text[]), unnest($10::text[])
         WHERE ${written}
-      ), advanced AS (
-        INSERT INTO ${streamsTable} (stream_id, revision)
-        SELECT * FROM unnest($11::text[], $12::bigint[])
-        WHERE ${written}
-        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
       )`;
 }
 
 export function statementsFor(names: PostgresLogNames): PostgresStatements {
-  const { eventsTable, streamsTable } = names;
+  const { eventsTable } = names;
   return {
     beginUnderLogLock: beginUnderLogLock(names),
     // One round trip for everything the batch's decisions depend on.
@@ -95,12 +103,14 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
                   'eventId', event_id, 'position', position, 'streamId', stream_id, 'type', type)), '[]'::json)
            FROM ${eventsTable} WHERE event_id = ANY($1::text[])) AS recorded,
         (SELECT COALESCE(json_agg(json_build_object('streamId', stream_id, 'revision', revision)), '[]'::json)
-           FROM ${streamsTable} WHERE stream_id = ANY($2::text[])) AS revisions`,
+           FROM (SELECT stream_id, ${revisionOf(eventsTable, 'asked.stream_id')} AS revision
+                 FROM unnest($2::text[]) AS asked (stream_id)) AS known
+           WHERE revision IS NOT NULL) AS revisions`,
     },
-    // One statement writes the batch: its events, its streams' revisions, and the notification (sent at commit).
+    // One statement writes the batch: its events and the notification (sent at commit).
     appendEvents: {
       name: 'ledger_append_events',
-      text: `WITH ${appendStatement(names, 'true')} SELECT pg_notify($13, '')`,
+      text: `WITH ${appendStatement(names, 'true')} SELECT pg_notify($11, '')`,
     },
     appendIfUnchanged: {
       name: 'ledger_append_if_unchanged',
@@ -108,15 +118,14 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
       WITH tail AS (
         SELECT position, hash FROM ${eventsTable} ORDER BY position DESC LIMIT 1
       ), premises AS (
-        SELECT (SELECT position FROM tail) IS NOT DISTINCT FROM $14::bigint
-           AND (SELECT hash FROM tail) IS NOT DISTINCT FROM $15::text
-           AND NOT EXISTS (SELECT FROM ${eventsTable} WHERE event_id = ANY($16::text[]))
+        SELECT (SELECT position FROM tail) IS NOT DISTINCT FROM $12::bigint
+           AND (SELECT hash FROM tail) IS NOT DISTINCT FROM $13::text
+           AND NOT EXISTS (SELECT FROM ${eventsTable} WHERE event_id = ANY($14::text[]))
            AND NOT EXISTS (
-             SELECT FROM unnest($17::text[], $18::bigint[]) AS planned (stream_id, revision)
-             WHERE COALESCE((SELECT revision FROM ${streamsTable} WHERE stream_id = planned.stream_id), -1)
-                   <> planned.revision) AS held
+             SELECT FROM unnest($15::text[], $16::bigint[]) AS planned (stream_id, revision)
+             WHERE COALESCE(${revisionOf(eventsTable, 'planned.stream_id')}, -1) <> planned.revision) AS held
       ), ${appendStatement(names, '(SELECT held FROM premises)').trimStart()}
-      SELECT held, CASE WHEN held THEN pg_notify($13, '') END AS notified FROM premises`,
+      SELECT held, CASE WHEN held THEN pg_notify($11, '') END AS notified FROM premises`,
     },
     // The lateral subquery keeps its ORDER BY, so PostgreSQL cannot fold it into a join: one index range per stream.
     wholeStreams: {
@@ -144,7 +153,8 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
     },
     streamRevision: {
       name: 'ledger_stream_revision',
-      text: `SELECT revision FROM ${streamsTable} WHERE stream_id = $1`,
+      text: `SELECT stream_revision AS revision FROM ${eventsTable}
+             WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
     },
     eventsAfter: {
       name: 'ledger_events_after',

@@ -1,12 +1,12 @@
 /**
  * Whole-stream reads (forwards, from a revision, no limit: what command handlers fold), one statement at a time: a
- * read asked while none is running is sent once the code running now has finished (a microtask later, with the reads
- * it asked meanwhile: a command's streams read together, the commands a commit resumed); the reads asked while a
- * statement runs wait for it and are then answered together by the next. When a group commit is acknowledged its
- * commands go on at once, each reading the streams of its next decision, so such reads come in bursts; one statement
- * for a burst is one round trip, one socket write and one result to parse instead of one each, and a lone read waits
- * for no I/O. Every read still sees every commit acknowledged before it was asked for: its statement is sent after it
- * was asked.
+ * read asked while none is running is sent once the code running now has finished — every promise it resolved and
+ * every promise those resolved, with the reads they asked meanwhile: a command's streams read together, and all the
+ * commands a commit resumed — and before any I/O; the reads asked while a statement runs wait for it and are then
+ * answered together by the next. When a group commit is acknowledged its commands go on at once, each reading the
+ * streams of its next decision, so such reads come in bursts; one statement for a burst is one round trip, one socket
+ * write and one result to parse instead of one each, and a lone read waits for no I/O. Every read still sees every
+ * commit acknowledged before it was asked for: its statement is sent after it was asked.
  */
 import type { Pool } from 'pg';
 import type { RecordedEvent, StreamRevision } from '../event-store.port';
@@ -42,11 +42,16 @@ export class StreamReads {
       this.queued.push({ streamId, fromRevision, resolve, reject });
       if (this.running) return;
       this.running = true;
-      queueMicrotask(() => void this.sendQueued());
+      queueMicrotask(() => process.nextTick(() => void this.sendQueued()));
     });
   }
 
-  /** Never rejects: a failed statement rejects each of its reads. */
+  /**
+   * Sent from a tick queued by a microtask: Node runs it once the microtask queue is empty, after the promise chains
+   * still running now (a commit resumes its commands one chain each, and a chain may take several microtasks to reach
+   * its read; sent a microtask later, the first command's read went alone and the rest waited for it, which split each
+   * group commit's commands into two batches). Never rejects: a failed statement rejects each of its reads.
+   */
   private async sendQueued(): Promise<void> {
     while (this.queued.length > 0) {
       const reads = this.queued.splice(0, MAX_STREAMS_PER_STATEMENT);
