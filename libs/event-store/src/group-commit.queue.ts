@@ -2,11 +2,25 @@
  * Group commit: requests queued during one turn of the event loop are written by one transaction (one fsync).
  * The batch writer answers one outcome per request, in order, so a request that fails alone rejects alone; when the
  * writer throws, the whole transaction failed and every request of the batch is rejected.
+ *
+ * Pipelining (`maxInFlight` 2, `flushAt`): where the batch writer runs beside the deciding thread (SQLite's writer
+ * thread), a batch goes as soon as `flushAt` requests are queued, without waiting for the end of the turn, and a
+ * second may follow while the first commits. Commands decided in one turn then overlap their commit with the
+ * deciding of the rest, instead of the two threads taking turns a whole batch at a time. The writer still commits
+ * the batches one after another, in the order sent; commands whose streams overlap never share a pipeline, since the
+ * command side holds their streams' locks until its append is answered.
  */
 
 export type RequestOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 export type BatchWriter<T, R> = (requests: readonly T[]) => RequestOutcome<R>[] | Promise<RequestOutcome<R>[]>;
+
+export interface GroupCommitOptions {
+  /** Batches sent and not yet answered, at most (1: the next batch waits for the answer of the one before). */
+  maxInFlight?: number;
+  /** Send a batch once this many requests are queued, without waiting for the end of the turn. */
+  flushAt?: number;
+}
 
 interface QueuedRequest<T, R> {
   request: T;
@@ -17,44 +31,53 @@ interface QueuedRequest<T, R> {
 export class GroupCommitQueue<T, R> {
   private queued: QueuedRequest<T, R>[] = [];
   private flushScheduled = false;
-  private flushing: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly maxInFlight: number;
+  private readonly flushAt: number;
 
-  constructor(private readonly writeBatch: BatchWriter<T, R>) {}
+  constructor(
+    private readonly writeBatch: BatchWriter<T, R>,
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
+    this.flushAt = options.flushAt ?? Number.POSITIVE_INFINITY;
+  }
 
   enqueue(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queued.push({ request, resolve, reject });
-      this.scheduleFlush();
+      if (this.queued.length >= this.flushAt && this.inFlight.size < this.maxInFlight) void this.flush();
+      else this.scheduleFlush();
     });
   }
 
   /** Resolves once every request queued so far has been answered. */
   async drain(): Promise<void> {
-    while (this.flushing || this.queued.length > 0) {
-      if (this.flushing) await this.flushing;
-      else await this.flush();
+    while (this.inFlight.size > 0 || this.queued.length > 0) {
+      if (this.queued.length > 0 && this.inFlight.size < this.maxInFlight) await this.flush();
+      else await Promise.race(this.inFlight);
     }
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.flushing) return;
+    if (this.flushScheduled || this.inFlight.size >= this.maxInFlight) return;
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
-      void this.flush(); // never rejects: every failure is answered to the requests of the batch
+      if (this.inFlight.size < this.maxInFlight) void this.flush(); // never rejects: failures go to the batch's requests
     });
   }
 
   private flush(): Promise<void> {
-    if (this.flushing) return this.flushing;
     const batch = this.queued;
     this.queued = [];
     if (batch.length === 0) return Promise.resolve();
-    this.flushing = this.writeAndAnswer(batch).finally(() => {
-      this.flushing = undefined;
+    const writing: Promise<void> = this.writeAndAnswer(batch).finally(() => {
+      this.inFlight.delete(writing);
       if (this.queued.length > 0) this.scheduleFlush();
     });
-    return this.flushing;
+    this.inFlight.add(writing);
+    return writing;
   }
 
   private async writeAndAnswer(batch: QueuedRequest<T, R>[]): Promise<void> {
