@@ -12,7 +12,8 @@ const BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['FundingCommitted', 'Fundi
  */
 export const FUNDING_BOUNDARIES = documentProjection<FundingBoundaryState>({
   name: 'funding-boundaries',
-  version: 1,
+  // 2: commitments are a list (were an object keyed by subsidy id).
+  version: 2,
   columns: {},
   documentOf: (event) =>
     BOUNDARY_EVENTS.has(event.type) && (event.data as { boundary?: unknown }).boundary === event.streamId

@@ -54,7 +54,11 @@ describe('the subsidy projections', () => {
       grantedFen: wan(1000),
       cancelledFen: wan(700),
     });
-    expect((await boundary(`funding-${UNITS.liaoningMengzhu.creditCode}-2025`))?.commitments['S-1']).toMatchObject({
+    expect(
+      (await boundary(`funding-${UNITS.liaoningMengzhu.creditCode}-2025`))?.commitments.find(
+        (c) => c.subsidyId === 'S-1',
+      ),
+    ).toMatchObject({
       grantedFen: wan(1000),
       releasedFen: wan(700),
     });

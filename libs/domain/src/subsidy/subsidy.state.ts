@@ -7,6 +7,8 @@ import { BusinessDate } from '../shared/dates';
 import { Fen } from '../shared/money';
 import { RuleRef } from '../shared/rule';
 import {
+  commitmentOf,
+  withCommitment,
   Commitment,
   FundingBoundaryState,
   initialBoundaryState,
@@ -173,7 +175,7 @@ export function evolveBoundary(state: FundingBoundaryState, event: FundingBounda
   switch (event.type) {
     case 'FundingCommitted': {
       const d = event.data;
-      const previous = state.commitments[d.subsidyId];
+      const previous = commitmentOf(state, d.subsidyId);
       const commitment: Commitment = {
         subsidyId: d.subsidyId,
         consortiumId: d.consortiumId,
@@ -193,13 +195,13 @@ export function evolveBoundary(state: FundingBoundaryState, event: FundingBounda
           : undefined);
       // A boundary state holds these two keys only: written out, as a spread adding `project` would make a new hidden
       // class each time (docs/ARCHITECTURE.md, "Objects on the command path").
-      return { commitments: { ...state.commitments, [d.subsidyId]: commitment }, project };
+      return { commitments: withCommitment(state.commitments, commitment), project };
     }
     case 'FundingReleased': {
-      const previous = state.commitments[event.data.subsidyId];
+      const previous = commitmentOf(state, event.data.subsidyId);
       if (!previous) return state;
       const released = { ...previous, releasedFen: previous.releasedFen + event.data.amountFen };
-      return { ...state, commitments: { ...state.commitments, [event.data.subsidyId]: released } };
+      return { ...state, commitments: withCommitment(state.commitments, released) };
     }
     default:
       return state;
