@@ -30,4 +30,11 @@ describe('command and event ids', () => {
     expect(first[0].eventId.slice(0, 13)).toBe(commandId.slice(0, 13));
     expect(eventIdFor(commandId, 'stream-1', 0)).toMatch(UUID);
   });
+
+  it('derives the ids every earlier version derived (a repeat of a recorded command is recognised by them)', () => {
+    expect(eventIdFor('01890a5d-ac96-774b-bcce-b302099a8057', 'funding-91210000MA0000000X-2031', 2)).toBe(
+      '01890a5d-ac96-819f-bee5-18273dca0f28',
+    );
+    expect(derivedId('consortium', 'c1')).toBe('d4e8488e-775d-5acd-82b7-163cd11cfbd0');
+  });
 });
