@@ -3,12 +3,12 @@
  * The batch writer answers one outcome per request, in order, so a request that fails alone rejects alone; when the
  * writer throws, the whole transaction failed and every request of the batch is rejected.
  *
- * Pipelining (`maxInFlight` 2, `flushAt`): where the batch writer runs beside the deciding thread (SQLite's writer
- * thread), a batch goes as soon as `flushAt` requests are queued, without waiting for the end of the turn, and a
- * second may follow while the first commits. Commands decided in one turn then overlap their commit with the
- * deciding of the rest, instead of the two threads taking turns a whole batch at a time. The writer still commits
- * the batches one after another, in the order sent; commands whose streams overlap never share a pipeline, since the
- * command side holds their streams' locks until its append is answered.
+ * Pipelining (`flushAt`, `maxInFlight` above 1): where the batch writer runs beside the deciding thread (SQLite's
+ * writer thread), a batch goes as soon as `flushAt` requests are queued, without waiting for the end of the turn, and
+ * more batches may follow while the first commits. Commands decided in one turn then overlap their commit with the
+ * deciding of the rest, instead of the two threads taking turns a whole batch at a time. The writer commits the
+ * batches in the order sent; commands whose streams overlap are never in flight together, since the command side
+ * holds their streams' locks until its append is answered.
  */
 
 export type RequestOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };

@@ -168,7 +168,7 @@ describe('SqliteEventStore on its own terms', () => {
       expect(new Set((await store.readAll()).map((e) => e.recordedAt))).toEqual(new Set(['2025-01-01T00:00:00.001Z']));
     });
 
-    it('pipelines a busy turn: the first 8 go at once, the rest in a second transaction beside it, in queue order', async () => {
+    it('pipelines a busy turn: the first 8 go at once, the rest without waiting for their commit, in queue order', async () => {
       let clockCalls = 0;
       const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
 
@@ -177,13 +177,44 @@ describe('SqliteEventStore on its own terms', () => {
       );
 
       expect(results.map((r) => r.lastPosition)).toEqual(range(1, 12));
-      expect(clockCalls).toBe(2);
+      expect(clockCalls).toBe(2); // two batches sent: the first at 8 queued, the rest at the end of the turn
       const recordedAt = (await store.readAll()).map((e) => e.recordedAt);
-      expect(recordedAt).toEqual([
-        ...Array(8).fill('2025-01-01T00:00:00.001Z'),
-        ...Array(4).fill('2025-01-01T00:00:00.002Z'),
-      ]);
+      // The second batch is written by a transaction of its own, or with the first when it waited behind it.
+      expect(recordedAt.slice(8)).toEqual(Array(4).fill('2025-01-01T00:00:00.002Z'));
+      expect(['2025-01-01T00:00:00.001Z', '2025-01-01T00:00:00.002Z']).toContain(recordedAt[0]);
+      expect(new Set(recordedAt.slice(0, 8)).size).toBe(1);
       expect(await store.verifyChain()).toEqual({ ok: true, checked: 12 });
+    });
+
+    it('writes the batches that waited behind a commit in one transaction, each answered in order', async () => {
+      let clockCalls = 0;
+      const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
+      await store.appendToStream('warm-up', 'no-stream', [anEvent()]); // clock 001
+      const blocker = new Database(database.file);
+      try {
+        // Another connection holds the write lock: the writer thread's next transaction waits for it.
+        blocker.exec('BEGIN IMMEDIATE');
+        const first = store.appendToStream('first', 'no-stream', [anEvent()]); // clock 002, sent, waits for the lock
+        await delay(50);
+        const second = store.appendToStream('second', 'no-stream', [anEvent()]); // 003, queued behind it
+        await delay(50);
+        const third = store.appendToStream('third', 'no-stream', [anEvent()]); // 004, queued behind it
+        await delay(50);
+        blocker.exec('COMMIT');
+        const results = await Promise.all([first, second, third]);
+        expect(results.map((r) => r.lastPosition)).toEqual([2, 3, 4]);
+      } finally {
+        blocker.close();
+      }
+      const recorded = await store.readAll();
+      expect(recorded.map((e) => [e.streamId, e.recordedAt])).toEqual([
+        ['warm-up', '2025-01-01T00:00:00.001Z'],
+        ['first', '2025-01-01T00:00:00.002Z'],
+        // One transaction for the two that waited: one clock reading, the later one.
+        ['second', '2025-01-01T00:00:00.004Z'],
+        ['third', '2025-01-01T00:00:00.004Z'],
+      ]);
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 4 });
     });
 
     it('a request that fails in a batch rejects alone; the others are written', async () => {

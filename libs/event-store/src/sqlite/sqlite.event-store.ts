@@ -48,11 +48,12 @@ export interface SqliteEventStoreOptions {
 
 export const DEFAULT_POLL_INTERVAL_MS = 200;
 /**
- * Two batches in flight, the first sent once 8 are queued: the writer thread commits it while this thread decides the
- * rest of the turn's commands (ARCHITECTURE.md, "Group commit, pipelined"). 8 is the smallest batch whose commit (one
- * fsync, ~1.2 ms here) takes about as long as deciding the next 8 grants; more in flight only makes batches larger.
+ * Batches go as soon as 8 are queued, and without waiting for the one before: the writer thread commits a batch while
+ * this thread decides the rest of the turn's commands, and writes the batches that queued behind a commit in one
+ * transaction (ARCHITECTURE.md, "Group commit, pipelined"). 8: about as many grants as this thread decides while the
+ * writer commits (one fsync, ~1.2 ms on an idle disk here).
  */
-const PIPELINE = { maxInFlight: 2, flushAt: 8 };
+const PIPELINE = { maxInFlight: Number.POSITIVE_INFINITY, flushAt: 8 };
 const CHAIN_PAGE_SIZE = 1000;
 /** SQLite reads LIMIT -1 as "no limit". */
 const NO_LIMIT = -1;

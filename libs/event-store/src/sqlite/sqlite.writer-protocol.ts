@@ -8,7 +8,9 @@ export interface WriterThreadOptions {
   busyTimeoutMs: number;
 }
 
-export type WriterRequest = { kind: 'write'; id: number; batch: EncodedBatch; now: string } | { kind: 'close' };
+export type WriteRequest = { kind: 'write'; id: number; batch: EncodedBatch; now: string };
+
+export type WriterRequest = WriteRequest | { kind: 'close' };
 
 export type WriterReply =
   | { id: number; outcomes: Array<{ ok: true; value: AppendResult } | { ok: false; error: SerializedError }> }

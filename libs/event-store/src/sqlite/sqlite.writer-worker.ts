@@ -1,9 +1,11 @@
 /**
  * The SQLite writer thread: its own connection, the durable pragmas, and the batch writer. Commits (and their fsync)
- * run here, so the main thread goes on deciding the next batch while the disk syncs this one.
+ * run here, so the main thread goes on deciding the next batch while the disk syncs this one. Batches the main thread
+ * sent while a commit ran are waiting in the port when it ends: they are taken together and written by one
+ * transaction (one fsync), so a slow disk makes the batches larger instead of making the commands wait longer.
  */
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { decodeBatch } from './sqlite.batch-encoding';
 import { SqliteBatchWriter } from './sqlite.batch-writer';
 import { applyDurablePragmas } from './sqlite.pragmas';
@@ -13,6 +15,7 @@ import {
   WriterReply,
   WriterRequest,
   WriterThreadOptions,
+  WriteRequest,
 } from './sqlite.writer-protocol';
 
 const { file, busyTimeoutMs } = workerData as WriterThreadOptions;
@@ -20,19 +23,41 @@ const db = new Database(file);
 applyDurablePragmas(db, busyTimeoutMs);
 const writer = new SqliteBatchWriter(db);
 
-parentPort!.on('message', (message: WriterRequest) => {
-  if (message.kind === 'close') {
+parentPort!.on('message', (first: WriterRequest) => {
+  const writes: WriteRequest[] = [];
+  let closing = false;
+  for (let message: WriterRequest | undefined = first; message !== undefined;) {
+    if (message.kind === 'close') {
+      closing = true;
+      break;
+    }
+    writes.push(message);
+    message = (receiveMessageOnPort(parentPort!) as { message: WriterRequest } | undefined)?.message;
+  }
+  if (writes.length > 0) writeTogether(writes);
+  if (closing) {
     db.close();
     parentPort!.close();
-    return;
   }
-  let reply: WriterReply;
-  try {
-    const outcomes = writer.writeBatch(decodeBatch(message.batch), message.now);
-    reply = { id: message.id, outcomes: outcomes.map(serializedOutcome) };
-  } catch (error) {
-    reply = { id: message.id, failure: serializedError(error) };
-  }
-  parentPort!.postMessage(reply);
 });
+parentPort!.postMessage({ ready: true });
+
+/** Writes the batches in one transaction, in the order sent, and answers each batch its own outcomes. */
+function writeTogether(writes: WriteRequest[]): void {
+  const batches = writes.map((write) => decodeBatch(write.batch));
+  let replies: WriterReply[];
+  try {
+    // The latest clock reading of the batches: the transaction commits after all of them were sent.
+    const outcomes = writer.writeBatch(batches.flat(), writes[writes.length - 1].now);
+    let next = 0;
+    replies = writes.map((write, index) => ({
+      id: write.id,
+      outcomes: outcomes.slice(next, (next += batches[index].length)).map(serializedOutcome),
+    }));
+  } catch (error) {
+    const failure = serializedError(error);
+    replies = writes.map((write) => ({ id: write.id, failure }));
+  }
+  for (const reply of replies) parentPort!.postMessage(reply);
+}
 parentPort!.postMessage({ ready: true });
