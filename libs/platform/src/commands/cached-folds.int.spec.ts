@@ -102,4 +102,18 @@ describe('CachedFolds', () => {
     await otherProcess.appendToStream('a', 'any', [tick(10, 'other')]);
     expect(await small.foldStream('a', sum, 0)).toEqual({ state: 11, revision: 1 });
   });
+
+  it('does not keep a stream its append created: the next fold reads it, with what others wrote since', async () => {
+    expect(await folds.foldStream('new', sum, 0)).toEqual({ state: 0, revision: -1 });
+    const created = await folds.appendToStreams([
+      { streamId: 'new', expectedRevision: 'no-stream', events: [tick(2, 'c1')] },
+    ]);
+    await otherProcess.appendToStream('new', 0, [tick(5, 'other')]);
+    // A kept fold would answer 2 at revision 0 (and cost the next append a retry); a read answers the stream as it is.
+    expect(await folds.foldStream('new', sum, 0, 'c1')).toEqual({
+      state: 7,
+      revision: 1,
+      recordedByCommandAt: created.lastPosition,
+    });
+  });
 });

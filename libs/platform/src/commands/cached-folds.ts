@@ -39,7 +39,7 @@ const DEFAULT_MAX_STREAMS = 20_000;
 /**
  * The command side's view of the event store: it keeps the fold (state, revision) of every stream a command decided
  * on, and folds into it the events of each append of ours once committed, so a stream is read and decoded once, and
- * each event is evolved once. Only for command handlers, whose every folded stream is checked at its revision when
+ * each event is evolved once (a stream our append created is not kept: see `foldAppended`). Only for command handlers, whose every folded stream is checked at its revision when
  * they append: a stale fold cannot slip through, it costs a retry. Queries read the store itself.
  */
 export class CachedFolds implements FoldingStore {
@@ -156,6 +156,13 @@ export class CachedFolds implements FoldingStore {
       events.every((event) => (event.schemaVersion ?? 1) === schemaVersionOf(event.type));
     if (!foldable) {
       cached.fresh = false;
+      return;
+    }
+    if (cached.revision === -1) {
+      // A stream our append created (a new subsidy's, a new project's) is rarely decided on again soon, and keeping
+      // its events until then held ~5 KB a grant in the heap for the garbage collector to copy: the next command
+      // that needs it reads it.
+      this.folds.delete(streamId);
       return;
     }
     cached.unfolded.push(...events);
