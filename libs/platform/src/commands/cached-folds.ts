@@ -39,8 +39,9 @@ const DEFAULT_MAX_STREAMS = 20_000;
 /**
  * The command side's view of the event store: it keeps the fold (state, revision) of every stream a command decided
  * on, and folds into it the events of each append of ours once committed, so a stream is read and decoded once, and
- * each event is evolved once (a stream our append created is not kept: see `foldAppended`). Only for command handlers, whose every folded stream is checked at its revision when
- * they append: a stale fold cannot slip through, it costs a retry. Queries read the store itself.
+ * each event is evolved once (a stream our append created is not kept: see `foldAppended`). Only for command
+ * handlers, whose every folded stream is checked at its revision when they append: a stale fold cannot slip through,
+ * it costs a retry. Queries read the store itself.
  */
 export class CachedFolds implements FoldingStore {
   private readonly folds = new Map<string, CachedFold>();
