@@ -19,7 +19,7 @@ import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.
 import { isRejection } from '@ledger/domain/shared/decision';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
-import { evolveBoundary, SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
+import { evolveBoundary, subsidyAfter, SubsidyLedgerState } from '@ledger/domain/subsidy/subsidy.state';
 import { routeEvents } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 import { newCommandMetadata, toEventsToAppend } from '@ledger/platform';
@@ -108,8 +108,8 @@ function round(grants: ReturnType<typeof slw1Grants>, setup: ReturnType<typeof a
     nanos.fold += now - t;
     t = now;
     const own = routed.find(({ streamId }) => streamId === subsidyStreamId(command.data.subsidyId))!.events;
-    const after = own.reduce(subsidyDecider.evolve, subsidyDecider.initialState());
-    subsidyAnswer(after.subsidies[command.data.subsidyId], decision, (position += decision.length));
+    const after = subsidyAfter(undefined, command.data.subsidyId, own);
+    subsidyAnswer(after, decision, (position += decision.length));
     nanos.answer += process.hrtime.bigint() - t;
   }
   const cpu = process.cpuUsage(cpuBefore);

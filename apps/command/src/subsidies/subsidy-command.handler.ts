@@ -28,7 +28,7 @@ import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
-import { joinStates, SubsidyLedgerState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
+import { joinStates, SubsidyLedgerState, SubsidyState, subsidyAfter } from '@ledger/domain/subsidy/subsidy.state';
 import { fundingStreamsFor, routeEvents, streamsWrittenBy } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
@@ -141,8 +141,8 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const routed = new Map(routeEvents(decision).map(({ streamId, events }) => [streamId, events]));
     const result = await store.appendToStreams(appendRequests(routed, revisions, meta));
     // The answer shows the subsidy: only its own stream's events are folded into it (not the boundaries').
-    const after = (routed.get(own) ?? []).reduce(subsidyDecider.evolve, subsidy.state);
-    return { answer: subsidyAnswer(after.subsidies[subsidyId], decision, result.lastPosition) };
+    const after = subsidyAfter(subsidy.state.subsidies[subsidyId], subsidyId, routed.get(own) ?? []);
+    return { answer: subsidyAnswer(after, decision, result.lastPosition) };
   }
 
   /** The consortium a decision reads, folded from its own stream; its revision is checked on append. */

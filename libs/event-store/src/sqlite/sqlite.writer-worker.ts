@@ -32,7 +32,7 @@ parentPort!.on('message', (first: WriterRequest) => {
       break;
     }
     writes.push(message);
-    message = (receiveMessageOnPort(parentPort!) as { message: WriterRequest } | undefined)?.message;
+    message = receiveMessageOnPort(parentPort!)?.message as WriterRequest | undefined;
   }
   if (writes.length > 0) writeTogether(writes);
   if (closing) {
