@@ -50,8 +50,8 @@ export const DEFAULT_POLL_INTERVAL_MS = 200;
 /**
  * Batches go as soon as 8 are queued, and without waiting for the one before: the writer thread commits a batch while
  * this thread decides the rest of the turn's commands, and writes the batches that queued behind a commit in one
- * transaction (ARCHITECTURE.md, "Group commit, pipelined"). 8: about as many grants as this thread decides while the
- * writer commits (one fsync, ~1.2 ms on an idle disk here).
+ * transaction (ARCHITECTURE.md, The log and its guarantees). 8: about as many grants as this thread decides while
+ * the writer commits (one fsync, ~1.2 ms on an idle disk here).
  */
 const PIPELINE = { maxInFlight: Number.POSITIVE_INFINITY, flushAt: 8 };
 const CHAIN_PAGE_SIZE = 1000;
