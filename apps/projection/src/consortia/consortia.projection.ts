@@ -41,9 +41,11 @@ export const CONSORTIA = documentProjection<ConsortiumState>({
     ['next_due', 'id', 'status', 'policy', 'name'],
     ['lead_credit_code'],
   ],
+  // The type first: every read model is asked about every event, and most events are not theirs.
   documentOf: (event) => {
+    if (!CONSORTIUM_EVENTS.has(event.type)) return undefined;
     const stream = streamKindOf(event.streamId);
-    return stream?.kind === 'consortium' && CONSORTIUM_EVENTS.has(event.type) ? stream.id : undefined;
+    return stream?.kind === 'consortium' ? stream.id : undefined;
   },
   initialState: () => consortiumDecider.initialState(),
   evolve: (state, event) => consortiumDecider.evolve(state, domainEventOf<ConsortiumEvent>(event)),

@@ -13,7 +13,7 @@ export const LEAD_REGISTRIES = documentProjection<LeadRegistryState>({
   version: 1,
   columns: {},
   documentOf: (event) =>
-    streamKindOf(event.streamId)?.kind === 'lead-registry' && REGISTRY_EVENTS.has(event.type)
+    REGISTRY_EVENTS.has(event.type) && streamKindOf(event.streamId)?.kind === 'lead-registry'
       ? event.streamId
       : undefined,
   initialState: () => initialState(),

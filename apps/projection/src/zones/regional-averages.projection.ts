@@ -11,7 +11,7 @@ export const REGIONAL_AVERAGES = documentProjection<RegionalAverageState>({
   columns: { year: 'integer' },
   indexes: [['year']],
   documentOf: (event) =>
-    streamKindOf(event.streamId)?.kind === 'regional-average' && event.type === 'RegionalAverageRecorded'
+    event.type === 'RegionalAverageRecorded' && streamKindOf(event.streamId)?.kind === 'regional-average'
       ? event.streamId
       : undefined,
   initialState: () => regionalAverageDecider.initialState(),

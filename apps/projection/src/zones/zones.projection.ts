@@ -18,8 +18,9 @@ export const ZONES = documentProjection<ZoneState>({
     ['next_due', 'id'],
   ],
   documentOf: (event) => {
+    if (!ZONE_EVENTS.has(event.type)) return undefined;
     const stream = streamKindOf(event.streamId);
-    return stream?.kind === 'zone' && ZONE_EVENTS.has(event.type) ? stream.id : undefined;
+    return stream?.kind === 'zone' ? stream.id : undefined;
   },
   initialState: () => zoneDecider.initialState(),
   evolve: (state, event) => zoneDecider.evolve(state, domainEventOf<ZoneEvent>(event)),

@@ -127,62 +127,72 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
     return state;
   if (event.type === 'ConsortiumFiled') {
     const d = event.data;
-    return {
-      ...initialState(),
+    // Written out key by key, in the initial state's order (a spread of it adding `chain` would make a new hidden
+    // class each time: docs/ARCHITECTURE.md, "Objects on the command path").
+    const filed: ConsortiumState = {
       exists: true,
       id: d.consortiumId,
       policy: d.policy,
       name: d.name,
+      status: 'filed',
       filedOn: d.filedOn,
       lead: d.lead,
       members: d.members,
       agreementSigned: d.agreementSigned,
       integrityCommitment: d.integrityCommitment,
       governance: d.governance,
-      ...(d.chain !== undefined && { chain: d.chain }),
       eligibility: d.eligibility,
+      reviews: [],
+      objections: [],
+      evaluations: [],
+      annualReports: [],
+      waivers: [],
       lastOn: d.filedOn,
     };
+    if (d.chain !== undefined) filed.chain = d.chain;
+    return filed;
   }
   if (!state.exists) return state;
-  const next = { ...state, lastOn: later(state.lastOn, dateOf(event)) };
+  const lastOn = later(state.lastOn, dateOf(event));
+  // Each event's state is one `Object.assign` of the state and what the event changes: a spread adding a key (notice,
+  // approvedOn, nextEvaluationDueOn, ended) would make a new hidden class each time (docs/ARCHITECTURE.md, "Objects on
+  // the command path"), and the same keys come out in the same order.
   switch (event.type) {
     case 'ReviewRecorded': {
       const { stage, outcome, on, notes } = event.data;
-      return {
-        ...next,
-        status: state.status === 'filed' ? 'under-review' : state.status,
+      return Object.assign({}, state, {
+        lastOn,
+        status: state.status === 'filed' ? ('under-review' as const) : state.status,
         reviews: [...state.reviews, { stage, outcome, on, ...(notes !== undefined ? { notes } : {}) }],
-      };
+      });
     }
     case 'PublicNoticeStarted': {
       const { startsOn, endsOn, unit, days, rule, citation } = event.data;
       const workingDays = unit === 'working-days' ? days : 0;
-      return {
-        ...next,
-        status: 'public-notice',
+      return Object.assign({}, state, {
+        lastOn,
+        status: 'public-notice' as const,
         notice: { startsOn, endsOn, workingDays, rule, citation, unit, days },
-      };
+      });
     }
     case 'ObjectionRecorded': {
       const { n, on, text } = event.data;
-      return { ...next, objections: [...state.objections, { n, on, text }] };
+      return Object.assign({}, state, { lastOn, objections: [...state.objections, { n, on, text }] });
     }
     case 'ObjectionResolved': {
       const { n, on, outcome } = event.data;
-      return {
-        ...next,
-        objections: state.objections.map((o) => (o.n === n ? { ...o, resolution: { on, outcome } } : o)),
-      };
+      return Object.assign({}, state, {
+        lastOn,
+        objections: state.objections.map((o) =>
+          o.n === n ? Object.assign({}, o, { resolution: { on, outcome } }) : o,
+        ),
+      });
     }
     case 'ConsortiumApproved': {
       const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
-      return {
-        ...next,
-        status: 'active',
-        approvedOn: event.data.on,
-        ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
-      };
+      const approved = Object.assign({}, state, { lastOn, status: 'active' as const, approvedOn: event.data.on });
+      if (nextEvaluationDueOn) approved.nextEvaluationDueOn = nextEvaluationDueOn;
+      return approved;
     }
     case 'ConsortiumRejected':
     case 'ConsortiumWithdrawn':
@@ -198,35 +208,34 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
       )[event.type];
       const { on, rule, citation } = event.data;
       const reason = event.data.reason ?? status;
-      return { ...next, status, ended: { on, reason, rule, citation } };
+      return Object.assign({}, state, { lastOn, status, ended: { on, reason, rule, citation } });
     }
     case 'MemberAdded':
-      return {
-        ...next,
+      return Object.assign({}, state, {
+        lastOn,
         members: [...state.members.filter((m) => m.creditCode !== event.data.member.creditCode), event.data.member],
         eligibility: event.data.eligibility,
-      };
+      });
     case 'MemberRemoved':
-      return {
-        ...next,
+      return Object.assign({}, state, {
+        lastOn,
         members: state.members.filter((m) => m.creditCode !== event.data.creditCode),
         eligibility: event.data.eligibility,
-      };
+      });
     case 'LeadChanged': {
       const { previousLead, newLead, eligibility } = event.data;
-      return {
-        ...next,
+      return Object.assign({}, state, {
+        lastOn,
         lead: newLead,
         members: membersAfterLeadChange(state.members, previousLead, newLead),
         eligibility,
-      };
+      });
     }
     case 'ConsortiumRenamed':
-      return { ...next, name: event.data.name };
+      return Object.assign({}, state, { lastOn, name: event.data.name });
     case 'EvaluationRecorded': {
       const { period, on, grade, scores, cycle } = event.data;
       const nextEvaluationDueOn = dueWithinPolicy(state, event.data.nextEvaluationDueOn);
-      const { nextEvaluationDueOn: _previous, ...rest } = next;
       const evaluation: Evaluation = {
         period,
         on,
@@ -234,20 +243,28 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
         ...(scores && { scores }),
         ...(cycle && { cycle: cycle.number }),
       };
-      return {
-        ...rest,
-        evaluations: [...state.evaluations, evaluation],
-        ...(nextEvaluationDueOn ? { nextEvaluationDueOn } : {}),
-      };
+      const evaluated = Object.assign({}, state, { lastOn, evaluations: [...state.evaluations, evaluation] });
+      // The next due date is set anew, last among the keys as before: usually the last key already, whose delete V8
+      // undoes without leaving the object's fast shape.
+      delete evaluated.nextEvaluationDueOn;
+      if (nextEvaluationDueOn) evaluated.nextEvaluationDueOn = nextEvaluationDueOn;
+      return evaluated;
     }
     case 'AnnualReportRecorded': {
       const { year, submittedOn, summary, plan, dueOn } = event.data;
-      return { ...next, annualReports: [...state.annualReports, { year, submittedOn, summary, plan, dueOn }] };
+      return Object.assign({}, state, {
+        lastOn,
+        annualReports: [...state.annualReports, { year, submittedOn, summary, plan, dueOn }],
+      });
     }
     case 'RuleWaived': {
       const { consortiumId: _id, ...waiver } = event.data;
       const waivers = [...state.waivers, waiver];
-      return { ...next, waivers, eligibility: withWaivers(state.eligibility, waivers, state.lead.creditCode) };
+      return Object.assign({}, state, {
+        lastOn,
+        waivers,
+        eligibility: withWaivers(state.eligibility, waivers, state.lead.creditCode),
+      });
     }
     default:
       return state;

@@ -101,19 +101,18 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
     }
     case 'ZoneRectificationStarted': {
       const { on, until } = event.data;
-      return {
-        ...state,
-        status: 'rectification',
+      // Object.assign: the first rectification adds a key (docs/ARCHITECTURE.md, "Objects on the command path").
+      return Object.assign({}, state, {
+        status: 'rectification' as const,
         rectificationUntil: until,
         rectifications: [...state.rectifications, { from: on, until }],
-      };
+      });
     }
     case 'ZoneRectified': {
       const { on, cycleAnchor } = event.data;
-      return {
-        ...endRectification(state, { on, outcome: 'rectified', ...(cycleAnchor && { cycleAnchor }) }),
-        status: 'active',
-      };
+      return Object.assign(endRectification(state, { on, outcome: 'rectified', ...(cycleAnchor && { cycleAnchor }) }), {
+        status: 'active' as const,
+      });
     }
     case 'ZoneRecommendedForNational':
       return {
@@ -123,11 +122,10 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
       };
     case 'ZoneRemoved': {
       const { on, rule, citation } = event.data;
-      return {
-        ...endRectification(state, { on, outcome: 'removed' }),
-        status: 'removed',
+      return Object.assign(endRectification(state, { on, outcome: 'removed' }), {
+        status: 'removed' as const,
         removed: { on, rule, citation },
-      };
+      });
     }
     default:
       return state;
@@ -136,7 +134,8 @@ export function evolve(state: ZoneState, event: ZoneEvent): ZoneState {
 
 function endRectification(state: ZoneState, ended: NonNullable<RectificationPeriod['ended']>): ZoneState {
   const rectifications = state.rectifications.map((period, i) =>
-    i === state.rectifications.length - 1 && !period.ended ? { ...period, ended } : period,
+    i === state.rectifications.length - 1 && !period.ended ? Object.assign({}, period, { ended }) : period,
   );
-  return { ...state, rectificationUntil: undefined, rectifications };
+  // A fresh copy: the callers set their keys on it.
+  return Object.assign({}, state, { rectificationUntil: undefined, rectifications });
 }

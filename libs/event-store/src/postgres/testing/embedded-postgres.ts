@@ -25,7 +25,25 @@ export interface TestPostgresServer {
 export interface TestPostgresOptions {
   /** Keep PostgreSQL's durable defaults (fsync on), for measurements; tests run without fsync. */
   durable?: boolean;
+  /** Run the server's processes with KEPT_FREED_MEMORY_MALLOC, as a tuned server would be; glibc's defaults without. */
+  keepFreedMemory?: boolean;
 }
+
+/**
+ * glibc malloc's settings (environment variables that glibc reads in every process, not PostgreSQL settings) that keep
+ * the memory a backend frees for its next use. With glibc's defaults the event store's writer backend grows its heap
+ * with brk for each batch — the Bind message and the copies of its parameters, a few hundred KB — faults the new pages
+ * in, and at the end of the batch hands them back to the kernel (more than 128 KB free at the heap's top is trimmed):
+ * in SLW-1, a fifth of that backend's CPU was brk and page faults (perf). With these, up to 64 MB freed at the top
+ * stay in the process, and blocks up to 4 MB come from the heap instead of an mmap of their own each (once one of these
+ * variables is set glibc no longer raises that threshold by itself). A backend keeps at most what it once held.
+ * ARCHITECTURE.md, PostgreSQL event store, shows them on a Debian server.
+ */
+export const KEPT_FREED_MEMORY_MALLOC = {
+  MALLOC_TRIM_THRESHOLD_: String(64 * 1024 * 1024),
+  MALLOC_TOP_PAD_: String(4 * 1024 * 1024),
+  MALLOC_MMAP_THRESHOLD_: String(4 * 1024 * 1024),
+};
 
 interface ServerAnnouncement {
   port: number;
@@ -44,6 +62,8 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   const script = path.join(__dirname, 'embedded-postgres.server.js');
   const child = spawn(process.execPath, [script, ...(options.durable ? ['--durable'] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    // The child starts PostgreSQL, whose processes inherit its environment.
+    env: options.keepFreedMemory ? { ...process.env, ...KEPT_FREED_MEMORY_MALLOC } : process.env,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const announcement = await announcementOf(child);
