@@ -205,5 +205,7 @@ export const SUBSIDY_EVENT_TYPES: ReadonlyArray<SubsidyEvent['type']> = [
   'GrantExpired',
 ];
 
+const SUBSIDY_EVENT_TYPE_SET: ReadonlySet<string> = new Set(SUBSIDY_EVENT_TYPES);
+
 export const isSubsidyEvent = (event: { type: string }): event is SubsidyEvent =>
-  (SUBSIDY_EVENT_TYPES as ReadonlyArray<string>).includes(event.type);
+  SUBSIDY_EVENT_TYPE_SET.has(event.type);
