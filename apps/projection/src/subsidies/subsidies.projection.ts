@@ -1,7 +1,7 @@
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { RecordedCheck } from '@ledger/domain/policies/funding/funding-texts';
-import { SUBSIDY_EVENT_TYPES, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
+import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { ProjectableEvent } from '@ledger/event-store';
 import {
@@ -17,9 +17,6 @@ import {
 } from '@ledger/platform';
 import { MoneyFigures } from '@ledger/presentation/subsidy.view';
 import { findPage, ListPage } from '../shared/list-page';
-
-/** `isSubsidyEvent` as a set: asked of every event in a rebuild. */
-const SUBSIDY_EVENTS: ReadonlySet<string> = new Set(SUBSIDY_EVENT_TYPES);
 
 /** A subsidy as its read model keeps it: its state, the rules its grant passed, and every movement after it. */
 export interface SubsidyRecord {
@@ -83,7 +80,7 @@ export const SUBSIDIES = documentProjection<SubsidyRecord>({
     ['status', 'granted_on', 'id'],
   ],
   documentOf: (event) => {
-    if (!SUBSIDY_EVENTS.has(event.type)) return undefined;
+    if (!isSubsidyEvent(event)) return undefined;
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'subsidy' ? stream.id : undefined;
   },

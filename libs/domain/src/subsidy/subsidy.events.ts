@@ -205,6 +205,7 @@ export const SUBSIDY_EVENT_TYPES: ReadonlyArray<SubsidyEvent['type']> = [
   'GrantExpired',
 ];
 
+/** A set: asked of every event of a rebuild by the subsidies read model, and of each event the command side folds. */
 const SUBSIDY_EVENT_TYPE_SET: ReadonlySet<string> = new Set(SUBSIDY_EVENT_TYPES);
 
 export const isSubsidyEvent = (event: { type: string }): event is SubsidyEvent =>
