@@ -155,29 +155,35 @@ describe('SqliteEventStore on its own terms', () => {
   });
 
   describe('group commit', () => {
+    /** A clock a millisecond later at each reading (2025-01-01T00:00:00.001Z first): one reading a batch sent. */
+    const tickingClock = () => {
+      let calls = 0;
+      return { now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++calls)), calls: () => calls };
+    };
+
     it('writes appends queued in the same turn in one transaction, in queue order', async () => {
-      let clockCalls = 0;
-      const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
+      const clock = tickingClock();
+      const store = open({ clock: clock.now });
 
       const results = await Promise.all(
         range(0, 7).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])),
       );
 
       expect(results.map((r) => r.lastPosition)).toEqual(range(1, 8));
-      expect(clockCalls).toBe(1);
+      expect(clock.calls()).toBe(1);
       expect(new Set((await store.readAll()).map((e) => e.recordedAt))).toEqual(new Set(['2025-01-01T00:00:00.001Z']));
     });
 
     it('pipelines a busy turn: the first 8 go at once, the rest without waiting for their commit, in queue order', async () => {
-      let clockCalls = 0;
-      const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
+      const clock = tickingClock();
+      const store = open({ clock: clock.now });
 
       const results = await Promise.all(
         range(0, 11).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])),
       );
 
       expect(results.map((r) => r.lastPosition)).toEqual(range(1, 12));
-      expect(clockCalls).toBe(2); // two batches sent: the first at 8 queued, the rest at the end of the turn
+      expect(clock.calls()).toBe(2); // two batches sent: the first at 8 queued, the rest at the end of the turn
       const recordedAt = (await store.readAll()).map((e) => e.recordedAt);
       // The second batch is written by a transaction of its own, or with the first when it waited behind it.
       expect(recordedAt.slice(8)).toEqual(Array(4).fill('2025-01-01T00:00:00.002Z'));
@@ -187,8 +193,8 @@ describe('SqliteEventStore on its own terms', () => {
     });
 
     it('writes the batches that waited behind a commit in one transaction, each answered in order', async () => {
-      let clockCalls = 0;
-      const store = open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
+      const clock = tickingClock();
+      const store = open({ clock: clock.now });
       await store.appendToStream('warm-up', 'no-stream', [anEvent()]); // clock 001
       const blocker = new Database(database.file);
       try {

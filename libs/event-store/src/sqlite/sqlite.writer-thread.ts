@@ -1,8 +1,8 @@
 /**
  * The main thread's handle on the SQLite writer thread (sqlite.writer-worker.ts): batches as the group-commit queue
  * hands them over, without waiting for the ones before (the thread writes those that wait together); each batch's
- * outcomes come back in order. The thread's own failure (it cannot
- * open the file, it died) fails every batch in flight and every later one.
+ * outcomes come back in order. The thread's own failure (it cannot open the file, it died) fails every batch in
+ * flight and every later one.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
