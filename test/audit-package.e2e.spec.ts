@@ -13,6 +13,9 @@ import { startLedger } from './support/ledger-test-app';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
+// Each run of the built CLI loads its modules first: 2–3 s alone, 8–10 s on two cores busy with the other test files,
+// and a test here runs it up to five times.
+jest.setTimeout(90_000);
 
 describe('ledger CLI: export, verify-export and replay', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
