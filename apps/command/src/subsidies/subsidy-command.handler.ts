@@ -15,6 +15,7 @@ import {
   LEDGER_CONFIG,
   LedgerConfig,
   RejectionException,
+  recordedMetadata,
   toEventsToAppend,
 } from '@ledger/platform';
 import { DualControlSetting } from '@ledger/domain/subsidy/subsidy.context';
@@ -29,7 +30,12 @@ import { subsidyDecider } from '@ledger/domain/subsidy/subsidy.decider';
 import { SubsidyCommand } from '@ledger/domain/subsidy/subsidy.commands';
 import { SubsidyLedgerEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { joinStates, SubsidyLedgerState, SubsidyState, subsidyAfter } from '@ledger/domain/subsidy/subsidy.state';
-import { fundingStreamsFor, routeEvents, streamsWrittenBy } from '@ledger/domain/subsidy/subsidy.routing';
+import {
+  eventsByStream,
+  fundingStreamsFor,
+  streamsWrittenBy,
+  writtenAmong,
+} from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
 
 const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
@@ -88,24 +94,21 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   ): Promise<Attempt> {
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
-    const [subsidy] = await Promise.all([
-      this.foldLedger(store, own, meta.commandId),
-      // A grant's streams follow from the command: folded with its own, so that a store reading over the network
-      // reads them in one round trip (the folds are kept; the loop below finds them without reading again).
-      ...(command.type === 'GrantSubsidy'
-        ? fundingStreamsFor(command, undefined, this.dualControl)
-            .filter((streamId) => streamId !== own)
-            .map((streamId) => this.foldLedger(store, streamId))
-        : []),
-    ]);
-    const streams = fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
+    // A grant's streams follow from the command: folded with its own, so that a store reading over the network
+    // reads them in one round trip (the folds are kept; the loop below finds them without reading again).
+    const grantStreams =
+      command.type === 'GrantSubsidy' ? fundingStreamsFor(command, undefined, this.dualControl) : undefined;
+    const folds = [this.foldLedger(store, own, meta.commandId)];
+    for (const streamId of grantStreams ?? []) if (streamId !== own) folds.push(this.foldLedger(store, streamId));
+    const [subsidy] = await Promise.all(folds);
+    const streams = grantStreams ?? fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
       const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
       return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
     }
     const context = contextStreamsOf(command, subsidy.state.subsidies[subsidyId]);
-    const written = streamsWrittenBy(command, subsidy.state.subsidies[subsidyId], this.dualControl);
+    const written = writtenAmong(command, streams);
     if (!written.every((streamId) => locked.includes(streamId)))
       return { relock: [...new Set([...locked, ...written])] };
 
@@ -138,7 +141,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     });
     if (isRejection(decision)) throw new RejectionException(inApiTerms(decision));
 
-    const routed = new Map(routeEvents(decision).map(({ streamId, events }) => [streamId, events]));
+    const routed = eventsByStream(decision);
     const result = await store.appendToStreams(appendRequests(routed, revisions, meta));
     // The answer shows the subsidy: only its own stream's events are folded into it (not the boundaries').
     const after = subsidyAfter(subsidy.state.subsidies[subsidyId], subsidyId, routed.get(own) ?? []);
@@ -232,9 +235,10 @@ function appendRequests(
   for (const streamId of routed.keys()) {
     if (!revisions.has(streamId)) throw new Error(`the decision wrote to ${streamId}, a stream it did not read`);
   }
-  return [...revisions].map(([streamId, revision]) => ({
+  const metadata = recordedMetadata(meta);
+  return Array.from(revisions, ([streamId, revision]) => ({
     streamId,
     expectedRevision: expected(revision),
-    events: toEventsToAppend(routed.get(streamId) ?? [], meta, streamId),
+    events: toEventsToAppend(routed.get(streamId) ?? [], meta, streamId, metadata),
   }));
 }

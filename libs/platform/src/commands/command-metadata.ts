@@ -78,15 +78,22 @@ export function toEventsToAppend(
   events: ReadonlyArray<{ type: string; data: object }>,
   meta: CommandMetadata,
   streamId: string,
+  metadata: EventMetadata = recordedMetadata(meta),
 ): EventToAppend[] {
-  const { actor, correlationId, causationId, commandId } = meta;
-  // One object for the command's events: the store encodes it once (prepareAppend).
-  const metadata = { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION };
   return events.map((event, index) => ({
-    eventId: eventIdFor(commandId, streamId, index),
+    eventId: eventIdFor(meta.commandId, streamId, index),
     type: event.type,
     schemaVersion: schemaVersionOf(event.type),
     data: event.data,
     metadata,
   }));
+}
+
+/**
+ * The metadata every event of the command records. One object for all of them: the store encodes it once
+ * (prepareAppend), so a command writing to several streams passes the same object to each `toEventsToAppend`.
+ */
+export function recordedMetadata(meta: CommandMetadata): EventMetadata {
+  const { actor, correlationId, causationId, commandId } = meta;
+  return { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION };
 }

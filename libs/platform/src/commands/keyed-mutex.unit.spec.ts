@@ -72,7 +72,7 @@ describe('KeyedMutex', () => {
     expect(log).toHaveLength(8);
   });
 
-  it('does not hand a key over twice when lock()\'s release is called again', async () => {
+  it("does not hand a key over twice when lock()'s release is called again", async () => {
     const mutex = new KeyedMutex();
     const unlock = await mutex.lock('k');
     const log: string[] = [];
