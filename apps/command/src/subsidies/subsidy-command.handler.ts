@@ -95,12 +95,14 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
     // A grant's streams follow from the command: folded with its own, so that a store reading over the network
-    // reads them in one round trip (the folds are kept; the loop below finds them without reading again).
+    // reads them in one round trip (the loop below joins these folds instead of asking for them again).
     const grantStreams =
       command.type === 'GrantSubsidy' ? fundingStreamsFor(command, undefined, this.dualControl) : undefined;
+    const early = grantStreams?.filter((streamId) => streamId !== own) ?? [];
     const folds = [this.foldLedger(store, own, meta.commandId)];
-    for (const streamId of grantStreams ?? []) if (streamId !== own) folds.push(this.foldLedger(store, streamId));
-    const [subsidy] = await Promise.all(folds);
+    for (const streamId of early) folds.push(this.foldLedger(store, streamId));
+    const folded = await Promise.all(folds);
+    const subsidy = folded[0];
     const streams = grantStreams ?? fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
@@ -116,9 +118,10 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const revisions = new Map<string, StreamRevision>([[own, subsidy.revision]]);
     for (const streamId of streams) {
       if (revisions.has(streamId)) continue;
-      const folded = await this.foldLedger(store, streamId);
-      state = joinStates(state, folded.state);
-      revisions.set(streamId, folded.revision);
+      const at = early.indexOf(streamId);
+      const fold = at >= 0 ? folded[at + 1] : await this.foldLedger(store, streamId);
+      state = joinStates(state, fold.state);
+      revisions.set(streamId, fold.revision);
     }
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
     const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;

@@ -11,7 +11,7 @@ export class KeyedMutex {
   private readonly held = new Map<string, Array<() => void>>();
 
   async withLocks<T>(keys: string[], work: () => Promise<T>): Promise<T> {
-    const ordered = keys.length === 1 ? keys : [...new Set(keys)].sort(); // one global order: no deadlock between two commands
+    const ordered = orderedOnce(keys); // one global order: no deadlock between two commands
     let taken = 0;
     try {
       for (; taken < ordered.length; taken++) {
@@ -53,4 +53,14 @@ export class KeyedMutex {
     if (next === undefined) this.held.delete(key);
     else next();
   }
+}
+
+/** The keys sorted, each once. */
+function orderedOnce(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
+  const sorted = keys.slice().sort();
+  let kept = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i];
+  sorted.length = kept;
+  return sorted;
 }
