@@ -103,13 +103,16 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     for (const streamId of early) folds.push(this.foldLedger(store, streamId));
     const folded = await Promise.all(folds);
     const subsidy = folded[0];
-    const streams = grantStreams ?? fundingStreamsFor(command, subsidy.state.subsidies[subsidyId], this.dualControl);
+    // Looked up once: a new subsidy's id is a key no object has yet, and each lookup of such a key asks V8's table of
+    // strings (~0.4 µs, the first ~1.3 µs with its hash).
+    const current = subsidy.state.subsidies[subsidyId];
+    const streams = grantStreams ?? fundingStreamsFor(command, current, this.dualControl);
     if (subsidy.recordedByCommandAt !== undefined) {
       // A repeat of a command already recorded (its answer was lost): answer from what it recorded.
       const position = await lastPositionOf(store, streams, meta.commandId, subsidy.recordedByCommandAt);
-      return { answer: subsidyAnswer(subsidy.state.subsidies[subsidyId], [], position) };
+      return { answer: subsidyAnswer(current, [], position) };
     }
-    const context = contextStreamsOf(command, subsidy.state.subsidies[subsidyId]);
+    const context = contextStreamsOf(command, current);
     const written = writtenAmong(command, streams);
     if (!written.every((streamId) => locked.includes(streamId)))
       return { relock: [...new Set([...locked, ...written])] };
@@ -120,14 +123,14 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
       if (revisions.has(streamId)) continue;
       const at = early.indexOf(streamId);
       const fold = at >= 0 ? folded[at + 1] : await this.foldLedger(store, streamId);
-      state = joinStates(state, fold.state);
+      // A stream not yet written (a new project's, most integrity records) folds to the initial state: nothing to join.
+      if (fold.revision !== -1) state = joinStates(state, fold.state);
       revisions.set(streamId, fold.revision);
     }
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
     const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;
-    const granted = subsidy.state.subsidies[subsidyId];
-    if (granted?.exists)
-      assertCovers(meta, consortiumKeys(granted.policy, granted.responsibleUnit), `subsidy ${subsidyId}`);
+    if (current?.exists)
+      assertCovers(meta, consortiumKeys(current.policy, current.responsibleUnit), `subsidy ${subsidyId}`);
     else if (command.type === 'GrantSubsidy' && consortium?.exists)
       assertCovers(
         meta,
@@ -147,7 +150,7 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     const routed = eventsByStream(decision);
     const result = await store.appendToStreams(appendRequests(routed, revisions, meta));
     // The answer shows the subsidy: only its own stream's events are folded into it (not the boundaries').
-    const after = subsidyAfter(subsidy.state.subsidies[subsidyId], subsidyId, routed.get(own) ?? []);
+    const after = subsidyAfter(current, subsidyId, routed.get(own) ?? []);
     return { answer: subsidyAnswer(after, decision, result.lastPosition) };
   }
 
