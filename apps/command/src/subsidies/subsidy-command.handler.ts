@@ -65,9 +65,14 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   }
 
   async execute({ command, meta }: SubsidyCommandMessage): Promise<SubsidyAnswer> {
-    let lockKeys = await this.streamsToLock(command);
+    // A grant's streams follow from the command alone: named once, for its locks and for its folds.
+    const grantStreams =
+      command.type === 'GrantSubsidy' ? fundingStreamsFor(command, undefined, this.dualControl) : undefined;
+    let lockKeys = grantStreams ? writtenAmong(command, grantStreams) : await this.streamsToLock(command);
     for (let relocks = 0; ; relocks++) {
-      const attempt = await this.runner.run(lockKeys, (store) => this.decideAndAppend(store, command, meta, lockKeys));
+      const attempt = await this.runner.run(lockKeys, (store) =>
+        this.decideAndAppend(store, command, meta, lockKeys, grantStreams),
+      );
       if ('answer' in attempt) return attempt.answer;
       if (relocks >= MAX_RELOCKS)
         throw new Error(`subsidy ${command.data.subsidyId}: its streams kept changing while locking`);
@@ -76,12 +81,10 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
   }
 
   /**
-   * The streams the command may write (see `streamsWrittenBy`): a grant's follow from the command; other commands'
-   * from the subsidy (its boundaries, recipient and policy are fixed by its grant), read here without a lock and
-   * checked again under it.
+   * The streams a command other than a grant may write (see `streamsWrittenBy`): they follow from the subsidy (its
+   * boundaries, recipient and policy are fixed by its grant), read here without a lock and checked again under it.
    */
   private async streamsToLock(command: SubsidyCommand): Promise<string[]> {
-    if (command.type === 'GrantSubsidy') return streamsWrittenBy(command, undefined, this.dualControl);
     const { state } = await this.foldLedger(this.runner.store, subsidyStreamId(command.data.subsidyId));
     return streamsWrittenBy(command, state.subsidies[command.data.subsidyId], this.dualControl);
   }
@@ -91,13 +94,12 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     command: SubsidyCommand,
     meta: CommandMetadata,
     locked: string[],
+    grantStreams: string[] | undefined,
   ): Promise<Attempt> {
     const subsidyId = command.data.subsidyId;
     const own = subsidyStreamId(subsidyId);
-    // A grant's streams follow from the command: folded with its own, so that a store reading over the network
+    // A grant's streams (named from the command) are folded with its own, so that a store reading over the network
     // reads them in one round trip (the loop below joins these folds instead of asking for them again).
-    const grantStreams =
-      command.type === 'GrantSubsidy' ? fundingStreamsFor(command, undefined, this.dualControl) : undefined;
     const early = grantStreams?.filter((streamId) => streamId !== own) ?? [];
     const folds = [this.foldLedger(store, own, meta.commandId)];
     for (const streamId of early) folds.push(this.foldLedger(store, streamId));

@@ -62,7 +62,11 @@ export function eventIdFor(commandId: string, streamId: string, index: number): 
   return eventIdAfter(timePrefixOf(commandId), commandId, streamId, index);
 }
 
-const timePrefixOf = (commandId: string): string => commandId.replace(/-/g, '').slice(0, 12);
+/** The command id's first 12 hex digits, its time: read from a UUID's places, without a regular expression. */
+function timePrefixOf(commandId: string): string {
+  const uuidShaped = commandId.indexOf('-') === 8 && commandId.indexOf('-', 9) === 13;
+  return uuidShaped ? commandId.slice(0, 8) + commandId.slice(9, 13) : commandId.replace(/-/g, '').slice(0, 12);
+}
 
 /** `eventIdFor`, the command id's prefix taken once for all the command's events. */
 function eventIdAfter(prefix: string, commandId: string, streamId: string, index: number): string {

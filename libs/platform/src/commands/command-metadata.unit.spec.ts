@@ -29,6 +29,11 @@ describe('command and event ids', () => {
     expect(new Set([...first, ...toEventsToAppend(events, meta, 'stream-2')].map((e) => e.eventId)).size).toBe(4);
     expect(first[0].eventId.slice(0, 13)).toBe(commandId.slice(0, 13));
     expect(eventIdFor(commandId, 'stream-1', 0)).toMatch(UUID);
+    // A command id of another shape (a client's) gives its first 12 characters without dashes.
+    expect(eventIdFor('a-b-c-0123456789abcdef', 'stream-1', 0).slice(0, 13)).toBe('abc01234-5678');
+    expect(toEventsToAppend(events, { ...meta, commandId: 'a-b-c-0123456789abcdef' }, 'stream-1')[0].eventId).toBe(
+      eventIdFor('a-b-c-0123456789abcdef', 'stream-1', 0),
+    );
   });
 
   it('derives the ids every earlier version derived (a repeat of a recorded command is recognised by them)', () => {
