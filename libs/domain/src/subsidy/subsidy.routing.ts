@@ -97,7 +97,11 @@ export function streamsWrittenBy(
   subsidy?: SubsidyState,
   dualControl?: DualControlSetting,
 ): string[] {
-  const streams = fundingStreamsFor(command, subsidy, dualControl);
+  return writtenAmong(command, fundingStreamsFor(command, subsidy, dualControl));
+}
+
+/** The streams a command may append to, among those `fundingStreamsFor` named for it (a handler computes them once). */
+export function writtenAmong(command: SubsidyCommand, streams: string[]): string[] {
   if (command.type !== 'GrantSubsidy') return streams;
   const integrity = unitStreamId(command.data.recipient);
   return streams.filter((streamId) => streamId !== integrity);
@@ -125,12 +129,19 @@ export function streamIdOf(event: SubsidyLedgerEvent): string {
 
 /** Events grouped by stream, in decision order within each stream, streams in order of first appearance. */
 export function routeEvents<E extends SubsidyLedgerEvent>(events: E[]): Array<{ streamId: string; events: E[] }> {
+  return Array.from(eventsByStream(events), ([streamId, routed]) => ({ streamId, events: routed }));
+}
+
+/** `routeEvents` as a map: stream → its events, in decision order, streams in order of first appearance. */
+export function eventsByStream<E extends SubsidyLedgerEvent>(events: E[]): Map<string, E[]> {
   const byStream = new Map<string, E[]>();
   for (const event of events) {
     const streamId = streamIdOf(event);
-    byStream.set(streamId, [...(byStream.get(streamId) ?? []), event]);
+    const routed = byStream.get(streamId);
+    if (routed === undefined) byStream.set(streamId, [event]);
+    else routed.push(event);
   }
-  return [...byStream].map(([streamId, routed]) => ({ streamId, events: routed }));
+  return byStream;
 }
 
 const unique = (ids: string[]): string[] => [...new Set(ids)];

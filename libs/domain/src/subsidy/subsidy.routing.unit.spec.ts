@@ -1,7 +1,7 @@
 import { wan } from '../shared/money';
 import { cancel, clawBack, disburse, grant, recorded, refund, terminate, UNITS } from './subsidy.fixtures';
 import { SubsidyLedgerEvent } from './subsidy.events';
-import { fundingStreamsFor, routeEvents, streamIdOf } from './subsidy.routing';
+import { fundingStreamsFor, routeEvents, streamIdOf, streamsWrittenBy, writtenAmong } from './subsidy.routing';
 import { evolve, initialState } from './subsidy.state';
 
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
@@ -56,6 +56,23 @@ describe('fundingStreamsFor: the streams a command reads and writes (its consist
       `unit-${tianjinMember}`,
       `unit-${tianjinLead}`,
     ]);
+  });
+});
+
+describe('streamsWrittenBy: the streams a command may append to (what a handler locks)', () => {
+  it('a grant writes every stream it reads but the recipient’s integrity record, which it only reads', () => {
+    const command = grant('S-1', 'liaoning.jiebang', wan(100), {
+      projectId: 'P-1',
+      projectTotalInvestmentFen: wan(1000),
+    });
+    expect(streamsWrittenBy(command)).toEqual(['subsidy-S-1', `funding-${mengzhu}-2025`, 'project-P-1']);
+    expect(writtenAmong(command, fundingStreamsFor(command))).toEqual(streamsWrittenBy(command));
+  });
+
+  it('other commands write every stream they read', () => {
+    const subsidy = stateAfter(recorded([grant('S-1', 'tianjin.filing', wan(50))])).subsidies['S-1'];
+    const command = cancel('S-1', 1);
+    expect(writtenAmong(command, fundingStreamsFor(command, subsidy))).toEqual(fundingStreamsFor(command, subsidy));
   });
 });
 

@@ -61,15 +61,17 @@ export class CachedFolds implements FoldingStore {
     let cached = this.folds.get(streamId);
     if (cached && cached.evolve !== evolve) cached = undefined;
     if (cached) foldUnfolded(cached);
-    if (!cached?.fresh) cached = await this.readInto(streamId, evolve as CachedFold['evolve'], cached, initial);
-    cached.used = ++this.uses;
-    if (cached !== this.folds.get(streamId)) this.remember(streamId, cached);
+    if (cached?.fresh) cached.used = ++this.uses;
+    else {
+      // A new object: kept in place of whatever the map holds for the stream now (one map lookup a fold, not two).
+      cached = await this.readInto(streamId, evolve as CachedFold['evolve'], cached, initial);
+      cached.used = ++this.uses;
+      this.remember(streamId, cached);
+    }
     const recordedByCommandAt = commandId === undefined ? undefined : cached.byCommand.get(commandId);
-    return {
-      state: cached.state as State,
-      revision: cached.revision,
-      ...(recordedByCommandAt !== undefined && { recordedByCommandAt }),
-    };
+    const folded: Folded<State> = { state: cached.state as State, revision: cached.revision };
+    if (recordedByCommandAt !== undefined) folded.recordedByCommandAt = recordedByCommandAt;
+    return folded;
   }
 
   async appendToStreams(requests: AppendRequest[]): Promise<AppendResult> {

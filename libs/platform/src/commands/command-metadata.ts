@@ -59,7 +59,17 @@ function randomHex(bytes: number): string {
 
 /** An event id: the command id's time prefix, then a hash of the command id, the stream and the event's place. */
 export function eventIdFor(commandId: string, streamId: string, index: number): string {
-  const prefix = commandId.replace(/-/g, '').slice(0, 12);
+  return eventIdAfter(timePrefixOf(commandId), commandId, streamId, index);
+}
+
+/** The command id's first 12 hex digits, its time: read from a UUID's places, without a regular expression. */
+function timePrefixOf(commandId: string): string {
+  const uuidShaped = commandId.indexOf('-') === 8 && commandId.indexOf('-', 9) === 13;
+  return uuidShaped ? commandId.slice(0, 8) + commandId.slice(9, 13) : commandId.replace(/-/g, '').slice(0, 12);
+}
+
+/** `eventIdFor`, the command id's prefix taken once for all the command's events. */
+function eventIdAfter(prefix: string, commandId: string, streamId: string, index: number): string {
   // One-shot: no Hash object an event (~1.5 against ~4 µs here).
   const digest = hash('sha256', `${commandId}\u0000${streamId}\u0000${index}`, 'hex');
   return uuidShape(prefix + digest.slice(12), '8');
@@ -78,15 +88,24 @@ export function toEventsToAppend(
   events: ReadonlyArray<{ type: string; data: object }>,
   meta: CommandMetadata,
   streamId: string,
+  metadata: EventMetadata = recordedMetadata(meta),
 ): EventToAppend[] {
-  const { actor, correlationId, causationId, commandId } = meta;
-  // One object for the command's events: the store encodes it once (prepareAppend).
-  const metadata = { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION };
+  if (events.length === 0) return []; // a stream the command only read: checked at its revision
+  const prefix = timePrefixOf(meta.commandId);
   return events.map((event, index) => ({
-    eventId: eventIdFor(commandId, streamId, index),
+    eventId: eventIdAfter(prefix, meta.commandId, streamId, index),
     type: event.type,
     schemaVersion: schemaVersionOf(event.type),
     data: event.data,
     metadata,
   }));
+}
+
+/**
+ * The metadata every event of the command records. One object for all of them: the store encodes it once
+ * (prepareAppend), so a command writing to several streams passes the same object to each `toEventsToAppend`.
+ */
+export function recordedMetadata(meta: CommandMetadata): EventMetadata {
+  const { actor, correlationId, causationId, commandId } = meta;
+  return { actor, correlationId, causationId, commandId, catalogue: POLICY_CATALOGUE_VERSION };
 }

@@ -1,4 +1,4 @@
-import { derivedId, eventIdFor, timeOrderedUuid, toEventsToAppend } from './command-metadata';
+import { derivedId, eventIdFor, recordedMetadata, timeOrderedUuid, toEventsToAppend } from './command-metadata';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[578][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -29,6 +29,11 @@ describe('command and event ids', () => {
     expect(new Set([...first, ...toEventsToAppend(events, meta, 'stream-2')].map((e) => e.eventId)).size).toBe(4);
     expect(first[0].eventId.slice(0, 13)).toBe(commandId.slice(0, 13));
     expect(eventIdFor(commandId, 'stream-1', 0)).toMatch(UUID);
+    // A command id of another shape (a client's) gives its first 12 characters without dashes.
+    expect(eventIdFor('a-b-c-0123456789abcdef', 'stream-1', 0).slice(0, 13)).toBe('abc01234-5678');
+    expect(toEventsToAppend(events, { ...meta, commandId: 'a-b-c-0123456789abcdef' }, 'stream-1')[0].eventId).toBe(
+      eventIdFor('a-b-c-0123456789abcdef', 'stream-1', 0),
+    );
   });
 
   it('derives the ids every earlier version derived (a repeat of a recorded command is recognised by them)', () => {
@@ -36,5 +41,24 @@ describe('command and event ids', () => {
       '01890a5d-ac96-819f-bee5-18273dca0f28',
     );
     expect(derivedId('consortium', 'c1')).toBe('d4e8488e-775d-5acd-82b7-163cd11cfbd0');
+  });
+
+  it('records who asked and which request, without the business day, as one object for all the command’s events', () => {
+    const meta = { actor: 'a', commandId: 'c', correlationId: 'r', causationId: 'k', today: '2025-01-01' };
+    // Key order is what the store encodes (the stored events' JSON): actor, correlation, causation, command, catalogue.
+    expect(Object.keys(recordedMetadata(meta))).toEqual([
+      'actor',
+      'correlationId',
+      'causationId',
+      'commandId',
+      'catalogue',
+    ]);
+    expect(recordedMetadata(meta)).toMatchObject({ actor: 'a', commandId: 'c', correlationId: 'r', causationId: 'k' });
+    const shared = recordedMetadata(meta);
+    const events = [{ type: 'A', data: {} }];
+    const one = toEventsToAppend(events, meta, 'stream-1', shared);
+    const other = toEventsToAppend(events, meta, 'stream-2', shared);
+    expect(one[0].metadata).toBe(other[0].metadata);
+    expect(toEventsToAppend(events, meta, 'stream-1')[0].metadata).toEqual(shared);
   });
 });

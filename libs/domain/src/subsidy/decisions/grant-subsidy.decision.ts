@@ -19,7 +19,7 @@ import { RuleCheck } from '../../shared/rule';
 import { isPendingGrant, SubsidyContext } from '../subsidy.context';
 import { addDays } from '../../shared/dates';
 import { SubsidyLedgerEvent } from '../subsidy.events';
-import { SubsidyLedgerState } from '../subsidy.state';
+import { SubsidyLedgerState, subsidyIn } from '../subsidy.state';
 import { capExceeded, grantEvents, recordedAsFacts, recordOf, refuse } from './grant-record';
 import { capFacts } from '../subsidy.caps';
 import { capsFor, exceeds } from '../../policies/funding/funding-caps';
@@ -54,7 +54,7 @@ export function decideGrantInWords(
   const category = fundingCategory(input.category)!;
   const missing = missingFields(category, input);
   if (missing.length > 0) return invalidInput(missing, LEDGER.grantFields);
-  if (state.subsidies[input.subsidyId]?.exists) {
+  if (subsidyIn(state, input.subsidyId)?.exists) {
     return reject('invalid-state', say`subsidy ${input.subsidyId} is already granted`, LEDGER.subsidyUnique);
   }
   const terms = termsOf(input, category);
