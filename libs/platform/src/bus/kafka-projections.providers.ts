@@ -18,12 +18,13 @@ export function kafkaProjectionProviders(topics: ChangeFeedTopics): Provider[] {
     {
       provide: KafkaEventSource,
       inject: [LEDGER_CONFIG, ModuleRef],
-      useFactory: (config: LedgerConfig, modules: ModuleRef) => {
+      useFactory: async (config: LedgerConfig, modules: ModuleRef) => {
         if (config.bus.kind !== 'kafka') throw new Error('KafkaEventSource without LEDGER_BUS=kafka');
         const logger = new Logger('Kafka consumer');
         // The engine is built from this source: it is looked up when called, once both exist.
         const engine = () => modules.get(ProjectionEngine, { strict: false });
-        return new KafkaEventSource(kafkaClient(config.bus.kafka, 'consortium-ledger-projection'), config.bus.kafka, {
+        const kafka = await kafkaClient(config.bus.kafka, 'consortium-ledger-projection');
+        return new KafkaEventSource(kafka, config.bus.kafka, {
           log: (message) => logger.error(message),
           densePositions: densePositions(config),
           checkpoint: async () => {
@@ -42,10 +43,10 @@ export function kafkaProjectionProviders(topics: ChangeFeedTopics): Provider[] {
     {
       provide: ChangeFeedPublisher,
       inject: [LEDGER_CONFIG, ChangeFeed, READ_STORE],
-      useFactory: (config: LedgerConfig, feed: ChangeFeed, readStore: ReadStore) => {
+      useFactory: async (config: LedgerConfig, feed: ChangeFeed, readStore: ReadStore) => {
         if (config.bus.kind !== 'kafka') throw new Error('ChangeFeedPublisher without LEDGER_BUS=kafka');
         const logger = new Logger('Change feed');
-        const kafka = kafkaClient(config.bus.kafka, 'consortium-ledger-change-feed');
+        const kafka = await kafkaClient(config.bus.kafka, 'consortium-ledger-change-feed');
         return new ChangeFeedPublisher(feed, readStore, kafka, topics, { log: (message) => logger.error(message) });
       },
     },

@@ -27,8 +27,8 @@ export class RelayModule {
         {
           provide: EventRelay,
           inject: [EVENT_STORE],
-          useFactory: (store: EventStore) =>
-            new EventRelay(store, kafkaClient(setting, 'consortium-ledger-relay'), setting.topic, {
+          useFactory: async (store: EventStore) =>
+            new EventRelay(store, await kafkaClient(setting, 'consortium-ledger-relay'), setting.topic, {
               log: (message) => logger.error(message),
             }),
         },
