@@ -10,8 +10,8 @@ export {
   DEFAULT_POSTGRES_POOL_SIZE,
 } from './postgres/postgres.event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres.event-store';
-// Types only: the KurrentDB adapter loads its gRPC client (~0.25 s of a process's start), so it is imported where a
-// configuration names it (platform's openEventStore), from './kurrentdb/kurrentdb.event-store'.
+// Types only: the KurrentDB adapter loads its gRPC client, which every process would pay for at start, so it is
+// imported where a configuration names it (platform's openEventStore), from './kurrentdb/kurrentdb.event-store'.
 export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb.event-store';
 export { UnsupportedKurrentDbServerError, MINIMUM_SERVER_VERSION } from './kurrentdb/kurrentdb.server-version';
 export { PositionOutOfRangeError } from './kurrentdb/kurrentdb.positions';

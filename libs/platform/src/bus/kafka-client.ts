@@ -8,7 +8,7 @@ import { KafkaSetting } from '../config/ledger.config';
  * operator — a link that fails, retries or stops — is logged by the links themselves and shown by `/health`.
  */
 export async function kafkaClient(setting: KafkaSetting, clientId: string): Promise<Kafka> {
-  // Loaded only here, when LEDGER_BUS=kafka: kafkajs would add ~0.2 s to the start of every process that never uses it.
+  // Loaded only here, when LEDGER_BUS=kafka: kafkajs would slow the start of every process that never uses it.
   const kafkajs = await import('kafkajs');
   return new kafkajs.Kafka(kafkaConfig(setting, clientId, kafkajs.logLevel.WARN));
 }

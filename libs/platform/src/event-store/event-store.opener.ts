@@ -13,7 +13,8 @@ export async function openEventStore(setting: EventStoreSetting, followPollMs?: 
         pollIntervalMs: followPollMs,
       });
     case 'kurrentdb': {
-      // Loaded only here: its gRPC client would add ~0.25 s to the start of every process that never uses it.
+      // Loaded only here: its gRPC client would slow the start of every process that never uses it (with kafkajs,
+      // ~0.2 s of the CLI's: bench/README.md, seventh round).
       const { KurrentDbEventStore } = await import('@ledger/event-store/kurrentdb/kurrentdb.event-store');
       // Refuses a server older than 25.1 (UnsupportedKurrentDbServerError): no non-atomic fallback.
       return KurrentDbEventStore.open({
