@@ -220,9 +220,7 @@ export class ProjectionEngine {
   async applyBatch(recorded: ReadonlyArray<RecordedEvent>): Promise<void> {
     if (recorded.length === 0) return;
     const events = recorded.map(inTodaysShape);
-    const outcome = await this.readStore.transaction((tx) => this.applyWithin(tx, this.active(), events), {
-      events: events.length,
-    });
+    const outcome = await this.applyToActive(events);
     for (const [name, position] of outcome.advanced) {
       this.positions.set(name, position);
       this.failures.delete(name);
@@ -310,6 +308,72 @@ export class ProjectionEngine {
     return this.prepared;
   }
 
+  /**
+   * A batch is applied at once first (applyTogether): its reads asked in one wait, every projection written without a
+   * savepoint, the writes queued, so the batch waits on the read store twice (its reads, then its COMMIT) rather than a
+   * few times a projection. Each such wait lets the process's other work (HTTP requests, commands) in first, which is
+   * what a reader waiting for `minPosition` waited on. Should anything fail, the batch is rolled back and applied
+   * again projection by projection (applyWithin), which rolls a failing projection back alone.
+   */
+  private async applyToActive(events: ReadonlyArray<RecordedEvent>): Promise<BatchOutcome> {
+    const options = { events: events.length };
+    try {
+      return await this.readStore.transaction((tx) => this.applyTogether(tx, this.active(), events), options);
+    } catch {
+      return this.readStore.transaction((tx) => this.applyWithin(tx, this.active(), events), options);
+    }
+  }
+
+  private async applyTogether(
+    tx: ReadStoreTransaction,
+    projections: ReadonlyArray<Projection>,
+    events: ReadonlyArray<RecordedEvent>,
+  ): Promise<BatchOutcome> {
+    const last = events[events.length - 1].position;
+    const outcome: BatchOutcome = { advanced: [], failed: [], changes: [] };
+    const collect = this.listeners.size > 0;
+    // The documents the batch's events name, loaded with the checkpoints: those of events a checkpoint already
+    // passed as well (a projection behind the others, rarely), which are then not used.
+    const targets = projections.map((p) => (p.kind === 'documents' ? documentTargets(p, events) : []));
+    const [checkpoints, loaded] = await Promise.all([
+      Promise.all(projections.map((projection) => tx.checkpoint(projection.name))),
+      Promise.all(
+        projections.map((projection, index) =>
+          targets[index].length > 0
+            ? tx.loadDocuments(projection.name, idsOf(targets[index]))
+            : Promise.resolve(new Map<string, StoredDocument>()),
+        ),
+      ),
+    ]);
+    for (const [index, projection] of projections.entries()) {
+      const done = checkpoints[index]?.position ?? 0;
+      if (done >= last) {
+        outcome.advanced.push([projection.name, done]);
+        continue;
+      }
+      const gap = this.densePositions
+        ? firstGap(
+            done,
+            events.filter((e) => e.position > done),
+          )
+        : undefined;
+      if (gap) throw new ProjectionEventError(gap.missing, gap);
+      if (projection.kind === 'documents') {
+        const pending = targets[index].filter(([event]) => event.position > done);
+        await applyDocuments(tx, projection, pending, collect ? outcome.changes : undefined, loaded[index]);
+      } else
+        await applyRows(
+          tx,
+          projection,
+          events.filter((e) => e.position > done),
+        );
+      await tx.saveCheckpoint(projection.name, { position: last, version: projection.version });
+      outcome.advanced.push([projection.name, last]);
+    }
+    outcome.changes.sort((a, b) => a.position - b.position);
+    return outcome;
+  }
+
   private async applyWithin(
     tx: ReadStoreTransaction,
     projections: ReadonlyArray<Projection>,
@@ -331,7 +395,8 @@ export class ProjectionEngine {
         const gap = this.densePositions ? firstGap(done, upTo) : undefined;
         if (gap) throw new ProjectionEventError(gap.missing, gap);
         const changes: ReadModelChange[] = [];
-        if (projection.kind === 'documents') await applyDocuments(tx, projection, upTo, collect ? changes : undefined);
+        if (projection.kind === 'documents')
+          await applyDocuments(tx, projection, documentTargets(projection, upTo), collect ? changes : undefined);
         else await applyRows(tx, projection, upTo);
         const reached = upTo.length > 0 ? upTo[upTo.length - 1].position : done;
         await tx.saveCheckpoint(projection.name, {
@@ -421,19 +486,30 @@ export class ProjectionEngine {
   }
 }
 
-async function applyDocuments(
-  tx: ReadStoreTransaction,
-  projection: DocumentProjection<unknown>,
-  events: ReadonlyArray<RecordedEvent>,
-  changes?: ReadModelChange[],
-): Promise<void> {
-  const targets: Array<[RecordedEvent, string]> = [];
+type DocumentTarget = [event: RecordedEvent, id: string];
+
+/** The events a document projection takes, each with the id of the document it changes. */
+function documentTargets(projection: DocumentProjection<unknown>, events: ReadonlyArray<RecordedEvent>) {
+  const targets: DocumentTarget[] = [];
   for (const event of events) {
     const id = onEvent(event, () => projection.documentOf(event));
     if (id !== undefined) targets.push([event, id]);
   }
+  return targets;
+}
+
+const idsOf = (targets: ReadonlyArray<DocumentTarget>) => [...new Set(targets.map(([, id]) => id))];
+
+/** `loaded`: the documents as stored, when the caller loaded them (with others, in one wait). */
+async function applyDocuments(
+  tx: ReadStoreTransaction,
+  projection: DocumentProjection<unknown>,
+  targets: ReadonlyArray<DocumentTarget>,
+  changes?: ReadModelChange[],
+  loaded?: Map<string, StoredDocument>,
+): Promise<void> {
   if (targets.length === 0) return;
-  const stored = await tx.loadDocuments(projection.name, [...new Set(targets.map(([, id]) => id))]);
+  const stored = loaded ?? (await tx.loadDocuments(projection.name, idsOf(targets)));
   const states = new Map<string, unknown>();
   const lastEvent = new Map<string, RecordedEvent>();
   for (const [event, id] of targets) {

@@ -240,7 +240,15 @@ export class PostgresReadStore implements ReadStore {
   }
 
   private transactionApi(client: PoolClient): ReadStoreTransaction {
-    const run = (sql: string, params: Params = []) => this.query<Record<string, ColumnValue>>(client, sql, params);
+    // One query at a time on the connection: the engine asks several reads at once (Promise.all), which pg would
+    // otherwise queue itself, a use it deprecates.
+    let previous: Promise<unknown> = Promise.resolve();
+    const onClient = <Row>(sql: string, params: Params = []): Promise<Row[]> => {
+      const next = previous.then(() => this.query<Row>(client, sql, params));
+      previous = next.catch(() => undefined);
+      return next;
+    };
+    const run = (sql: string, params: Params = []) => onClient<Record<string, ColumnValue>>(sql, params);
     /** Rows of `width` parameters each, as few statements as the parameter limit allows. */
     const inChunks = async <R>(rows: ReadonlyArray<R>, width: number, write: (chunk: R[]) => Promise<unknown>) => {
       const size = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / width)));
@@ -248,11 +256,9 @@ export class PostgresReadStore implements ReadStore {
     };
     return {
       checkpoint: async (projection) => {
-        const [row] = await this.query<Checkpoint>(
-          client,
-          'SELECT position, version FROM rm_checkpoints WHERE projection = ?',
-          [projection],
-        );
+        const [row] = await onClient<Checkpoint>('SELECT position, version FROM rm_checkpoints WHERE projection = ?', [
+          projection,
+        ]);
         return row && { position: row.position, version: row.version };
       },
       saveCheckpoint: async (projection, { position, version }) => {
@@ -262,8 +268,7 @@ export class PostgresReadStore implements ReadStore {
         const found = new Map<string, StoredDocument>();
         for (let i = 0; i < ids.length; i += ID_CHUNK) {
           const chunk = ids.slice(i, i + ID_CHUNK);
-          const rows = await this.query<DocumentRow>(
-            client,
+          const rows = await onClient<DocumentRow>(
             `SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE id IN (${chunk.map(() => '?').join(', ')})`,
             chunk,
           );
@@ -334,14 +339,14 @@ export class PostgresReadStore implements ReadStore {
       },
       savepoint: async (work) => {
         const name = `sp_${++this.savepoints}`;
-        await client.query(`SAVEPOINT ${name}`);
+        await run(`SAVEPOINT ${name}`);
         try {
           const result = await work();
-          await client.query(`RELEASE SAVEPOINT ${name}`);
+          await run(`RELEASE SAVEPOINT ${name}`);
           return result;
         } catch (error) {
-          await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-          await client.query(`RELEASE SAVEPOINT ${name}`);
+          await run(`ROLLBACK TO SAVEPOINT ${name}`);
+          await run(`RELEASE SAVEPOINT ${name}`);
           throw error;
         }
       },

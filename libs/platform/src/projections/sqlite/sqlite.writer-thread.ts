@@ -73,12 +73,18 @@ export class ReadStoreWriterThread implements SqlRunner {
     await this.call({ op: 'exec', sql });
   }
 
+  /**
+   * A rollback's answer comes after those of every write sent before it: a failure among them was undone with them,
+   * and is not thrown by the next transaction's first write.
+   */
   async rollbackTo(savepoint: string): Promise<void> {
     await this.call({ op: 'rollbackTo', savepoint });
+    this.failedWrite = undefined;
   }
 
   async rollback(): Promise<void> {
     await this.call({ op: 'rollback' });
+    this.failedWrite = undefined;
   }
 
   /** Checkpoints the WAL on the thread's connection (PASSIVE: what no reader still needs; it waits on no writer). */

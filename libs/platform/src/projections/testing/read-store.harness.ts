@@ -40,6 +40,11 @@ export interface Tally {
   parity: 'even' | 'odd';
 }
 
+export function tallyEvolve(state: Tally, event: { position: number }): Tally {
+  const positions = [...state.positions, event.position];
+  return { ...state, positions, parity: positions.length % 2 === 0 ? 'even' : 'odd' };
+}
+
 /** Counts events per stream (a document per stream); can be told to fail on one position. */
 export function tallyProjection(
   name: string,
@@ -54,8 +59,7 @@ export function tallyProjection(
     initialState: (stream) => ({ stream, positions: [], parity: 'even' }),
     evolve: (state, event) => {
       if (options.failOn?.() === event.position) throw new Error(`projection bug at ${event.position}`);
-      const positions = [...state.positions, event.position];
-      return { ...state, positions, parity: positions.length % 2 === 0 ? 'even' : 'odd' };
+      return tallyEvolve(state, event);
     },
     exists: () => true,
     columnsOf: (state) => ({ parity: state.parity, events: state.positions.length }),
