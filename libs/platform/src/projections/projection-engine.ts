@@ -65,10 +65,10 @@ interface BatchOutcome {
 
 /**
  * Follows the event log (never the in-memory bus) and applies each batch to every projection, in one read-store
- * transaction with one savepoint per projection: each projection's rows and checkpoint commit together, and a projection
- * that throws is rolled back alone. It is retried from its checkpoint (the follower re-reads from there; the others skip
- * what they have), and after `maxAttempts` it is stopped and reported by `health()` while the others go on; a restart
- * of the process tries it again. Checkpoints are re-read inside each transaction, so a rebuild committed by another
+ * transaction: each projection's rows and checkpoint commit together. A batch that fails is applied again with one
+ * savepoint per projection (applyToActive), so that a projection that throws is rolled back alone. It is retried
+ * from its checkpoint (the follower re-reads from there; the others skip what they have), and after `maxAttempts` it is
+ * stopped and reported by `health()` while the others go on; a restart of the process tries it again. Checkpoints are re-read inside each transaction, so a rebuild committed by another
  * process in between is neither undone nor applied twice.
  */
 export class ProjectionEngine {
@@ -317,10 +317,18 @@ export class ProjectionEngine {
    */
   private async applyToActive(events: ReadonlyArray<RecordedEvent>): Promise<BatchOutcome> {
     const options = { events: events.length };
+    const careful = () => this.readStore.transaction((tx) => this.applyWithin(tx, this.active(), events), options);
+    // A projection being retried more likely than not fails again: straight to the careful way.
+    if (this.isRetrying()) return careful();
     try {
       return await this.readStore.transaction((tx) => this.applyTogether(tx, this.active(), events), options);
-    } catch {
-      return this.readStore.transaction((tx) => this.applyWithin(tx, this.active(), events), options);
+    } catch (error) {
+      // A read store that cannot write fails the careful way too: the batch is retried from the checkpoints.
+      if (storageFailureCode(causeOf(error)) !== undefined) throw error;
+      this.log(
+        `a batch of ${events.length} events failed at once (${messageOf(error)}): applying it a projection at a time`,
+      );
+      return careful();
     }
   }
 
@@ -464,6 +472,11 @@ export class ProjectionEngine {
     this.log(
       `projection ${name} failed at position ${position} (attempt ${failure.attempts}, ${verdict}): ${failure.error}`,
     );
+  }
+
+  private isRetrying(): boolean {
+    for (const name of this.failures.keys()) if (!this.isStopped(name)) return true;
+    return false;
   }
 
   private isStopped(name: string): boolean {

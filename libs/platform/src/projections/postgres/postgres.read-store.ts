@@ -120,7 +120,17 @@ export class PostgresReadStore implements ReadStore {
 
   /** One transaction at a time in this process; across processes, the advisory lock orders them. */
   transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.underLock((client) => work(this.transactionApi(client))));
+    const run = this.queue.then(() =>
+      this.underLock(async (client) => {
+        const queries = new QueriesInOrder((sql, params) => this.query(client, sql, params));
+        try {
+          return await work(this.transactionApi(client, queries));
+        } finally {
+          // A read asked beside one that failed is still queued: none may run after the COMMIT or ROLLBACK.
+          await queries.settled();
+        }
+      }),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -239,15 +249,8 @@ export class PostgresReadStore implements ReadStore {
     }
   }
 
-  private transactionApi(client: PoolClient): ReadStoreTransaction {
-    // One query at a time on the connection: the engine asks several reads at once (Promise.all), which pg would
-    // otherwise queue itself, a use it deprecates.
-    let previous: Promise<unknown> = Promise.resolve();
-    const onClient = <Row>(sql: string, params: Params = []): Promise<Row[]> => {
-      const next = previous.then(() => this.query<Row>(client, sql, params));
-      previous = next.catch(() => undefined);
-      return next;
-    };
+  private transactionApi(client: PoolClient, queries: QueriesInOrder): ReadStoreTransaction {
+    const onClient = <Row>(sql: string, params: Params = []) => queries.run<Row>(sql, params);
     const run = (sql: string, params: Params = []) => onClient<Record<string, ColumnValue>>(sql, params);
     /** Rows of `width` parameters each, as few statements as the parameter limit allows. */
     const inChunks = async <R>(rows: ReadonlyArray<R>, width: number, write: (chunk: R[]) => Promise<unknown>) => {
@@ -368,5 +371,26 @@ export class PostgresReadStore implements ReadStore {
     for (const [name, type] of Object.entries(projection.columns))
       wanted.set(name, type === 'integer' ? 'bigint' : 'text');
     return rows.length === wanted.size && rows.every((row) => wanted.get(row.column_name) === row.data_type);
+  }
+}
+
+/**
+ * A transaction's queries one at a time on its connection, in the order asked: the engine asks several reads at once
+ * (Promise.all), which node-postgres would otherwise queue itself, a use it deprecates.
+ */
+class QueriesInOrder {
+  private previous: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly query: (sql: string, params: Params) => Promise<unknown[]>) {}
+
+  run<Row>(sql: string, params: Params): Promise<Row[]> {
+    const next = this.previous.then(() => this.query(sql, params) as Promise<Row[]>);
+    this.previous = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Once every query asked so far has been answered or has failed. */
+  settled(): Promise<unknown> {
+    return this.previous;
   }
 }

@@ -168,6 +168,34 @@ export function projectionEngineContract(name: string, make: MakeReadStoreHarnes
       await engine.stop(); // before the log closes: the batch's failure left a retry of the follower behind
     });
 
+    it('a batch applied at once to projections at different checkpoints: each takes only what it has not', async () => {
+      for (let i = 1; i <= 5; i++) await store().appendToStream(i % 2 ? 'a' : 'b', 'any', [anEvent(i)]);
+      const first = engineFor([tallyProjection('ahead')]);
+      await first.start();
+      expect(await first.waitFor(5, 5000)).toBe('reached');
+      await first.stop();
+      for (let i = 6; i <= 10; i++) await store().appendToStream(i % 2 ? 'a' : 'b', 'any', [anEvent(i)]);
+      const changes: ReadModelChange[] = [];
+      // `ahead` at 5, `behind` (new) at 0: the batch of ten is one transaction, with no failure to fall back on.
+      const logged: string[] = [];
+      const engine = engineFor([tallyProjection('ahead'), tallyProjection('behind')], { log: (m) => logged.push(m) });
+      engine.onChanges((batch) => changes.push(...batch));
+      await engine.start();
+      expect(await engine.waitFor(10, 5000)).toBe('reached');
+      expect(engine.health().projections.every((p) => p.status === 'running' && p.position === 10)).toBe(true);
+      for (const name of ['ahead', 'behind']) {
+        expect(await positionsOf(name)).toEqual(range(1, 10));
+        expect(await readStore().counters(`${name}-by-parity`)).toEqual([
+          { key: ['odd'], values: { events: 10, streams: 2 } },
+        ]);
+      }
+      const told = (name: string) => changes.filter((c) => c.projection === name).map((c) => c.position);
+      expect(told('ahead')).toEqual(range(6, 10));
+      expect(told('behind')).toEqual(range(1, 10));
+      expect(changes.map((c) => c.position)).toEqual([...changes.map((c) => c.position)].sort((x, y) => x - y));
+      expect(logged).toEqual([]); // applied at once: nothing failed and fell back
+    });
+
     it('waitFor gives up after its timeout when the log has not reached the position', async () => {
       const engine = engineFor([tallyProjection('tally')]);
       await engine.start();
