@@ -68,8 +68,9 @@ interface BatchOutcome {
  * transaction: each projection's rows and checkpoint commit together. A batch that fails is applied again with one
  * savepoint per projection (applyToActive), so that a projection that throws is rolled back alone. It is retried
  * from its checkpoint (the follower re-reads from there; the others skip what they have), and after `maxAttempts` it is
- * stopped and reported by `health()` while the others go on; a restart of the process tries it again. Checkpoints are re-read inside each transaction, so a rebuild committed by another
- * process in between is neither undone nor applied twice.
+ * stopped and reported by `health()` while the others go on; a restart of the process tries it again. Checkpoints are
+ * re-read inside each transaction, so a rebuild committed by another process in between is neither undone nor applied
+ * twice.
  */
 export class ProjectionEngine {
   private subscription?: Subscription;
@@ -310,8 +311,8 @@ export class ProjectionEngine {
 
   /**
    * A batch is applied at once first (applyTogether): its reads asked in one wait, every projection written without a
-   * savepoint, the writes queued, so the batch waits on the read store twice (its reads, then its COMMIT) rather than a
-   * few times a projection. Each such wait lets the process's other work (HTTP requests, commands) in first, which is
+   * savepoint, the writes queued, so that on SQLite's writer thread the batch waits twice (its reads, then its COMMIT)
+   * rather than a few times a projection. Each such wait lets the process's other work (HTTP requests, commands) in first, which is
    * what a reader waiting for `minPosition` waited on. Should anything fail, the batch is rolled back and applied
    * again projection by projection (applyWithin), which rolls a failing projection back alone.
    */
@@ -359,22 +360,13 @@ export class ProjectionEngine {
         outcome.advanced.push([projection.name, done]);
         continue;
       }
-      const gap = this.densePositions
-        ? firstGap(
-            done,
-            events.filter((e) => e.position > done),
-          )
-        : undefined;
+      const pending = events.filter((e) => e.position > done);
+      const gap = this.densePositions ? firstGap(done, pending) : undefined;
       if (gap) throw new ProjectionEventError(gap.missing, gap);
       if (projection.kind === 'documents') {
-        const pending = targets[index].filter(([event]) => event.position > done);
-        await applyDocuments(tx, projection, pending, collect ? outcome.changes : undefined, loaded[index]);
-      } else
-        await applyRows(
-          tx,
-          projection,
-          events.filter((e) => e.position > done),
-        );
+        const taken = targets[index].filter(([event]) => event.position > done);
+        await applyDocuments(tx, projection, taken, collect ? outcome.changes : undefined, loaded[index]);
+      } else await applyRows(tx, projection, pending);
       await tx.saveCheckpoint(projection.name, { position: last, version: projection.version });
       outcome.advanced.push([projection.name, last]);
     }
