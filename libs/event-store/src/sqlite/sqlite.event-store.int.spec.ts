@@ -195,7 +195,10 @@ describe('SqliteEventStore on its own terms', () => {
     it('writes the batches that waited behind a commit in one transaction, each answered in order', async () => {
       const clock = tickingClock();
       const store = open({ clock: clock.now });
-      await store.appendToStream('warm-up', 'no-stream', [anEvent()]); // clock 001
+      // Two in one turn, so that they go to the writer thread (a lone request is committed on this one): it has started.
+      await Promise.all(
+        ['warm-up', 'warm-up 2'].map((stream) => store.appendToStream(stream, 'no-stream', [anEvent()])),
+      ); // clock 001
       const blocker = new Database(database.file);
       try {
         // Another connection holds the write lock: the writer thread's next transaction waits for it.
@@ -208,19 +211,59 @@ describe('SqliteEventStore on its own terms', () => {
         await delay(50);
         blocker.exec('COMMIT');
         const results = await Promise.all([first, second, third]);
-        expect(results.map((r) => r.lastPosition)).toEqual([2, 3, 4]);
+        expect(results.map((r) => r.lastPosition)).toEqual([3, 4, 5]);
       } finally {
         blocker.close();
       }
       const recorded = await store.readAll();
       expect(recorded.map((e) => [e.streamId, e.recordedAt])).toEqual([
         ['warm-up', '2025-01-01T00:00:00.001Z'],
+        ['warm-up 2', '2025-01-01T00:00:00.001Z'],
         ['first', '2025-01-01T00:00:00.002Z'],
         // One transaction for the two that waited: one clock reading, the later one.
         ['second', '2025-01-01T00:00:00.004Z'],
         ['third', '2025-01-01T00:00:00.004Z'],
       ]);
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 4 });
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 5 });
+    });
+
+    it('commits a lone request on the main thread while the writer thread is idle: answered in the task that sends it', async () => {
+      const store = open();
+      let answered = false;
+
+      const appended = store.appendToStream('alone', 'no-stream', [anEvent()]).then((result) => {
+        answered = true;
+        return result;
+      });
+      // Queued behind the flush's own setImmediate: the writer thread's answer could only come in a later task.
+      const answeredBeforeTheNextTask = await new Promise<boolean>((resolve) => setImmediate(() => resolve(answered)));
+
+      expect(answeredBeforeTheNextTask).toBe(true);
+      expect((await appended).lastPosition).toBe(1);
+      expect((await store.readStream('alone')).map((event) => event.position)).toEqual([1]);
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 1 });
+    });
+
+    it('a lone request that finds the write lock taken goes to the writer thread, which waits for it', async () => {
+      const store = open();
+      await store.appendToStream('warm-up', 'no-stream', [anEvent()]);
+      const blocker = new Database(database.file);
+      try {
+        blocker.exec('BEGIN IMMEDIATE');
+        const appended = store.appendToStream('later', 'no-stream', [anEvent()]);
+        const settled = appended.then(
+          () => 'fulfilled',
+          () => 'rejected',
+        );
+
+        // The main thread did not wait for the lock (timers run), and the request was neither written nor refused.
+        expect(await Promise.race([settled, delay(100).then(() => 'still waiting')])).toBe('still waiting');
+        blocker.exec('COMMIT');
+        expect((await appended).lastPosition).toBe(2);
+      } finally {
+        blocker.close();
+      }
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2 });
     });
 
     it('a request that fails in a batch rejects alone; the others are written', async () => {

@@ -17,11 +17,12 @@ import {
   Subscription,
 } from '../event-store.port';
 import { NO_STREAM_REVISION } from '../expected-revision';
-import { GroupCommitQueue } from '../group-commit.queue';
+import { GroupCommitQueue, RequestOutcome } from '../group-commit.queue';
 import { verifyHashChain } from '../hash-chain';
 import { FollowableLog, LogFollower } from '../log-follower';
 import { prepareAppend } from '../prepared-append';
 import { PreparedRequest } from './sqlite.batch-writer';
+import { SqliteDirectWriter } from './sqlite.direct-writer';
 import { SqliteWriterThread } from './sqlite.writer-thread';
 import {
   EventRow,
@@ -64,6 +65,9 @@ export class SqliteEventStore implements EventStore {
   private readonly writes: GroupCommitQueue<PreparedRequest, AppendResult>;
   /** Commits run on their own thread: the main thread decides the next batch while the disk syncs this one. */
   private readonly writer: SqliteWriterThread;
+  private batchesOnThread = 0;
+  /** …unless a request is alone and the writer thread idle: then it is committed here, without the hand-offs. */
+  private readonly direct: SqliteDirectWriter;
   private readonly commits = new EventEmitter().setMaxListeners(0);
   private readonly followers = new Set<LogFollower>();
   private readonly pollIntervalMs: number;
@@ -95,9 +99,11 @@ export class SqliteEventStore implements EventStore {
         file: options.file,
         busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       });
+      this.direct = new SqliteDirectWriter(options.file);
       const clock = options.clock ?? (() => new Date());
       this.writes = new GroupCommitQueue(async (batch) => {
-        const outcomes = await this.writer.write(batch, clock().toISOString());
+        const now = clock().toISOString();
+        const outcomes = this.writeAlone(batch, now) ?? (await this.writeOnThread(batch, now));
         if (outcomes.some((outcome) => outcome.ok)) this.commits.emit(COMMITTED);
         return outcomes;
       }, PIPELINE);
@@ -183,8 +189,30 @@ export class SqliteEventStore implements EventStore {
     await this.writes.drain();
     await Promise.all([...this.followers].map((follower) => follower.stop()));
     await this.writer.close();
+    this.direct.close();
     this.reads.end();
     this.db.close();
+  }
+
+  /**
+   * A lone request while the writer thread has nothing in flight, committed on this thread (sqlite.direct-writer.ts);
+   * undefined when it is not alone or another connection holds the write lock.
+   */
+  private writeAlone(batch: readonly PreparedRequest[], now: string): RequestOutcome<AppendResult>[] | undefined {
+    if (batch.length !== 1 || this.batchesOnThread > 0) return undefined;
+    const outcomes = this.direct.tryWrite(batch, now);
+    // The commit is answered within this task: reads after it start a snapshot that holds it (TurnReadTransaction).
+    if (outcomes) this.reads.end();
+    return outcomes;
+  }
+
+  private async writeOnThread(batch: readonly PreparedRequest[], now: string): Promise<RequestOutcome<AppendResult>[]> {
+    this.batchesOnThread++;
+    try {
+      return await this.writer.write(batch, now);
+    } finally {
+      this.batchesOnThread--;
+    }
   }
 
   private async readAfter(position: LogPosition, maxCount: number): Promise<RecordedEvent[]> {
