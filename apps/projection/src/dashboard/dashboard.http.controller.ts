@@ -58,7 +58,7 @@ export class DashboardHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const { jurisdiction } = principal;
     const today = this.config.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
@@ -66,10 +66,10 @@ export class DashboardHttpController {
     // Asked again and again by every open page, and the same until a projection moves: kept per state of the models.
     const key = JSON.stringify(['dashboard', today, jurisdiction ?? null, horizonDays, limit]);
     const language = answerLanguageOf(request);
-    const { json, etag } = await this.answers.answer(language, key, () =>
+    const { body, etag } = await this.answers.answer(language, key, () =>
       this.compute(today, horizonDays, limit, jurisdiction),
     );
-    return sendJson(reply, json, etag);
+    return sendJson(reply, body, etag);
   }
 
   private async compute(today: string, horizonDays: number, limit: number, jurisdiction: Principal['jurisdiction']) {
@@ -121,9 +121,9 @@ export class DashboardHttpController {
     @CurrentPrincipal() { jurisdiction }: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const today = this.config.today();
-    const { json, etag } = await this.answers.answer(
+    const { body, etag } = await this.answers.answer(
       answerLanguageOf(request),
       JSON.stringify(['caps', today, jurisdiction ?? null]),
       async () => ({
@@ -131,7 +131,7 @@ export class DashboardHttpController {
         caps: await capUsage(this.readStore, jurisdiction),
       }),
     );
-    return sendJson(reply, json, etag);
+    return sendJson(reply, body, etag);
   }
 }
 
@@ -147,7 +147,7 @@ function countsByPolicyAndStatus(rows: CounterRow[]) {
 }
 
 /** A kept answer as it is: its JSON, declared as such, with its tag. */
-function sendJson(reply: FastifyReply, json: string, etag: string): string {
+function sendJson(reply: FastifyReply, body: Buffer, etag: string): Buffer {
   reply.header('content-type', 'application/json; charset=utf-8').header('etag', etag);
-  return json;
+  return body;
 }

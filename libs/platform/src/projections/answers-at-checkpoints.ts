@@ -4,9 +4,12 @@ import { renderSentences } from '@ledger/presentation/sentences/render-words';
 import type { Language } from '../http/preferred-language';
 import { READ_STORE, ReadStore } from './read-store.port';
 
-/** An answer as it goes on the wire: its JSON and the weak ETag of that JSON (the tag etagsOnReads gives any read). */
+/**
+ * An answer as it goes on the wire: its JSON, encoded once (UTF-8, so that sending it again and again encodes nothing),
+ * and the weak ETag of that JSON (the tag etagsOnReads gives any read).
+ */
 export interface KeptAnswer {
-  json: string;
+  body: Buffer;
   etag: string;
 }
 
@@ -37,8 +40,8 @@ export class AnswersAtCheckpoints {
       return kept.answer;
     }
     const answer = compute().then((value) => {
-      const json = JSON.stringify(renderSentences(value, language));
-      return { json, etag: `W/"${createHash('sha1').update(json).digest('base64')}"` };
+      const body = Buffer.from(JSON.stringify(renderSentences(value, language)));
+      return { body, etag: `W/"${createHash('sha1').update(body).digest('base64')}"` };
     });
     this.keep(key, { checkpoints, answer });
     answer.catch(() => this.kept.get(key)?.answer === answer && this.kept.delete(key));
