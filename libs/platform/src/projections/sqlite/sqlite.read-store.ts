@@ -253,7 +253,10 @@ export class SqliteReadStore implements ReadStore {
    * HTTP requests and decides the commands of the same process.
    */
   private liveRunner(): SqlRunner {
-    this.live ??= new ReadStoreWriterThread(this.file, { autoCheckpointPages: WRITER_CHECKPOINT_PAGES });
+    this.live ??= new ReadStoreWriterThread(this.file, {
+      autoCheckpointPages: WRITER_CHECKPOINT_PAGES,
+      writesTogether: true,
+    });
     return this.live;
   }
 
