@@ -118,6 +118,8 @@ describe('SqliteEventStore on its own terms', () => {
     it('runs in WAL mode with synchronous=FULL and a busy timeout', () => {
       expect(open().pragmas()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
       expect(open({ busyTimeoutMs: 250 }).pragmas().busyTimeoutMs).toBe(250);
+      // The connection that commits lone requests on the main thread: as durable, and never waiting for a lock.
+      expect(open().directWriterPragmas()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 0 });
     });
 
     it('creates its schema once and opens an existing file as it is', async () => {
@@ -250,13 +252,17 @@ describe('SqliteEventStore on its own terms', () => {
       const blocker = new Database(database.file);
       try {
         blocker.exec('BEGIN IMMEDIATE');
+        const sent = Date.now();
         const appended = store.appendToStream('later', 'no-stream', [anEvent()]);
         const settled = appended.then(
           () => 'fulfilled',
           () => 'rejected',
         );
 
-        // The main thread did not wait for the lock (timers run), and the request was neither written nor refused.
+        // The main thread did not wait for the lock: a timer set now runs well within the store's busy timeout (5 s)…
+        await delay(0);
+        expect(Date.now() - sent).toBeLessThan(1000);
+        // …and the request was neither written nor refused: the writer thread waits for the lock.
         expect(await Promise.race([settled, delay(100).then(() => 'still waiting')])).toBe('still waiting');
         blocker.exec('COMMIT');
         expect((await appended).lastPosition).toBe(2);
@@ -265,6 +271,30 @@ describe('SqliteEventStore on its own terms', () => {
       }
       expect(await store.verifyChain()).toEqual({ ok: true, checked: 2 });
     });
+
+    it('a lone request of more than four events goes to the writer thread', async () => {
+      const store = open();
+      let answered = false;
+
+      const appended = store.appendToStream('large', 'no-stream', someEvents(5)).then((result) => {
+        answered = true;
+        return result;
+      });
+      const answeredBeforeTheNextTask = await new Promise<boolean>((resolve) => setImmediate(() => resolve(answered)));
+
+      expect(answeredBeforeTheNextTask).toBe(false);
+      expect((await appended).lastPosition).toBe(5);
+    });
+
+    it('asks the writer thread to checkpoint the WAL after commits made on the main thread', async () => {
+      const store = open();
+      for (const index of range(0, 1499)) await store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })]);
+
+      // Checkpointed every 128 commits, the WAL starts over and its file stays as long as the longest stretch it held;
+      // without, 1,500 commits of a few pages each would have made it ~20 MB.
+      expect(fs.statSync(`${database.file}-wal`).size).toBeLessThan(8 * 1024 * 1024);
+      expect(await store.verifyChain()).toEqual({ ok: true, checked: 1500 });
+    }, 30_000);
 
     it('a request that fails in a batch rejects alone; the others are written', async () => {
       const store = open();
@@ -417,8 +447,9 @@ describe('SqliteEventStore on its own terms', () => {
       }
       expect(await other.verifyChain()).toEqual({ ok: true, checked: log.length });
       const storeSwitches = log.filter((e, index) => index > 0 && e.data.storeIndex !== log[index - 1].data.storeIndex);
-      // Both stores committed between each other's commits. Each commits whole batches on its writer thread, and SQLite's
-      // busy handler lets the waiting one sleep, so how often they alternate varies from run to run.
+      // Both stores committed between each other's commits. Each commits whole batches on its writer thread (or a lone
+      // request on the main thread), and SQLite's busy handler lets the waiting one sleep, so how often they alternate
+      // varies from run to run.
       expect(storeSwitches.length).toBeGreaterThanOrEqual(1);
     }, 60_000);
 

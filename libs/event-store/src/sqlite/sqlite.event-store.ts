@@ -55,6 +55,11 @@ export const DEFAULT_POLL_INTERVAL_MS = 200;
  * the writer commits (one fsync, ~1.2 ms on an idle disk here).
  */
 const PIPELINE = { maxInFlight: Number.POSITIVE_INFINITY, flushAt: 8 };
+/**
+ * Commits made on this thread (sqlite.direct-writer.ts) between two WAL checkpoints asked of the writer thread: a few
+ * pages each, so about SQLite's own 1,000-page threshold, which the writer thread's connection keeps for its commits.
+ */
+const DIRECT_COMMITS_PER_CHECKPOINT = 128;
 const CHAIN_PAGE_SIZE = 1000;
 /** SQLite reads LIMIT -1 as "no limit". */
 const NO_LIMIT = -1;
@@ -66,6 +71,7 @@ export class SqliteEventStore implements EventStore {
   /** Commits run on their own thread: the main thread decides the next batch while the disk syncs this one. */
   private readonly writer: SqliteWriterThread;
   private batchesOnThread = 0;
+  private directCommits = 0;
   /** …unless a request is alone and the writer thread idle: then it is committed here, without the hand-offs. */
   private readonly direct: SqliteDirectWriter;
   private readonly commits = new EventEmitter().setMaxListeners(0);
@@ -90,16 +96,16 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.db = new Database(options.file);
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    let direct: SqliteDirectWriter | undefined;
     try {
-      applyDurablePragmas(this.db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+      applyDurablePragmas(this.db, busyTimeoutMs);
       ensureSchema(this.db);
       this.statements = prepareReadStatements(this.db);
       this.reads = new TurnReadTransaction(this.db);
-      this.writer = new SqliteWriterThread({
-        file: options.file,
-        busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
-      });
-      this.direct = new SqliteDirectWriter(options.file);
+      this.direct = direct = new SqliteDirectWriter(options.file, busyTimeoutMs);
+      // Last: once started, the thread keeps the process alive until closed.
+      this.writer = new SqliteWriterThread({ file: options.file, busyTimeoutMs });
       const clock = options.clock ?? (() => new Date());
       this.writes = new GroupCommitQueue(async (batch) => {
         const now = clock().toISOString();
@@ -108,6 +114,7 @@ export class SqliteEventStore implements EventStore {
         return outcomes;
       }, PIPELINE);
     } catch (error) {
+      direct?.close();
       this.db.close();
       throw error;
     }
@@ -179,6 +186,11 @@ export class SqliteEventStore implements EventStore {
     return readPragmas(this.db);
   }
 
+  /** …and on the connection that commits lone requests on this thread (its busy timeout is 0 by design). */
+  directWriterPragmas(): SqlitePragmaValues {
+    return this.direct.pragmas();
+  }
+
   /** Writes what is queued, stops the followers (after their current batch), then closes the database. */
   close(): Promise<void> {
     this.closing ??= this.closeOnce();
@@ -195,15 +207,30 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * A lone request while the writer thread has nothing in flight, committed on this thread (sqlite.direct-writer.ts);
-   * undefined when it is not alone or another connection holds the write lock.
+   * A lone, small request while the writer thread has nothing in flight, committed on this thread
+   * (sqlite.direct-writer.ts); undefined when it is not one, or another connection holds the write lock.
    */
   private writeAlone(batch: readonly PreparedRequest[], now: string): RequestOutcome<AppendResult>[] | undefined {
-    if (batch.length !== 1 || this.batchesOnThread > 0) return undefined;
+    if (this.batchesOnThread > 0 || !SqliteDirectWriter.takes(batch)) return undefined;
     const outcomes = this.direct.tryWrite(batch, now);
-    // The commit is answered within this task: reads after it start a snapshot that holds it (TurnReadTransaction).
-    if (outcomes) this.reads.end();
+    if (!outcomes) return undefined;
+    // Answered within this task. A flush runs in a task of its own, where no read snapshot is open, except one that
+    // drain() makes while closing: end any, so that a read after the answer sees the commit (TurnReadTransaction).
+    this.reads.end();
+    if (++this.directCommits % DIRECT_COMMITS_PER_CHECKPOINT === 0) void this.checkpointOnThread();
     return outcomes;
+  }
+
+  /** Counted as a batch on the thread: until it is done, lone requests go there too, behind it (sqlite.writer-worker.ts). */
+  private async checkpointOnThread(): Promise<void> {
+    this.batchesOnThread++;
+    try {
+      await this.writer.checkpoint();
+    } catch {
+      // The next one will try again; a thread that died fails the writes themselves.
+    } finally {
+      this.batchesOnThread--;
+    }
   }
 
   private async writeOnThread(batch: readonly PreparedRequest[], now: string): Promise<RequestOutcome<AppendResult>[]> {

@@ -10,7 +10,8 @@ export interface WriterThreadOptions {
 
 export type WriteRequest = { kind: 'write'; id: number; batch: EncodedBatch; now: string };
 
-export type WriterRequest = WriteRequest | { kind: 'close' };
+/** `checkpoint`: copy what no reader still needs from the WAL into the database file (PASSIVE); answered no outcomes. */
+export type WriterRequest = WriteRequest | { kind: 'checkpoint'; id: number } | { kind: 'close' };
 
 export type WriterReply =
   | { id: number; outcomes: Array<{ ok: true; value: AppendResult } | { ok: false; error: SerializedError }> }

@@ -62,6 +62,17 @@ export class SqliteWriterThread {
     });
   }
 
+  /** Checkpoints the WAL on the thread once it has written what was sent before (PASSIVE: it waits on no one). */
+  async checkpoint(): Promise<void> {
+    await this.ready;
+    if (this.failure) throw this.failure;
+    const id = this.nextId++;
+    await new Promise<RequestOutcome<AppendResult>[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ kind: 'checkpoint', id } satisfies WriterRequest);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.failure) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));

@@ -10,6 +10,7 @@ import { decodeBatch } from './sqlite.batch-encoding';
 import { SqliteBatchWriter } from './sqlite.batch-writer';
 import { applyDurablePragmas } from './sqlite.pragmas';
 import {
+  SerializedError,
   serializedOutcome,
   serializedError,
   WriterReply,
@@ -26,21 +27,46 @@ const writer = new SqliteBatchWriter(db);
 parentPort!.on('message', (first: WriterRequest) => {
   const writes: WriteRequest[] = [];
   let closing = false;
+  const checkpoints: number[] = [];
   for (let message: WriterRequest | undefined = first; message !== undefined;) {
     if (message.kind === 'close') {
       closing = true;
       break;
     }
+    if (message.kind === 'checkpoint') {
+      checkpoints.push(message.id);
+      message = receiveMessageOnPort(parentPort!)?.message as WriterRequest | undefined;
+      continue;
+    }
     writes.push(message);
     message = receiveMessageOnPort(parentPort!)?.message as WriterRequest | undefined;
   }
   if (writes.length > 0) writeTogether(writes);
+  if (checkpoints.length > 0) checkpoint(checkpoints);
   if (closing) {
     db.close();
     parentPort!.close();
   }
 });
 parentPort!.postMessage({ ready: true });
+
+/**
+ * Asked for after commits made on the main thread, whose connection leaves checkpoints to this one. The main thread
+ * commits nothing of its own until it is answered, so the checkpoint copies the whole WAL and the next commit starts
+ * it over; a checkpoint racing a stream of commits would always leave the latest behind, and the WAL would only grow.
+ */
+function checkpoint(ids: number[]): void {
+  let failure: SerializedError | undefined;
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    failure = serializedError(error);
+  }
+  for (const id of ids) {
+    const reply: WriterReply = failure ? { id, failure } : { id, outcomes: [] };
+    parentPort!.postMessage(reply);
+  }
+}
 
 /** Writes the batches in one transaction, in the order sent, and answers each batch its own outcomes. */
 function writeTogether(writes: WriteRequest[]): void {

@@ -253,10 +253,7 @@ export class SqliteReadStore implements ReadStore {
    * HTTP requests and decides the commands of the same process.
    */
   private liveRunner(): SqlRunner {
-    this.live ??= new ReadStoreWriterThread(this.file, {
-      autoCheckpointPages: WRITER_CHECKPOINT_PAGES,
-      writesTogether: true,
-    });
+    this.live ??= new ReadStoreWriterThread(this.file, { autoCheckpointPages: WRITER_CHECKPOINT_PAGES });
     return this.live;
   }
 

@@ -11,16 +11,9 @@ export interface WriterThreadData {
   autoCheckpointPages?: number;
 }
 
-/** A write the main thread does not wait for: a statement with its parameters, or (none) one to exec. */
-export interface QueuedWrite {
-  sql: string;
-  params?: ColumnValue[];
-}
-
 export type WriterRequest =
-  | { id: number; op: 'writes'; writes: QueuedWrite[] }
-  | { id: number; op: 'all'; sql: string; params: ColumnValue[] }
-  | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'run' | 'all'; sql: string; params: ColumnValue[] }
+  | { id: number; op: 'exec' | 'execLater'; sql: string }
   | { id: number; op: 'rollbackTo'; savepoint: string }
   | { id: number; op: 'rollback' | 'close' | 'checkpoint' };
 

@@ -10,27 +10,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ColumnValue } from '../projection';
-import {
-  QueuedWrite,
-  WriterReply,
-  WriterRequest,
-  WriterThreadData,
-  revivedError,
-} from './sqlite.writer-thread.protocol';
+import { WriterReply, WriterRequest, WriterThreadData, revivedError } from './sqlite.writer-thread.protocol';
 import { SqlRunner } from './sqlite.sql-runner';
 
 /** Statements queued before `run` waits: 64 statements of up to 100 documents. */
 const MAX_QUEUED = 64;
-/**
- * With `writesTogether` (the live batches' thread), queued writes go to the thread together: at the end of the task
- * that queued them, before a call (which must come after them), or once this many wait. A live batch's writes are
- * then a message or two and as many answers, not one each a statement (bench/README.md, ninth round). A rebuild's
- * statements go one at a time, as soon as queued: each is large (a hundred rows), and the thread starts on it while
- * this one prepares the next (sent together, a rebuild took ~30% longer).
- */
-const SEND_TOGETHER_AT = 8;
 
-export type WriterThreadOptions = Omit<WriterThreadData, 'file'> & { writesTogether?: boolean };
+export type WriterThreadOptions = Omit<WriterThreadData, 'file'>;
 
 type Sent<T extends WriterRequest = WriterRequest> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -43,12 +29,8 @@ export class ReadStoreWriterThread implements SqlRunner {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
-  /** Writes queued and not yet answered, sent or not. */
+  /** Writes sent and not yet answered. */
   private queued = 0;
-  /** Writes queued and not yet sent. */
-  private unsent: QueuedWrite[] = [];
-  /** How many writes each message of writes sent and not yet answered holds, by its id. */
-  private readonly sentWrites = new Map<number, number>();
   private room: (() => void) | undefined;
   /** A queued write's failure, not yet thrown. */
   private failedWrite: Error | undefined;
@@ -56,10 +38,7 @@ export class ReadStoreWriterThread implements SqlRunner {
   private failure: Error | undefined;
   private readonly exited: Promise<void>;
 
-  private readonly sendAt: number;
-
-  constructor(file: string, { writesTogether, ...options }: WriterThreadOptions = {}) {
-    this.sendAt = writesTogether ? SEND_TOGETHER_AT : 1;
+  constructor(file: string, options: WriterThreadOptions = {}) {
     this.worker = startWorker({ file, ...options });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     // Only what it has yet to answer keeps the process alive: an idle live writer is like an idle connection.
@@ -70,32 +49,21 @@ export class ReadStoreWriterThread implements SqlRunner {
   }
 
   run(sql: string, params: ColumnValue[]): void | Promise<void> {
-    return this.queue({ sql, params });
+    return this.queue({ op: 'run', sql, params });
   }
 
   execLater(sql: string): void | Promise<void> {
-    return this.queue({ sql });
+    return this.queue({ op: 'execLater', sql });
   }
 
-  private queue(write: QueuedWrite): void | Promise<void> {
+  private queue(request: Sent): void | Promise<void> {
     this.throwFailure();
     this.queued++;
-    const unsent = this.unsent.push(write);
-    if (unsent >= this.sendAt) this.sendWrites();
-    else if (unsent === 1) queueMicrotask(this.sendWrites);
+    this.worker.ref();
+    this.worker.postMessage({ ...request, id: this.nextId++ });
     if (this.queued < MAX_QUEUED) return;
-    this.sendWrites();
     return new Promise<void>((resolve) => (this.room = resolve)).then(() => this.throwFailure());
   }
-
-  private readonly sendWrites = (): void => {
-    if (this.unsent.length === 0) return;
-    const id = this.nextId++;
-    this.sentWrites.set(id, this.unsent.length);
-    this.worker.ref();
-    this.worker.postMessage({ id, op: 'writes', writes: this.unsent } satisfies WriterRequest);
-    this.unsent = [];
-  };
 
   async all<Row>(sql: string, params: ColumnValue[]): Promise<Row[]> {
     return (await this.call({ op: 'all', sql, params })) as Row[];
@@ -140,7 +108,6 @@ export class ReadStoreWriterThread implements SqlRunner {
   /** Sends a request and waits for its answer, which comes after every write queued before it. */
   private call(request: Sent): Promise<unknown[] | undefined> {
     if (this.failure) return Promise.reject(this.failure);
-    this.sendWrites();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -159,9 +126,8 @@ export class ReadStoreWriterThread implements SqlRunner {
       else waiting.resolve('rows' in reply ? reply.rows : undefined);
       return;
     }
-    // Queued writes: the first to fail fails the transaction.
-    this.queued -= this.sentWrites.get(reply.id) ?? 0;
-    this.sentWrites.delete(reply.id);
+    // A queued write: the first to fail fails the transaction.
+    this.queued--;
     this.unrefWhenIdle();
     if (error) this.failedWrite ??= error;
     if (this.room && (this.queued < MAX_QUEUED / 2 || error)) {

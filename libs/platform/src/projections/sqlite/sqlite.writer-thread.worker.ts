@@ -1,7 +1,7 @@
 /**
  * A read-store writer thread (live batches, a rebuild, or the WAL's checkpoints): its own connection to
  * `projections.sqlite` with the writer's pragmas, running the statements the main thread queues, in order, and
- * answering each message (rows for a read, the error for a failure; queued writes come several to a message). Once a queued write has failed, everything after it is
+ * answering each (rows for a read, the error for a failure). Once a queued write has failed, everything after it is
  * refused with its error (a COMMIT above all) until the transaction or the savepoint is rolled back: the main thread
  * learns of the failure only after it has sent what follows.
  */
@@ -33,17 +33,14 @@ parentPort!.on('message', (request: WriterRequest) => {
   }
   try {
     switch (request.op) {
-      case 'writes':
-        // In order; the first that fails ends the message, and the thread refuses what follows (below).
-        for (const { sql, params } of request.writes) {
-          if (params) runner.run(sql, params);
-          else runner.exec(sql);
-        }
+      case 'run':
+        runner.run(request.sql, request.params);
         break;
       case 'all':
         reply = { id: request.id, rows: runner.all(request.sql, request.params) };
         break;
       case 'exec':
+      case 'execLater':
         runner.exec(request.sql);
         break;
       case 'rollbackTo':
@@ -67,7 +64,7 @@ parentPort!.on('message', (request: WriterRequest) => {
     }
   } catch (error) {
     reply = { id: request.id, error: serializedError(error) };
-    if (request.op === 'writes') refusal = reply.error;
+    if (request.op === 'run' || request.op === 'execLater') refusal = reply.error;
   }
   parentPort!.postMessage(reply);
 });
