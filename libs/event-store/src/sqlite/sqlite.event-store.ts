@@ -221,22 +221,21 @@ export class SqliteEventStore implements EventStore {
     return outcomes;
   }
 
-  /** Counted as a batch on the thread: until it is done, lone requests go there too, behind it (sqlite.writer-worker.ts). */
-  private async checkpointOnThread(): Promise<void> {
-    this.batchesOnThread++;
-    try {
-      await this.writer.checkpoint();
-    } catch {
-      // The next one will try again; a thread that died fails the writes themselves.
-    } finally {
-      this.batchesOnThread--;
-    }
+  private writeOnThread(batch: readonly PreparedRequest[], now: string): Promise<RequestOutcome<AppendResult>[]> {
+    return this.onThread(() => this.writer.write(batch, now));
   }
 
-  private async writeOnThread(batch: readonly PreparedRequest[], now: string): Promise<RequestOutcome<AppendResult>[]> {
+  /** Counted as a batch on the thread: until it is done, lone requests go there too, behind it (sqlite.writer-worker.ts). */
+  private async checkpointOnThread(): Promise<void> {
+    // A failed checkpoint is tried again after the next 128 commits; a thread that died fails the writes themselves.
+    await this.onThread(() => this.writer.checkpoint()).catch(() => undefined);
+  }
+
+  /** Work on the writer thread, counted while it runs: no request is committed on this thread meanwhile. */
+  private async onThread<T>(work: () => Promise<T>): Promise<T> {
     this.batchesOnThread++;
     try {
-      return await this.writer.write(batch, now);
+      return await work();
     } finally {
       this.batchesOnThread--;
     }

@@ -52,24 +52,21 @@ export class SqliteWriterThread {
   }
 
   async write(batch: readonly PreparedRequest[], now: string): Promise<RequestOutcome<AppendResult>[]> {
+    return this.send((id) => ({ kind: 'write', id, batch: encodeBatch(batch), now }));
+  }
+
+  /** Checkpoints the WAL on the thread once it has written what was sent before (PASSIVE: it waits on no one). */
+  async checkpoint(): Promise<void> {
+    await this.send((id) => ({ kind: 'checkpoint', id }));
+  }
+
+  private async send(request: (id: number) => WriterRequest): Promise<RequestOutcome<AppendResult>[]> {
     await this.ready;
     if (this.failure) throw this.failure;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: WriterRequest = { kind: 'write', id, batch: encodeBatch(batch), now };
-      this.worker.postMessage(request);
-    });
-  }
-
-  /** Checkpoints the WAL on the thread once it has written what was sent before (PASSIVE: it waits on no one). */
-  async checkpoint(): Promise<void> {
-    await this.ready;
-    if (this.failure) throw this.failure;
-    const id = this.nextId++;
-    await new Promise<RequestOutcome<AppendResult>[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ kind: 'checkpoint', id } satisfies WriterRequest);
+      this.worker.postMessage(request(id));
     });
   }
 

@@ -33,12 +33,8 @@ parentPort!.on('message', (first: WriterRequest) => {
       closing = true;
       break;
     }
-    if (message.kind === 'checkpoint') {
-      checkpoints.push(message.id);
-      message = receiveMessageOnPort(parentPort!)?.message as WriterRequest | undefined;
-      continue;
-    }
-    writes.push(message);
+    if (message.kind === 'checkpoint') checkpoints.push(message.id);
+    else writes.push(message);
     message = receiveMessageOnPort(parentPort!)?.message as WriterRequest | undefined;
   }
   if (writes.length > 0) writeTogether(writes);

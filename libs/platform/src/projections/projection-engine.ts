@@ -312,9 +312,9 @@ export class ProjectionEngine {
   /**
    * A batch is applied at once first (applyTogether): its reads asked in one wait, every projection written without a
    * savepoint, the writes queued, so that on SQLite's writer thread the batch waits twice (its reads, then its COMMIT)
-   * rather than a few times a projection. Each such wait lets the process's other work (HTTP requests, commands) in first, which is
-   * what a reader waiting for `minPosition` waited on. Should anything fail, the batch is rolled back and applied
-   * again projection by projection (applyWithin), which rolls a failing projection back alone.
+   * rather than a few times a projection. Each such wait lets the process's other work (HTTP requests, commands) in
+   * first, which is what a reader waiting for `minPosition` waited on. Should anything fail, the batch is rolled back
+   * and applied again projection by projection (applyWithin), which rolls a failing projection back alone.
    */
   private async applyToActive(events: ReadonlyArray<RecordedEvent>): Promise<BatchOutcome> {
     const options = { events: events.length };
