@@ -132,6 +132,12 @@ export interface EventStore {
    * columns offers it; without it, `readAll` serves.
    */
   readAllForProjections?(options?: ReadAllOptions): Promise<ProjectableEvent[]>;
+  /**
+   * Every stream id in the log, each once, in no particular order: what the command side learns, once, to know which
+   * streams do not exist without reading them (see CachedFolds). An adapter that can list them in one index scan
+   * offers it; without it, every stream is read.
+   */
+  streamIds?(): Promise<string[]>;
   /** The position of the last event in the log (0 when empty). */
   headPosition(): Promise<LogPosition>;
   follow(options: FollowOptions): Subscription;

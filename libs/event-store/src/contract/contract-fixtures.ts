@@ -38,6 +38,8 @@ export interface ContractCapabilities {
    * (KurrentDB, whose event-id idempotence is per stream), that test is skipped.
    */
   eventIdsUniqueAcrossStreams: boolean;
+  /** The store lists its stream ids (`streamIds`). KurrentDB does not: its command side reads every stream. */
+  streamIds: boolean;
 }
 
 export const ALL_CAPABILITIES: ContractCapabilities = {
@@ -45,6 +47,7 @@ export const ALL_CAPABILITIES: ContractCapabilities = {
   tamper: true,
   densePositions: true,
   eventIdsUniqueAcrossStreams: true,
+  streamIds: true,
 };
 
 export interface ContractContext {

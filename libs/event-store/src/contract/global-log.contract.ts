@@ -1,4 +1,4 @@
-import { EventStore } from '../event-store.port';
+import { EventStore, WrongExpectedRevisionError } from '../event-store.port';
 import {
   aMetadata,
   anEvent,
@@ -16,7 +16,31 @@ export function globalLogContract(context: ContractContext): void {
   const store = () => context.harness().store;
   const at = (ordinal: number) => logPosition(context, ordinal);
 
+  const withStreamIds = context.capabilities.streamIds ? it : it.skip;
+
   describe('the global log', () => {
+    withStreamIds(
+      'lists every stream id once, those written in one request too, and none of a failed append',
+      async () => {
+        expect(await store().streamIds!()).toEqual([]);
+        const [a, b, c, never] = [uniqueStream('a'), uniqueStream('b'), uniqueStream('c'), uniqueStream('never')];
+        await store().appendToStream(a, 'no-stream', someEvents(3));
+        await store().appendToStreams([
+          { streamId: b, expectedRevision: 'no-stream', events: someEvents(1) },
+          { streamId: c, expectedRevision: 'no-stream', events: someEvents(2) },
+        ]);
+        await store().appendToStream(a, 2, someEvents(1));
+        await expect(
+          store().appendToStreams([
+            { streamId: never, expectedRevision: 'no-stream', events: someEvents(1) },
+            { streamId: a, expectedRevision: 0, events: someEvents(1) },
+          ]),
+        ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+
+        expect((await store().streamIds!()).sort()).toEqual([a, b, c].sort());
+      },
+    );
+
     it('an empty log has head position 0 and nothing to read', async () => {
       expect(await store().headPosition()).toBe(0);
       expect(await store().readAll()).toEqual([]);

@@ -45,7 +45,7 @@ async function kurrentDbHarness(): Promise<ContractHarness> {
   };
 }
 
-const capabilities = { tamper: false, densePositions: false, eventIdsUniqueAcrossStreams: false };
+const capabilities = { tamper: false, densePositions: false, eventIdsUniqueAcrossStreams: false, streamIds: false };
 
 function ownTerms(): void {
   describe('KurrentDbEventStore on its own terms', () => {

@@ -167,6 +167,11 @@ export class PostgresEventStore implements EventStore {
     return this.readAfter(options.after ?? 0, options.maxCount);
   }
 
+  async streamIds(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(this.statements.streamIds);
+    return rows.map((row) => row.stream_id);
+  }
+
   async headPosition(): Promise<LogPosition> {
     const { rows } = await this.pool.query<{ head: string }>(this.statements.headPosition);
     return toSafeInteger(rows[0].head, 'head position');

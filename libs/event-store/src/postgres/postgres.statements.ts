@@ -59,6 +59,7 @@ export interface PostgresStatements {
   streamBackwards: NamedStatement;
   streamRevision: NamedStatement;
   eventsAfter: NamedStatement;
+  streamIds: NamedStatement;
   headPosition: NamedStatement;
 }
 
@@ -159,6 +160,10 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
     eventsAfter: {
       name: 'ledger_events_after',
       text: `SELECT ${EVENT_COLUMNS} FROM ${eventsTable} WHERE position > $1 ORDER BY position ASC LIMIT $2`,
+    },
+    streamIds: {
+      name: 'ledger_stream_ids',
+      text: `SELECT DISTINCT stream_id FROM ${eventsTable}`,
     },
     headPosition: {
       name: 'ledger_head_position',

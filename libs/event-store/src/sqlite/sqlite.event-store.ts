@@ -161,6 +161,10 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toProjectableEvent);
   }
 
+  async streamIds(): Promise<string[]> {
+    return this.reads.read(() => this.statements.streamIds.all());
+  }
+
   async headPosition(): Promise<LogPosition> {
     return this.reads.read(() => this.statements.headPosition.get()) ?? 0;
   }
@@ -259,6 +263,7 @@ interface ReadStatements {
   streamRevision: Statement<[string], number>;
   eventsAfter: Statement<[number, number], EventRow>;
   projectableAfter: Statement<[number, number], ProjectableRow>;
+  streamIds: Statement<[], string>;
   headPosition: Statement<[], number>;
 }
 
@@ -281,6 +286,8 @@ function prepareReadStatements(db: SqliteDatabase): ReadStatements {
         `SELECT ${PROJECTABLE_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
       )
       .raw(),
+    // One scan of the (stream_id, stream_revision) index, which holds each id once a revision: DISTINCT skips along it.
+    streamIds: db.prepare<[], string>('SELECT DISTINCT stream_id FROM events').pluck(),
     headPosition: db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
   };
 }

@@ -117,3 +117,63 @@ describe('CachedFolds', () => {
     });
   });
 });
+
+/** Once the log's stream ids are learned, a stream never seen is folded without a read: a guess, until appended. */
+describe('CachedFolds — streams known not to exist', () => {
+  let dir: string;
+  let store: EventStore;
+  let otherProcess: EventStore;
+  let folds: CachedFolds;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'folds-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    otherProcess = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    await store.appendToStream('old', 'no-stream', [tick(3, 'c0')]);
+    folds = new CachedFolds(store);
+    await folds.learnStreamIds();
+  });
+  afterEach(async () => {
+    await store.close();
+    await otherProcess.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('folds a stream the log had when learned from the store', async () => {
+    expect(await folds.foldStream('old', sum, 0, 'c0')).toEqual({ state: 3, revision: 0, recordedByCommandAt: 1 });
+  });
+
+  it('guesses a stream it never saw: not read (another process’s events are not in it), and says so', async () => {
+    await otherProcess.appendToStream('new', 'no-stream', [tick(7, 'other')]);
+    expect(await folds.foldStream('new', sum, 0)).toEqual({ state: 0, revision: -1, guessed: true });
+  });
+
+  it('a guess the store refutes (the append expecting no stream fails) is read from then on', async () => {
+    await otherProcess.appendToStream('new', 'no-stream', [tick(7, 'other')]);
+    await folds.foldStream('new', sum, 0);
+    const refuted = folds.appendToStreams([
+      { streamId: 'new', expectedRevision: 'no-stream', events: [tick(1, 'c1')] },
+    ]);
+    await expect(refuted).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await folds.foldStream('new', sum, 0)).toEqual({ state: 7, revision: 0 });
+  });
+
+  it('reads a stream once its append created it, and a forgotten guess', async () => {
+    await folds.foldStream('created', sum, 0);
+    await folds.appendToStreams([{ streamId: 'created', expectedRevision: 'no-stream', events: [tick(2, 'c1')] }]);
+    await otherProcess.appendToStream('created', 0, [tick(5, 'other')]);
+    expect(await folds.foldStream('created', sum, 0)).toEqual({ state: 7, revision: 1 });
+
+    await otherProcess.appendToStream('forgotten', 'no-stream', [tick(4, 'other', 1)]);
+    folds.forgetGuesses(['forgotten']);
+    expect(await folds.foldStream('forgotten', sum, 0)).toEqual({ state: 4, revision: 0 });
+  });
+
+  it('learns the streams appended while it was learning', async () => {
+    const learning = new CachedFolds(store);
+    const learned = learning.learnStreamIds();
+    await learning.appendToStreams([{ streamId: 'meanwhile', expectedRevision: 'no-stream', events: [tick(1, 'c1')] }]);
+    await learned;
+    expect(await learning.foldStream('meanwhile', sum, 0)).toEqual({ state: 1, revision: 0 });
+  });
+});

@@ -3,12 +3,11 @@ import {
   AppendResult,
   EventStore,
   LogPosition,
-  ReadStreamOptions,
-  RecordedEvent,
   StreamRevision,
+  WrongExpectedRevisionError,
 } from '@ledger/event-store';
 import { schemaVersionOf } from '../events/stored-events';
-import { Evolve, Folded, FoldingStore, foldRecorded } from './stream-reader';
+import { Evolve, Folded, foldRecorded } from './stream-reader';
 
 interface CachedFold {
   /** The fold is only answered to the same evolve (a stream is folded by one decider; another refolds it). */
@@ -36,30 +35,63 @@ interface CachedFold {
 /** Enough for the streams a busy ledger's commands keep touching; the least recently used go first. */
 const DEFAULT_MAX_STREAMS = 20_000;
 
+/** A fold, and whether it was guessed: a stream known not to exist, folded without a read (see CachedFolds). */
+export type GuessedFold<State> = Folded<State> & { guessed?: true };
+
 /**
- * The command side's view of the event store: it keeps the fold (state, revision) of every stream a command decided
- * on, and folds into it the events of each append of ours once committed, so a stream is read and decoded once, and
- * each event is evolved once (a stream our append created is not kept: see `foldAppended`). Only for command
- * handlers, whose every folded stream is checked at its revision when they append: a stale fold cannot slip through,
- * it costs a retry. Queries read the store itself.
+ * The command side's folds of the streams it decides on: it keeps the fold (state, revision) of every stream a command
+ * decided on, and folds into it the events of each append of ours once committed, so a stream is read and decoded once,
+ * and each event is evolved once (a stream our append created is not kept: see `foldAppended`). Only for command
+ * handlers, through a FoldAttempt, whose every folded stream is checked at its revision when they append: a stale fold
+ * cannot slip through, it costs a retry. Queries read the store itself.
+ *
+ * Once it has learned the log's stream ids (`learnStreamIds`), a stream it has never seen is known not to exist and is
+ * folded without a read: a new subsidy's, a new project's, a new consortium's — two of the streams of most grants,
+ * each a read (a round trip on PostgreSQL) that would find nothing. Another process may have created such a stream
+ * since; the fold is then a guess, and the FoldAttempt has it confirmed by the append before its answer is given.
  */
-export class CachedFolds implements FoldingStore {
+export class CachedFolds {
   private readonly folds = new Map<string, CachedFold>();
   private uses = 0;
+  /**
+   * The streams that may exist: the log's, as learned, and every one appended to or found in a conflict since (or
+   * whose guess was forgotten). Undefined until learning starts; `knowsEveryStream` once the log's are in.
+   */
+  private mayExist: Set<string> | undefined;
+  private knowsEveryStream = false;
 
   constructor(
     private readonly store: EventStore,
     private readonly maxStreams = DEFAULT_MAX_STREAMS,
   ) {}
 
+  /**
+   * Learns the log's stream ids, once (~80 bytes each kept), where the store can list them; until it has, and when it
+   * cannot, every stream is read. Appends committed meanwhile are learned too.
+   */
+  async learnStreamIds(): Promise<void> {
+    if (!this.store.streamIds || this.mayExist) return;
+    const mayExist = (this.mayExist = new Set<string>());
+    for (const streamId of await this.store.streamIds()) mayExist.add(streamId);
+    this.knowsEveryStream = true;
+  }
+
+  /** The guesses of an attempt that did not confirm them: those streams are read from now on. */
+  forgetGuesses(streamIds: Iterable<string>): void {
+    for (const streamId of streamIds) this.mayExist?.add(streamId);
+  }
+
   async foldStream<State, Event extends { type: string; data: object }>(
     streamId: string,
     evolve: Evolve<State, Event>,
     initial: State,
     commandId?: string,
-  ): Promise<Folded<State>> {
+  ): Promise<GuessedFold<State>> {
     let cached = this.folds.get(streamId);
     if (cached && cached.evolve !== evolve) cached = undefined;
+    if (!cached && this.knowsEveryStream && !this.mayExist!.has(streamId)) {
+      return { state: initial, revision: -1, guessed: true };
+    }
     if (cached) foldUnfolded(cached);
     if (cached?.fresh) cached.used = ++this.uses;
     else {
@@ -80,43 +112,15 @@ export class CachedFolds implements FoldingStore {
       result = await this.store.appendToStreams(requests);
     } catch (error) {
       this.markStale(requests);
+      if (error instanceof WrongExpectedRevisionError) this.mayExist?.add(error.streamId);
       throw error;
     }
-    for (const request of requests) this.foldAppended(request, result);
+    for (const request of requests) {
+      if (request.events.length > 0) this.mayExist?.add(request.streamId);
+      this.foldAppended(request, result);
+    }
     return result;
   }
-
-  appendToStream(...args: Parameters<EventStore['appendToStream']>) {
-    const [streamId, expectedRevision, events] = args;
-    return this.appendToStreams([{ streamId, expectedRevision, events }]);
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.store.readStream(streamId, options);
-  }
-
-  streamRevision(streamId: string) {
-    return this.store.streamRevision(streamId);
-  }
-
-  readAll(...args: Parameters<EventStore['readAll']>) {
-    return this.store.readAll(...args);
-  }
-
-  headPosition() {
-    return this.store.headPosition();
-  }
-
-  follow(...args: Parameters<EventStore['follow']>) {
-    return this.store.follow(...args);
-  }
-
-  verifyChain() {
-    return this.store.verifyChain();
-  }
-
-  /** The store belongs to whoever handed it in. */
-  async close(): Promise<void> {}
 
   /** The stream's fold from the store: all of it, or (a stale fold) only the events after the revision it holds. */
   private async readInto(

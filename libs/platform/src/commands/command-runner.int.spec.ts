@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@ledger/event-store';
 import { ConflictRetriesExhaustedException } from '../http/ledger-errors';
 import { CommandRunner, MAX_CONFLICT_RETRIES } from './command-runner';
+import { foldStream } from './stream-reader';
 
 const event = (type: string) => ({
   eventId: `${type}-${Math.random()}`,
@@ -70,5 +71,100 @@ describe('CommandRunner', () => {
     );
     expect(attempts).toBe(50);
     expect(await store.streamRevision('hot')).toBe(49);
+  });
+
+  describe('streams known not to exist (folded without a read once the log’s stream ids are learned)', () => {
+    type Tick = { type: string; data: { by?: number } };
+    const total = (sum: number, e: Tick) => sum + (e.data.by ?? 0);
+    const ticked = (by: number, eventId: string, commandId = eventId) => ({
+      ...event('Tick'),
+      eventId,
+      data: { by },
+      metadata: { ...event('Tick').metadata, commandId },
+    });
+    /** A command that needs 10 on stream s and records one more: refused below 10. */
+    const spendTen = async (s: EventStore) => {
+      const folded = await foldStream(s, 's', total, 0, 'c');
+      if (folded.recordedByCommandAt !== undefined) return { repeatAt: folded.recordedByCommandAt };
+      if (folded.state < 10) throw new Error('refused: fewer than 10'); // any error but a conflict, as a refusal is
+      return s.appendToStreams([
+        {
+          streamId: 's',
+          expectedRevision: folded.revision === -1 ? 'no-stream' : folded.revision,
+          events: [ticked(1, 'spent')],
+        },
+      ]);
+    };
+
+    beforeEach(async () => {
+      await store.appendToStream('other-stream', 'no-stream', [event('Seen')]);
+      await runner.learnStreamIds();
+    });
+
+    it('a guess its append confirms: decided once, without reading the stream', async () => {
+      const reads = jest.spyOn(store, 'readStream');
+      let attempts = 0;
+      await runner.run(['s'], async (s) => {
+        attempts++;
+        const folded = await foldStream(s, 's', total, 0);
+        return s.appendToStreams([
+          { streamId: 's', expectedRevision: 'no-stream', events: [ticked(folded.state + 1, 'first')] },
+        ]);
+      });
+      expect(attempts).toBe(1);
+      expect(reads).not.toHaveBeenCalled();
+      expect((await store.readStream('s')).map((e) => e.data)).toEqual([{ by: 1 }]);
+    });
+
+    it('a refusal decided on a guess is decided again from the stream as another process left it', async () => {
+      await otherProcess.appendToStream('s', 'no-stream', [ticked(10, 'ten')]);
+      const result = await runner.run(['s'], spendTen);
+      expect(result).toMatchObject({ nextRevisions: { s: 1 } });
+    });
+
+    it('a command another process recorded, repeated: answered as the repeat, not decided again on the guess', async () => {
+      await otherProcess.appendToStream('s', 'no-stream', [ticked(1, 'spent', 'c')]);
+      // On the guess (nothing on s) the command is refused; its append, had it been accepted, an idempotent repeat.
+      expect(await runner.run(['s'], spendTen)).toEqual({ repeatAt: 2 }); // position 1 is other-stream’s
+    });
+
+    it('an append answered as an idempotent repeat does not confirm a guess: answered from the stream as recorded', async () => {
+      await otherProcess.appendToStream('s', 'no-stream', [ticked(1, 'spent', 'c')]);
+      const record = async (s: EventStore) => {
+        const folded = await foldStream(s, 's', total, 0, 'c');
+        if (folded.recordedByCommandAt !== undefined) return { repeatAt: folded.recordedByCommandAt };
+        return s.appendToStreams([{ streamId: 's', expectedRevision: 'no-stream', events: [ticked(1, 'spent', 'c')] }]);
+      };
+      expect(await runner.run(['s'], record)).toEqual({ repeatAt: 2 });
+    });
+
+    it('an append that does not name the guessed stream does not confirm it: decided again, reading it', async () => {
+      await otherProcess.appendToStream('s', 'no-stream', [ticked(4, 'four')]);
+      const seen: number[] = [];
+      await runner.run(['s'], async (s) => {
+        const folded = await foldStream(s, 's', total, 0);
+        seen.push(folded.state);
+        return s.appendToStream('elsewhere', 'any', [ticked(folded.state, `seen-${seen.length}`)]);
+      });
+      expect(seen).toEqual([0, 4]);
+    });
+
+    it('a guess another process refutes (its append fails) is decided again, reading the stream', async () => {
+      await otherProcess.appendToStream('s', 'no-stream', [ticked(12, 'twelve')]);
+      let attempts = 0;
+      const result = await runner.run(['s'], async (s) => {
+        attempts++;
+        const folded = await foldStream(s, 's', total, 0);
+        return s.appendToStreams([
+          {
+            streamId: 's',
+            expectedRevision: folded.revision === -1 ? 'no-stream' : folded.revision,
+            events: [ticked(1, `mine-${attempts}`)],
+          },
+        ]);
+      });
+      expect(attempts).toBe(2);
+      expect(result.nextRevisions.s).toBe(1);
+    });
   });
 });

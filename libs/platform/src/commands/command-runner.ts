@@ -4,36 +4,57 @@ import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { ConflictRetriesExhaustedException } from '../http/ledger-errors';
 import { KeyedMutex } from './keyed-mutex';
 import { CachedFolds } from './cached-folds';
+import { FoldAttempt } from './fold-attempt';
 
 export const MAX_CONFLICT_RETRIES = 8;
 
 /**
  * Runs load → decide → append for one command: under in-process locks on the streams it touches, reading them through
  * the command side's cache of stream folds, and again from a fresh read when another process's append wins the
- * expected-revision race. 409 when retries run out. Nothing is
- * logged per command here: the request's log line tells what happened to it.
+ * expected-revision race. 409 when retries run out. Nothing is logged per command here: the request's log line tells
+ * what happened to it.
  */
 @Injectable()
 export class CommandRunner {
   private readonly locks = new KeyedMutex();
-  /** What attempts fold and append through: streams decided on before are not read or folded again (see CachedFolds). */
-  private readonly streams: CachedFolds;
+  /** Streams decided on before are not read or folded again, streams known not to exist not read (see CachedFolds). */
+  private readonly folds: CachedFolds;
+  /** Started by the first command, not awaited by any: until the log's stream ids are learned, every stream is read. */
+  private learning: Promise<void> | undefined;
 
   constructor(@Inject(EVENT_STORE) readonly store: EventStore) {
-    this.streams = new CachedFolds(store);
+    this.folds = new CachedFolds(store);
   }
 
   async run<T>(lockKeys: string[], attempt: (store: EventStore) => Promise<T>): Promise<T> {
+    void this.learnStreamIds();
     return this.locks.withLocks(lockKeys, async () => {
       for (let retry = 0; ; retry++) {
+        const streams = new FoldAttempt(this.folds, this.store);
+        let answer: T;
         try {
-          return await attempt(this.streams);
+          answer = await attempt(streams);
         } catch (error) {
+          // Decided on a guess the store did not confirm (see FoldAttempt): again at once, reading those streams.
+          if (streams.forgetUnconfirmedGuesses()) continue;
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (retry >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (retry + 1))));
+          continue;
         }
+        if (!streams.forgetUnconfirmedGuesses()) return answer;
       }
     });
+  }
+
+  /** Learns the log's stream ids, once (see CachedFolds); never rejects: a store that fails to list them gets no guesses. */
+  learnStreamIds(): Promise<void> {
+    this.learning ??= this.folds.learnStreamIds().catch(() => undefined);
+    return this.learning;
+  }
+
+  /** The learning of stream ids, if started, is over: for a store about to close. */
+  async onModuleDestroy(): Promise<void> {
+    await this.learning;
   }
 }
