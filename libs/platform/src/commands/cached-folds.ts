@@ -66,7 +66,7 @@ export class CachedFolds {
   ) {}
 
   /**
-   * Learns the log's stream ids, once (~80 bytes each kept), where the store can list them; until it has, and when it
+   * Learns the log's stream ids, once (~45 bytes each kept), where the store can list them; until it has, and when it
    * cannot, every stream is read. Appends committed meanwhile are learned too.
    */
   async learnStreamIds(): Promise<void> {
