@@ -16,7 +16,7 @@ import {
 } from '../contract/contract-fixtures';
 import { eventStoreContract } from '../event-store.contract';
 import { RecordedEvent, WrongExpectedRevisionError } from '../event-store.port';
-import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite.event-store';
+import { SqliteEventStore, SqliteEventStoreOptions, STREAM_IDS_PAGE } from './sqlite.event-store';
 
 interface TempDatabase {
   file: string;
@@ -112,6 +112,24 @@ describe('SqliteEventStore on its own terms', () => {
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
     database.remove();
+  });
+
+  describe('listing stream ids', () => {
+    it('lists a log of more streams than a page each once, letting other work run between pages', async () => {
+      const store = open();
+      const streams = range(1, STREAM_IDS_PAGE * 2 + 1).map((n) => `s-${n}`);
+      await store.appendToStreams(
+        streams.map((streamId) => ({ streamId, expectedRevision: 'no-stream', events: someEvents(1) })),
+      );
+      let turnsMeanwhile = 0;
+      const tick = setInterval(() => turnsMeanwhile++, 0);
+      const listed = await store.streamIds();
+      clearInterval(tick);
+
+      expect(listed.length).toBe(streams.length);
+      expect(new Set(listed)).toEqual(new Set(streams));
+      expect(turnsMeanwhile).toBeGreaterThan(0);
+    });
   });
 
   describe('durability settings', () => {

@@ -48,6 +48,8 @@ export interface SqliteEventStoreOptions {
 }
 
 export const DEFAULT_POLL_INTERVAL_MS = 200;
+/** Stream ids listed a turn (streamIds): ~12 ms of the main thread here. */
+export const STREAM_IDS_PAGE = 5_000;
 /**
  * Batches go as soon as 8 are queued, and without waiting for the one before: the writer thread commits a batch while
  * this thread decides the rest of the turn's commands, and writes the batches that queued behind a commit in one
@@ -161,8 +163,21 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toProjectableEvent);
   }
 
+  /**
+   * In pages along the index, one a turn of the event loop, so that a large log's list does not hold up the commands
+   * meanwhile. Each page is its own read: a stream created between pages may be
+   * missing, as one created after the list would be, and the command side treats both alike (CachedFolds).
+   */
   async streamIds(): Promise<string[]> {
-    return this.reads.read(() => this.statements.streamIds.all());
+    let page = this.reads.read(() => this.statements.firstStreamIds.all(STREAM_IDS_PAGE));
+    const ids = [...page];
+    while (page.length === STREAM_IDS_PAGE) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const after = page[page.length - 1];
+      page = this.reads.read(() => this.statements.streamIdsAfter.all(after, STREAM_IDS_PAGE));
+      ids.push(...page);
+    }
+    return ids;
   }
 
   async headPosition(): Promise<LogPosition> {
@@ -263,7 +278,8 @@ interface ReadStatements {
   streamRevision: Statement<[string], number>;
   eventsAfter: Statement<[number, number], EventRow>;
   projectableAfter: Statement<[number, number], ProjectableRow>;
-  streamIds: Statement<[], string>;
+  firstStreamIds: Statement<[number], string>;
+  streamIdsAfter: Statement<[string, number], string>;
   headPosition: Statement<[], number>;
 }
 
@@ -286,8 +302,15 @@ function prepareReadStatements(db: SqliteDatabase): ReadStatements {
         `SELECT ${PROJECTABLE_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
       )
       .raw(),
-    // One scan of the (stream_id, stream_revision) index, which holds each id once a revision: DISTINCT skips along it.
-    streamIds: db.prepare<[], string>('SELECT DISTINCT stream_id FROM events').pluck(),
+    // Along the (stream_id, stream_revision) index, which holds each id once a revision: DISTINCT skips along it.
+    firstStreamIds: db
+      .prepare<[number], string>('SELECT DISTINCT stream_id FROM events ORDER BY stream_id LIMIT ?')
+      .pluck(),
+    streamIdsAfter: db
+      .prepare<[string, number], string>(
+        'SELECT DISTINCT stream_id FROM events WHERE stream_id > ? ORDER BY stream_id LIMIT ?',
+      )
+      .pluck(),
     headPosition: db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
   };
 }
