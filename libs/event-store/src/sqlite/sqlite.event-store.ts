@@ -165,8 +165,8 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * In pages along the index, one a turn of the event loop, so that a large log's list does not hold up the commands
-   * meanwhile. Each page is its own read: a stream created between pages may be
-   * missing, as one created after the list would be, and the command side treats both alike (CachedFolds).
+   * meanwhile. Each page is its own read: a stream created between pages may be missing, as one created after the list
+   * would be, and the command side treats both alike (CachedFolds).
    */
   async streamIds(): Promise<string[]> {
     let page = this.reads.read(() => this.statements.firstStreamIds.all(STREAM_IDS_PAGE));

@@ -48,14 +48,14 @@ export type GuessedFold<State> = Folded<State> & { guessed?: true };
  * Once it has learned the log's stream ids (`learnStreamIds`), a stream it has never seen is known not to exist and is
  * folded without a read: a new subsidy's, a new project's, a new consortium's — two of the streams of most grants,
  * each a read (a round trip on PostgreSQL) that would find nothing. Another process may have created such a stream
- * since; the fold is then a guess, and the FoldAttempt has it confirmed by the append before its answer is given.
+ * since; the fold is then a guess, and the FoldAttempt has it confirmed by the append that ends the attempt.
  */
 export class CachedFolds {
   private readonly folds = new Map<string, CachedFold>();
   private uses = 0;
   /**
-   * The streams that may exist: the log's, as learned, and every one appended to or found in a conflict since (or
-   * whose guess was forgotten). Undefined until learning starts; `knowsEveryStream` once the log's are in.
+   * The streams that may exist: the log's, as learned, and every one appended to or found to exist in a conflict
+   * since. Undefined until learning starts (and after it failed); `knowsEveryStream` once the log's are in.
    */
   private mayExist: Set<string> | undefined;
   private knowsEveryStream = false;
@@ -72,24 +72,26 @@ export class CachedFolds {
   async learnStreamIds(): Promise<void> {
     if (!this.store.streamIds || this.mayExist) return;
     const mayExist = (this.mayExist = new Set<string>());
-    for (const streamId of await this.store.streamIds()) mayExist.add(streamId);
+    try {
+      for (const streamId of await this.store.streamIds()) mayExist.add(streamId);
+    } catch (error) {
+      this.mayExist = undefined; // nothing to keep up to date: every stream is read
+      throw error;
+    }
     this.knowsEveryStream = true;
   }
 
-  /** The guesses of an attempt that did not confirm them: those streams are read from now on. */
-  forgetGuesses(streamIds: Iterable<string>): void {
-    for (const streamId of streamIds) this.mayExist?.add(streamId);
-  }
-
+  /** @param mustRead streams not to guess: those whose guesses an earlier attempt of the same command left unconfirmed */
   async foldStream<State, Event extends { type: string; data: object }>(
     streamId: string,
     evolve: Evolve<State, Event>,
     initial: State,
     commandId?: string,
+    mustRead?: ReadonlySet<string>,
   ): Promise<GuessedFold<State>> {
     let cached = this.folds.get(streamId);
     if (cached && cached.evolve !== evolve) cached = undefined;
-    if (!cached && this.knowsEveryStream && !this.mayExist!.has(streamId)) {
+    if (!cached && this.knowsEveryStream && !this.mayExist!.has(streamId) && !mustRead?.has(streamId)) {
       return { state: initial, revision: -1, guessed: true };
     }
     if (cached) foldUnfolded(cached);
@@ -112,7 +114,7 @@ export class CachedFolds {
       result = await this.store.appendToStreams(requests);
     } catch (error) {
       this.markStale(requests);
-      if (error instanceof WrongExpectedRevisionError) this.mayExist?.add(error.streamId);
+      if (error instanceof WrongExpectedRevisionError && error.actual >= 0) this.mayExist?.add(error.streamId);
       throw error;
     }
     for (const request of requests) {

@@ -138,7 +138,7 @@ describe('CommandRunner', () => {
       expect(await runner.run(['s'], record)).toEqual({ repeatAt: 2 });
     });
 
-    it('an append that does not name the guessed stream does not confirm it: decided again, reading it', async () => {
+    it('an append that does not name a guessed stream checks it: refuted, it is decided again, reading it', async () => {
       await otherProcess.appendToStream('s', 'no-stream', [ticked(4, 'four')]);
       const seen: number[] = [];
       await runner.run(['s'], async (s) => {
@@ -147,6 +147,22 @@ describe('CommandRunner', () => {
         return s.appendToStream('elsewhere', 'any', [ticked(folded.state, `seen-${seen.length}`)]);
       });
       expect(seen).toEqual([0, 4]);
+      expect((await store.readStream('elsewhere')).map((e) => e.data)).toEqual([{ by: 4 }]);
+    });
+
+    it.each([
+      ['any', 'is made to expect no stream'],
+      ['stream-exists', 'fails as it would on no stream'],
+    ] as const)('an append naming a guessed stream with %s %s: decided again, reading it', async (expected) => {
+      await otherProcess.appendToStream('s', 'no-stream', [ticked(12, 'twelve')]);
+      const seen: number[] = [];
+      await runner.run(['s'], async (s) => {
+        const folded = await foldStream(s, 's', total, 0);
+        seen.push(folded.state);
+        return s.appendToStream('s', expected, [ticked(folded.state, `mine-${seen.length}`)]);
+      });
+      expect(seen).toEqual([0, 12]);
+      expect((await store.readStream('s')).map((e) => e.data)).toEqual([{ by: 12 }, { by: 12 }]);
     });
 
     it('a guess another process refutes (its append fails) is decided again, reading the stream', async () => {

@@ -29,20 +29,22 @@ export class CommandRunner {
   async run<T>(lockKeys: string[], attempt: (store: EventStore) => Promise<T>): Promise<T> {
     void this.learnStreamIds();
     return this.locks.withLocks(lockKeys, async () => {
-      for (let retry = 0; ; retry++) {
-        const streams = new FoldAttempt(this.folds, this.store);
+      const mustRead = new Set<string>();
+      for (let conflicts = 0; ;) {
+        const streams = new FoldAttempt(this.folds, this.store, mustRead);
         let answer: T;
         try {
           answer = await attempt(streams);
         } catch (error) {
           // Decided on a guess the store did not confirm (see FoldAttempt): again at once, reading those streams.
-          if (streams.forgetUnconfirmedGuesses()) continue;
+          if (streams.carryUnconfirmedGuesses(mustRead)) continue;
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
-          if (retry >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
-          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (retry + 1))));
+          if (conflicts >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
+          conflicts++;
+          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * conflicts)));
           continue;
         }
-        if (!streams.forgetUnconfirmedGuesses()) return answer;
+        if (!streams.carryUnconfirmedGuesses(mustRead)) return answer;
       }
     });
   }
