@@ -145,7 +145,9 @@ describe('CachedFolds — streams known not to exist', () => {
 
   it('guesses a stream it never saw: not read (another process’s events are not in it), and says so', async () => {
     await otherProcess.appendToStream('new', 'no-stream', [tick(7, 'other')]);
-    expect(await folds.foldStream('new', sum, 0)).toEqual({ state: 0, revision: -1, guessed: true });
+    const attempt = { mustRead: new Set<string>(), unread: new Map<string, number>() };
+    expect(await folds.foldStream('new', sum, 0, undefined, attempt)).toEqual({ state: 0, revision: -1 });
+    expect(attempt.unread).toEqual(new Map([['new', -1]]));
   });
 
   it('a guess the store refutes (the append expecting no stream fails) is read from then on', async () => {
@@ -165,10 +167,26 @@ describe('CachedFolds — streams known not to exist', () => {
     expect(await folds.foldStream('created', sum, 0)).toEqual({ state: 7, revision: 1 });
 
     await otherProcess.appendToStream('unconfirmed', 'no-stream', [tick(4, 'other', 1)]);
-    expect(await folds.foldStream('unconfirmed', sum, 0, undefined, new Set(['unconfirmed']))).toEqual({
+    expect(
+      await folds.foldStream('unconfirmed', sum, 0, undefined, {
+        mustRead: new Set(['unconfirmed']),
+        unread: new Map(),
+      }),
+    ).toEqual({
       state: 4,
       revision: 0,
     });
+  });
+
+  it('notes a fold taken from the cache as unread, and reads what others appended when told to read it', async () => {
+    await folds.foldStream('old', sum, 0);
+    await otherProcess.appendToStream('old', 0, [tick(4, 'other', 2)]);
+    const attempt = { mustRead: new Set<string>(), unread: new Map<string, number>() };
+    expect(await folds.foldStream('old', sum, 0, undefined, attempt)).toEqual({ state: 3, revision: 0 });
+    expect(attempt.unread).toEqual(new Map([['old', 0]]));
+    const again = { mustRead: new Set(['old']), unread: new Map<string, number>() };
+    expect(await folds.foldStream('old', sum, 0, undefined, again)).toEqual({ state: 7, revision: 1 });
+    expect(again.unread.size).toBe(0);
   });
 
   it('learns the streams appended while it was learning', async () => {

@@ -35,8 +35,13 @@ interface CachedFold {
 /** Enough for the streams a busy ledger's commands keep touching; the least recently used go first. */
 const DEFAULT_MAX_STREAMS = 20_000;
 
-/** A fold, and whether it was guessed: a stream known not to exist, folded without a read (see CachedFolds). */
-export type GuessedFold<State> = Folded<State> & { guessed?: true };
+/** One attempt's folds (FoldAttempt): the streams it must read, and those it folded without a read. */
+export interface AttemptFolds {
+  /** Streams an earlier attempt of the same command decided on without confirming them: read, from the cache's revision. */
+  mustRead: ReadonlySet<string>;
+  /** Streams folded without a read in this attempt, from the cache or guessed (-1), at the revision folded. */
+  unread: Map<string, StreamRevision>;
+}
 
 /**
  * The command side's folds of the streams it decides on: it keeps the fold (state, revision) of every stream a command
@@ -48,7 +53,8 @@ export type GuessedFold<State> = Folded<State> & { guessed?: true };
  * Once it has learned the log's stream ids (`learnStreamIds`), a stream it has never seen is known not to exist and is
  * folded without a read: a new subsidy's, a new project's, a new consortium's — two of the streams of most grants,
  * each a read (a round trip on PostgreSQL) that would find nothing. Another process may have created such a stream
- * since; the fold is then a guess, and the FoldAttempt has it confirmed by the append that ends the attempt.
+ * since; the fold is then a guess. A FoldAttempt has every fold it did not read, guessed or cached, confirmed by the
+ * append that ends the attempt, or read again before its answer is given.
  */
 export class CachedFolds {
   private readonly folds = new Map<string, CachedFold>();
@@ -81,22 +87,26 @@ export class CachedFolds {
     this.knowsEveryStream = true;
   }
 
-  /** @param mustRead streams not to guess: those whose guesses an earlier attempt of the same command left unconfirmed */
+  /** @param attempt what the attempt folding it must read, and where the folds it did not read are noted */
   async foldStream<State, Event extends { type: string; data: object }>(
     streamId: string,
     evolve: Evolve<State, Event>,
     initial: State,
     commandId?: string,
-    mustRead?: ReadonlySet<string>,
-  ): Promise<GuessedFold<State>> {
+    attempt?: AttemptFolds,
+  ): Promise<Folded<State>> {
     let cached = this.folds.get(streamId);
     if (cached && cached.evolve !== evolve) cached = undefined;
-    if (!cached && this.knowsEveryStream && !this.mayExist!.has(streamId) && !mustRead?.has(streamId)) {
-      return { state: initial, revision: -1, guessed: true };
+    const mustRead = attempt?.mustRead.has(streamId) ?? false;
+    if (!cached && !mustRead && this.knowsEveryStream && !this.mayExist!.has(streamId)) {
+      attempt?.unread.set(streamId, -1);
+      return { state: initial, revision: -1 };
     }
     if (cached) foldUnfolded(cached);
-    if (cached?.fresh) cached.used = ++this.uses;
-    else {
+    if (cached?.fresh && !mustRead) {
+      cached.used = ++this.uses;
+      attempt?.unread.set(streamId, cached.revision);
+    } else {
       // A new object: kept in place of whatever the map holds for the stream now (one map lookup a fold, not two).
       cached = await this.readInto(streamId, evolve as CachedFold['evolve'], cached, initial);
       cached.used = ++this.uses;

@@ -153,7 +153,7 @@ describe('CommandRunner', () => {
     it.each([
       ['any', 'is made to expect no stream'],
       ['stream-exists', 'fails as it would on no stream'],
-    ] as const)('an append naming a guessed stream with %s %s: decided again, reading it', async (expected) => {
+    ] as const)('an append naming a guessed stream with %s %s: decided again, reading it', async (expected, _how) => {
       await otherProcess.appendToStream('s', 'no-stream', [ticked(12, 'twelve')]);
       const seen: number[] = [];
       await runner.run(['s'], async (s) => {
@@ -163,6 +163,31 @@ describe('CommandRunner', () => {
       });
       expect(seen).toEqual([0, 12]);
       expect((await store.readStream('s')).map((e) => e.data)).toEqual([{ by: 12 }, { by: 12 }]);
+    });
+
+    /** s holding 5, written by this process and then folded into its cache by a refused command. */
+    const cachedAtFive = async () => {
+      await runner.run(['s'], async (st) => st.appendToStream('s', 'no-stream', [ticked(5, 'five')]));
+      await expect(runner.run(['s'], spendTen)).rejects.toThrow('refused');
+    };
+
+    it('a refusal decided on a cached fold is decided again from the stream another process has moved on', async () => {
+      await cachedAtFive();
+      await otherProcess.appendToStream('s', 0, [ticked(5, 'five-more')]);
+      expect(await runner.run(['s'], spendTen)).toMatchObject({ nextRevisions: { s: 2 } });
+    });
+
+    it('an append not naming a cached stream checks it at the revision folded', async () => {
+      await cachedAtFive();
+      await otherProcess.appendToStream('s', 0, [ticked(5, 'five-more')]);
+      const seen: number[] = [];
+      await runner.run(['s'], async (st) => {
+        const folded = await foldStream(st, 's', total, 0);
+        seen.push(folded.state);
+        return st.appendToStream('elsewhere', 'any', [ticked(folded.state, `seen-${seen.length}`)]);
+      });
+      expect(seen).toEqual([5, 10]);
+      expect((await store.readStream('elsewhere')).map((e) => e.data)).toEqual([{ by: 10 }]);
     });
 
     it('a guess another process refutes (its append fails) is decided again, reading the stream', async () => {

@@ -36,15 +36,15 @@ export class CommandRunner {
         try {
           answer = await attempt(streams);
         } catch (error) {
-          // Decided on a guess the store did not confirm (see FoldAttempt): again at once, reading those streams.
-          if (streams.carryUnconfirmedGuesses(mustRead)) continue;
+          // Decided on folds it did not read, which no append confirmed (see FoldAttempt): again at once, reading them.
+          if (streams.carryUnconfirmed(mustRead)) continue;
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (conflicts >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
           conflicts++;
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * conflicts)));
           continue;
         }
-        if (!streams.carryUnconfirmedGuesses(mustRead)) return answer;
+        if (!streams.carryUnconfirmed(mustRead)) return answer;
       }
     });
   }

@@ -3,44 +3,47 @@ import {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  StreamRevision,
   WrongExpectedRevisionError,
 } from '@ledger/event-store';
-import { CachedFolds } from './cached-folds';
+import { AttemptFolds, CachedFolds } from './cached-folds';
 import { Evolve, Folded, FoldingStore } from './stream-reader';
 
 /**
  * One attempt of a command: what its handler folds and appends through (the command side's CachedFolds; anything else
- * goes to the store). A stream the folds know not to exist is folded without a read, a guess: another process may
- * have created it since. The append that ends the attempt confirms its guesses atomically: it expects each guessed
- * stream not to exist (a request naming one with `any` is made to; one not named is added as a check without events).
- * An answer is never given from a guess that was not confirmed — the attempt was refused, appended nothing, its
- * append failed or was answered as an idempotent repeat: the CommandRunner runs it again, reading those streams (a
- * refusal could otherwise come from a state that is not the stream's, or miss that the command was recorded already).
+ * goes to the store). A fold it did not read — taken from the cache, which another process's writes do not reach, or
+ * guessed for a stream known not to exist, which another process may have created since — is confirmed by the append
+ * that ends the attempt, atomically: it expects each such stream at the revision folded (a request naming one with
+ * `any` is made to; one not named is added as a check without events). An answer is never given from a fold that was
+ * neither read nor confirmed: when the attempt was refused, appended nothing, or its append failed or was answered as
+ * an idempotent repeat, the CommandRunner runs it again, reading those streams. So a refusal is decided on the streams
+ * as the store holds them (a cancellation in another process frees room under a cap here too), and a repeat of a
+ * command another process recorded is answered as one.
  */
 export class FoldAttempt implements FoldingStore {
-  private readonly unconfirmed = new Set<string>();
+  private readonly folded: AttemptFolds;
 
-  /** @param mustRead streams an earlier attempt of the same command guessed without confirming: read, not guessed */
+  /** @param mustRead streams an earlier attempt of the same command folded without confirming: read this time */
   constructor(
     private readonly folds: CachedFolds,
     private readonly store: EventStore,
-    private readonly mustRead: ReadonlySet<string>,
-  ) {}
+    mustRead: ReadonlySet<string>,
+  ) {
+    this.folded = { mustRead, unread: new Map() };
+  }
 
-  async foldStream<State, Event extends { type: string; data: object }>(
+  foldStream<State, Event extends { type: string; data: object }>(
     streamId: string,
     evolve: Evolve<State, Event>,
     initial: State,
     commandId?: string,
   ): Promise<Folded<State>> {
-    const { guessed, ...folded } = await this.folds.foldStream(streamId, evolve, initial, commandId, this.mustRead);
-    if (guessed) this.unconfirmed.add(streamId);
-    return folded;
+    return this.folds.foldStream(streamId, evolve, initial, commandId, this.folded);
   }
 
   async appendToStreams(requests: AppendRequest[]): Promise<AppendResult> {
-    const result = await this.folds.appendToStreams(this.checkingGuesses(requests));
-    if (!result.idempotentRepeat) this.unconfirmed.clear();
+    const result = await this.folds.appendToStreams(this.confirmingUnread(requests));
+    if (!result.idempotentRepeat) this.folded.unread.clear();
     return result;
   }
 
@@ -48,29 +51,32 @@ export class FoldAttempt implements FoldingStore {
     return this.appendToStreams([{ streamId, expectedRevision, events }]);
   }
 
-  /** Adds the guesses no append confirmed to `mustRead` of the next attempt; whether there were any. */
-  carryUnconfirmedGuesses(mustRead: Set<string>): boolean {
-    for (const streamId of this.unconfirmed) mustRead.add(streamId);
-    return this.unconfirmed.size > 0;
+  /** Adds the folds no append confirmed to `mustRead` of the next attempt; whether there were any. */
+  carryUnconfirmed(mustRead: Set<string>): boolean {
+    for (const streamId of this.folded.unread.keys()) mustRead.add(streamId);
+    return this.folded.unread.size > 0;
   }
 
   /**
-   * The requests, expecting every guessed stream not to exist. A guessed stream expected to exist (`stream-exists`, a
-   * revision) fails as the store would fail it were the guess right; the attempt is then run again reading it.
+   * The requests, expecting every stream folded without a read at the revision folded. One expected otherwise
+   * (`stream-exists`, another revision) fails as the store would fail it were the fold right; the attempt is then run
+   * again, reading it.
    */
-  private checkingGuesses(requests: AppendRequest[]): AppendRequest[] {
-    if (this.unconfirmed.size === 0) return requests;
-    const checking = requests.map((request): AppendRequest => {
+  private confirmingUnread(requests: AppendRequest[]): AppendRequest[] {
+    const { unread } = this.folded;
+    if (unread.size === 0) return requests;
+    const confirming = requests.map((request): AppendRequest => {
       const { streamId, expectedRevision } = request;
-      if (!this.unconfirmed.has(streamId) || expectsNoStream(expectedRevision)) return request;
-      if (expectedRevision === 'any') return { ...request, expectedRevision: 'no-stream' };
-      throw new WrongExpectedRevisionError(streamId, expectedRevision, -1); // -1: no such stream
+      const folded = unread.get(streamId);
+      if (folded === undefined || expects(expectedRevision, folded)) return request;
+      if (expectedRevision === 'any') return { ...request, expectedRevision: expectedAt(folded) };
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, folded);
     });
     const named = new Set(requests.map(({ streamId }) => streamId));
-    for (const streamId of this.unconfirmed) {
-      if (!named.has(streamId)) checking.push({ streamId, expectedRevision: 'no-stream', events: [] });
+    for (const [streamId, folded] of unread) {
+      if (!named.has(streamId)) confirming.push({ streamId, expectedRevision: expectedAt(folded), events: [] });
     }
-    return checking;
+    return confirming;
   }
 
   readStream(...args: Parameters<EventStore['readStream']>) {
@@ -101,4 +107,6 @@ export class FoldAttempt implements FoldingStore {
   async close(): Promise<void> {}
 }
 
-const expectsNoStream = (expected: ExpectedRevision) => expected === 'no-stream' || expected === -1;
+const expectedAt = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
+const expects = (expected: ExpectedRevision, revision: StreamRevision) =>
+  expected === revision || (revision === -1 && expected === 'no-stream');
