@@ -143,6 +143,7 @@ export class CachedFolds {
   ): Promise<CachedFold> {
     const from = stale ? stale.revision + 1 : 0;
     const added = await this.store.readStream(streamId, from === 0 ? undefined : { fromRevision: from });
+    if (added.length > 0) this.mayExist?.add(streamId);
     const byCommand = stale?.byCommand ?? new Map<string, LogPosition>();
     for (const event of added) byCommand.set(event.metadata.commandId, event.position);
     return {

@@ -190,6 +190,47 @@ describe('CommandRunner', () => {
       expect((await store.readStream('elsewhere')).map((e) => e.data)).toEqual([{ by: 10 }]);
     });
 
+    it('a refusal on a cached fold nobody moved is decided once more, from a read after it, and answered', async () => {
+      await cachedAtFive();
+      const reads = jest.spyOn(store, 'readStream');
+      let attempts = 0;
+      const refused = runner.run(['s'], async (st) => {
+        attempts++;
+        return spendTen(st);
+      });
+      await expect(refused).rejects.toThrow('refused');
+      expect(attempts).toBe(2);
+      expect(reads.mock.calls).toEqual([['s', { fromRevision: 1 }]]);
+    });
+
+    it.each(['stream-exists', 'any', 0] as const)(
+      'a command decided on a cached fold and appending (expecting %s) runs once, reading nothing',
+      async (expected) => {
+        await cachedAtFive();
+        const reads = jest.spyOn(store, 'readStream');
+        let attempts = 0;
+        await runner.run(['s'], async (st) => {
+          attempts++;
+          await foldStream(st, 's', total, 0);
+          return st.appendToStream('s', expected, [ticked(1, 'one')]);
+        });
+        expect(attempts).toBe(1);
+        expect(reads).not.toHaveBeenCalled();
+      },
+    );
+
+    it('what an attempt folds after its append committed does not run it again', async () => {
+      await cachedAtFive();
+      let attempts = 0;
+      await runner.run(['s', 't'], async (st) => {
+        attempts++;
+        await st.appendToStream('t', 'no-stream', [ticked(1, `t-${attempts}`)]);
+        return foldStream(st, 's', total, 0);
+      });
+      expect(attempts).toBe(1);
+      expect(await store.readStream('t')).toHaveLength(1);
+    });
+
     it('a guess another process refutes (its append fails) is decided again, reading the stream', async () => {
       await otherProcess.appendToStream('s', 'no-stream', [ticked(12, 'twelve')]);
       let attempts = 0;

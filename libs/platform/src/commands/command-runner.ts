@@ -7,6 +7,8 @@ import { CachedFolds } from './cached-folds';
 import { FoldAttempt } from './fold-attempt';
 
 export const MAX_CONFLICT_RETRIES = 8;
+/** Attempts run again to read what an attempt decided on unread (FoldAttempt): a command's streams, read in one or two. */
+const MAX_REREADS = 8;
 
 /**
  * Runs load → decide → append for one command: under in-process locks on the streams it touches, reading them through
@@ -30,21 +32,29 @@ export class CommandRunner {
     void this.learnStreamIds();
     return this.locks.withLocks(lockKeys, async () => {
       const mustRead = new Set<string>();
-      for (let conflicts = 0; ;) {
+      let conflicts = 0;
+      let rereads = 0;
+      for (;;) {
         const streams = new FoldAttempt(this.folds, this.store, mustRead);
+        // Decided on folds it did not read, which no append confirmed (see FoldAttempt): again at once, reading them.
+        // Each time one stream more is read, so it ends; bounded all the same, against a handler folding new streams.
+        const reread = (): boolean => {
+          if (rereads === MAX_REREADS || !streams.carryUnconfirmed(mustRead)) return false;
+          rereads++;
+          return true;
+        };
         let answer: T;
         try {
           answer = await attempt(streams);
         } catch (error) {
-          // Decided on folds it did not read, which no append confirmed (see FoldAttempt): again at once, reading them.
-          if (streams.carryUnconfirmed(mustRead)) continue;
+          if (reread()) continue;
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (conflicts >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
           conflicts++;
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * conflicts)));
           continue;
         }
-        if (!streams.carryUnconfirmed(mustRead)) return answer;
+        if (!reread()) return answer;
       }
     });
   }

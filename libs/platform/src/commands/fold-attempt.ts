@@ -22,6 +22,7 @@ import { Evolve, Folded, FoldingStore } from './stream-reader';
  */
 export class FoldAttempt implements FoldingStore {
   private readonly folded: AttemptFolds;
+  private committed = false;
 
   /** @param mustRead streams an earlier attempt of the same command folded without confirming: read this time */
   constructor(
@@ -43,7 +44,10 @@ export class FoldAttempt implements FoldingStore {
 
   async appendToStreams(requests: AppendRequest[]): Promise<AppendResult> {
     const result = await this.folds.appendToStreams(this.confirmingUnread(requests));
-    if (!result.idempotentRepeat) this.folded.unread.clear();
+    if (!result.idempotentRepeat) {
+      this.folded.unread.clear();
+      this.committed = true;
+    }
     return result;
   }
 
@@ -51,16 +55,21 @@ export class FoldAttempt implements FoldingStore {
     return this.appendToStreams([{ streamId, expectedRevision, events }]);
   }
 
-  /** Adds the folds no append confirmed to `mustRead` of the next attempt; whether there were any. */
+  /**
+   * Adds the folds no append confirmed to `mustRead` of the next attempt; whether there were any. None once an append
+   * of the attempt committed: what it folded afterwards decided nothing that was recorded, and running it again would
+   * append again.
+   */
   carryUnconfirmed(mustRead: Set<string>): boolean {
+    if (this.committed) return false;
     for (const streamId of this.folded.unread.keys()) mustRead.add(streamId);
     return this.folded.unread.size > 0;
   }
 
   /**
-   * The requests, expecting every stream folded without a read at the revision folded. One expected otherwise
-   * (`stream-exists`, another revision) fails as the store would fail it were the fold right; the attempt is then run
-   * again, reading it.
+   * The requests, expecting every stream folded without a read at the revision folded (`any`, and `stream-exists` of
+   * a stream folded as existing, narrowed to it). One expected otherwise (another revision, `stream-exists` of a guess)
+   * fails as the store would fail it were the fold right; the attempt is then run again, reading it.
    */
   private confirmingUnread(requests: AppendRequest[]): AppendRequest[] {
     const { unread } = this.folded;
@@ -69,7 +78,8 @@ export class FoldAttempt implements FoldingStore {
       const { streamId, expectedRevision } = request;
       const folded = unread.get(streamId);
       if (folded === undefined || expects(expectedRevision, folded)) return request;
-      if (expectedRevision === 'any') return { ...request, expectedRevision: expectedAt(folded) };
+      const impliedByFold = expectedRevision === 'any' || (expectedRevision === 'stream-exists' && folded >= 0);
+      if (impliedByFold) return { ...request, expectedRevision: expectedAt(folded) };
       throw new WrongExpectedRevisionError(streamId, expectedRevision, folded);
     });
     const named = new Set(requests.map(({ streamId }) => streamId));
