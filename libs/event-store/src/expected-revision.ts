@@ -2,6 +2,16 @@ import { ExpectedRevision, StreamRevision, WrongExpectedRevisionError } from './
 
 export const NO_STREAM_REVISION: StreamRevision = -1;
 
+/** What an append decided on a stream at `revision` expects of it: exactly that revision, or no stream. */
+export function expectedRevisionOf(revision: StreamRevision): ExpectedRevision {
+  return revision === NO_STREAM_REVISION ? 'no-stream' : revision;
+}
+
+/** Whether `expected` names exactly the stream at `revision` (not `any`, not `stream-exists`). */
+export function expectsExactly(expected: ExpectedRevision, revision: StreamRevision): boolean {
+  return expected === revision || expected === expectedRevisionOf(revision);
+}
+
 export function expectedRevisionHolds(expected: ExpectedRevision, actual: StreamRevision): boolean {
   switch (expected) {
     case 'any':

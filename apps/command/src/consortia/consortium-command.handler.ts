@@ -8,7 +8,7 @@ import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.ev
 import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
 import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 import { isRejection } from '@ledger/domain/shared/decision';
-import { AppendRequest, EventStore, ExpectedRevision } from '@ledger/event-store';
+import { AppendRequest, EventStore, expectedRevisionOf } from '@ledger/event-store';
 import {
   assertCovers,
   CommandMetadata,
@@ -21,8 +21,6 @@ import {
 } from '@ledger/platform';
 import { consortiumAnswer, ConsortiumAnswer } from './consortium-answer';
 import { ConsortiumCommandMessage } from './consortium-command.message';
-
-const expected = (revision: number): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 
 /**
  * Every consortium command: fold the consortium's stream (and, for a filing, its lead's registry stream), decide,
@@ -80,7 +78,11 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
 
     const after = decision.reduce(consortiumDecider.evolve, consortium.state);
     const requests: AppendRequest[] = [
-      { streamId, expectedRevision: expected(consortium.revision), events: toEventsToAppend(decision, meta, streamId) },
+      {
+        streamId,
+        expectedRevision: expectedRevisionOf(consortium.revision),
+        events: toEventsToAppend(decision, meta, streamId),
+      },
     ];
     for (const { streamId: registryStream, command: registryCommand, context } of leadRegistryRequests(
       consortium.state,
@@ -91,7 +93,7 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
       if (isRejection(events)) throw new RejectionException(events);
       requests.push({
         streamId: registryStream,
-        expectedRevision: expected(registry.revision),
+        expectedRevision: expectedRevisionOf(registry.revision),
         events: toEventsToAppend(events, meta, registryStream),
       });
     }

@@ -15,7 +15,7 @@ import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.ev
 import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { isRejection } from '@ledger/domain/shared/decision';
-import { EventStore } from '@ledger/event-store';
+import { EventStore, expectedRevisionOf } from '@ledger/event-store';
 import { CommandMetadata, foldStream, toEventsToAppend } from '@ledger/platform';
 
 export interface LeadClaimBackfilled {
@@ -51,7 +51,7 @@ export async function backfillLeadRegistries(store: EventStore, meta: CommandMet
         { streamId, expectedRevision: consortium.revision, events: [] },
         {
           streamId: request.streamId,
-          expectedRevision: registry.revision === -1 ? 'no-stream' : registry.revision,
+          expectedRevision: expectedRevisionOf(registry.revision),
           events: toEventsToAppend(events, meta, request.streamId),
         },
       ]);

@@ -5,7 +5,7 @@ import { recipientRegistryStream } from '@ledger/domain/subsidy/subsidy.routing'
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
-import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
+import { AppendRequest, EventStore, expectedRevisionOf, StreamRevision } from '@ledger/event-store';
 import {
   assertCovers,
   CommandMetadata,
@@ -43,8 +43,6 @@ import {
   writtenAmong,
 } from '@ledger/domain/subsidy/subsidy.routing';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
-
-const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 
 type Attempt = { answer: SubsidyAnswer } | { relock: string[] };
 
@@ -252,7 +250,7 @@ function appendRequests(
   const metadata = recordedMetadata(meta);
   return Array.from(revisions, ([streamId, revision]) => ({
     streamId,
-    expectedRevision: expected(revision),
+    expectedRevision: expectedRevisionOf(revision),
     events: toEventsToAppend(routed.get(streamId) ?? [], meta, streamId, metadata),
   }));
 }

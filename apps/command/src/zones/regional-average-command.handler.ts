@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
+import { expectedRevisionOf } from '@ledger/event-store';
 import { CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
 import { regionalAverageDecider } from '@ledger/domain/zone/regional-average.decider';
 import { RegionalAverageState } from '@ledger/domain/zone/regional-average.state';
@@ -29,7 +30,7 @@ export class RegionalAverageCommandHandler implements ICommandHandler<RegionalAv
       const result = await store.appendToStreams([
         {
           streamId,
-          expectedRevision: revision === -1 ? 'no-stream' : revision,
+          expectedRevision: expectedRevisionOf(revision),
           events: toEventsToAppend(decision, meta, streamId),
         },
       ]);

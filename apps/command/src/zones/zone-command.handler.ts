@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
-import { AppendRequest, EventStore, ExpectedRevision, StreamRevision } from '@ledger/event-store';
+import { AppendRequest, EventStore, expectedRevisionOf } from '@ledger/event-store';
 import { assertCovers, CommandRunner, foldStream, RejectionException, toEventsToAppend } from '@ledger/platform';
 import { ZoneAnswer, zoneAnswer } from './zone-answer';
 import { ZoneCommandMessage } from './zone-command.message';
@@ -10,8 +10,6 @@ import { RegionalAverageRecorded } from '@ledger/domain/zone/zone.events';
 import { regionalAverageStreamId, zoneStreamId } from '@ledger/domain/zone/zone.streams';
 import { regionalAverageDecider } from '@ledger/domain/zone/regional-average.decider';
 import { RegionalAverageState } from '@ledger/domain/zone/regional-average.state';
-
-const expected = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 
 /**
  * Every zone command: load the zone's stream → decide → append, under the zone's lock. A zone is its own boundary,
@@ -44,9 +42,13 @@ export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
       });
       if (isRejection(decision)) throw new RejectionException(decision);
       const requests: AppendRequest[] = [
-        { streamId, expectedRevision: expected(revision), events: toEventsToAppend(decision, meta, streamId) },
+        {
+          streamId,
+          expectedRevision: expectedRevisionOf(revision),
+          events: toEventsToAppend(decision, meta, streamId),
+        },
         ...(average && averageStream
-          ? [{ streamId: averageStream, expectedRevision: expected(average.revision), events: [] }]
+          ? [{ streamId: averageStream, expectedRevision: expectedRevisionOf(average.revision), events: [] }]
           : []),
       ];
       const result = await store.appendToStreams(requests);

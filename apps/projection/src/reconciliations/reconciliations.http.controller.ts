@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards 
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReconciliationRunDto } from './reconciliation-run.dto';
 import { createHash } from 'node:crypto';
-import { EventStore } from '@ledger/event-store';
+import { EventStore, expectedRevisionOf } from '@ledger/event-store';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { QueryOptionsDto } from '../shared/query-options.dto';
@@ -165,7 +165,7 @@ export class ReconciliationsHttpController {
         await store.appendToStreams([
           {
             streamId,
-            expectedRevision: revision === -1 ? 'no-stream' : revision,
+            expectedRevision: expectedRevisionOf(revision),
             events: toEventsToAppend(decision, meta, streamId),
           },
         ]);

@@ -2,6 +2,7 @@ import {
   AppendRequest,
   AppendResult,
   EventStore,
+  expectsExactly,
   LogPosition,
   StreamRevision,
   WrongExpectedRevisionError,
@@ -165,8 +166,7 @@ export class CachedFolds {
   private foldAppended({ streamId, expectedRevision, events }: AppendRequest, result: AppendResult): void {
     const cached = this.folds.get(streamId);
     if (!cached || events.length === 0) return; // a check only: the stream did not change
-    const expectedFold =
-      expectedRevision === cached.revision || (expectedRevision === 'no-stream' && cached.revision === -1);
+    const expectedFold = expectsExactly(expectedRevision, cached.revision);
     const nextRevision = result.nextRevisions[streamId];
     const foldable =
       cached.fresh &&

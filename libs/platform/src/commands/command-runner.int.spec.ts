@@ -96,6 +96,17 @@ describe('CommandRunner', () => {
       ]);
     };
 
+    /** A command that folds s and records what it saw on another stream only; answers the states its attempts saw. */
+    const foldingSAndWritingElsewhere = async () => {
+      const seen: number[] = [];
+      await runner.run(['s'], async (st) => {
+        const folded = await foldStream(st, 's', total, 0);
+        seen.push(folded.state);
+        return st.appendToStream('elsewhere', 'any', [ticked(folded.state, `seen-${seen.length}`)]);
+      });
+      return seen;
+    };
+
     beforeEach(async () => {
       await store.appendToStream('other-stream', 'no-stream', [event('Seen')]);
       await runner.learnStreamIds();
@@ -140,12 +151,7 @@ describe('CommandRunner', () => {
 
     it('an append that does not name a guessed stream checks it: refuted, it is decided again, reading it', async () => {
       await otherProcess.appendToStream('s', 'no-stream', [ticked(4, 'four')]);
-      const seen: number[] = [];
-      await runner.run(['s'], async (s) => {
-        const folded = await foldStream(s, 's', total, 0);
-        seen.push(folded.state);
-        return s.appendToStream('elsewhere', 'any', [ticked(folded.state, `seen-${seen.length}`)]);
-      });
+      const seen = await foldingSAndWritingElsewhere();
       expect(seen).toEqual([0, 4]);
       expect((await store.readStream('elsewhere')).map((e) => e.data)).toEqual([{ by: 4 }]);
     });
@@ -180,12 +186,7 @@ describe('CommandRunner', () => {
     it('an append not naming a cached stream checks it at the revision folded', async () => {
       await cachedAtFive();
       await otherProcess.appendToStream('s', 0, [ticked(5, 'five-more')]);
-      const seen: number[] = [];
-      await runner.run(['s'], async (st) => {
-        const folded = await foldStream(st, 's', total, 0);
-        seen.push(folded.state);
-        return st.appendToStream('elsewhere', 'any', [ticked(folded.state, `seen-${seen.length}`)]);
-      });
+      const seen = await foldingSAndWritingElsewhere();
       expect(seen).toEqual([5, 10]);
       expect((await store.readStream('elsewhere')).map((e) => e.data)).toEqual([{ by: 10 }]);
     });

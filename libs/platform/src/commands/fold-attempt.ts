@@ -2,8 +2,8 @@ import {
   AppendRequest,
   AppendResult,
   EventStore,
-  ExpectedRevision,
-  StreamRevision,
+  expectedRevisionOf,
+  expectsExactly,
   WrongExpectedRevisionError,
 } from '@ledger/event-store';
 import { AttemptFolds, CachedFolds } from './cached-folds';
@@ -77,14 +77,14 @@ export class FoldAttempt implements FoldingStore {
     const confirming = requests.map((request): AppendRequest => {
       const { streamId, expectedRevision } = request;
       const folded = unread.get(streamId);
-      if (folded === undefined || expects(expectedRevision, folded)) return request;
+      if (folded === undefined || expectsExactly(expectedRevision, folded)) return request;
       const impliedByFold = expectedRevision === 'any' || (expectedRevision === 'stream-exists' && folded >= 0);
-      if (impliedByFold) return { ...request, expectedRevision: expectedAt(folded) };
+      if (impliedByFold) return { ...request, expectedRevision: expectedRevisionOf(folded) };
       throw new WrongExpectedRevisionError(streamId, expectedRevision, folded);
     });
     const named = new Set(requests.map(({ streamId }) => streamId));
     for (const [streamId, folded] of unread) {
-      if (!named.has(streamId)) confirming.push({ streamId, expectedRevision: expectedAt(folded), events: [] });
+      if (!named.has(streamId)) confirming.push({ streamId, expectedRevision: expectedRevisionOf(folded), events: [] });
     }
     return confirming;
   }
@@ -116,7 +116,3 @@ export class FoldAttempt implements FoldingStore {
   /** The store belongs to whoever handed it in. */
   async close(): Promise<void> {}
 }
-
-const expectedAt = (revision: StreamRevision): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
-const expects = (expected: ExpectedRevision, revision: StreamRevision) =>
-  expected === revision || (revision === -1 && expected === 'no-stream');
