@@ -126,6 +126,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The revision of the stream's last event, or -1 when the stream does not exist. */
   streamRevision(streamId: string): Promise<StreamRevision>;
+  /**
+   * `streamRevision` of each stream, in the order given: in one statement where the store can (the command side checks
+   * the streams it decided on this way, see FoldAttempt).
+   */
+  streamRevisions(streamIds: readonly string[]): Promise<StreamRevision[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * The same events as `readAll`, in the shape projections read (a rebuild's pages): an adapter that can read fewer

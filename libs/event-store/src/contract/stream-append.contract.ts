@@ -108,6 +108,15 @@ export function streamAppendContract(context: ContractContext): void {
       expect(await store().streamRevision(stream)).toBe(-1);
     });
 
+    it('answers the revisions of several streams in the order asked, -1 for one that does not exist', async () => {
+      const [a, b, missing] = [uniqueStream('revisions-a'), uniqueStream('revisions-b'), uniqueStream('revisions-none')];
+      await store().appendToStream(a, 'no-stream', someEvents(3));
+      await store().appendToStream(b, 'no-stream', someEvents(1));
+
+      expect(await store().streamRevisions([b, missing, a, b])).toEqual([0, -1, 2, 0]);
+      expect(await store().streamRevisions([])).toEqual([]);
+    });
+
     it('rejects a request naming the same stream twice, writing nothing', async () => {
       const stream = uniqueStream('twice');
       const twice = store().appendToStreams([

@@ -154,6 +154,11 @@ export class KurrentDbEventStore implements EventStore {
     return this.reader.streamRevision(`${this.streams.prefix}${streamId}`);
   }
 
+  /** A read a stream: KurrentDB has no statement that answers several. */
+  async streamRevisions(streamIds: readonly string[]): Promise<StreamRevision[]> {
+    return Promise.all(streamIds.map((streamId) => this.streamRevision(streamId)));
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? 0;
     assertLogPosition(after, 'after');

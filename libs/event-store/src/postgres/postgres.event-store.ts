@@ -163,6 +163,14 @@ export class PostgresEventStore implements EventStore {
     return rows.length === 0 ? NO_STREAM_REVISION : toSafeInteger(rows[0].revision, 'revision');
   }
 
+  async streamRevisions(streamIds: readonly string[]): Promise<StreamRevision[]> {
+    const { rows } = await this.pool.query<{ revision: string | null }>({
+      ...this.statements.streamRevisions,
+      values: [streamIds],
+    });
+    return rows.map(({ revision }) => (revision === null ? NO_STREAM_REVISION : toSafeInteger(revision, 'revision')));
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.readAfter(options.after ?? 0, options.maxCount);
   }

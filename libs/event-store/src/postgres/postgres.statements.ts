@@ -58,6 +58,7 @@ export interface PostgresStatements {
   streamForwards: NamedStatement;
   streamBackwards: NamedStatement;
   streamRevision: NamedStatement;
+  streamRevisions: NamedStatement;
   eventsAfter: NamedStatement;
   streamIds: NamedStatement;
   headPosition: NamedStatement;
@@ -156,6 +157,13 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
       name: 'ledger_stream_revision',
       text: `SELECT stream_revision AS revision FROM ${eventsTable}
              WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
+    },
+    // One descent of the index a stream, in the order given (WITH ORDINALITY).
+    streamRevisions: {
+      name: 'ledger_stream_revisions',
+      text: `SELECT (SELECT stream_revision FROM ${eventsTable} WHERE stream_id = ids.id
+                     ORDER BY stream_revision DESC LIMIT 1) AS revision
+             FROM unnest($1::text[]) WITH ORDINALITY AS ids(id, n) ORDER BY ids.n`,
     },
     eventsAfter: {
       name: 'ledger_events_after',

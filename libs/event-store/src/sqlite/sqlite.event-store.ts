@@ -152,6 +152,12 @@ export class SqliteEventStore implements EventStore {
     return this.reads.read(() => this.statements.streamRevision.get(streamId)) ?? NO_STREAM_REVISION;
   }
 
+  async streamRevisions(streamIds: readonly string[]): Promise<StreamRevision[]> {
+    return this.reads.read(() =>
+      streamIds.map((streamId) => this.statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION),
+    );
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.readAfter(options.after ?? 0, options.maxCount ?? NO_LIMIT);
   }

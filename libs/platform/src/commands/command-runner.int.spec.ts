@@ -191,18 +191,27 @@ describe('CommandRunner', () => {
       expect((await store.readStream('elsewhere')).map((e) => e.data)).toEqual([{ by: 10 }]);
     });
 
-    it('a refusal on a cached fold nobody moved is decided once more, from a read after it, and answered', async () => {
-      await cachedAtFive();
-      const reads = jest.spyOn(store, 'readStream');
-      let attempts = 0;
-      const refused = runner.run(['s'], async (st) => {
-        attempts++;
-        return spendTen(st);
-      });
-      await expect(refused).rejects.toThrow('refused');
-      expect(attempts).toBe(2);
-      expect(reads.mock.calls).toEqual([['s', { fromRevision: 1 }]]);
-    });
+    it.each([
+      ['a cached fold', 0],
+      ['a guess', -1],
+    ] as const)(
+      'a refusal on %s nobody moved is answered once the store confirms the revision folded: decided once, no read',
+      async (fold, folded) => {
+        if (fold === 'a cached fold') await cachedAtFive();
+        const reads = jest.spyOn(store, 'readStream');
+        const revisions = jest.spyOn(store, 'streamRevisions');
+        let attempts = 0;
+        const refused = runner.run(['s'], async (st) => {
+          attempts++;
+          return spendTen(st);
+        });
+        await expect(refused).rejects.toThrow('refused');
+        expect(attempts).toBe(1);
+        expect(reads).not.toHaveBeenCalled();
+        expect(revisions.mock.calls).toEqual([[['s']]]);
+        expect(await store.streamRevision('s')).toBe(folded);
+      },
+    );
 
     it.each(['stream-exists', 'any', 0] as const)(
       'a command decided on a cached fold and appending (expecting %s) runs once, reading nothing',

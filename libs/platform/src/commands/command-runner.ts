@@ -36,7 +36,8 @@ export class CommandRunner {
       let rereads = 0;
       for (;;) {
         const streams = new FoldAttempt(this.folds, this.store, mustRead);
-        // Decided on folds it did not read, which no append confirmed (see FoldAttempt): again at once, reading them.
+        // Decided on folds it did not read, which neither its append nor the store confirmed (see FoldAttempt): again
+        // at once, reading them.
         // Each time one stream more is read, so it ends; bounded all the same, against a handler folding new streams.
         const reread = (): boolean => {
           if (rereads === MAX_REREADS || !streams.carryUnconfirmed(mustRead)) return false;
@@ -47,14 +48,16 @@ export class CommandRunner {
         try {
           answer = await attempt(streams);
         } catch (error) {
+          const conflict = error instanceof WrongExpectedRevisionError;
+          if (!conflict && (await streams.confirmedUnread())) throw error;
           if (reread()) continue;
-          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (!conflict) throw error;
           if (conflicts >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
           conflicts++;
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * conflicts)));
           continue;
         }
-        if (!reread()) return answer;
+        if ((await streams.confirmedUnread()) || !reread()) return answer;
       }
     });
   }

@@ -15,8 +15,9 @@ import { Evolve, Folded, FoldingStore } from './stream-reader';
  * guessed for a stream known not to exist, which another process may have created since — is confirmed by the append
  * that ends the attempt, atomically: it expects each such stream at the revision folded (a request naming one with
  * `any` is made to; one not named is added as a check without events). An answer is never given from a fold that was
- * neither read nor confirmed: when the attempt was refused, appended nothing, or its append failed or was answered as
- * an idempotent repeat, the CommandRunner runs it again, reading those streams. So a refusal is decided on the streams
+ * neither read nor confirmed: when the attempt was refused, appended nothing, or its append was answered as an
+ * idempotent repeat, the CommandRunner asks the store for those streams' revisions (`confirmedUnread`) and, if one
+ * moved, runs the attempt again, reading them (so too when its append failed). So a refusal is decided on the streams
  * as the store holds them (a cancellation in another process frees room under a cap here too), and a repeat of a
  * command another process recorded is answered as one.
  */
@@ -53,6 +54,19 @@ export class FoldAttempt implements FoldingStore {
 
   appendToStream(...[streamId, expectedRevision, events]: Parameters<EventStore['appendToStream']>) {
     return this.appendToStreams([{ streamId, expectedRevision, events }]);
+  }
+
+  /**
+   * Whether the answer stands on what the attempt folded without a read: it committed (what it folded afterwards
+   * decided nothing recorded), or every such stream is still at the revision folded. Revisions only grow, and every
+   * fold came before the store's answer, so at some moment between the two every stream the attempt decided on was as
+   * folded: the answer is the one the log gave at that moment. One statement, where a run again read them all.
+   */
+  async confirmedUnread(): Promise<boolean> {
+    const { unread } = this.folded;
+    if (this.committed || unread.size === 0) return true;
+    const revisions = await this.store.streamRevisions([...unread.keys()]);
+    return [...unread.values()].every((folded, at) => revisions[at] === folded);
   }
 
   /**
@@ -95,6 +109,10 @@ export class FoldAttempt implements FoldingStore {
 
   streamRevision(streamId: string) {
     return this.store.streamRevision(streamId);
+  }
+
+  streamRevisions(streamIds: readonly string[]) {
+    return this.store.streamRevisions(streamIds);
   }
 
   readAll(...args: Parameters<EventStore['readAll']>) {
