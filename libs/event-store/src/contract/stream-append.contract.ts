@@ -109,7 +109,11 @@ export function streamAppendContract(context: ContractContext): void {
     });
 
     it('answers the revisions of several streams in the order asked, -1 for one that does not exist', async () => {
-      const [a, b, missing] = [uniqueStream('revisions-a'), uniqueStream('revisions-b'), uniqueStream('revisions-none')];
+      const [a, b, missing] = [
+        uniqueStream('revisions-a'),
+        uniqueStream('revisions-b'),
+        uniqueStream('revisions-none'),
+      ];
       await store().appendToStream(a, 'no-stream', someEvents(3));
       await store().appendToStream(b, 'no-stream', someEvents(1));
 
