@@ -161,8 +161,7 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
     // One descent of the index a stream, in the order given (WITH ORDINALITY).
     streamRevisions: {
       name: 'ledger_stream_revisions',
-      text: `SELECT (SELECT stream_revision FROM ${eventsTable} WHERE stream_id = ids.id
-                     ORDER BY stream_revision DESC LIMIT 1) AS revision
+      text: `SELECT ${revisionOf(eventsTable, 'ids.id')} AS revision
              FROM unnest($1::text[]) WITH ORDINALITY AS ids(id, n) ORDER BY ids.n`,
     },
     eventsAfter: {
