@@ -167,6 +167,24 @@ describe('policies and the dashboard over HTTP', () => {
     expect(count(after.body)).toBe(count(first.body) + 1);
   });
 
+  it('sends the dashboard gzipped to a client that asks for it, as a browser does, and as it is to one that does not', async () => {
+    const asked = (encoding: string, more: Record<string, string> = {}) =>
+      ledger.http.get('/v1/dashboard', { as: 'viewer', headers: { 'accept-encoding': encoding, ...more } });
+    const plain = await asked('identity');
+    const gzipped = await asked('gzip, deflate, br');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.body).toEqual(plain.body); // fetch ungzips it
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThan(plain.bytes.length / 2);
+    expect(gzipped.headers.get('etag')).toBe(plain.headers.get('etag'));
+    expect(gzipped.headers.get('vary')).toMatch(/Accept-Encoding.*Accept-Language/i);
+    expect((await asked('gzip;q=0')).headers.get('content-encoding')).toBeNull();
+
+    const unchanged = await asked('gzip', { 'if-none-match': gzipped.headers.get('etag') ?? '' });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('content-encoding')).toBeNull();
+  });
+
   it("shows progress toward the programmes' own targets, per key chain (产业链) under nmg-2024-consortium", async () => {
     const late = await startLedger({ today: '2026-01-05' });
     try {

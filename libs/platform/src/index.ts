@@ -27,6 +27,7 @@ export * from './http/open-api';
 export * from './http/validation-schemas';
 export * from './http/listening';
 export * from './http/preferred-media-type';
+export * from './http/kept-answer.reply';
 export * from './http/preferred-language';
 export { answerLanguageOf } from './http/answer-language';
 export * from './http/request-context.hook';

@@ -16,6 +16,7 @@ import {
   READ_STORE,
   ReadStore,
   Roles,
+  sendKeptAnswer,
 } from '@ledger/platform';
 import { consortiaCounters } from '../consortia/consortia.projection';
 import { consortiumDeadlines } from '../consortia/consortium-deadlines';
@@ -66,10 +67,10 @@ export class DashboardHttpController {
     // Asked again and again by every open page, and the same until a projection moves: kept per state of the models.
     const key = JSON.stringify(['dashboard', today, jurisdiction ?? null, horizonDays, limit]);
     const language = answerLanguageOf(request);
-    const { body, etag } = await this.answers.answer(language, key, () =>
+    const answer = await this.answers.answer(language, key, () =>
       this.compute(today, horizonDays, limit, jurisdiction),
     );
-    return sendJson(reply, body, etag);
+    return sendKeptAnswer(request, reply, answer);
   }
 
   private async compute(today: string, horizonDays: number, limit: number, jurisdiction: Principal['jurisdiction']) {
@@ -123,7 +124,7 @@ export class DashboardHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const today = this.config.today();
-    const { body, etag } = await this.answers.answer(
+    const answer = await this.answers.answer(
       answerLanguageOf(request),
       JSON.stringify(['caps', today, jurisdiction ?? null]),
       async () => ({
@@ -131,7 +132,7 @@ export class DashboardHttpController {
         caps: await capUsage(this.readStore, jurisdiction),
       }),
     );
-    return sendJson(reply, body, etag);
+    return sendKeptAnswer(request, reply, answer);
   }
 }
 
@@ -144,10 +145,4 @@ function countsByPolicyAndStatus(rows: CounterRow[]) {
       count: values.count,
     }))
     .sort((a, b) => a.policy.localeCompare(b.policy) || a.status.localeCompare(b.status));
-}
-
-/** A kept answer as it is: its JSON, declared as such, with its tag. */
-function sendJson(reply: FastifyReply, body: Buffer, etag: string): Buffer {
-  reply.header('content-type', 'application/json; charset=utf-8').header('etag', etag);
-  return body;
 }

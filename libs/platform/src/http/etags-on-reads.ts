@@ -21,6 +21,7 @@ export function etagsOnReads(fastify: FastifyInstance): void {
     reply.header('etag', etag);
     if (!matches(request.headers['if-none-match'], etag)) return done(null, payload);
     reply.code(304);
+    reply.removeHeader('content-encoding'); // no body: none is encoded
     done(null, '');
   });
 }

@@ -119,7 +119,8 @@ export interface ReadStore {
    * between threads) and a larger one on a thread of its own (SQLite).
    */
   transaction<T>(work: (tx: ReadStoreTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
-  checkpoints(): Promise<Map<string, Checkpoint>>;
+  /** Every projection's checkpoint. The same map, unchanged, for as long as none moved, where the store can tell. */
+  checkpoints(): Promise<ReadonlyMap<string, Checkpoint>>;
   /** Resolves once the store has answered a query: it is reachable (readiness). */
   ping(): Promise<void>;
 

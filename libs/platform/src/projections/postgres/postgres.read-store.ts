@@ -139,7 +139,7 @@ export class PostgresReadStore implements ReadStore {
     await this.pool.query('SELECT 1');
   }
 
-  async checkpoints(): Promise<Map<string, Checkpoint>> {
+  async checkpoints(): Promise<ReadonlyMap<string, Checkpoint>> {
     const rows = await this.query<Checkpoint & { projection: string }>(
       this.pool,
       'SELECT projection, position, version FROM rm_checkpoints',

@@ -85,3 +85,27 @@ describe('SqliteReadStore — the WAL of commits written on the calling thread',
     expect(await store.countDocuments('docs')).toBe(5000);
   });
 });
+
+describe('SqliteReadStore — checkpoints read again only once a connection committed (PRAGMA data_version)', () => {
+  it('answers the same map until a commit, its own or another process’s, moves one', async () => {
+    const harness = await sqliteHarness();
+    try {
+      const { readStore } = harness;
+      const other = await harness.openAnother();
+      await readStore.prepare([plainDocuments('docs')]);
+      await readStore.transaction(async (tx) => tx.saveCheckpoint('docs', { position: 1, version: 1 }));
+      const first = await readStore.checkpoints();
+      expect(first.get('docs')).toEqual({ position: 1, version: 1 });
+      expect(await readStore.checkpoints()).toBe(first);
+
+      await other.transaction(async (tx) => tx.saveCheckpoint('docs', { position: 2, version: 1 }));
+      const moved = await readStore.checkpoints();
+      expect(moved.get('docs')).toEqual({ position: 2, version: 1 });
+      expect(await readStore.checkpoints()).toBe(moved);
+      await readStore.transaction(async (tx) => tx.saveCheckpoint('docs', { position: 3, version: 1 }));
+      expect((await readStore.checkpoints()).get('docs')).toEqual({ position: 3, version: 1 });
+    } finally {
+      await harness.cleanup();
+    }
+  });
+});

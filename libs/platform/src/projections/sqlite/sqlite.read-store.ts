@@ -120,7 +120,7 @@ export class SqliteReadStore implements ReadStore {
   private checkpointer: ReadStoreWriterThread | undefined;
   private eventsSinceCheckpoint = 0;
   private checkpointing: Promise<void> | undefined;
-  private checkpointsRead: { dataVersion: number; checkpoints: Map<string, Checkpoint> } | undefined;
+  private checkpointsRead: { dataVersion: number; checkpoints: ReadonlyMap<string, Checkpoint> } | undefined;
 
   constructor(private readonly file: string) {
     this.writer = new Database(file);
@@ -183,7 +183,7 @@ export class SqliteReadStore implements ReadStore {
    * reader's `data_version` changes with every commit but its own, and it never writes (this process's writers and
    * every other process's are other connections). Half the cost of reading the table, and no rows to turn into a map.
    */
-  async checkpoints(): Promise<Map<string, Checkpoint>> {
+  async checkpoints(): Promise<ReadonlyMap<string, Checkpoint>> {
     const dataVersion = this.reads.get('PRAGMA data_version').pluck().get() as number;
     if (this.checkpointsRead?.dataVersion !== dataVersion) {
       const rows = this.reads.get('SELECT projection, position, version FROM rm_checkpoints').all() as Array<
@@ -192,7 +192,7 @@ export class SqliteReadStore implements ReadStore {
       const checkpoints = new Map(rows.map(({ projection, position, version }) => [projection, { position, version }]));
       this.checkpointsRead = { dataVersion, checkpoints };
     }
-    return new Map(this.checkpointsRead.checkpoints);
+    return this.checkpointsRead.checkpoints;
   }
 
   async getDocument<State>(projection: string, id: string): Promise<StoredDocument<State> | undefined> {
