@@ -209,9 +209,50 @@ describe('CommandRunner', () => {
         expect(attempts).toBe(1);
         expect(reads).not.toHaveBeenCalled();
         expect(revisions.mock.calls).toEqual([[['s']]]);
-        expect(await store.streamRevision('s')).toBe(folded);
+        expect(await store.streamRevision('s')).toBe(folded); // nobody moved it: the setup is as named
       },
     );
+
+    it('a refusal on two unread streams, the second moved by another process, is decided again from both read', async () => {
+      const seen: number[][] = [];
+      const refused = runner.run(['s'], async (st) => {
+        const [a, b] = [await foldStream(st, 'u1', total, 0), await foldStream(st, 'u2', total, 0)];
+        seen.push([a.state, b.state]);
+        if (seen.length === 1) await otherProcess.appendToStream('u2', 'no-stream', [ticked(3, 'three')]);
+        throw new Error('refused');
+      });
+      await expect(refused).rejects.toThrow('refused');
+      expect(seen).toEqual([
+        [0, 0],
+        [0, 3],
+      ]);
+    });
+
+    it('a refusal whose revisions cannot be asked for is decided again, reading: the question’s failure is not the answer', async () => {
+      jest.spyOn(store, 'streamRevisions').mockRejectedValueOnce(new Error('connection lost'));
+      const reads = jest.spyOn(store, 'readStream');
+      await expect(runner.run(['s'], spendTen)).rejects.toThrow('refused');
+      expect(reads.mock.calls.map(([streamId]) => streamId)).toEqual(['s']);
+    });
+
+    it('an append answered as a repeat is not confirmed by the revisions of what the attempt did not read', async () => {
+      // Created through the runner, s is known to exist and not kept (a stream an append created is read when next folded).
+      await runner.run(['s'], async (st) => st.appendToStream('s', 'no-stream', [ticked(1, 'one')]));
+      const reads = jest.spyOn(store, 'readStream');
+      let attempts = 0;
+      const answer = await runner.run(['s'], async (st) => {
+        attempts++;
+        const s = await foldStream(st, 's', total, 0, 'c');
+        if (s.recordedByCommandAt !== undefined) return { repeatAt: s.recordedByCommandAt, state: s.state };
+        await foldStream(st, 'u', total, 0); // guessed, and nobody creates it
+        if (attempts === 1) await otherProcess.appendToStream('s', 0, [ticked(100, 'mine', 'c')]);
+        await st.appendToStreams([{ streamId: 's', expectedRevision: s.revision, events: [ticked(7, 'mine', 'c')] }]);
+        return { decided: s.state + 7 };
+      });
+      expect(reads.mock.calls[0]).toEqual(['s', undefined]);
+      expect(attempts).toBe(2);
+      expect(answer).toEqual({ repeatAt: 3, state: 101 }); // as recorded; positions 1 and 2 are other-stream and one
+    });
 
     it.each(['stream-exists', 'any', 0] as const)(
       'a command decided on a cached fold and appending (expecting %s) runs once, reading nothing',
@@ -231,6 +272,7 @@ describe('CommandRunner', () => {
 
     it('what an attempt folds after its append committed does not run it again', async () => {
       await cachedAtFive();
+      await otherProcess.appendToStream('s', 0, [ticked(5, 'five-more')]); // the cached fold is stale
       let attempts = 0;
       await runner.run(['s', 't'], async (st) => {
         attempts++;

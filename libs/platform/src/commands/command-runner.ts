@@ -44,12 +44,13 @@ export class CommandRunner {
           rereads++;
           return true;
         };
+        const stands = async (): Promise<boolean> => rereads === MAX_REREADS || (await streams.confirmedUnread());
         let answer: T;
         try {
           answer = await attempt(streams);
         } catch (error) {
           const conflict = error instanceof WrongExpectedRevisionError;
-          if (!conflict && (await streams.confirmedUnread())) throw error;
+          if (!conflict && (await stands())) throw error;
           if (reread()) continue;
           if (!conflict) throw error;
           if (conflicts >= MAX_CONFLICT_RETRIES) throw new ConflictRetriesExhaustedException(lockKeys);
@@ -57,7 +58,7 @@ export class CommandRunner {
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * conflicts)));
           continue;
         }
-        if ((await streams.confirmedUnread()) || !reread()) return answer;
+        if ((await stands()) || !reread()) return answer;
       }
     });
   }

@@ -15,15 +15,17 @@ import { Evolve, Folded, FoldingStore } from './stream-reader';
  * guessed for a stream known not to exist, which another process may have created since — is confirmed by the append
  * that ends the attempt, atomically: it expects each such stream at the revision folded (a request naming one with
  * `any` is made to; one not named is added as a check without events). An answer is never given from a fold that was
- * neither read nor confirmed: when the attempt was refused, appended nothing, or its append was answered as an
- * idempotent repeat, the CommandRunner asks the store for those streams' revisions (`confirmedUnread`) and, if one
- * moved, runs the attempt again, reading them (so too when its append failed). So a refusal is decided on the streams
- * as the store holds them (a cancellation in another process frees room under a cap here too), and a repeat of a
- * command another process recorded is answered as one.
+ * neither read nor confirmed: when the attempt was refused or appended nothing, the CommandRunner asks the store for
+ * those streams' revisions (`confirmedUnread`) and, if one moved, runs the attempt again, reading them; so too, without
+ * asking, when its append failed or was answered as an idempotent repeat. So a refusal is decided on the streams as the
+ * store holds them (a cancellation in another process frees room under a cap here too), and a repeat of a command
+ * another process recorded is answered as one.
  */
 export class FoldAttempt implements FoldingStore {
   private readonly folded: AttemptFolds;
   private committed = false;
+  /** An append was tried and did not commit: it failed, or the store answered it as a repeat of recorded events. */
+  private appendNotCommitted = false;
 
   /** @param mustRead streams an earlier attempt of the same command folded without confirming: read this time */
   constructor(
@@ -44,10 +46,12 @@ export class FoldAttempt implements FoldingStore {
   }
 
   async appendToStreams(requests: AppendRequest[]): Promise<AppendResult> {
+    this.appendNotCommitted = true;
     const result = await this.folds.appendToStreams(this.confirmingUnread(requests));
     if (!result.idempotentRepeat) {
       this.folded.unread.clear();
       this.committed = true;
+      this.appendNotCommitted = false;
     }
     return result;
   }
@@ -58,15 +62,22 @@ export class FoldAttempt implements FoldingStore {
 
   /**
    * Whether the answer stands on what the attempt folded without a read: it committed (what it folded afterwards
-   * decided nothing recorded), or every such stream is still at the revision folded. Revisions only grow, and every
-   * fold came before the store's answer, so at some moment between the two every stream the attempt decided on was as
-   * folded: the answer is the one the log gave at that moment. One statement, where a run again read them all.
+   * decided nothing recorded), or it tried no append and every such stream is still at the revision folded. Revisions
+   * only grow, and every fold came before the store's answer, so at some moment between the two every stream the
+   * attempt decided on was as folded: the answer is the one the log gave at that moment. One statement, where a run
+   * again read them all. An append that failed or was answered as a repeat says a stream moved, perhaps one the attempt
+   * read: not confirmed, as neither is a failed question (the run again reads, and meets the failure itself if it lasts).
    */
   async confirmedUnread(): Promise<boolean> {
     const { unread } = this.folded;
     if (this.committed || unread.size === 0) return true;
-    const revisions = await this.store.streamRevisions([...unread.keys()]);
-    return [...unread.values()].every((folded, at) => revisions[at] === folded);
+    if (this.appendNotCommitted) return false;
+    try {
+      const revisions = await this.store.streamRevisions([...unread.keys()]);
+      return [...unread.values()].every((folded, at) => revisions[at] === folded);
+    } catch {
+      return false;
+    }
   }
 
   /**
