@@ -4,8 +4,9 @@
  * without HTTP: first the command app alone (`npm run start:command`), then with the projections following in the same
  * process (`npm start`). Then the same over real HTTP from a client in this process. Prints a table; checks the hash chain.
  *
- *   npm run bench                       (defaults: 20000 commands, concurrency 1, 16, 256)
- *   BENCH_COMMANDS=50000 npm run bench
+ *   npm run bench:commands              (defaults: 20000 commands, concurrency 1, 16, 256)
+ *   npm run bench:commands -- --json    one JSON line
+ *   BENCH_COMMANDS=50000 npm run bench:commands
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -13,6 +14,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileConsortium } from '@ledger/domain/consortium/consortium.fixtures';
 import { EventStore } from '@ledger/event-store';
 import { createLedgerApp, derivedId, EVENT_STORE, ledgerConfigFromEnv, newCommandMetadata } from '@ledger/platform';
@@ -23,6 +25,7 @@ import { LedgerModule } from '../apps/ledger.module';
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20_000);
 const HTTP_COMMANDS = Number(process.env.BENCH_HTTP_COMMANDS ?? 5_000);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16,256').split(',').map(Number);
+const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 
 type Timed = <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -131,6 +134,10 @@ async function main(): Promise<void> {
       rows.push({ path: 'HTTP (client in-process)', concurrency, ...result });
     }
     await app.close();
+    if (args.json) {
+      console.log(JSON.stringify({ rows, hashChain: { ok: chain.ok, checked: chain.checked } }));
+      return;
+    }
     console.table(rows);
     console.log(`hash chain after the command-bus runs: ${chain.ok ? 'intact' : 'BROKEN'}, ${chain.checked} events`);
   } finally {

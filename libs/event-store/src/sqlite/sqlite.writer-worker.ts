@@ -82,4 +82,3 @@ function writeTogether(writes: WriteRequest[]): void {
   }
   for (const reply of replies) parentPort!.postMessage(reply);
 }
-parentPort!.postMessage({ ready: true });

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: every speed goal of issues 9 and 11 in one table, each judged against what its bench measured on
+ * this machine now. Each bench runs as its own process with `--json` (one after the other: they would share the two
+ * cores), its progress on stderr; this gathers their lines and judges them (goals.ts).
+ *
+ *   npm run bench                                  every bench: SLW-1 on SQLite and PostgreSQL, HTTP, the read side,
+ *                                                  the filing path (~10 minutes; the first run generates the 100k ledger)
+ *   npm run bench -- --json                        one JSON line: the verdicts and every bench's own line
+ *   npm run bench -- --only slw1,http              some benches: slw1, postgres, http, reads, commands
+ *   npm run bench -- --sizes 1000,10000            the read side's ledgers (default 1000,10000,100000)
+ */
+import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BenchFigures, judge } from './goals';
+
+interface BenchRun {
+  part: keyof BenchFigures;
+  /** The name `--only` knows it by. */
+  name: string;
+  script: string;
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+const BUILT_BENCH = join(__dirname, '..');
+
+function benchRuns(sizes: string): BenchRun[] {
+  return [
+    { part: 'slw1', name: 'slw1', script: 'slw1/slw1-grants.bench.js' },
+    {
+      part: 'slw1Postgres',
+      name: 'postgres',
+      script: 'slw1/slw1-grants.bench.js',
+      args: ['--store', 'postgres'],
+      env: { BENCH_CONCURRENCY: '16' },
+    },
+    { part: 'http', name: 'http', script: 'http-throughput.bench.js' },
+    { part: 'reads', name: 'reads', script: 'reads/reads.bench.js', args: ['--sizes', sizes] },
+    { part: 'commands', name: 'commands', script: 'command-throughput.bench.js' },
+  ];
+}
+
+/** Runs one bench with `--json`; its last stdout line is its figures. Its table-less progress goes to stderr. */
+function runBench(run: BenchRun): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(BUILT_BENCH, run.script), '--json', ...(run.args ?? [])], {
+      env: { ...process.env, ...run.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0) return reject(new Error(`${run.name}: the bench exited with code ${code}`));
+      try {
+        resolve(JSON.parse(last));
+      } catch {
+        reject(new Error(`${run.name}: the bench's last line is not JSON: ${last.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      sizes: { type: 'string', default: '1000,10000,100000' },
+    },
+  });
+  const runs = benchRuns(values.sizes);
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !runs.some((run) => run.name === name)) ?? [];
+  if (unknown.length > 0) {
+    throw new Error(`--only names ${unknown.join(', ')}; the benches are ${runs.map((run) => run.name).join(', ')}`);
+  }
+  const figures: BenchFigures = {};
+  const failed: string[] = [];
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg()[0];
+  for (const run of runs.filter((r) => only === undefined || only.includes(r.name))) {
+    process.stderr.write(`\n== ${run.name}: node ${run.script} --json ${(run.args ?? []).join(' ')}\n`);
+    try {
+      (figures as Record<string, unknown>)[run.part] = await runBench(run);
+    } catch (error) {
+      // One bench failing (PostgreSQL cannot start here, say) leaves its goals "not measured", not the others.
+      failed.push(`${run.name}: ${(error as Error).message}`);
+    }
+  }
+  const rows = judge(figures);
+  const machine = { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] };
+  if (values.json) {
+    console.log(JSON.stringify({ startedAt, machine, goals: rows, failed, benches: figures }));
+  } else {
+    console.log(
+      `\nThe speed goals of issues 9 and 11, measured ${startedAt} on ${machine.cpus} cores ` +
+        `(load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after)`,
+    );
+    console.table(rows);
+    for (const failure of failed) console.log(`not measured: ${failure}`);
+  }
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

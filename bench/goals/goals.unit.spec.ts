@@ -1,0 +1,90 @@
+import { BenchFigures, GOALS, Goal, judge, Slw1Run } from './goals';
+
+const run = (concurrency: number, commandsPerSecond: number, checks: Partial<Slw1Run> = {}): Slw1Run => ({
+  concurrency,
+  commandsPerSecond,
+  p99ms: 4,
+  matchesSerialFold: concurrency === 1 ? true : 'n/a',
+  capsHold: true,
+  fundingViewMatches: true,
+  ...checks,
+});
+
+const rowOf = (figures: BenchFigures, measure: string) => {
+  const row = judge(figures).find((r) => r.measure === measure);
+  if (!row) throw new Error(`no goal "${measure}"`);
+  return row;
+};
+
+describe('the goals table of npm run bench', () => {
+  it('judges a throughput goal met at its bound and short below it', () => {
+    const at = (grantsPerSecond: number) =>
+      rowOf({ slw1: { results: [run(16, grantsPerSecond)] } }, 'SLW-1 on SQLite at 16 in flight');
+    expect(at(10_000)).toMatchObject({ goal: '≥ 10,000 grants/s', measured: '10,000 grants/s', verdict: 'met' });
+    expect(at(9_999).verdict).toBe('short');
+  });
+
+  it('judges a latency goal met at its bound and short above it', () => {
+    const p99 = (p99ms: number) =>
+      rowOf({ slw1: { results: [run(16, 5_000, { p99ms })] } }, 'SLW-1 on SQLite at 16 in flight, p99');
+    expect(p99(5).verdict).toBe('met');
+    expect(p99(5.01)).toMatchObject({ goal: '≤ 5 ms', measured: '5.01 ms', verdict: 'short' });
+  });
+
+  it("says a goal whose bench did not run is not measured, and judges the others' alone", () => {
+    const rows = judge({ slw1Postgres: { results: [run(16, 3_100)] } });
+    expect(rows.find((r) => r.measure === 'SLW-1 on PostgreSQL at 16 in flight')?.verdict).toBe('met');
+    expect(rows.find((r) => r.measure === 'SLW-1 on SQLite at 16 in flight')).toMatchObject({
+      measured: '',
+      verdict: 'not measured',
+    });
+  });
+
+  it("holds SLW-1's checks only when every run's hold, the serial fold at 1 in flight included", () => {
+    const checks = 'SLW-1 on SQLite: caps hold, the funding view matches, at 1 in flight the serial fold';
+    expect(rowOf({ slw1: { results: [run(1, 900), run(16, 4_000)] } }, checks).verdict).toBe('met');
+    const overshot = { slw1: { results: [run(1, 900), run(16, 4_000, { capsHold: false })] } };
+    expect(rowOf(overshot, checks)).toMatchObject({ measured: 'does not hold', verdict: 'short' });
+    const differs = { slw1: { results: [run(1, 900, { matchesSerialFold: false }), run(16, 4_000)] } };
+    expect(rowOf(differs, checks).verdict).toBe('short');
+  });
+
+  it('finds the HTTP cases and the read side by their names and sizes', () => {
+    const figures: BenchFigures = {
+      http: {
+        results: [
+          { case: 'POST /v1/consortia', requestsPerSecond: 2_600, p99ms: 30 },
+          { case: 'POST /v1/subsidies @ 1000/s', requestsPerSecond: 1_000, p99ms: 21 },
+        ],
+      },
+      reads: {
+        rebuild: { events: 989_475, eventsPerSecond: 31_674, peakRssMB: 1_553 },
+        dashboard: [
+          { consortia: 100_001, events: 989_475, encoding: 'identity', p99ms: 10 },
+          { consortia: 100_000, events: 989_475, encoding: 'gzip', p99ms: 4 },
+        ],
+        asOf: { streamEvents: 1_000, p99ms: 6.87 },
+        minPosition: { inFlight1: { p99ms: 0.89 }, inFlight16: { p99ms: 16.66 } },
+      },
+    };
+    const verdicts = Object.fromEntries(judge(figures).map((r) => [r.measure, r.verdict]));
+    expect(verdicts).toMatchObject({
+      'filings over HTTP, 16 connections': 'met',
+      'grants over HTTP at 1000/s, p99': 'short',
+      'rebuild of the largest ledger (1M events at 100,000 consortia)': 'short',
+      'GET /v1/dashboard p99, 100,000 consortia, 16 connections': 'short',
+      'GET /v1/dashboard p99, 100,000 consortia, 16 connections, gzipped': 'met',
+      'GET /v1/dashboard p99, 1,000 consortia, 16 connections': 'not measured',
+      'as-of on a stream of 1,000 events, p99': 'met',
+      'minPosition wait after a write, 1 in flight, p99': 'met',
+      'minPosition wait after a write, 16 in flight, p99': 'short',
+      'rebuild: peak RSS': '—',
+    });
+  });
+
+  it('names every goal once, each of issue 9 or 11', () => {
+    const measures = GOALS.map((goal: Goal) => goal.measure);
+    expect(new Set(measures).size).toBe(measures.length);
+    expect(new Set(GOALS.map((goal) => goal.issue))).toEqual(new Set([9, 11]));
+  });
+});
