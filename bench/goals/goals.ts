@@ -46,7 +46,7 @@ export interface BenchFigures {
   slw1Postgres?: { results: Slw1Run[] };
   http?: { results: HttpCaseResult[] };
   reads?: ReadFigures;
-  commands?: { rows: CommandPathRow[] };
+  commands?: { rows: CommandPathRow[]; hashChain: { ok: boolean; checked: number } };
 }
 
 /** `atLeast`/`atMost` a number, a check that must hold, or a figure shown without a bound (kept for regressions). */
@@ -115,6 +115,13 @@ function filingPathFigures(): Goal[] {
       f.commands?.rows.find((row) => row.path === path && row.concurrency === concurrency)?.commandsPerSecond,
   });
   return [
+    {
+      issue: 9,
+      measure: "filings and reviews: the log's hash chain after the command-bus runs",
+      unit: '',
+      bound: { holds: true },
+      figure: (f) => f.commands?.hashChain.ok,
+    },
     shown('command bus, command app alone', 16),
     shown('command bus, command app alone', 256),
     shown('command bus, projections in process', 16),

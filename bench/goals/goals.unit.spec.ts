@@ -82,6 +82,22 @@ describe('the goals table of npm run bench', () => {
     });
   });
 
+  it("shows the filing path's figures without judging them, and judges its hash chain", () => {
+    const commands = (ok: boolean): BenchFigures => ({
+      commands: {
+        rows: [{ path: 'command bus, command app alone', concurrency: 256, commandsPerSecond: 11_231 }],
+        hashChain: { ok, checked: 60_000 },
+      },
+    });
+    const rows = judge(commands(true));
+    expect(
+      rows.find((r) => r.measure === 'filings and reviews, command bus, command app alone, 256 in flight'),
+    ).toMatchObject({ goal: 'kept', measured: '11,231 commands/s', verdict: '—' });
+    const chain = "filings and reviews: the log's hash chain after the command-bus runs";
+    expect(rows.find((r) => r.measure === chain)?.verdict).toBe('met');
+    expect(judge(commands(false)).find((r) => r.measure === chain)?.verdict).toBe('short');
+  });
+
   it('names every goal once, each of issue 9 or 11', () => {
     const measures = GOALS.map((goal: Goal) => goal.measure);
     expect(new Set(measures).size).toBe(measures.length);
