@@ -29,6 +29,16 @@ const { values: args } = parseArgs({ options: { json: { type: 'boolean', default
 
 type Timed = <T>(work: () => Promise<T>) => Promise<T>;
 
+/** One path at one concurrency, as the table and the `--json` line give it (bench/goals reads it). */
+export interface CommandPathRow {
+  path: string;
+  concurrency: number;
+  commands: number;
+  commandsPerSecond: number;
+  p50ms: string;
+  p99ms: string;
+}
+
 /**
  * One unit of work = two commands on one consortium's stream: a filing, then its first review.
  * Liaoning has no rule spanning consortia, so units are independent, as most of a ledger's traffic is.
@@ -97,7 +107,7 @@ async function main(): Promise<void> {
     dataDirs.push(mkdtempSync(join(tmpdir(), 'ledger-bench-')));
     return ledgerConfigFromEnv({ LEDGER_DATA_DIR: dataDirs[dataDirs.length - 1], LEDGER_ADMIN_TOKEN: 'bench' }, 0);
   };
-  const rows: Array<Record<string, unknown>> = [];
+  const rows: CommandPathRow[] = [];
   try {
     const commandOnly = await NestFactory.createApplicationContext(CommandAppModule.forRoot(freshConfig()), {
       logger: ['error'],

@@ -4,44 +4,38 @@
  * every goal here in one table, so that a regression, or a goal reached, shows in one place.
  */
 
+import type { CommandPathRow as CommandPathResult } from '../command-throughput.bench';
+import type { Measurement } from '../http/http-cases';
+import type { DashboardRow, Rebuild } from '../reads/reads.bench';
+import type { Latencies } from '../reads/latencies';
+import type { RunResult } from '../slw1/slw1-grants.bench';
+
+/*
+ * The fields each goal reads, picked from the benches' own result types: a field a bench renames or drops fails to
+ * compile here instead of leaving its goal "not measured".
+ */
+
 /** One run of SLW-1 at one concurrency (slw1-grants.bench.ts). */
-export interface Slw1Run {
-  concurrency: number;
-  commandsPerSecond: number;
-  p99ms: number;
-  matchesSerialFold: boolean | 'n/a';
-  capsHold: boolean;
-  fundingViewMatches: boolean;
-}
+export type Slw1Run = Pick<
+  RunResult,
+  'concurrency' | 'commandsPerSecond' | 'p99ms' | 'matchesSerialFold' | 'capsHold' | 'fundingViewMatches'
+>;
 
 /** One case of the HTTP bench (http-throughput.bench.ts): `POST /v1/consortia`, `POST /v1/subsidies @ 1000/s`, … */
-export interface HttpCaseResult {
-  case: string;
-  requestsPerSecond: number;
-  p99ms: number;
-  /** Answers other than 2xx (a grant's refusal among them), and requests that got no answer. */
-  non2xx: number;
-  errors: number;
-}
+export type HttpCaseResult = Pick<Measurement, 'case' | 'requestsPerSecond' | 'p99ms' | 'non2xx' | 'errors'>;
 
-interface Percentiles {
-  p99ms: number;
-}
+type Percentiles = Pick<Latencies, 'p99ms'>;
 
 /** What reads.bench.ts measures. */
 export interface ReadFigures {
-  rebuild: { events: number; eventsPerSecond: number; peakRssMB: number };
-  dashboard: Array<{ consortia: number; events: number; encoding: string; p99ms: number; non2xx: number }>;
+  rebuild: Pick<Rebuild, 'events' | 'eventsPerSecond' | 'peakRssMB'>;
+  dashboard: Array<Pick<DashboardRow, 'consortia' | 'events' | 'encoding' | 'p99ms' | 'non2xx'>>;
   asOf: Percentiles & { streamEvents: number };
   minPosition: { inFlight1: Percentiles; inFlight16: Percentiles };
 }
 
 /** One row of command-throughput.bench.ts: a path (command bus alone, with projections, HTTP) at a concurrency. */
-export interface CommandPathRow {
-  path: string;
-  concurrency: number;
-  commandsPerSecond: number;
-}
+export type CommandPathRow = Pick<CommandPathResult, 'path' | 'concurrency' | 'commandsPerSecond'>;
 
 /** Each bench's `--json` line; a bench not run leaves its part out. */
 export interface BenchFigures {

@@ -31,7 +31,7 @@ const BUILT = join(__dirname, '..', '..');
 const SERVER = join(BUILT, 'apps', 'main.js');
 const CLI = join(BUILT, 'apps', 'cli', 'ledger.cli.js');
 
-interface Rebuild {
+export interface Rebuild {
   events: number;
   seconds: number;
   eventsPerSecond: number;
@@ -49,7 +49,7 @@ interface Rebuild {
 /** What a browser's Accept-Encoding says: the dashboard is sent gzipped to it (kept-answer.reply.ts). */
 const AS_A_BROWSER_ASKS = { 'accept-encoding': 'gzip, deflate, br' };
 
-interface DashboardRow {
+export interface DashboardRow {
   consortia: number;
   events: number;
   /** `identity`: no Accept-Encoding (autocannon's own requests); `gzip`: AS_A_BROWSER_ASKS. */

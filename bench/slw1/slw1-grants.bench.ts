@@ -46,7 +46,8 @@ if (STORE !== 'sqlite' && STORE !== 'postgres') throw new Error(`--store sqlite 
 /** BENCH_PG_MALLOC=kept: the server's glibc malloc keeps freed memory (embedded-postgres.ts, KEPT_FREED_MEMORY_MALLOC). */
 const PG_MALLOC_KEPT = process.env.BENCH_PG_MALLOC === 'kept';
 
-interface RunResult extends LatencySummary {
+/** One drive at one concurrency, as the table and the `--json` line give it (bench/goals reads it). */
+export interface RunResult extends LatencySummary {
   concurrency: number;
   /** CPU per grant of this whole process (main thread, SQLite writer thread, …) and of its main thread alone, in ms. */
   cpuMsPerGrant?: number;
