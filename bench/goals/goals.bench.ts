@@ -4,7 +4,7 @@
  * cores), its progress on stderr; this gathers their lines and judges them (goals.ts).
  *
  *   npm run bench                                  every bench: SLW-1 on SQLite and PostgreSQL, HTTP, the read side,
- *                                                  the filing path (~10 minutes; the first run generates the 100k ledger)
+ *                                                  the filing path (~13 minutes here; the first run generates the 100k ledger)
  *   npm run bench -- --json                        one JSON line: the verdicts and every bench's own line
  *   npm run bench -- --only slw1,http              some benches: slw1, postgres, http, reads, commands
  *   npm run bench -- --sizes 1000,10000            the read side's ledgers (default 1000,10000,100000)
