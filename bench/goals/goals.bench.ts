@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchFigures, HTTP_RATE, judge } from './goals';
+import { probeMachine } from '../support/machine-probe';
 
 interface BenchRun {
   part: keyof BenchFigures;
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
   const failed: string[] = [];
   const startedAt = new Date().toISOString();
   const loadBefore = loadavg()[0];
+  const probeBefore = probeMachine();
   for (const run of runs.filter((r) => only === undefined || only.includes(r.name))) {
     process.stderr.write(`\n== ${run.name}: node ${run.script} --json ${(run.args ?? []).join(' ')}\n`);
     try {
@@ -118,13 +120,20 @@ async function main(): Promise<void> {
     }
   }
   const rows = judge(figures);
-  const machine = { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] };
+  const machine = {
+    cpus: cpus().length,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: loadavg()[0],
+    probeMsBefore: probeBefore,
+    probeMsAfter: probeMachine(),
+  };
   if (values.json) {
     console.log(JSON.stringify({ startedAt, machine, goals: rows, failed, benches: figures }));
   } else {
     console.log(
       `\nThe speed goals of issues 9 and 11, measured ${startedAt} on ${machine.cpus} cores ` +
-        `(load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after)`,
+        `(load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after; ` +
+        `the machine probe, support/machine-probe.ts, ${machine.probeMsBefore} ms before, ${machine.probeMsAfter} ms after)`,
     );
     console.table(rows);
     for (const failure of failed) console.log(`not measured: ${failure}`);
