@@ -14,7 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchFigures, HTTP_RATE, judge } from './goals';
-import { probeMachine } from '../support/machine-probe';
+import { MachineProbe, probeMachine } from '../support/machine-probe';
 
 interface BenchRun {
   part: keyof BenchFigures;
@@ -124,8 +124,8 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     loadAverageBefore: loadBefore,
     loadAverageAfter: loadavg()[0],
-    probeMsBefore: probeBefore,
-    probeMsAfter: probeMachine(),
+    probeBefore,
+    probeAfter: probeMachine(),
   };
   if (values.json) {
     console.log(JSON.stringify({ startedAt, machine, goals: rows, failed, benches: figures }));
@@ -133,13 +133,16 @@ async function main(): Promise<void> {
     console.log(
       `\nThe speed goals of issues 9 and 11, measured ${startedAt} on ${machine.cpus} cores ` +
         `(load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after; ` +
-        `the machine probe, support/machine-probe.ts, ${machine.probeMsBefore} ms before, ${machine.probeMsAfter} ms after)`,
+        `the machine probe, support/machine-probe.ts: ${probeText(machine.probeBefore)} before, ` +
+        `${probeText(machine.probeAfter)} after)`,
     );
     console.table(rows);
     for (const failure of failed) console.log(`not measured: ${failure}`);
   }
   if (failed.length > 0) process.exitCode = 1;
 }
+
+const probeText = ({ jsonMs, fsyncMs }: MachineProbe) => `JSON ${jsonMs} ms, fdatasync ${fsyncMs} ms`;
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

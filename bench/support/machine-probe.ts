@@ -1,14 +1,30 @@
 /**
- * A fixed piece of the ledger's kind of work — an event-sized object written to JSON and read back, 40,000 times — timed
- * on this thread, so that a table of figures says how fast the machine was while it was measured. This virtual machine
- * runs the same build at speeds up to 1.5× apart from one spell to the next (bench/README.md, eighth round: the host's
- * memory and caches, which a plain arithmetic loop does not show), and the load average does not see it. The probe
- * allocates and copies as the ledger does; that it follows every spell is not yet shown (~410 ms, ±3%, in the quiet
- * spell it was written in, 2026-12-03): compare two runs' figures with their probes beside them.
+ * Two fixed pieces of the ledger's kind of work, timed, so that a table of figures says how fast the machine was while
+ * it was measured: an event-sized object written to JSON and read back 40,000 times (the CPU and memory a decision and
+ * its events use), and a durable write (an 8 KB page written and `fdatasync`ed, 200 times, the median: what every
+ * commit waits for). This virtual machine runs the same build at speeds up to 1.5× apart from one spell to the next
+ * (bench/README.md, eighth round), which the load average does not see; which of the two probes follows the spells is
+ * not yet shown (thirteenth round: SLW-1 at 16 did 3,736 and 4,672 grants/s ten minutes apart with the JSON probe at
+ * 393–410 ms both times): compare two runs' figures with their probes beside them.
  */
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface MachineProbe {
+  /** The JSON work, the fastest of three runs (the first, in a fresh process, also grows its heap). */
+  jsonMs: number;
+  /** The median `fdatasync` of an 8 KB write, in the system's temporary directory, where the benches keep their data. */
+  fsyncMs: number;
+}
+
+export function probeMachine(): MachineProbe {
+  return { jsonMs: Math.min(jsonOnce(), jsonOnce(), jsonOnce()), fsyncMs: medianFsyncMs() };
+}
+
 const ROUNDS = 40_000;
 
-/** An event-like object of ~2 KB: keys, nested arrays, Chinese text, integer amounts. */
+/** An event-like object of ~1.5 KB of JSON: keys, nested arrays, Chinese text, integer amounts. */
 function sampleEvent(): Record<string, unknown> {
   return {
     rule: 'liaoning.jiebang',
@@ -35,12 +51,7 @@ function sampleEvent(): Record<string, unknown> {
   };
 }
 
-/** Milliseconds the probe's work took, the fastest of three (the first, in a fresh process, also grows its heap). */
-export function probeMachine(): number {
-  return Math.min(probeOnce(), probeOnce(), probeOnce());
-}
-
-function probeOnce(): number {
+function jsonOnce(): number {
   const event = sampleEvent();
   let sum = 0;
   const started = process.hrtime.bigint();
@@ -52,4 +63,26 @@ function probeOnce(): number {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (sum !== (ROUNDS * (ROUNDS - 1)) / 2) throw new Error('the machine probe read back what it did not write');
   return Math.round(ms * 100) / 100;
+}
+
+const SYNCS = 200;
+const PAGE = Buffer.alloc(8192, 1);
+
+function medianFsyncMs(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'machine-probe-'));
+  const fd = openSync(join(dir, 'probe'), 'w');
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < SYNCS; i++) {
+      writeSync(fd, PAGE, 0, PAGE.length, (i % 64) * PAGE.length);
+      const started = process.hrtime.bigint();
+      fdatasyncSync(fd);
+      ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  ms.sort((a, b) => a - b);
+  return Math.round(ms[SYNCS / 2] * 1000) / 1000;
 }
