@@ -3,9 +3,9 @@
  * it was measured: an event-sized object written to JSON and read back 40,000 times (the CPU and memory a decision and
  * its events use), and a durable write (an 8 KB page written and `fdatasync`ed, 200 times, the median: what every
  * commit waits for). This virtual machine runs the same build at speeds up to 1.5× apart from one spell to the next
- * (bench/README.md, eighth round), which the load average does not see; which of the two probes follows the spells is
- * not yet shown (thirteenth round: SLW-1 at 16 did 3,736 and 4,672 grants/s ten minutes apart with the JSON probe at
- * 393–410 ms both times): compare two runs' figures with their probes beside them.
+ * (bench/README.md, eighth round), which the load average does not see. The JSON probe sees the deep spells (~400
+ * against 650–730 ms while SLW-1's CPU a grant rose by half) but not the shallower ones, and spells come and go within
+ * tens of seconds (thirteenth round): compare two runs' figures with their probes beside them, as a bracket.
  */
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
