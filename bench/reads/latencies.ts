@@ -12,4 +12,5 @@ export function latencies(ms: ReadonlyArray<number>): Latencies {
   return { count: sorted.length, p50ms: at(0.5), p99ms: at(0.99), maxMs: round2(sorted[sorted.length - 1]) };
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Milliseconds to two decimals, as the read benches print them. */
+export const round2 = (n: number) => Math.round(n * 100) / 100;

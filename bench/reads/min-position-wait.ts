@@ -20,7 +20,7 @@ import { derivedId, ledgerConfigFromEnv, newCommandMetadata, ProjectionEngine } 
 import { ConsortiumCommandMessage } from '../../apps/command/src/consortia/consortium-command.message';
 import { LedgerModule } from '../../apps/ledger.module';
 import { drive } from '../support/drive';
-import { latencies, Latencies } from './latencies';
+import { latencies, Latencies, round2 } from './latencies';
 
 /** Writes made before the measured ones, not counted. */
 export const MIN_POSITION_WARM_UP_WRITES = 200;
@@ -47,7 +47,7 @@ export async function minPositionWait(writes: number, inFlight: number): Promise
       waits.push(Number(process.hrtime.bigint() - started) / 1e6);
     });
     // In the order the waits ended, which at 1 in flight is the order of the writes; the first is the cold one.
-    return { ...latencies(waits.slice(MIN_POSITION_WARM_UP_WRITES)), firstMs: Math.round(waits[0] * 100) / 100 };
+    return { ...latencies(waits.slice(MIN_POSITION_WARM_UP_WRITES)), firstMs: round2(waits[0]) };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

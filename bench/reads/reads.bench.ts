@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { benchLedger } from './bench-ledgers';
 import { BENCH_TOKEN, BuiltServer, caughtUp, startBuiltServer } from './built-server';
 import { GeneratedLedger } from './generate-ledger';
-import { latencies, Latencies } from './latencies';
+import { latencies, Latencies, round2 } from './latencies';
 import { STORY_TODAY } from './ledger-story';
 import { DashboardRow, Rebuild } from './read-figures';
 import { judge } from '../goals/goals';
@@ -213,7 +213,7 @@ async function asOfLatency(
   const after = server.cpu();
   return {
     ...latencies(ms),
-    firstMs: Math.round(first.ms * 100) / 100,
+    firstMs: round2(first.ms),
     ...(before &&
       after && {
         cpuMsPerRequest: Math.round(((after.totalSeconds - before.totalSeconds) * 1e6) / AS_OF_REQUESTS) / 1000,
