@@ -1,4 +1,7 @@
 import { enterprise, LEADS } from '@ledger/domain/consortium/consortium.fixtures';
+import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
+import { addDays } from '@ledger/domain/shared/dates';
+import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 import { activeConsortium, filingBody, TIMELINES, unitBody } from './support/consortium-requests';
 import { ACTORS, RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 
@@ -531,6 +534,22 @@ describe('consortia over HTTP', () => {
         expect(history.body.events.map((e: { correlationId: string }) => e.correlationId)).toEqual([correlationId]);
       }
     });
+  });
+
+  describe('lifecycle.in-force: a filing dated before its policy came into force', () => {
+    // Policies whose rule across consortia is claimed at filing (nmg.one-per-lead, luzhou.annual-call) had no claim
+    // term in force on such a date, and answered 500 (found by a review, 2026-12-03).
+    it.each(Object.keys(consortiumPolicies) as ConsortiumPolicyId[])(
+      '%s: 422 policy-not-in-force, nothing recorded',
+      async (policy) => {
+        const before = await head();
+        const filedOn = addDays(consortiumPolicies[policy].inForce.from, -1);
+        const early = await ledger.http.post('/v1/consortia', filingBody(policy, { filedOn }), { as: 'officer' });
+        expect(early.status).toBe(422);
+        expect(early.body).toMatchObject({ error: 'policy-not-in-force', rule: 'lifecycle.in-force' });
+        expect(await head()).toBe(before);
+      },
+    );
   });
 
   describe('the edge: bad input records nothing', () => {

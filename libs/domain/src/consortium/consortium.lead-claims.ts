@@ -11,7 +11,7 @@ import { leadRegistryStreamId } from '../lead-registry/lead-registry.streams';
 import { consortiumPolicies } from '../policies/consortium-policies';
 import { isClaimedAtFiling, LeadClaimTerm } from '../policies/policy';
 import { BusinessDate } from '../shared/dates';
-import { paramOn, PolicyParam } from '../shared/rule';
+import { paramInForceOn, paramOn, PolicyParam } from '../shared/rule';
 import { ConsortiumCommand } from './consortium.commands';
 import { ConsortiumState, ENDED_STATUSES } from './consortium.state';
 
@@ -21,11 +21,15 @@ export interface LeadRegistryRequest {
   context: LeadRegistryContext;
 }
 
-/** The registry stream a filing is decided on, when its policy has a rule spanning consortia decided at filing. */
+/**
+ * The registry stream a filing is decided on, when its policy has a rule spanning consortia decided at filing. None
+ * for a filing dated outside the policy's period, which the decider refuses (lifecycle.in-force) before any claim.
+ */
 export function filingRegistryStream(command: ConsortiumCommand): string | undefined {
   if (command.type !== 'FileConsortium') return undefined;
   const term = consortiumPolicies[command.data.policy]?.leadClaim;
-  if (!term || !isClaimedAtFiling(paramOn(term, command.data.filedOn))) return undefined;
+  const claimed = term && paramInForceOn(term, command.data.filedOn);
+  if (!claimed || !isClaimedAtFiling(claimed)) return undefined;
   return leadRegistryStreamId(command.data.policy, command.data.lead.creditCode);
 }
 

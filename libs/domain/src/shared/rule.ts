@@ -59,9 +59,18 @@ export function param<T>(
 }
 
 export function paramOn<T>(p: PolicyParam<T>, on: BusinessDate): T {
-  const version = p.versions.find((v) => v.from <= on && (v.to === undefined || on <= v.to));
+  const version = versionOn(p, on);
   if (!version) throw new RangeError(`${p.rule} has no value in force on ${on}`);
   return version.value;
+}
+
+/** The value in force on a date, or undefined before the first version or after the last (no throw). */
+export function paramInForceOn<T>(p: PolicyParam<T>, on: BusinessDate): T | undefined {
+  return versionOn(p, on)?.value;
+}
+
+function versionOn<T>(p: PolicyParam<T>, on: BusinessDate): PolicyParam<T>['versions'][number] | undefined {
+  return p.versions.find((v) => v.from <= on && (v.to === undefined || on <= v.to));
 }
 
 /**
