@@ -99,6 +99,16 @@ describe(named(LEDGER.dualControl), () => {
       .thenMatches([{ type: 'SubsidyDisbursed' }]);
   });
 
+  it('a signature dated after its expiry comes too late, recorded or not; one dated on its last day is taken', () => {
+    // grantedOn 2025-05-01, 30 days: it expires after 2025-05-31 (the daily sweep records that later).
+    given(pendingTalent())
+      .when(approve('S-1', '2025-06-01'), { actor: CHECKER })
+      .thenRejects({ code: 'invalid-state', rule: 'ledger.dual-control' });
+    given(pendingTalent())
+      .when(approve('S-1', '2025-05-31'), { actor: CHECKER })
+      .thenMatches([{ type: 'GrantApproved' }, { type: 'PendingGrantClosed' }]);
+  });
+
   it('its maker may not approve it (403), nor can a grant not pending be approved', () => {
     given(pendingTalent())
       .when(approve('S-1'), { actor: MAKER })

@@ -27,6 +27,16 @@ export function decideGrantApproval(
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = pendingSubsidy(state, subsidyId, on);
   if (isRejection(subsidy)) return subsidy;
+  // Unsigned past its expiry it has ended, whether or not the expiry is recorded yet (the daily sweep records it): a
+  // signature dated after it comes too late. One dated before it is taken, as any movement may be dated in the past.
+  const { expiresOn } = subsidy.dualControl!;
+  if (on > expiresOn) {
+    return reject(
+      'invalid-state',
+      say`subsidy ${subsidyId} was left unsigned until ${expiresOn}; a signature dated ${on} comes after its expiry`,
+      RULE,
+    );
+  }
   const checker = actorOf(actor);
   if (checker === subsidy.dualControl!.maker) {
     return reject(
