@@ -6,7 +6,7 @@
 import { enterprise, university } from '@ledger/domain/consortium/consortium.fixtures';
 import { Unit } from '@ledger/domain/shared/unit';
 import { RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
-import { consortiumWith, postGrant } from './support/subsidy-requests';
+import { capOf, consortiumWith, getFunding, postGrant } from './support/subsidy-requests';
 
 let ledger: RunningLedger;
 beforeAll(async () => {
@@ -36,8 +36,19 @@ async function mengzhuOfBAndMemberOfA(serial: number) {
       grantedOn: `${fiscalYear}-03-02`,
     });
   return {
+    unit,
+    allianceB,
     asMengzhu: (wan: number, year?: number) => talent(allianceB.id, wan, year),
     asMember: (wan: number, year?: number) => talent(allianceA.id, wan, year),
+    memberGrant: (wan: number, grantedOn: string) =>
+      postGrant(ledger, {
+        consortiumId: allianceA.id,
+        recipient: unit.creditCode,
+        category: 'liaoning.talent',
+        amount: `${wan * 10_000}.00`,
+        fiscalYear: Number(grantedOn.slice(0, 4)),
+        grantedOn,
+      }),
   };
 }
 
@@ -66,6 +77,32 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7, in every role and orde
     const refused = await unit.asMengzhu(200);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ error: 'cap-exceeded', used: '19000000.00', headroom: '1000000.00' });
+  });
+
+  it('once B is dissolved the unit is no 盟主 (liaoning.mengzhu-status): past 2000万 its grant is taken, and the funding view and the dashboard show no 盟主 cap for it', async () => {
+    const mengzhu = await mengzhuOfBAndMemberOfA(7005);
+    expect((await mengzhu.asMember(1000)).status).toBe(201);
+    expect((await mengzhu.asMember(1000)).status).toBe(201);
+    expect((await mengzhu.memberGrant(100, '2026-03-09')).status).toBe(422);
+    const dissolved = await ledger.http.post(
+      `/v1/consortia/${mengzhu.allianceB.id}/dissolution`,
+      { on: '2026-03-10', reason: '联盟任务完成' },
+      { as: 'officer' },
+    );
+    expect(dissolved.status).toBe(201);
+    const granted = await mengzhu.memberGrant(100, '2026-03-11');
+    expect(granted.status).toBe(201);
+    expect(capOf(granted.body, 'liaoning.mengzhu-annual-cap')).toBeUndefined();
+    // The views count the caps as the next grant's check would: none of a 盟主 (before: 2000万, used 2100万, -100万).
+    const funding = await getFunding(ledger, mengzhu.unit.creditCode, 2026, granted.body.position);
+    expect(funding.status).toBe(200);
+    expect(capOf(funding.body, 'liaoning.mengzhu-annual-cap')).toBeUndefined();
+    const dashboard = await ledger.http.get(`/v1/dashboard/caps?minPosition=${granted.body.position}`, {
+      as: 'viewer',
+    });
+    expect(dashboard.status).toBe(200);
+    const scope = `funding-${mengzhu.unit.creditCode}-2026`;
+    expect(dashboard.body.caps.filter((cap: { scope: string }) => cap.scope === scope)).toEqual([]);
   });
 
   it('a member-role grant answers the cap it was checked against', async () => {

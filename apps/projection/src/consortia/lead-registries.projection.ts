@@ -22,15 +22,18 @@ export const LEAD_REGISTRIES = documentProjection<LeadRegistryState>({
   columnsOf: () => ({}),
 });
 
-/** The consortia under the policy that the unit leads now, by the registry (none where the policy keeps none). */
+/**
+ * The consortia under the policy that the unit leads now, by the registry; undefined where the registry holds nothing
+ * of the unit (it never led one under the policy, the policy keeps none, or the ledger is from before registries).
+ */
 export async function consortiaLedBy(
   readStore: ReadStore,
   policy: ConsortiumPolicyId,
   creditCode: string,
-): Promise<string[]> {
+): Promise<string[] | undefined> {
   const found = await readStore.getDocument<LeadRegistryState>(
     LEAD_REGISTRIES.name,
     leadRegistryStreamId(policy, creditCode),
   );
-  return (found?.state.claims ?? []).map((claim) => claim.consortiumId);
+  return found?.state.claims.map((claim) => claim.consortiumId);
 }

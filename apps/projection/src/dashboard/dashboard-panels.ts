@@ -114,14 +114,14 @@ export async function capUsage(readStore: ReadStore, jurisdiction?: Jurisdiction
     const doc = await readStore.getDocument<FundingBoundaryState>(FUNDING_BOUNDARIES.name, streamId);
     folds.set(streamId, doc?.state ?? initialBoundaryState());
   }
-  const leads = new Map<string, string[]>();
+  const leads = new Map<string, string[] | undefined>();
   for (const s of states) {
     const key = `${s.policy}\u0000${s.recipient}`;
     if (!leads.has(key)) leads.set(key, await consortiaLedBy(readStore, s.policy, s.recipient));
   }
   const caps: CapEvaluation[] = distinctCaps(
     states.flatMap((s) =>
-      capsNow(s, (id) => folds.get(id) ?? initialBoundaryState(), leads.get(`${s.policy}\u0000${s.recipient}`) ?? []),
+      capsNow(s, (id) => folds.get(id) ?? initialBoundaryState(), leads.get(`${s.policy}\u0000${s.recipient}`)),
     ),
   ).filter((cap) => cap.limitFen !== null && cap.limitFen > 0);
   const share = (cap: CapEvaluation) => (cap.usedFen ?? 0) / (cap.limitFen ?? 1);

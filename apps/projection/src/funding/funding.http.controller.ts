@@ -73,11 +73,11 @@ export class FundingHttpController {
       folds.set(streamId, found?.state ?? initialBoundaryState());
     }
     const boundary = (streamId: string) => folds.get(streamId) ?? initialBoundaryState();
-    const leads = new Map<string, string[]>();
+    const leads = new Map<string, string[] | undefined>();
     for (const policy of new Set(states.map((s) => s.policy))) {
       leads.set(policy, await consortiaLedBy(this.readStore, policy, creditCode));
     }
-    const caps = distinctCaps(states.flatMap((state) => capsNow(state, boundary, leads.get(state.policy) ?? [])));
+    const caps = distinctCaps(states.flatMap((state) => capsNow(state, boundary, leads.get(state.policy))));
     return {
       creditCode,
       fiscalYear,

@@ -24,8 +24,11 @@ export function capFacts(
 }
 
 /**
- * A recorded subsidy's facts for a further grant of nothing: what its caps count now. `recipientLeads`: the consortia
- * the recipient leads now (the registry of leads, as the funding view reads it), or as recorded on the grant.
+ * A recorded subsidy's facts for a further grant of nothing: what its caps count now, as the next grant's check would.
+ * `leadsNow`: the consortia the recipient leads now, by the registry of leads — alone, as the check reads it: a unit
+ * whose alliance has ended, or taken another 盟主, is no 盟主 however many it led when this grant was made (a union
+ * with those kept the 盟主's cap on a former 盟主's views, overspent, where the check applied none). Undefined where the
+ * registry holds nothing of the unit (a ledger from before registries, until backfilled): then as recorded.
  */
 export function recordedCapFacts(
   subsidy: SubsidyState,
@@ -45,8 +48,7 @@ export function recordedCapFacts(
     amountFen: 0,
   };
   const { policy, recipientRole, evaluationPeriod } = subsidy;
-  const recorded = subsidy.recipientLeads ?? (recipientRole === 'lead' ? [consortiumId] : []);
-  const recipientLeads = [...new Set([...recorded, ...(leadsNow ?? [])])];
+  const recipientLeads = leadsNow ?? subsidy.recipientLeads ?? (recipientRole === 'lead' ? [consortiumId] : []);
   return capFacts(
     { terms, policy, recipientRole, recipientLeads, evaluationPeriod },
     fundingCategory(category),
