@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@ledger/event-store';
 import { eventually } from '@ledger/event-store/contract/contract-fixtures';
 import { ReadStore } from '../read-store.port';
@@ -8,6 +9,7 @@ import { projectionEngineContract } from '../testing/projection-engine.contract'
 import { readStoreContract } from '../testing/read-store.contract';
 import { plainDocuments, ReadStoreHarness } from '../testing/read-store.harness';
 import { SqliteReadStore } from './sqlite.read-store';
+import { applyWriterPragmas } from './sqlite.sql-runner';
 
 /** A fresh data directory per test: the log and projections.sqlite beside it, as the ledger keeps them. */
 async function sqliteHarness(): Promise<ReadStoreHarness> {
@@ -106,6 +108,21 @@ describe('SqliteReadStore — checkpoints read again only once a connection comm
       expect((await readStore.checkpoints()).get('docs')).toEqual({ position: 3, version: 1 });
     } finally {
       await harness.cleanup();
+    }
+  });
+});
+
+describe('applyWriterPragmas — what every writer connection to projections.sqlite runs with', () => {
+  it('keeps a statement journal in memory, not in a temporary file (temp_store = MEMORY)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-store-pragmas-'));
+    const db = new Database(join(dir, 'projections.sqlite'));
+    try {
+      applyWriterPragmas(db);
+      expect(db.pragma('temp_store', { simple: true })).toBe(2);
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
