@@ -12,7 +12,7 @@ import {
   postSubsidy,
 } from './support/subsidy-requests';
 import { CommandBus } from '@nestjs/cqrs';
-import { derivedId, newCommandMetadata } from '@ledger/platform';
+import { entityIdFor, newCommandMetadata } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../apps/command/src/subsidies/subsidy-command.message';
 import { csvField, UTF8_BOM } from '@ledger/presentation/exports';
 import { fenToYuan, yuanToFen } from '@ledger/domain/shared/money';
@@ -1137,7 +1137,7 @@ describe('subsidies over HTTP', () => {
       const command = {
         type: 'GrantSubsidy' as const,
         data: {
-          subsidyId: derivedId('subsidy', meta.commandId),
+          subsidyId: entityIdFor('subsidy', meta.commandId),
           consortiumId: alliance.id,
           recipient: alliance.lead.creditCode,
           category: 'liaoning.talent' as const,

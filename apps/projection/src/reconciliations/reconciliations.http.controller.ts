@@ -18,7 +18,7 @@ import {
   CommandRunner,
   covers,
   CurrentPrincipal,
-  derivedId,
+  entityIdFor,
   Jurisdiction,
   outsideJurisdiction,
   Principal,
@@ -103,7 +103,7 @@ export class ReconciliationsHttpController {
       covers: ({ state }) =>
         covers(jurisdiction, { policy: state.policy, division: divisionOf(state.responsibleUnit) }),
     });
-    const reconciliationId = derivedId('reconciliation', meta.commandId);
+    const reconciliationId = entityIdFor('reconciliation', meta.commandId);
     return this.decide({ type: 'MatchStatement', data: { reconciliationId, statement, scope } }, meta, payments);
   }
 

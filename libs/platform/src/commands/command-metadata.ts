@@ -37,6 +37,25 @@ export function derivedId(...parts: string[]): string {
 }
 
 /**
+ * The id of the entity a command creates (a consortium, a subsidy, a zone, a reconciliation): the same command always
+ * names the same entity. A command id this server made (`timeOrderedUuid`) gives, as event ids do, its time prefix
+ * and then a hash of the kind and the command id, so that entities created one after another sit side by side in
+ * every index their id ends (the read models' lists order by date, then id): with ids at random places each new
+ * consortium cost a page write in each of seven indexes (bench/README.md, fourteenth round). A command id derived from
+ * a client's Idempotency-Key gives the id every earlier version derived (`derivedId`), so that a repeat sent after an
+ * upgrade still names the entity its first attempt recorded.
+ */
+export function entityIdFor(kind: string, commandId: string): string {
+  if (!isTimeOrderedUuid(commandId)) return derivedId(kind, commandId);
+  return uuidShape(timePrefixOf(commandId) + hash('sha256', `${kind}\u0000${commandId}`, 'hex').slice(12), '8');
+}
+
+/** Whether an id has the shape `timeOrderedUuid` gives: a version 7 UUID. */
+function isTimeOrderedUuid(id: string): boolean {
+  return id.length === 36 && id[8] === '-' && id[13] === '-' && id[14] === '7' && id[18] === '-' && id[23] === '-';
+}
+
+/**
  * A version 7 UUID: 48 bits of milliseconds, then randomness. Command ids are time-ordered so that the event ids
  * derived from them (which keep the command id's first 48 bits) land near each other in the store's unique index.
  */

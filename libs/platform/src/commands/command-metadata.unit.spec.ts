@@ -1,4 +1,11 @@
-import { derivedId, eventIdFor, recordedMetadata, timeOrderedUuid, toEventsToAppend } from './command-metadata';
+import {
+  derivedId,
+  entityIdFor,
+  eventIdFor,
+  recordedMetadata,
+  timeOrderedUuid,
+  toEventsToAppend,
+} from './command-metadata';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[578][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -7,6 +14,22 @@ describe('command and event ids', () => {
     expect(derivedId('consortium', 'c1')).toBe(derivedId('consortium', 'c1'));
     expect(derivedId('consortium', 'c1')).not.toBe(derivedId('consortium', 'c2'));
     expect(derivedId('consortium', 'c1')).toMatch(UUID);
+  });
+
+  it('names the entity a command creates after the command, in the order the server made the commands', () => {
+    const first = timeOrderedUuid(1_700_000_000_000);
+    const next = timeOrderedUuid(1_700_000_000_001);
+    expect(entityIdFor('consortium', first)).toBe(entityIdFor('consortium', first));
+    expect(entityIdFor('consortium', first)).not.toBe(entityIdFor('subsidy', first));
+    expect(entityIdFor('consortium', first)).toMatch(UUID);
+    expect(entityIdFor('consortium', first).slice(0, 13)).toBe(first.slice(0, 13));
+    expect(entityIdFor('consortium', first) < entityIdFor('consortium', next)).toBe(true);
+  });
+
+  it('names the entity of a command keyed by a client as every earlier version did (a repeat after an upgrade)', () => {
+    const keyed = derivedId('idempotency-key', 'officer', 'filing-2025-001');
+    expect(entityIdFor('consortium', keyed)).toBe(derivedId('consortium', keyed));
+    expect(entityIdFor('consortium', 'c1')).toBe('d4e8488e-775d-5acd-82b7-163cd11cfbd0');
   });
 
   it('orders command ids by time', () => {

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsortiumAnswerDto } from '@ledger/presentation/consortium.view.dto';
-import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
+import { CommandMeta, CommandMetadata, entityIdFor, Roles } from '@ledger/platform';
 import { ConsortiumCommandMessage } from '../consortium-command.message';
 import { toUnit } from '../unit.dto';
 import { FileConsortiumDto } from './file-consortium.dto';
@@ -24,7 +24,7 @@ export class FileConsortiumHttpController {
     description: '{ id, status: "filed", eligibility: [{ rule, ok, citation, detail }], position }',
   })
   file(@Body() dto: FileConsortiumDto, @CommandMeta() meta: CommandMetadata) {
-    const consortiumId = derivedId('consortium', meta.commandId);
+    const consortiumId = entityIdFor('consortium', meta.commandId);
     return this.commandBus.execute(
       new ConsortiumCommandMessage(
         {

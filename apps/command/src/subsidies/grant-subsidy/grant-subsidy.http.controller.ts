@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { SubsidyAnswerDto } from '@ledger/presentation/subsidy.view.dto';
 import { yuanToFen } from '@ledger/domain/shared/money';
-import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
+import { CommandMeta, CommandMetadata, entityIdFor, Roles } from '@ledger/platform';
 import { SubsidyCommandMessage } from '../subsidy-command.message';
 import { GrantSubsidyDto } from './grant-subsidy.dto';
 
@@ -38,7 +38,7 @@ export class GrantSubsidyHttpController {
       'cap-exceeded (limit, used, requested, headroom, rule, citation) · rule-violated · invalid-state · policy-not-in-force',
   })
   grant(@Body() dto: GrantSubsidyDto, @CommandMeta() meta: CommandMetadata) {
-    const subsidyId = derivedId('subsidy', meta.commandId);
+    const subsidyId = entityIdFor('subsidy', meta.commandId);
     return this.commandBus.execute(
       new SubsidyCommandMessage(
         {

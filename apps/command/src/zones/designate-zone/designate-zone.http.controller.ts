@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZoneAnswerDto } from '@ledger/presentation/zone.view.dto';
-import { CommandMeta, CommandMetadata, derivedId, Roles } from '@ledger/platform';
+import { CommandMeta, CommandMetadata, entityIdFor, Roles } from '@ledger/platform';
 import { ZoneAnswer } from '../zone-answer';
 import { ZoneCommandMessage } from '../zone-command.message';
 import { DesignateZoneDto } from './designate-zone.dto';
@@ -24,7 +24,7 @@ export class DesignateZoneHttpController {
   })
   designate(@Body() dto: DesignateZoneDto, @CommandMeta() meta: CommandMetadata): Promise<ZoneAnswer> {
     // The id derives from the command id: a repeat with the same Idempotency-Key names the same zone.
-    const zoneId = derivedId('zone', meta.commandId);
+    const zoneId = entityIdFor('zone', meta.commandId);
     return this.commandBus.execute(
       new ZoneCommandMessage(
         { type: 'DesignateZone', data: { zoneId, policy: dto.policy, name: dto.name, approvedOn: dto.approvedOn } },
