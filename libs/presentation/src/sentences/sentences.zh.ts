@@ -249,6 +249,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
     '{0}（{1}）：联合体{2}于{4}{3}；补助{5}须经项目主管部门决定继续实施后方可再拨付（POST /v1/subsidies/{6}/continuation），否则予以终止',
   '{0} granted subsidy {1}; a second finance user must approve it': '{0}核定了补助{1}；须由另一名财务人员审批',
   'subsidy {0} waits for its second signature until {1}': '补助{0}等待第二人审批，期限至{1}',
+  'subsidy {0} was left unsigned until {1}; a signature dated {2} comes after its expiry':
+    '补助{0}至{1}未经第二人审批，已过期限；{2}的审批晚于期限',
   'subsidy {0} does not exist': '补助{0}不存在',
   'subsidy {0} is {1}{2}, not waiting for a signature': '补助{0}现为{1}{2}，不在待审批状态',
   '{0} ({1}): {2} requested, {3} of the limit {4} remains ({5} used); {6}':
