@@ -359,6 +359,29 @@ describe('POST /v1/reconciliations: what is refused, nothing recorded', () => {
     expect(answer.body.message).toMatch(/file must be a file/);
   });
 
+  it('a content coding, a part sent twice, a year not written in decimal: refused like any body (415, 400), nothing recorded', async () => {
+    const before = await headPosition();
+    const coded = await postStatement(gbkCsv(), {}, TOKENS.finance, { 'content-encoding': 'br' });
+    expect(coded.status).toBe(415);
+    const form = new FormData();
+    form.append('file', new Blob([gbkCsv()]), 'statement');
+    form.append('from', '2027-01-01');
+    form.append('from', '2027-11-03');
+    const twice = await fetch(`${ledger.url}/v1/reconciliations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS.finance}`, ...ENGLISH },
+      body: form,
+    });
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { message: string }).message).toMatch(/"from" is sent more than once/);
+    for (const fiscalYear of ['0x7e9', '2.025e3']) {
+      const loose = await postStatement(gbkCsv(), { fiscalYear }, TOKENS.finance, ENGLISH);
+      expect(loose.status).toBe(400);
+      expect(loose.body.details).toEqual([expect.objectContaining({ field: 'fiscalYear' })]);
+    }
+    expect(await headPosition()).toBe(before);
+  });
+
   it('two files: 413', async () => {
     const form = new FormData();
     form.append('file', new Blob([gbkCsv()]), 'a.csv');

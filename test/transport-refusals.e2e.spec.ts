@@ -106,6 +106,74 @@ describe('transport refusals', () => {
     await expectRefused(await send('POST', '/v1/consortia', {}, '{"__proto__": {"x": 1}}'), 400, 'invalid-input');
   });
 
+  it('refuses bytes that are not UTF-8 with 400, in JSON and in form bodies, instead of recording U+FFFD', async () => {
+    const before = await head();
+    const json = Buffer.concat([
+      Buffer.from('{"on":"2025-10-22","name":"A'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('B"}'),
+    ]);
+    await expectRefused(await send('POST', '/v1/consortia', {}, json), 400, 'invalid-input');
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    await expectRefused(await send('POST', '/v1/consortia', form, 'on=2025-10-22&name=%FF'), 400, 'invalid-input');
+    await expectRefused(
+      await send('POST', '/v1/consortia', form, Buffer.concat([Buffer.from('name='), Buffer.from([0xc3])])),
+      400,
+      'invalid-input',
+    );
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses a JSON array, and a body of 20,000 unknown fields, with a short 400 naming at most 100 fields', async () => {
+    const before = await head();
+    const array = await send('POST', '/v1/consortia', {}, `[${Array(200_000).fill('0').join(',')}]`);
+    expect(JSON.stringify(await expectRefused(array, 400, 'invalid-input')).length).toBeLessThan(2_000);
+    const fields = JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`f${i}`, i])));
+    const wide = (await (await send('POST', '/v1/consortia', {}, fields)).json()) as { details: unknown[] };
+    expect(wide.details).toEqual([expect.objectContaining({ field: 'body' })]);
+    const unknown = JSON.stringify({
+      ...filingBody('liaoning-2021-alliance'),
+      ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, i])),
+    });
+    const many = (await (await send('POST', '/v1/consortia', {}, unknown)).json()) as {
+      details: unknown[];
+      message: string;
+    };
+    expect(many.details).toHaveLength(100);
+    expect(many.message).toMatch(/400 more fields|另有400个字段/);
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses an X-Causation-Id that is not an id, or sent twice, with 400 naming it; records a good one', async () => {
+    const before = await head();
+    // Sent twice, a header arrives as one value joined by ", ".
+    for (const causation of ['x'.repeat(129), 'bad id\twith space', 'order-1, order-2']) {
+      const answer = await send('POST', '/v1/consortia', { 'x-causation-id': causation }, filing);
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toMatchObject({
+        error: 'invalid-input',
+        details: [expect.objectContaining({ field: 'X-Causation-Id' })],
+      });
+    }
+    expect(await head()).toBe(before);
+    const good = await send('POST', '/v1/consortia', { 'x-causation-id': 'order-2025.11:07' }, filing);
+    expect(good.status).toBe(201);
+  });
+
+  it('reads numbers in a query only when written in decimal: 0x10, 1e3 and past 2^53 are 400 naming the field', async () => {
+    for (const [query, field] of [
+      ['limit=0x10', 'limit'],
+      ['offset=1e3', 'offset'],
+      ['limit=%2016', 'limit'],
+    ]) {
+      const answer = await ledger.http.get(`/v1/consortia?${query}`, { as: 'viewer' });
+      expect({ query, status: answer.status }).toEqual({ query, status: 400 });
+      expect(answer.body.details).toEqual([expect.objectContaining({ field })]);
+    }
+    const list = await ledger.http.get('/v1/consortia?limit=16&offset=0', { as: 'viewer' });
+    expect(list.status).toBe(200);
+  });
+
   it('answers GET /health whatever body, media type or coding comes with it', async () => {
     for (const headers of <Array<Record<string, string>>>[
       { 'content-encoding': 'gzip' },

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class DashboardQuery extends QueryOptionsDto {
   @ApiPropertyOptional({ default: 90, description: 'how far ahead deadlines are listed (overdue ones always are)' })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   @Max(3660)
@@ -19,7 +19,7 @@ export class DashboardQuery extends QueryOptionsDto {
     description: 'how many deadlines are listed (the earliest); `deadlines.total` tells how many there are',
   })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(1000)

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsCreditCode } from '@ledger/platform';
 import { QueryOptionsDto } from '../shared/query-options.dto';
+import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class FundingParams {
   @ApiProperty({ example: '91210100MA0000001G', description: 'the recipient: a unified social credit code' })
@@ -12,7 +12,7 @@ export class FundingParams {
 
 export class FundingQuery extends QueryOptionsDto {
   @ApiProperty({ example: 2025, description: 'the fiscal (calendar) year of the grants' })
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
   @Max(2999)

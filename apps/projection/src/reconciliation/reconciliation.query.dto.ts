@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
+import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class ReconciliationQuery extends QueryOptionsDto {
   @ApiPropertyOptional({ example: 2025, description: 'the fiscal year of the grants; every year when absent' })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
   @Max(2999)

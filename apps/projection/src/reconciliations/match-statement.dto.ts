@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsBusinessDate, validationRule } from '@ledger/platform';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
+import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 const IsUploadedFile = validationRule(
   'isUploadedFile',
@@ -31,7 +31,7 @@ export class MatchStatementDto {
 
   @ApiPropertyOptional({ example: 2025, description: "the grants' fiscal year; every year when absent" })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
   @Max(2999)

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsString, Min } from 'class-validator';
 import { OptionalQuery } from './optional-query.decorator';
 import { QueryOptionsDto } from './query-options.dto';
+import { DecimalInteger } from './decimal-integer.decorator';
 
 /** What the detail of a consortium, a subsidy or a zone accepts: the state now, or as the ledger knew it then. */
 export class AsOfQuery extends QueryOptionsDto {
@@ -21,7 +21,7 @@ export class AsOfQuery extends QueryOptionsDto {
     example: 12,
   })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'atPosition must be a log position (an integer)' })
   @Min(0)
   atPosition?: number;

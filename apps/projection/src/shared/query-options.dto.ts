@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OptionalQuery } from './optional-query.decorator';
+import { DecimalInteger } from './decimal-integer.decorator';
 
 /** What every query accepts: `minPosition` (read-your-writes, see MinPositionGuard). */
 export class QueryOptionsDto {
@@ -9,7 +9,7 @@ export class QueryOptionsDto {
     description: 'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position',
   })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER) // a position past it is no position (class-validator's IsInt takes 1e40)
@@ -19,7 +19,7 @@ export class QueryOptionsDto {
 export class PageQueryDto extends QueryOptionsDto {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -27,7 +27,7 @@ export class PageQueryDto extends QueryOptionsDto {
 
   @ApiPropertyOptional({ default: 0 })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER) // SQLite refuses an OFFSET past its integers: a 400 here, not its error

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { IsCreditCode } from '@ledger/platform';
 import { CursorPageQueryDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
+import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 const SUBSIDY_STATUSES = ['pending', 'granted', 'terminated', 'declined', 'expired'];
 
@@ -33,7 +33,7 @@ export class ListSubsidiesQuery extends CursorPageQueryDto {
 
   @ApiPropertyOptional({ example: 2025 })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
   @Max(2999)

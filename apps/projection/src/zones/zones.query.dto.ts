@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { PageQueryDto } from '../shared/query-options.dto';
 import { ZONE_STATUSES, ZoneStatus } from '@ledger/domain/zone/zone.state';
+import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class ListZonesQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ZONE_STATUSES })
@@ -18,7 +18,7 @@ export class ListZonesQuery extends PageQueryDto {
       'zone.rectification 七(三): the end of a rectification period). A zone stays listed after it has been evaluated.',
   })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(2000)
   @Max(9999)
@@ -30,7 +30,7 @@ export class ListZonesQuery extends PageQueryDto {
       'zones that owed a report for that year (zone.annual-report-due 六(四)), whose due date (31 December) has passed, and sent none',
   })
   @OptionalQuery()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(2000)
   @Max(9999)

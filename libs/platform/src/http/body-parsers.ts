@@ -15,7 +15,7 @@ const READABLE_CHARSETS = new Set(['utf-8', 'utf8']);
  * refused with 415 and `Accept-Encoding: identity` (the ledger reads bodies as sent, RFC 7694), a charset other than
  * UTF-8 with 415.
  */
-function refusalOf(request: FastifyRequest): TransportRefusal | undefined {
+export function refusalOf(request: FastifyRequest): TransportRefusal | undefined {
   const coding = request.headers['content-encoding']?.trim().toLowerCase();
   if (coding && coding !== 'identity') {
     return new TransportRefusal(
@@ -56,11 +56,25 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 
 const malformed = (message: Words) => new TransportRefusal(400, 'invalid-input', message);
 
+/** UTF-8 that fails on bytes that are not (instead of replacing them with U+FFFD, which would then be recorded). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body's text, or undefined when its bytes are not UTF-8. */
+function utf8TextOf(body: Buffer): string | undefined {
+  try {
+    return STRICT_UTF8.decode(body);
+  } catch {
+    return undefined;
+  }
+}
+
+const NOT_UTF8 = say`the body is not valid UTF-8: send its text in UTF-8`;
+
 /**
- * JSON bodies read as the ledger read them under Express (body-parser, `strict`): an empty body with a JSON
- * content type is `{}` (Fastify would refuse it), and a body must be an object or an array (Fastify would take
- * `"text"` or `42`), nested at most MAX_JSON_DEPTH deep. The rest is Fastify's own parser, with its guard against
- * `__proto__` and `constructor` keys.
+ * JSON bodies: an empty body with a JSON content type is `{}` (as under Express; Fastify would refuse it), and a body
+ * must be UTF-8 and an object — every operation takes one; Fastify would take `"text"` or `42`, and an array of a
+ * million elements was validated element by element into a 100 MB refusal — nested at most MAX_JSON_DEPTH deep. The
+ * rest is Fastify's own parser, with its guard against `__proto__` and `constructor` keys.
  */
 export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -68,9 +82,9 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
     const refusal = refusalOf(request);
     if (refusal) return done(refusal);
     if (body.length === 0) return done(null, {});
-    const text = body.toString('utf8');
-    const first = FIRST_CHARACTER.exec(text)?.[1];
-    if (first !== '{' && first !== '[') return done(malformed(say`a JSON body must be an object or an array`));
+    const text = utf8TextOf(body);
+    if (text === undefined) return done(malformed(NOT_UTF8));
+    if (FIRST_CHARACTER.exec(text)?.[1] !== '{') return done(malformed(say`a JSON body must be an object`));
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
       return done(malformed(say`a JSON body may nest objects and arrays at most ${MAX_JSON_DEPTH} deep`));
     }
@@ -82,10 +96,23 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
 
 /**
  * Form bodies (`curl -d on=2025-10-12`), as Nest reads them by default: fields of a plain object (querystring's own
- * has no prototype).
+ * has no prototype). Bytes and percent-escapes must be UTF-8 (querystring would turn `%FF` into U+FFFD).
  */
 export const formBodyParser: FastifyBodyParser<Buffer> = (request, body, done) => {
   const refusal = refusalOf(request);
   if (refusal) return done(refusal);
-  done(null, { ...parseQueryString(body.toString('utf8')) });
+  const text = utf8TextOf(body);
+  if (text === undefined) return done(malformed(NOT_UTF8));
+  let escapesAreUtf8 = true;
+  const decode = (escaped: string): string => {
+    try {
+      return decodeURIComponent(escaped);
+    } catch {
+      escapesAreUtf8 = false;
+      return escaped;
+    }
+  };
+  const fields = parseQueryString(text, '&', '=', { decodeURIComponent: decode });
+  if (!escapesAreUtf8) return done(malformed(say`the form body's percent-escapes are not UTF-8`));
+  done(null, { ...fields });
 };

@@ -11,7 +11,8 @@ export interface RequestContext {
   correlationId: string;
 }
 
-const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+/** What an `X-Correlation-Id` or `X-Causation-Id` may be: 1–128 of `A–Z a–z 0–9 _ . : -`. */
+export const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * The first thing a request meets, before its body is read: every answer (404s, 413s too) carries its correlation id.
@@ -28,7 +29,7 @@ export function requestContextHook(config: Pick<LedgerConfig, 'today'>): onReque
 /** `X-Correlation-Id` as sent (when well-formed) or a new one: kept with the request's facts and echoed on the answer. */
 export function takeCorrelationId(request: IncomingMessage, response: ServerResponse): string {
   const sent = request.headers['x-correlation-id'];
-  const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : timeOrderedUuid();
+  const correlationId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : timeOrderedUuid();
   requestFactsOf(request).correlationId = correlationId;
   response.setHeader('X-Correlation-Id', correlationId);
   return correlationId;

@@ -319,7 +319,15 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
     '不读取内容编码为“{0}”的请求体：请以未编码形式发送（Content-Encoding: identity）',
   'a body in the charset "{0}" is not read: send UTF-8 (charset=utf-8)':
     '不读取字符集为“{0}”的请求体：请以UTF-8发送（charset=utf-8）',
-  'a JSON body must be an object or an array': 'JSON请求体应为对象或数组',
+  'a JSON body must be an object': 'JSON请求体应为对象',
+  'the part "{0}" is sent more than once': '表单部分"{0}"发送了不止一次',
+  'X-Causation-Id must be sent once, 1–128 of A–Z a–z 0–9 _ . : -':
+    'X-Causation-Id只能发送一次，由1至128个A–Z、a–z、0–9、_、.、:、-组成',
+  '{0} more fields': '另有{0}个字段',
+  'body holds more than {0} fields and elements; no operation takes that many':
+    'body含有超过{0}个字段和元素，任何操作都不接受这么多',
+  'the body is not valid UTF-8: send its text in UTF-8': '请求体不是有效的UTF-8编码：请以UTF-8发送文本',
+  "the form body's percent-escapes are not UTF-8": '表单请求体的百分号转义不是UTF-8编码',
   'a JSON body may nest objects and arrays at most {0} deep': 'JSON请求体中对象和数组的嵌套不得超过{0}层',
   'the body is not valid JSON: {0}': '请求体不是有效的JSON：{0}',
   'the ledger could not complete the request': '台账未能完成该请求',
