@@ -123,8 +123,10 @@ describe('GET /v1/stream (server-sent events of the change feed)', () => {
     const kind = await ledger.http.get('/v1/stream?kind=galaxy', { as: 'viewer' });
     expect(kind.status).toBe(400);
     expect(kind.body.details).toEqual([expect.objectContaining({ field: 'kind' })]);
-    const last = await ledger.http.get('/v1/stream', { as: 'viewer', headers: { 'last-event-id': 'yesterday' } });
-    expect(last.status).toBe(400);
-    expect(last.body.details).toEqual([expect.objectContaining({ field: 'Last-Event-ID' })]);
+    for (const lastEventId of ['yesterday', '0x10', '1e3', '-1']) {
+      const last = await ledger.http.get('/v1/stream', { as: 'viewer', headers: { 'last-event-id': lastEventId } });
+      expect({ lastEventId, status: last.status }).toEqual({ lastEventId, status: 400 });
+      expect(last.body.details).toEqual([expect.objectContaining({ field: 'Last-Event-ID' })]);
+    }
   });
 });

@@ -160,7 +160,7 @@ describe('transport refusals', () => {
     expect(good.status).toBe(201);
   });
 
-  it('reads numbers in a query only when written in decimal: 0x10, 1e3 and past 2^53 are 400 naming the field', async () => {
+  it('reads numbers in a query only when written in decimal (0x10, 1e3 are 400 naming the field), and its escapes only as UTF-8', async () => {
     for (const [query, field] of [
       ['limit=0x10', 'limit'],
       ['offset=1e3', 'offset'],
@@ -172,6 +172,13 @@ describe('transport refusals', () => {
     }
     const list = await ledger.http.get('/v1/consortia?limit=16&offset=0', { as: 'viewer' });
     expect(list.status).toBe(200);
+    const notUtf8 = await ledger.http.get('/v1/subsidies?consortiumId=%FF', { as: 'viewer' });
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body.details).toEqual([expect.objectContaining({ field: 'consortiumId' })]);
+    const chinese = await ledger.http.get(`/v1/subsidies?consortiumId=${encodeURIComponent('辽宁-1')}`, {
+      as: 'viewer',
+    });
+    expect(chinese.status).toBe(200);
   });
 
   it('answers GET /health whatever body, media type or coding comes with it', async () => {

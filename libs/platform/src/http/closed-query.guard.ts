@@ -40,9 +40,16 @@ export class ClosedQueryGuard implements CanActivate {
   private readonly declared = new WeakMap<object, ReadonlySet<string>>();
 
   canActivate(context: ExecutionContext): boolean {
-    const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query ?? {};
+    const request = context.switchToHttp().getRequest<{ query?: Record<string, unknown>; url?: string }>();
+    const query = request.query ?? {};
     const names = Object.keys(query);
     if (names.length === 0) return true;
+    const notUtf8 = parametersNotUtf8(request.url ?? '');
+    if (notUtf8.length > 0) {
+      throw invalidInput(
+        notUtf8.map((name) => ({ field: name, problems: [say`${name}: its percent-encoding must be UTF-8`] })),
+      );
+    }
     const handler = context.getHandler();
     let declared = this.declared.get(handler);
     if (!declared) {
@@ -59,4 +66,25 @@ export class ClosedQueryGuard implements CanActivate {
     if (details.length === 0) return true;
     throw invalidInput(details);
   }
+}
+
+/**
+ * The parameters of a URL's query string whose percent-escapes are not UTF-8 (`?consortiumId=%FF`), which the query
+ * parser would have read as U+FFFD: refused as a path with them is (framework-errors.ts).
+ */
+function parametersNotUtf8(url: string): string[] {
+  const start = url.indexOf('?');
+  if (start < 0 || !url.includes('%', start)) return [];
+  return url
+    .slice(start + 1)
+    .split('&')
+    .filter((part) => {
+      try {
+        decodeURIComponent(part);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((part) => part.split('=')[0].replace(/%[0-9a-f]{2}/gi, '?'));
 }

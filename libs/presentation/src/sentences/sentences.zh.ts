@@ -320,6 +320,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'a body in the charset "{0}" is not read: send UTF-8 (charset=utf-8)':
     '不读取字符集为“{0}”的请求体：请以UTF-8发送（charset=utf-8）',
   'a JSON body must be an object': 'JSON请求体应为对象',
+  '{0}: its percent-encoding must be UTF-8': '{0}：其百分号编码应为UTF-8',
   'the part "{0}" is sent more than once': '表单部分"{0}"发送了不止一次',
   'X-Causation-Id must be sent once, 1–128 of A–Z a–z 0–9 _ . : -':
     'X-Causation-Id只能发送一次，由1至128个A–Z、a–z、0–9、_、.、:、-组成',
