@@ -9,8 +9,8 @@ import { yuanOrNull } from '@ledger/presentation/money.view';
 
 /**
  * The caps a grant was checked against, as they stand now: the domain's own `capsFor`, for a grant of nothing with the
- * facts recorded on the grant, over the boundary folds as they are now, and with what the recipient leads now (the registry of
- * leads; `recordedCapFacts`). So `used` counts every later grant and
+ * facts recorded on the grant, over the boundary folds as they are now, and with what the recipient leads now (the
+ * registry of leads; `recordedCapFacts`). So `used` counts every later grant and
  * cancellation exactly as the next grant's check would, and no cap arithmetic is repeated here. Caps on a single
  * grant's amount (scope `grant`) and statements without a boundary (liaoning.alliance-no-cap) are not running totals
  * and are left out; the grant's own record keeps them.

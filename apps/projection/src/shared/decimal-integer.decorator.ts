@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 
-/** Decimal digits, an optional minus first, at most 15 of them: every integer written so is exact in a JavaScript number. */
+/** Decimal digits, an optional minus first, at most 15: every integer written so is exact in a JavaScript number. */
 const DECIMAL_INTEGER = /^-?\d{1,15}$/;
 
 /**
