@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { CapturedLog } from './support/captured-log';
 import { filingBody } from './support/consortium-requests';
@@ -180,6 +181,35 @@ describe('transport refusals', () => {
     });
     expect(chinese.status).toBe(200);
   });
+
+  /** What the server answers bytes sent as they are, read until it closes the connection. */
+  function rawExchange(request: string): Promise<string> {
+    const { hostname, port } = new URL(ledger.url);
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.end(request));
+      let answer = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (answer += chunk));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  it.each([
+    ['headers over 16 KB', `GET /health HTTP/1.1\r\nHost: l\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['a malformed chunk', 'POST /v1/consortia HTTP/1.1\r\nHost: l\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 400],
+    ['a DEL in a header', 'GET /health HTTP/1.1\r\nHost: l\r\nX-A: b\x7fc\r\n\r\n', 400],
+    ['an unmet Expect', 'POST /v1/consortia HTTP/1.1\r\nHost: l\r\nExpect: bogus\r\nContent-Length: 2\r\n\r\n{}', 417],
+  ])(
+    'answers a request HTTP cannot read (%s) in the envelope, with a correlation id',
+    async (_case, request, status) => {
+      const answer = await rawExchange(request);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head.toLowerCase()).toMatch(/\r\nx-correlation-id: [\w-]{36}/);
+      expect(JSON.parse(body)).toEqual({ error: 'invalid-input', message: expect.any(String) });
+    },
+  );
 
   it('answers GET /health whatever body, media type or coding comes with it', async () => {
     for (const headers of <Array<Record<string, string>>>[

@@ -13,7 +13,7 @@ import { formBodyParser, jsonBodyParser } from './body-parsers';
 import { multipartBodies } from './multipart-bodies';
 import { answerInTheAskedLanguage } from './answer-language';
 import { etagsOnReads } from './etags-on-reads';
-import { answerFrameworkError } from './framework-errors';
+import { answerClientError, answerFrameworkError, answerUnmetExpectation } from './framework-errors';
 import { methodNotAllowed } from './method-not-allowed';
 import { serveOpenApi } from './open-api';
 import { requestContextHook } from './request-context.hook';
@@ -59,6 +59,8 @@ export async function createLedgerApp(
     skipMiddie: true,
     // A URL Fastify cannot route (bad percent-encoding) gets the ledger's envelope, correlation id and log line.
     frameworkErrors: answerFrameworkError(logger),
+    // …and so does a request Node's HTTP parser cannot read (framework-errors.ts).
+    clientErrorHandler: answerClientError(logger),
   });
   // Nest's own start-up lines wait for the app's logger (pino) instead of going to the console.
   // abortOnError false: a provider failing at start-up (a store refusing) rejects here, for main's exitOnStartFailure,
@@ -69,6 +71,7 @@ export async function createLedgerApp(
   });
   app.useLogger(new LedgerLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.server.on('checkExpectation', answerUnmetExpectation(logger));
   fastify.addHook('onRequest', requestContextHook(app.get<LedgerConfig>(LEDGER_CONFIG)));
   logRequests(fastify, logger);
   methodNotAllowed(fastify);
