@@ -104,6 +104,15 @@ describe('answers in Chinese by default: no English sentence', () => {
     expect(overCap.status).toBe(422);
     expect(overCap.body).toMatchObject({ rule: 'liaoning.operating-funds' });
 
+    // An Idempotency-Key sent again with another request, and one that is no key.
+    const keyed = (key: string, amount: string) => (headers: Record<string, string>) =>
+      postGrant(ledger, { ...grant, amount }, { 'idempotency-key': key, ...headers });
+    expect((await keyed('no-english-1', '1000000')({})).status).toBe(201);
+    const reused = await ask('Idempotency-Key reused', keyed('no-english-1', '2000000'));
+    expect(reused.body).toMatchObject({ error: 'idempotency-key-reused' });
+    const badKey = await ask('Idempotency-Key that is no key', keyed('has spaces in it', '1000000'));
+    expect(badKey.body).toMatchObject({ error: 'invalid-input' });
+
     // A command refused for the consortium's status (its status said as a word, not a code).
     const again = await ask('approval refused for the status', (headers) =>
       http.post(

@@ -392,6 +392,8 @@ describe('POST /v1/reconciliations: what is refused, nothing recorded', () => {
       body: form,
     });
     expect(response.status).toBe(413);
+    // In the ledger's words, Chinese by default (the upload library's own were English only).
+    expect(await response.json()).toEqual({ error: 'invalid-input', message: '一次上传只接受1个文件' });
   });
 
   it.each(['viewer', 'officer', 'supervisor'] as const)('%s may not run a match: 403', async (role) => {

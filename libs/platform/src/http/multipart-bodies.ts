@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { say } from '@ledger/domain/shared/sentence';
+import { say, Words } from '@ledger/domain/shared/sentence';
 import { refusalOf } from './body-parsers';
 import { TransportRefusal } from './transport-refusal';
 
@@ -10,9 +10,25 @@ import { TransportRefusal } from './transport-refusal';
  */
 const MULTIPART_LIMITS = { fileSize: 20 * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 21 };
 
-/** A multipart body that cannot be read: a 400 in the ledger's envelope (busboy's own errors carry no status). */
-class MalformedMultipartError extends Error {
-  readonly statusCode = 400;
+/** @fastify/multipart's limits, as the ledger says them (its own messages are English only: "reach files limit"). */
+const LIMIT_PASSED: Readonly<Record<string, Words>> = {
+  FST_REQ_FILE_TOO_LARGE: say`the file is over ${MULTIPART_LIMITS.fileSize / 1024 / 1024} MiB`,
+  FST_FILES_LIMIT: say`an upload takes ${MULTIPART_LIMITS.files} file`,
+  FST_FIELDS_LIMIT: say`an upload takes at most ${MULTIPART_LIMITS.fields} fields`,
+  FST_PARTS_LIMIT: say`an upload takes at most ${MULTIPART_LIMITS.parts} parts`,
+};
+
+/** What a part that could not be read is refused as: a limit passed 413, the rest 400 (busboy's errors carry none). */
+function unreadable(error: unknown): TransportRefusal {
+  if (error instanceof TransportRefusal) return error;
+  const passed = LIMIT_PASSED[(error as { code?: string }).code ?? ''];
+  if (passed) return new TransportRefusal(413, 'invalid-input', passed);
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return new TransportRefusal(
+    status === 413 ? 413 : 400,
+    'invalid-input',
+    say`the multipart/form-data body could not be read`,
+  );
 }
 
 /**
@@ -40,10 +56,7 @@ export async function multipartBodies(fastify: FastifyInstance): Promise<void> {
         body[part.fieldname] = part.type === 'file' ? await part.toBuffer() : part.value;
       }
     } catch (error) {
-      const status = (error as { statusCode?: unknown }).statusCode;
-      if (error instanceof TransportRefusal || (typeof status === 'number' && status >= 400 && status < 500))
-        throw error;
-      throw new MalformedMultipartError(`the multipart/form-data body could not be read: ${(error as Error).message}`);
+      throw unreadable(error);
     }
     request.body = body;
   });

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
+import { say } from '@ledger/domain/shared/sentence';
 import type { IncomingHttpHeaders } from 'node:http';
 import { derivedId } from '../commands/command-metadata';
 import { KeyedMutex } from '../commands/keyed-mutex';
@@ -115,7 +116,7 @@ export class IdempotencyKeys {
         throw new HttpException(
           {
             error: 'conflict',
-            message: `a request with Idempotency-Key "${key}" is still being answered; send it again`,
+            message: say`a request with Idempotency-Key "${key}" is still being answered; send it again`,
           },
           HttpStatus.CONFLICT,
         );
@@ -153,6 +154,6 @@ function parsedBody(payload: unknown): unknown {
 
 const reusedKey = (key: string) =>
   new HttpException(
-    { error: 'idempotency-key-reused', message: `Idempotency-Key "${key}" was used before with another request` },
+    { error: 'idempotency-key-reused', message: say`Idempotency-Key "${key}" was used before with another request` },
     HttpStatus.UNPROCESSABLE_ENTITY,
   );

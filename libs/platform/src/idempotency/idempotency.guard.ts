@@ -1,4 +1,5 @@
 import { BadRequestException, CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { say } from '@ledger/domain/shared/sentence';
 import { Principal } from '../auth/roles';
 import { IdempotencyKeys, IdempotentRequest } from './idempotency-keys';
 
@@ -8,10 +9,10 @@ const KEYED_METHODS = new Set(['POST', 'DELETE']);
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 function badKey(key: string): BadRequestException {
-  const problem = 'must be 1 to 255 visible ASCII characters (a UUID, say), without spaces';
+  const problem = say`Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID, say), without spaces`;
   return new BadRequestException({
     error: 'invalid-input',
-    message: `Idempotency-Key: ${key.trim() === '' ? 'is empty; leave the header out or ' : ''}${problem}`,
+    message: key.trim() === '' ? say`Idempotency-Key is empty: leave the header out, or send a key` : problem,
     details: [{ field: 'Idempotency-Key', problems: [problem] }],
   });
 }

@@ -320,6 +320,17 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'a body in the charset "{0}" is not read: send UTF-8 (charset=utf-8)':
     '不读取字符集为“{0}”的请求体：请以UTF-8发送（charset=utf-8）',
   'a JSON body must be an object': 'JSON请求体应为对象',
+  'the file is over {0} MiB': '文件超过{0} MiB',
+  'an upload takes {0} file': '一次上传只接受{0}个文件',
+  'an upload takes at most {0} fields': '一次上传最多接受{0}个字段',
+  'an upload takes at most {0} parts': '一次上传最多接受{0}个部分',
+  'the multipart/form-data body could not be read': '无法读取multipart/form-data请求体',
+  'a request with Idempotency-Key "{0}" is still being answered; send it again':
+    '使用Idempotency-Key "{0}"的请求仍在处理中，请重新发送',
+  'Idempotency-Key "{0}" was used before with another request': 'Idempotency-Key "{0}"此前已用于另一个请求',
+  'Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID, say), without spaces':
+    'Idempotency-Key应为1至255个可见ASCII字符（例如UUID），不含空格',
+  'Idempotency-Key is empty: leave the header out, or send a key': 'Idempotency-Key为空：请省略该请求头，或发送一个键',
   '{0}: its percent-encoding must be UTF-8': '{0}：其百分号编码应为UTF-8',
   'the part "{0}" is sent more than once': '表单部分"{0}"发送了不止一次',
   'X-Causation-Id must be sent once, 1–128 of A–Z a–z 0–9 _ . : -':
