@@ -21,6 +21,10 @@ describe('input hygiene', () => {
       ['a line break in a name', { name: '辽宁\n联盟' }, 'name'],
       ['an escape in a member name', { members: [{ name: '\u001b[31m' }] }, 'members[0].name'],
       ['an unpaired surrogate', { name: '联盟\ud800' }, 'name'],
+      ['a C1 control (NEL) in a name', { name: '辽宁\u0085联盟' }, 'name'],
+      ['a line separator in a name', { name: '辽宁\u2028联盟' }, 'name'],
+      ['a right-to-left override in a member name', { members: [{ name: '沈阳\u202e学大' }] }, 'members[0].name'],
+      ['a noncharacter in the lead', { lead: { name: '沈阳\uffff' } }, 'lead.name'],
       ['a leading space', { name: ' 辽宁联盟' }, 'name'],
       ['a trailing tab in the lead', { lead: { name: '沈阳\t' } }, 'lead.name'],
     ])('refuses %s with 400 naming the field, recording nothing', async (_case, override, field) => {
@@ -50,9 +54,15 @@ describe('input hygiene', () => {
         { as: 'officer' },
       );
       expect([bell.status, fieldsOf(bell.body)]).toEqual([400, ['reason']]);
+      const isolate = await ledger.http.post(
+        `/v1/consortia/${id}/dissolution`,
+        { on, reason: '任务完成\u2066' },
+        { as: 'officer' },
+      );
+      expect([isolate.status, fieldsOf(isolate.body)]).toEqual([400, ['reason']]);
       const lines = await ledger.http.post(
         `/v1/consortia/${id}/dissolution`,
-        { on, reason: '任务完成：\n\t一、成果已验收' },
+        { on, reason: '任务完成：\n\t一、成果已验收\u2028二、经费已结算' },
         { as: 'officer' },
       );
       expect(lines.status).toBe(201);

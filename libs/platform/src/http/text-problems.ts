@@ -13,10 +13,17 @@ export interface FieldProblem {
  */
 export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['reason', 'text', 'note', 'notes']);
 
+/**
+ * Control characters: C0 and DEL, the C1 block (U+0080–U+009F: NEL among them, a line break to some readers), the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069: text that displays in another order
+ * than it is recorded), and the noncharacters U+FDD0–U+FDEF, U+FFFE, U+FFFF. One-line text refuses the line and
+ * paragraph separators (U+2028, U+2029) too; free text takes them, as it takes tab and line breaks.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/;
+const CONTROL_BUT_LINES =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/;
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const SURROUNDING_SPACE = /^\s|\s$/;
 
@@ -36,8 +43,8 @@ const fieldOf = (parent: string, key: string): string =>
   /^\d+$/.test(key) ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
 /**
- * Every string of a request's body, query or path, at any depth, checked before it is validated or recorded: no C0
- * control character (nor DEL), except tab and line breaks in MULTI_LINE_FIELDS; no unpaired surrogate; no leading or
+ * Every string of a request's body, query or path, at any depth, checked before it is validated or recorded: no
+ * control character (CONTROL), except tab and line breaks in MULTI_LINE_FIELDS; no unpaired surrogate; no leading or
  * trailing whitespace (refused, not trimmed: what the log records is what was sent). One problem per field path.
  */
 export function textProblems(value: unknown, field = '', multiLine = false): FieldProblem[] {
