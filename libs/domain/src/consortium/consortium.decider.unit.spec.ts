@@ -208,6 +208,26 @@ describe(`${named(procedure.objections)}: no unresolved objection at approval`, 
       .when(c.object('2025-09-20'))
       .thenRejects({ code: 'invalid-state', rule: 'lifecycle.objections' }));
 
+  it.each([
+    ['the day before the notice starts', '2025-09-28'],
+    ['the day after it ends (its status is public-notice until approval)', '2025-10-12'],
+    ['months after it ended', '2026-05-01'],
+  ])(
+    'an objection dated %s is refused',
+    (_when, on) => void spec.given(inNotice()).when(c.object(on)).thenRejects({ rule: 'lifecycle.objections' }),
+  );
+
+  it('an objection on the notice’s first and last days is recorded', () => {
+    spec
+      .given(inNotice())
+      .when(c.object('2025-09-29'))
+      .thenMatches([{ type: 'ObjectionRecorded' }]);
+    spec
+      .given(inNotice())
+      .when(c.object('2025-10-11'))
+      .thenMatches([{ type: 'ObjectionRecorded' }]);
+  });
+
   it('an unresolved objection blocks approval; dismissed, it does not', () => {
     const objected = eventsOf(NMG, [c.object('2025-10-09')], inNotice());
     spec.given(objected).when(c.approve('2025-10-12')).thenRejects({ rule: 'lifecycle.objections' });

@@ -320,6 +320,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'a body in the charset "{0}" is not read: send UTF-8 (charset=utf-8)':
     '不读取字符集为“{0}”的请求体：请以UTF-8发送（charset=utf-8）',
   'a JSON body must be an object': 'JSON请求体应为对象',
+  'objections are recorded during the public notice, from {0} to {1}; this one is dated {2}':
+    '异议在公示期间（{0}至{1}）内提出方予记录；本异议日期为{2}',
   'the file is over {0} MiB': '文件超过{0} MiB',
   'an upload takes {0} file': '一次上传只接受{0}个文件',
   'an upload takes at most {0} fields': '一次上传最多接受{0}个字段',

@@ -24,6 +24,15 @@ export function decideObjection(
       policy.procedure.objections,
     );
   }
+  // The status stays public-notice until approval: the notice's own dates say when objections may be raised.
+  const notice = state.notice!;
+  if (on < notice.startsOn || on > notice.endsOn) {
+    return reject(
+      'invalid-state',
+      say`objections are recorded during the public notice, from ${notice.startsOn} to ${notice.endsOn}; this one is dated ${on}`,
+      policy.procedure.objections,
+    );
+  }
   return [
     {
       type: 'ObjectionRecorded',
