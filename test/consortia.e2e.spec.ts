@@ -269,6 +269,20 @@ describe('consortia over HTTP', () => {
       );
       expect(withoutPlan.status).toBe(422);
       expect(withoutPlan.body.rule).toBe('tianjin.annual-report');
+      // 2019's report, due by 2019-12-31, a year late: recorded with its check failed, and the view says so.
+      const lateReport = await ledger.http.post(
+        `/v1/consortia/${id}/annual-reports`,
+        { year: 2019, submittedOn: '2020-12-29', summary: true, plan: true },
+        { as: 'officer' },
+      );
+      expect(lateReport.status).toBe(201);
+      const reports = await ledger.http.get(`/v1/consortia/${id}?minPosition=${lateReport.body.position}`, {
+        as: 'viewer',
+      });
+      expect(reports.body.annualReports).toEqual([
+        expect.objectContaining({ year: 2020, dueOn: '2020-12-31', onTime: true }),
+        expect.objectContaining({ year: 2019, dueOn: '2019-12-31', onTime: false }),
+      ]);
 
       const late = await ledger.http.post(
         '/v1/consortia',

@@ -2494,6 +2494,8 @@ export interface components {
       plan: boolean;
       /** Format: date */
       dueOn: string;
+      /** @description submitted by its due date (a late report is recorded with its check failed) */
+      onTime: boolean;
     };
     WaiverViewDto: {
       rule: string;

@@ -83,6 +83,8 @@ export class AnnualReportViewDto {
   @ApiProperty() summary!: boolean;
   @ApiProperty() plan!: boolean;
   @DateProperty() dueOn!: string;
+  @ApiProperty({ description: 'submitted by its due date (a late report is recorded with its check failed)' })
+  onTime!: boolean;
 }
 
 export class WaiverViewDto {

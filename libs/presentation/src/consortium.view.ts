@@ -14,8 +14,14 @@ export function unitView(unit: Unit) {
 }
 
 export function consortiumView(state: ConsortiumState) {
-  const { exists: _exists, lead, members, ...rest } = state;
-  return { ...rest, lead: unitView(lead), members: members.map(unitView) };
+  const { exists: _exists, lead, members, annualReports, ...rest } = state;
+  return {
+    ...rest,
+    lead: unitView(lead),
+    members: members.map(unitView),
+    // A late report is recorded with its check failed (tianjin.annual-report); the list says which, read off its dates.
+    annualReports: annualReports.map((report) => ({ ...report, onTime: report.submittedOn <= report.dueOn })),
+  };
 }
 
 export function consortiumSummaryView(state: ConsortiumState) {
