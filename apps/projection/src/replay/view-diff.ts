@@ -1,3 +1,5 @@
+import { isRuleTitle, isSentence } from '@ledger/domain/shared/sentence';
+
 /** One field that differs between two views of an entity. `from` is absent when added, `to` when removed. */
 export interface FieldChange {
   /** The field's path in the view: `status`, `lead.name`, `members[2].creditCode`. */
@@ -11,12 +13,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * A sentence (a verdict's `detail`) is one field of the view, shown rendered in the asked language: it changes whole,
+ * never by its template or arguments (`detail.with[0]`), which no view shows.
+ */
+const isWords = (value: unknown): boolean => isSentence(value) || isRuleTitle(value);
+
+/**
  * What changed from one view to another, field by field, down to the leaves: objects by key, arrays by index (the
  * ledger's lists only grow at the end — reviews, evaluations, movements — so an index names the same item before and
  * after; a removed member shifts those after it, and shows as the items that changed). In the order of the later view.
  */
 export function diffViews(before: unknown, after: unknown, path = ''): FieldChange[] {
-  if (isRecord(before) && isRecord(after)) {
+  if (isRecord(before) && isRecord(after) && !isWords(before) && !isWords(after)) {
     const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
     return keys.flatMap((key) => diffField(before, after, key, path ? `${path}.${key}` : key));
   }

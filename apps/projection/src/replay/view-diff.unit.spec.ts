@@ -1,3 +1,4 @@
+import { say } from '@ledger/domain/shared/sentence';
 import { diffViews } from './view-diff';
 
 describe('diffViews: what changed between two views, field by field', () => {
@@ -19,6 +20,20 @@ describe('diffViews: what changed between two views, field by field', () => {
       { field: 'movements[0].amount', change: 'changed', from: '1.00', to: '2.00' },
       { field: 'movements[1]', change: 'added', to: { amount: '3.00' } },
       { field: 'members[1]', change: 'removed', from: 'b' },
+    ]);
+  });
+
+  it("changes a verdict's sentence whole, as the view shows it rendered, never by its template's arguments", () => {
+    const members = (n: number) => say`${n} universities or research institutes among the members; at least ${1}`;
+    const before = { eligibility: [{ rule: 'r', ok: true, detail: members(1) }] };
+    const after = { eligibility: [{ rule: 'r', ok: true, detail: members(2) }] };
+    expect(diffViews(before, after)).toEqual([
+      { field: 'eligibility[0].detail', change: 'changed', from: members(1), to: members(2) },
+    ]);
+    expect(
+      diffViews(before, { eligibility: [{ rule: 'r', ok: true, detail: 'as recorded before sentences' }] }),
+    ).toEqual([
+      { field: 'eligibility[0].detail', change: 'changed', from: members(1), to: 'as recorded before sentences' },
     ]);
   });
 

@@ -2,6 +2,10 @@ import { BadRequestException } from '@nestjs/common';
 import { isBusinessDate, parseTimestamp } from '@ledger/domain/shared/dates';
 import { say, Sentence } from '@ledger/domain/shared/sentence';
 
+/** The last moment whose ISO text has a four-digit year. */
+const LAST_FOUR_DIGIT = '9999-12-31T23:59:59.999Z';
+const LAST_FOUR_DIGIT_MS = Date.parse(LAST_FOUR_DIGIT);
+
 /**
  * A moment as an ISO UTC timestamp comparable with `recordedAt`, or undefined when `raw` is not one. A timestamp needs
  * its zone (Z or ±hh:mm); a bare date means the end of that day in China Standard Time (UTC+8), when supervisors ask
@@ -11,7 +15,10 @@ import { say, Sentence } from '@ledger/domain/shared/sentence';
 export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = 'end-of-day'): string | undefined {
   const clock = date === 'end-of-day' ? 'T23:59:59.999+08:00' : 'T00:00:00.000+08:00';
   const time = parseTimestamp(isBusinessDate(raw) ? `${raw}${clock}` : raw);
-  return time === undefined ? undefined : new Date(time).toISOString();
+  if (time === undefined) return undefined;
+  // Moments are compared with `recordedAt` as text, which holds for four-digit years only: a valid moment whose UTC
+  // falls in year 10000 (9999-12-31T16:00:00-08:00) would read "+010000-…" and sort before every event.
+  return time > LAST_FOUR_DIGIT_MS ? LAST_FOUR_DIGIT : new Date(time).toISOString();
 }
 
 /**
