@@ -19,6 +19,7 @@ export * from './http/answer.dto';
 export * from './http/api-properties';
 export * from './http/close-on-signals';
 export * from './http/create-ledger-app';
+export * from './http/decimal-integer';
 export * from './http/health.controller';
 export * from './http/ledger-errors';
 export * from './http/ledger-error.dto';

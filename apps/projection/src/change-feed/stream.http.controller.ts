@@ -9,6 +9,7 @@ import {
   consortiumKeys,
   covers,
   CurrentPrincipal,
+  decimalIntegerOf,
   JurisdictionKeys,
   LEDGER_CONFIG,
   LedgerConfig,
@@ -66,9 +67,9 @@ export class StreamHttpController implements BeforeApplicationShutdown {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): void {
-    // Decimal digits only, as `minPosition` (Number() would read `0x10` as 16 and ` 7` as 7).
-    const after = lastEventId === undefined || lastEventId === '' ? undefined : Number(lastEventId);
-    if (after !== undefined && (!/^\d{1,15}$/.test(lastEventId!) || !Number.isSafeInteger(after))) {
+    const resumed = lastEventId === undefined || lastEventId === '';
+    const after = resumed ? undefined : decimalIntegerOf(lastEventId);
+    if (!resumed && (after === undefined || after < 0)) {
       throw badQueryParameter('Last-Event-ID', say`must be a log position (a whole number ≥ 0)`);
     }
     const known = this.feed.kinds();

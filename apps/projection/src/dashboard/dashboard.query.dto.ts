@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import { DecimalInteger } from '@ledger/platform';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
-import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class DashboardQuery extends QueryOptionsDto {
   @ApiPropertyOptional({ default: 90, description: 'how far ahead deadlines are listed (overdue ones always are)' })

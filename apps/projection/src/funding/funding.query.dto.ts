@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { IsCreditCode } from '@ledger/platform';
+import { DecimalInteger, IsCreditCode } from '@ledger/platform';
 import { QueryOptionsDto } from '../shared/query-options.dto';
-import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class FundingParams {
   @ApiProperty({ example: '91210100MA0000001G', description: 'the recipient: a unified social credit code' })

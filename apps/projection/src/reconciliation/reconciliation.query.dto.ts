@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { DecimalInteger } from '@ledger/platform';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
-import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class ReconciliationQuery extends QueryOptionsDto {
   @ApiPropertyOptional({ example: 2025, description: 'the fiscal year of the grants; every year when absent' })

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsBusinessDate, validationRule } from '@ledger/platform';
+import { DecimalInteger, IsBusinessDate, validationRule } from '@ledger/platform';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
-import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 const IsUploadedFile = validationRule(
   'isUploadedFile',

@@ -1,4 +1,5 @@
 import { say } from '@ledger/domain/shared/sentence';
+import { decimalIntegerOf } from '@ledger/platform';
 import { badQueryParameter, timestampOf } from '../shared/as-of';
 
 /**
@@ -7,11 +8,10 @@ import { badQueryParameter, timestampOf } from '../shared/as-of';
  */
 export type Moment = { position: number } | { timestamp: string };
 
-const POSITION = /^\d{1,15}$/;
-
 /** `12` → position 12; `2025-06-30T16:00:00Z` or `2025-06-30` → a timestamp; anything else → 400 naming `field`. */
 export function parseMoment(field: string, raw: string): Moment {
-  if (POSITION.test(raw)) return { position: Number(raw) };
+  const position = decimalIntegerOf(raw);
+  if (position !== undefined && position >= 0) return { position };
   const timestamp = timestampOf(raw);
   if (timestamp !== undefined) return { timestamp };
   throw badQueryParameter(

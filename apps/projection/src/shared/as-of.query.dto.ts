@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Min } from 'class-validator';
+import { DecimalInteger } from '@ledger/platform';
 import { OptionalQuery } from './optional-query.decorator';
 import { QueryOptionsDto } from './query-options.dto';
-import { DecimalInteger } from './decimal-integer.decorator';
 
 /** What the detail of a consortium, a subsidy or a zone accepts: the state now, or as the ledger knew it then. */
 export class AsOfQuery extends QueryOptionsDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DecimalInteger } from '@ledger/platform';
 import { OptionalQuery } from './optional-query.decorator';
-import { DecimalInteger } from './decimal-integer.decorator';
 
 /** What every query accepts: `minPosition` (read-your-writes, see MinPositionGuard). */
 export class QueryOptionsDto {

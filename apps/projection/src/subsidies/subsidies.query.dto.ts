@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { OptionalQuery } from '../shared/optional-query.decorator';
-import { IsCreditCode } from '@ledger/platform';
+import { DecimalInteger, IsCreditCode } from '@ledger/platform';
 import { CursorPageQueryDto } from '../shared/query-options.dto';
 import { CONSORTIUM_POLICY_IDS } from '@ledger/domain/shared/policy-ids';
 import { FUNDING_CATEGORY_IDS } from '@ledger/domain/policies/funding/grant-terms';
-import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 const SUBSIDY_STATUSES = ['pending', 'granted', 'terminated', 'declined', 'expired'];
 

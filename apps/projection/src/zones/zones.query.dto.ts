@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { DecimalInteger } from '@ledger/platform';
 import { OptionalQuery } from '../shared/optional-query.decorator';
 import { PageQueryDto } from '../shared/query-options.dto';
 import { ZONE_STATUSES, ZoneStatus } from '@ledger/domain/zone/zone.state';
-import { DecimalInteger } from '../shared/decimal-integer.decorator';
 
 export class ListZonesQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ZONE_STATUSES })

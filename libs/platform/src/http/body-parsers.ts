@@ -103,16 +103,27 @@ export const formBodyParser: FastifyBodyParser<Buffer> = (request, body, done) =
   if (refusal) return done(refusal);
   const text = utf8TextOf(body);
   if (text === undefined) return done(malformed(NOT_UTF8));
-  let escapesAreUtf8 = true;
-  const decode = (escaped: string): string => {
-    try {
-      return decodeURIComponent(escaped);
-    } catch {
-      escapesAreUtf8 = false;
-      return escaped;
-    }
-  };
-  const fields = parseQueryString(text, '&', '=', { decodeURIComponent: decode });
-  if (!escapesAreUtf8) return done(malformed(say`the form body's percent-escapes are not UTF-8`));
-  done(null, { ...fields });
+  if (fieldsEscapedNotInUtf8(text).length > 0) {
+    return done(malformed(say`the form body's percent-escapes are not UTF-8`));
+  }
+  done(null, { ...parseQueryString(text) });
 };
+
+/**
+ * The names of a query string's fields (a URL's, a form body's) whose percent-escapes are not UTF-8 (`name=%FF`),
+ * which querystring would read as U+FFFD.
+ */
+export function fieldsEscapedNotInUtf8(queryString: string): string[] {
+  if (!queryString.includes('%')) return [];
+  return queryString
+    .split('&')
+    .filter((part) => {
+      try {
+        decodeURIComponent(part);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((part) => part.split('=')[0].replace(/%[0-9a-f]{2}/gi, '?'));
+}

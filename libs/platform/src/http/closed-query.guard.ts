@@ -3,6 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { getMetadataStorage } from 'class-validator';
 import { say } from '@ledger/domain/shared/sentence';
+import { fieldsEscapedNotInUtf8 } from './body-parsers';
 import { invalidInput } from './ledger-validation.pipe';
 import type { FieldProblem } from './text-problems';
 
@@ -44,7 +45,9 @@ export class ClosedQueryGuard implements CanActivate {
     const query = request.query ?? {};
     const names = Object.keys(query);
     if (names.length === 0) return true;
-    const notUtf8 = parametersNotUtf8(request.url ?? '');
+    // The query parser reads an escape that is not UTF-8 as U+FFFD: refused, as a path with one is (framework-errors.ts).
+    const url = request.url ?? '';
+    const notUtf8 = url.includes('?') ? fieldsEscapedNotInUtf8(url.slice(url.indexOf('?') + 1)) : [];
     if (notUtf8.length > 0) {
       throw invalidInput(
         notUtf8.map((name) => ({ field: name, problems: [say`${name}: its percent-encoding must be UTF-8`] })),
@@ -66,25 +69,4 @@ export class ClosedQueryGuard implements CanActivate {
     if (details.length === 0) return true;
     throw invalidInput(details);
   }
-}
-
-/**
- * The parameters of a URL's query string whose percent-escapes are not UTF-8 (`?consortiumId=%FF`), which the query
- * parser would have read as U+FFFD: refused as a path with them is (framework-errors.ts).
- */
-function parametersNotUtf8(url: string): string[] {
-  const start = url.indexOf('?');
-  if (start < 0 || !url.includes('%', start)) return [];
-  return url
-    .slice(start + 1)
-    .split('&')
-    .filter((part) => {
-      try {
-        decodeURIComponent(part);
-        return false;
-      } catch {
-        return true;
-      }
-    })
-    .map((part) => part.split('=')[0].replace(/%[0-9a-f]{2}/gi, '?'));
 }

@@ -4,6 +4,7 @@ import { say } from '@ledger/domain/shared/sentence';
 import { ProjectionLaggingException } from '../http/ledger-errors';
 import { ProjectionEngine } from './projection-engine';
 import { READS_PROJECTIONS } from './read-models.decorator';
+import { decimalIntegerOf } from '../http/decimal-integer';
 
 export const MIN_POSITION_TIMEOUT_MS = 5000;
 
@@ -23,14 +24,15 @@ export class MinPositionGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const raw: unknown = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query?.minPosition;
     if (raw === undefined) return true;
-    if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
+    const position = typeof raw === 'string' ? decimalIntegerOf(raw) : undefined;
+    if (position === undefined || position < 0) {
       throw new BadRequestException({
         error: 'invalid-input',
         message: say`minPosition must be a non-negative integer log position`,
         details: [{ field: 'minPosition', problems: [say`must be a non-negative integer`] }],
       });
     }
-    return this.waitFor(Number(raw), context);
+    return this.waitFor(position, context);
   }
 
   private async waitFor(minPosition: number, context: ExecutionContext): Promise<boolean> {
