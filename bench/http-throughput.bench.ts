@@ -6,6 +6,7 @@
  *   GET /health                       the HTTP stack alone
  *   POST /v1/consortia                the README's Liaoning filing, the same body every time (every answer a 201)
  *   POST /v1/consortia @ 1000/s       the same at a fixed rate: the latency a steady load sees
+ *   POST /v1/consortia, keyed         the same, each request with an Idempotency-Key of its own (a careful client)
  *   POST /v1/subsidies                SLW-1's grants (bench/http/slw1-over-http.ts) once its 100 alliances are active
  *   POST /v1/subsidies @ 1000/s
  *
@@ -55,17 +56,19 @@ async function runAll(mainFile: string, serverName: string, options: RunOptions)
     if (WARMUP_SECONDS > 0) await measure(server, serverName, benchCase, { ...LOAD, seconds: WARMUP_SECONDS });
     results.push(await measure(server, serverName, benchCase, LOAD));
   };
-  const post = (path: string, body: HttpCase['body'], rate?: number): HttpCase => ({
-    name: `POST ${path}${rate === undefined ? '' : ` @ ${rate}/s`}`,
+  const post = (path: string, body: HttpCase['body'], rate?: number, keyed?: boolean): HttpCase => ({
+    name: `POST ${path}${rate === undefined ? '' : ` @ ${rate}/s`}${keyed ? ', keyed' : ''}`,
     path,
     method: 'POST',
     body,
     rate,
+    keyed,
   });
   const cases = async () => {
     await run({ name: 'GET /health', path: '/health', method: 'GET' });
     await run(post('/v1/consortia', FILING));
     await run(post('/v1/consortia', FILING, RATE));
+    await run(post('/v1/consortia', FILING, undefined, true));
     const grants = [post('/v1/subsidies', undefined), post('/v1/subsidies', undefined, RATE)];
     if (!grants.some(({ name }) => wanted(name))) return;
     const grant = grantBodies(await setUpAlliances(server.url));

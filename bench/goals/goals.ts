@@ -178,8 +178,22 @@ function filingPathFigures(): Goal[] {
     shown('command bus, command app alone', 16),
     shown('command bus, command app alone', 256),
     shown('command bus, projections in process', 16),
+    {
+      issue: 9,
+      measure: 'filings over HTTP, an Idempotency-Key each, 16 connections',
+      unit: 'requests/s',
+      bound: { shown: 'kept' },
+      figure: (f) => httpCase(f, KEYED_FILINGS)?.requestsPerSecond,
+      failedAnswers: (f) => {
+        const answered = httpCase(f, KEYED_FILINGS);
+        return answered === undefined ? undefined : answered.non2xx + answered.errors;
+      },
+    },
   ];
 }
+
+/** bench:http's case of filings each sent with an Idempotency-Key of its own, as a careful client sends commands. */
+const KEYED_FILINGS = 'POST /v1/consortia, keyed';
 
 export const GOALS: ReadonlyArray<Goal> = [
   {

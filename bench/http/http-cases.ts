@@ -2,6 +2,7 @@
  * The cases of the HTTP bench and how one is measured: autocannon from this process against a running server, as many
  * requests as 16 connections get answered, or a fixed rate (`overallRate`) for the latency a steady load sees.
  */
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { BENCH_TOKEN, LedgerServer } from './ledger-server';
 import { CpuReading } from '../support/process-cpu';
@@ -27,6 +28,8 @@ export interface HttpCase {
   body?: string | (() => string);
   /** Requests per second from all connections together; as many as answered when absent. */
   rate?: number;
+  /** Each request with an Idempotency-Key of its own, as a careful client sends a command. */
+  keyed?: boolean;
 }
 
 export interface Measurement {
@@ -55,12 +58,19 @@ export async function measure(
   benchCase: HttpCase,
   load: Load,
 ): Promise<Measurement> {
-  const { body } = benchCase;
+  const { body, keyed } = benchCase;
+  const setUp = typeof body === 'function' || keyed;
   const request: autocannon.Request = {
     method: benchCase.method,
     path: benchCase.path,
     ...(typeof body === 'string' && { body }),
-    ...(typeof body === 'function' && { setupRequest: (sent: autocannon.Request) => ({ ...sent, body: body() }) }),
+    ...(setUp && {
+      setupRequest: (sent: autocannon.Request) => ({
+        ...sent,
+        ...(typeof body === 'function' && { body: body() }),
+        ...(keyed && { headers: { ...sent.headers, 'idempotency-key': randomUUID() } }),
+      }),
+    }),
   };
   const before = server.cpu();
   const result = await autocannon({

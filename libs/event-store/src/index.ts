@@ -1,6 +1,7 @@
 export * from './event-store.port';
 export * from './hash-chain';
 export { expectedRevisionOf, expectsExactly } from './expected-revision';
+export { GroupCommitQueue } from './group-commit.queue';
 export { SqliteEventStore, DEFAULT_POLL_INTERVAL_MS } from './sqlite/sqlite.event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite.event-store';
 export { applyDurablePragmas, readPragmas } from './sqlite/sqlite.pragmas';

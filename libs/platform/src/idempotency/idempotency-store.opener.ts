@@ -12,7 +12,7 @@ export async function openIdempotencyStore(config: LedgerConfig): Promise<Idempo
   const store = config.eventStore.kind === 'kurrentdb' ? config.readStore : config.eventStore;
   switch (store.kind) {
     case 'sqlite':
-      return new SqliteIdempotencyStore(config.idempotencyFile);
+      return SqliteIdempotencyStore.open(config.idempotencyFile);
     case 'postgres':
       return PostgresIdempotencyStore.open({ connectionString: store.database.url, schema: store.database.schema });
   }

@@ -8,11 +8,11 @@ import { SqliteIdempotencyStore } from './sqlite.idempotency-store';
 idempotencyStoreContract('SqliteIdempotencyStore', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'idempotency-'));
   const file = join(dir, 'idempotency.sqlite');
-  const stores: IdempotencyStore[] = [new SqliteIdempotencyStore(file)];
+  const stores: IdempotencyStore[] = [await SqliteIdempotencyStore.open(file)];
   return {
     store: stores[0],
     openAnother: async (holder) => {
-      stores.push(new SqliteIdempotencyStore(file, holder));
+      stores.push(await SqliteIdempotencyStore.open(file, holder));
       return stores[stores.length - 1];
     },
     cleanup: async () => {

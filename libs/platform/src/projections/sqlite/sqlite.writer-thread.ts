@@ -6,9 +6,8 @@
  * write that fails is thrown by the next `run` or call, and the thread refuses whatever follows it (a COMMIT above
  * all) until a rollback.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../threads/start-worker';
 import { ColumnValue } from '../projection';
 import { WriterReply, WriterRequest, WriterThreadData, revivedError } from './sqlite.writer-thread.protocol';
 import { SqlRunner } from './sqlite.sql-runner';
@@ -39,7 +38,10 @@ export class ReadStoreWriterThread implements SqlRunner {
   private readonly exited: Promise<void>;
 
   constructor(file: string, options: WriterThreadOptions = {}) {
-    this.worker = startWorker({ file, ...options });
+    this.worker = startWorker(__dirname, 'sqlite.writer-thread.worker', {
+      file,
+      ...options,
+    } satisfies WriterThreadData);
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     // Only what it has yet to answer keeps the process alive: an idle live writer is like an idle connection.
     this.worker.unref();
@@ -148,19 +150,4 @@ export class ReadStoreWriterThread implements SqlRunner {
     this.room?.();
     this.room = undefined;
   }
-}
-
-/**
- * The compiled entry next to this file (dist/, .build/); from the TypeScript sources (the tests), the same entry
- * compiled on the fly with the build's options.
- */
-function startWorker(workerData: WriterThreadData): Worker {
-  const compiled = join(__dirname, 'sqlite.writer-thread.worker.js');
-  if (existsSync(compiled)) return new Worker(compiled, { workerData });
-  const register = join(__dirname, '..', '..', '..', '..', '..', 'scripts', 'register-ts.js');
-  const source = join(__dirname, 'sqlite.writer-thread.worker.ts');
-  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(source)});`, {
-    eval: true,
-    workerData,
-  });
 }
