@@ -96,6 +96,15 @@ describe('grants waiting for a second signature (ledger.dual-control)', () => {
     const declined = await ledger.http.post(`/v1/subsidies/${winner.body.id}/decline`, { on: '2025-11-07' }, asSecond);
     expect(declined.status).toBe(201);
     expect(declined.body).toMatchObject({ status: 'declined', cancelled: '6000000.00' });
+    // Signed once: a second signature is refused, the first said in the ledger's words (Chinese by default).
+    const signedAgain = await ledger.http.post(
+      `/v1/subsidies/${winner.body.id}/approval`,
+      { on: '2025-11-08' },
+      asSecond,
+    );
+    expect(signedAgain.status).toBe(422);
+    expect(signedAgain.body.message).toContain('（2025-11-07已拒签）');
+    expect(signedAgain.body.message).not.toMatch(/declined/);
     const released = await getFunding(ledger, mengzhu, 2025, declined.body.position);
     expect(capOf(released.body, 'liaoning.mengzhu-annual-cap')).toMatchObject({ used: '10000000.00' });
   });

@@ -30,12 +30,16 @@ const STABLE = new Set([
 const ENGLISH_RUN = /[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}/;
 const URL = /https?:\/\/\S+/g;
 const CODE = /`[^`]*`/g;
+/** A rule id quoted with its citation, as a refusal's message starts: stable as the `rule` and `citation` fields are. */
+const RULE_AND_CITATION = /[a-z]+\.[a-z0-9-]+（[^）]*）/g;
 
 /** Every text in `value` (outside the stable fields) that holds a run of three or more English words. */
 function englishIn(value: unknown, key = ''): string[] {
   if (typeof value === 'string') {
     if (STABLE.has(key)) return [];
-    return ENGLISH_RUN.test(value.replace(URL, '').replace(CODE, '')) ? [`${key}: ${value}`] : [];
+    return ENGLISH_RUN.test(value.replace(URL, '').replace(CODE, '').replace(RULE_AND_CITATION, ''))
+      ? [`${key}: ${value}`]
+      : [];
   }
   if (Array.isArray(value)) return value.flatMap((item) => englishIn(item, key));
   if (typeof value === 'object' && value !== null)
@@ -112,6 +116,29 @@ describe('answers in Chinese by default: no English sentence', () => {
     expect(reused.body).toMatchObject({ error: 'idempotency-key-reused' });
     const badKey = await ask('Idempotency-Key that is no key', keyed('has spaces in it', '1000000'));
     expect(badKey.body).toMatchObject({ error: 'invalid-input' });
+
+    // Money movements refused beyond what the grant allows: the movement said in Chinese too (不得拨付, 不得取消).
+    const paid = await postGrant(ledger, { ...grant, amount: '1000000' });
+    expect(paid.status).toBe(201);
+    const subsidy = `/v1/subsidies/${paid.body.id}`;
+    const beyondGrant = await ask('a disbursement beyond the grant', (headers) =>
+      http.post(
+        `${subsidy}/disbursements`,
+        { amount: '2000000.00', paidOn: '2025-11-10', voucher: 'PZ-NE-1' },
+        { as: 'finance', headers },
+      ),
+    );
+    expect(beyondGrant.body).toMatchObject({ rule: 'ledger.disburse-within-grant' });
+    expect(beyondGrant.body.message).toContain('不得拨付');
+    const cancelBeyond = await ask('a cancellation beyond the undisbursed', (headers) =>
+      http.post(
+        `${subsidy}/cancellation`,
+        { amount: '2000000.00', on: '2025-11-10', reason: '项目调整' },
+        { as: 'finance', headers },
+      ),
+    );
+    expect(cancelBeyond.body).toMatchObject({ rule: 'ledger.cancel-undisbursed' });
+    expect(cancelBeyond.body.message).toContain('不得取消');
 
     // A command refused for the consortium's status (its status said as a word, not a code).
     const again = await ask('approval refused for the status', (headers) =>

@@ -204,6 +204,29 @@ describe('subsidies over HTTP', () => {
       },
     );
 
+    it.each([
+      ['liaoning', 'liaoning.operating', { fiscalYear: 2021, grantedOn: '2021-02-28' }, {}],
+      ['luzhou', 'luzhou.platform', { fiscalYear: 2024, grantedOn: '2024-05-14' }, { platformId: 'PF-EARLY' }],
+      ['nmg', 'nmg.project', { fiscalYear: 2024, grantedOn: '2024-12-18' }, { projectId: 'NP-EARLY' }],
+    ] as const)(
+      'refuses a %s grant dated the day before its policy is in force: 422 lifecycle.in-force, nothing recorded',
+      async (policy, category, dated, fields) => {
+        const { id, lead } = consortia[policy];
+        const before = await head();
+        const early = await postGrant(ledger, {
+          consortiumId: id,
+          recipient: lead.creditCode,
+          category,
+          amount: '1000000',
+          ...dated,
+          ...fields,
+        });
+        expect(early.status).toBe(422);
+        expect(early.body).toMatchObject({ error: 'policy-not-in-force', rule: 'lifecycle.in-force' });
+        expect(await head()).toBe(before);
+      },
+    );
+
     it('refuses a second tianjin.filing to the same alliance (once, 第十三条) and a Tianjin grant dated after 2020-12-31 (第二十一条)', async () => {
       const { id, lead } = consortia.tianjin;
       const again = await postGrant(ledger, {

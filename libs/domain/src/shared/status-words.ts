@@ -20,6 +20,8 @@ const STATUS_WORDS: Readonly<Record<string, Sentence>> = {
   terminated: say`terminated`,
   declined: say`declined`,
   expired: say`expired`,
+  // A pending grant's signature
+  approved: say`approved`,
 };
 
 /** The status as a word of a sentence; a status without a word (none today) stays its code. */

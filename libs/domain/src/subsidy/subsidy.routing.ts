@@ -16,7 +16,7 @@ import {
 import { DualControlSetting, isPendingGrant } from './subsidy.context';
 import { leadRegistryStreamId } from '../lead-registry/lead-registry.streams';
 import { consortiumPolicies } from '../policies/consortium-policies';
-import { paramOn } from '../shared/rule';
+import { paramInForceOn } from '../shared/rule';
 import { SubsidyCommand } from './subsidy.commands';
 import { SubsidyLedgerEvent } from './subsidy.events';
 import { SubsidyState } from './subsidy.state';
@@ -148,13 +148,14 @@ const unique = (ids: string[]): string[] => [...new Set(ids)];
 
 /**
  * A grant under a policy that keeps a registry of leads as a status (liaoning's 盟主, `while-active`) reads the
- * recipient's registry stream: whether it leads an active alliance decides which caps bind it.
+ * recipient's registry stream: whether it leads an active alliance decides which caps bind it. A grant dated before
+ * the policy's term has a value reads none: the decision refuses it (lifecycle.in-force) before any cap is asked.
  */
 export function recipientRegistryStream(
   grant: Pick<GrantTerms, 'category' | 'recipient' | 'grantedOn'>,
 ): string | undefined {
   const policy = fundingCategory(grant.category)?.policy;
   const term = policy ? consortiumPolicies[policy].leadClaim : undefined;
-  if (!policy || !term || paramOn(term, grant.grantedOn) !== 'while-active') return undefined;
+  if (!policy || !term || paramInForceOn(term, grant.grantedOn) !== 'while-active') return undefined;
   return leadRegistryStreamId(policy, grant.recipient);
 }

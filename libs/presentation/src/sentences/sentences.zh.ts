@@ -428,6 +428,11 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   terminated: '已终止',
   declined: '已拒签',
   expired: '已失效',
+  approved: '已签批',
+  disbursed: '拨付',
+  cancelled: '取消',
+  refunded: '退回',
+  ' ({0} on {1})': '（{1}{0}）',
   // An event's reason the ledger itself gives (an officer's reason stays as typed).
   '{0} consecutive unqualified evaluations': '连续{0}次评估不合格',
   // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).

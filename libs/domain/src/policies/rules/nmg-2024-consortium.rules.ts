@@ -42,7 +42,8 @@ export const NMG_2024_CONSORTIUM_RULES: ReadonlyArray<RuleText> = [
   ruleText(
     'nmg.terminate-and-recover',
     '六(二)',
-    'funds misallocated or tasks not carried out: the project is terminated and its funds recovered (终止项目,收回经费)',
+    'funds allocated improperly or members failing to cooperate on its tasks (经费分配不当、任务配合不力): the project is ' +
+      'terminated and its funds recovered (终止项目,收回经费)',
   ),
   ruleText(
     'nmg.dissolve-on-lead-change',

@@ -15,7 +15,7 @@ export const RULE_TITLES_ZH: Readonly<Record<string, string>> = {
   'nmg.agreement': '成员单位法定代表人签署组建协议，设立管理机构和专家委员会',
   'nmg.naming': '统一命名为“内蒙古自治区×××产业链创新联合体”',
   'ledger.nmg-project': '重点产业链专项支持联合体项目',
-  'nmg.terminate-and-recover': '挪用资金或未开展任务的，终止项目，收回经费',
+  'nmg.terminate-and-recover': '出现经费分配不当、任务配合不力等问题的，终止项目，收回经费',
   'nmg.dissolve-on-lead-change': '牵头单位变更的，原联合体自行解散',
   'nmg.dissolve-on-rename': '联合体名称变更的，原联合体自行解散',
   'nmg.project-change': '涉及科技项目的变更，向项目主管部门申请',

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { CancelSubsidy } from '../subsidy.commands';
 import { Decision, isRejection } from '../../shared/decision';
@@ -20,7 +21,7 @@ export function decideCancellation(command: CancelSubsidy, state: SubsidyLedgerS
   if (backdated) return backdated;
   const undisbursed = undisbursedFen(subsidy);
   if (amountFen > undisbursed) {
-    return beyond(LEDGER.cancelUndisbursed, 'cancelled', {
+    return beyond(LEDGER.cancelUndisbursed, say`cancelled`, {
       limit: subsidy.grantedFen - subsidy.disbursedFen,
       used: subsidy.cancelledFen,
       requested: amountFen,

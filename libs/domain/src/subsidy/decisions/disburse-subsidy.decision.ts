@@ -31,7 +31,7 @@ export function decideDisbursement(
   if (stopped) return stopped;
   const available = undisbursedFen(subsidy);
   if (amountFen > available) {
-    return beyond(LEDGER.disburseWithinGrant, 'disbursed', {
+    return beyond(LEDGER.disburseWithinGrant, say`disbursed`, {
       limit: subsidy.grantedFen - subsidy.cancelledFen,
       used: subsidy.disbursedFen,
       requested: amountFen,

@@ -96,7 +96,7 @@ function pendingSubsidy(state: SubsidyLedgerState, subsidyId: string, on: string
   const subsidy = state.subsidies[subsidyId];
   if (!subsidy?.exists) return reject('not-found', say`subsidy ${subsidyId} does not exist`, LEDGER.subsidyExists);
   if (subsidy.status !== 'pending' || !subsidy.dualControl) {
-    const signed = subsidy.signed ? ` (${subsidy.signed.outcome} on ${subsidy.signed.on})` : '';
+    const signed = subsidy.signed ? say` (${statusWord(subsidy.signed.outcome)} on ${subsidy.signed.on})` : '';
     return reject(
       'invalid-state',
       say`subsidy ${subsidyId} is ${statusWord(subsidy.status)}${signed}, not waiting for a signature`,

@@ -1,3 +1,4 @@
+import { say } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { Decision, isRejection } from '../../shared/decision';
 import { RecordSubsidyRefund } from '../subsidy.commands';
@@ -21,7 +22,7 @@ export function decideRefund(command: RecordSubsidyRefund, state: SubsidyLedgerS
   if (backdated) return backdated;
   const due = refundDueFen(subsidy);
   if (amountFen > due) {
-    return beyond(LEDGER.refundWithinClawback, 'refunded', {
+    return beyond(LEDGER.refundWithinClawback, say`refunded`, {
       limit: subsidy.clawedBackFen,
       used: subsidy.refundedFen,
       requested: amountFen,
