@@ -5,6 +5,7 @@
  */
 import { enterprise, university } from '@ledger/domain/consortium/consortium.fixtures';
 import { Unit } from '@ledger/domain/shared/unit';
+import { unitBody } from './support/consortium-requests';
 import { RunningLedger, startLedger, STORY_TODAY } from './support/ledger-test-app';
 import { capOf, consortiumWith, getFunding, postGrant } from './support/subsidy-requests';
 
@@ -79,7 +80,7 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7, in every role and orde
     expect(refused.body).toMatchObject({ error: 'cap-exceeded', used: '19000000.00', headroom: '1000000.00' });
   });
 
-  it('once B is dissolved the unit is no 盟主 (liaoning.mengzhu-status): past 2000万 its grant is taken, and the funding view and the dashboard show no 盟主 cap for it', async () => {
+  it('once B is dissolved the unit is a 盟主 of that year still (ledger.grant-on-its-date), and of none after: the views count the caps as the next grant checks them', async () => {
     const mengzhu = await mengzhuOfBAndMemberOfA(7005);
     expect((await mengzhu.asMember(1000)).status).toBe(201);
     expect((await mengzhu.asMember(1000)).status).toBe(201);
@@ -90,19 +91,63 @@ describe('liaoning.mengzhu-annual-cap — 若干政策 7, in every role and orde
       { as: 'officer' },
     );
     expect(dissolved.status).toBe(201);
-    const granted = await mengzhu.memberGrant(100, '2026-03-11');
-    expect(granted.status).toBe(201);
-    expect(capOf(granted.body, 'liaoning.mengzhu-annual-cap')).toBeUndefined();
-    // The views count the caps as the next grant's check would: none of a 盟主 (before: 2000万, used 2100万, -100万).
-    const funding = await getFunding(ledger, mengzhu.unit.creditCode, 2026, granted.body.position);
-    expect(funding.status).toBe(200);
-    expect(capOf(funding.body, 'liaoning.mengzhu-annual-cap')).toBeUndefined();
-    const dashboard = await ledger.http.get(`/v1/dashboard/caps?minPosition=${granted.body.position}`, {
-      as: 'viewer',
+    // A 盟主 for a day of 2026 is bound for all of 2026: neither a later date nor recording it later escapes the cap.
+    const sameYear = await mengzhu.memberGrant(100, '2026-03-11');
+    expect(sameYear.status).toBe(422);
+    expect(sameYear.body).toMatchObject({ error: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap' });
+    const nextYear = await mengzhu.memberGrant(100, '2027-03-02');
+    expect(nextYear.status).toBe(201);
+    expect(capOf(nextYear.body, 'liaoning.mengzhu-annual-cap')).toBeUndefined();
+    const at = nextYear.body.position;
+    const funding2026 = await getFunding(ledger, mengzhu.unit.creditCode, 2026, at);
+    expect(capOf(funding2026.body, 'liaoning.mengzhu-annual-cap')).toMatchObject({
+      used: '20000000.00',
+      headroom: '0.00',
     });
+    const funding2027 = await getFunding(ledger, mengzhu.unit.creditCode, 2027, at);
+    expect(funding2027.status).toBe(200);
+    expect(capOf(funding2027.body, 'liaoning.mengzhu-annual-cap')).toBeUndefined();
+    const dashboard = await ledger.http.get(`/v1/dashboard/caps?minPosition=${at}`, { as: 'viewer' });
     expect(dashboard.status).toBe(200);
-    const scope = `funding-${mengzhu.unit.creditCode}-2026`;
-    expect(dashboard.body.caps.filter((cap: { scope: string }) => cap.scope === scope)).toEqual([]);
+    const scopes = dashboard.body.caps.map((cap: { scope: string }) => cap.scope);
+    expect(scopes).toContain(`funding-${mengzhu.unit.creditCode}-2026`);
+    expect(scopes).not.toContain(`funding-${mengzhu.unit.creditCode}-2027`);
+  });
+
+  it("after a lead change, a grant dated before it is the former 盟主's (capped), and the new lead receives nothing as 盟主 dated before it led", async () => {
+    const former = enterprise('shenyang', 7011);
+    const next = enterprise('dalian', 7011);
+    const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', former, [
+      next,
+      university('shenyang', 7011),
+    ]);
+    const grantTo = (recipient: Unit, category: string, wan: number, grantedOn: string) =>
+      postGrant(ledger, {
+        consortiumId: alliance.id,
+        recipient: recipient.creditCode,
+        category,
+        amount: `${wan * 10_000}.00`,
+        fiscalYear: 2026,
+        grantedOn,
+      });
+    expect((await grantTo(former, 'liaoning.talent', 1000, '2026-04-01')).status).toBe(201);
+    expect((await grantTo(former, 'liaoning.talent', 1000, '2026-04-01')).status).toBe(201);
+    expect((await grantTo(former, 'liaoning.talent', 100, '2026-04-02')).status).toBe(422);
+    const changed = await ledger.http.post(
+      `/v1/consortia/${alliance.id}/lead-change`,
+      { on: '2026-05-01', newLead: unitBody(next) },
+      { as: 'officer' },
+    );
+    expect(changed.status).toBe(201);
+    const backdated = await grantTo(former, 'liaoning.talent', 100, '2026-04-02');
+    expect(backdated.status).toBe(422);
+    expect(backdated.body).toMatchObject({ error: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap' });
+    const operatingBefore = await grantTo(next, 'liaoning.operating', 300, '2026-04-15');
+    expect(operatingBefore.status).toBe(422);
+    expect(operatingBefore.body).toMatchObject({ rule: 'liaoning.operating-funds' });
+    const operatingAfter = await grantTo(next, 'liaoning.operating', 300, '2026-05-02');
+    expect(operatingAfter.status).toBe(201);
+    expect(operatingAfter.body).toMatchObject({ recipientRole: 'lead' });
   });
 
   it('a member-role grant answers the cap it was checked against', async () => {

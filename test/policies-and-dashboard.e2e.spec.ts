@@ -53,7 +53,7 @@ describe('policies and the dashboard over HTTP', () => {
     const inEnglish = await ledger.http.get('/v1/policies', { as: 'viewer', headers: { 'accept-language': 'en' } });
     expect(inEnglish.body).toEqual(JSON.parse(JSON.stringify(policyCatalogueView('en'))));
     expect(answer.headers.get('vary')).toMatch(/Accept-Language/i);
-    expect(answer.body.catalogueVersion).toBe('2026-12-01');
+    expect(answer.body.catalogueVersion).toBe('2026-12-03');
     const nmg = (await ledger.http.get('/v1/policies/nmg-2024-consortium', { as: 'viewer' })).body;
     expect(nmg.rules).toEqual(
       expect.arrayContaining([

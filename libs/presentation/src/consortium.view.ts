@@ -14,7 +14,7 @@ export function unitView(unit: Unit) {
 }
 
 export function consortiumView(state: ConsortiumState) {
-  const { exists: _exists, lead, members, annualReports, ...rest } = state;
+  const { exists: _exists, lead, members, annualReports, formerCompositions: _formerCompositions, ...rest } = state;
   return {
     ...rest,
     lead: unitView(lead),

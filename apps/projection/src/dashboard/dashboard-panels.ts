@@ -115,14 +115,13 @@ export async function capUsage(readStore: ReadStore, jurisdiction?: Jurisdiction
     folds.set(streamId, doc?.state ?? initialBoundaryState());
   }
   const leads = new Map<string, string[] | undefined>();
+  const keyOf = (s: SubsidyState) => `${s.policy}\u0000${s.recipient}\u0000${s.fiscalYear}`;
   for (const s of states) {
-    const key = `${s.policy}\u0000${s.recipient}`;
-    if (!leads.has(key)) leads.set(key, await consortiaLedBy(readStore, s.policy, s.recipient));
+    const key = keyOf(s);
+    if (!leads.has(key)) leads.set(key, await consortiaLedBy(readStore, s.policy, s.recipient, s.fiscalYear));
   }
   const caps: CapEvaluation[] = distinctCaps(
-    states.flatMap((s) =>
-      capsNow(s, (id) => folds.get(id) ?? initialBoundaryState(), leads.get(`${s.policy}\u0000${s.recipient}`)),
-    ),
+    states.flatMap((s) => capsNow(s, (id) => folds.get(id) ?? initialBoundaryState(), leads.get(keyOf(s)))),
   ).filter((cap) => cap.limitFen !== null && cap.limitFen > 0);
   const share = (cap: CapEvaluation) => (cap.usedFen ?? 0) / (cap.limitFen ?? 1);
   return caps

@@ -75,7 +75,7 @@ export class FundingHttpController {
     const boundary = (streamId: string) => folds.get(streamId) ?? initialBoundaryState();
     const leads = new Map<string, string[] | undefined>();
     for (const policy of new Set(states.map((s) => s.policy))) {
-      leads.set(policy, await consortiaLedBy(this.readStore, policy, creditCode));
+      leads.set(policy, await consortiaLedBy(this.readStore, policy, creditCode, fiscalYear));
     }
     const caps = distinctCaps(states.flatMap((state) => capsNow(state, boundary, leads.get(state.policy))));
     return {

@@ -93,6 +93,29 @@ export interface ConsortiumState {
   waivers: Waiver[];
   /** Set when the consortium ends: dissolved, delisted, rejected or withdrawn. */
   ended?: { on: BusinessDate; reason: Words } & Partial<RuleRef>;
+  /**
+   * The lead and members it had before each change of either (a member added or removed, a lead change), oldest
+   * first: who the consortium was on an earlier date, which a grant dated then is judged on (`compositionOn`). Empty
+   * until the first change; not part of the views.
+   */
+  formerCompositions: FormerComposition[];
+}
+
+/** Who led the consortium and who were its members (the lead excluded). */
+export interface Composition {
+  lead: Unit;
+  members: ReadonlyArray<Unit>;
+}
+
+/** The consortium's lead and members from `from` until the day before `until`. */
+export interface FormerComposition extends Composition {
+  from: BusinessDate;
+  until: BusinessDate;
+}
+
+/** The consortium as it stood at the end of `on` (a change dated `on` included); as it stands now after its last change. */
+export function compositionOn(state: ConsortiumState, on: BusinessDate): Composition {
+  return (state.formerCompositions ?? []).find((c) => c.from <= on && on < c.until) ?? state;
 }
 
 const NO_UNIT: Unit = { creditCode: '', name: '', kind: 'other' };
@@ -117,6 +140,7 @@ export function initialState(): ConsortiumState {
     annualReports: [],
     waivers: [],
     lastOn: '',
+    formerCompositions: [],
   };
 }
 
@@ -148,6 +172,7 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
       annualReports: [],
       waivers: [],
       lastOn: d.filedOn,
+      formerCompositions: [],
     };
     if (d.chain !== undefined) filed.chain = d.chain;
     return filed;
@@ -215,12 +240,14 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
         lastOn,
         members: [...state.members.filter((m) => m.creditCode !== event.data.member.creditCode), event.data.member],
         eligibility: event.data.eligibility,
+        formerCompositions: withFormerComposition(state, dateOf(event) ?? lastOn),
       });
     case 'MemberRemoved':
       return Object.assign({}, state, {
         lastOn,
         members: state.members.filter((m) => m.creditCode !== event.data.creditCode),
         eligibility: event.data.eligibility,
+        formerCompositions: withFormerComposition(state, dateOf(event) ?? lastOn),
       });
     case 'LeadChanged': {
       const { previousLead, newLead, eligibility } = event.data;
@@ -229,6 +256,7 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
         lead: newLead,
         members: membersAfterLeadChange(state.members, previousLead, newLead),
         eligibility,
+        formerCompositions: withFormerComposition(state, dateOf(event) ?? lastOn),
       });
     }
     case 'ConsortiumRenamed':
@@ -278,6 +306,13 @@ export function evolve(state: ConsortiumState, event: ConsortiumEvent): Consorti
 function dueWithinPolicy(state: ConsortiumState, due: BusinessDate | undefined): BusinessDate | undefined {
   if (typeof due !== 'string' || !isConsortiumPolicyId(state.policy)) return due;
   return nextDueWithinPolicy(consortiumPolicies[state.policy], due);
+}
+
+/** The composition before a change dated `on` kept, from the previous change (or the filing) until `on`. */
+function withFormerComposition(state: ConsortiumState, on: BusinessDate): FormerComposition[] {
+  const former = state.formerCompositions ?? [];
+  const from = former.length > 0 ? former[former.length - 1].until : state.filedOn;
+  return [...former, { from, until: on, lead: state.lead, members: state.members }];
 }
 
 /** The new lead leaves the members; the former lead stays on as a member. */

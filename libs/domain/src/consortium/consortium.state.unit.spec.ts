@@ -24,6 +24,7 @@ const FILED_KEYS = [
   'annualReports',
   'waivers',
   'lastOn',
+  'formerCompositions',
 ];
 
 describe('the consortium state keeps its keys in the order they were first set', () => {

@@ -59,6 +59,7 @@ describe('nmg.one-per-lead — 三(二): the registry records claims and release
     expect(leadRegistryDecider.evolve(leadRegistryDecider.evolve({ claims: [] }, claimed('a')), released('b'))).toEqual(
       {
         claims: [claim('a').data],
+        ended: [],
       },
     );
   });

@@ -10,7 +10,7 @@ import { invalidInput } from '../shared/input-problems';
 import { param, PolicyParam, RuleRef } from '../shared/rule';
 
 /** The catalogue in force: raise it with every change to a rule, parameter or interpretation. */
-export const POLICY_CATALOGUE_VERSION = '2026-12-01';
+export const POLICY_CATALOGUE_VERSION = '2026-12-03';
 
 /** Events recorded before events carried a catalogue version were decided under this one. */
 export const FIRST_CATALOGUE_VERSION = '2025-11-01';
@@ -136,6 +136,23 @@ export const LEDGER_INTERPRETATIONS = {
       'evaluation: the next is due 3 years after it, accepted from 3 months before.',
     replaces:
       'A qualified or excellent evaluation during the period ended it early, and the cycles kept counting from approval.',
+  }),
+  grantOnItsDate: interpretation({
+    id: 'ledger.grant-on-its-date',
+    since: '2026-12-03',
+    rules: ['ledger.recipient-member', 'liaoning.mengzhu-annual-cap'],
+    text:
+      "A grant is judged on the consortium as it stood at the end of the grant's date (`grantedOn`): its lead and its " +
+      'members then, whatever changed since. A grant recorded after a lead change but dated before it is the former ' +
+      "lead's, as lead (and, under liaoning-2021-alliance, as 盟主); a new lead, or a member that joined later, " +
+      "receives nothing dated before it took its place. The 盟主's annual cap (liaoning.mengzhu-status) binds a unit " +
+      'in every fiscal year it was a 盟主 for a day, as far as the registry of 盟主 knows when the grant is decided: a ' +
+      "grant dated in such a year escapes it neither by being recorded after the unit's alliance ended or took another " +
+      '盟主, nor by being dated after that day.',
+    replaces:
+      'The lead and members were read as they stood when the grant was recorded, and a 盟主 from the registry as it ' +
+      "stood then: after a lead change, or once an alliance ended, a grant dated earlier escaped the 盟主's cap, and a " +
+      'new lead or a later member could receive a grant dated before it joined.',
   }),
   zoneRdIntensityAverage: interpretation({
     id: 'zone.rd-intensity-average',

@@ -4,6 +4,17 @@
  * (Chinese unless English is preferred); rule-catalogue.unit.spec.ts proves every interpretation has its Chinese.
  */
 export const LEDGER_INTERPRETATIONS_ZH: Readonly<Record<string, { text: string; replaces?: string }>> = {
+  'ledger.grant-on-its-date': {
+    text:
+      '补助按补助日（`grantedOn`）当日终了时联合体的状况判定：以当日的牵头单位和成员单位为准，不论其后有何变更。牵头单位变更' +
+      '之后登记、但日期在变更之前的补助，属于原牵头单位，作为牵头单位（在辽宁2021联盟政策下即作为盟主）；新的牵头单位或其后' +
+      '加入的成员，不得获得日期早于其加入之日的补助。盟主年度上限（liaoning.mengzhu-status）在单位担任盟主（哪怕一日）的每个' +
+      '年度均予适用，以作出补助决定时盟主登记所知为准：日期在该年度内的补助，不因在其联盟终止或另行确定盟主之后登记，也不因' +
+      '日期在该日之后，而免受上限约束。',
+    replaces:
+      '曾按补助登记时的状况认定牵头单位和成员，按当时的盟主登记认定盟主：牵头单位变更或联盟终止之后，日期在前的补助可免受盟主' +
+      '上限约束，新的牵头单位或其后加入的成员也可获得日期早于其加入之日的补助。',
+  },
   'ledger.no-future-facts': {
     text:
       '事实（申报、审查、异议、批准、评估、报告、补助、拨付、退回等）的日期不得晚于台账的业务当日：此类操作对所有模块一律' +

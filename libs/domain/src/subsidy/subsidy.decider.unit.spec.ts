@@ -24,8 +24,14 @@ import { NO_FUTURE_FACTS } from '../policies/ledger-interpretations';
 import { SubsidyCommand } from './subsidy.commands';
 import { FIXTURE_TODAY } from './subsidy.fixtures';
 import { inEnglish } from '../policies/rules/in-english';
+import { isRejection } from '../shared/decision';
+import { SubsidyContext } from './subsidy.context';
+import { LeadRegistryState } from '../lead-registry/lead-registry.state';
 
-const { given } = deciderSpec(subsidyDecider, () => ({ today: FIXTURE_TODAY, consortium: liaoningAlliance() }));
+const { given } = deciderSpec(subsidyDecider, (): SubsidyContext => ({
+  today: FIXTURE_TODAY,
+  consortium: liaoningAlliance(),
+}));
 const mengzhu = UNITS.liaoningMengzhu.creditCode;
 const member = UNITS.liaoningMember.creditCode;
 const FUNDING = `funding-${mengzhu}-2025`;
@@ -165,6 +171,133 @@ describe(named(LEDGER.recipientMember), () => {
     given([])
       .when(talent('S-1', wan(200), { recipient: UNITS.outsider.creditCode }))
       .thenRejects({ code: 'rule-violated', rule: 'ledger.recipient-member' });
+  });
+});
+
+describe('ledger.grant-on-its-date — Ledger interpretation 2026-12-03: a grant is judged on the consortium as it stood on its date', () => {
+  const university = UNITS.liaoningUniversity.creditCode;
+  const outsider = UNITS.outsider;
+  /** The 盟主 handed the lead to the member on 2025-05-01; every grant below is recorded after that. */
+  const afterLeadChange = () =>
+    activeConsortium('liaoning-2021-alliance', {
+      lead: UNITS.liaoningMember,
+      members: [UNITS.liaoningUniversity, UNITS.liaoningMengzhu],
+      lastOn: '2025-05-01',
+      formerCompositions: [
+        {
+          from: '2024-03-01',
+          until: '2025-05-01',
+          lead: UNITS.liaoningMengzhu,
+          members: [UNITS.liaoningUniversity, UNITS.liaoningMember],
+        },
+      ],
+    });
+  /** …and the outsider joined on 2025-06-01. */
+  const afterJoining = () => {
+    const consortium = afterLeadChange();
+    return {
+      ...consortium,
+      members: [...consortium.members, outsider],
+      lastOn: '2025-06-01',
+      formerCompositions: [
+        ...consortium.formerCompositions,
+        { from: '2025-05-01', until: '2025-06-01', lead: consortium.lead, members: consortium.members },
+      ],
+    };
+  };
+  /** The registry of 盟主: the former lead's claim on C-LN-1, from the approval until the lead change. */
+  const formerMengzhu: LeadRegistryState = {
+    claims: [],
+    ended: [
+      {
+        consortiumId: 'C-LN-1',
+        creditCode: mengzhu,
+        policy: 'liaoning-2021-alliance',
+        filedOn: '2024-03-01',
+        since: '2024-05-01',
+        until: '2025-05-01',
+      },
+    ],
+  };
+  const grantedAs = (outcome: unknown) => {
+    expect(isRejection(outcome as never)).toBe(false);
+    return (outcome as Array<{ data: Record<string, unknown> }>)[0].data;
+  };
+
+  it("a grant dated before the lead change is the former lead's, as lead: its role, its responsible unit, its 盟主 cap", () => {
+    const { outcome } = given([]).when(talent('S-1', wan(200), { grantedOn: '2025-04-02' }), {
+      consortium: afterLeadChange(),
+      recipientRegistry: formerMengzhu,
+    });
+    expect(grantedAs(outcome)).toMatchObject({
+      recipient: mengzhu,
+      recipientRole: 'lead',
+      responsibleUnit: mengzhu,
+      recipientLeads: ['C-LN-1'],
+      caps: expect.arrayContaining([expect.objectContaining({ rule: 'liaoning.mengzhu-annual-cap' })]),
+    });
+  });
+
+  it("the former 盟主's 2000万 of 2025 used: a grant dated before the lead change, recorded after it, is refused", () => {
+    const asMengzhu = [
+      talent('S-0', wan(1000), { grantedOn: '2025-03-01' }),
+      talent('S-00', wan(1000), { grantedOn: '2025-03-02' }),
+    ];
+    given(recorded(asMengzhu))
+      .when(talent('S-1', wan(100), { grantedOn: '2025-04-02' }), {
+        consortium: afterLeadChange(),
+        recipientRegistry: formerMengzhu,
+      })
+      .thenRejects({
+        code: 'cap-exceeded',
+        rule: 'liaoning.mengzhu-annual-cap',
+        cap: { limit: wan(2000), used: wan(2000), requested: wan(100), headroom: 0 },
+      });
+  });
+
+  it('…and so is one dated after it in the same fiscal year: a 盟主 for a day of 2025 is bound for all of 2025', () => {
+    const asMengzhu = [
+      talent('S-0', wan(1000), { grantedOn: '2025-03-01' }),
+      talent('S-00', wan(1000), { grantedOn: '2025-03-02' }),
+    ];
+    given(recorded(asMengzhu))
+      .when(talent('S-1', wan(100), { grantedOn: '2025-07-01' }), {
+        consortium: afterLeadChange(),
+        recipientRegistry: formerMengzhu,
+      })
+      .thenRejects({ code: 'cap-exceeded', rule: 'liaoning.mengzhu-annual-cap' });
+  });
+
+  it('the new lead, a member before the change, receives a grant dated then as a member: operating funds (盟主 only) are refused', () => {
+    given([])
+      .when(grant('S-1', 'liaoning.operating', wan(200), { recipient: member, grantedOn: '2025-04-15' }), {
+        consortium: afterLeadChange(),
+      })
+      .thenRejects({ code: 'rule-violated', rule: 'liaoning.operating-funds' });
+  });
+
+  it.each([
+    ['dated before it joined', '2025-05-31', false],
+    ['dated the day it joined', '2025-06-01', true],
+  ])('a member that joined on 2025-06-01, a grant %s', (_when, grantedOn, accepted) => {
+    const command = talent('S-1', wan(200), { recipient: outsider.creditCode, grantedOn });
+    const when = given([]).when(command, { consortium: afterJoining() });
+    if (accepted) grantedAs(when.outcome);
+    else
+      when.thenRejects({
+        code: 'rule-violated',
+        rule: 'ledger.recipient-member',
+        message: `ledger.recipient-member (${LEDGER.recipientMember.citation}): ${outsider.creditCode} was neither the lead nor a member of consortium C-LN-1 on ${grantedOn}, the grant's date`,
+      });
+  });
+
+  it('a member before and after: the university receives grants dated on either side of the change', () => {
+    for (const grantedOn of ['2025-04-02', '2025-05-02']) {
+      const { outcome } = given([]).when(talent('S-1', wan(200), { recipient: university, grantedOn }), {
+        consortium: afterLeadChange(),
+      });
+      expect(grantedAs(outcome)).toMatchObject({ recipientRole: 'member' });
+    }
   });
 });
 

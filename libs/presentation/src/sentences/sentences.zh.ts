@@ -267,6 +267,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'fiscal year {0}, granted on {1}': '{0}财政年度，于{1}核定',
   "{0} is the consortium's {1}": '{0}为联合体的{1}',
   '{0} is neither the lead nor a member of consortium {1}': '{0}既不是联合体{1}的牵头单位，也不是其成员单位',
+  "{0} was neither the lead nor a member of consortium {1} on {2}, the grant's date":
+    '补助日{2}，{0}既不是联合体{1}的牵头单位，也不是其成员单位',
   'consortium {0}': '联合体{0}',
   'category {0}': '类别{0}',
   'total investment {0}': '总投入{0}',

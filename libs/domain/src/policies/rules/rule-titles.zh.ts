@@ -106,6 +106,7 @@ export const RULE_TITLES_ZH: Readonly<Record<string, string>> = {
   'ledger.statement-matching': '银行或国库支付流水与账本拨付逐笔核对：先凭证号，再金额、日期（前后3日）和收款单位',
   'ledger.difference-resolved': '核对差异经财务人员说明后标记为已处理',
   'ledger.no-future-facts': '事实的日期不得晚于业务日期',
+  'ledger.grant-on-its-date': '补助按补助日的联合体状况判定',
   'ledger.programme-targets': '目标按当前运行中的联合体计数',
   'liaoning.mengzhu-status': '“盟主”身份自联盟批准起至联盟结束或更换“盟主”止',
   'nmg.naming-scripts': '名称简体、繁体书写均可',

@@ -1,6 +1,6 @@
 import { say } from '../../shared/sentence';
 import { CapEvaluation, CapFacts, CapRecord, FundingCategory } from '../../policies/funding/funding-policy';
-import { ConsortiumState } from '../../consortium/consortium.state';
+import { compositionOn, ConsortiumState } from '../../consortium/consortium.state';
 import { FundingCommitted, GrantAsDecided, SubsidyGranted, SubsidyLedgerEvent } from '../subsidy.events';
 import { Rejection, RejectionCode, reject } from '../../shared/decision';
 import { RuleCheck, RuleRef } from '../../shared/rule';
@@ -131,7 +131,8 @@ export function grantEvents(
   const granted: SubsidyGranted = {
     type: 'SubsidyGranted',
     data: Object.assign({ rule, citation }, terms, decided, {
-      responsibleUnit: consortium.lead.creditCode,
+      // The lead on the grant's date: a grant recorded after a lead change, dated before it, is the former lead's.
+      responsibleUnit: compositionOn(consortium, terms.grantedOn).lead.creditCode,
       checks: checks.map(saidCheck),
       caps,
       boundaries,

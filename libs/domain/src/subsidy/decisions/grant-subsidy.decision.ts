@@ -1,8 +1,8 @@
 import { say } from '../../shared/sentence';
-import { LeadRegistryState } from '../../lead-registry/lead-registry.state';
+import { leadsInYear, LeadRegistryState } from '../../lead-registry/lead-registry.state';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
 import { BusinessDate } from '../../shared/dates';
-import { ConsortiumState, Evaluation } from '../../consortium/consortium.state';
+import { compositionOn, ConsortiumState, Evaluation } from '../../consortium/consortium.state';
 import { Decision, isRejection, reject } from '../../shared/decision';
 import { FundingCategory, GrantFacts } from '../../policies/funding/funding-policy';
 import { GrantSubsidy } from '../subsidy.commands';
@@ -25,7 +25,7 @@ import { capFacts } from '../subsidy.caps';
 import { capsFor, exceeds } from '../../policies/funding/funding-caps';
 import { fundingCategory } from '../../policies/funding/funding-catalog';
 import { initialBoundaryState } from '../../policies/funding/funding-boundary';
-import { roleOf, validityGates } from './grant-validity';
+import { roleOn, validityGates } from './grant-validity';
 import { FUNDING_CATEGORY_IDS, GrantField, GrantTerms } from '../../policies/funding/grant-terms';
 
 /**
@@ -161,12 +161,14 @@ function grantFactsOf(
   registry: LeadRegistryState | undefined,
 ): GrantFacts {
   const latest = latestEvaluation(consortium, terms.grantedOn);
-  const recipientRole = roleOf(consortium, terms.recipient)!;
-  const recipientUnit = [consortium.lead, ...consortium.members].find((u) => u.creditCode === terms.recipient)!;
+  const recipientRole = roleOn(consortium, terms.recipient, terms.grantedOn)!;
+  const { lead, members } = compositionOn(consortium, terms.grantedOn);
+  const recipientUnit = [lead, ...members].find((u) => u.creditCode === terms.recipient)!;
+  // liaoning.mengzhu-status: a 盟主 at any time in the grant's fiscal year, as far as the registry knows now.
   const recipientLeads = [
     ...new Set([
       ...(recipientRole === 'lead' ? [consortium.id] : []),
-      ...(registry?.claims ?? []).map((claim) => claim.consortiumId),
+      ...(registry ? leadsInYear(registry, terms.fiscalYear) : []),
     ]),
   ];
   const facts: GrantFacts = Object.assign(

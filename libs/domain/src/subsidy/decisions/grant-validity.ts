@@ -1,6 +1,6 @@
 import { listOf, say, Sentence } from '../../shared/sentence';
 import { LEDGER_FUNDING_RULES as LEDGER } from '../../policies/funding/ledger-funding-rules';
-import { ConsortiumState } from '../../consortium/consortium.state';
+import { compositionOn, ConsortiumState } from '../../consortium/consortium.state';
 import { FundingCategory, isInForceOn } from '../../policies/funding/funding-policy';
 import { RejectionCode } from '../../shared/decision';
 import { RuleCheck, check } from '../../shared/rule';
@@ -9,7 +9,7 @@ import { amountText } from '../../policies/funding/amount-text';
 import { fundingCategory, fundingPolicy } from '../../policies/funding/funding-catalog';
 import { grantBoundaryIds } from '../subsidy.routing';
 import { integrityCheck } from '../../policies/funding/tianjin-funding';
-import { yearOf } from '../../shared/dates';
+import { BusinessDate, yearOf } from '../../shared/dates';
 import { RecipientRole, GrantTerms } from '../../policies/funding/grant-terms';
 import { statusWord } from '../../shared/status-words';
 
@@ -78,10 +78,8 @@ export function validityGates(
       code: 'rule-violated',
       check: check(
         LEDGER.recipientMember,
-        roleOf(c(), terms.recipient) !== undefined,
-        roleOf(c(), terms.recipient)
-          ? say`${terms.recipient} is the consortium's ${roleOf(c(), terms.recipient)}`
-          : say`${terms.recipient} is neither the lead nor a member of consortium ${c().id}`,
+        roleOn(c(), terms.recipient, terms.grantedOn) !== undefined,
+        recipientMemberDetail(c(), terms),
       ),
     }),
     () => ({ code: 'rule-violated', check: integrityCheck(terms.recipient, state.units[terms.recipient]) }),
@@ -89,9 +87,25 @@ export function validityGates(
   ];
 }
 
-export function roleOf(consortium: ConsortiumState, creditCode: string): RecipientRole | undefined {
-  if (consortium.lead.creditCode === creditCode) return 'lead';
-  return consortium.members.some((m) => m.creditCode === creditCode) ? 'member' : undefined;
+/**
+ * The unit's role in the consortium on a date (the grant's): as the consortium stood at the end of that day, before
+ * any later change of its lead or members (a grant recorded after a lead change, dated before it, is the former
+ * lead's as lead).
+ */
+export function roleOn(consortium: ConsortiumState, creditCode: string, on: BusinessDate): RecipientRole | undefined {
+  const { lead, members } = compositionOn(consortium, on);
+  if (lead.creditCode === creditCode) return 'lead';
+  return members.some((m) => m.creditCode === creditCode) ? 'member' : undefined;
+}
+
+function recipientMemberDetail(consortium: ConsortiumState, terms: GrantTerms): Sentence {
+  const { recipient, grantedOn } = terms;
+  const role = roleOn(consortium, recipient, grantedOn);
+  if (role) return say`${recipient} is the consortium's ${role}`;
+  const now = roleOn(consortium, recipient, consortium.lastOn);
+  return now
+    ? say`${recipient} was neither the lead nor a member of consortium ${consortium.id} on ${grantedOn}, the grant's date`
+    : say`${recipient} is neither the lead nor a member of consortium ${consortium.id}`;
 }
 
 /** A project keeps the consortium, category and total investment of its first grant. */
