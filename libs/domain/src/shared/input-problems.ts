@@ -6,6 +6,7 @@
  */
 import { isValidCreditCode } from './credit-code';
 import { isBusinessDate } from './dates';
+import { fenToYuan } from './money';
 import { reject, Rejection } from './decision';
 import { RuleRef } from './rule';
 import { listOf, say, Words } from './sentence';
@@ -56,6 +57,23 @@ export const positiveAmountProblems = (field: string, fen: unknown): InputProble
   typeof fen === 'number' && Number.isSafeInteger(fen) && fen > 0
     ? []
     : [{ field, problem: say`must be a positive amount` }];
+
+/**
+ * The most one grant or one movement of money (a disbursement, cancellation, clawback, refund) may be: 100亿元, a
+ * hundred times more than any cap of the five policies allows in a year. It keeps a slip of the keyboard (extra zeros)
+ * out of the ledger, and every total the ledger keeps — a recipient's year, a programme's, the dashboard's — exact in
+ * whole fen (below 2^53) for as long as fewer than 900,000 such amounts add up to it.
+ */
+export const MAX_MOVEMENT_FEN = 1_000_000_000_000;
+
+/** A grant's or a money movement's amount: positive, and at most MAX_MOVEMENT_FEN. */
+export const movementAmountProblems = (field: string, fen: unknown): InputProblem[] => {
+  const positive = positiveAmountProblems(field, fen);
+  if (positive.length > 0) return positive;
+  return (fen as number) <= MAX_MOVEMENT_FEN
+    ? []
+    : [{ field, problem: say`must be at most ${fenToYuan(MAX_MOVEMENT_FEN)} (100亿元), the most one amount may be` }];
+};
 
 export const nonNegativeAmountProblems = (field: string, fen: unknown): InputProblem[] =>
   fen === undefined || (typeof fen === 'number' && Number.isSafeInteger(fen) && fen >= 0)

@@ -25,6 +25,7 @@ import { SubsidyCommand } from './subsidy.commands';
 import { FIXTURE_TODAY } from './subsidy.fixtures';
 import { inEnglish } from '../policies/rules/in-english';
 import { isRejection } from '../shared/decision';
+import { MAX_MOVEMENT_FEN } from '../shared/input-problems';
 import { SubsidyContext } from './subsidy.context';
 import { LeadRegistryState } from '../lead-registry/lead-registry.state';
 
@@ -298,6 +299,35 @@ describe('ledger.grant-on-its-date — Ledger interpretation 2026-12-03: a grant
       });
       expect(grantedAs(outcome)).toMatchObject({ recipientRole: 'member' });
     }
+  });
+});
+
+describe('one amount at most 100亿元 (MAX_MOVEMENT_FEN): a grant or a movement beyond it is invalid input, nothing recorded', () => {
+  const transformation = (amountFen: number) =>
+    grant('S-1', 'liaoning.transformation', amountFen, { recipient: member, projectId: 'P-9' });
+  it('accepts 100亿元 and refuses one fen more, naming the field', () => {
+    given([])
+      .when(transformation(MAX_MOVEMENT_FEN))
+      .thenMatches([{ type: 'SubsidyGranted' }, {}, {}]);
+    given([])
+      .when(transformation(MAX_MOVEMENT_FEN + 1))
+      .thenRejects({
+        code: 'invalid-input',
+        details: [{ field: 'amount', problem: expect.stringContaining('100亿元') }],
+      });
+  });
+  it.each([
+    ['a disbursement', disburse('S-1', MAX_MOVEMENT_FEN + 1)],
+    ['a cancellation', cancel('S-1', MAX_MOVEMENT_FEN + 1)],
+    ['a clawback', clawBack('S-1', MAX_MOVEMENT_FEN + 1)],
+    ['a refund', refund('S-1', MAX_MOVEMENT_FEN + 1)],
+  ])('refuses %s beyond it', (_what, command) => {
+    given(recorded([talent('S-1', wan(500))]))
+      .when(command)
+      .thenRejects({
+        code: 'invalid-input',
+        details: [{ field: 'amount', problem: expect.stringContaining('100亿元') }],
+      });
   });
 });
 

@@ -431,6 +431,7 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   declined: '已拒签',
   expired: '已失效',
   approved: '已签批',
+  'must be at most {0} (100亿元), the most one amount may be': '不得超过{0}元（100亿元），即单笔金额的上限',
   disbursed: '拨付',
   cancelled: '取消',
   refunded: '退回',

@@ -5,12 +5,12 @@ import { Decision, isRejection } from '../../shared/decision';
 import { SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState, undisbursedFen } from '../subsidy.state';
 import { beyond, cancelled, datedBefore, openSubsidy, released } from './subsidy-movements';
-import { dateProblems, invalidInput, positiveAmountProblems, textProblems } from '../../shared/input-problems';
+import { dateProblems, invalidInput, movementAmountProblems, textProblems } from '../../shared/input-problems';
 
 export function decideCancellation(command: CancelSubsidy, state: SubsidyLedgerState): Decision<SubsidyLedgerEvent> {
   const { subsidyId, amountFen, on, reason } = command.data;
   const problems = [
-    ...positiveAmountProblems('amount', amountFen),
+    ...movementAmountProblems('amount', amountFen),
     ...dateProblems('on', on),
     ...textProblems('reason', reason),
   ];

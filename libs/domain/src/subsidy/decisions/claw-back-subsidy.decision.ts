@@ -8,7 +8,7 @@ import { SubsidyClawedBack, SubsidyLedgerEvent, UnitRecordedDishonest } from '..
 import { SubsidyLedgerState, SubsidyState, recoverableFen, undisbursedFen } from '../subsidy.state';
 import { TIANJIN_FRAUD } from '../../policies/funding/tianjin-funding';
 import { beyond, cancelled, datedBefore, openSubsidy, released } from './subsidy-movements';
-import { dateProblems, invalidInput, positiveAmountProblems } from '../../shared/input-problems';
+import { dateProblems, invalidInput, movementAmountProblems } from '../../shared/input-problems';
 import { recordsDishonesty } from '../subsidy.routing';
 
 export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerState): Decision<SubsidyLedgerEvent> {
@@ -16,7 +16,7 @@ export function decideClawback(command: ClawBackSubsidy, state: SubsidyLedgerSta
   const reasonProblem = CLAWBACK_REASONS.includes(reason)
     ? []
     : [{ field: 'reason', problem: say`must be one of ${CLAWBACK_REASONS.join(', ')}` }];
-  const problems = [...positiveAmountProblems('amount', amountFen), ...dateProblems('on', on), ...reasonProblem];
+  const problems = [...movementAmountProblems('amount', amountFen), ...dateProblems('on', on), ...reasonProblem];
   if (problems.length > 0) return invalidInput(problems);
   const subsidy = openSubsidy(state, subsidyId);
   if (isRejection(subsidy)) return subsidy;

@@ -8,7 +8,7 @@ import { DisburseSubsidy } from '../subsidy.commands';
 import { SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState, SubsidyState, undisbursedFen } from '../subsidy.state';
 import { beyond, datedBefore, openSubsidy } from './subsidy-movements';
-import { dateProblems, invalidInput, positiveAmountProblems, textProblems } from '../../shared/input-problems';
+import { dateProblems, invalidInput, movementAmountProblems, textProblems } from '../../shared/input-problems';
 import { statusWord } from '../../shared/status-words';
 
 export function decideDisbursement(
@@ -18,7 +18,7 @@ export function decideDisbursement(
 ): Decision<SubsidyLedgerEvent> {
   const { subsidyId, amountFen, paidOn, voucher } = command.data;
   const problems = [
-    ...positiveAmountProblems('amount', amountFen),
+    ...movementAmountProblems('amount', amountFen),
     ...dateProblems('paidOn', paidOn),
     ...textProblems('voucher', voucher),
   ];

@@ -13,6 +13,7 @@ import {
   invalidInput,
   oneOfProblems,
   positiveAmountProblems,
+  movementAmountProblems,
   textProblems,
 } from '../../shared/input-problems';
 import { RuleCheck } from '../../shared/rule';
@@ -113,7 +114,7 @@ function grantInputProblems(d: GrantTerms): InputProblem[] {
     ...textProblems('consortiumId', d.consortiumId),
     ...textProblems('recipient', d.recipient),
     ...oneOfProblems('category', d.category, FUNDING_CATEGORY_IDS),
-    ...positiveAmountProblems('amount', d.amountFen),
+    ...movementAmountProblems('amount', d.amountFen),
     ...integerProblems('fiscalYear', d.fiscalYear),
     ...dateProblems('grantedOn', d.grantedOn),
     ...(d.rdSpendingFen === undefined ? [] : positiveAmountProblems('rdSpending', d.rdSpendingFen)),

@@ -5,13 +5,13 @@ import { RecordSubsidyRefund } from '../subsidy.commands';
 import { SubsidyLedgerEvent } from '../subsidy.events';
 import { SubsidyLedgerState, refundDueFen } from '../subsidy.state';
 import { beyond, datedBefore, openSubsidy } from './subsidy-movements';
-import { dateProblems, invalidInput, positiveAmountProblems, textProblems } from '../../shared/input-problems';
+import { dateProblems, invalidInput, movementAmountProblems, textProblems } from '../../shared/input-problems';
 
 /** Refunds stay possible after a termination: they are the money its clawback recovers. */
 export function decideRefund(command: RecordSubsidyRefund, state: SubsidyLedgerState): Decision<SubsidyLedgerEvent> {
   const { subsidyId, amountFen, receivedOn, voucher } = command.data;
   const problems = [
-    ...positiveAmountProblems('amount', amountFen),
+    ...movementAmountProblems('amount', amountFen),
     ...dateProblems('receivedOn', receivedOn),
     ...textProblems('voucher', voucher),
   ];
