@@ -1,7 +1,7 @@
 /**
- * The statement's rows as payment lines: amounts in yuan (or 万元, when the header or mapping says so) to fen exactly,
- * dates in the ways Chinese exports write them. A cell that cannot be read is a 400 naming its line and column; rows
- * that are empty or total rows (合计, 总计, 小计) are left out.
+ * The statement's rows as payment lines: amounts in yuan (or 万元, when the header or mapping says so, or the cell
+ * itself: 50万元) to fen exactly, dates in the ways Chinese exports write them. A cell that cannot be read is a 400
+ * naming its line and column; rows that are empty or total rows (合计, 总计, 小计) are left out.
  */
 import { isBusinessDate } from '@ledger/domain/shared/dates';
 import { isSentence, say, Sentence } from '@ledger/domain/shared/sentence';
@@ -57,14 +57,21 @@ export function statementLines(layout: StatementLayout): StatementLine[] {
 
 const DECIMALS = { yuan: 2, wan: 6 } as const;
 
-/** Fen, or why not: a positive amount with at most 2 decimals in yuan (6 in 万元). */
-export function amountFen(cell: StatementCell, unit: 'yuan' | 'wan'): number | Sentence {
-  const raw =
+/**
+ * Fen, or why not: a positive amount with at most 2 decimals in yuan (6 in 万元). A unit written in the cell is the
+ * cell's own (`50万元` is 500000.00 yuan, `500000元` 500000.00 yuan, under any header); a bare number, or a number
+ * cell, is in the column's unit (`columnUnit`).
+ */
+export function amountFen(cell: StatementCell, columnUnit: 'yuan' | 'wan'): number | Sentence {
+  const text =
     typeof cell === 'number'
-      ? cell.toFixed(DECIMALS[unit] + 2).replace(/\.?0+$/, '')
+      ? ''
       : String(cell ?? '')
           .normalize('NFKC')
-          .replace(/[¥￥,\s]|元$|万元$/gu, '');
+          .replace(/[¥,\s]/gu, '');
+  const unit = /万元$/u.test(text) ? 'wan' : /元$/u.test(text) ? 'yuan' : columnUnit;
+  const raw =
+    typeof cell === 'number' ? cell.toFixed(DECIMALS[unit] + 2).replace(/\.?0+$/, '') : text.replace(/万?元$/u, '');
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
   const shown = typeof cell === 'number' ? String(cell) : String(cell ?? '').trim();
   const unitWord = unit === 'wan' ? say`万元` : say`yuan`;
