@@ -477,4 +477,22 @@ describe('POST /v1/reconciliations: what a review found', () => {
     ]);
     expect(all(wanColumn.body)).toEqual(all(yuanColumn.body));
   });
+
+  it('a payment whose 摘要 begins with 累计 is a payment; the total rows are left out', async () => {
+    const run = await postStatement(
+      csv(
+        '凭证号,日期,摘要,收款单位,金额',
+        `PZ-2026-005,2026-03-03,累计第二笔拨付,${PAYEE},2000000.00`,
+        `PZ-2026-006,2026-03-04,合计拨付两笔之二,${PAYEE},2000000.00`,
+        ',2026-03-31,本月合计,,4000000.00',
+        '合计,,,,4000000.00',
+        '累计,,,,4000000.00',
+      ),
+    );
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([
+      ['matched', 'voucher', 2, 'pz-2026-005'],
+      ['matched', 'voucher', 3, 'PZ-2026-006'],
+    ]);
+  });
 });
