@@ -407,6 +407,7 @@ describe('POST /v1/reconciliations: what is refused, nothing recorded', () => {
  */
 describe('POST /v1/reconciliations: what a review found', () => {
   const PAYEE = '沈阳重型机械有限公司';
+  const MARCH = { from: '2026-03-01', to: '2026-03-31' };
   let alliance: FundedConsortium;
 
   beforeAll(async () => {
@@ -476,6 +477,29 @@ describe('POST /v1/reconciliations: what a review found', () => {
       '2000000.00',
     ]);
     expect(all(wanColumn.body)).toEqual(all(yuanColumn.body));
+  });
+
+  it('a duplicated line naming a voucher never pairs with a disbursement under another voucher', async () => {
+    const line = `PZ-2026-005,2026-03-03,${PAYEE},2000000.00`;
+    const run = await postStatement(csv('凭证号,日期,收款单位,金额', line, line), MARCH);
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([
+      ['matched', 'voucher', 2, 'pz-2026-005'],
+      ['only-in-statement', null, 3, null],
+      ['only-in-ledger', null, null, 'PZ-2026-006'],
+    ]);
+  });
+
+  it('nor with one under another voucher when its own disbursement is outside the period compared', async () => {
+    const run = await postStatement(csv('凭证号,日期,收款单位,金额', `PZ-2026-005,2026-03-04,${PAYEE},2000000.00`), {
+      from: '2026-03-04',
+      to: '2026-03-31',
+    });
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([
+      ['only-in-statement', null, 2, null],
+      ['only-in-ledger', null, null, 'PZ-2026-006'],
+    ]);
   });
 
   it('a payment whose 摘要 begins with 累计 is a payment; the total rows are left out', async () => {

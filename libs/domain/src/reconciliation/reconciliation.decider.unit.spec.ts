@@ -38,9 +38,13 @@ const match = (lines: StatementLine[]): MatchStatement => ({
   },
 });
 
-const { given } = deciderSpec(reconciliationDecider, () => ({ today: '2025-12-01', payments: [] as LedgerPayment[] }));
-const outcomesOf = (lines: StatementLine[], payments: LedgerPayment[]) => {
-  const [event] = given([]).when(match(lines), { payments }).outcome as StatementMatched[];
+const { given } = deciderSpec(reconciliationDecider, () => ({
+  today: '2025-12-01',
+  payments: [] as LedgerPayment[],
+  ledgerVouchers: undefined as string[] | undefined,
+}));
+const outcomesOf = (lines: StatementLine[], payments: LedgerPayment[], ledgerVouchers?: string[]) => {
+  const [event] = given([]).when(match(lines), { payments, ledgerVouchers }).outcome as StatementMatched[];
   return event.data.lines.map((l) => [l.outcome, l.by ?? null, l.statement?.line ?? null, l.ledger?.voucher ?? null]);
 };
 
@@ -119,6 +123,19 @@ describe(`${LEDGER.statementMatching.rule} — ${LEDGER.statementMatching.citati
       ],
     ],
     [
+      'a duplicated line naming a voucher is only in the statement: it never pairs with a disbursement under another',
+      [
+        line(2, { voucher: 'PZ-5', payee: '沈阳重型机械有限公司' }),
+        line(3, { voucher: 'PZ-5', payee: '沈阳重型机械有限公司' }),
+      ],
+      [paid('pz-5', 100_000, '2025-11-03'), paid('PZ-6', 100_000, '2025-11-04')],
+      [
+        ['matched', 'voucher', 2, 'pz-5'],
+        ['only-in-statement', null, 3, null],
+        ['only-in-ledger', null, null, 'PZ-6'],
+      ],
+    ],
+    [
       'by amount the nearest date wins',
       [line(2, { paidOn: '2025-11-05' })],
       [paid('PZ-1', 100_000, '2025-11-03'), paid('PZ-2', 100_000, '2025-11-06')],
@@ -129,6 +146,15 @@ describe(`${LEDGER.statementMatching.rule} — ${LEDGER.statementMatching.citati
     ],
   ])('%s', (_case, lines, payments, expected) => {
     expect(outcomesOf(lines, payments)).toEqual(expected);
+  });
+
+  it('a line naming a voucher the ledger holds outside the run’s scope pairs with no disbursement in it', () => {
+    const lines = [line(2, { voucher: 'PZ-9', creditCode: LEAD })];
+    expect(outcomesOf(lines, ledger, ['PZ-1', 'pz-9'])).toEqual([
+      ['only-in-statement', null, 2, null],
+      ['only-in-ledger', null, null, 'PZ-1'],
+    ]);
+    expect(outcomesOf(lines, ledger, ['PZ-1'])).toEqual([['matched', 'amount-date-payee', 2, 'PZ-1']]);
   });
 
   it('records the file, how it was read, the scope, every line with both sides, and the counts', () => {

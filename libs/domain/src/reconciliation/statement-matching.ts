@@ -1,6 +1,7 @@
 /**
  * ledger.statement-matching: each statement line is paired with at most one disbursement of the ledger, and each
- * disbursement with at most one line — first by voucher; the lines left, by amount, date within ± 3 days and payee.
+ * disbursement with at most one line — first by voucher; the lines left, by amount, date within ± 3 days and payee,
+ * unless they name a voucher the ledger knows (that voucher's disbursement is the only one such a line may be).
  * A pair by voucher whose amount differs is `amount-differs`, whose payee differs `payee-differs`; what stays unpaired
  * is `only-in-statement` or `only-in-ledger`.
  */
@@ -53,10 +54,17 @@ const withinTolerance = (line: StatementLine, payment: LedgerPayment): boolean =
 
 const normalisedVoucher = (voucher: string): string => voucher.normalize('NFKC').trim().toUpperCase();
 
-/** The statement's lines in file order (each with its pair), then the ledger's unpaired disbursements by date. */
+/**
+ * The statement's lines in file order (each with its pair), then the ledger's unpaired disbursements by date.
+ * `ledgerVouchers`: every voucher the ledger recorded a disbursement under, whatever the run's scope (by default the
+ * vouchers of `payments`). A line naming one of them pairs by that voucher or not at all: it is that payment, not
+ * another of the same amount, date and payee. A line naming a voucher the ledger does not know (a bank's serial
+ * number, say) may still pair by amount, date and payee.
+ */
 export function matchStatement(
   lines: ReadonlyArray<StatementLine>,
   payments: ReadonlyArray<LedgerPayment>,
+  ledgerVouchers: Iterable<string> = payments.map((payment) => payment.voucher),
 ): MatchedLine[] {
   const unpaired = new Set(payments.map((_, index) => index));
   const byVoucher = new Map<string, number[]>();
@@ -64,6 +72,10 @@ export function matchStatement(
     const key = normalisedVoucher(payment.voucher);
     byVoucher.set(key, [...(byVoucher.get(key) ?? []), index]);
   });
+  const known = new Set(byVoucher.keys());
+  for (const voucher of ledgerVouchers) known.add(normalisedVoucher(voucher));
+  const namesKnownVoucher = (line: StatementLine) =>
+    line.voucher !== undefined && known.has(normalisedVoucher(line.voucher));
   const pairs = new Map<number, MatchedLine>();
 
   lines.forEach((line, lineIndex) => {
@@ -78,7 +90,7 @@ export function matchStatement(
   });
 
   lines.forEach((line, lineIndex) => {
-    if (pairs.has(lineIndex)) return;
+    if (pairs.has(lineIndex) || namesKnownVoucher(line)) return;
     const candidates = [...unpaired]
       .filter((index) => {
         const payment = payments[index];
