@@ -519,4 +519,25 @@ describe('POST /v1/reconciliations: what a review found', () => {
       ['matched', 'voucher', 3, 'PZ-2026-006'],
     ]);
   });
+
+  it('the same statement gives the same reconciliation whatever the order of its lines', async () => {
+    const early = `2026-03-04,${PAYEE},2000000`;
+    const late = `2026-03-07,${PAYEE},2000000`;
+    const inOrder = await postStatement(csv('日期,收款人,金额', early, late), MARCH);
+    const swapped = await postStatement(csv('日期,收款人,金额', late, early), MARCH);
+    expect([inOrder.status, swapped.status]).toEqual([201, 201]);
+    // Nearest first across the statement: 03-04 pairs with the disbursement of the same day; 03-07 is then 3 days
+    // from no disbursement left (pz-2026-005 is 4 days before it).
+    expect(all(inOrder.body)).toEqual([
+      ['matched', 'amount-date-payee', 2, 'PZ-2026-006'],
+      ['only-in-statement', null, 3, null],
+      ['only-in-ledger', null, null, 'pz-2026-005'],
+    ]);
+    expect(all(swapped.body)).toEqual([
+      ['only-in-statement', null, 2, null],
+      ['matched', 'amount-date-payee', 3, 'PZ-2026-006'],
+      ['only-in-ledger', null, null, 'pz-2026-005'],
+    ]);
+    expect(swapped.body.counts).toEqual(inOrder.body.counts);
+  });
 });

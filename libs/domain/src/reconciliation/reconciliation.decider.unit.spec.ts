@@ -136,6 +136,44 @@ describe(`${LEDGER.statementMatching.rule} — ${LEDGER.statementMatching.citati
       ],
     ],
     [
+      'lines sharing a voucher: the one that agrees with the disbursement pairs, wherever it is in the file',
+      [line(2, { voucher: 'PZ-1', amountFen: yuan(90_000) }), line(3, { voucher: 'pz-1' })],
+      ledger,
+      [
+        ['only-in-statement', null, 2, null],
+        ['matched', 'voucher', 3, 'PZ-1'],
+      ],
+    ],
+    [
+      'by amount, date and payee the nearest pairs first across the statement: 11-04 with 11-04, whatever the order',
+      [line(2, { paidOn: '2025-11-04' }), line(3, { paidOn: '2025-11-07' })],
+      [paid('PZ-5', 100_000, '2025-11-03'), paid('PZ-6', 100_000, '2025-11-04')],
+      [
+        ['matched', 'amount-date-payee', 2, 'PZ-6'],
+        ['only-in-statement', null, 3, null],
+        ['only-in-ledger', null, null, 'PZ-5'],
+      ],
+    ],
+    [
+      '… the same pairs when the lines come the other way round',
+      [line(2, { paidOn: '2025-11-07' }), line(3, { paidOn: '2025-11-04' })],
+      [paid('PZ-5', 100_000, '2025-11-03'), paid('PZ-6', 100_000, '2025-11-04')],
+      [
+        ['only-in-statement', null, 2, null],
+        ['matched', 'amount-date-payee', 3, 'PZ-6'],
+        ['only-in-ledger', null, null, 'PZ-5'],
+      ],
+    ],
+    [
+      'at the same distance the earlier line, then the earlier disbursement',
+      [line(2, { paidOn: '2025-11-06' }), line(3, { paidOn: '2025-11-04' })],
+      [paid('PZ-5', 100_000, '2025-11-05')],
+      [
+        ['only-in-statement', null, 2, null],
+        ['matched', 'amount-date-payee', 3, 'PZ-5'],
+      ],
+    ],
+    [
       'by amount the nearest date wins',
       [line(2, { paidOn: '2025-11-05' })],
       [paid('PZ-1', 100_000, '2025-11-03'), paid('PZ-2', 100_000, '2025-11-06')],
