@@ -400,3 +400,144 @@ describe('POST /v1/reconciliations: what is refused, nothing recorded', () => {
     expect((await postStatement(gbkCsv(), {}, TOKENS[role])).status).toBe(403);
   });
 });
+
+/**
+ * What a black-box review found, on its own statements: a Liaoning alliance whose lead, 沈阳重型机械有限公司, was paid
+ * 2,000,000.00 on two grants, voucher pz-2026-005 on 2026-03-03 and PZ-2026-006 on 2026-03-04.
+ */
+describe('POST /v1/reconciliations: what a review found', () => {
+  const PAYEE = '沈阳重型机械有限公司';
+  const MARCH = { from: '2026-03-01', to: '2026-03-31' };
+  let alliance: FundedConsortium;
+
+  beforeAll(async () => {
+    alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', enterprise('shenyang', 9200, { name: PAYEE }));
+    for (const [voucher, paidOn] of [
+      ['pz-2026-005', '2026-03-03'],
+      ['PZ-2026-006', '2026-03-04'],
+    ]) {
+      const grant = await postGrant(ledger, {
+        consortiumId: alliance.id,
+        recipient: alliance.lead.creditCode,
+        category: 'liaoning.talent',
+        amount: '2000000',
+        fiscalYear: 2026,
+        grantedOn: '2026-02-02',
+      });
+      expect(grant.status).toBe(201);
+      const paid = await postSubsidy(ledger, grant.body.id, 'disbursements', { amount: '2000000', paidOn, voucher });
+      expect(paid.status).toBe(201);
+      position = paid.body.position;
+    }
+  }, 60_000);
+
+  const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf8');
+  const pick = (line: any) => [line.outcome, line.by, line.statement?.line ?? null, line.ledger?.voucher ?? null];
+  const all = (run: any) =>
+    [
+      ...run.lines.matched,
+      ...run.lines.amountDiffers,
+      ...run.lines.payeeDiffers,
+      ...run.lines.onlyInStatement,
+      ...run.lines.onlyInLedger,
+    ]
+      .sort((a, b) => a.item - b.item)
+      .map(pick);
+
+  it('a unit written in the cell is the cell’s unit: 200万元 under 金额 and 2000000元 under 金额(万元) are 2,000,000.00', async () => {
+    const yuanColumn = await postStatement(
+      csv(
+        '凭证号,日期,收款单位,金额',
+        `PZ-2026-005,2026-03-03,${PAYEE},200万元`,
+        `PZ-2026-006,2026-03-04,${PAYEE},2000000`,
+      ),
+    );
+    expect(yuanColumn.status).toBe(201);
+    expect(yuanColumn.body.file.columns.amountUnit).toBe('yuan');
+    expect(yuanColumn.body.lines.matched.map((line: any) => line.statement.amount)).toEqual([
+      '2000000.00',
+      '2000000.00',
+    ]);
+    expect(all(yuanColumn.body)).toEqual([
+      ['matched', 'voucher', 2, 'pz-2026-005'],
+      ['matched', 'voucher', 3, 'PZ-2026-006'],
+    ]);
+
+    const wanColumn = await postStatement(
+      csv(
+        '凭证号,日期,收款单位,金额(万元)',
+        `PZ-2026-005,2026-03-03,${PAYEE},2000000元`,
+        `PZ-2026-006,2026-03-04,${PAYEE},200`,
+      ),
+    );
+    expect(wanColumn.status).toBe(201);
+    expect(wanColumn.body.file.columns.amountUnit).toBe('wan');
+    expect(wanColumn.body.lines.matched.map((line: any) => line.statement.amount)).toEqual([
+      '2000000.00',
+      '2000000.00',
+    ]);
+    expect(all(wanColumn.body)).toEqual(all(yuanColumn.body));
+  });
+
+  it('a duplicated line naming a voucher never pairs with a disbursement under another voucher', async () => {
+    const line = `PZ-2026-005,2026-03-03,${PAYEE},2000000.00`;
+    const run = await postStatement(csv('凭证号,日期,收款单位,金额', line, line), MARCH);
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([
+      ['matched', 'voucher', 2, 'pz-2026-005'],
+      ['only-in-statement', null, 3, null],
+      ['only-in-ledger', null, null, 'PZ-2026-006'],
+    ]);
+  });
+
+  it('nor with one under another voucher when its own disbursement is outside the period compared', async () => {
+    const run = await postStatement(csv('凭证号,日期,收款单位,金额', `PZ-2026-005,2026-03-04,${PAYEE},2000000.00`), {
+      from: '2026-03-04',
+      to: '2026-03-31',
+    });
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([
+      ['only-in-statement', null, 2, null],
+      ['only-in-ledger', null, null, 'PZ-2026-006'],
+    ]);
+  });
+
+  it('a payment whose 摘要 begins with 累计 is a payment; the total rows are left out', async () => {
+    const run = await postStatement(
+      csv(
+        '凭证号,日期,摘要,收款单位,金额',
+        `PZ-2026-005,2026-03-03,累计第二笔拨付,${PAYEE},2000000.00`,
+        `PZ-2026-006,2026-03-04,合计拨付两笔之二,${PAYEE},2000000.00`,
+        ',2026-03-31,本月合计,,4000000.00',
+        '合计,,,,4000000.00',
+        '累计,,,,4000000.00',
+      ),
+    );
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([
+      ['matched', 'voucher', 2, 'pz-2026-005'],
+      ['matched', 'voucher', 3, 'PZ-2026-006'],
+    ]);
+  });
+
+  it('the same statement gives the same reconciliation whatever the order of its lines', async () => {
+    const early = `2026-03-04,${PAYEE},2000000`;
+    const late = `2026-03-07,${PAYEE},2000000`;
+    const inOrder = await postStatement(csv('日期,收款人,金额', early, late), MARCH);
+    const swapped = await postStatement(csv('日期,收款人,金额', late, early), MARCH);
+    expect([inOrder.status, swapped.status]).toEqual([201, 201]);
+    // Nearest first across the statement: 03-04 pairs with the disbursement of the same day; 03-07 is then 3 days
+    // from no disbursement left (pz-2026-005 is 4 days before it).
+    expect(all(inOrder.body)).toEqual([
+      ['matched', 'amount-date-payee', 2, 'PZ-2026-006'],
+      ['only-in-statement', null, 3, null],
+      ['only-in-ledger', null, null, 'pz-2026-005'],
+    ]);
+    expect(all(swapped.body)).toEqual([
+      ['only-in-statement', null, 2, null],
+      ['matched', 'amount-date-payee', 3, 'PZ-2026-006'],
+      ['only-in-ledger', null, null, 'pz-2026-005'],
+    ]);
+    expect(swapped.body.counts).toEqual(inOrder.body.counts);
+  });
+});

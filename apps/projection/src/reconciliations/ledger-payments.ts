@@ -18,11 +18,16 @@ export interface PaymentSelection {
 
 /**
  * The disbursements a run compares (SubsidyDisbursed, from the `subsidies` read model): paid from `from` to `to`, of
- * grants of the fiscal year and policy when given; each with its recipient's name as its consortium records it.
+ * grants of the fiscal year and policy when given; each with its recipient's name as its consortium records it. And
+ * `vouchers`: the voucher of every disbursement the jurisdiction covers, whatever its date, year or policy — a line
+ * naming one of them is that payment, and pairs with no other (matchStatement).
  */
-export async function ledgerPayments(readStore: ReadStore, selection: PaymentSelection): Promise<LedgerPayment[]> {
+export async function ledgerPayments(
+  readStore: ReadStore,
+  selection: PaymentSelection,
+): Promise<{ payments: LedgerPayment[]; vouchers: string[] }> {
   const { fiscalYear, policy, from, to, covers } = selection;
-  const { subsidies } = await readSubsidies(readStore, { fiscalYear, policy }, { limit: MAX_SUBSIDIES, offset: 0 });
+  const { subsidies } = await readSubsidies(readStore, {}, { limit: MAX_SUBSIDIES, offset: 0 });
   const names = new Map<string, Map<string, string>>();
   const payeeOf = async (consortiumId: string, creditCode: string): Promise<string | undefined> => {
     if (!names.has(consortiumId)) {
@@ -33,13 +38,18 @@ export async function ledgerPayments(readStore: ReadStore, selection: PaymentSel
     return names.get(consortiumId)!.get(creditCode);
   };
   const payments: LedgerPayment[] = [];
+  const vouchers: string[] = [];
   for (const record of subsidies) {
     if (covers && !covers(record)) continue;
     const { state } = record;
+    const selected =
+      (fiscalYear === undefined || state.fiscalYear === fiscalYear) &&
+      (policy === undefined || state.policy === policy);
     for (const movement of record.movements) {
       if (movement.type !== 'SubsidyDisbursed') continue;
+      vouchers.push(String(movement.voucher));
       const paidOn = String(movement.paidOn);
-      if (paidOn < from || paidOn > to) continue;
+      if (!selected || paidOn < from || paidOn > to) continue;
       const payee = await payeeOf(state.consortiumId, state.recipient);
       payments.push({
         subsidyId: state.subsidyId,
@@ -51,5 +61,6 @@ export async function ledgerPayments(readStore: ReadStore, selection: PaymentSel
       });
     }
   }
-  return payments.sort((a, b) => a.paidOn.localeCompare(b.paidOn) || a.voucher.localeCompare(b.voucher));
+  payments.sort((a, b) => a.paidOn.localeCompare(b.paidOn) || a.voucher.localeCompare(b.voucher));
+  return { payments, vouchers };
 }

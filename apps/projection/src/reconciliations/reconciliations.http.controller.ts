@@ -98,13 +98,16 @@ export class ReconciliationsHttpController {
       ...(dto.policy !== undefined && { policy: dto.policy }),
       ...(jurisdiction && { jurisdiction: [...jurisdiction.policies, ...jurisdiction.regions] }),
     };
-    const payments = await ledgerPayments(this.readStore, {
+    const { payments, vouchers } = await ledgerPayments(this.readStore, {
       ...scope,
       covers: ({ state }) =>
         covers(jurisdiction, { policy: state.policy, division: divisionOf(state.responsibleUnit) }),
     });
     const reconciliationId = entityIdFor('reconciliation', meta.commandId);
-    return this.decide({ type: 'MatchStatement', data: { reconciliationId, statement, scope } }, meta, payments);
+    return this.decide({ type: 'MatchStatement', data: { reconciliationId, statement, scope } }, meta, {
+      payments,
+      ledgerVouchers: vouchers,
+    });
   }
 
   @Get(':id')
@@ -148,7 +151,7 @@ export class ReconciliationsHttpController {
   private decide(
     command: ReconciliationCommand,
     meta: CommandMetadata,
-    payments?: LedgerPayment[],
+    ledger?: { payments: LedgerPayment[]; ledgerVouchers: string[] },
   ): Promise<ReconciliationRunView> {
     const streamId = reconciliationStreamId(command.data.reconciliationId);
     return this.runner.run([streamId], async (store) => {
@@ -160,7 +163,7 @@ export class ReconciliationsHttpController {
         meta.commandId,
       );
       if (recordedByCommandAt === undefined) {
-        const decision = reconciliationDecider.decide(command, state, { today: meta.today, payments });
+        const decision = reconciliationDecider.decide(command, state, { today: meta.today, ...ledger });
         if (isRejection(decision)) throw new RejectionException(decision);
         await store.appendToStreams([
           {

@@ -1,15 +1,18 @@
 /**
- * The statement's rows as payment lines: amounts in yuan (or 万元, when the header or mapping says so) to fen exactly,
- * dates in the ways Chinese exports write them. A cell that cannot be read is a 400 naming its line and column; rows
- * that are empty or total rows (合计, 总计, 小计) are left out.
+ * The statement's rows as payment lines: amounts in yuan (or 万元, when the header or mapping says so, or the cell
+ * itself: 50万元) to fen exactly, dates in the ways Chinese exports write them. A cell that cannot be read is a 400
+ * naming its line and column; rows that are empty or total rows (合计, 总计, 小计, 累计: see isTotalRow) are left out.
  */
 import { isBusinessDate } from '@ledger/domain/shared/dates';
 import { isSentence, say, Sentence } from '@ledger/domain/shared/sentence';
 import { StatementLine } from '@ledger/domain/reconciliation/statement';
 import { StatementLayout } from './statement-columns';
-import { StatementCell, StatementProblem, StatementProblemDetail } from './statement-file';
+import { StatementCell, StatementProblem, StatementProblemDetail, StatementRow } from './statement-file';
 
-const TOTAL_ROW = /^(合计|总计|小计|本页合计|累计)/u;
+/** 合计, 总计, 小计 or 累计, perhaps after 本页/本月/本年/本期/本日 (本页合计, 本年累计), at the start of a cell. */
+const TOTAL_WORD = /^(?:本页|本月|本年|本期|本日)?(?:合计|总计|小计|累计)/u;
+/** A cell that is such a word alone, perhaps with a bracket and a colon after it (合计：, 本月合计（元）). */
+const TOTAL_LABEL = new RegExp(`${TOTAL_WORD.source}(?:\\([^()]*\\))?:?$`, 'u');
 const MAX_PROBLEMS = 20;
 
 export function statementLines(layout: StatementLayout): StatementLine[] {
@@ -24,7 +27,7 @@ export function statementLines(layout: StatementLayout): StatementLine[] {
             .normalize('NFKC')
             .trim();
     if (row.cells.every((cell) => String(cell ?? '').trim() === '')) continue;
-    if (row.cells.some((cell) => TOTAL_ROW.test(String(cell ?? '').trim()))) continue;
+    if (isTotalRow(row, index)) continue;
     const amount = amountFen(row.cells[index.amount!] ?? null, columns.amountUnit);
     const paidOn = dateOf(row.cells[index.date!] ?? null);
     if (isSentence(amount)) problems.push({ line: row.line, column: columns.amount, problem: amount });
@@ -55,16 +58,43 @@ export function statementLines(layout: StatementLayout): StatementLine[] {
   return lines;
 }
 
-const DECIMALS = { yuan: 2, wan: 6 } as const;
-
-/** Fen, or why not: a positive amount with at most 2 decimals in yuan (6 in 万元). */
-export function amountFen(cell: StatementCell, unit: 'yuan' | 'wan'): number | Sentence {
-  const raw =
-    typeof cell === 'number'
-      ? cell.toFixed(DECIMALS[unit] + 2).replace(/\.?0+$/, '')
+/**
+ * A total row names no voucher (its voucher cell is empty or the total word itself) and has a cell saying 合计, 总计,
+ * 小计 or 累计: alone (`合计`, `本月合计：`, `合计（元）`), whatever the row's date; or at the start of a longer text
+ * (`合计（大写）：叁拾万元整`, `累计3笔`) when the row has no payment date either. Any other row is a payment line,
+ * whatever its 摘要 says (`累计第二笔拨付`). Cells are compared after NFKC and without spaces (`合  计`).
+ */
+export function isTotalRow(row: StatementRow, index: StatementLayout['index']): boolean {
+  const cells = row.cells.map((cell) =>
+    cell instanceof Date
+      ? ''
       : String(cell ?? '')
           .normalize('NFKC')
-          .replace(/[¥￥,\s]|元$|万元$/gu, '');
+          .replace(/\s+/gu, ''),
+  );
+  const voucher = index.voucher === undefined ? '' : (cells[index.voucher] ?? '');
+  if (voucher !== '' && !TOTAL_WORD.test(voucher)) return false;
+  if (cells.some((cell) => TOTAL_LABEL.test(cell))) return true;
+  return cells.some((cell) => TOTAL_WORD.test(cell)) && dateOf(row.cells[index.date!] ?? null) === undefined;
+}
+
+const DECIMALS = { yuan: 2, wan: 6 } as const;
+
+/**
+ * Fen, or why not: a positive amount with at most 2 decimals in yuan (6 in 万元). A unit written in the cell is the
+ * cell's own (`50万元` is 500000.00 yuan, `500000元` 500000.00 yuan, under any header); a bare number, or a number
+ * cell, is in the column's unit (`columnUnit`).
+ */
+export function amountFen(cell: StatementCell, columnUnit: 'yuan' | 'wan'): number | Sentence {
+  const text =
+    typeof cell === 'number'
+      ? ''
+      : String(cell ?? '')
+          .normalize('NFKC')
+          .replace(/[¥,\s]/gu, '');
+  const unit = /万元$/u.test(text) ? 'wan' : /元$/u.test(text) ? 'yuan' : columnUnit;
+  const raw =
+    typeof cell === 'number' ? cell.toFixed(DECIMALS[unit] + 2).replace(/\.?0+$/, '') : text.replace(/万?元$/u, '');
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
   const shown = typeof cell === 'number' ? String(cell) : String(cell ?? '').trim();
   const unitWord = unit === 'wan' ? say`万元` : say`yuan`;

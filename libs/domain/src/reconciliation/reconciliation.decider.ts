@@ -13,10 +13,14 @@ import { ReconciliationEvent } from './reconciliation.events';
 import { evolveReconciliation, initialReconciliationState, ReconciliationState } from './reconciliation.state';
 import { LedgerPayment } from './statement';
 
-/** The disbursements a run's scope selected: read by the app from the ledger's read model, handed in. */
+/**
+ * The disbursements a run's scope selected, and the vouchers of every disbursement the ledger holds (whatever the
+ * scope; absent: those of `payments`): read by the app from the ledger's read model, handed in.
+ */
 export interface ReconciliationDecisionContext {
   today: string;
   payments?: ReadonlyArray<LedgerPayment>;
+  ledgerVouchers?: ReadonlyArray<string>;
 }
 
 export function decide(
@@ -27,7 +31,7 @@ export function decide(
   switch (command?.type) {
     case 'MatchStatement':
       if (!context.payments) throw new TypeError('matching a statement needs context.payments');
-      return decideMatchStatement(command, state, context.payments);
+      return decideMatchStatement(command, state, context.payments, context.ledgerVouchers);
     case 'ResolveDifference':
       return decideResolveDifference(command, state);
     default:

@@ -38,9 +38,13 @@ const match = (lines: StatementLine[]): MatchStatement => ({
   },
 });
 
-const { given } = deciderSpec(reconciliationDecider, () => ({ today: '2025-12-01', payments: [] as LedgerPayment[] }));
-const outcomesOf = (lines: StatementLine[], payments: LedgerPayment[]) => {
-  const [event] = given([]).when(match(lines), { payments }).outcome as StatementMatched[];
+const { given } = deciderSpec(reconciliationDecider, () => ({
+  today: '2025-12-01',
+  payments: [] as LedgerPayment[],
+  ledgerVouchers: undefined as string[] | undefined,
+}));
+const outcomesOf = (lines: StatementLine[], payments: LedgerPayment[], ledgerVouchers?: string[]) => {
+  const [event] = given([]).when(match(lines), { payments, ledgerVouchers }).outcome as StatementMatched[];
   return event.data.lines.map((l) => [l.outcome, l.by ?? null, l.statement?.line ?? null, l.ledger?.voucher ?? null]);
 };
 
@@ -119,6 +123,57 @@ describe(`${LEDGER.statementMatching.rule} — ${LEDGER.statementMatching.citati
       ],
     ],
     [
+      'a duplicated line naming a voucher is only in the statement: it never pairs with a disbursement under another',
+      [
+        line(2, { voucher: 'PZ-5', payee: '沈阳重型机械有限公司' }),
+        line(3, { voucher: 'PZ-5', payee: '沈阳重型机械有限公司' }),
+      ],
+      [paid('pz-5', 100_000, '2025-11-03'), paid('PZ-6', 100_000, '2025-11-04')],
+      [
+        ['matched', 'voucher', 2, 'pz-5'],
+        ['only-in-statement', null, 3, null],
+        ['only-in-ledger', null, null, 'PZ-6'],
+      ],
+    ],
+    [
+      'lines sharing a voucher: the one that agrees with the disbursement pairs, wherever it is in the file',
+      [line(2, { voucher: 'PZ-1', amountFen: yuan(90_000) }), line(3, { voucher: 'pz-1' })],
+      ledger,
+      [
+        ['only-in-statement', null, 2, null],
+        ['matched', 'voucher', 3, 'PZ-1'],
+      ],
+    ],
+    [
+      'by amount, date and payee the nearest pairs first across the statement: 11-04 with 11-04, whatever the order',
+      [line(2, { paidOn: '2025-11-04' }), line(3, { paidOn: '2025-11-07' })],
+      [paid('PZ-5', 100_000, '2025-11-03'), paid('PZ-6', 100_000, '2025-11-04')],
+      [
+        ['matched', 'amount-date-payee', 2, 'PZ-6'],
+        ['only-in-statement', null, 3, null],
+        ['only-in-ledger', null, null, 'PZ-5'],
+      ],
+    ],
+    [
+      '… the same pairs when the lines come the other way round',
+      [line(2, { paidOn: '2025-11-07' }), line(3, { paidOn: '2025-11-04' })],
+      [paid('PZ-5', 100_000, '2025-11-03'), paid('PZ-6', 100_000, '2025-11-04')],
+      [
+        ['only-in-statement', null, 2, null],
+        ['matched', 'amount-date-payee', 3, 'PZ-6'],
+        ['only-in-ledger', null, null, 'PZ-5'],
+      ],
+    ],
+    [
+      'at the same distance the earlier line, then the earlier disbursement',
+      [line(2, { paidOn: '2025-11-06' }), line(3, { paidOn: '2025-11-04' })],
+      [paid('PZ-5', 100_000, '2025-11-05')],
+      [
+        ['only-in-statement', null, 2, null],
+        ['matched', 'amount-date-payee', 3, 'PZ-5'],
+      ],
+    ],
+    [
       'by amount the nearest date wins',
       [line(2, { paidOn: '2025-11-05' })],
       [paid('PZ-1', 100_000, '2025-11-03'), paid('PZ-2', 100_000, '2025-11-06')],
@@ -129,6 +184,15 @@ describe(`${LEDGER.statementMatching.rule} — ${LEDGER.statementMatching.citati
     ],
   ])('%s', (_case, lines, payments, expected) => {
     expect(outcomesOf(lines, payments)).toEqual(expected);
+  });
+
+  it('a line naming a voucher the ledger holds outside the run’s scope pairs with no disbursement in it', () => {
+    const lines = [line(2, { voucher: 'PZ-9', creditCode: LEAD })];
+    expect(outcomesOf(lines, ledger, ['PZ-1', 'pz-9'])).toEqual([
+      ['only-in-statement', null, 2, null],
+      ['only-in-ledger', null, null, 'PZ-1'],
+    ]);
+    expect(outcomesOf(lines, ledger, ['PZ-1'])).toEqual([['matched', 'amount-date-payee', 2, 'PZ-1']]);
   });
 
   it('records the file, how it was read, the scope, every line with both sides, and the counts', () => {

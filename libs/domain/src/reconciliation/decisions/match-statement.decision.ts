@@ -7,16 +7,20 @@ import { ReconciliationState } from '../reconciliation.state';
 import { LedgerPayment } from '../statement';
 import { countOutcomes, matchStatement } from '../statement-matching';
 
-/** ledger.statement-matching: the statement against the disbursements the run's scope selected (`payments`). */
+/**
+ * ledger.statement-matching: the statement against the disbursements the run's scope selected (`payments`);
+ * `ledgerVouchers`, every voucher the ledger disbursed under, whatever the scope (see matchStatement).
+ */
 export function decideMatchStatement(
   command: MatchStatement,
   state: ReconciliationState,
   payments: ReadonlyArray<LedgerPayment>,
+  ledgerVouchers?: ReadonlyArray<string>,
 ): Decision<StatementMatched> {
   const { reconciliationId, statement, scope } = command.data;
   if (state.exists)
     return reject('invalid-state', say`reconciliation ${reconciliationId} was already run`, LEDGER.statementMatching);
-  const lines = matchStatement(statement.lines, payments);
+  const lines = matchStatement(statement.lines, payments, ledgerVouchers);
   return [
     {
       type: 'StatementMatched',
