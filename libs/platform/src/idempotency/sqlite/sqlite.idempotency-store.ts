@@ -52,7 +52,11 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       });
       this.worker.once('error', reject);
     });
-    this.started.catch(() => undefined); // open() reports it
+    // Once open, only what it has yet to answer keeps the process alive: an idle store is like an idle connection.
+    this.started.then(
+      () => this.waiting.size === 0 && this.worker.unref(),
+      () => undefined, // open() reports it
+    );
     this.worker.on('message', (reply: IdempotencyReply) => this.answered(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the idempotency store's thread exited (code ${code})`)));
@@ -123,6 +127,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     const id = this.nextId++;
     return new Promise<OperationResult[]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
+      this.worker.ref();
       this.worker.postMessage({ id, operations } satisfies IdempotencyRequest);
     }).then((results) => results.map((value) => ({ ok: true as const, value })));
   }
@@ -131,6 +136,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     if ('ready' in reply) return;
     const waiting = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
     if (!waiting) return;
     if ('error' in reply) waiting.reject(revivedError(reply.error));
     else waiting.resolve(reply.results);
