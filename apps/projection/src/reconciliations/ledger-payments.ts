@@ -1,8 +1,8 @@
 import { LedgerPayment } from '@ledger/domain/reconciliation/statement';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
-import { ReadStore } from '@ledger/platform';
+import { Jurisdiction, ReadStore } from '@ledger/platform';
 import { CONSORTIA } from '../consortia/consortia.projection';
-import { readSubsidies, SubsidyRecord } from '../subsidies/subsidies.projection';
+import { readSubsidies } from '../subsidies/subsidies.projection';
 
 /** Every subsidy a matching run can look at (one statement's period has far fewer). */
 const MAX_SUBSIDIES = 1_000_000;
@@ -12,8 +12,8 @@ export interface PaymentSelection {
   to: string;
   fiscalYear?: number;
   policy?: string;
-  /** Only subsidies a user's jurisdiction covers; absent: all. */
-  covers?: (subsidy: SubsidyRecord) => boolean;
+  /** Only the subsidies of a user's jurisdiction (jurisdiction.ts: its consortium's region now); absent: all. */
+  jurisdiction?: Jurisdiction;
 }
 
 /**
@@ -21,8 +21,12 @@ export interface PaymentSelection {
  * grants of the fiscal year and policy when given; each with its recipient's name as its consortium records it.
  */
 export async function ledgerPayments(readStore: ReadStore, selection: PaymentSelection): Promise<LedgerPayment[]> {
-  const { fiscalYear, policy, from, to, covers } = selection;
-  const { subsidies } = await readSubsidies(readStore, { fiscalYear, policy }, { limit: MAX_SUBSIDIES, offset: 0 });
+  const { fiscalYear, policy, from, to, jurisdiction } = selection;
+  const { subsidies } = await readSubsidies(
+    readStore,
+    { fiscalYear, policy, jurisdiction },
+    { limit: MAX_SUBSIDIES, offset: 0 },
+  );
   const names = new Map<string, Map<string, string>>();
   const payeeOf = async (consortiumId: string, creditCode: string): Promise<string | undefined> => {
     if (!names.has(consortiumId)) {
@@ -34,7 +38,6 @@ export async function ledgerPayments(readStore: ReadStore, selection: PaymentSel
   };
   const payments: LedgerPayment[] = [];
   for (const record of subsidies) {
-    if (covers && !covers(record)) continue;
     const { state } = record;
     for (const movement of record.movements) {
       if (movement.type !== 'SubsidyDisbursed') continue;
