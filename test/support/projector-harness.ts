@@ -9,6 +9,11 @@ export interface ProjectionHarness {
   engine: ProjectionEngine;
   /** Hands the events to the projections through the engine, as following the log would. */
   apply(events: RecordedEvent[]): Promise<void>;
+  /**
+   * Appends the events to the harness's own log, in order, each on its stream, and answers them as the log recorded
+   * them (for a rebuild, which reads the log: `engine.rebuild()`).
+   */
+  record(events: RecordedEvent[]): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 }
 
@@ -23,6 +28,12 @@ export async function openProjectionHarness(projections: ReadonlyArray<Projectio
     readStore,
     engine,
     apply: (events) => engine.applyBatch(events),
+    record: async (events) => {
+      const after = await store.headPosition();
+      for (const { streamId, eventId, type, schemaVersion, data, metadata } of events)
+        await store.appendToStream(streamId, 'any', [{ eventId, type, schemaVersion, data, metadata }]);
+      return store.readAll({ after });
+    },
     close: async () => {
       await readStore.close();
       await store.close();

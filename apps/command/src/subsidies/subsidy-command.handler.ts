@@ -135,9 +135,17 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
     }
     const consortium = context.consortium ? await this.consortiumOf(store, context.consortium, revisions) : undefined;
     const recipientRegistry = context.registry ? await this.registryOf(store, context.registry, revisions) : undefined;
-    if (current?.exists)
-      assertCovers(meta, consortiumKeys(current.policy, current.responsibleUnit), `subsidy ${subsidyId}`);
-    else if (command.type === 'GrantSubsidy' && consortium?.exists)
+    if (current?.exists) {
+      // A subsidy is where its consortium is now (a lead change moves both), not where its responsible unit is: for a
+      // user with a jurisdiction, its consortium's lead, read here where the decision does not read the consortium
+      // anyway, and checked on append like every stream read.
+      if (meta.jurisdiction) {
+        const ofSubsidy =
+          consortium ?? (await this.consortiumOf(store, consortiumStreamId(current.consortiumId), revisions));
+        const lead = ofSubsidy.exists ? ofSubsidy.lead.creditCode : current.responsibleUnit;
+        assertCovers(meta, consortiumKeys(current.policy, lead), `subsidy ${subsidyId}`);
+      }
+    } else if (command.type === 'GrantSubsidy' && consortium?.exists)
       assertCovers(
         meta,
         consortiumKeys(consortium.policy, consortium.lead.creditCode),

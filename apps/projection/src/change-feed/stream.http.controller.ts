@@ -2,15 +2,12 @@ import { say } from '@ledger/domain/shared/sentence';
 import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { divisionOf } from '@ledger/domain/shared/credit-code';
 import {
   ChangeFeed,
   ChangeFeedEntry,
-  consortiumKeys,
   covers,
   CurrentPrincipal,
   decimalIntegerOf,
-  JurisdictionKeys,
   LEDGER_CONFIG,
   LedgerConfig,
   Principal,
@@ -23,7 +20,7 @@ import { StreamQuery } from './stream.query.dto';
 export interface StreamMessage {
   position: number;
   recordedAt: string;
-  changes: ChangeFeedEntry[];
+  changes: Array<Omit<ChangeFeedEntry, 'scope'>>;
 }
 
 /**
@@ -102,7 +99,8 @@ export class StreamHttpController implements BeforeApplicationShutdown {
         message = { position: entry.position, recordedAt: entry.recordedAt, changes: [] };
         setImmediate(flush);
       }
-      message.changes.push(entry);
+      const { scope: _scope, ...change } = entry;
+      message.changes.push(change);
     };
     const heartbeat = setInterval(() => write(`: heartbeat ${sent}\n\n`), this.config.streamHeartbeatMs);
     const close = () => {
@@ -130,20 +128,11 @@ export class StreamHttpController implements BeforeApplicationShutdown {
 }
 
 /**
- * A scoped user hears the changes of their jurisdiction alone (jurisdiction.ts), judged on the state as the API shows
- * it; a funding boundary (it may count grants of several consortia) only reaches users without a jurisdiction.
+ * A scoped user hears the changes of their jurisdiction alone (jurisdiction.ts), judged on the keys the entry's read
+ * model is scoped by (a subsidy's: its consortium's region now); an entry without them (a funding boundary: it may
+ * count grants of several consortia) only reaches users without a jurisdiction.
  */
 function withinJurisdiction({ jurisdiction }: Principal, entry: ChangeFeedEntry): boolean {
   if (jurisdiction === undefined) return true;
-  const keys = keysOf(entry);
-  return keys !== undefined && covers(jurisdiction, keys);
-}
-
-function keysOf(entry: ChangeFeedEntry): JurisdictionKeys | undefined {
-  const state = entry.state as { policy?: string; lead?: { creditCode?: string }; responsibleUnit?: string };
-  if (entry.kind === 'funding' || state.policy === undefined) return undefined;
-  if (entry.kind === 'consortium' && state.lead?.creditCode) return consortiumKeys(state.policy, state.lead.creditCode);
-  if (entry.kind === 'subsidy' && state.responsibleUnit)
-    return { policy: state.policy, division: divisionOf(state.responsibleUnit) };
-  return { policy: state.policy };
+  return entry.scope !== undefined && covers(jurisdiction, entry.scope);
 }

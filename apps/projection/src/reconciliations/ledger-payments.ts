@@ -1,8 +1,8 @@
 import { LedgerPayment } from '@ledger/domain/reconciliation/statement';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
-import { ReadStore } from '@ledger/platform';
+import { Jurisdiction, ReadStore } from '@ledger/platform';
 import { CONSORTIA } from '../consortia/consortia.projection';
-import { readSubsidies, SubsidyRecord } from '../subsidies/subsidies.projection';
+import { readSubsidies } from '../subsidies/subsidies.projection';
 
 /** Every subsidy a matching run can look at (one statement's period has far fewer). */
 const MAX_SUBSIDIES = 1_000_000;
@@ -12,8 +12,8 @@ export interface PaymentSelection {
   to: string;
   fiscalYear?: number;
   policy?: string;
-  /** Only subsidies a user's jurisdiction covers; absent: all. */
-  covers?: (subsidy: SubsidyRecord) => boolean;
+  /** Only the subsidies of a user's jurisdiction (jurisdiction.ts: its consortium's region now); absent: all. */
+  jurisdiction?: Jurisdiction;
 }
 
 /**
@@ -26,8 +26,9 @@ export async function ledgerPayments(
   readStore: ReadStore,
   selection: PaymentSelection,
 ): Promise<{ payments: LedgerPayment[]; vouchers: string[] }> {
-  const { fiscalYear, policy, from, to, covers } = selection;
-  const { subsidies } = await readSubsidies(readStore, {}, { limit: MAX_SUBSIDIES, offset: 0 });
+  const { fiscalYear, policy, from, to, jurisdiction } = selection;
+  // The jurisdiction's subsidies of every year and policy: their vouchers are known whatever the run selects.
+  const { subsidies } = await readSubsidies(readStore, { jurisdiction }, { limit: MAX_SUBSIDIES, offset: 0 });
   const names = new Map<string, Map<string, string>>();
   const payeeOf = async (consortiumId: string, creditCode: string): Promise<string | undefined> => {
     if (!names.has(consortiumId)) {
@@ -40,7 +41,6 @@ export async function ledgerPayments(
   const payments: LedgerPayment[] = [];
   const vouchers: string[] = [];
   for (const record of subsidies) {
-    if (covers && !covers(record)) continue;
     const { state } = record;
     const selected =
       (fiscalYear === undefined || state.fiscalYear === fiscalYear) &&

@@ -4,7 +4,6 @@ import { ReconciliationRunDto } from './reconciliation-run.dto';
 import { createHash } from 'node:crypto';
 import { EventStore, expectedRevisionOf } from '@ledger/event-store';
 import { isRejection } from '@ledger/domain/shared/decision';
-import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 import { reconciliationDecider } from '@ledger/domain/reconciliation/reconciliation.decider';
 import { ReconciliationEvent } from '@ledger/domain/reconciliation/reconciliation.events';
@@ -16,7 +15,6 @@ import {
   CommandMeta,
   CommandMetadata,
   CommandRunner,
-  covers,
   CurrentPrincipal,
   entityIdFor,
   Jurisdiction,
@@ -98,11 +96,7 @@ export class ReconciliationsHttpController {
       ...(dto.policy !== undefined && { policy: dto.policy }),
       ...(jurisdiction && { jurisdiction: [...jurisdiction.policies, ...jurisdiction.regions] }),
     };
-    const { payments, vouchers } = await ledgerPayments(this.readStore, {
-      ...scope,
-      covers: ({ state }) =>
-        covers(jurisdiction, { policy: state.policy, division: divisionOf(state.responsibleUnit) }),
-    });
+    const { payments, vouchers } = await ledgerPayments(this.readStore, { ...scope, jurisdiction });
     const reconciliationId = entityIdFor('reconciliation', meta.commandId);
     return this.decide({ type: 'MatchStatement', data: { reconciliationId, statement, scope } }, meta, {
       payments,

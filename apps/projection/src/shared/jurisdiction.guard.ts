@@ -9,11 +9,10 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
-import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
 import { consortiumKeys, covers, JurisdictionKeys, notFound, Principal, READ_STORE, ReadStore } from '@ledger/platform';
 import { CONSORTIA } from '../consortia/consortia.projection';
-import { SubsidyRecord, SUBSIDIES } from '../subsidies/subsidies.projection';
+import { SubsidyRecord, SUBSIDIES, subsidyKeys } from '../subsidies/subsidies.projection';
 import { ZONES } from '../zones/zones.projection';
 import { recordCalled } from './record-called';
 
@@ -28,8 +27,8 @@ async function keysOf(readStore: ReadStore, kind: RecordKind, id: string): Promi
       return state && consortiumKeys(state.policy, state.lead.creditCode);
     }
     case 'subsidy': {
-      const state = (await readStore.getDocument<SubsidyRecord>(SUBSIDIES.name, id))?.state.state;
-      return state && { policy: state.policy, division: divisionOf(state.responsibleUnit) };
+      const record = (await readStore.getDocument<SubsidyRecord>(SUBSIDIES.name, id))?.state;
+      return record && subsidyKeys(record);
     }
     case 'zone': {
       const state = (await readStore.getDocument<ZoneState>(ZONES.name, id))?.state;

@@ -1,6 +1,7 @@
 import { streamKindOf } from '@ledger/domain/ledger-streams';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
 import { RecordedCheck } from '@ledger/domain/policies/funding/funding-texts';
+import { LeadChanged } from '@ledger/domain/consortium/consortium.events';
 import { isSubsidyEvent, SubsidyEvent } from '@ledger/domain/subsidy/subsidy.events';
 import { evolveSubsidy, initialSubsidyState, SubsidyState } from '@ledger/domain/subsidy/subsidy.state';
 import { ProjectableEvent } from '@ledger/event-store';
@@ -11,6 +12,7 @@ import {
   documentProjection,
   domainEventOf,
   Jurisdiction,
+  JurisdictionKeys,
   jurisdictionWhere,
   ReadStore,
   Where,
@@ -23,6 +25,11 @@ export interface SubsidyRecord {
   state: SubsidyState;
   grant?: { rule: string; citation: string; checks: RecordedCheck[] };
   movements: Array<Record<string, unknown> & { type: string; position: number; recordedAt: string }>;
+  /**
+   * The division of its consortium's lead, once a lead change moved the consortium to another one since the grant
+   * (the subsidies projection's `related` events); absent, the lead's when it was granted, its responsible unit.
+   */
+  division?: string;
 }
 
 export const initialSubsidyRecord = (id: string): SubsidyRecord => ({ state: initialSubsidyState(id), movements: [] });
@@ -40,6 +47,37 @@ export function evolveSubsidyRecord(record: SubsidyRecord, recorded: Projectable
   return { ...record, state, movements: [...record.movements, movement] };
 }
 
+/**
+ * Where a subsidy is (jurisdiction.ts): its consortium's region now, the division of the consortium's lead — the lead
+ * it was granted under (its responsible unit) until a lead change moves the consortium, and its subsidies with it.
+ */
+export const subsidyDivisionOf = (record: SubsidyRecord): string =>
+  record.division ?? divisionOf(record.state.responsibleUnit);
+
+/** What a subsidy is scoped by (jurisdiction.ts): its policy and its consortium's region now. */
+export const subsidyKeys = (record: SubsidyRecord): JurisdictionKeys => ({
+  policy: record.state.policy,
+  division: subsidyDivisionOf(record),
+});
+
+/**
+ * A subsidy's document after one more event: one of its own stream (evolveSubsidyRecord), or its consortium's lead
+ * change, which moves it to the new lead's region (the same record when the region stays: nothing changes).
+ */
+export function evolveSubsidyDocument(record: SubsidyRecord, recorded: ProjectableEvent): SubsidyRecord {
+  if (recorded.type !== 'LeadChanged') return evolveSubsidyRecord(record, recorded);
+  const { newLead } = domainEventOf<LeadChanged>(recorded).data;
+  const division = divisionOf(newLead.creditCode);
+  return division === subsidyDivisionOf(record) ? record : { ...record, division };
+}
+
+/** The consortium whose lead change an event is: its id, the value of the subsidies' `consortium_id`. */
+function leadChangeOf(event: ProjectableEvent): string | undefined {
+  if (event.type !== 'LeadChanged') return undefined;
+  const stream = streamKindOf(event.streamId);
+  return stream?.kind === 'consortium' ? stream.id : undefined;
+}
+
 /** The money a subsidy adds to a running total. */
 const moneyOf = (s: SubsidyState) => ({
   subsidies: 1,
@@ -53,11 +91,15 @@ const moneyOf = (s: SubsidyState) => ({
 /**
  * Every subsidy (the domain's own fold), its grant's checks and its movements; and the running totals the dashboard,
  * the reconciliation and the funding view read: money by policy and fiscal year (per division of the consortium lead's
- * registration too, for jurisdictions) and by recipient and fiscal year.
+ * registration too, for jurisdictions) and by recipient and fiscal year. The division is the consortium's lead's now:
+ * a lead change (an event of the consortium's stream) moves every subsidy of the consortium, its `division` column and
+ * its money by division, to the new lead's region (`related`), live and in a rebuild alike.
+ *
+ * Version 3: the division follows lead changes (before, it stayed the responsible unit's; a start rebuilds it).
  */
 export const SUBSIDIES = documentProjection<SubsidyRecord>({
   name: 'subsidies',
-  version: 2,
+  version: 3,
   columns: {
     consortium_id: 'text',
     recipient: 'text',
@@ -84,24 +126,31 @@ export const SUBSIDIES = documentProjection<SubsidyRecord>({
     const stream = streamKindOf(event.streamId);
     return stream?.kind === 'subsidy' ? stream.id : undefined;
   },
+  related: { column: 'consortium_id', valueOf: leadChangeOf },
   initialState: initialSubsidyRecord,
-  evolve: evolveSubsidyRecord,
+  evolve: evolveSubsidyDocument,
   exists: (record) => record.state.exists,
-  columnsOf: ({ state: s }) => ({
-    consortium_id: s.consortiumId,
-    recipient: s.recipient,
-    category: s.category,
-    policy: s.policy,
-    fiscal_year: s.fiscalYear,
-    status: s.status,
-    granted_on: s.grantedOn,
-    division: divisionOf(s.responsibleUnit),
-  }),
-  countersOf: ({ state: s }): CounterContribution[] => [
-    { counter: 'money', key: [s.policy, s.fiscalYear], values: moneyOf(s) },
-    { counter: 'money-by-division', key: [s.policy, s.fiscalYear, divisionOf(s.responsibleUnit)], values: moneyOf(s) },
-    { counter: 'funding-year', key: [s.recipient, s.fiscalYear], values: moneyOf(s) },
-  ],
+  columnsOf: (record) => {
+    const s = record.state;
+    return {
+      consortium_id: s.consortiumId,
+      recipient: s.recipient,
+      category: s.category,
+      policy: s.policy,
+      fiscal_year: s.fiscalYear,
+      status: s.status,
+      granted_on: s.grantedOn,
+      division: subsidyDivisionOf(record),
+    };
+  },
+  countersOf: (record): CounterContribution[] => {
+    const s = record.state;
+    return [
+      { counter: 'money', key: [s.policy, s.fiscalYear], values: moneyOf(s) },
+      { counter: 'money-by-division', key: [s.policy, s.fiscalYear, subsidyDivisionOf(record)], values: moneyOf(s) },
+      { counter: 'funding-year', key: [s.recipient, s.fiscalYear], values: moneyOf(s) },
+    ];
+  },
 });
 
 export interface SubsidyFilter {

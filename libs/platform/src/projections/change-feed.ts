@@ -13,6 +13,7 @@
  * keeps per id the state of the highest position. Entries come in position order; several may share a position (one
  * event changed several entities). A listener that throws is logged and keeps its subscription.
  */
+import type { JurisdictionKeys } from '../auth/jurisdiction';
 import { ReadModelChange } from './projection';
 import { ProjectionEngine } from './projection-engine';
 import { ReadStore } from './read-store.port';
@@ -28,6 +29,11 @@ export interface ChangeFeedEntry {
   position: number;
   /** When that event was recorded (ISO 8601). */
   recordedAt: string;
+  /**
+   * What the entity is scoped by (jurisdiction.ts), from its read model's state, for those who pass the feed on to
+   * users with a jurisdiction; absent: only users without one may hear it. Not part of what is sent.
+   */
+  scope?: JurisdictionKeys;
 }
 
 export interface ChangeFeedOptions {
@@ -45,6 +51,8 @@ export interface ChangeFeedKind {
   /** The document projection's name. */
   projection: string;
   view?: (state: unknown) => unknown;
+  /** What an entity of this kind is scoped by, from its document's state (jurisdiction.ts); absent: nothing. */
+  scope?: (state: unknown) => JurisdictionKeys | undefined;
 }
 
 export const CHANGE_FEED_KINDS = Symbol('CHANGE_FEED_KINDS');
@@ -139,7 +147,15 @@ export class ChangeFeed {
     const kind = this.byProjection.get(change.projection);
     if (!kind) return undefined;
     const state = kind.view ? kind.view(change.state) : change.state;
-    return { kind: kind.kind, id: change.id, state, position: change.position, recordedAt: change.recordedAt };
+    const scope = kind.scope?.(change.state);
+    return {
+      kind: kind.kind,
+      id: change.id,
+      state,
+      position: change.position,
+      recordedAt: change.recordedAt,
+      ...(scope && { scope }),
+    };
   }
 
   /**

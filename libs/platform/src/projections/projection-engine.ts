@@ -3,7 +3,7 @@ import { EventStore, ProjectableEvent, RecordedEvent, Subscription } from '@ledg
 import { inTodaysShape } from '../events/stored-events';
 import { EventSource } from './event-source';
 import { firstGap } from './position-gap';
-import { DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
+import { ColumnValue, DocumentProjection, Projection, ReadModelChange, RowProjection } from './projection';
 import { causeOf, failingPosition, messageOf, onEvent, ProjectionEventError } from './projection-event-error';
 import { addContributions, DEFAULT_REBUILD_LIMITS, RebuildLimits, RebuildRun } from './projection-rebuild';
 import { CounterDelta, ReadStore, ReadStoreTransaction, StoredDocument } from './read-store.port';
@@ -342,16 +342,18 @@ export class ProjectionEngine {
     const outcome: BatchOutcome = { advanced: [], failed: [], changes: [] };
     const collect = this.listeners.size > 0;
     // The documents the batch's events name, loaded with the checkpoints: those of events a checkpoint already
-    // passed as well (a projection behind the others, rarely), which are then not used.
+    // passed as well (a projection behind the others, rarely), which are then not used. Related documents (a lead
+    // change's subsidies) are looked up after, by applyDocuments, in the rare batch that has such an event.
     const targets = projections.map((p) => (p.kind === 'documents' ? documentTargets(p, events) : []));
     const [checkpoints, loaded] = await Promise.all([
       Promise.all(projections.map((projection) => tx.checkpoint(projection.name))),
       Promise.all(
-        projections.map((projection, index) =>
-          targets[index].length > 0
-            ? tx.loadDocuments(projection.name, idsOf(targets[index]))
-            : Promise.resolve(new Map<string, StoredDocument>()),
-        ),
+        projections.map((projection, index) => {
+          const ids = idsOf(targets[index]);
+          return ids.length > 0
+            ? tx.loadDocuments(projection.name, ids)
+            : Promise.resolve(new Map<string, StoredDocument>());
+        }),
       ),
     ]);
     for (const [index, projection] of projections.entries()) {
@@ -364,7 +366,7 @@ export class ProjectionEngine {
       const gap = this.densePositions ? firstGap(done, pending) : undefined;
       if (gap) throw new ProjectionEventError(gap.missing, gap);
       if (projection.kind === 'documents') {
-        const taken = targets[index].filter(([event]) => event.position > done);
+        const taken = targets[index].filter(({ event }) => event.position > done);
         await applyDocuments(tx, projection, taken, collect ? outcome.changes : undefined, loaded[index]);
       } else await applyRows(tx, projection, pending);
       await tx.saveCheckpoint(projection.name, { position: last, version: projection.version });
@@ -491,19 +493,74 @@ export class ProjectionEngine {
   }
 }
 
-type DocumentTarget = [event: RecordedEvent, id: string];
+/** An event a document projection takes: for the document it names (`id`), or for its related documents (`value`). */
+type DocumentTarget =
+  | { event: RecordedEvent; id: string; value?: undefined }
+  | { event: RecordedEvent; id?: undefined; value: Exclude<ColumnValue, null> };
 
-/** The events a document projection takes, each with the id of the document it changes. */
+/** The events a document projection takes, each with the document it changes or the value naming its related ones. */
 function documentTargets(projection: DocumentProjection<unknown>, events: ReadonlyArray<RecordedEvent>) {
   const targets: DocumentTarget[] = [];
+  const { related } = projection;
   for (const event of events) {
     const id = onEvent(event, () => projection.documentOf(event));
-    if (id !== undefined) targets.push([event, id]);
+    if (id !== undefined) targets.push({ event, id });
+    else if (related) {
+      const value = onEvent(event, () => related.valueOf(event));
+      if (value !== undefined) targets.push({ event, value });
+    }
   }
   return targets;
 }
 
-const idsOf = (targets: ReadonlyArray<DocumentTarget>) => [...new Set(targets.map(([, id]) => id))];
+const idsOf = (targets: ReadonlyArray<DocumentTarget>) => {
+  const ids = new Set<string>();
+  for (const { id } of targets) if (id !== undefined) ids.add(id);
+  return [...ids];
+};
+
+/**
+ * The stored documents related to the batch's events (projection.ts, RelatedDocuments), by the value naming them,
+ * added to `stored`: asked only when the batch has such an event.
+ */
+async function relatedDocuments(
+  tx: ReadStoreTransaction,
+  projection: DocumentProjection<unknown>,
+  targets: ReadonlyArray<DocumentTarget>,
+  stored: Map<string, StoredDocument>,
+): Promise<Map<ColumnValue, string[]>> {
+  const related = new Map<ColumnValue, string[]>();
+  const column = projection.related!.column;
+  for (const { value } of targets) if (value !== undefined) related.set(value, []);
+  const found = await Promise.all(
+    [...related.keys()].map((value) => tx.loadDocumentsWhere(projection.name, { [column]: value })),
+  );
+  for (const [i, value] of [...related.keys()].entries()) {
+    for (const [id, document] of found[i]) {
+      if (!stored.has(id)) stored.set(id, document);
+      related.get(value)!.push(id);
+    }
+  }
+  return related;
+}
+
+/**
+ * The documents an event of another entity changes (`value` in the related column): those stored with it and those
+ * this batch made exist with it, as they stand at the event.
+ */
+function relatedIds(
+  projection: DocumentProjection<unknown>,
+  value: Exclude<ColumnValue, null>,
+  stored: ReadonlyArray<string>,
+  states: ReadonlyMap<string, unknown>,
+): string[] {
+  const ids = new Set(stored);
+  const column = projection.related!.column;
+  for (const [id, state] of states) {
+    if (!ids.has(id) && projection.exists(state) && projection.columnsOf(state)[column] === value) ids.add(id);
+  }
+  return [...ids].sort();
+}
 
 /** `loaded`: the documents as stored, when the caller loaded them (with others, in one wait). */
 async function applyDocuments(
@@ -515,11 +572,12 @@ async function applyDocuments(
 ): Promise<void> {
   if (targets.length === 0) return;
   const stored = loaded ?? (await tx.loadDocuments(projection.name, idsOf(targets)));
+  const related = targets.some((t) => t.value !== undefined)
+    ? await relatedDocuments(tx, projection, targets, stored)
+    : undefined;
   const states = new Map<string, unknown>();
   const lastEvent = new Map<string, RecordedEvent>();
-  for (const [event, id] of targets) {
-    const before = states.has(id) ? states.get(id) : (stored.get(id)?.state ?? projection.initialState(id));
-    const after = onEvent(event, () => projection.evolve(before, event));
+  const changed = (id: string, event: RecordedEvent, after: unknown) => {
     states.set(id, after);
     lastEvent.set(id, event);
     if (changes && projection.exists(after)) {
@@ -530,6 +588,19 @@ async function applyDocuments(
         recordedAt: event.recordedAt,
         state: after,
       });
+    }
+  };
+  for (const { event, id, value } of targets) {
+    if (id !== undefined) {
+      const before = states.has(id) ? states.get(id) : (stored.get(id)?.state ?? projection.initialState(id));
+      const after = onEvent(event, () => projection.evolve(before, event));
+      changed(id, event, after);
+      continue;
+    }
+    for (const relatedId of relatedIds(projection, value, related?.get(value) ?? [], states)) {
+      const before = states.has(relatedId) ? states.get(relatedId) : stored.get(relatedId)!.state;
+      const after = onEvent(event, () => projection.evolve(before, event));
+      if (after !== before) changed(relatedId, event, after);
     }
   }
   const documents: Array<StoredDocument & { columns: ReturnType<typeof projection.columnsOf> }> = [];

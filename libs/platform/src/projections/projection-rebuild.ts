@@ -10,7 +10,7 @@
  * back in one query per page.
  */
 import { ProjectableEvent } from '@ledger/event-store';
-import { CounterContribution, DocumentProjection, Projection, RowProjection } from './projection';
+import { ColumnValue, CounterContribution, DocumentProjection, Projection, RowProjection } from './projection';
 import { counterKey, CounterDelta, ReadStoreTransaction, StoredDocument } from './read-store.port';
 import { onEvent } from './projection-event-error';
 
@@ -82,6 +82,13 @@ class DocumentFold implements Fold {
   /** Ids of documents written and no longer held. */
   private readonly dropped = new Set<string>();
   private readonly targets: Array<string | undefined> = [];
+  /** Per event of the page, the value naming its related documents (projection.ts, RelatedDocuments), if any. */
+  private readonly relatedValues: Array<ColumnValue | undefined> = [];
+  /**
+   * The written documents by their value in the related column (which never changes once a document exists), held or
+   * not; those not written yet are found among the changed ones.
+   */
+  private readonly relatedIndex = new Map<ColumnValue, string[]>();
   /** The held documents changed since the last flush: a flush writes these, whatever else is held. */
   private changed: HeldDocument[] = [];
   private readonly counters = new Map<string, CounterDelta>();
@@ -92,23 +99,37 @@ class DocumentFold implements Fold {
   ) {}
 
   prepare(tx: ReadStoreTransaction, events: ReadonlyArray<ProjectableEvent>): Promise<void> | undefined {
-    const { projection, targets } = this;
+    const { projection, targets, relatedValues } = this;
+    const { related } = projection;
     targets.length = events.length;
+    relatedValues.length = related ? events.length : 0;
     const missing = new Set<string>();
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
       const id = onEvent(event, () => projection.documentOf(event));
       targets[i] = id;
-      if (id !== undefined && this.dropped.has(id)) missing.add(id);
+      if (id !== undefined) {
+        if (this.dropped.has(id)) missing.add(id);
+      } else if (related) {
+        const value = onEvent(event, () => related.valueOf(event));
+        relatedValues[i] = value;
+        if (value !== undefined)
+          for (const relatedId of this.relatedIndex.get(value) ?? [])
+            if (this.dropped.has(relatedId)) missing.add(relatedId);
+      }
     }
     return missing.size === 0 ? undefined : this.load(tx, [...missing]);
   }
 
   apply(events: ReadonlyArray<ProjectableEvent>): void {
-    const { projection, held, targets } = this;
+    const { projection, held, targets, relatedValues } = this;
     for (let i = 0; i < events.length; i++) {
       const id = targets[i];
-      if (id === undefined) continue;
+      if (id === undefined) {
+        const value = relatedValues[i];
+        if (value !== undefined && value !== null) this.applyRelated(events[i], value);
+        continue;
+      }
       const event = events[i];
       let document = held.get(id);
       if (!document) {
@@ -118,6 +139,39 @@ class DocumentFold implements Fold {
       }
       const before = document.state;
       document.state = onEvent(event, () => projection.evolve(before, event));
+      document.position = event.position;
+      document.updatedAt = event.recordedAt;
+      if (!document.dirty) {
+        document.dirty = true;
+        this.changed.push(document);
+      }
+    }
+  }
+
+  /**
+   * An event of another entity, to every document holding `value` in the related column as it stands at the event: the
+   * written ones (held, or read back by `prepare`) and those changed since the last flush that exist now. A document
+   * the event leaves as it was is not changed by it (as when following).
+   */
+  private applyRelated(event: ProjectableEvent, value: Exclude<ColumnValue, null>): void {
+    const { projection, held } = this;
+    const column = projection.related!.column;
+    const ids = new Set(this.relatedIndex.get(value));
+    for (const document of this.changed) {
+      if (
+        !document.written &&
+        projection.exists(document.state) &&
+        projection.columnsOf(document.state)[column] === value
+      )
+        ids.add(document.id);
+    }
+    for (const id of ids) {
+      const document = held.get(id);
+      if (!document) throw new Error(`rebuild: document ${id} of ${projection.name} is neither held nor read back`);
+      const before = document.state;
+      const after = onEvent(event, () => projection.evolve(before, event));
+      if (after === before) continue;
+      document.state = after;
       document.position = event.position;
       document.updatedAt = event.recordedAt;
       if (!document.dirty) {
@@ -137,7 +191,9 @@ class DocumentFold implements Fold {
       // As when following: a document that does not exist (yet) is neither written nor counted.
       if (!projection.exists(document.state)) continue;
       const { id, state, position, updatedAt, counted } = document;
-      documents.push({ id, position, updatedAt, state, columns: projection.columnsOf(state) });
+      const columns = projection.columnsOf(state);
+      documents.push({ id, position, updatedAt, state, columns });
+      if (projection.related && !document.written) this.indexRelated(id, columns[projection.related.column]);
       if (projection.countersOf) {
         if (counted) addContributions(this.counters, projection.name, counted, -1);
         document.counted = projection.countersOf(state);
@@ -154,6 +210,13 @@ class DocumentFold implements Fold {
 
   counterDeltas(): CounterDelta[] {
     return [...this.counters.values()].filter((d) => d.delta !== 0);
+  }
+
+  private indexRelated(id: string, value: ColumnValue | undefined): void {
+    if (value === undefined || value === null) return;
+    const ids = this.relatedIndex.get(value);
+    if (ids) ids.push(id);
+    else this.relatedIndex.set(value, [id]);
   }
 
   private async load(tx: ReadStoreTransaction, ids: string[]): Promise<void> {

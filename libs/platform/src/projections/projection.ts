@@ -6,6 +6,8 @@
  *   queries filter and sort on, and the counters it contributes to. Counters are kept incrementally (a document's
  *   contribution before a batch is taken away and its contribution after added), so a query for counts or totals
  *   reads a handful of rows whatever the ledger holds.
+ *   Events of another entity may change some of its documents too (`related`: a lead change moves the consortium's
+ *   subsidies to the new lead's region).
  * - A row projection keeps one row per event (the audit trail).
  */
 import { ProjectableEvent } from '@ledger/event-store';
@@ -35,10 +37,25 @@ interface ProjectionBase {
   readonly indexes?: ReadonlyArray<ReadonlyArray<string>>;
 }
 
+/**
+ * Events of another entity that change some of a projection's documents as well: a consortium's lead change moves its
+ * subsidies to the new lead's region. `valueOf` names a value of `column` (undefined: the event is not one of them),
+ * and every existing document holding that value folds the event, in log order, live and in a rebuild alike. A
+ * document `evolve` leaves as it was (the same object) is not changed by the event: neither written nor announced,
+ * its position kept. A document's value in `column` never changes once it exists; the column should lead an index.
+ * An event `documentOf` names a document for is not asked about.
+ */
+export interface RelatedDocuments {
+  readonly column: string;
+  valueOf(event: ProjectableEvent): Exclude<ColumnValue, null> | undefined;
+}
+
 export interface DocumentProjection<State> extends ProjectionBase {
   readonly kind: 'documents';
   /** The document an event belongs to, or undefined when the projection ignores the event. */
   documentOf(event: ProjectableEvent): string | undefined;
+  /** The documents an event of another entity changes too (see RelatedDocuments). */
+  readonly related?: RelatedDocuments;
   initialState(id: string): State;
   /** Deterministic: a rebuild ends identical to the live model. */
   evolve(state: State, event: ProjectableEvent): State;

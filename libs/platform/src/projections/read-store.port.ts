@@ -83,6 +83,8 @@ export interface ReadStoreTransaction {
   checkpoint(projection: string): Promise<Checkpoint | undefined>;
   saveCheckpoint(projection: string, checkpoint: Checkpoint): Promise<void>;
   loadDocuments(projection: string, ids: ReadonlyArray<string>): Promise<Map<string, StoredDocument>>;
+  /** The documents matching `where`, as this transaction sees them (a projection's related documents: projection.ts). */
+  loadDocumentsWhere(projection: string, where: Where): Promise<Map<string, StoredDocument>>;
   saveDocuments(
     projection: Projection,
     documents: ReadonlyArray<StoredDocument & { columns: Record<string, ColumnValue> }>,

@@ -30,6 +30,8 @@ export function assertColumns(projection: Projection): void {
     if (!COLUMN.test(column) || RESERVED.has(column))
       throw new Error(`${projection.name}: column ${column} is not allowed`);
   }
+  if (projection.kind === 'documents' && projection.related && !(projection.related.column in projection.columns))
+    throw new Error(`${projection.name}: no column ${projection.related.column} to find related documents by`);
   for (const index of projection.indexes ?? []) {
     for (const key of index) {
       const [column, direction] = key.split(' ');

@@ -279,6 +279,14 @@ export class PostgresReadStore implements ReadStore {
         }
         return found;
       },
+      loadDocumentsWhere: async (projection, where) => {
+        const condition = whereSql(where);
+        const rows = await onClient<DocumentRow>(
+          `SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE ${condition.text} ORDER BY id`,
+          condition.params,
+        );
+        return new Map(rows.map((row) => [row.id, documentOf(row)]));
+      },
       saveDocuments: async (projection, documents) => {
         const names = Object.keys(projection.columns);
         await inChunks(documents, documentColumns(projection.columns).length, (chunk) =>

@@ -300,6 +300,12 @@ export class SqliteReadStore implements ReadStore {
         }
         return found;
       },
+      loadDocumentsWhere: async (projection, where) => {
+        const condition = whereSql(where);
+        const text = `SELECT id, position, updated_at, state FROM ${tableOf(projection)} WHERE ${condition.text} ORDER BY id`;
+        const rows = await sql.all<DocumentRow>(text, condition.params);
+        return new Map(rows.map((row) => [row.id, documentOf(row)]));
+      },
       saveDocuments: async (projection, documents) => {
         const names = Object.keys(projection.columns);
         await inChunks(

@@ -10,6 +10,8 @@ import { ReadStore, ReadStoreTransaction } from '../read-store.port';
 import {
   anEvent,
   MakeReadStoreHarness,
+  Member,
+  membersProjection,
   range,
   Tally,
   tallyEvolve,
@@ -234,6 +236,103 @@ export function projectionEngineContract(name: string, make: MakeReadStoreHarnes
       expect((await readStore().findDocuments('tally', { limit: 100 })).documents).toEqual(documents);
       expect(await readStore().counters('tally-by-parity')).toEqual(counters);
       expect((await readStore().checkpoints()).get('tally')).toEqual({ position: 120, version: 1 });
+    });
+
+    describe('related documents: an event of another entity changes every document holding its value', () => {
+      // 4 marks a-1 and a-2; 7 leaves the group as it was; 8 marks b-1; 9 (group c) no one; 10 marks a-1, a-2 and a-3,
+      // which did not exist at 4; 12 leaves b-1 as it was (its position stays 8). Own events before and after.
+      const LOG: Array<[stream: string, same?: boolean]> = [
+        ['member-a-1'],
+        ['member-a-2'],
+        ['member-b-1'],
+        ['group-a'],
+        ['member-a-1'],
+        ['member-a-3'],
+        ['group-a', true],
+        ['group-b'],
+        ['group-c'],
+        ['group-a'],
+        ['member-a-2'],
+        ['group-b', true],
+      ];
+      const append = (position: number) => {
+        const [stream, same] = LOG[position - 1];
+        return store().appendToStream(stream, 'any', [{ ...anEvent(position), data: { i: position, same } }]);
+      };
+      const EXPECTED = [
+        { id: 'member-a-1', position: 10, state: { positions: [1, 5], marks: [4, 10] } },
+        { id: 'member-a-2', position: 11, state: { positions: [2, 11], marks: [4, 10] } },
+        { id: 'member-a-3', position: 10, state: { positions: [6], marks: [10] } },
+        { id: 'member-b-1', position: 8, state: { positions: [3], marks: [8] } },
+      ];
+      const documentsOf = async (name: string) =>
+        (await readStore().findDocuments<Member>(name, { limit: 100 })).documents;
+      const expectAsExpected = async (name: string) => {
+        expect(await documentsOf(name)).toEqual(
+          EXPECTED.map(({ id, position, state }) =>
+            expect.objectContaining({ id, position, state: { id, group: id.split('-')[1], ...state } }),
+          ),
+        );
+        expect(await readStore().counters(`${name}-by-marks`)).toEqual([
+          { key: ['a', 1], values: { members: 1 } },
+          { key: ['a', 2], values: { members: 2 } },
+          { key: ['b', 1], values: { members: 1 } },
+        ]);
+        expect(await readStore().countDocuments(name, { grp: 'a', marks: 2 })).toBe(2);
+      };
+
+      it('following an event at a time (the documents read from the store) and a whole log at once (made in the batch): the same documents, counters and positions', async () => {
+        const oneByOne = engineFor([membersProjection('one-by-one')]);
+        const told: ReadModelChange[] = [];
+        oneByOne.onChanges((changes) => told.push(...changes));
+        await oneByOne.start();
+        for (let position = 1; position <= LOG.length; position++) {
+          await append(position);
+          expect(await oneByOne.waitFor(position, 5000)).toBe('reached');
+        }
+        await expectAsExpected('one-by-one');
+        // Told at the group's event, each member it changed; the event that left them as they were told nothing.
+        const related = told.filter((c) => LOG[c.position - 1][0].startsWith('group-'));
+        expect(related.map((c) => `${c.id}@${c.position}`)).toEqual([
+          'member-a-1@4',
+          'member-a-2@4',
+          'member-b-1@8',
+          'member-a-1@10',
+          'member-a-2@10',
+          'member-a-3@10',
+        ]);
+
+        const atOnce = engineFor([membersProjection('at-once')]);
+        await atOnce.start();
+        expect(await atOnce.waitFor(LOG.length, 5000)).toBe('reached');
+        await expectAsExpected('at-once');
+        expect((await documentsOf('at-once')).map(({ updatedAt }) => updatedAt)).toEqual(
+          (await documentsOf('one-by-one')).map(({ updatedAt }) => updatedAt),
+        );
+      });
+
+      it.each([
+        ['in one page, nothing written before the end (found among the changed)', { pageSize: 50 }],
+        [
+          'in pages of 3, written and dropped as they go (found by the written ones, read back)',
+          { pageSize: 3, maxDirtyDocuments: 1, maxHeldDocuments: 1 },
+        ],
+      ])('a rebuild %s ends as the live models', async (_case, limits) => {
+        const live = engineFor([membersProjection('members')]);
+        await live.start();
+        for (let position = 1; position <= LOG.length; position++) {
+          await append(position);
+          expect(await live.waitFor(position, 5000)).toBe('reached');
+        }
+        await live.stop();
+        const documents = await documentsOf('members');
+        const counters = await readStore().counters('members-by-marks');
+        const rebuilt = engineFor([membersProjection('members')], { rebuild: limits });
+        expect(await rebuilt.rebuild()).toBe(LOG.length);
+        expect(await documentsOf('members')).toEqual(documents);
+        expect(await readStore().counters('members-by-marks')).toEqual(counters);
+        await expectAsExpected('members');
+      });
     });
 
     it('a rebuild that fails leaves the read models as they were, and names the event it failed on', async () => {

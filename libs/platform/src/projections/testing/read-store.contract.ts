@@ -93,6 +93,34 @@ export function readStoreContract(name: string, make: MakeReadStoreHarness): voi
       expect(await store().countDocuments('docs', { label: 'none' })).toBe(0);
     });
 
+    it.each([
+      ['a live batch', {}],
+      ['a bulk one (a rebuild)', { bulk: true }],
+    ])('loads the documents a filter finds in %s, as it sees them: its own writes included', async (_case, options) => {
+      await write((tx) =>
+        tx.saveDocuments(DOCS, [
+          doc('a', { label: 'x', amount: 1, day: null }),
+          doc('b', { label: 'y', amount: 2, day: null }),
+          doc('c', { label: 'x', amount: 3, day: null }),
+        ]),
+      );
+      await store().transaction(async (tx) => {
+        await tx.saveDocuments(DOCS, [
+          doc('d', { label: 'x', amount: 4, day: null }, 2),
+          doc('a', { label: 'z', amount: 1, day: null }, 3),
+        ]);
+        const found = await tx.loadDocumentsWhere('docs', { label: 'x' });
+        expect([...found.keys()]).toEqual(['c', 'd']);
+        expect(found.get('d')).toEqual({
+          id: 'd',
+          position: 2,
+          updatedAt: '2026-01-01T00:00:02.000Z',
+          state: { id: 'd', note: '文档 d' },
+        });
+        expect((await tx.loadDocumentsWhere('docs', { label: 'none' })).size).toBe(0);
+      }, options);
+    });
+
     it('orders text by code point (as SQLite BINARY) and integers by value, then by id', async () => {
       const labels = ['b', 'B', 'a', 'Z', '上海', '北京', 'é', '10', '9', ''];
       await write((tx) =>

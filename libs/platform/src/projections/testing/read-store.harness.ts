@@ -69,6 +69,42 @@ export function tallyProjection(
   });
 }
 
+export interface Member {
+  id: string;
+  group: string;
+  /** The positions of the member's own events. */
+  positions: number[];
+  /** The positions of its group's events that marked it. */
+  marks: number[];
+}
+
+/**
+ * A document per member (stream `member-{group}-{n}`, existing from its first event) and the events of its group's
+ * own stream `group-{group}`, which every member of the group takes (`related`): each marks it, unless its data says
+ * `same` (the member is left as it was). Counts members by group and number of marks.
+ */
+export function membersProjection(name: string): Projection {
+  const isGroup = (streamId: string) => streamId.startsWith('group-');
+  return documentProjection<Member>({
+    name,
+    version: 1,
+    columns: { grp: 'text', marks: 'integer' },
+    indexes: [['grp']],
+    documentOf: (event) => (event.streamId.startsWith('member-') ? event.streamId : undefined),
+    related: { column: 'grp', valueOf: (event) => (isGroup(event.streamId) ? event.streamId.slice(6) : undefined) },
+    initialState: (id) => ({ id, group: id.split('-')[1], positions: [], marks: [] }),
+    evolve: (state, event) => {
+      if (!isGroup(event.streamId)) return { ...state, positions: [...state.positions, event.position] };
+      return (event.data as { same?: boolean }).same ? state : { ...state, marks: [...state.marks, event.position] };
+    },
+    exists: (state) => state.positions.length > 0,
+    columnsOf: (state) => ({ grp: state.group, marks: state.marks.length }),
+    countersOf: (state) => [
+      { counter: `${name}-by-marks`, key: [state.group, state.marks.length], values: { members: 1 } },
+    ],
+  });
+}
+
 /** A document per id with whatever columns a test writes (the contract writes documents directly). */
 export const plainDocuments = (name: string): Projection =>
   documentProjection<unknown>({
