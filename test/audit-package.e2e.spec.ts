@@ -3,8 +3,9 @@
  * `export` writes the offline audit package of a period, `verify-export` checks it with nothing but the file and names
  * the event a changed byte breaks; `replay` prints a consortium's steps as the API gives them.
  */
+import Database from 'better-sqlite3';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,6 +67,7 @@ describe('ledger CLI: export, verify-export and replay', () => {
     const summary = JSON.parse(exported.stdout);
     const firstPosition = steps[0].position;
     expect(summary).toMatchObject({
+      ok: true,
       from: firstRecordedAt,
       to: '2099-12-31T15:59:59.999Z',
       anchor: { position: firstPosition - 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
@@ -106,6 +108,54 @@ describe('ledger CLI: export, verify-export and replay', () => {
     const exported = await cli(['export', '--out', file, '--json']);
     expect(JSON.parse(exported.stdout)).toMatchObject({ anchor: { position: 0, hash: '0'.repeat(64) }, events: head });
     expect((await cli(['verify-export', file, '--json'])).stdout).toContain('"ok":true');
+  });
+
+  it('refuses to export a log that does not verify, naming the position: no package at --out, JSON with --json', async () => {
+    // A copy of the ledger whose approval was altered after it was recorded: `verify` says BROKEN there.
+    const tampered = mkdtempSync(join(tmpdir(), 'ledger-tampered-'));
+    try {
+      const source = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+      await source.backup(join(tampered, 'events.sqlite'));
+      source.close();
+      const approval = steps.find((step) => step.type === 'ConsortiumApproved')!;
+      const db = new Database(join(tampered, 'events.sqlite'));
+      const on = `"on":"${approval.state.approvedOn as string}"`;
+      const changed = db.prepare('UPDATE events SET data = replace(data, ?, ?) WHERE position = ?').run(
+        on,
+        on.replace(/\d"$/, (digit) => `${(Number(digit[0]) + 1) % 10}"`),
+        approval.position,
+      );
+      db.close();
+      expect(changed.changes).toBe(1);
+      const tamperedEnv = { ...env, LEDGER_DATA_DIR: tampered };
+      const file = join(auditorDir, 'tampered.jsonl');
+
+      const text = await cli(['export', '--out', file, '--lang', 'en'], { env: tamperedEnv });
+      expect(text.code).toBe(1);
+      expect(text.stderr.trim()).toBe(
+        `the log does not verify at position ${approval.position}: its hash does not match its content (run verify); ` +
+          `nothing was written to ${file}`,
+      );
+      expect(existsSync(file)).toBe(false);
+
+      // An earlier package at --out stays as it was; nothing half-written is left beside it.
+      writeFileSync(file, 'an earlier package\n');
+      const json = await cli(['export', '--out', file, '--json'], { env: tamperedEnv });
+      expect(json.code).toBe(1);
+      expect(json.stderr).toBe('');
+      expect(JSON.parse(json.stdout)).toEqual({
+        ok: false,
+        out: file,
+        from: new Date(0).toISOString(),
+        to: expect.any(String),
+        firstBrokenPosition: approval.position,
+        reason: expect.stringContaining(String(approval.position)),
+      });
+      expect(readFileSync(file, 'utf8')).toBe('an earlier package\n');
+      expect(readdirSync(auditorDir).filter((name) => name.startsWith('tampered'))).toEqual(['tampered.jsonl']);
+    } finally {
+      rmSync(tampered, { recursive: true, force: true });
+    }
   });
 
   it('refuses a wrong command line with exit 2', async () => {
