@@ -2358,7 +2358,7 @@ export interface components {
       horizonDays: number;
       /** @description the earliest `deadlinesLimit`, earliest first */
       items: components['schemas']['DeadlineDto'][];
-      /** @description how many deadlines there are in all */
+      /** @description how many deadlines there are in all (grants waiting for a second signature included) */
       total: number;
     };
     DashboardDto: {
