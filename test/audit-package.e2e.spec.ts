@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { activeConsortium } from './support/consortium-requests';
+import { activeConsortium, filingBody } from './support/consortium-requests';
 import { startLedger } from './support/ledger-test-app';
 
 const run = promisify(execFile);
@@ -69,7 +69,9 @@ describe('ledger CLI: export, verify-export and replay', () => {
     expect(summary).toMatchObject({
       ok: true,
       from: firstRecordedAt,
-      to: '2099-12-31T15:59:59.999Z',
+      // A period cannot end later than the moment it is exported.
+      requestedTo: '2099-12-31T15:59:59.999Z',
+      to: expect.stringMatching(/^20\d\d-/),
       anchor: { position: firstPosition - 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       head: { position: head },
       events: head - firstPosition + 1,
@@ -235,5 +237,46 @@ describe('ledger CLI: export, verify-export and replay', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('a period ending later than now ends when it is exported: the package names that moment, and its head stays', async () => {
+    const inUtc8 = (time: number) => new Date(time + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = inUtc8(Date.now());
+    const before = new Date().toISOString();
+    const file = join(auditorDir, 'today.jsonl');
+    const first = await cli(['export', '--from', firstRecordedAt, '--to', today, '--out', file, '--json']);
+    const after = new Date().toISOString();
+    expect(first.code).toBe(0);
+    const taken = JSON.parse(first.stdout);
+    expect(taken.requestedTo).toBe(new Date(Date.parse(`${today}T23:59:59.999+08:00`)).toISOString());
+    expect(taken.to >= before && taken.to <= after).toBe(true);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ kind: 'ledger-audit-package', to: taken.to, exportedAt: taken.to });
+    expect(lines[lines.length - 1]).toMatchObject({ kind: 'head', ...taken.head, at: taken.to });
+    const text = await cli(['export', '--from', firstRecordedAt, '--to', today, '--out', file, '--lang', 'en']);
+    expect(text.stdout).toMatch(
+      new RegExp(`--to ${taken.requestedTo} is later than now: the period ends at \\S+, when the package was taken`),
+    );
+
+    // Another event after it: the period the package names has the same head still; today's has the new one.
+    const ledger = await startLedger({ dataDir });
+    try {
+      expect(
+        (await ledger.http.post('/v1/consortia', filingBody('tianjin-2018-alliance'), { as: 'officer' })).status,
+      ).toBe(201);
+    } finally {
+      await ledger.close();
+    }
+    const again = await cli(['export', '--from', firstRecordedAt, '--to', taken.to, '--out', file, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ to: taken.to, head: taken.head, events: taken.events });
+    expect(JSON.parse(again.stdout).requestedTo).toBeUndefined();
+    const later = JSON.parse(
+      (await cli(['export', '--from', firstRecordedAt, '--to', today, '--out', file, '--json'])).stdout,
+    );
+    expect(later.head.position).toBe(taken.head.position + 1);
+    expect(later.to > taken.to).toBe(true);
   });
 });

@@ -382,3 +382,48 @@ describe('a grant waiting for its second signature (ledger.dual-control), step b
     }
   });
 });
+
+describe('a moment still to come', () => {
+  it('is taken now (asOf, at, from, to) or at the last position (atPosition), and the answer names that moment', async () => {
+    const consortium = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    const path = `/v1/consortia/${consortium.id}`;
+    const taken = (answer: { asOf: string }, before: string) => answer.asOf >= before && answer.asOf <= now();
+    const now = () => new Date().toISOString();
+
+    let before = now();
+    const future = await ledger.http.get(`${path}?asOf=2999-01-01`, supervisor);
+    expect(future.status).toBe(200);
+    expect(future.body.status).toBe('active');
+    expect(taken(future.body, before)).toBe(true);
+
+    // Asked again for the moment it named, after the consortium's next event: the same answer, as for any past moment.
+    const dissolved = await ledger.http.post(
+      `${path}/dissolution`,
+      { on: '2026-03-01', reason: '联盟任务完成' },
+      { as: 'officer' },
+    );
+    expect(dissolved.status).toBe(201);
+    const again = await ledger.http.get(`${path}?asOf=${encodeURIComponent(future.body.asOf)}`, supervisor);
+    expect(again.body).toEqual(future.body);
+    const last = (await replayOf('consortia', consortium.id)).at(-1)!;
+    expect(last).toMatchObject({ type: 'ConsortiumDissolved' });
+
+    const head: number = (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
+    const beyond = await ledger.http.get(`${path}?atPosition=${head + 1000}`, supervisor);
+    expect(beyond.body).toMatchObject({ status: 'dissolved', atPosition: head, position: last.position });
+
+    before = now();
+    const replayed = await ledger.http.get(`${path}/replay?at=2999-01-01`, supervisor);
+    expect(replayed.body.step).toMatchObject({ position: last.position });
+    expect(taken(replayed.body, before)).toBe(true);
+    const replayedBeyond = await ledger.http.get(`${path}/replay?at=${head + 1000}`, supervisor);
+    expect(replayedBeyond.body.atPosition).toBe(head);
+
+    before = now();
+    const diff = await ledger.http.get(`${path}/diff?from=1&to=2999-01-01`, supervisor);
+    expect(diff.body.to).toMatchObject({ position: last.position });
+    expect(taken(diff.body.to, before)).toBe(true);
+    const diffBeyond = await ledger.http.get(`${path}/diff?from=${head + 1000}`, supervisor);
+    expect(diffBeyond.body.from).toMatchObject({ atPosition: head, position: last.position });
+  });
+});

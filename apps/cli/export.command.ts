@@ -2,7 +2,7 @@ import { createWriteStream, renameSync, rmSync, WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AuditPackageSummary, LineSink, LogDoesNotVerifyError, writeAuditPackage } from '@ledger/event-store';
 import { describeEventStore, openEventStore } from '@ledger/platform';
-import { timestampOf } from '../projection/src/shared/as-of';
+import { passedTimestamp, timestampOf } from '../projection/src/shared/as-of';
 import { say } from '@ledger/domain/shared/sentence';
 import { inCliLanguage } from './cli-language';
 import { existingLedger, LedgerDataOptions } from './ledger-data';
@@ -28,18 +28,24 @@ export function periodBound(option: '--from' | '--to', raw: string | undefined):
 
 /**
  * Writes the offline audit package of a period to --out; 0 when written, 1 when the log does not verify inside the
- * period (refused naming the position, nothing written to --out).
+ * period (refused naming the position, nothing written to --out). A period ends now at the latest: a --to later than
+ * now (a date's end of day, later today) is taken as the moment of the export, which the package's `to`, its head's
+ * `at` and its `exportedAt` then name — a head is never given for a moment whose events may still be recorded.
  */
 export async function exportAuditPackage(options: ExportOptions): Promise<number> {
+  const now = new Date().toISOString();
   const from = periodBound('--from', options.from) ?? new Date(0).toISOString();
-  const to = periodBound('--to', options.to) ?? new Date().toISOString();
-  if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`);
+  const askedTo = periodBound('--to', options.to);
+  const to = passedTimestamp(askedTo ?? now, now);
+  if (askedTo !== undefined && askedTo < from) throw new UsageError(`--to (${askedTo}) is before --from (${from})`);
+  if (to < from) throw new UsageError(`--from (${from}) is later than now (${to}): nothing is recorded after it yet`);
+  const later = askedTo !== undefined && askedTo !== to ? { requestedTo: askedTo } : {};
   const config = await existingLedger(options);
   const store = await openEventStore(config.eventStore);
   try {
     let summary: AuditPackageSummary;
     try {
-      summary = await writePackageFile(options.out, (write) => writeAuditPackage(store, { from, to }, write));
+      summary = await writePackageFile(options.out, (write) => writeAuditPackage(store, { from, to }, write, now));
     } catch (error) {
       if (!(error instanceof LogDoesNotVerifyError)) throw error;
       const refusal = inCliLanguage(
@@ -53,6 +59,7 @@ export async function exportAuditPackage(options: ExportOptions): Promise<number
             out: options.out,
             from,
             to,
+            ...later,
             firstBrokenPosition: error.position,
             reason: refusal,
           }),
@@ -62,14 +69,17 @@ export async function exportAuditPackage(options: ExportOptions): Promise<number
       }
       return 1;
     }
-    const result = { ok: true, out: options.out, from, to, ...summary };
+    const result = { ok: true, out: options.out, from, to, ...later, ...summary };
+    const wrote = say`wrote ${summary.events} events (positions ${summary.anchor.position + 1}–${summary.head.position}) recorded ${from} – ${to} from ${describeEventStore(config.eventStore)} to ${options.out}`;
+    const taken = say`--to ${askedTo} is later than now: the period ends at ${to}, when the package was taken`;
     console.log(
       options.json
         ? JSON.stringify(result)
-        : inCliLanguage(
-            say`wrote ${summary.events} events (positions ${summary.anchor.position + 1}–${summary.head.position}) recorded ${from} – ${to} from ${describeEventStore(config.eventStore)} to ${options.out}`,
-            options.lang,
-          ) + `\n${anchorAndHead(summary, options.lang)}`,
+        : [
+            inCliLanguage(wrote, options.lang),
+            ...(later.requestedTo ? [inCliLanguage(taken, options.lang)] : []),
+            anchorAndHead(summary, options.lang),
+          ].join('\n'),
     );
     return 0;
   } finally {

@@ -69,7 +69,8 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
     'JSON lines: a header with the anchor (position and hash of the last event before --from), every event recorded\n' +
       'from --from to --to as its hash covers it, and the head (position and hash of the last event at --to).\n' +
       'Timestamps with their zone, or dates (--from: the start of that day, --to: its end, UTC+8); by default the\n' +
-      'whole log. Check it anywhere with verify-export. With --json: { ok, out, from, to, anchor, head, events }.\n' +
+      'whole log. A --to later than now is now: the package names the moment it was taken (--json adds requestedTo).\n' +
+      'Check it anywhere with verify-export. With --json: { ok, out, from, to, requestedTo?, anchor, head, events }.\n' +
       'Written to <out>.partial and renamed to --out once whole. A log that does not verify inside the period is\n' +
       'refused naming the position (exit 1, nothing written to --out; with --json { ok: false, out, from, to,\n' +
       'firstBrokenPosition, reason }): run verify.',

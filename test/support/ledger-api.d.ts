@@ -7607,9 +7607,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. */
+        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
-        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
+        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which. */
         atPosition?: number;
       };
       header?: {
@@ -7775,9 +7775,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. */
+        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
-        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
+        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which. */
         atPosition?: number;
       };
       header?: {
@@ -7941,9 +7941,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. */
+        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
-        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
+        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which. */
         atPosition?: number;
       };
       header?: {
@@ -8271,7 +8271,7 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
+        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
       };
       header?: {
@@ -8355,9 +8355,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); before the first event when absent */
+        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
-        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
+        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; the latest event when absent */
         to?: string;
       };
       header?: {
@@ -8440,7 +8440,7 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
+        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
       };
       header?: {
@@ -8524,9 +8524,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); before the first event when absent */
+        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
-        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
+        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; the latest event when absent */
         to?: string;
       };
       header?: {
@@ -8609,7 +8609,7 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
+        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
       };
       header?: {
@@ -8693,9 +8693,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); before the first event when absent */
+        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
-        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
+        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; the latest event when absent */
         to?: string;
       };
       header?: {

@@ -440,6 +440,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
     '已将{5}中{3} – {4}记录的{0}个事件（位置{1}–{2}）写入{6}',
   'anchor: position {0}, hash {1}': '锚点：位置{0}，哈希{1}',
   'head:   position {0}, hash {1}': '末端：位置{0}，哈希{1}',
+  '--to {0} is later than now: the period ends at {1}, when the package was taken':
+    '--to {0}晚于当前时刻：期间截至导出审计包的时刻{1}',
   'the log does not verify at position {0}: its hash does not match its content (run verify); nothing was written to {1}':
     '事件日志在位置{0}处验证未通过：其哈希与内容不符（请运行verify）；未向{1}写入任何内容',
   'audit package verifies: {0} events recorded {1} – {2}': '审计包验证通过：{1} – {2}记录的{0}个事件',
