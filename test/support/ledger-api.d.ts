@@ -773,8 +773,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Server-sent events: every change the projections make (consortium, subsidy, funding, zone), one message per log position.
-     * @description `kind=consortium,zone` and `id=` filter. Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after.
+     * Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.
+     * @description `kind=consortium,zone` and `id=` filter (`funding`, the spelling of `funding-boundary` before 2026-12-03, is read as it). Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after.
      *
      *     Roles: viewer, finance, supervisor, admin.
      */
@@ -7532,7 +7532,7 @@ export interface operations {
   streamChanges: {
     parameters: {
       query?: {
-        /** @description kinds of entity, comma-separated: consortium, subsidy, funding-boundary, zone */
+        /** @description kinds of entity, comma-separated: consortium, subsidy, funding-boundary, zone (funding, its spelling before 2026-12-03, is read as funding-boundary) */
         kind?: string;
         /** @description one entity's id: only its changes */
         id?: string;

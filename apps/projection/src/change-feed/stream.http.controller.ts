@@ -19,6 +19,16 @@ import {
 import { badQueryParameter } from '../shared/as-of';
 import { StreamQuery } from './stream.query.dto';
 
+/**
+ * The stream's names of the feed's kinds (API.md): a funding boundary is `funding-boundary` here, as the API documents
+ * it, while the feed itself and its Kafka topic (ledger.funding.v1, whose shape stays) call it `funding`. `?kind=funding`,
+ * the spelling the stream answered and accepted before 2026-12-03, is still read as `funding-boundary`.
+ */
+const STREAM_KIND_OF: Readonly<Record<string, string>> = { funding: 'funding-boundary' };
+const FEED_KIND_OF: Readonly<Record<string, string>> = { 'funding-boundary': 'funding', funding: 'funding' };
+const streamKind = (feedKind: string): string => STREAM_KIND_OF[feedKind] ?? feedKind;
+const feedKind = (streamKind: string): string => FEED_KIND_OF[streamKind] ?? streamKind;
+
 /** One message: every change one log position made, in the kinds asked for. */
 export interface StreamMessage {
   position: number;
@@ -53,9 +63,10 @@ export class StreamHttpController implements BeforeApplicationShutdown {
   @ApiOperation({
     operationId: 'streamChanges',
     summary:
-      'Server-sent events: every change the projections make (consortium, subsidy, funding, zone), one message per log position.',
+      'Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.',
     description:
-      '`kind=consortium,zone` and `id=` filter. Each message is `id: <position>`, `event: change`, `data: { position, ' +
+      '`kind=consortium,zone` and `id=` filter (`funding`, the spelling of `funding-boundary` before 2026-12-03, is ' +
+      'read as it). Each message is `id: <position>`, `event: change`, `data: { position, ' +
       'recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. ' +
       '`Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first ' +
       'message of a stream without it is `event: ready` with the position it starts after.',
@@ -73,8 +84,10 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       throw badQueryParameter('Last-Event-ID', say`must be a log position (a whole number ≥ 0)`);
     }
     const known = this.feed.kinds();
-    const kinds = query.kind ? query.kind.split(',').map((k) => k.trim()) : known;
-    if (kinds.some((k) => !known.includes(k))) throw badQueryParameter('kind', say`must be among ${known.join(', ')}`);
+    const kinds = query.kind ? [...new Set(query.kind.split(',').map((k) => feedKind(k.trim())))] : known;
+    if (kinds.some((k) => !known.includes(k))) {
+      throw badQueryParameter('kind', say`must be among ${known.map(streamKind).join(', ')}`);
+    }
 
     reply.hijack();
     const raw = reply.raw;
@@ -102,7 +115,7 @@ export class StreamHttpController implements BeforeApplicationShutdown {
         message = { position: entry.position, recordedAt: entry.recordedAt, changes: [] };
         setImmediate(flush);
       }
-      message.changes.push(entry);
+      message.changes.push({ ...entry, kind: streamKind(entry.kind) });
     };
     const heartbeat = setInterval(() => write(`: heartbeat ${sent}\n\n`), this.config.streamHeartbeatMs);
     const close = () => {
