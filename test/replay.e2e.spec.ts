@@ -427,3 +427,40 @@ describe('a moment still to come', () => {
     expect(diffBeyond.body.from).toMatchObject({ atPosition: head, position: last.position });
   });
 });
+
+describe('as-of with minPosition', () => {
+  it('reads the event log, never a read model: a minPosition past the head is met at once, not 503 after 5 s', async () => {
+    const consortium = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    const grant = await postGrant(ledger, {
+      consortiumId: consortium.id,
+      recipient: consortium.lead.creditCode,
+      category: 'liaoning.operating',
+      amount: '1000000',
+      fiscalYear: 2025,
+      grantedOn: '2025-11-01',
+    });
+    const zone = await ledger.http.post(
+      '/v1/zones',
+      { policy: 'nmg-2022-zone', name: '赤峰高新区', approvedOn: '2022-12-01' },
+      { as: 'officer' },
+    );
+    expect([grant.status, zone.status]).toEqual([201, 201]);
+    const far = 99_999_999;
+    for (const path of [
+      `/v1/consortia/${consortium.id}?atPosition=${consortium.position}&minPosition=${far}`,
+      `/v1/consortia/${consortium.id}?asOf=2030-01-01&minPosition=${far}`,
+      `/v1/subsidies/${grant.body.id}?atPosition=${grant.body.position}&minPosition=${far}`,
+      `/v1/subsidies/${grant.body.id}?asOf=2030-01-01&minPosition=${far}`,
+      `/v1/zones/${zone.body.id}?atPosition=${zone.body.position}&minPosition=${far}`,
+      `/v1/zones/${zone.body.id}?asOf=2030-01-01&minPosition=${far}`,
+    ]) {
+      const started = Date.now();
+      const answer = await ledger.http.get(path, supervisor);
+      expect([path, answer.status]).toEqual([path, 200]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    // minPosition is still read as a position: a bad one is 400, as on every query.
+    const bad = await ledger.http.get(`/v1/consortia/${consortium.id}?asOf=2030-01-01&minPosition=-1`, supervisor);
+    expect(bad.status).toBe(400);
+  });
+});
