@@ -432,6 +432,10 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   '{0} consecutive unqualified evaluations': '连续{0}次评估不合格',
   // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).
   'hash chain intact: {0} events verified in {1}': '哈希链完整：已在{1}中验证{0}个事件',
+  'head: position {0}, hash {1}, recorded at {2}': '末端：位置{0}，哈希{1}，记录于{2}',
+  'head: position 0, hash {0} (no event yet)': '末端：位置0，哈希{0}（尚无事件）',
+  "Events removed from the end of the log break no link: compare this head with one held elsewhere (an earlier audit package's head, the head kept beside a backup).":
+    '从日志末尾删除的事件不会使任何链接断裂：请将此末端与另行保存的末端（此前审计包的末端、备份旁保存的末端）进行比对。',
   'hash chain BROKEN at position {0}: {1} ({2} events checked before it)':
     '哈希链在位置{0}处断裂：{1}（此前已检查{2}个事件）',
   'rebuilt {0} read models from {1} events (checkpoint {2}) in {3} s, {4} events/s, peak RSS {5} MB, {6} s of CPU':
