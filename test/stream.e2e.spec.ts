@@ -149,6 +149,22 @@ describe('GET /v1/stream (server-sent events of the change feed)', () => {
     oldSpelling.close();
   });
 
+  it('takes minPosition as every query does: it opens once the read models hold that position', async () => {
+    const filed = await file('辽宁第九联盟');
+    const stream = openStream(`${ledger.url}/v1/stream?minPosition=${filed.position}`, auth(TOKENS.viewer));
+    expect((await stream.response).statusCode).toBe(200);
+    await stream.until((all) => all.some((m) => m.event === 'ready'));
+    const ready = stream.messages.find((m) => m.event === 'ready')!;
+    expect(Number(ready.id)).toBeGreaterThanOrEqual(filed.position);
+    stream.close();
+    const lagging = await ledger.http.get('/v1/stream?minPosition=99999999', { as: 'viewer' });
+    expect(lagging.status).toBe(503);
+    expect(lagging.body).toMatchObject({ error: 'projection-lagging', minPosition: 99999999 });
+    const bad = await ledger.http.get('/v1/stream?minPosition=soon', { as: 'viewer' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'minPosition' })]);
+  });
+
   it('refuses an unknown kind and a Last-Event-ID that is no position (400 naming it)', async () => {
     const kind = await ledger.http.get('/v1/stream?kind=galaxy', {
       as: 'viewer',

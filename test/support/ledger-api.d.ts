@@ -774,7 +774,7 @@ export interface paths {
     };
     /**
      * Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.
-     * @description `kind=consortium,zone` and `id=` filter (`funding`, the spelling of `funding-boundary` before 2026-12-03, is read as it). Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after.
+     * @description `kind=consortium,zone` and `id=` filter (`funding`, the spelling of `funding-boundary` before 2026-12-03, is read as it). Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after. `minPosition`, as on every query, waits (up to 5 s, then 503) until the read models have processed it before the stream opens.
      *
      *     Roles: viewer, finance, supervisor, admin.
      */
@@ -7532,6 +7532,8 @@ export interface operations {
   streamChanges: {
     parameters: {
       query?: {
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        minPosition?: number;
         /** @description kinds of entity, comma-separated: consortium, subsidy, funding-boundary, zone (funding, its spelling before 2026-12-03, is read as funding-boundary) */
         kind?: string;
         /** @description one entity's id: only its changes */

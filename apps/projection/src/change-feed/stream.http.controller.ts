@@ -1,5 +1,15 @@
 import { say } from '@ledger/domain/shared/sentence';
-import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { divisionOf } from '@ledger/domain/shared/credit-code';
@@ -13,6 +23,7 @@ import {
   JurisdictionKeys,
   LEDGER_CONFIG,
   LedgerConfig,
+  MinPositionGuard,
   Principal,
   Roles,
 } from '@ledger/platform';
@@ -45,6 +56,7 @@ export interface StreamMessage {
 @ApiTags('stream')
 @ApiBearerAuth()
 @Controller('v1/stream')
+@UseGuards(MinPositionGuard)
 export class StreamHttpController implements BeforeApplicationShutdown {
   private readonly open = new Set<() => void>();
 
@@ -69,7 +81,8 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       'read as it). Each message is `id: <position>`, `event: change`, `data: { position, ' +
       'recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. ' +
       '`Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first ' +
-      'message of a stream without it is `event: ready` with the position it starts after.',
+      'message of a stream without it is `event: ready` with the position it starts after. `minPosition`, as on every ' +
+      'query, waits (up to 5 s, then 503) until the read models have processed it before the stream opens.',
   })
   stream(
     @Query() query: StreamQuery,
