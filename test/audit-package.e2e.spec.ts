@@ -3,12 +3,13 @@
  * `export` writes the offline audit package of a period, `verify-export` checks it with nothing but the file and names
  * the event a changed byte breaks; `replay` prints a consortium's steps as the API gives them.
  */
+import Database from 'better-sqlite3';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { activeConsortium } from './support/consortium-requests';
+import { activeConsortium, filingBody } from './support/consortium-requests';
 import { startLedger } from './support/ledger-test-app';
 
 const run = promisify(execFile);
@@ -66,8 +67,11 @@ describe('ledger CLI: export, verify-export and replay', () => {
     const summary = JSON.parse(exported.stdout);
     const firstPosition = steps[0].position;
     expect(summary).toMatchObject({
+      ok: true,
       from: firstRecordedAt,
-      to: '2099-12-31T15:59:59.999Z',
+      // A period cannot end later than the moment it is exported.
+      requestedTo: '2099-12-31T15:59:59.999Z',
+      to: expect.stringMatching(/^20\d\d-/),
       anchor: { position: firstPosition - 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       head: { position: head },
       events: head - firstPosition + 1,
@@ -106,6 +110,54 @@ describe('ledger CLI: export, verify-export and replay', () => {
     const exported = await cli(['export', '--out', file, '--json']);
     expect(JSON.parse(exported.stdout)).toMatchObject({ anchor: { position: 0, hash: '0'.repeat(64) }, events: head });
     expect((await cli(['verify-export', file, '--json'])).stdout).toContain('"ok":true');
+  });
+
+  it('refuses to export a log that does not verify, naming the position: no package at --out, JSON with --json', async () => {
+    // A copy of the ledger whose approval was altered after it was recorded: `verify` says BROKEN there.
+    const tampered = mkdtempSync(join(tmpdir(), 'ledger-tampered-'));
+    try {
+      const source = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+      await source.backup(join(tampered, 'events.sqlite'));
+      source.close();
+      const approval = steps.find((step) => step.type === 'ConsortiumApproved')!;
+      const db = new Database(join(tampered, 'events.sqlite'));
+      const on = `"on":"${approval.state.approvedOn as string}"`;
+      const changed = db.prepare('UPDATE events SET data = replace(data, ?, ?) WHERE position = ?').run(
+        on,
+        on.replace(/\d"$/, (digit) => `${(Number(digit[0]) + 1) % 10}"`),
+        approval.position,
+      );
+      db.close();
+      expect(changed.changes).toBe(1);
+      const tamperedEnv = { ...env, LEDGER_DATA_DIR: tampered };
+      const file = join(auditorDir, 'tampered.jsonl');
+
+      const text = await cli(['export', '--out', file, '--lang', 'en'], { env: tamperedEnv });
+      expect(text.code).toBe(1);
+      expect(text.stderr.trim()).toBe(
+        `the log does not verify at position ${approval.position}: its hash does not match its content (run verify); ` +
+          `nothing was written to ${file}`,
+      );
+      expect(existsSync(file)).toBe(false);
+
+      // An earlier package at --out stays as it was; nothing half-written is left beside it.
+      writeFileSync(file, 'an earlier package\n');
+      const json = await cli(['export', '--out', file, '--json'], { env: tamperedEnv });
+      expect(json.code).toBe(1);
+      expect(json.stderr).toBe('');
+      expect(JSON.parse(json.stdout)).toEqual({
+        ok: false,
+        out: file,
+        from: new Date(0).toISOString(),
+        to: expect.any(String),
+        firstBrokenPosition: approval.position,
+        reason: expect.stringContaining(String(approval.position)),
+      });
+      expect(readFileSync(file, 'utf8')).toBe('an earlier package\n');
+      expect(readdirSync(auditorDir).filter((name) => name.startsWith('tampered'))).toEqual(['tampered.jsonl']);
+    } finally {
+      rmSync(tampered, { recursive: true, force: true });
+    }
   });
 
   it('refuses a wrong command line with exit 2', async () => {
@@ -185,5 +237,46 @@ describe('ledger CLI: export, verify-export and replay', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('a period ending later than now ends when it is exported: the package names that moment, and its head stays', async () => {
+    const inUtc8 = (time: number) => new Date(time + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = inUtc8(Date.now());
+    const before = new Date().toISOString();
+    const file = join(auditorDir, 'today.jsonl');
+    const first = await cli(['export', '--from', firstRecordedAt, '--to', today, '--out', file, '--json']);
+    const after = new Date().toISOString();
+    expect(first.code).toBe(0);
+    const taken = JSON.parse(first.stdout);
+    expect(taken.requestedTo).toBe(new Date(Date.parse(`${today}T23:59:59.999+08:00`)).toISOString());
+    expect(taken.to >= before && taken.to <= after).toBe(true);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ kind: 'ledger-audit-package', to: taken.to, exportedAt: taken.to });
+    expect(lines[lines.length - 1]).toMatchObject({ kind: 'head', ...taken.head, at: taken.to });
+    const text = await cli(['export', '--from', firstRecordedAt, '--to', today, '--out', file, '--lang', 'en']);
+    expect(text.stdout).toMatch(
+      new RegExp(`--to ${taken.requestedTo} is later than now: the period ends at \\S+, when the package was taken`),
+    );
+
+    // Another event after it: the period the package names has the same head still; today's has the new one.
+    const ledger = await startLedger({ dataDir });
+    try {
+      expect(
+        (await ledger.http.post('/v1/consortia', filingBody('tianjin-2018-alliance'), { as: 'officer' })).status,
+      ).toBe(201);
+    } finally {
+      await ledger.close();
+    }
+    const again = await cli(['export', '--from', firstRecordedAt, '--to', taken.to, '--out', file, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ to: taken.to, head: taken.head, events: taken.events });
+    expect(JSON.parse(again.stdout).requestedTo).toBeUndefined();
+    const later = JSON.parse(
+      (await cli(['export', '--from', firstRecordedAt, '--to', today, '--out', file, '--json'])).stdout,
+    );
+    expect(later.head.position).toBe(taken.head.position + 1);
+    expect(later.to > taken.to).toBe(true);
   });
 });

@@ -282,10 +282,33 @@ describe('ledger CLI: help, --json, --data-dir and exit codes', () => {
     expect(rebuilt.stdout).toContain(`from ${head} events`);
   });
 
-  it('verify --json prints { ok, checked }, then { ok: false, firstBrokenPosition, reason } and exit 1 once tampered', async () => {
+  it('verify --json prints { ok, checked, head }, then { ok: false, firstBrokenPosition, reason } and exit 1 once tampered', async () => {
     const intact = await cli('verify', '--json', '--data-dir', dataDir);
     expect(intact.code).toBe(0);
-    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, checked: head });
+    const events = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+    const last = events
+      .prepare('SELECT position, hash, recorded_at AS recordedAt FROM events ORDER BY position DESC LIMIT 1')
+      .get();
+    events.close();
+    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, checked: head, head: { ...(last as object) } });
+    expect(last).toMatchObject({ position: head });
+
+    // The text names the head too, and says what it is for: a log cut short at its end still verifies.
+    const text = await cli('verify', '--data-dir', dataDir, '--lang', 'en');
+    const { hash, recordedAt } = last as { hash: string; recordedAt: string };
+    expect(text.stdout).toContain(`head: position ${head}, hash ${hash}, recorded at ${recordedAt}`);
+    expect(text.stdout).toContain('Events removed from the end of the log break no link: compare this head');
+    const help = await cli('verify', '--help');
+    expect(help.stdout).toContain('a log cut short still verifies, and that is found only by comparing its');
+
+    // The last event removed: the chain still verifies (no later hash names it); only the head shows the cut.
+    const cut = new Database(join(dataDir, 'events.sqlite'));
+    cut.prepare('DELETE FROM events WHERE position = ?').run(head);
+    cut.close();
+    const truncated = await cli('verify', '--json', '--data-dir', dataDir);
+    expect(truncated.code).toBe(0);
+    expect(JSON.parse(truncated.stdout)).toMatchObject({ ok: true, checked: head - 1, head: { position: head - 1 } });
+    expect(JSON.parse(truncated.stdout).head.hash).not.toBe(hash);
 
     const db = new Database(join(dataDir, 'events.sqlite'));
     db.prepare(`UPDATE events SET data = replace(data, 'pass', 'fail') WHERE position = 2`).run();

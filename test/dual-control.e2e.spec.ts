@@ -109,6 +109,40 @@ describe('grants waiting for a second signature (ledger.dual-control)', () => {
     expect(capOf(released.body, 'liaoning.mengzhu-annual-cap')).toMatchObject({ used: '10000000.00' });
   });
 
+  it("the dashboard's deadlines count the grants waiting for a second signature in their total, within the horizon", async () => {
+    const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    // Granted 11 days before today (STORY_TODAY 2030-12-31): released, so due, on 2031-01-19, 19 days ahead.
+    const pending = await postGrant(ledger, {
+      ...grantBody(alliance.id, alliance.lead.creditCode, '9000000'),
+      fiscalYear: 2030,
+      grantedOn: '2030-12-20',
+    });
+    expect(pending.body).toMatchObject({ status: 'pending', dualControl: { expiresOn: '2031-01-19' } });
+    const deadlines = async (query: string) =>
+      (await ledger.http.get(`/v1/dashboard?minPosition=${pending.body.position}&${query}`, { as: 'viewer' })).body
+        .deadlines;
+    const isThisGrant = (item: { subject: string; subsidyId?: string }) =>
+      item.subject === 'subsidy' && item.subsidyId === pending.body.id;
+
+    const all = await deadlines('horizonDays=3660&deadlinesLimit=1000');
+    expect(all.items.filter(isThisGrant)).toEqual([
+      expect.objectContaining({ kind: 'second-signature', due: '2031-01-19', overdue: false }),
+    ]);
+    expect(all.items.filter((item: { subject: string }) => item.subject === 'subsidy').length).toBeGreaterThan(0);
+    expect(all.total).toBe(all.items.length);
+    const first = await deadlines('horizonDays=3660&deadlinesLimit=1');
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(all.total);
+
+    // Within 10 days it is not due yet: neither listed nor counted; within 19 it is both.
+    const tenDays = await deadlines('horizonDays=10&deadlinesLimit=1000');
+    expect(tenDays.items.filter(isThisGrant)).toEqual([]);
+    expect(tenDays.total).toBe(tenDays.items.length);
+    const nineteenDays = await deadlines('horizonDays=19&deadlinesLimit=1000');
+    expect(nineteenDays.items.filter(isThisGrant)).toHaveLength(1);
+    expect(nineteenDays.total).toBe(tenDays.total + 1);
+  });
+
   it('the ledger releases a grant left unsigned past its expiry, as actor system, at once and at start-up', async () => {
     const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
     const pending = await postGrant(ledger, grantBody(alliance.id, alliance.lead.creditCode, '8000000'));

@@ -265,6 +265,33 @@ describe('the other exports', () => {
     expect(rows[0][1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
+  it.each([
+    ['zh-CN', 'subsidies'],
+    ['en', 'subsidies'],
+    ['zh-CN', 'consortia'],
+    ['en', 'consortia'],
+  ])(
+    'an audit trail’s data column (%s, %s) is the JSON the history answers, its sentences rendered, in XLSX and CSV',
+    async (language, collection) => {
+      const path = `/v1/${collection}/${collection === 'subsidies' ? platformId : consortium.id}/history`;
+      const json = await ledger.http.get(`${path}?minPosition=${head}`, {
+        as: 'supervisor',
+        headers: { 'accept-language': language },
+      });
+      const data: unknown[] = json.body.events.map((event: { data: unknown }) => event.data);
+      // The grant's checks and caps, the filing's eligibility: verdicts whose details are sentences.
+      expect(JSON.stringify(data)).not.toContain('"say":');
+      expect(JSON.stringify(data)).not.toContain('"titleOf":');
+
+      const sheet = (await workbookOf(await exportOf(path, XLSX, language, 'supervisor'))).worksheets[0];
+      const xlsxData = data.map((_, i) => JSON.parse(sheet.getRow(2 + i).getCell(10).value as string));
+      expect(xlsxData).toEqual(data);
+      const csv = await exportOf(path, 'text/csv', language, 'supervisor');
+      const [, ...rows] = parseCsv(csv.text.slice(UTF8_BOM.length));
+      expect(rows.map((row) => JSON.parse(row[9]))).toEqual(data);
+    },
+  );
+
   it('the subsidy list: every subsidy selected, not a page, with the sums of its money', async () => {
     const json = (await ledger.http.get(`/v1/subsidies?fiscalYear=2027&minPosition=${head}`, { as: 'viewer' })).body;
     const sheet = (await workbookOf(await exportOf('/v1/subsidies?fiscalYear=2027', XLSX))).worksheets[0];

@@ -1,5 +1,6 @@
 import { activeConsortium, filingBody, TIMELINES } from './support/consortium-requests';
 import { RunningLedger, startLedger } from './support/ledger-test-app';
+import { TOKEN_LIST } from './support/test-tokens';
 
 /** Text, dates and keys as every route reads them (issue 10): one rule each, a 400 naming the field, nothing recorded. */
 describe('input hygiene', () => {
@@ -143,5 +144,50 @@ describe('input hygiene', () => {
       });
       expect(other.status).toBe(201);
     });
+  });
+});
+
+/** A path id is checked before anything looks it up: the same 400 whoever asks, a jurisdiction or none. */
+describe('a control character in a path id, for scoped and unscoped users alike', () => {
+  const SCOPED = { supervisor: 'tok-scoped-supervisor', officer: 'tok-scoped-officer' };
+  let ledger: RunningLedger;
+  beforeAll(async () => {
+    ledger = await startLedger({
+      env: {
+        LEDGER_TOKENS: [
+          TOKEN_LIST,
+          `${SCOPED.supervisor}:supervisor.ln:supervisor@21`,
+          `${SCOPED.officer}:officer.ln:officer@liaoning-2021-alliance`,
+        ].join(','),
+      },
+    });
+  });
+  afterAll(async () => {
+    await ledger.close();
+  });
+
+  it.each([
+    ['GET', '/v1/consortia/%00/history'],
+    ['GET', '/v1/consortia/%01abc'],
+    ['GET', '/v1/consortia/%00?asOf=2025-06-30'],
+    ['GET', '/v1/consortia/abc%7F/replay'],
+    ['GET', '/v1/subsidies/%00'],
+    ['GET', '/v1/subsidies/%00/history'],
+    ['GET', '/v1/zones/%1b%5B31m/diff'],
+    ['POST', '/v1/consortia/%00/reviews'],
+  ])('%s %s is 400 naming id, the same answer for both', async (method, path) => {
+    const ask = (token: string) =>
+      method === 'GET'
+        ? ledger.http.get(path, { token })
+        : ledger.http.post(path, { stage: 'preliminary', outcome: 'pass', on: '2025-09-12' }, { token });
+    const [unscoped, scoped] =
+      method === 'GET'
+        ? [await ask('tok-supervisor'), await ask(SCOPED.supervisor)]
+        : [await ask('tok-officer'), await ask(SCOPED.officer)];
+    expect([unscoped.status, scoped.status]).toEqual([400, 400]);
+    expect(scoped.body).toEqual(unscoped.body);
+    expect(scoped.body).toMatchObject({ error: 'invalid-input', details: [{ field: 'id' }] });
+    // eslint-disable-next-line no-control-regex
+    expect(scoped.text).not.toMatch(/\\u00(0|1|7f)|[\u0000-\u001f\u007f]/i);
   });
 });

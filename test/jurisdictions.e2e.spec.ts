@@ -207,7 +207,7 @@ describe('reads: only the jurisdiction', () => {
       expect(seen.map((c) => c.id)).not.toEqual(expect.arrayContaining([liaoning.id]));
       expect(seen.map((c) => c.id)).not.toContain(liaoningSubsidy);
       expect(seen.map((c) => c.id)).not.toContain(zoneId);
-      expect(seen.filter((c) => c.kind === 'funding')).toEqual([]);
+      expect(seen.filter((c) => c.kind === 'funding-boundary' || c.kind === 'funding')).toEqual([]);
     } finally {
       stream.close();
     }

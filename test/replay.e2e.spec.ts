@@ -382,3 +382,85 @@ describe('a grant waiting for its second signature (ledger.dual-control), step b
     }
   });
 });
+
+describe('a moment still to come', () => {
+  it('is taken now (asOf, at, from, to) or at the last position (atPosition), and the answer names that moment', async () => {
+    const consortium = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    const path = `/v1/consortia/${consortium.id}`;
+    const taken = (answer: { asOf: string }, before: string) => answer.asOf >= before && answer.asOf <= now();
+    const now = () => new Date().toISOString();
+
+    let before = now();
+    const future = await ledger.http.get(`${path}?asOf=2999-01-01`, supervisor);
+    expect(future.status).toBe(200);
+    expect(future.body.status).toBe('active');
+    expect(taken(future.body, before)).toBe(true);
+
+    // Asked again for the moment it named, after the consortium's next event: the same answer, as for any past moment.
+    const dissolved = await ledger.http.post(
+      `${path}/dissolution`,
+      { on: '2026-03-01', reason: '联盟任务完成' },
+      { as: 'officer' },
+    );
+    expect(dissolved.status).toBe(201);
+    const again = await ledger.http.get(`${path}?asOf=${encodeURIComponent(future.body.asOf)}`, supervisor);
+    expect(again.body).toEqual(future.body);
+    const last = (await replayOf('consortia', consortium.id)).at(-1)!;
+    expect(last).toMatchObject({ type: 'ConsortiumDissolved' });
+
+    const head: number = (await ledger.http.get('/health', { as: 'viewer' })).body.log.headPosition;
+    const beyond = await ledger.http.get(`${path}?atPosition=${head + 1000}`, supervisor);
+    expect(beyond.body).toMatchObject({ status: 'dissolved', atPosition: head, position: last.position });
+
+    before = now();
+    const replayed = await ledger.http.get(`${path}/replay?at=2999-01-01`, supervisor);
+    expect(replayed.body.step).toMatchObject({ position: last.position });
+    expect(taken(replayed.body, before)).toBe(true);
+    const replayedBeyond = await ledger.http.get(`${path}/replay?at=${head + 1000}`, supervisor);
+    expect(replayedBeyond.body.atPosition).toBe(head);
+
+    before = now();
+    const diff = await ledger.http.get(`${path}/diff?from=1&to=2999-01-01`, supervisor);
+    expect(diff.body.to).toMatchObject({ position: last.position });
+    expect(taken(diff.body.to, before)).toBe(true);
+    const diffBeyond = await ledger.http.get(`${path}/diff?from=${head + 1000}`, supervisor);
+    expect(diffBeyond.body.from).toMatchObject({ atPosition: head, position: last.position });
+  });
+});
+
+describe('as-of with minPosition', () => {
+  it('reads the event log, never a read model: a minPosition past the head is met at once, not 503 after 5 s', async () => {
+    const consortium = await consortiumWith(ledger, 'liaoning-2021-alliance', leads['liaoning-2021-alliance']());
+    const grant = await postGrant(ledger, {
+      consortiumId: consortium.id,
+      recipient: consortium.lead.creditCode,
+      category: 'liaoning.operating',
+      amount: '1000000',
+      fiscalYear: 2025,
+      grantedOn: '2025-11-01',
+    });
+    const zone = await ledger.http.post(
+      '/v1/zones',
+      { policy: 'nmg-2022-zone', name: '赤峰高新区', approvedOn: '2022-12-01' },
+      { as: 'officer' },
+    );
+    expect([grant.status, zone.status]).toEqual([201, 201]);
+    const far = 99_999_999;
+    for (const path of [
+      `/v1/consortia/${consortium.id}?atPosition=${consortium.position}&minPosition=${far}`,
+      `/v1/consortia/${consortium.id}?asOf=2030-01-01&minPosition=${far}`,
+      `/v1/subsidies/${grant.body.id}?atPosition=${grant.body.position}&minPosition=${far}`,
+      `/v1/subsidies/${grant.body.id}?asOf=2030-01-01&minPosition=${far}`,
+      `/v1/zones/${zone.body.id}?atPosition=${zone.body.position}&minPosition=${far}`,
+      `/v1/zones/${zone.body.id}?asOf=2030-01-01&minPosition=${far}`,
+    ]) {
+      const started = Date.now();
+      const answer = await ledger.http.get(path, supervisor);
+      expect([path, answer.status]).toEqual([path, 200]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    // minPosition is still read as a position: a bad one is 400, as on every query.
+    const bad = await ledger.http.get(`/v1/consortia/${consortium.id}?asOf=2030-01-01&minPosition=-1`, supervisor);
+    expect(bad.status).toBe(400);
+  });
+});

@@ -7,6 +7,7 @@ import { filingBody } from './support/consortium-requests';
 import { RunningLedger, startLedger, TOKENS } from './support/ledger-test-app';
 import { enterprise } from '@ledger/domain/consortium/consortium.fixtures';
 import { unitBody } from './support/consortium-requests';
+import { consortiumWith, postGrant } from './support/subsidy-requests';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const changedIds = (messages: SseMessage[]) =>
@@ -119,10 +120,59 @@ describe('GET /v1/stream (server-sent events of the change feed)', () => {
     onlyOne.close();
   });
 
+  it('names a funding boundary `funding-boundary`, as API.md does, and reads `?kind=funding` (its old spelling) as it', async () => {
+    const alliance = await consortiumWith(ledger, 'liaoning-2021-alliance', enterprise('shenyang', serial++));
+    const documented = openStream(`${ledger.url}/v1/stream?kind=funding-boundary`, auth(TOKENS.finance));
+    const oldSpelling = openStream(`${ledger.url}/v1/stream?kind=funding,consortium`, auth(TOKENS.finance));
+    expect((await documented.response).statusCode).toBe(200);
+    expect((await oldSpelling.response).statusCode).toBe(200);
+    await documented.until((all) => all.some((m) => m.event === 'ready'));
+    await oldSpelling.until((all) => all.some((m) => m.event === 'ready'));
+    const grant = await postGrant(ledger, {
+      consortiumId: alliance.id,
+      recipient: alliance.lead.creditCode,
+      category: 'liaoning.operating',
+      amount: '1000000',
+      fiscalYear: 2025,
+      grantedOn: '2025-11-01',
+    });
+    expect(grant.status).toBe(201);
+    const boundary = `funding-${alliance.lead.creditCode}-2025`;
+    for (const stream of [documented, oldSpelling]) {
+      await stream.until((all) => changedIds(all).includes(boundary));
+      const kinds = stream.changes().flatMap((m) => m.data.changes.map((c: { kind: string }) => c.kind));
+      expect(kinds).toContain('funding-boundary');
+      expect(kinds).not.toContain('funding');
+      expect(kinds).not.toContain('subsidy');
+    }
+    documented.close();
+    oldSpelling.close();
+  });
+
+  it('takes minPosition as every query does: it opens once the read models hold that position', async () => {
+    const filed = await file('辽宁第九联盟');
+    const stream = openStream(`${ledger.url}/v1/stream?minPosition=${filed.position}`, auth(TOKENS.viewer));
+    expect((await stream.response).statusCode).toBe(200);
+    await stream.until((all) => all.some((m) => m.event === 'ready'));
+    const ready = stream.messages.find((m) => m.event === 'ready')!;
+    expect(Number(ready.id)).toBeGreaterThanOrEqual(filed.position);
+    stream.close();
+    const lagging = await ledger.http.get('/v1/stream?minPosition=99999999', { as: 'viewer' });
+    expect(lagging.status).toBe(503);
+    expect(lagging.body).toMatchObject({ error: 'projection-lagging', minPosition: 99999999 });
+    const bad = await ledger.http.get('/v1/stream?minPosition=soon', { as: 'viewer' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'minPosition' })]);
+  });
+
   it('refuses an unknown kind and a Last-Event-ID that is no position (400 naming it)', async () => {
-    const kind = await ledger.http.get('/v1/stream?kind=galaxy', { as: 'viewer' });
+    const kind = await ledger.http.get('/v1/stream?kind=galaxy', {
+      as: 'viewer',
+      headers: { 'accept-language': 'en' },
+    });
     expect(kind.status).toBe(400);
     expect(kind.body.details).toEqual([expect.objectContaining({ field: 'kind' })]);
+    expect(kind.body.message).toContain('consortium, subsidy, funding-boundary, zone');
     for (const lastEventId of ['yesterday', '0x10', '1e3', '-1']) {
       const last = await ledger.http.get('/v1/stream', { as: 'viewer', headers: { 'last-event-id': lastEventId } });
       expect({ lastEventId, status: last.status }).toEqual({ lastEventId, status: 400 });

@@ -44,8 +44,14 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
   ledgerCommand(
     'verify',
     'check the hash chain of the event log',
-    'Names the first broken link and exits 1 when a recorded event was altered or removed.\n' +
-      'With --json: { ok, checked, firstBrokenPosition?, reason? }',
+    'Names the first broken link and exits 1 when a recorded event was altered or\n' +
+      'removed. When the chain is intact, prints its head: the position, hash and\n' +
+      'recordedAt of the last event. Events removed from the end of the log break no\n' +
+      'link: a log cut short still verifies, and that is found only by comparing its\n' +
+      "head with one held elsewhere (an earlier audit package's head, the head kept\n" +
+      'beside a backup).\n' +
+      'With --json: { ok, checked, head?: { position, hash, recordedAt },\n' +
+      '  firstBrokenPosition?, reason? }',
     verify,
   );
   ledgerCommand(
@@ -66,10 +72,17 @@ function ledgerProgram(run: (action: Action, options: LedgerDataOptions) => Prom
   ledgerCommand(
     'export',
     'write the offline audit package of a period: its events with their hashes, the anchor and the head',
-    'JSON lines: a header with the anchor (position and hash of the last event before --from), every event recorded\n' +
-      'from --from to --to as its hash covers it, and the head (position and hash of the last event at --to).\n' +
-      'Timestamps with their zone, or dates (--from: the start of that day, --to: its end, UTC+8); by default the\n' +
-      'whole log. Check it anywhere with verify-export. With --json: { out, from, to, anchor, head, events }',
+    'JSON lines: a header with the anchor (position and hash of the last event\n' +
+      'before --from), every event recorded from --from to --to as its hash covers it,\n' +
+      'and the head (position and hash of the last event at --to). Timestamps with\n' +
+      'their zone, or dates (--from: the start of that day, --to: its end, UTC+8); by\n' +
+      'default the whole log. A --to later than now is now: the package names the\n' +
+      'moment it was taken (--json adds requestedTo). Written to <out>.partial and\n' +
+      'renamed to --out once whole. A log that does not verify inside the period is\n' +
+      'refused naming the position: exit 1, nothing written to --out (run verify).\n' +
+      'Check a package anywhere with verify-export.\n' +
+      'With --json: { ok, out, from, to, requestedTo?, anchor, head, events }, or\n' +
+      '  { ok: false, out, from, to, requestedTo?, firstBrokenPosition, reason }',
     (options) => exportAuditPackage(options as ExportOptions),
   )
     .requiredOption('--out <file>', 'the package to write (JSON lines)')

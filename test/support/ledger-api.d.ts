@@ -773,8 +773,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Server-sent events: every change the projections make (consortium, subsidy, funding, zone), one message per log position.
-     * @description `kind=consortium,zone` and `id=` filter. Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after.
+     * Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.
+     * @description `kind=consortium,zone` and `id=` filter (`funding`, the spelling of `funding-boundary` before 2026-12-03, is read as it). Each message is `id: <position>`, `event: change`, `data: { position, recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. `Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first message of a stream without it is `event: ready` with the position it starts after. `minPosition`, as on every query, waits (up to 5 s, then 503) until the read models have processed it before the stream opens.
      *
      *     Roles: viewer, finance, supervisor, admin.
      */
@@ -2358,7 +2358,7 @@ export interface components {
       horizonDays: number;
       /** @description the earliest `deadlinesLimit`, earliest first */
       items: components['schemas']['DeadlineDto'][];
-      /** @description how many deadlines there are in all */
+      /** @description how many deadlines there are in all (grants waiting for a second signature included) */
       total: number;
     };
     DashboardDto: {
@@ -7532,7 +7532,9 @@ export interface operations {
   streamChanges: {
     parameters: {
       query?: {
-        /** @description kinds of entity, comma-separated: consortium, subsidy, funding-boundary, zone */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        minPosition?: number;
+        /** @description kinds of entity, comma-separated: consortium, subsidy, funding-boundary, zone (funding, its spelling before 2026-12-03, is read as funding-boundary) */
         kind?: string;
         /** @description one entity's id: only its changes */
         id?: string;
@@ -7607,9 +7609,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. */
+        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
-        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
+        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which. */
         atPosition?: number;
       };
       header?: {
@@ -7775,9 +7777,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. */
+        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
-        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
+        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which. */
         atPosition?: number;
       };
       header?: {
@@ -7941,9 +7943,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. */
+        /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
-        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only */
+        /** @description the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which. */
         atPosition?: number;
       };
       header?: {
@@ -8271,7 +8273,7 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
+        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
       };
       header?: {
@@ -8355,9 +8357,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); before the first event when absent */
+        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
-        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
+        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; the latest event when absent */
         to?: string;
       };
       header?: {
@@ -8440,7 +8442,7 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
+        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
       };
       header?: {
@@ -8524,9 +8526,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); before the first event when absent */
+        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
-        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
+        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; the latest event when absent */
         to?: string;
       };
       header?: {
@@ -8609,7 +8611,7 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8) */
+        /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
       };
       header?: {
@@ -8693,9 +8695,9 @@ export interface operations {
       query?: {
         /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
         minPosition?: number;
-        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); before the first event when absent */
+        /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
-        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); the latest event when absent */
+        /** @description the later moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; the latest event when absent */
         to?: string;
       };
       header?: {

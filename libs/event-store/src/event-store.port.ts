@@ -107,9 +107,21 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** The last event a verification walked to: its position, hash and recordedAt (what a head kept elsewhere is compared with). */
+export interface VerifiedHead {
+  position: LogPosition;
+  hash: string;
+  recordedAt: string;
+}
+
 export interface ChainVerification {
   ok: boolean;
   checked: number;
+  /**
+   * When the chain verifies and holds an event: its last, as the walk found it. A log cut short at its end verifies
+   * too (no later hash names what is gone), so this is what shows it, compared with a head held elsewhere.
+   */
+  head?: VerifiedHead;
   /** The first event whose hash does not match its content and predecessor. */
   firstBrokenPosition?: LogPosition;
   reason?: string;

@@ -6,7 +6,7 @@
  * hashed as the exact JSON text the store keeps, never re-serialised, so verification needs no JSON canonicalisation.
  */
 import { hash } from 'crypto';
-import type { ChainVerification, LogPosition } from './event-store.port';
+import type { ChainVerification, LogPosition, VerifiedHead } from './event-store.port';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -53,20 +53,24 @@ export type ChainPageReader = (afterPosition: LogPosition, limit: number) => Pro
 
 /**
  * Walks the whole log page by page. A row whose content changed, whose hash was replaced, or whose predecessor was
- * deleted (a gap in positions, and a broken link) is reported as the first broken position.
+ * deleted (a gap in positions, and a broken link) is reported as the first broken position. An intact log's answer
+ * names its head, the last event walked (events removed from the end break no link: only that head, compared with one
+ * kept elsewhere, shows them).
  */
 export async function verifyHashChain(readPage: ChainPageReader, pageSize = 1000): Promise<ChainVerification> {
   let previousHash = GENESIS_HASH;
   let previousPosition = 0;
   let checked = 0;
+  let head: VerifiedHead | undefined;
   for (;;) {
     const page = await readPage(previousPosition, pageSize);
-    if (page.length === 0) return { ok: true, checked };
+    if (page.length === 0) return { ok: true, checked, ...(head && { head }) };
     for (const link of page) {
       const broken = brokenLinkReason(link, previousHash, previousPosition);
       if (broken) return { ok: false, checked, firstBrokenPosition: link.position, reason: broken };
       previousHash = link.hash;
       previousPosition = link.position;
+      head = { position: link.position, hash: link.hash, recordedAt: link.recordedAt };
       checked++;
     }
   }

@@ -12,6 +12,7 @@ import { openEventStore } from './event-store/event-store.opener';
 import { EVENT_STORE } from './event-store/event-store.tokens';
 import { LedgerHealth } from './health/ledger-health';
 import { ClosedQueryGuard } from './http/closed-query.guard';
+import { PathTextGuard } from './http/path-text.guard';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { ledgerValidationPipe } from './http/ledger-validation.pipe';
 import { RequestLabelGuard } from './http/request-label.guard';
@@ -55,11 +56,12 @@ export class PlatformModule {
         PlatformCloser,
         IdempotencyKeys,
         // Guards run in this order: the label first, so that a request refused by auth is still logged with its route;
-        // the query string checked (closed, no repeats) before anything acts on it; the Idempotency-Key once the actor is
-        // known.
+        // the query string checked (closed, no repeats) and the path's parameters (text-problems.ts) before anything
+        // acts on them; the Idempotency-Key once the actor is known.
         { provide: APP_GUARD, useClass: RequestLabelGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: ClosedQueryGuard },
+        { provide: APP_GUARD, useClass: PathTextGuard },
         { provide: APP_GUARD, useClass: IdempotencyGuard },
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
         { provide: APP_PIPE, useFactory: ledgerValidationPipe },

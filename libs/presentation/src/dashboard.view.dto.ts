@@ -75,7 +75,11 @@ export class DeadlinesDto {
   @IntegerProperty() horizonDays!: number;
   @ApiProperty({ type: [DeadlineDto], description: 'the earliest `deadlinesLimit`, earliest first' })
   items!: DeadlineDto[];
-  @IntegerProperty({ minimum: 0, description: 'how many deadlines there are in all' }) total!: number;
+  @IntegerProperty({
+    minimum: 0,
+    description: 'how many deadlines there are in all (grants waiting for a second signature included)',
+  })
+  total!: number;
 }
 
 export class DashboardDto {

@@ -1,5 +1,15 @@
 import { say } from '@ledger/domain/shared/sentence';
-import { BeforeApplicationShutdown, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -10,11 +20,22 @@ import {
   decimalIntegerOf,
   LEDGER_CONFIG,
   LedgerConfig,
+  MinPositionGuard,
   Principal,
   Roles,
 } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
 import { StreamQuery } from './stream.query.dto';
+
+/**
+ * The stream's names of the feed's kinds (API.md): a funding boundary is `funding-boundary` here, as the API documents
+ * it, while the feed itself and its Kafka topic (ledger.funding.v1, whose shape stays) call it `funding`. `?kind=funding`,
+ * the spelling the stream answered and accepted before 2026-12-03, is still read as `funding-boundary`.
+ */
+const STREAM_KIND_OF: Readonly<Record<string, string>> = { funding: 'funding-boundary' };
+const FEED_KIND_OF: Readonly<Record<string, string>> = { 'funding-boundary': 'funding', funding: 'funding' };
+const streamKind = (feedKind: string): string => STREAM_KIND_OF[feedKind] ?? feedKind;
+const feedKind = (streamKind: string): string => FEED_KIND_OF[streamKind] ?? streamKind;
 
 /** One message: every change one log position made, in the kinds asked for. */
 export interface StreamMessage {
@@ -32,6 +53,7 @@ export interface StreamMessage {
 @ApiTags('stream')
 @ApiBearerAuth()
 @Controller('v1/stream')
+@UseGuards(MinPositionGuard)
 export class StreamHttpController implements BeforeApplicationShutdown {
   private readonly open = new Set<() => void>();
 
@@ -50,12 +72,14 @@ export class StreamHttpController implements BeforeApplicationShutdown {
   @ApiOperation({
     operationId: 'streamChanges',
     summary:
-      'Server-sent events: every change the projections make (consortium, subsidy, funding, zone), one message per log position.',
+      'Server-sent events: every change the projections make (consortium, subsidy, funding-boundary, zone), one message per log position.',
     description:
-      '`kind=consortium,zone` and `id=` filter. Each message is `id: <position>`, `event: change`, `data: { position, ' +
+      '`kind=consortium,zone` and `id=` filter (`funding`, the spelling of `funding-boundary` before 2026-12-03, is ' +
+      'read as it). Each message is `id: <position>`, `event: change`, `data: { position, ' +
       'recordedAt, changes: [{ kind, id, position, recordedAt, state }] }` with `state` as the API shows it. ' +
       '`Last-Event-ID: <position>` resumes after it: the entities changed since, as they are now, then live. The first ' +
-      'message of a stream without it is `event: ready` with the position it starts after.',
+      'message of a stream without it is `event: ready` with the position it starts after. `minPosition`, as on every ' +
+      'query, waits (up to 5 s, then 503) until the read models have processed it before the stream opens.',
   })
   stream(
     @Query() query: StreamQuery,
@@ -70,8 +94,10 @@ export class StreamHttpController implements BeforeApplicationShutdown {
       throw badQueryParameter('Last-Event-ID', say`must be a log position (a whole number ≥ 0)`);
     }
     const known = this.feed.kinds();
-    const kinds = query.kind ? query.kind.split(',').map((k) => k.trim()) : known;
-    if (kinds.some((k) => !known.includes(k))) throw badQueryParameter('kind', say`must be among ${known.join(', ')}`);
+    const kinds = query.kind ? [...new Set(query.kind.split(',').map((k) => feedKind(k.trim())))] : known;
+    if (kinds.some((k) => !known.includes(k))) {
+      throw badQueryParameter('kind', say`must be among ${known.map(streamKind).join(', ')}`);
+    }
 
     reply.hijack();
     const raw = reply.raw;
@@ -100,7 +126,7 @@ export class StreamHttpController implements BeforeApplicationShutdown {
         setImmediate(flush);
       }
       const { scope: _scope, ...change } = entry;
-      message.changes.push(change);
+      message.changes.push({ ...change, kind: streamKind(entry.kind) });
     };
     const heartbeat = setInterval(() => write(`: heartbeat ${sent}\n\n`), this.config.streamHeartbeatMs);
     const close = () => {

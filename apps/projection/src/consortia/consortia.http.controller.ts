@@ -13,6 +13,7 @@ import {
   READ_STORE,
   ReadStore,
   ReadsProjections,
+  ReadsTheLogWith,
   Roles,
   notFound,
 } from '@ledger/platform';
@@ -79,6 +80,8 @@ export class ConsortiaHttpController {
 
   @Get(':id')
   @Roles('viewer', 'officer', 'finance')
+  // As of a moment, it folds the entity's stream in the event log: minPosition is met at once.
+  @ReadsTheLogWith('asOf', 'atPosition')
   @ApiOkResponse({ type: ConsortiumDetailDto })
   @ApiOperation({
     operationId: 'getConsortium',

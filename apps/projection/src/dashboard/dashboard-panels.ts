@@ -5,7 +5,7 @@
 import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 import { FundingBoundaryState, initialBoundaryState } from '@ledger/domain/policies/funding/funding-boundary';
 import { CapEvaluation } from '@ledger/domain/policies/funding/funding-policy';
-import { BusinessDate } from '@ledger/domain/shared/dates';
+import { addDays, BusinessDate } from '@ledger/domain/shared/dates';
 import { fenToYuan } from '@ledger/domain/shared/money';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 import { paramOn, PolicyParam, refOf } from '@ledger/domain/shared/rule';
@@ -143,10 +143,14 @@ export interface PendingGrantRow {
   citation: string;
 }
 
-/** Grants waiting for a second signature (ledger.dual-control), due by the day the ledger releases them. */
+/**
+ * Grants waiting for a second signature (ledger.dual-control), due by the day the ledger releases them: those overdue
+ * and those due within the horizon, as every other deadline of the dashboard.
+ */
 export async function pendingGrants(
   readStore: ReadStore,
   today: BusinessDate,
+  horizonDays: number,
   jurisdiction?: Jurisdiction,
 ): Promise<PendingGrantRow[]> {
   const found = await readStore.findDocuments<SubsidyRecord>(SUBSIDIES.name, {
@@ -154,7 +158,10 @@ export async function pendingGrants(
     orderBy: [['granted_on', 'asc']],
     limit: MAX_GRANTS_FOR_CAPS,
   });
-  return found.documents.flatMap(({ state: { state } }: { state: SubsidyRecord }) => pendingRow(state, today));
+  const horizon = addDays(today, horizonDays);
+  return found.documents
+    .flatMap(({ state: { state } }: { state: SubsidyRecord }) => pendingRow(state, today))
+    .filter((row) => row.overdue || row.due <= horizon);
 }
 
 function pendingRow(s: SubsidyState, today: BusinessDate): PendingGrantRow[] {

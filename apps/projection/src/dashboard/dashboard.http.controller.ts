@@ -82,9 +82,9 @@ export class DashboardHttpController {
       moneyByPolicyAndYear(this.readStore, jurisdiction),
       consortiumDeadlines(this.readStore, today, horizonDays, limit, jurisdiction),
       zoneDeadlines(this.readStore, today, horizonDays, jurisdiction),
-      pendingGrants(this.readStore, today, jurisdiction),
+      pendingGrants(this.readStore, today, horizonDays, jurisdiction),
     ]);
-    // Both lists are earliest first: the first `limit` of them together are the first `limit` of all.
+    // Each list is earliest first: the first `limit` of them together are the first `limit` of all.
     const deadlines = [
       ...consortiumDue.items.map((d) => ({ subject: 'consortium' as const, ...d })),
       ...zoneDue.map((d) => ({ subject: 'zone' as const, ...d })),
@@ -102,7 +102,8 @@ export class DashboardHttpController {
       deadlines: {
         horizonDays,
         items: deadlines.slice(0, limit),
-        total: consortiumDue.total + zoneDue.length,
+        // Every item there is, of each kind: the grants waiting for a second signature too.
+        total: consortiumDue.total + zoneDue.length + pending.length,
       },
     };
   }

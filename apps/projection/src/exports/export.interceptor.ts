@@ -31,8 +31,10 @@ export class ExportInterceptor implements NestInterceptor {
     const wanted = exportRequestOf(header(request.headers.accept), header(request.headers['accept-language']));
     if (!workbookOf || !wanted) return next.handle();
     request.ledgerExport = wanted;
-    // The file's words in its language, as a JSON answer's are (answer-language.ts renders those, past this point).
-    const worded = (answer: unknown) => renderSentences(workbookOf(answer as never), wanted.language);
+    // The answer's words in its language, rendered as a JSON answer's are (answer-language.ts, renderSentences), before
+    // the workbook is made of it: a cell holding part of the answer as JSON text (an audit trail's `data`) is then the
+    // very JSON the same query answers, rendered sentences and all, never the sentences' templates.
+    const worded = (answer: unknown) => workbookOf(renderSentences(answer, wanted.language) as never);
     return next.handle().pipe(mergeMap((answer) => from(fileOf(worded(answer), wanted))));
   }
 }

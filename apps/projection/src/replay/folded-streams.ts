@@ -52,6 +52,11 @@ export class FoldedStreams {
     return last ? { state: last.state, position: last.position } : { state: replayable.initialState(id) };
   }
 
+  /** The position of the log's last event (what a moment past it is taken at: passedMoment). */
+  headPosition(): Promise<number> {
+    return this.store.headPosition();
+  }
+
   private folded(replayable: Replayable, id: string): Promise<FoldedStream> {
     const streamId = replayable.streamIdOf(id);
     const key = `${replayable.collection} ${streamId}`;

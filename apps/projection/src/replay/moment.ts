@@ -1,6 +1,6 @@
 import { say } from '@ledger/domain/shared/sentence';
 import { decimalIntegerOf } from '@ledger/platform';
-import { badQueryParameter, timestampOf } from '../shared/as-of';
+import { badQueryParameter, passedTimestamp, timestampOf } from '../shared/as-of';
 
 /**
  * A moment in a stream's life, as a supervisor names it: a log position (exact: one command may record several events
@@ -19,6 +19,25 @@ export function parseMoment(field: string, raw: string): Moment {
     say`must be a log position (an integer, e.g. 12) or an ISO 8601 timestamp with a zone (2025-06-30T16:00:00Z) or a date (2025-06-30)`,
   );
 }
+
+/**
+ * The moment, if it has passed; else the latest one there is: a timestamp later than now is now (passedTimestamp), a
+ * position past the log's last event is that event's. The answer names the moment it was taken at, never one still to
+ * come, so that the same moment asked again answers the same (an auditor comparing two answers for one moment never
+ * compares one taken before that moment's events were all recorded).
+ */
+export async function passedMoment(log: { headPosition(): Promise<number> }, moment: Moment): Promise<Moment> {
+  if ('timestamp' in moment) {
+    const timestamp = passedTimestamp(moment.timestamp);
+    return timestamp === moment.timestamp ? moment : { timestamp };
+  }
+  const head = await log.headPosition();
+  return moment.position > head ? { position: head } : moment;
+}
+
+/** `passedMoment` of a moment that may be absent. */
+export const passedMomentIf = (log: { headPosition(): Promise<number> }, moment: Moment | undefined) =>
+  moment === undefined ? Promise.resolve(undefined) : passedMoment(log, moment);
 
 /** Whether an event at `position`, recorded at `recordedAt`, had happened by the moment. */
 export const happenedBy = (moment: Moment, event: { position: number; recordedAt: string }): boolean =>

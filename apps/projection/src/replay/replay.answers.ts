@@ -2,7 +2,7 @@ import { say, Sentence } from '@ledger/domain/shared/sentence';
 import { EventStore } from '@ledger/event-store';
 import { notFound } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
-import { Moment, momentView } from './moment';
+import { Moment, momentView, passedMoment, passedMomentIf } from './moment';
 import { Replayable } from './replayable';
 import { FoldedStreams } from './folded-streams';
 import { readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
@@ -30,8 +30,12 @@ function stepAtOr404(timeline: Timeline, replayable: Replayable, moment: Moment)
   return step;
 }
 
-/** `GET …/{id}?asOf=` or `?atPosition=`: the entity as the ledger knew it then, and the position of its last event. */
-export async function asOfAnswer(streams: FoldedStreams, replayable: Replayable, id: string, moment: Moment) {
+/**
+ * `GET …/{id}?asOf=` or `?atPosition=`: the entity as the ledger knew it then, and the position of its last event. A
+ * moment still to come is taken now, and the answer says so (passedMoment); so in replay and diff.
+ */
+export async function asOfAnswer(streams: FoldedStreams, replayable: Replayable, id: string, asked: Moment) {
+  const moment = await passedMoment(streams, asked);
   const folded = await streams.foldUntil(replayable, id, moment);
   if (folded === undefined) throw notFound(recordCalled(replayable.noun, id));
   if (folded.position === undefined) throw notFound(recordAt(recordCalled(replayable.noun, id), moment));
@@ -42,7 +46,8 @@ const replayHref = (replayable: Replayable, id: string, position: number) =>
   `/v1/${replayable.collection}/${encodeURIComponent(id)}/replay?at=${position}`;
 
 /** `GET …/{id}/replay`: every step; with `at`, the one step then, with links to the steps before and after it. */
-export async function replayAnswer(store: EventStore, replayable: Replayable, id: string, at?: Moment) {
+export async function replayAnswer(store: EventStore, replayable: Replayable, id: string, asked?: Moment) {
+  const at = await passedMomentIf(store, asked);
   const timeline = await timelineOf(store, replayable, id);
   const { streamId, steps } = timeline;
   if (at === undefined) return { id, streamId, steps };
@@ -65,7 +70,14 @@ export async function replayAnswer(store: EventStore, replayable: Replayable, id
  * the events that changed it. Without `from`, from before the first event (an entity is `{}` then: everything it has
  * is `added`); without `to`, up to its latest event.
  */
-export async function diffAnswer(store: EventStore, replayable: Replayable, id: string, from?: Moment, to?: Moment) {
+export async function diffAnswer(
+  store: EventStore,
+  replayable: Replayable,
+  id: string,
+  askedFrom?: Moment,
+  askedTo?: Moment,
+) {
+  const [from, to] = await Promise.all([passedMomentIf(store, askedFrom), passedMomentIf(store, askedTo)]);
   const timeline = await timelineOf(store, replayable, id);
   const before = from && stepAt(timeline, from);
   const after = to ? stepAt(timeline, to) : timeline.steps[timeline.steps.length - 1];

@@ -4,7 +4,8 @@ import { OptionalQuery } from '../shared/optional-query.decorator';
 import { QueryOptionsDto } from '../shared/query-options.dto';
 
 const MOMENT =
-  'a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8)';
+  'a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); ' +
+  'a moment still to come is taken now (a position past the last event: that event’s), as the answer says';
 
 /**
  * Replay and diff read the event log itself, never a read model: `minPosition` (accepted as by every query) is always

@@ -8,7 +8,7 @@ import { QueryOptionsDto } from './query-options.dto';
 export class AsOfQuery extends QueryOptionsDto {
   @ApiPropertyOptional({
     description:
-      'the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8.',
+      'the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when.',
     example: '2025-06-30T16:00:00Z',
   })
   @OptionalQuery()
@@ -17,7 +17,7 @@ export class AsOfQuery extends QueryOptionsDto {
 
   @ApiPropertyOptional({
     description:
-      'the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only',
+      'the state right after the event at this log position (the exact step: one command may record several events at one timestamp); supervisor only. A position past the log’s last event is taken as that event’s, and the answer’s atPosition says which.',
     example: 12,
   })
   @OptionalQuery()

@@ -22,6 +22,15 @@ export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = '
 }
 
 /**
+ * A moment that has passed: a timestamp later than `now` is `now`. What the ledger knew at a moment still to come is
+ * not known yet (an answer for it would change as events are recorded), so an as-of answer or an audit package is taken
+ * at the latest moment there is, and names that moment: asked again for it, it answers the same. For the API's as-of,
+ * replay and diff (replay/moment.ts) and the CLI's `export --to` alike.
+ */
+export const passedTimestamp = (timestamp: string, now: string = new Date().toISOString()): string =>
+  timestamp > now ? now : timestamp;
+
+/**
  * 400 `invalid-input` naming the query parameter, in the shape the validation pipe gives every bad field; the problem
  * is a sentence, so the answer speaks the language asked for.
  */

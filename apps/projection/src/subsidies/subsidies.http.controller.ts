@@ -11,6 +11,7 @@ import {
   READ_STORE,
   ReadStore,
   ReadsProjections,
+  ReadsTheLogWith,
   Roles,
   notFound,
 } from '@ledger/platform';
@@ -89,6 +90,8 @@ export class SubsidiesHttpController {
 
   @Get(':id')
   @Roles('viewer', 'finance')
+  // As of a moment, it folds the entity's stream in the event log: minPosition is met at once.
+  @ReadsTheLogWith('asOf', 'atPosition')
   @ApiOkResponse({ type: SubsidyDetailDto })
   @ApiOperation({
     operationId: 'getSubsidy',

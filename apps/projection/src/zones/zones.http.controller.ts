@@ -16,6 +16,7 @@ import {
   READ_STORE,
   ReadStore,
   ReadsProjections,
+  ReadsTheLogWith,
   Roles,
   notFound,
 } from '@ledger/platform';
@@ -135,6 +136,8 @@ export class ZonesHttpController {
 
   @Get(':id')
   @Roles('viewer', 'officer')
+  // As of a moment, it folds the entity's stream in the event log: minPosition is met at once.
+  @ReadsTheLogWith('asOf', 'atPosition')
   @ApiOkResponse({ type: ZoneDetailDto })
   @ApiOperation({
     operationId: 'getZone',

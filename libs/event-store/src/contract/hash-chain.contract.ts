@@ -25,7 +25,18 @@ export function hashChainContract(context: ContractContext): void {
         { streamId: uniqueStream('multi-b'), expectedRevision: 'no-stream', events: someEvents(3) },
       ]);
 
-      expect(await store().verifyChain()).toEqual({ ok: true, checked: 10 });
+      expect(await store().verifyChain()).toMatchObject({ ok: true, checked: 10 });
+    });
+
+    it("an intact log's answer names its head: the last event's position, hash and recordedAt", async () => {
+      await writeLog(3);
+      const [last] = (await store().readAll()).slice(-1);
+
+      expect(await store().verifyChain()).toEqual({
+        ok: true,
+        checked: 3,
+        head: { position: last.position, hash: last.hash, recordedAt: last.recordedAt },
+      });
     });
 
     it('each hash links to its predecessor by the shared hash-chain function, so any adapter can verify any log', async () => {

@@ -95,6 +95,8 @@ export class ChainWalkVerifier {
   private firstAfterMatched: LogPosition | undefined;
   private nextHead = 0;
   private failure: ChainVerification | undefined;
+  /** When the walk's last event was recorded (the head an intact walk answers). */
+  private lastRecordedAt: string | undefined;
 
   constructor(private readonly heads: readonly ChainHead[]) {
     this.failure = headSequenceFailure(heads);
@@ -116,6 +118,7 @@ export class ChainWalkVerifier {
       }
       const hash = eventHash(this.state.hash, event);
       this.state = { count: this.state.count + 1, position: event.position, hash };
+      this.lastRecordedAt = event.recordedAt;
       if (head && this.state.count === head.count) {
         if (this.state.position !== head.position || this.state.hash !== head.hash) {
           this.failHead(head, `the walk's event ${head.count} is at position ${event.position} with hash ${hash}`);
@@ -135,7 +138,9 @@ export class ChainWalkVerifier {
     if (head) {
       return this.failHead(head, `the log ends after ${this.state.count} events, at position ${this.state.position}`);
     }
-    return { ok: true, checked: this.state.count };
+    const { count, position, hash } = this.state;
+    if (count === 0 || this.lastRecordedAt === undefined) return { ok: true, checked: count };
+    return { ok: true, checked: count, head: { position, hash, recordedAt: this.lastRecordedAt } };
   }
 
   private failHead(head: ChainHead, walk: string): ChainVerification {

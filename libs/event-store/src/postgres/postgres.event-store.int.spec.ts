@@ -97,7 +97,7 @@ describe('PostgresEventStore on its own terms', () => {
       expect(conflicting.status === 'rejected' && conflicting.reason).toBeInstanceOf(WrongExpectedRevisionError);
       expect(dependent).toMatchObject({ status: 'fulfilled', value: { lastPosition: 3, nextRevisions: { never: 0 } } });
       expect(after).toMatchObject({ status: 'fulfilled', value: { lastPosition: 4, nextRevisions: { first: 1 } } });
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 4 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 4 });
     });
 
     it('when the transaction itself fails, every request of the batch is rejected and nothing is written', async () => {
@@ -138,7 +138,7 @@ describe('PostgresEventStore on its own terms', () => {
         ['other', 4],
         ['one', 5],
       ]);
-      expect(await other.verifyChain()).toEqual({ ok: true, checked: 5 });
+      expect(await other.verifyChain()).toMatchObject({ ok: true, checked: 5 });
     });
 
     it('a retry of an acknowledged append is answered from the log, not written again', async () => {
@@ -267,7 +267,7 @@ describe('PostgresEventStore on its own terms', () => {
       );
 
       expect(await stores[0].headPosition()).toBe(8);
-      expect(await stores[7].verifyChain()).toEqual({ ok: true, checked: 8 });
+      expect(await stores[7].verifyChain()).toMatchObject({ ok: true, checked: 8 });
     });
 
     it('keeps data and metadata as the JSON text that was hashed, and recordedAt as the hashed text', async () => {
@@ -298,7 +298,7 @@ describe('PostgresEventStore on its own terms', () => {
       const events = await store.readAll();
       expect(events).toHaveLength(2 * texts.length);
       expect(events.map((event) => event.data.text)).toEqual(texts.flatMap((text) => [text, text]));
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2 * texts.length });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 * texts.length });
     });
 
     it('stores an event of a few KB uncompressed, and its ids in bytewise order (postgres.schema.ts)', async () => {
@@ -390,7 +390,7 @@ describe('PostgresEventStore on its own terms', () => {
       const [one, other] = [await open(), await open()];
       for (const index of range(0, 5))
         await (index % 2 ? one : other).appendToStream('mixed', 'any', [anEvent({ index })]);
-      expect(await one.verifyChain()).toEqual({ ok: true, checked: 6 });
+      expect(await one.verifyChain()).toMatchObject({ ok: true, checked: 6 });
       const tamper = (sql: string) => server.withClient(database, (client) => client.query(sql));
 
       await tamper(`UPDATE "${schema}".events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 5`);

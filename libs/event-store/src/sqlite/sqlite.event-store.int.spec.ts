@@ -209,7 +209,7 @@ describe('SqliteEventStore on its own terms', () => {
       expect(recordedAt.slice(8)).toEqual(Array(4).fill('2025-01-01T00:00:00.002Z'));
       expect(['2025-01-01T00:00:00.001Z', '2025-01-01T00:00:00.002Z']).toContain(recordedAt[0]);
       expect(new Set(recordedAt.slice(0, 8)).size).toBe(1);
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 12 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 12 });
     });
 
     it('writes the batches that waited behind a commit in one transaction, each answered in order', async () => {
@@ -244,7 +244,7 @@ describe('SqliteEventStore on its own terms', () => {
         ['second', '2025-01-01T00:00:00.004Z'],
         ['third', '2025-01-01T00:00:00.004Z'],
       ]);
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 5 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 5 });
     });
 
     it('commits a lone request on the main thread while the writer thread is idle: answered in the task that sends it', async () => {
@@ -261,7 +261,7 @@ describe('SqliteEventStore on its own terms', () => {
       expect(answeredBeforeTheNextTask).toBe(true);
       expect((await appended).lastPosition).toBe(1);
       expect((await store.readStream('alone')).map((event) => event.position)).toEqual([1]);
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 1 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 1 });
     });
 
     it('a lone request that finds the write lock taken goes to the writer thread, which waits for it', async () => {
@@ -287,7 +287,7 @@ describe('SqliteEventStore on its own terms', () => {
       } finally {
         blocker.close();
       }
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 });
     });
 
     it('a lone request of more than four events goes to the writer thread', async () => {
@@ -311,7 +311,7 @@ describe('SqliteEventStore on its own terms', () => {
       // Checkpointed every 128 commits, the WAL starts over and its file stays as long as the longest stretch it held;
       // without, 1,500 commits of a few pages each would have made it ~20 MB.
       expect(fs.statSync(`${database.file}-wal`).size).toBeLessThan(8 * 1024 * 1024);
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 1500 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 1500 });
     }, 30_000);
 
     it('a request that fails in a batch rejects alone; the others are written', async () => {
@@ -327,7 +327,7 @@ describe('SqliteEventStore on its own terms', () => {
       expect(before).toMatchObject({ status: 'fulfilled', value: { lastPosition: 2 } });
       expect(conflicting).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
       expect(after).toMatchObject({ status: 'fulfilled', value: { lastPosition: 3 } });
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 3 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 3 });
     });
 
     it('when the transaction itself fails, every request of the batch is rejected and nothing is written', async () => {
@@ -426,7 +426,7 @@ describe('SqliteEventStore on its own terms', () => {
           someEvents(100, (index) => ({ batch, index })),
         );
 
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: 2500 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2500 });
     });
   });
 
@@ -463,7 +463,7 @@ describe('SqliteEventStore on its own terms', () => {
       for (const stream of ['own-0-0', 'own-1-6']) {
         expect((await other.readStream(stream)).map((e) => e.streamRevision)).toEqual(range(0, 29));
       }
-      expect(await other.verifyChain()).toEqual({ ok: true, checked: log.length });
+      expect(await other.verifyChain()).toMatchObject({ ok: true, checked: log.length });
       const storeSwitches = log.filter((e, index) => index > 0 && e.data.storeIndex !== log[index - 1].data.storeIndex);
       // Both stores committed between each other's commits. Each commits whole batches on its writer thread (or a lone
       // request on the main thread), and SQLite's busy handler lets the waiting one sleep, so how often they alternate
@@ -538,7 +538,7 @@ describe('SqliteEventStore on its own terms', () => {
       const isTheirs = log.map((e) => theirs.has(e.eventId));
       const oursBetweenTheirs = isTheirs.slice(isTheirs.indexOf(true), isTheirs.lastIndexOf(true)).filter((x) => !x);
       expect(oursBetweenTheirs.length).toBeGreaterThan(10); // the two processes' commits really interleaved
-      expect(await store.verifyChain()).toEqual({ ok: true, checked: ours + 200 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: ours + 200 });
     }, 60_000);
   });
 });

@@ -440,6 +440,10 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   '{0} consecutive unqualified evaluations': '连续{0}次评估不合格',
   // The CLI's reports (verify, rebuild, export, verify-export, backfill-lead-registries).
   'hash chain intact: {0} events verified in {1}': '哈希链完整：已在{1}中验证{0}个事件',
+  'head: position {0}, hash {1}, recorded at {2}': '末端：位置{0}，哈希{1}，记录于{2}',
+  'head: position 0, hash {0} (no event yet)': '末端：位置0，哈希{0}（尚无事件）',
+  "Events removed from the end of the log break no link: compare this head with one held elsewhere (an earlier audit package's head, the head kept beside a backup).":
+    '从日志末尾删除的事件不会使任何链接断裂：请将此末端与另行保存的末端（此前审计包的末端、备份旁保存的末端）进行比对。',
   'hash chain BROKEN at position {0}: {1} ({2} events checked before it)':
     '哈希链在位置{0}处断裂：{1}（此前已检查{2}个事件）',
   'rebuilt {0} read models from {1} events (checkpoint {2}) in {3} s, {4} events/s, peak RSS {5} MB, {6} s of CPU':
@@ -448,6 +452,10 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
     '已将{5}中{3} – {4}记录的{0}个事件（位置{1}–{2}）写入{6}',
   'anchor: position {0}, hash {1}': '锚点：位置{0}，哈希{1}',
   'head:   position {0}, hash {1}': '末端：位置{0}，哈希{1}',
+  '--to {0} is later than now: the period ends at {1}, when the package was taken':
+    '--to {0}晚于当前时刻：期间截至导出审计包的时刻{1}',
+  'the log does not verify at position {0}: its hash does not match its content (run verify); nothing was written to {1}':
+    '事件日志在位置{0}处验证未通过：其哈希与内容不符（请运行verify）；未向{1}写入任何内容',
   'audit package verifies: {0} events recorded {1} – {2}': '审计包验证通过：{1} – {2}记录的{0}个事件',
   'Compare the anchor and the head with hashes you hold from the ledger (an earlier package, its verify).':
     '请将锚点和末端与您从台账取得的哈希（此前的审计包及其验证结果）进行比对。',
