@@ -38,6 +38,7 @@ const POLICIES_MD_RULE_IDS = [
   'liaoning.alliances-target',
   'tianjin.lead',
   'tianjin.members-min',
+  'tianjin.member-kinds', // 第十一条(三); 第九条(一): the kinds apart from the count, catalogue 2026-12-03
   'tianjin.core-local',
   'tianjin.agreement',
   'tianjin.governance',

@@ -72,6 +72,15 @@ export const LEDGER_INTERPRETATIONS_ZH: Readonly<Record<string, { text: string; 
       '3年到期，自到期前3个月起受理。',
     replaces: '整改期内的合格或优秀评估会提前结束整改期，评估周期仍自批准起计算。',
   },
+  'tianjin.member-kinds-apart': {
+    text:
+      '第十一条(三) 联盟成员单位原则上不少于10家,要由企业、高校和科研机构等多个独立法人组成：“原则上”仅限定成员数量。' +
+      '成员类别（另见第九条(一)）为tianjin.member-kinds，未规定“原则上”，不得豁免；对tianjin.members-min的豁免只免除' +
+      '数量要求，不免除所缺的类别。此前记录的申报保留其记录的判定。自本版起作出的决定（批准、成员或牵头单位变更）均检查' +
+      'tianjin.member-kinds，此前已豁免tianjin.members-min的亦然：缺少某一类别的申报，须该类别单位加入后方可批准。' +
+      '此前已批准的联盟仍为已批准；其后的成员变更记录该项判定（与其他判定一样），但不据以拒绝。',
+    replaces: 'tianjin.members-min曾将数量和类别合并为一项判定，对其豁免也免除了所缺的企业、高校或科研机构。',
+  },
   'zone.rd-intensity-average': {
     text:
       '四(三) 园区内研发经费投入占园区GDP的比重高于全区平均水平：填报`rdSpending`和`parkGdp`的年报，其研发经费/园区GDP' +

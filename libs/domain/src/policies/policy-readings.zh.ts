@@ -69,8 +69,13 @@ export const POLICY_READINGS_ZH: Readonly<Record<string, string>> = {
     '被记录为失信的单位不得获得任何政策下的新补助；拒绝时引用第十六条。',
   'Any kind of unit may be responsible (各类机构); independent legal personhood is asserted by the filing.':
     '各类机构均可作为责任单位；独立法人资格由申报内容声明。',
-  '成员单位原则上不少于10家 is counted with the responsible unit included; it counts for its own kind too.':
-    '“成员单位原则上不少于10家”含责任单位计算；责任单位同时计入其自身类别。',
+  '成员单位原则上不少于10家 is counted with the responsible unit included. 原则上 qualifies the count only: a waiver sets the count aside, never the kinds (tianjin.member-kinds-apart).':
+    '“成员单位原则上不少于10家”含责任单位计算。“原则上”仅限定数量：豁免只免除数量要求，不免除成员类别' +
+    '（tianjin.member-kinds-apart）。',
+  '要由企业、高校和科研机构等多个独立法人组成 (第十一条(三), as 第九条(一)) is read as at least one enterprise, one university and one research institute; 等 admits other units besides (中介机构, 第九条(一)). The responsible unit counts for its own kind. No 原则上: not waivable (tianjin.member-kinds-apart).':
+    '“要由企业、高校和科研机构等多个独立法人组成”（第十一条(三)，与第九条(一)同）理解为企业、高校和科研机构至少' +
+    '各一家；“等”允许其他单位（第九条(一)所称中介机构）加入。责任单位计入其自身类别。未规定“原则上”，不得豁免' +
+    '（tianjin.member-kinds-apart）。',
   'Core members are read as the enterprise members, the responsible unit included when it is an enterprise.':
     '核心成员按企业成员认定，责任单位为企业的一并计入。',
   '以注册在天津的创新型企业为主 is read as more than half of the enterprise members.':

@@ -19,6 +19,8 @@ import { Unit, UnitKind } from '../shared/unit';
 const FROM = '2018-12-25';
 const TO = '2020-12-31';
 const FILING = { rule: 'tianjin.filing-steps', citation: '第十二条(四)' };
+/** The kinds of member the alliance is made of: 第十一条(三), as 第九条(一) says it of every alliance. */
+const MEMBER_KINDS = { rule: 'tianjin.member-kinds', citation: '第十一条(三); 第九条(一)' };
 
 export const tianjinParams = {
   leadDivision: param(
@@ -40,15 +42,22 @@ export const tianjinParams = {
     FROM,
     {
       interpretation:
-        '成员单位原则上不少于10家 is counted with the responsible unit included; it counts for its own kind too.',
+        '成员单位原则上不少于10家 is counted with the responsible unit included. 原则上 qualifies the count only: ' +
+        `a waiver sets the count aside, never the kinds (${LEDGER_INTERPRETATIONS.tianjinMemberKindsApart.id}).`,
     },
   ),
   requiredKinds: param(
-    'tianjin.members-min',
-    '第十一条(三)',
+    MEMBER_KINDS.rule,
+    MEMBER_KINDS.citation,
     'kinds each present at least once among the member units',
     ['enterprise', 'university', 'research-institute'] as UnitKind[],
     FROM,
+    {
+      interpretation:
+        '要由企业、高校和科研机构等多个独立法人组成 (第十一条(三), as 第九条(一)) is read as at least one enterprise, one ' +
+        'university and one research institute; 等 admits other units besides (中介机构, 第九条(一)). The responsible ' +
+        `unit counts for its own kind. No 原则上: not waivable (${LEDGER_INTERPRETATIONS.tianjinMemberKindsApart.id}).`,
+    },
   ),
   coreLocalDivision: param(
     'tianjin.core-local',
@@ -163,17 +172,21 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   const localEnterprises = countOf(enterprises, registeredIn(paramOn(tianjinParams.coreLocalDivision, on)));
   const coreLocalPercent = paramOn(tianjinParams.coreLocalAbovePercent, on);
   const missingBodies = paramOn(tianjinParams.governanceBodies, on).filter((body) => !application.governance[body]);
-  const membersProblems = [
-    ...(units.length >= membersMin ? [] : [say`at least ${membersMin} required`]),
-    ...missingKinds.map((kind) => say`no ${KIND_NAMES[kind]}`),
-  ];
   return [
     ...responsibleUnit(application.lead, application.members, on),
+    // 原则上 qualifies the count only; the kinds are a rule of their own (ledger.waivers cannot set them aside).
     check(
       { rule: 'tianjin.members-min', citation: '第十一条(三)' },
-      membersProblems.length === 0,
-      membersProblems.length
-        ? say`${units.length} member units, the responsible unit included: ${listOf(membersProblems)}`
+      units.length >= membersMin,
+      units.length >= membersMin
+        ? say`${units.length} member units, the responsible unit included; at least ${membersMin} required`
+        : say`${units.length} member units, the responsible unit included: ${say`at least ${membersMin} required`}`,
+    ),
+    check(
+      MEMBER_KINDS,
+      missingKinds.length === 0,
+      missingKinds.length
+        ? say`${units.length} member units, the responsible unit included: ${listOf(missingKinds.map((kind) => say`no ${KIND_NAMES[kind]}`))}`
         : say`${units.length} member units, the responsible unit included, with enterprises, universities and research institutes`,
     ),
     check(
