@@ -45,6 +45,8 @@ const POLICIES_MD_RULE_IDS = [
   'tianjin.filing-steps',
   'tianjin.evaluation-cycle',
   'tianjin.annual-report',
+  // The window the Luzhou and Tianjin cycles read, a dated Ledger interpretation shown with their parameters.
+  'ledger.evaluation-window',
 ];
 const isKnownRule = (rule: string) => POLICIES_MD_RULE_IDS.includes(rule) || rule.startsWith('lifecycle.');
 

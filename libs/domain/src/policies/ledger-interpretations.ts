@@ -170,6 +170,21 @@ export const LEDGER_INTERPRETATIONS = {
       'tianjin.members-min held the count and the kinds in one verdict, so a waiver of it set aside a missing ' +
       'enterprise, university or research institute too.',
   }),
+  zoneEvaluationFromAnniversary: interpretation({
+    id: 'zone.evaluation-from-anniversary',
+    since: '2026-12-03',
+    rules: ['zone.evaluation-cycle', 'zone.rectification'],
+    text:
+      '六(四) 自治区科技厅对批准设立满3年的示范区组织开展绩效评估,评估周期为3年: a zone is evaluated once it has been ' +
+      'approved 3 years (满3年), from the third anniversary of its approval on, never before; each later cycle likewise ' +
+      'from its anniversary (the sixth, the ninth, …), and after a rectification from the anniversaries of the ' +
+      'evaluation that restored it (zone.rectification-at-end). An evaluation takes the cycle of the latest anniversary ' +
+      'on or before its date; one per cycle. Evaluations recorded before keep the cycle they took and what they ' +
+      'decided (a rectification they started runs on). Luzhou and Tianjin keep ledger.evaluation-window.',
+    replaces:
+      'ledger.evaluation-window held for zones too: an evaluation was accepted from 3 months before its due date, so a ' +
+      'zone could be evaluated, and put into rectification, before it had been approved 3 years.',
+  }),
   zoneRdIntensityAverage: interpretation({
     id: 'zone.rd-intensity-average',
     since: '2026-12-01',

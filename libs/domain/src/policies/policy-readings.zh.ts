@@ -97,11 +97,14 @@ export const POLICY_READINGS_ZH: Readonly<Record<string, string>> = {
   'A report gives the total or the four parts; parts are summed.': '年报填报总额或四个分项；填报分项的，以分项之和计。',
   'A report is due for every calendar year from the year of approval on. A report for year Y submitted after its due date is recorded and flagged late. Its indicators are judged by the thresholds in force on the due date.':
     '自批准当年起，每个自然年度均应报送年报。Y年度报告在截止日期后报送的，予以记录并标注逾期。其指标按截止日期当日有效的标准评判。',
-  'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval year + 3. After a rectification the cycles count from the evaluation that ended it. ledger.evaluation-window: an evaluation is accepted from 3 months before a due date and takes that cycle; one per cycle; none before the first window opens. "One third each year" is a list, not a rule.':
-    '评估每3年在批准的周年日到期；首个评估年度为批准年度加3。整改后，评估周期自结束整改的那次评估起计算。ledger.evaluation-window：评估自到期日前3个月起受理，归属该周期；每个周期一次；首个受理窗口开启前不予受理。“每年评估三分之一”是名单安排，不是规则。',
-  'The period runs from the unqualified evaluation to the same date 2 years later. zone.rectification-at-end: A rectification (2 years from the unqualified evaluation, 七(三) 给予为期2年整改期限) is judged when it ends (到期评估): no evaluation before its end date is accepted. The evaluation on or after the end decides: 不合格 removes the zone; 合格 or 优秀 puts it back in good standing, and its evaluation cycles count from that evaluation: the next is due 3 years after it, accepted from 3 months before.':
-    '整改期自评估不合格之日起，至2年后的同一日止。zone.rectification-at-end：' +
-    LEDGER_INTERPRETATIONS_ZH['zone.rectification-at-end'].text,
+  'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval year + 3. After a rectification the cycles count from the evaluation that ended it. zone.evaluation-from-anniversary: an evaluation is accepted from its due date on (满3年) and takes that cycle; one per cycle; none before the first due date. "One third each year" is a list, not a rule.':
+    '评估每3年在批准的周年日到期；首个评估年度为批准年度加3。整改后，评估周期自结束整改的那次评估起计算。' +
+    'zone.evaluation-from-anniversary：评估自到期日起（满3年）受理，归属该周期；每个周期一次；首个到期日之前不予受理。' +
+    '“每年评估三分之一”是名单安排，不是规则。',
+  'The period runs from the unqualified evaluation to the same date 2 years later. It is judged when it ends (zone.rectification-at-end): no evaluation before its end date is accepted; the evaluation on or after the end decides: 不合格 removes the zone; 合格 or 优秀 puts it back in good standing, and its evaluation cycles count from that evaluation: the next is due 3 years after it and accepted from that anniversary on (zone.evaluation-from-anniversary).':
+    '整改期自评估不合格之日起，至2年后的同一日止，期满时评判（zone.rectification-at-end）：期满前的评估不予受理；' +
+    '期满当日或之后的评估决定结果：不合格则撤销示范区；合格或优秀则恢复正常状态，其评估周期自该次评估起计算：下次评估' +
+    '在其后3年到期，自该周年日起受理（zone.evaluation-from-anniversary）。',
   'Decided by the evaluation on or after the end date when it is unqualified; a removed zone takes no command.':
     '整改期满时或期满后的评估为不合格的，予以撤销；被撤销的示范区不再受理任何操作。',
   'In force from 2021-03-01, no end date (POLICIES.md, Ledger interpretation)':

@@ -1,5 +1,5 @@
 import { listOf, say, Sentence } from '../shared/sentence';
-import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
+import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (天津市科学技术局, 2018-12-25; in force until 2020-12-31). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, lifecycleRule } from './lifecycle-rules';
@@ -130,6 +130,11 @@ export const tianjinParams = {
         `${LEDGER_INTERPRETATIONS.evaluationWindow.text} ${LEDGER_INTERPRETATIONS.tianjinEndWins.text}`,
     },
   ),
+  /**
+   * ledger.evaluation-window, shown with the policy's parameters: the months before a due date from which an
+   * evaluation is accepted. Kept when zones gave it up (zone.evaluation-from-anniversary): the text sets no age (满N年).
+   */
+  evaluationWindowMonths: EVALUATION_WINDOW_MONTHS,
   annualReportDue: param(
     'tianjin.annual-report',
     '第十七条',

@@ -117,6 +117,7 @@ export const RULE_TITLES_ZH: Readonly<Record<string, string>> = {
   'tianjin.end-wins': '办法于2020年12月31日废止，此后不再评估',
   'ledger.waivers': '“原则上”条款可凭批准文件对单个联合体豁免',
   'zone.rectification-at-end': '整改期满时评估',
+  'zone.evaluation-from-anniversary': '批准设立满3年方可评估，各周期自周年日起',
   'zone.rd-intensity-average': '研发投入强度与全区平均水平比较',
   'zone.growth-year-on-year': '技术合同项数和金额均同比增长',
 };
