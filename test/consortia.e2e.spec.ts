@@ -1,4 +1,4 @@
-import { enterprise, LEADS } from '@ledger/domain/consortium/consortium.fixtures';
+import { enterprise, LEADS, researchInstitute } from '@ledger/domain/consortium/consortium.fixtures';
 import { consortiumPolicies } from '@ledger/domain/policies/consortium-policies';
 import { addDays } from '@ledger/domain/shared/dates';
 import { ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
@@ -297,6 +297,55 @@ describe('consortia over HTTP', () => {
         { as: 'officer' },
       );
       expect(lastDay.status).toBe(201);
+    });
+
+    it('tianjin.member-kinds (第十一条(三); 第九条(一)): 10 units without a research institute pass the count but not the kinds; a waiver of tianjin.members-min does not set the kinds aside, and the kinds cannot be waived', async () => {
+      const t = TIMELINES['tianjin-2018-alliance'];
+      const { members, ...body } = filingBody('tianjin-2018-alliance', {
+        lead: unitBody(enterprise('tianjin', 702)),
+      });
+      const tenUnits = [
+        ...members.filter((m: { kind: string }) => m.kind !== 'research-institute'),
+        unitBody(enterprise('tianjin', 703)),
+      ];
+      const filed = await ledger.http.post('/v1/consortia', { ...body, members: tenUnits }, { as: 'officer' });
+      expect(filed.status).toBe(201);
+      const verdict = (checks: Array<{ rule: string }>, rule: string) => checks.find((c) => c.rule === rule);
+      expect(verdict(filed.body.eligibility, 'tianjin.members-min')).toMatchObject({ ok: true });
+      expect(verdict(filed.body.eligibility, 'tianjin.member-kinds')).toEqual({
+        rule: 'tianjin.member-kinds',
+        citation: '第十一条(三); 第九条(一)',
+        ok: false,
+        detail: '10 member units, the responsible unit included: no research institute',
+      });
+      const id: string = filed.body.id;
+      const post = (path: string, payload: Record<string, unknown>) =>
+        ledger.http.post(`/v1/consortia/${id}/${path}`, payload, { as: 'officer' });
+      for (const review of t.reviews) expect((await post('reviews', { ...review, outcome: 'pass' })).status).toBe(201);
+      expect((await post('public-notice', { startsOn: t.noticeStartsOn })).status).toBe(201);
+
+      const document = { on: '2020-06-02', reason: '经局长办公会研究同意', reference: '津科发〔2020〕12号' };
+      const notWaivable = await post('waivers', { rule: 'tianjin.member-kinds', ...document });
+      expect(notWaivable.status).toBe(422);
+      expect(notWaivable.body).toMatchObject({ error: 'rule-violated', rule: 'ledger.waivers' });
+      expect((await post('waivers', { rule: 'tianjin.members-min', ...document })).status).toBe(201);
+
+      const refused = await post('approval', { on: t.approvedOn });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        error: 'rule-violated',
+        rule: 'tianjin.member-kinds',
+        citation: '第十一条(三); 第九条(一)',
+      });
+      expect(refused.body.details.filter((d: { ok: boolean }) => !d.ok).map((d: { rule: string }) => d.rule)).toEqual([
+        'tianjin.member-kinds',
+      ]);
+
+      const joined = await post('members', { on: '2020-06-05', member: unitBody(researchInstitute('tianjin', 704)) });
+      expect(joined.status).toBe(201);
+      const approved = await post('approval', { on: t.approvedOn });
+      expect(approved.status).toBe(201);
+      expect(approved.body.status).toBe('active');
     });
   });
 

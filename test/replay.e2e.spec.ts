@@ -315,7 +315,7 @@ describe('a zone step by step', () => {
     expect(reported.status).toBe(201);
     const evaluated = await ledger.http.post(
       `/v1/zones/${id}/evaluations`,
-      { on: '2025-11-15', grade: 'unqualified' },
+      { on: '2025-12-10', grade: 'unqualified' },
       officer,
     );
     expect(evaluated.status).toBe(201);

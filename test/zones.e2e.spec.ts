@@ -130,12 +130,14 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
     ]);
   });
 
-  it('refuses an evaluation before the first window opens (3 months before the third anniversary): 422 zone.evaluation-cycle, nothing recorded', async () => {
+  it('refuses an evaluation before the zone has been approved 3 years (满3年), the day before included: 422 zone.evaluation-cycle, nothing recorded', async () => {
     const before = await headPosition();
-    const answer = await evaluate(zoneId, '2025-08-31', 'qualified');
-    expect(answer.status).toBe(422);
-    expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle', citation: '六(四)' });
-    expect(answer.body.message).toContain('accepted from 2025-09-01');
+    for (const on of ['2025-09-01', '2025-11-30']) {
+      const answer = await evaluate(zoneId, on, 'qualified');
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle', citation: '六(四)' });
+      expect(answer.body.message).toContain('the next is due on 2025-12-01 and is accepted from 2025-12-01');
+    }
     expect(await headPosition()).toBe(before);
   });
 
@@ -150,7 +152,7 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
         on: '2025-12-10',
         grade: 'unqualified',
         kind: 'cycle',
-        cycle: { number: 1, due: '2025-12-01', opens: '2025-09-01' },
+        cycle: { number: 1, due: '2025-12-01', opens: '2025-12-01' },
         nextDue: '2027-12-10',
       },
     });
@@ -249,20 +251,55 @@ describe('the issue: a zone approved 2022-12-01, unqualified in 2025 and again a
   });
 });
 
-describe('evaluation cycles: one per cycle, from a window before each due date (zone.evaluation-cycle 六(四))', () => {
+describe("the review's case: a zone approved 2022-11-14 is not evaluated before 满3年 (zone.evaluation-cycle 六(四))", () => {
+  let zoneId: string;
+  beforeAll(async () => {
+    zoneId = (await designate({ name: '赤峰科技成果转移转化示范区', approvedOn: '2022-11-14' })).body.id;
+  });
+
+  it('refuses an unqualified evaluation on 2025-08-14 (422 zone.evaluation-cycle): no rectification, nothing recorded', async () => {
+    const before = await headPosition();
+    const answer = await evaluate(zoneId, '2025-08-14', 'unqualified');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      error: 'rule-violated',
+      rule: 'zone.evaluation-cycle',
+      citation: '六(四)',
+      details: [{ cycle: { number: 1, due: '2025-11-14', opens: '2025-11-14' } }],
+    });
+    expect(await headPosition()).toBe(before);
+    const zone = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${before}`, viewer);
+    expect(zone.body).toMatchObject({ status: 'active', evaluations: [] });
+  });
+
+  it('takes it on the third anniversary, 2025-11-14: 201, in rectification until 2027-11-14', async () => {
+    const answer = await evaluate(zoneId, '2025-11-14', 'unqualified');
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      status: 'rectification',
+      rectificationUntil: '2027-11-14',
+      evaluation: { cycle: { number: 1, due: '2025-11-14', opens: '2025-11-14' } },
+    });
+  });
+});
+
+describe('evaluation cycles: one per cycle, each from its due date on (zone.evaluation-cycle 六(四))', () => {
   let zoneId: string;
   beforeAll(async () => {
     zoneId = (await designate({ name: '锡林郭勒科技成果转移转化示范区', approvedOn: '2023-02-01' })).body.id;
   });
 
-  it('takes an evaluation in the window before the due date as that cycle, naming it and the next due date', async () => {
-    const answer = await evaluate(zoneId, '2025-11-01', 'qualified');
+  it('takes an evaluation from the due date on as that cycle, naming it and the next due date', async () => {
+    const early = await evaluate(zoneId, '2025-11-01', 'qualified');
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('is accepted from 2026-02-01');
+    const answer = await evaluate(zoneId, '2026-02-01', 'qualified');
     expect(answer.status).toBe(201);
     expect(answer.body.evaluation).toEqual({
-      on: '2025-11-01',
+      on: '2026-02-01',
       grade: 'qualified',
       kind: 'cycle',
-      cycle: { number: 1, due: '2026-02-01', opens: '2025-11-01' },
+      cycle: { number: 1, due: '2026-02-01', opens: '2026-02-01' },
       nextDue: '2029-02-01',
     });
     const detail = await ledger.http.get(`/v1/zones/${zoneId}?minPosition=${answer.body.position}`, viewer);
@@ -316,11 +353,11 @@ describe('a rectification judged when it ends (zone.rectification 七(三)): res
     ]);
   });
 
-  it('refuses an evaluation before the new window: 422 zone.evaluation-cycle', async () => {
+  it('refuses an evaluation before the third anniversary of the restoring evaluation: 422 zone.evaluation-cycle', async () => {
     const answer = await evaluate(zoneId, '2028-01-10', 'qualified');
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ error: 'rule-violated', rule: 'zone.evaluation-cycle' });
-    expect(answer.body.message).toContain('the next is due on 2030-12-22 and is accepted from 2030-09-22');
+    expect(answer.body.message).toContain('the next is due on 2030-12-22 and is accepted from 2030-12-22');
   });
 });
 

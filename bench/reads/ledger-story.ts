@@ -331,7 +331,8 @@ export async function zoneStory(ledger: StoryLedger, n: number, random: () => nu
       data: { zoneId, year, submittedOn, indicators: FULL_MARKS_INDICATORS },
     });
   }
-  const evaluatedOn = addDays(addYears(approvedOn, 3), -10);
+  // Evaluated once approved 3 years (满3年, zone.evaluation-from-anniversary): from the third anniversary on.
+  const evaluatedOn = addDays(addYears(approvedOn, 3), 10);
   if (evaluatedOn <= STORY_TODAY) {
     const grade = random() < 0.1 ? 'unqualified' : 'qualified';
     await ledger.zone({ type: 'RecordZoneEvaluation', data: { zoneId, on: evaluatedOn, grade } });

@@ -38,12 +38,15 @@ const POLICIES_MD_RULE_IDS = [
   'liaoning.alliances-target',
   'tianjin.lead',
   'tianjin.members-min',
+  'tianjin.member-kinds', // 第十一条(三); 第九条(一): the kinds apart from the count, catalogue 2026-12-03
   'tianjin.core-local',
   'tianjin.agreement',
   'tianjin.governance',
   'tianjin.filing-steps',
   'tianjin.evaluation-cycle',
   'tianjin.annual-report',
+  // The window the Luzhou and Tianjin cycles read, a dated Ledger interpretation shown with their parameters.
+  'ledger.evaluation-window',
 ];
 const isKnownRule = (rule: string) => POLICIES_MD_RULE_IDS.includes(rule) || rule.startsWith('lifecycle.');
 

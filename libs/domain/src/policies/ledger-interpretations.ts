@@ -154,6 +154,37 @@ export const LEDGER_INTERPRETATIONS = {
       "stood then: after a lead change, or once an alliance ended, a grant dated earlier escaped the 盟主's cap, and a " +
       'new lead or a later member could receive a grant dated before it joined.',
   }),
+  tianjinMemberKindsApart: interpretation({
+    id: 'tianjin.member-kinds-apart',
+    since: '2026-12-03',
+    rules: ['tianjin.members-min', 'tianjin.member-kinds', 'ledger.waivers'],
+    text:
+      '第十一条(三) 联盟成员单位原则上不少于10家,要由企业、高校和科研机构等多个独立法人组成: 原则上 qualifies the count ' +
+      'only. The kinds (also 第九条(一)) are tianjin.member-kinds, which says no 原则上 and cannot be waived; a waiver ' +
+      'of tianjin.members-min sets aside the count, never a missing kind. A filing recorded before keeps its verdicts ' +
+      'as recorded. What is decided from this version on — the approval, a member or lead change — checks ' +
+      'tianjin.member-kinds, even where tianjin.members-min was waived before: a filing without one of the kinds is ' +
+      'approved once a unit of that kind has joined it. An alliance approved before stays approved; its later member ' +
+      'changes record the verdict, as they record every verdict, and refuse nothing.',
+    replaces:
+      'tianjin.members-min held the count and the kinds in one verdict, so a waiver of it set aside a missing ' +
+      'enterprise, university or research institute too.',
+  }),
+  zoneEvaluationFromAnniversary: interpretation({
+    id: 'zone.evaluation-from-anniversary',
+    since: '2026-12-03',
+    rules: ['zone.evaluation-cycle', 'zone.rectification'],
+    text:
+      '六(四) 自治区科技厅对批准设立满3年的示范区组织开展绩效评估,评估周期为3年: a zone is evaluated once it has been ' +
+      'approved 3 years (满3年), from the third anniversary of its approval on, never before; each later cycle likewise ' +
+      'from its anniversary (the sixth, the ninth, …), and after a rectification from the anniversaries of the ' +
+      'evaluation that restored it (zone.rectification-at-end). An evaluation takes the cycle of the latest anniversary ' +
+      'on or before its date; one per cycle. Evaluations recorded before keep the cycle they took and what they ' +
+      'decided (a rectification they started runs on). Luzhou and Tianjin keep ledger.evaluation-window.',
+    replaces:
+      'ledger.evaluation-window held for zones too: an evaluation was accepted from 3 months before its due date, so a ' +
+      'zone could be evaluated, and put into rectification, before it had been approved 3 years.',
+  }),
   zoneRdIntensityAverage: interpretation({
     id: 'zone.rd-intensity-average',
     since: '2026-12-01',

@@ -72,6 +72,25 @@ export const LEDGER_INTERPRETATIONS_ZH: Readonly<Record<string, { text: string; 
       '3年到期，自到期前3个月起受理。',
     replaces: '整改期内的合格或优秀评估会提前结束整改期，评估周期仍自批准起计算。',
   },
+  'tianjin.member-kinds-apart': {
+    text:
+      '第十一条(三) 联盟成员单位原则上不少于10家,要由企业、高校和科研机构等多个独立法人组成：“原则上”仅限定成员数量。' +
+      '成员类别（另见第九条(一)）为tianjin.member-kinds，未规定“原则上”，不得豁免；对tianjin.members-min的豁免只免除' +
+      '数量要求，不免除所缺的类别。此前记录的申报保留其记录的判定。自本版起作出的决定（批准、成员或牵头单位变更）均检查' +
+      'tianjin.member-kinds，此前已豁免tianjin.members-min的亦然：缺少某一类别的申报，须该类别单位加入后方可批准。' +
+      '此前已批准的联盟仍为已批准；其后的成员变更记录该项判定（与其他判定一样），但不据以拒绝。',
+    replaces: 'tianjin.members-min曾将数量和类别合并为一项判定，对其豁免也免除了所缺的企业、高校或科研机构。',
+  },
+  'zone.evaluation-from-anniversary': {
+    text:
+      '六(四) 自治区科技厅对批准设立满3年的示范区组织开展绩效评估,评估周期为3年：示范区批准设立满3年，即自批准之日的' +
+      '第3个周年日起，方可评估，不得提前；其后各周期同样自其周年日（第6年、第9年……）起评估；整改后自恢复正常状态的那次评估' +
+      '的周年日起计算（zone.rectification-at-end）。评估归属其日期当日或之前最近一个周年日的周期；每个周期一次。此前记录的' +
+      '评估保留其所属周期及其决定（由其开始的整改期继续有效）。泸州和天津仍适用ledger.evaluation-window。',
+    replaces:
+      'ledger.evaluation-window曾同样适用于示范区：评估自到期日前3个月起受理，示范区可能在批准设立满3年之前即被评估并' +
+      '进入整改期。',
+  },
   'zone.rd-intensity-average': {
     text:
       '四(三) 园区内研发经费投入占园区GDP的比重高于全区平均水平：填报`rdSpending`和`parkGdp`的年报，其研发经费/园区GDP' +

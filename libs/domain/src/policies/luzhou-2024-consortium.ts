@@ -1,5 +1,5 @@
 import { say } from '../shared/sentence';
-import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
+import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 泸州市创新联合体建设管理办法 (征求意见稿, 泸州市科学技术局, 2024-05-15). */
 import { check, param, paramOn, refOf, RuleCheck } from '../shared/rule';
 import { lifecycleRule } from './lifecycle-rules';
@@ -72,6 +72,11 @@ export const luzhouParams = {
       'Evaluations fall due on the anniversaries of listing (approval), every 2 years. ' +
       LEDGER_INTERPRETATIONS.evaluationWindow.text,
   }),
+  /**
+   * ledger.evaluation-window, shown with the policy's parameters: the months before a due date from which an
+   * evaluation is accepted. Kept when zones gave it up (zone.evaluation-from-anniversary): the text sets no age (满N年).
+   */
+  evaluationWindowMonths: EVALUATION_WINDOW_MONTHS,
   delistAfterUnqualified: param(
     'luzhou.delist',
     '第五条(二)',

@@ -10,7 +10,7 @@ import { Fen, fenToYuan, wan } from '../shared/money';
 import { param, paramOn, PolicyParam, RuleCheck, RuleRef } from '../shared/rule';
 import { scaledToDecimal } from '../shared/scaled-decimal';
 import { IndicatorName, IndicatorUnit, totalOf, ZoneIndicators } from './zone-indicators';
-import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS } from './ledger-interpretations';
+import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 
 const ISSUED_ON: BusinessDate = '2022-11-14';
 
@@ -125,13 +125,23 @@ export const nmg2022ZoneParams = {
       interpretation:
         'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval ' +
         'year + 3. After a rectification the cycles count from the evaluation that ended it. ' +
-        `${LEDGER_INTERPRETATIONS.evaluationWindow.id}: an evaluation is accepted from 3 months before a due date ` +
-        'and takes that cycle; one per cycle; none before the first window opens. "One third each year" is a list, ' +
+        `${LEDGER_INTERPRETATIONS.zoneEvaluationFromAnniversary.id}: an evaluation is accepted from its due date on ` +
+        '(满3年) and takes that cycle; one per cycle; none before the first due date. "One third each year" is a list, ' +
         'not a rule.',
     },
   ),
-  /** ledger.evaluation-window, shown with the zone's parameters: the months before a due date an evaluation opens. */
-  evaluationWindowMonths: EVALUATION_WINDOW_MONTHS,
+  /**
+   * The months before a due date from which a cycle's evaluation is accepted: none, 满3年 (zone.evaluation-from-anniversary,
+   * catalogue 2026-12-03). Until then the zone read ledger.evaluation-window's 3 months, as Luzhou and Tianjin still do.
+   */
+  evaluationWindowMonths: param(
+    'zone.evaluation-cycle',
+    '六(四)',
+    "months before a cycle's due date from which its evaluation is accepted",
+    0,
+    ISSUED_ON,
+    { interpretation: LEDGER_INTERPRETATIONS.zoneEvaluationFromAnniversary.text },
+  ),
   excellentRecommendsForNational: param(
     'zone.excellent-recommend',
     '七(三)',
@@ -141,8 +151,11 @@ export const nmg2022ZoneParams = {
   ),
   rectificationYears: param('zone.rectification', '七(三)', '不合格 → a 2-year rectification period', 2, ISSUED_ON, {
     interpretation:
-      'The period runs from the unqualified evaluation to the same date 2 years later. ' +
-      `${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.id}: ${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.text}`,
+      'The period runs from the unqualified evaluation to the same date 2 years later. It is judged when it ends ' +
+      `(${LEDGER_INTERPRETATIONS.zoneRectificationAtEnd.id}): no evaluation before its end date is accepted; the ` +
+      'evaluation on or after the end decides: 不合格 removes the zone; 合格 or 优秀 puts it back in good standing, and ' +
+      'its evaluation cycles count from that evaluation: the next is due 3 years after it and accepted from that ' +
+      `anniversary on (${LEDGER_INTERPRETATIONS.zoneEvaluationFromAnniversary.id}).`,
   }),
   removalWhenStillUnqualified: param(
     'zone.removal',

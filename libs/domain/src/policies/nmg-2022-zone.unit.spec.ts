@@ -39,6 +39,27 @@ const findingOf = (rule: string, indicators = AT_THRESHOLD_INDICATORS) => {
   return finding;
 };
 
+describe('zone.evaluation-cycle — 六(四) 对批准设立满3年的示范区组织开展绩效评估: no evaluation before the anniversary', () => {
+  it("the zone's own window: a cycle is evaluated from its due date on (0 months), cited to 六(四), not ledger.evaluation-window's 3 months", () => {
+    expect(nmg2022ZoneParams.evaluationWindowMonths).toMatchObject({
+      rule: 'zone.evaluation-cycle',
+      citation: '六(四)',
+    });
+    expect(paramOn(nmg2022ZoneParams.evaluationWindowMonths, ON)).toBe(0);
+    expect(nmg2022ZoneParams.evaluationWindowMonths.interpretation).toBe(
+      LEDGER_INTERPRETATIONS.zoneEvaluationFromAnniversary.text,
+    );
+  });
+
+  it('is a dated Ledger interpretation (2026-12-03) that replaces the 3-month window for zones', () =>
+    expect(LEDGER_INTERPRETATIONS.zoneEvaluationFromAnniversary).toMatchObject({
+      id: 'zone.evaluation-from-anniversary',
+      since: '2026-12-03',
+      rules: ['zone.evaluation-cycle', 'zone.rectification'],
+      replaces: expect.stringMatching(/3 months before/),
+    }));
+});
+
 describe('nmg-2022-zone — the policy as data', () => {
   it('is issued by 内蒙古自治区科学技术厅 on 2022-11-14 and in force from then, without end', () => {
     expect(nmg2022Zone).toMatchObject({
@@ -57,7 +78,7 @@ describe('nmg-2022-zone — the policy as data', () => {
 
   it("has a named parameter with a citation for every zone.* rule of POLICIES.md and 四(二)(三), and the ledger's zone.in-force", () => {
     const params = Object.values(nmg2022ZoneParams).filter((p) => p.rule.startsWith('zone.'));
-    expect(params.map((p) => p.rule).sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
+    expect([...new Set(params.map((p) => p.rule))].sort()).toEqual([...ZONE_RULES, 'zone.in-force'].sort());
     for (const p of params) {
       expect(p.citation).toMatch(/^(附件2|四|六|七|发布时间)/);
       expect(p.description).not.toHaveLength(0);
@@ -75,21 +96,14 @@ describe('nmg-2022-zone — the policy as data', () => {
     expect(paramOn(nmg2022ZoneParams.annualReportDueMonthDay, ON)).toBe('12-31');
   });
 
-  it('shows the Ledger interpretations its rules read beside its own parameters: the evaluation window', () =>
-    expect(
-      Object.values(nmg2022ZoneParams)
-        .filter((p) => !p.rule.startsWith('zone.'))
-        .map((p) => [p.rule, p.versions[0].value]),
-    ).toEqual([['ledger.evaluation-window', 3]]));
-
   it('states the Ledger interpretation of the evaluation cycle', () =>
     expect(nmg2022ZoneParams.evaluationCycleYears.interpretation).toMatch(
-      /anniversary of approval every 3 years.*approval\s+year \+ 3.*count from the evaluation that ended it.*3 months before/s,
+      /anniversary of approval every 3 years.*approval\s+year \+ 3.*count from the evaluation that ended it.*from its due date on/s,
     ));
 
   it('states that a rectification is judged when it ends (zone.rectification-at-end, replacing the early end)', () => {
     expect(nmg2022ZoneParams.rectificationYears.interpretation).toMatch(
-      /zone\.rectification-at-end: .*no evaluation before its end date is accepted.*3 years after it/s,
+      /\(zone\.rectification-at-end\): no evaluation before its end date is accepted.*3 years after it and accepted from that anniversary on/s,
     );
     expect(LEDGER_INTERPRETATIONS.zoneRectificationAtEnd).toMatchObject({
       since: '2026-12-01',

@@ -69,8 +69,13 @@ export const POLICY_READINGS_ZH: Readonly<Record<string, string>> = {
     '被记录为失信的单位不得获得任何政策下的新补助；拒绝时引用第十六条。',
   'Any kind of unit may be responsible (各类机构); independent legal personhood is asserted by the filing.':
     '各类机构均可作为责任单位；独立法人资格由申报内容声明。',
-  '成员单位原则上不少于10家 is counted with the responsible unit included; it counts for its own kind too.':
-    '“成员单位原则上不少于10家”含责任单位计算；责任单位同时计入其自身类别。',
+  '成员单位原则上不少于10家 is counted with the responsible unit included. 原则上 qualifies the count only: a waiver sets the count aside, never the kinds (tianjin.member-kinds-apart).':
+    '“成员单位原则上不少于10家”含责任单位计算。“原则上”仅限定数量：豁免只免除数量要求，不免除成员类别' +
+    '（tianjin.member-kinds-apart）。',
+  '要由企业、高校和科研机构等多个独立法人组成 (第十一条(三), as 第九条(一)) is read as at least one enterprise, one university and one research institute; 等 admits other units besides (中介机构, 第九条(一)). The responsible unit counts for its own kind. No 原则上: not waivable (tianjin.member-kinds-apart).':
+    '“要由企业、高校和科研机构等多个独立法人组成”（第十一条(三)，与第九条(一)同）理解为企业、高校和科研机构至少' +
+    '各一家；“等”允许其他单位（第九条(一)所称中介机构）加入。责任单位计入其自身类别。未规定“原则上”，不得豁免' +
+    '（tianjin.member-kinds-apart）。',
   'Core members are read as the enterprise members, the responsible unit included when it is an enterprise.':
     '核心成员按企业成员认定，责任单位为企业的一并计入。',
   '以注册在天津的创新型企业为主 is read as more than half of the enterprise members.':
@@ -92,11 +97,14 @@ export const POLICY_READINGS_ZH: Readonly<Record<string, string>> = {
   'A report gives the total or the four parts; parts are summed.': '年报填报总额或四个分项；填报分项的，以分项之和计。',
   'A report is due for every calendar year from the year of approval on. A report for year Y submitted after its due date is recorded and flagged late. Its indicators are judged by the thresholds in force on the due date.':
     '自批准当年起，每个自然年度均应报送年报。Y年度报告在截止日期后报送的，予以记录并标注逾期。其指标按截止日期当日有效的标准评判。',
-  'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval year + 3. After a rectification the cycles count from the evaluation that ended it. ledger.evaluation-window: an evaluation is accepted from 3 months before a due date and takes that cycle; one per cycle; none before the first window opens. "One third each year" is a list, not a rule.':
-    '评估每3年在批准的周年日到期；首个评估年度为批准年度加3。整改后，评估周期自结束整改的那次评估起计算。ledger.evaluation-window：评估自到期日前3个月起受理，归属该周期；每个周期一次；首个受理窗口开启前不予受理。“每年评估三分之一”是名单安排，不是规则。',
-  'The period runs from the unqualified evaluation to the same date 2 years later. zone.rectification-at-end: A rectification (2 years from the unqualified evaluation, 七(三) 给予为期2年整改期限) is judged when it ends (到期评估): no evaluation before its end date is accepted. The evaluation on or after the end decides: 不合格 removes the zone; 合格 or 优秀 puts it back in good standing, and its evaluation cycles count from that evaluation: the next is due 3 years after it, accepted from 3 months before.':
-    '整改期自评估不合格之日起，至2年后的同一日止。zone.rectification-at-end：' +
-    LEDGER_INTERPRETATIONS_ZH['zone.rectification-at-end'].text,
+  'The evaluation is due on the anniversary of approval every 3 years; the first evaluation year is approval year + 3. After a rectification the cycles count from the evaluation that ended it. zone.evaluation-from-anniversary: an evaluation is accepted from its due date on (满3年) and takes that cycle; one per cycle; none before the first due date. "One third each year" is a list, not a rule.':
+    '评估每3年在批准的周年日到期；首个评估年度为批准年度加3。整改后，评估周期自结束整改的那次评估起计算。' +
+    'zone.evaluation-from-anniversary：评估自到期日起（满3年）受理，归属该周期；每个周期一次；首个到期日之前不予受理。' +
+    '“每年评估三分之一”是名单安排，不是规则。',
+  'The period runs from the unqualified evaluation to the same date 2 years later. It is judged when it ends (zone.rectification-at-end): no evaluation before its end date is accepted; the evaluation on or after the end decides: 不合格 removes the zone; 合格 or 优秀 puts it back in good standing, and its evaluation cycles count from that evaluation: the next is due 3 years after it and accepted from that anniversary on (zone.evaluation-from-anniversary).':
+    '整改期自评估不合格之日起，至2年后的同一日止，期满时评判（zone.rectification-at-end）：期满前的评估不予受理；' +
+    '期满当日或之后的评估决定结果：不合格则撤销示范区；合格或优秀则恢复正常状态，其评估周期自该次评估起计算：下次评估' +
+    '在其后3年到期，自该周年日起受理（zone.evaluation-from-anniversary）。',
   'Decided by the evaluation on or after the end date when it is unqualified; a removed zone takes no command.':
     '整改期满时或期满后的评估为不合格的，予以撤销；被撤销的示范区不再受理任何操作。',
   'In force from 2021-03-01, no end date (POLICIES.md, Ledger interpretation)':

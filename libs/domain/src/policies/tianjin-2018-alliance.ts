@@ -1,5 +1,5 @@
 import { listOf, say, Sentence } from '../shared/sentence';
-import { LEDGER_INTERPRETATIONS } from './ledger-interpretations';
+import { EVALUATION_WINDOW_MONTHS, LEDGER_INTERPRETATIONS } from './ledger-interpretations';
 /** 天津市推动产业技术创新战略联盟构建与发展的实施办法(试行) (天津市科学技术局, 2018-12-25; in force until 2020-12-31). */
 import { check, param, paramOn, RuleCheck } from '../shared/rule';
 import { DEFAULT_NOTICE_INTERPRETATION, lifecycleRule } from './lifecycle-rules';
@@ -19,6 +19,8 @@ import { Unit, UnitKind } from '../shared/unit';
 const FROM = '2018-12-25';
 const TO = '2020-12-31';
 const FILING = { rule: 'tianjin.filing-steps', citation: '第十二条(四)' };
+/** The kinds of member the alliance is made of: 第十一条(三), as 第九条(一) says it of every alliance. */
+const MEMBER_KINDS = { rule: 'tianjin.member-kinds', citation: '第十一条(三); 第九条(一)' };
 
 export const tianjinParams = {
   leadDivision: param(
@@ -40,15 +42,22 @@ export const tianjinParams = {
     FROM,
     {
       interpretation:
-        '成员单位原则上不少于10家 is counted with the responsible unit included; it counts for its own kind too.',
+        '成员单位原则上不少于10家 is counted with the responsible unit included. 原则上 qualifies the count only: ' +
+        `a waiver sets the count aside, never the kinds (${LEDGER_INTERPRETATIONS.tianjinMemberKindsApart.id}).`,
     },
   ),
   requiredKinds: param(
-    'tianjin.members-min',
-    '第十一条(三)',
+    MEMBER_KINDS.rule,
+    MEMBER_KINDS.citation,
     'kinds each present at least once among the member units',
     ['enterprise', 'university', 'research-institute'] as UnitKind[],
     FROM,
+    {
+      interpretation:
+        '要由企业、高校和科研机构等多个独立法人组成 (第十一条(三), as 第九条(一)) is read as at least one enterprise, one ' +
+        'university and one research institute; 等 admits other units besides (中介机构, 第九条(一)). The responsible ' +
+        `unit counts for its own kind. No 原则上: not waivable (${LEDGER_INTERPRETATIONS.tianjinMemberKindsApart.id}).`,
+    },
   ),
   coreLocalDivision: param(
     'tianjin.core-local',
@@ -121,6 +130,11 @@ export const tianjinParams = {
         `${LEDGER_INTERPRETATIONS.evaluationWindow.text} ${LEDGER_INTERPRETATIONS.tianjinEndWins.text}`,
     },
   ),
+  /**
+   * ledger.evaluation-window, shown with the policy's parameters: the months before a due date from which an
+   * evaluation is accepted. Kept when zones gave it up (zone.evaluation-from-anniversary): the text sets no age (满N年).
+   */
+  evaluationWindowMonths: EVALUATION_WINDOW_MONTHS,
   annualReportDue: param(
     'tianjin.annual-report',
     '第十七条',
@@ -163,17 +177,21 @@ function eligibility(application: ConsortiumApplication, on: string): RuleCheck[
   const localEnterprises = countOf(enterprises, registeredIn(paramOn(tianjinParams.coreLocalDivision, on)));
   const coreLocalPercent = paramOn(tianjinParams.coreLocalAbovePercent, on);
   const missingBodies = paramOn(tianjinParams.governanceBodies, on).filter((body) => !application.governance[body]);
-  const membersProblems = [
-    ...(units.length >= membersMin ? [] : [say`at least ${membersMin} required`]),
-    ...missingKinds.map((kind) => say`no ${KIND_NAMES[kind]}`),
-  ];
   return [
     ...responsibleUnit(application.lead, application.members, on),
+    // 原则上 qualifies the count only; the kinds are a rule of their own (ledger.waivers cannot set them aside).
     check(
       { rule: 'tianjin.members-min', citation: '第十一条(三)' },
-      membersProblems.length === 0,
-      membersProblems.length
-        ? say`${units.length} member units, the responsible unit included: ${listOf(membersProblems)}`
+      units.length >= membersMin,
+      units.length >= membersMin
+        ? say`${units.length} member units, the responsible unit included; at least ${membersMin} required`
+        : say`${units.length} member units, the responsible unit included: ${say`at least ${membersMin} required`}`,
+    ),
+    check(
+      MEMBER_KINDS,
+      missingKinds.length === 0,
+      missingKinds.length
+        ? say`${units.length} member units, the responsible unit included: ${listOf(missingKinds.map((kind) => say`no ${KIND_NAMES[kind]}`))}`
         : say`${units.length} member units, the responsible unit included, with enterprises, universities and research institutes`,
     ),
     check(

@@ -34,6 +34,20 @@ const withoutKind = (kind: Unit['kind']) => [
   ...[80, 81, 82].map((s) => enterprise('tianjin', s)),
 ];
 
+/** The review's filing: 10 units, the responsible unit included, enterprises and universities but no research institute. */
+const TEN_WITHOUT_INSTITUTE = [
+  ...MEMBERS[TIANJIN].filter((m) => m.kind !== 'research-institute'),
+  enterprise('tianjin', 89),
+];
+
+/** From a filing to the end of its public notice (2020-06-05): reviews and notice of the fixture timeline. */
+const untilNotice = [
+  c.review('formal', '2020-04-01'),
+  c.review('technical', '2020-04-02'),
+  c.review('expert', '2020-05-06'),
+  c.startNotice('2020-06-01'),
+];
+
 describe('tianjin-2018-alliance: in force until 2020-12-31 (第二十一条)', () => {
   it('a filing dated 2020-12-31 is accepted', () => void fileWith({ filedOn: '2020-12-31' }));
 
@@ -84,9 +98,13 @@ describe('tianjin.lead — 第十一条(二)', () => {
     }));
 });
 
-describe('tianjin.members-min — 第十一条(三)', () => {
-  it('10 member units with enterprises, universities and research institutes pass', () =>
-    expect(verdictOf(fileWith({}), 'tianjin.members-min')).toMatchObject({ ok: true, citation: '第十一条(三)' }));
+describe('tianjin.members-min — 第十一条(三): 联盟成员单位原则上不少于10家 (the count, waivable)', () => {
+  it('10 member units, the responsible unit included, pass', () =>
+    expect(inEnglish(verdictOf(fileWith({}), 'tianjin.members-min'))).toMatchObject({
+      ok: true,
+      citation: '第十一条(三)',
+      detail: '10 member units, the responsible unit included; at least 10 required',
+    }));
 
   it('9 member units fail', () =>
     expect(inEnglish(verdictOf(fileWith({ members: MEMBERS[TIANJIN].slice(1) }), 'tianjin.members-min'))).toMatchObject(
@@ -96,29 +114,156 @@ describe('tianjin.members-min — 第十一条(三)', () => {
       },
     ));
 
-  it('no research institute fails', () =>
-    expect(
-      inEnglish(verdictOf(fileWith({ members: withoutKind('research-institute') }), 'tianjin.members-min')),
-    ).toMatchObject({
+  it('it counts units only: 10 without a research institute pass it (the kinds are tianjin.member-kinds)', () =>
+    expect(verdictOf(fileWith({ members: TEN_WITHOUT_INSTITUTE }), 'tianjin.members-min')).toMatchObject({
+      ok: true,
+    }));
+
+  it('原则上: given 9 units of every kind and its waiver, when approved, then the approval cites the waiver', () => {
+    const history = eventsOf(TIANJIN, [
+      fileConsortium(TIANJIN, { members: MEMBERS[TIANJIN].slice(1) }),
+      c.waive('tianjin.members-min', '2020-03-10', '津科发〔2020〕5号'),
+      ...untilNotice,
+    ]);
+    const [approved] = spec
+      .given(history)
+      .when(c.approve('2020-06-08'))
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
+    expect(verdictOf([approved], 'tianjin.members-min')).toMatchObject({
+      ok: true,
+      waived: { reference: '津科发〔2020〕5号' },
+    });
+    expect(verdictOf([approved], 'tianjin.member-kinds').ok).toBe(true);
+  });
+});
+
+describe('tianjin.member-kinds — 第十一条(三); 第九条(一): 要由企业、高校和科研机构等多个独立法人组成 (not waivable)', () => {
+  it('enterprises, universities and research institutes among the member units pass', () =>
+    expect(inEnglish(verdictOf(fileWith({}), 'tianjin.member-kinds'))).toMatchObject({
+      ok: true,
+      citation: '第十一条(三); 第九条(一)',
+      detail: '10 member units, the responsible unit included, with enterprises, universities and research institutes',
+    }));
+
+  it('10 member units with no research institute fail it, whatever the count', () =>
+    expect(inEnglish(verdictOf(fileWith({ members: TEN_WITHOUT_INSTITUTE }), 'tianjin.member-kinds'))).toEqual({
+      rule: 'tianjin.member-kinds',
+      citation: '第十一条(三); 第九条(一)',
       ok: false,
-      detail: expect.stringMatching(/no research institute/),
+      detail: '10 member units, the responsible unit included: no research institute',
     }));
 
   it('no university fails', () =>
-    expect(inEnglish(verdictOf(fileWith({ members: withoutKind('university') }), 'tianjin.members-min'))).toMatchObject(
-      {
-        ok: false,
-        detail: expect.stringMatching(/no university/),
-      },
-    ));
+    expect(
+      inEnglish(verdictOf(fileWith({ members: withoutKind('university') }), 'tianjin.member-kinds')),
+    ).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/no university/),
+    }));
 
   it('the responsible unit counts for its own kind', () =>
     expect(
       verdictOf(
         fileWith({ lead: researchInstitute('tianjin', 86), members: withoutKind('research-institute') }),
-        'tianjin.members-min',
+        'tianjin.member-kinds',
       ).ok,
     ).toBe(true));
+
+  it('it does not say 原则上: given a filing without a research institute, when an officer waives it, then 422 ledger.waivers', () =>
+    void spec
+      .given(eventsOf(TIANJIN, [fileConsortium(TIANJIN, { members: TEN_WITHOUT_INSTITUTE })]))
+      .when(c.waive('tianjin.member-kinds', '2020-03-10'))
+      .thenRejects({ code: 'rule-violated', rule: 'ledger.waivers' }));
+
+  it('given 10 units without a research institute and tianjin.members-min waived, when approved, then refused naming tianjin.member-kinds', () => {
+    const history = eventsOf(TIANJIN, [
+      fileConsortium(TIANJIN, { members: TEN_WITHOUT_INSTITUTE }),
+      c.waive('tianjin.members-min', '2020-03-10'),
+      ...untilNotice,
+    ]);
+    const refused = spec
+      .given(history)
+      .when(c.approve('2020-06-08'))
+      .thenRejects({
+        code: 'rule-violated',
+        rule: 'tianjin.member-kinds',
+        citation: '第十一条(三); 第九条(一)',
+        details: [expect.objectContaining({ rule: 'tianjin.member-kinds', ok: false })],
+      });
+    expect(inEnglish(refused.message)).toContain('tianjin.member-kinds');
+  });
+
+  it('given the same consortium, when a research institute joins before approval, then it is approved', () => {
+    const history = eventsOf(TIANJIN, [
+      fileConsortium(TIANJIN, { members: TEN_WITHOUT_INSTITUTE }),
+      ...untilNotice,
+      c.addMember('2020-06-05', researchInstitute('tianjin', 87)),
+    ]);
+    const [approved] = spec
+      .given(history)
+      .when(c.approve('2020-06-08'))
+      .thenMatches([{ type: 'ConsortiumApproved' }]);
+    expect(verdictOf([approved], 'tianjin.member-kinds').ok).toBe(true);
+  });
+});
+
+describe('tianjin.member-kinds-apart (Ledger interpretation 2026-12-03): consortia filed before it', () => {
+  /** A filing as recorded before 2026-12-03: one verdict on the count and the kinds together, waived as a whole. */
+  const filedBefore = (): ConsortiumEvent[] => {
+    const [filed] = eventsOf(TIANJIN, [fileConsortium(TIANJIN, { members: TEN_WITHOUT_INSTITUTE })]);
+    if (filed.type !== 'ConsortiumFiled') throw new Error('expected the filing');
+    const eligibility = filed.data.eligibility
+      .filter((verdict) => verdict.rule !== 'tianjin.member-kinds')
+      .map((verdict) =>
+        verdict.rule === 'tianjin.members-min'
+          ? { ...verdict, ok: false, detail: '10 member units, the responsible unit included: no research institute' }
+          : verdict,
+      );
+    const waived: ConsortiumEvent = {
+      type: 'RuleWaived',
+      data: {
+        consortiumId: id,
+        rule: 'tianjin.members-min',
+        citation: '第十一条(三)',
+        on: '2020-03-10',
+        reason: '经研究同意',
+        reference: '津科发〔2020〕3号',
+        actor: 'officer-zhang',
+      },
+    };
+    return [{ ...filed, data: { ...filed.data, eligibility, eligible: false } }, waived];
+  };
+
+  it('its recorded verdicts stay as recorded: the count-and-kinds verdict, waived', () => {
+    const state = stateOf(filedBefore());
+    expect(state.eligibility.map((verdict) => verdict.rule)).not.toContain('tianjin.member-kinds');
+    expect(state.eligibility.find((verdict) => verdict.rule === 'tianjin.members-min')).toMatchObject({
+      ok: true,
+      detail: '10 member units, the responsible unit included: no research institute',
+      waived: { reference: '津科发〔2020〕3号' },
+    });
+  });
+
+  it('an approval decided now checks tianjin.member-kinds: the earlier waiver of tianjin.members-min waives the count only', () =>
+    void spec
+      .given(eventsOf(TIANJIN, untilNotice, filedBefore()))
+      .when(c.approve('2020-06-08'))
+      .thenRejects({ code: 'rule-violated', rule: 'tianjin.member-kinds' }));
+
+  it('an alliance approved before stays approved; a later member change records tianjin.member-kinds, refusing nothing', () => {
+    const approvedBefore: ConsortiumEvent = {
+      type: 'ConsortiumApproved',
+      data: { consortiumId: id, on: '2020-06-08', checks: [], rule: 'tianjin.filing-steps', citation: '第十二条(四)' },
+    };
+    const history = [...eventsOf(TIANJIN, untilNotice, filedBefore()), approvedBefore];
+    expect(stateOf(history).status).toBe('active');
+    const [added] = spec
+      .given(history)
+      .when(c.addMember('2020-07-01', enterprise('tianjin', 88)))
+      .thenMatches([{ type: 'MemberAdded' }]);
+    expect(verdictOf([added], 'tianjin.member-kinds')).toMatchObject({ ok: false });
+    expect(verdictOf([added], 'tianjin.members-min')).toMatchObject({ ok: true });
+  });
 });
 
 describe('tianjin.core-local — 第十一条(三)', () => {

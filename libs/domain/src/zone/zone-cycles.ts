@@ -1,9 +1,13 @@
 /**
- * A zone's evaluation cycles (zone.evaluation-cycle 六(四), ledger.evaluation-window): the one source of truth the
+ * A zone's evaluation cycles (zone.evaluation-cycle 六(四), zone.evaluation-from-anniversary): the one source of truth the
  * evaluation decision, the schedule (`dueInYear`) and the deadlines all read.
  *
- * Cycles fall due every 3 years on the anniversaries of an anchor, each open from a window before its due date
- * (`cycleOf`). A zone's history is a list of segments, each with its own anchor:
+ * Cycles fall due every 3 years on the anniversaries of an anchor, each open from its due date on (`cycleOf` with
+ * the zone's window of 0 months: 满3年, zone.evaluation-from-anniversary, catalogue 2026-12-03; until then the
+ * 3 months of ledger.evaluation-window, whose cycles stay recorded on the evaluations that took them). Evaluations
+ * recorded before 2026-12-01 carry no cycle and restorations no anchor; they were all dated on or after a zone's third
+ * anniversary and before 2026-12-01, before any second cycle's window, so they fall in the same cycles under either
+ * window. A zone's history is a list of segments, each with its own anchor:
  * - from approval until the zone goes into rectification (the segment ends with the cycle of the unqualified
  *   evaluation);
  * - after a rectification closed by a qualified or excellent evaluation (zone.rectification 七(三)): anchored on that
@@ -31,7 +35,7 @@ export interface CycleSegment {
 
 type ZoneHistory = Pick<ZoneState, 'approvedOn' | 'rectifications' | 'evaluations'>;
 
-/** Cycles anchored on `anchor`, with the cycle length and the window in force on that date. */
+/** Cycles anchored on `anchor`, with the cycle length and the window (none: from the anniversary) in force then. */
 export const zoneCyclesFrom = (anchor: BusinessDate): EvaluationCycles => ({
   anchor,
   years: paramOn(nmg2022ZoneParams.evaluationCycleYears, anchor),

@@ -143,7 +143,7 @@ function evaluationDeadlines(state: ZoneState, today: BusinessDate, horizonEnd: 
     ];
   }
   // An active zone: the cycles of its current segment not yet evaluated (one evaluated later settles the earlier ones
-  // too: a late evaluation takes the cycle whose window it falls in), of which only the latest overdue one.
+  // too: a late evaluation takes the cycle of the latest anniversary before it), of which only the latest overdue one.
   const segment = currentSegment(state);
   const evaluated = state.evaluations.map((e) => cycleNumberOf(e, segment) ?? 0);
   const latestEvaluated = Math.max(0, ...evaluated);

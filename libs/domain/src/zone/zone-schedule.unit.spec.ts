@@ -81,13 +81,14 @@ describe(`${named(P.evaluationCycleYears)}: evaluation due dates (Ledger interpr
 });
 
 describe(`${named(P.evaluationCycleYears)}: the schedule agrees with the decision (zone-cycles)`, () => {
+  /** As recorded under catalogue 2026-12-01, whose window opened 3 months before the due date. */
   const FIRST_CYCLE = { number: 1, due: '2025-12-01', opens: '2025-09-01' };
   const inWindow: ZoneEvent = {
     type: 'ZoneEvaluated',
     data: { zoneId: ZONE_ID, on: '2025-10-01', grade: 'qualified', kind: 'cycle', cycle: FIRST_CYCLE, ...CYCLE },
   };
 
-  it('an evaluation in the window before the due date settles its cycle', () =>
+  it('an evaluation recorded in the window of catalogue 2026-12-01, before the due date, settles its cycle', () =>
     expect(
       upcomingDeadlines(replay([zoneDesignated(), inWindow]), '2025-10-02', 90).filter((d) => d.kind === 'evaluation'),
     ).toEqual([]));
@@ -97,8 +98,8 @@ describe(`${named(P.evaluationCycleYears)}: the schedule agrees with the decisio
     const [deadline] = upcomingDeadlines(zone, '2025-06-01', 365).filter((d) => d.kind === 'evaluation');
     expect(deadline.due).toBe('2025-12-01');
     const decide = (on: string) => zoneDecider.decide(recordZoneEvaluation(on, 'qualified'), zone, { today: on });
-    expect(decide('2025-08-31')).toMatchObject({ kind: 'rejection', rule: 'zone.evaluation-cycle' });
-    expect(decide('2025-09-01')).toMatchObject([{ data: { cycle: { due: deadline.due } } }]);
+    expect(decide('2025-11-30')).toMatchObject({ kind: 'rejection', rule: 'zone.evaluation-cycle' });
+    expect(decide('2025-12-01')).toMatchObject([{ data: { cycle: { due: deadline.due, opens: deadline.due } } }]);
   });
 });
 

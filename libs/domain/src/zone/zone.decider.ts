@@ -10,10 +10,11 @@ import { say } from '../shared/sentence';
  *   correction (`AnnualReportCorrected`, naming zone.annual-report-due too): it replaces indicators and findings,
  *   timeliness stays the first report's.
  *   Failing indicators are findings, not rejections: the grade is the evaluators' decision, recorded separately.
- * - Evaluations (zone.evaluation-cycle 六(四), ledger.evaluation-window): cycles fall due every 3 years on the
- *   anniversaries of approval (`zone-cycles.ts`); an evaluation of an active zone is accepted from 3 months before a
- *   due date and takes that cycle (recorded on ZoneEvaluated with the next due date); one per cycle; one before the
- *   first window opens is `rule-violated`. Evaluations are recorded in date order.
+ * - Evaluations (zone.evaluation-cycle 六(四), zone.evaluation-from-anniversary): cycles fall due every 3 years on the
+ *   anniversaries of approval (`zone-cycles.ts`); an evaluation of an active zone is accepted from a due date on
+ *   (满3年, never before) and takes that cycle (recorded on ZoneEvaluated with the next due date); one per cycle; one
+ *   before the first due date is `rule-violated`. Evaluations are recorded in date order. (Until catalogue 2026-12-03
+ *   the 3-month window of ledger.evaluation-window held for zones too; those evaluations keep their cycles.)
  * - Unqualified while active → rectification until the same date two years later (zone.rectification 七(三)).
  * - A rectification is judged when it ends: an evaluation before its end date is `rule-violated` (zone.rectification);
  *   on or after it, unqualified → `ZoneRemoved` (zone.removal 七(三)), qualified/excellent → `ZoneRectified`, and the

@@ -56,8 +56,11 @@ const restoringEvaluation = (on: string, grade: ZoneGrade, nextDue: string): Zon
   type: 'ZoneEvaluated',
   data: { zoneId: ZONE_ID, on, grade, kind: 'rectification-end', nextDue, ...RECTIFICATION },
 });
-const FIRST_CYCLE = { number: 1, due: '2025-12-01', opens: '2025-09-01' };
-const SECOND_CYCLE = { number: 2, due: '2028-12-01', opens: '2028-09-01' };
+/** A zone's cycles open on their due dates: evaluated once approved 3 years (满3年), and on each later anniversary. */
+const FIRST_CYCLE = { number: 1, due: '2025-12-01', opens: '2025-12-01' };
+const SECOND_CYCLE = { number: 2, due: '2028-12-01', opens: '2028-12-01' };
+/** The first cycle as recorded under catalogue 2026-12-01, whose window opened 3 months before the due date. */
+const FIRST_CYCLE_WITH_WINDOW = { number: 1, due: '2025-12-01', opens: '2025-09-01' };
 const rectificationStarted = (on: string, until: string): ZoneEvent => ({
   type: 'ZoneRectificationStarted',
   data: { zoneId: ZONE_ID, on, until, ...RECTIFICATION },
@@ -271,25 +274,38 @@ describe(named(P.annualReportDueMonthDay), () => {
 });
 
 describe(named(P.evaluationCycleYears), () => {
-  it('a zone approved 2022-12-01 is not evaluated before its first window opens on 2025-09-01', () => {
-    given([zoneDesignated()])
-      .when(recordZoneEvaluation('2025-08-31', 'qualified'))
+  it('a zone approved 2022-12-01 is not evaluated before it has been approved 3 years (满3年): 2025-11-30 is refused', () => {
+    const refused = given([zoneDesignated()])
+      .when(recordZoneEvaluation('2025-11-30', 'qualified'))
       .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: FIRST_CYCLE }] });
+    expect(inEnglish(refused.message)).toBe(
+      `the evaluations of zone ${ZONE_ID} count from 2022-12-01: the next is due on 2025-12-01 and is accepted from ` +
+        '2025-12-01, not on 2025-11-30',
+    );
   });
 
-  it('it is evaluated from 3 months before its third anniversary; the event records the cycle and the next due date', () => {
+  it("the review's case: approved 2022-11-14, an unqualified evaluation on 2025-08-14 is refused, and no rectification starts", () =>
+    void given([zoneDesignated({ approvedOn: '2022-11-14' })])
+      .when(recordZoneEvaluation('2025-08-14', 'unqualified'))
+      .thenRejects({
+        code: 'rule-violated',
+        ...CYCLE,
+        details: [{ cycle: { number: 1, due: '2025-11-14', opens: '2025-11-14' } }],
+      }));
+
+  it('it is evaluated from its third anniversary on; the event records the cycle and the next due date', () => {
     given([zoneDesignated()])
-      .when(recordZoneEvaluation('2025-09-01', 'qualified'))
-      .then([cycleEvaluated('2025-09-01', 'qualified', FIRST_CYCLE, '2028-12-01')]);
+      .when(recordZoneEvaluation('2025-12-01', 'qualified'))
+      .then([cycleEvaluated('2025-12-01', 'qualified', FIRST_CYCLE, '2028-12-01')]);
   });
 
-  it('a late evaluation takes the cycle whose window it falls in', () => {
+  it('a late evaluation takes the cycle of the latest anniversary it comes after', () => {
     given([zoneDesignated()])
       .when(recordZoneEvaluation('2027-06-01', 'qualified'))
       .then([cycleEvaluated('2027-06-01', 'qualified', FIRST_CYCLE, '2028-12-01')]);
   });
 
-  it('one evaluation per cycle: a second in the same cycle is refused, naming the next window', () => {
+  it('one evaluation per cycle: a second in the same cycle is refused, naming the next cycle', () => {
     given([zoneDesignated(), cycleEvaluated('2025-12-01', 'qualified', FIRST_CYCLE, '2028-12-01')])
       .when(recordZoneEvaluation('2026-06-01', 'excellent'))
       .thenRejects({
@@ -305,23 +321,50 @@ describe(named(P.evaluationCycleYears), () => {
       .thenRejects({ code: 'rule-violated', ...CYCLE });
   });
 
-  it('the next cycle opens 3 months before the sixth anniversary', () => {
+  it('the next cycle is evaluated from the sixth anniversary on, not before', () => {
     const history = [zoneDesignated(), cycleEvaluated('2025-12-01', 'qualified', FIRST_CYCLE, '2028-12-01')];
     const later = { today: '2028-12-31' };
     given(history)
-      .when(recordZoneEvaluation('2028-08-31', 'qualified'), later)
+      .when(recordZoneEvaluation('2028-11-30', 'qualified'), later)
       .thenRejects({ code: 'rule-violated', ...CYCLE });
     given(history)
-      .when(recordZoneEvaluation('2028-09-01', 'excellent'), later)
-      .then([cycleEvaluated('2028-09-01', 'excellent', SECOND_CYCLE, '2031-12-01'), recommended('2028-09-01')]);
+      .when(recordZoneEvaluation('2028-12-01', 'excellent'), later)
+      .then([cycleEvaluated('2028-12-01', 'excellent', SECOND_CYCLE, '2031-12-01'), recommended('2028-12-01')]);
   });
 
-  it('approved on 29 February, its first evaluation is due on 28 February three years later', () => {
+  it('approved on 29 February, its first evaluation is due, and accepted, on 28 February three years later', () => {
     given([zoneDesignated({ approvedOn: '2024-02-29' })])
       .when(recordZoneEvaluation('2027-02-28', 'qualified'), { today: '2027-03-01' })
       .then([
-        cycleEvaluated('2027-02-28', 'qualified', { number: 1, due: '2027-02-28', opens: '2026-11-28' }, '2030-02-28'),
+        cycleEvaluated('2027-02-28', 'qualified', { number: 1, due: '2027-02-28', opens: '2027-02-28' }, '2030-02-28'),
       ]);
+  });
+
+  describe('an evaluation recorded in the 3-month window of catalogue 2026-12-01 keeps what it decided', () => {
+    const early = cycleEvaluated('2025-09-01', 'qualified', FIRST_CYCLE_WITH_WINDOW, '2028-12-01');
+
+    it('it holds its cycle: another on or after the due date is refused as a second evaluation of that cycle', () =>
+      void given([zoneDesignated(), early])
+        .when(recordZoneEvaluation('2025-12-01', 'qualified'))
+        .thenRejects({
+          code: 'rule-violated',
+          ...CYCLE,
+          details: [{ evaluatedOn: '2025-09-01', next: SECOND_CYCLE }],
+        }));
+
+    it('one before the due date is refused naming the next cycle not yet evaluated', () =>
+      void given([zoneDesignated(), early])
+        .when(recordZoneEvaluation('2025-10-01', 'qualified'))
+        .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: SECOND_CYCLE }] }));
+
+    it('an unqualified one keeps its rectification', () =>
+      expect(
+        replay([
+          zoneDesignated(),
+          cycleEvaluated('2025-09-01', 'unqualified', FIRST_CYCLE_WITH_WINDOW, '2027-09-01'),
+          rectificationStarted('2025-09-01', '2027-09-01'),
+        ]),
+      ).toMatchObject({ status: 'rectification', rectificationUntil: '2027-09-01' }));
   });
 
   it('grades are 优秀/合格/不合格: excellent, qualified, unqualified', () => {
@@ -433,27 +476,28 @@ describe(named(P.rectificationYears), () => {
     expect(state.rectificationUntil).toBeUndefined();
   });
 
-  describe('after it, the cycles count from the evaluation that ended it, with the same window', () => {
+  describe('after it, the cycles count from the evaluation that ended it, each from its anniversary on', () => {
     const RESTORED = [
       ...IN_RECTIFICATION,
       restoringEvaluation('2028-01-10', 'qualified', '2031-01-10'),
       rectified('2028-01-10'),
     ];
-    const NEW_FIRST_CYCLE = { number: 1, due: '2031-01-10', opens: '2030-10-10' };
+    const NEW_FIRST_CYCLE = { number: 1, due: '2031-01-10', opens: '2031-01-10' };
 
     it.each([
       ['the cycle of the approval (2028-12-01) is no longer due', '2028-12-01'],
-      ['the day before the new window', '2030-10-09'],
+      ['3 months before the third anniversary of the restoring evaluation', '2030-10-10'],
+      ['the day before it', '2031-01-09'],
     ])('%s: refused', (_why, on) => {
       given(RESTORED)
         .when(recordZoneEvaluation(on, 'qualified'), { today: '2031-06-30' })
         .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: NEW_FIRST_CYCLE }] });
     });
 
-    it('accepted from 3 months before the third anniversary of the restoring evaluation', () => {
+    it('accepted from the third anniversary of the restoring evaluation on', () => {
       given(RESTORED)
-        .when(recordZoneEvaluation('2030-10-10', 'qualified'), { today: '2031-06-30' })
-        .then([cycleEvaluated('2030-10-10', 'qualified', NEW_FIRST_CYCLE, '2034-01-10')]);
+        .when(recordZoneEvaluation('2031-01-10', 'qualified'), { today: '2031-06-30' })
+        .then([cycleEvaluated('2031-01-10', 'qualified', NEW_FIRST_CYCLE, '2034-01-10')]);
     });
   });
 
@@ -465,11 +509,11 @@ describe(named(P.rectificationYears), () => {
     ];
     const later = { today: '2028-12-31' };
     given(history)
-      .when(recordZoneEvaluation('2028-08-31', 'qualified'), later)
+      .when(recordZoneEvaluation('2028-11-30', 'qualified'), later)
       .thenRejects({ code: 'rule-violated', ...CYCLE, details: [{ cycle: SECOND_CYCLE }] });
     given(history)
-      .when(recordZoneEvaluation('2028-09-01', 'qualified'), later)
-      .then([cycleEvaluated('2028-09-01', 'qualified', SECOND_CYCLE, '2031-12-01')]);
+      .when(recordZoneEvaluation('2028-12-01', 'qualified'), later)
+      .then([cycleEvaluated('2028-12-01', 'qualified', SECOND_CYCLE, '2031-12-01')]);
   });
 
   it('a zone in rectification still reports every year', () => {

@@ -50,7 +50,8 @@ export type AnnualReportCorrected = DomainEvent<
 export type ZoneEvaluationKind = 'cycle' | 'during-rectification' | 'rectification-end';
 
 /**
- * `cycle`: the cycle a regular evaluation took (zone.evaluation-cycle, ledger.evaluation-window). `nextDue`: when the
+ * `cycle`: the cycle a regular evaluation took (zone.evaluation-cycle; its `opens` is the due date from catalogue
+ * 2026-12-03 on, zone.evaluation-from-anniversary, 3 months before under ledger.evaluation-window). `nextDue`: when the
  * next evaluation falls due after this one — the next cycle's due date, the end of the rectification it starts, or
  * 3 years after the evaluation that closes a rectification; absent when it removes the zone. Both are recorded from
  * catalogue 2026-12-01 on; evaluations recorded before lack them. 'during-rectification' is no longer decided (a

@@ -192,6 +192,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'research institute': '科研院所',
   other: '其他单位',
   '{0} member units, the responsible unit included: {1}': '成员单位（含对外责任主体单位）{0}家：{1}',
+  '{0} member units, the responsible unit included; at least {1} required':
+    '成员单位（含对外责任主体单位）{0}家；原则上不少于{1}家',
   '{0} member units, the responsible unit included, with enterprises, universities and research institutes':
     '成员单位（含对外责任主体单位）{0}家，包括企业、高校和科研院所',
   '{0} of {1} enterprise members registered in Tianjin ({2}); more than {3}% required':

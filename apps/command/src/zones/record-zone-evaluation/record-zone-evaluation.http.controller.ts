@@ -19,12 +19,13 @@ export class RecordZoneEvaluationHttpController {
     summary: 'Record an evaluation (zone.evaluation-cycle 六(四)) and its consequences (七(三)).',
     description:
       'An active zone is evaluated every 3 years from its approval (zone.evaluation-cycle 六(四)): an evaluation is ' +
-      'accepted from 3 months before a due date (ledger.evaluation-window) and takes that cycle; one per cycle; one ' +
-      'before the first window opens is 422 rule-violated. The answer names the `cycle` and the `nextDue` date. ' +
+      'accepted from a due date on, once the zone has been approved 3 years (满3年, zone.evaluation-from-anniversary), ' +
+      'and takes that cycle; one per cycle; one before the first due date is 422 rule-violated. The answer names the ' +
+      '`cycle` and the `nextDue` date. ' +
       'unqualified → `rectification` until the same date two years later (zone.rectification); no evaluation before ' +
       'that date is accepted (422 rule-violated, zone.rectification); the evaluation on or after it decides: ' +
-      'unqualified → `removed` (zone.removal), qualified or excellent → `active`, the next evaluation due 3 years ' +
-      'after it. Excellent → recommended for national level (zone.excellent-recommend). A removed zone takes no ' +
+      'unqualified → `removed` (zone.removal), qualified or excellent → `active`, the next evaluation due (and ' +
+      'accepted from) 3 years after it. Excellent → recommended for national level (zone.excellent-recommend). A removed zone takes no ' +
       'command (422 invalid-state).',
   })
   @ApiCreatedResponse({

@@ -20,10 +20,12 @@ export const TIANJIN_2018_ALLIANCE_RULES: ReadonlyArray<RuleText> = [
     '第十一条(二)',
     'the responsible unit (对外责任主体单位) is an independent legal person registered in Tianjin (division 12xxxx)',
   ),
+  ruleText('tianjin.members-min', '第十一条(三)', 'member units at least 10, the responsible unit included'),
   ruleText(
-    'tianjin.members-min',
-    '第十一条(三)',
-    'member units at least 10, including enterprises, universities and research institutes (at least one of each)',
+    'tianjin.member-kinds',
+    '第十一条(三); 第九条(一)',
+    'the alliance is made of independent legal persons of several kinds: at least one enterprise, one university and ' +
+      'one research institute among the member units, the responsible unit included',
   ),
   ruleText(
     'tianjin.core-local',

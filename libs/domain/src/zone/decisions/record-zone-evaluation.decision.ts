@@ -41,18 +41,22 @@ function recommendation(zoneId: string, on: BusinessDate, grade: ZoneGrade): Zon
 }
 
 /**
- * An active zone's regular evaluation (zone.evaluation-cycle 六(四), ledger.evaluation-window): it takes the cycle whose
- * window it falls in, one evaluation per cycle; none before the first window of the zone's current cycles opens.
+ * An active zone's regular evaluation (zone.evaluation-cycle 六(四), zone.evaluation-from-anniversary): it takes the
+ * cycle of the latest anniversary on or before its date, one evaluation per cycle; none before the first due date of
+ * the zone's current cycles (满3年). An evaluation recorded under catalogue 2026-12-01 in the 3 months before a due date
+ * holds its cycle: a refusal names the first cycle not yet evaluated.
  */
 function cycleEvaluation(state: ZoneState, on: BusinessDate, grade: ZoneGrade): Decision<ZoneEvent> {
   const segment = currentSegment(state);
   const cycle = cycleOf(segment.cycles, on);
   if (!cycle || cycle.number < segment.first) {
-    const first = cycleNumbered(segment.cycles, segment.first);
+    let number = segment.first;
+    while (evaluationOfCycle(state, segment, number)) number++;
+    const next = cycleNumbered(segment.cycles, number);
     return reject(
       'rule-violated',
-      say`the evaluations of zone ${state.id} count from ${segment.since}: the next is due on ${first.due} and is accepted from ${first.opens}, not on ${on}`,
-      { ...refOf(p.evaluationCycleYears), details: [{ cycle: first }] },
+      say`the evaluations of zone ${state.id} count from ${segment.since}: the next is due on ${next.due} and is accepted from ${next.opens}, not on ${on}`,
+      { ...refOf(p.evaluationCycleYears), details: [{ cycle: next }] },
     );
   }
   const taken = evaluationOfCycle(state, segment, cycle.number);
