@@ -490,16 +490,27 @@ describe('POST /v1/reconciliations: what a review found', () => {
     ]);
   });
 
-  it('nor with one under another voucher when its own disbursement is outside the period compared', async () => {
+  it('pairs with its own disbursement paid a day before the period compared (within 3 days), not another voucher', async () => {
     const run = await postStatement(csv('凭证号,日期,收款单位,金额', `PZ-2026-005,2026-03-04,${PAYEE},2000000.00`), {
       from: '2026-03-04',
       to: '2026-03-31',
     });
     expect(run.status).toBe(201);
     expect(all(run.body)).toEqual([
-      ['only-in-statement', null, 2, null],
+      ['matched', 'voucher', 2, 'pz-2026-005'],
       ['only-in-ledger', null, null, 'PZ-2026-006'],
     ]);
+  });
+
+  it('nor with one under another voucher when its own disbursement is beyond the period and its 3 days', async () => {
+    // pz-2026-005 was paid 03-03, 4 days before the period; PZ-2026-006, 03-04, is within 3 days of the line, same
+    // amount and payee, but under another voucher: no pair, and as it is outside the period it is not listed.
+    const run = await postStatement(csv('凭证号,日期,收款单位,金额', `PZ-2026-005,2026-03-07,${PAYEE},2000000.00`), {
+      from: '2026-03-07',
+      to: '2026-03-31',
+    });
+    expect(run.status).toBe(201);
+    expect(all(run.body)).toEqual([['only-in-statement', null, 2, null]]);
   });
 
   it('a payment whose 摘要 begins with 累计 is a payment; the total rows are left out', async () => {

@@ -42,6 +42,8 @@ import { reconciliationRunView, ReconciliationRunView } from './reconciliation-r
 import { parseMapping, statementLayout } from './statement-columns';
 import { readStatementFile, StatementProblem } from './statement-file';
 import { statementLines } from './statement-lines';
+import { addDays } from '@ledger/domain/shared/dates';
+import { DATE_TOLERANCE_DAYS } from '@ledger/domain/reconciliation/statement-matching';
 import { say } from '@ledger/domain/shared/sentence';
 import { recordCalled } from '../shared/record-called';
 
@@ -96,7 +98,13 @@ export class ReconciliationsHttpController {
       ...(dto.policy !== undefined && { policy: dto.policy }),
       ...(jurisdiction && { jurisdiction: [...jurisdiction.policies, ...jurisdiction.regions] }),
     };
-    const { payments, vouchers } = await ledgerPayments(this.readStore, { ...scope, jurisdiction });
+    // Payments a few days beyond the period may pair with its first or last lines (± DATE_TOLERANCE_DAYS).
+    const { payments, vouchers } = await ledgerPayments(this.readStore, {
+      ...scope,
+      from: addDays(from, -DATE_TOLERANCE_DAYS),
+      to: addDays(to, DATE_TOLERANCE_DAYS),
+      jurisdiction,
+    });
     const reconciliationId = entityIdFor('reconciliation', meta.commandId);
     return this.decide({ type: 'MatchStatement', data: { reconciliationId, statement, scope } }, meta, {
       payments,

@@ -195,6 +195,24 @@ describe(`${LEDGER.statementMatching.rule} — ${LEDGER.statementMatching.citati
     expect(outcomesOf(lines, ledger, ['PZ-1'])).toEqual([['matched', 'amount-date-payee', 2, 'PZ-1']]);
   });
 
+  it('a payment just outside the period (the scope 2025-11-01..30) pairs with a line within 3 days; unpaired, it is not listed', () => {
+    const atTheEdges = [
+      line(2, { paidOn: '2025-11-01', payee: '沈阳重型机械有限公司' }),
+      line(3, { paidOn: '2025-11-30', amountFen: yuan(50_000), payee: '沈阳重型机械有限公司' }),
+    ];
+    const payments = [
+      paid('PZ-9', 100_000, '2025-10-30'), // 2 days before the period: pairs with line 2
+      paid('PZ-8', 70_000, '2025-10-31'), // before the period, no line: not the statement's business
+      paid('PZ-7', 70_000, '2025-11-15'), // in the period, no line: only in the ledger
+      paid('PZ-6', 50_000, '2025-12-03'), // 3 days after: pairs with line 3
+    ];
+    expect(outcomesOf(atTheEdges, payments)).toEqual([
+      ['matched', 'amount-date-payee', 2, 'PZ-9'],
+      ['matched', 'amount-date-payee', 3, 'PZ-6'],
+      ['only-in-ledger', null, null, 'PZ-7'],
+    ]);
+  });
+
   it('records the file, how it was read, the scope, every line with both sides, and the counts', () => {
     given([])
       .when(match([line(2, { voucher: 'PZ-1', amountFen: yuan(1) }), line(3, { voucher: 'Q' })]), { payments: ledger })

@@ -8,8 +8,11 @@ import { LedgerPayment } from '../statement';
 import { countOutcomes, matchStatement } from '../statement-matching';
 
 /**
- * ledger.statement-matching: the statement against the disbursements the run's scope selected (`payments`);
- * `ledgerVouchers`, every voucher the ledger disbursed under, whatever the scope (see matchStatement).
+ * ledger.statement-matching: the statement against the disbursements the run's scope selected (`payments`, read
+ * DATE_TOLERANCE_DAYS beyond the period on each side, so that a line on its first or last day can pair with a payment
+ * just outside it); `ledgerVouchers`, every voucher the ledger disbursed under, whatever the scope (see
+ * matchStatement). A payment outside the period that pairs with no line is not the statement's business and is not
+ * listed.
  */
 export function decideMatchStatement(
   command: MatchStatement,
@@ -20,7 +23,10 @@ export function decideMatchStatement(
   const { reconciliationId, statement, scope } = command.data;
   if (state.exists)
     return reject('invalid-state', say`reconciliation ${reconciliationId} was already run`, LEDGER.statementMatching);
-  const lines = matchStatement(statement.lines, payments, ledgerVouchers);
+  const lines = matchStatement(statement.lines, payments, ledgerVouchers).filter(
+    ({ outcome, ledger }) =>
+      outcome !== 'only-in-ledger' || (ledger!.paidOn >= scope.from && ledger!.paidOn <= scope.to),
+  );
   return [
     {
       type: 'StatementMatched',
