@@ -99,8 +99,9 @@ const OUTCOME_OF_DISAGREEMENT: ReadonlyArray<LineOutcome> = ['matched', 'payee-d
  *   earlier disbursement first). A pair is taken when neither side is taken yet: nearest first, not the most pairs
  *   (lines of 03-04 and 03-07 against disbursements of 03-03 and 03-04 pair 03-04 with 03-04 and leave the others).
  *
- * `ledgerVouchers`: every voucher the ledger recorded a disbursement under, whatever the run's scope (by default the
- * vouchers of `payments`). A line naming one of them pairs by that voucher or not at all: it is that payment, not
+ * `ledgerVouchers`: every voucher the ledger recorded a disbursement under that the user may see (their jurisdiction's:
+ * another region's vouchers are not told, even by how a line pairs), whatever the run's period, year and policy (by
+ * default the vouchers of `payments`). A line naming one of them pairs by that voucher or not at all: it is that payment, not
  * another of the same amount, date and payee. A line naming a voucher the ledger does not know (a bank's serial
  * number, say) may still pair by amount, date and payee.
  */

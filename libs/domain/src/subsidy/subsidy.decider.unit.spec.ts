@@ -225,7 +225,7 @@ describe('ledger.grant-on-its-date — Ledger interpretation 2026-12-03: a grant
     return (outcome as Array<{ data: Record<string, unknown> }>)[0].data;
   };
 
-  it("a grant dated before the lead change is the former lead's, as lead: its role, its responsible unit, its 盟主 cap", () => {
+  it("a grant dated before the lead change is the former lead's, as lead (its role, its 盟主 cap); the lead now answers for it", () => {
     const { outcome } = given([]).when(talent('S-1', wan(200), { grantedOn: '2025-04-02' }), {
       consortium: afterLeadChange(),
       recipientRegistry: formerMengzhu,
@@ -233,7 +233,7 @@ describe('ledger.grant-on-its-date — Ledger interpretation 2026-12-03: a grant
     expect(grantedAs(outcome)).toMatchObject({
       recipient: mengzhu,
       recipientRole: 'lead',
-      responsibleUnit: mengzhu,
+      responsibleUnit: member,
       recipientLeads: ['C-LN-1'],
       caps: expect.arrayContaining([expect.objectContaining({ rule: 'liaoning.mengzhu-annual-cap' })]),
     });

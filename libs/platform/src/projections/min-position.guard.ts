@@ -5,6 +5,7 @@ import { ProjectionLaggingException } from '../http/ledger-errors';
 import { ProjectionEngine } from './projection-engine';
 import { READS_PROJECTIONS, READS_THE_LOG_WITH } from './read-models.decorator';
 import { decimalIntegerOf } from '../http/decimal-integer';
+import type { Principal } from '../auth/roles';
 
 export const MIN_POSITION_TIMEOUT_MS = 5000;
 
@@ -13,7 +14,9 @@ export const MIN_POSITION_TIMEOUT_MS = 5000;
  * processed N; when one of them is stopped short of N the answer is 503 at once. A guard rather than an interceptor:
  * it runs at the same point (after auth, before validation), and a query without minPosition costs nothing — Nest
  * runs every request of a route with an interceptor through rxjs and AsyncResource bindings. A query answered from the
- * event log itself (`@ReadsTheLogWith`: as-of) meets minPosition at once: it waits for no read model.
+ * event log itself (`@ReadsTheLogWith`: as-of) meets minPosition at once: it waits for no read model — unless the user
+ * has a jurisdiction, whose guard reads the record's scope from its read model (JurisdictionGuard): that read waits,
+ * or a record just written would be "not found" to its own region.
  */
 @Injectable()
 export class MinPositionGuard implements CanActivate {
@@ -34,7 +37,8 @@ export class MinPositionGuard implements CanActivate {
         details: [{ field: 'minPosition', problems: [say`must be a non-negative integer`] }],
       });
     }
-    if (this.readsTheLog(query, context)) return true;
+    const { principal } = context.switchToHttp().getRequest<{ principal?: Principal }>();
+    if (!principal?.jurisdiction && this.readsTheLog(query, context)) return true;
     return this.waitFor(position, context);
   }
 

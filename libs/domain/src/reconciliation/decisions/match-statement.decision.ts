@@ -10,8 +10,8 @@ import { countOutcomes, matchStatement } from '../statement-matching';
 /**
  * ledger.statement-matching: the statement against the disbursements the run's scope selected (`payments`, read
  * DATE_TOLERANCE_DAYS beyond the period on each side, so that a line on its first or last day can pair with a payment
- * just outside it); `ledgerVouchers`, every voucher the ledger disbursed under, whatever the scope (see
- * matchStatement). A payment outside the period that pairs with no line is not the statement's business and is not
+ * just outside it); `ledgerVouchers`, every voucher the ledger disbursed under in the user's jurisdiction, whatever the
+ * period, year and policy (see matchStatement). A payment outside the period that pairs with no line is not the statement's business and is not
  * listed.
  */
 export function decideMatchStatement(

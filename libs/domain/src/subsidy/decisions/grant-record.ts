@@ -1,6 +1,6 @@
 import { say } from '../../shared/sentence';
 import { CapEvaluation, CapFacts, CapRecord, FundingCategory } from '../../policies/funding/funding-policy';
-import { compositionOn, ConsortiumState } from '../../consortium/consortium.state';
+import { ConsortiumState } from '../../consortium/consortium.state';
 import { FundingCommitted, GrantAsDecided, SubsidyGranted, SubsidyLedgerEvent } from '../subsidy.events';
 import { Rejection, RejectionCode, reject } from '../../shared/decision';
 import { RuleCheck, RuleRef } from '../../shared/rule';
@@ -131,8 +131,9 @@ export function grantEvents(
   const granted: SubsidyGranted = {
     type: 'SubsidyGranted',
     data: Object.assign({ rule, citation }, terms, decided, {
-      // The lead on the grant's date: a grant recorded after a lead change, dated before it, is the former lead's.
-      responsibleUnit: compositionOn(consortium, terms.grantedOn).lead.creditCode,
+      // The consortium's lead when the grant is recorded, even for a grant dated before a lead change: the unit that
+      // answers for it from now on, and where the subsidy is scoped (its consortium's region now), as its commands are.
+      responsibleUnit: consortium.lead.creditCode,
       checks: checks.map(saidCheck),
       caps,
       boundaries,

@@ -33,8 +33,14 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
 
   /** Opens the file (creating its tables) on the store's thread; rejects when it cannot. */
   static async open(file: string, holder: string = THIS_PROCESS): Promise<SqliteIdempotencyStore> {
-    const store = new SqliteIdempotencyStore(startWorker(__dirname, 'sqlite.idempotency-worker', { file }), holder);
-    await store.started;
+    const worker = startWorker(__dirname, 'sqlite.idempotency-worker', { file });
+    const store = new SqliteIdempotencyStore(worker, holder);
+    try {
+      await store.started;
+    } catch (error) {
+      await worker.terminate(); // a thread that could not open the file is of no use, and would keep the process alive
+      throw error;
+    }
     return store;
   }
 
