@@ -202,6 +202,14 @@ describe('the lead passes to the Dalian member: the consortium and its subsidy m
     expect(refused.status).toBe(403);
     expect(refused.body.error).toBe('forbidden');
     expect(refused.body.message).toMatch(new RegExp(`subsidy ${subsidyId} is outside the jurisdiction of fin\\.sy`));
+    // In Chinese the record is named in Chinese too, as a 404 names it (补助…), not "subsidy …".
+    const inChinese = await ledger.http.post(
+      `/v1/subsidies/${subsidyId}/disbursements`,
+      { amount: '1000', paidOn: '2025-12-05', voucher: 'SY-2' },
+      { ...FIN_SHENYANG, headers: { 'accept-language': 'zh-CN' } },
+    );
+    expect(inChinese.status).toBe(403);
+    expect(inChinese.body.message).toBe(`补助${subsidyId}不在fin.sy的管辖范围内（2101）`);
     expect(await headPosition()).toBe(head);
 
     const taken = await disburse(FIN_DALIAN, 'DL-1', '2025-12-05');

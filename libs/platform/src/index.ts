@@ -1,6 +1,7 @@
 export * from './auth/auth.decorators';
 export * from './auth/roles';
 export * from './auth/jurisdiction';
+export * from './auth/record-called';
 export * from './commands/command-meta.decorator';
 export * from './commands/command-metadata';
 export * from './commands/command-runner';

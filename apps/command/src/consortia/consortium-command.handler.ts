@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ConsortiumCommand } from '@ledger/domain/consortium/consortium.commands';
 import { consortiumDecider } from '@ledger/domain/consortium/consortium.decider';
@@ -61,7 +62,7 @@ export class ConsortiumCommandHandler implements ICommandHandler<ConsortiumComma
         : consortium.state.exists
           ? consortiumKeys(consortium.state.policy, consortium.state.lead.creditCode)
           : undefined;
-    if (keys) assertCovers(meta, keys, `consortium ${command.data.consortiumId}`);
+    if (keys) assertCovers(meta, keys, recordCalled('consortium', command.data.consortiumId));
     const registries = new Map<string, Folded<LeadRegistryState>>();
     if (filingLeadStream) registries.set(filingLeadStream, await foldRegistry(store, filingLeadStream));
 

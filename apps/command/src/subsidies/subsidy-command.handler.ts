@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { leadRegistryDecider } from '@ledger/domain/lead-registry/lead-registry.decider';
 import { LeadRegistryEvent } from '@ledger/domain/lead-registry/lead-registry.events';
 import { LeadRegistryState } from '@ledger/domain/lead-registry/lead-registry.state';
@@ -143,13 +144,13 @@ export class SubsidyCommandHandler implements ICommandHandler<SubsidyCommandMess
         const ofSubsidy =
           consortium ?? (await this.consortiumOf(store, consortiumStreamId(current.consortiumId), revisions));
         const lead = ofSubsidy.exists ? ofSubsidy.lead.creditCode : current.responsibleUnit;
-        assertCovers(meta, consortiumKeys(current.policy, lead), `subsidy ${subsidyId}`);
+        assertCovers(meta, consortiumKeys(current.policy, lead), recordCalled('subsidy', subsidyId));
       }
     } else if (command.type === 'GrantSubsidy' && consortium?.exists)
       assertCovers(
         meta,
         consortiumKeys(consortium.policy, consortium.lead.creditCode),
-        `consortium ${command.data.consortiumId}`,
+        recordCalled('consortium', command.data.consortiumId),
       );
 
     const decision = subsidyDecider.decide(command, state, {

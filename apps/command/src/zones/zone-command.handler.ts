@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isRejection } from '@ledger/domain/shared/decision';
 import { AppendRequest, EventStore, expectedRevisionOf } from '@ledger/event-store';
@@ -34,7 +35,7 @@ export class ZoneCommandHandler implements ICommandHandler<ZoneCommandMessage> {
       );
       if (recordedByCommandAt !== undefined) return zoneAnswer(state, [], recordedByCommandAt);
       const policy = command.type === 'DesignateZone' ? command.data.policy : state.exists ? state.policy : undefined;
-      if (policy !== undefined) assertCovers(meta, { policy }, `zone ${command.data.zoneId}`);
+      if (policy !== undefined) assertCovers(meta, { policy }, recordCalled('zone', command.data.zoneId));
       const average = averageStream ? await foldAverage(store, averageStream) : undefined;
       const decision = zoneDecider.decide(command, state, {
         today: meta.today,

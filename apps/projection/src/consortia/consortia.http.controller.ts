@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsortiumPageDto, ConsortiumDetailDto } from '@ledger/presentation/consortium.view.dto';
@@ -33,7 +34,6 @@ import { findPage } from '../shared/list-page';
 import { ConsortiumState } from '@ledger/domain/consortium/consortium.state';
 import { consortiumSummaryView, consortiumView } from '@ledger/presentation/consortium.view';
 import { withYuan } from '@ledger/presentation/money.view';
-import { recordCalled } from '../shared/record-called';
 
 @ApiTags('consortia')
 @ApiBearerAuth()

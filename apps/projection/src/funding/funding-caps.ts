@@ -34,8 +34,12 @@ export function distinctCaps(caps: CapEvaluation[]): CapEvaluation[] {
   });
 }
 
+/**
+ * A cap as it stands now, as the next grant's check counts it: its headroom is never below nothing (a unit that
+ * received more before the cap bound it — before it became a 盟主 in the year — has none left, not a negative one).
+ */
 export function capNowView(cap: CapEvaluation) {
-  const headroomFen: Fen | null = cap.limitFen === null ? null : cap.limitFen - (cap.usedFen ?? 0);
+  const headroomFen: Fen | null = cap.limitFen === null ? null : Math.max(0, cap.limitFen - (cap.usedFen ?? 0));
   return {
     rule: cap.rule,
     citation: cap.citation,

@@ -1,10 +1,10 @@
+import { recordCalled } from '@ledger/platform';
 import { Controller, Get, Header, Headers, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyCatalogueDto, PolicyDto } from '@ledger/presentation/policy-catalogue.view.dto';
 import { MinPositionGuard, notFound, preferredLanguage, Roles } from '@ledger/platform';
 import { policyCatalogueView } from '@ledger/presentation';
 import { QueryOptionsDto } from '../shared/query-options.dto';
-import { recordCalled } from '../shared/record-called';
 
 /** The rules as the ledger applies them: so every decision's rule id and citation can be looked up, with its numbers. */
 @ApiTags('policies')

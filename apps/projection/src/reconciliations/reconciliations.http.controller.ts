@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReconciliationRunDto } from './reconciliation-run.dto';
@@ -45,7 +46,6 @@ import { statementLines } from './statement-lines';
 import { addDays } from '@ledger/domain/shared/dates';
 import { DATE_TOLERANCE_DAYS } from '@ledger/domain/reconciliation/statement-matching';
 import { say } from '@ledger/domain/shared/sentence';
-import { recordCalled } from '../shared/record-called';
 
 /**
  * Statement matching (issue 14, role finance): a payment statement against the ledger's disbursements. Served by the
@@ -142,7 +142,7 @@ export class ReconciliationsHttpController {
   ): Promise<ReconciliationRunView> {
     const view = reconciliationRunView(await this.store.readStream(reconciliationStreamId(id)));
     if (view && !withinJurisdiction(view, meta.jurisdiction))
-      throw outsideJurisdiction(meta.actor, meta.jurisdiction!, `reconciliation ${id}`);
+      throw outsideJurisdiction(meta.actor, meta.jurisdiction!, recordCalled('reconciliation', id));
     return this.decide(
       { type: 'ResolveDifference', data: { reconciliationId: id, item: dto.item, note: dto.note } },
       meta,

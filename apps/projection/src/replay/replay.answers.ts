@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { say, Sentence } from '@ledger/domain/shared/sentence';
 import { EventStore } from '@ledger/event-store';
 import { notFound } from '@ledger/platform';
@@ -7,7 +8,6 @@ import { Replayable } from './replayable';
 import { FoldedStreams } from './folded-streams';
 import { readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
 import { diffViews } from './view-diff';
-import { recordCalled } from '../shared/record-called';
 
 /** The answers of replay, diff and as-of: what the controllers and the CLI give, from the event store alone. */
 

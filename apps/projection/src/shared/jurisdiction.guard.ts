@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import {
   applyDecorators,
   CanActivate,
@@ -14,7 +15,6 @@ import { consortiumKeys, covers, JurisdictionKeys, notFound, Principal, READ_STO
 import { CONSORTIA } from '../consortia/consortia.projection';
 import { SubsidyRecord, SUBSIDIES, subsidyKeys } from '../subsidies/subsidies.projection';
 import { ZONES } from '../zones/zones.projection';
-import { recordCalled } from './record-called';
 
 type RecordKind = 'consortium' | 'subsidy' | 'zone';
 const SCOPED_RECORD = 'ledger:scoped-record';

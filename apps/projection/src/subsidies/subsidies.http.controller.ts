@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SubsidyPageDto, SubsidyDetailDto } from '@ledger/presentation/subsidy.view.dto';
@@ -37,7 +38,6 @@ import { ListSubsidiesQuery } from './subsidies.query.dto';
 import { withYuan } from '@ledger/presentation/money.view';
 import { eventDataWithWords, moneyView } from '@ledger/presentation/subsidy.view';
 import { subsidyStreamId } from '@ledger/domain/subsidy/subsidy.streams';
-import { recordCalled } from '../shared/record-called';
 
 @ApiTags('subsidies')
 @ApiBearerAuth()

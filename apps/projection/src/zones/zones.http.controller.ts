@@ -1,3 +1,4 @@
+import { recordCalled } from '@ledger/platform';
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegionalAveragePageDto, ZonePageDto, ZoneDetailDto } from '@ledger/presentation/zone.view.dto';
@@ -44,7 +45,6 @@ import {
 import { zoneStreamId } from '@ledger/domain/zone/zone.streams';
 import { ZoneState } from '@ledger/domain/zone/zone.state';
 import { ScopedRecords } from '../shared/jurisdiction.guard';
-import { recordCalled } from '../shared/record-called';
 
 /** How far ahead a zone's `nextDeadlines` look (everything overdue is listed whatever its age). */
 export const NEXT_DEADLINES_HORIZON_DAYS = 365;

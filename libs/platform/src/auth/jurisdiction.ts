@@ -1,4 +1,4 @@
-import { say } from '@ledger/domain/shared/sentence';
+import { say, Words } from '@ledger/domain/shared/sentence';
 /**
  * Jurisdictions (issue 14): a token may be scoped to policies and/or regions (LEDGER_TOKENS
  * `token:actor:role@luzhou-2024-consortium|21`); any one of them matching is enough. A region is a prefix of 2–6 digits
@@ -55,7 +55,7 @@ export const jurisdictionText = (jurisdiction: Jurisdiction): string =>
   [...jurisdiction.policies, ...jurisdiction.regions].join('|');
 
 /** 403 for a command on a record outside the actor's jurisdiction: nothing is recorded. */
-export function outsideJurisdiction(actor: string, jurisdiction: Jurisdiction, what: string): ForbiddenException {
+export function outsideJurisdiction(actor: string, jurisdiction: Jurisdiction, what: Words): ForbiddenException {
   return new ForbiddenException({
     error: 'forbidden',
     message: say`${what} is outside the jurisdiction of ${actor} (${jurisdictionText(jurisdiction)})`,
@@ -66,7 +66,7 @@ export function outsideJurisdiction(actor: string, jurisdiction: Jurisdiction, w
 export function assertCovers(
   principal: { actor: string; jurisdiction?: Jurisdiction },
   keys: JurisdictionKeys,
-  what: string,
+  what: Words,
 ): void {
   if (principal.jurisdiction && !covers(principal.jurisdiction, keys))
     throw outsideJurisdiction(principal.actor, principal.jurisdiction, what);
