@@ -3491,7 +3491,7 @@ export interface operations {
   listConsortia: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         limit?: number;
         offset?: number;
@@ -5460,7 +5460,7 @@ export interface operations {
   listZones: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         limit?: number;
         offset?: number;
@@ -5889,7 +5889,7 @@ export interface operations {
   listRegionalAverages: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         limit?: number;
         offset?: number;
@@ -6071,7 +6071,7 @@ export interface operations {
   listSubsidies: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         limit?: number;
         offset?: number;
@@ -7235,7 +7235,7 @@ export interface operations {
   listPolicies: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header: {
@@ -7306,7 +7306,7 @@ export interface operations {
   getPolicy: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header: {
@@ -7388,7 +7388,7 @@ export interface operations {
   getDashboard: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description how far ahead deadlines are listed (overdue ones always are) */
         horizonDays?: number;
@@ -7462,7 +7462,7 @@ export interface operations {
   getDashboardCaps: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header?: {
@@ -7532,7 +7532,7 @@ export interface operations {
   streamChanges: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description kinds of entity, comma-separated: consortium, subsidy, funding-boundary, zone (funding, its spelling before 2026-12-03, is read as funding-boundary) */
         kind?: string;
@@ -7607,7 +7607,7 @@ export interface operations {
   getConsortium: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
@@ -7692,7 +7692,7 @@ export interface operations {
   getConsortiumHistory: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header?: {
@@ -7775,7 +7775,7 @@ export interface operations {
   getZone: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
@@ -7860,7 +7860,7 @@ export interface operations {
   getZoneHistory: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header?: {
@@ -7941,7 +7941,7 @@ export interface operations {
   getSubsidy: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the state as the ledger knew it then (events recorded up to this moment); supervisor only. A date means the end of that day, UTC+8. A moment later than now is taken now, and the answer’s asOf says when. */
         asOf?: string;
@@ -8026,7 +8026,7 @@ export interface operations {
   getSubsidyHistory: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header?: {
@@ -8109,7 +8109,7 @@ export interface operations {
   getFunding: {
     parameters: {
       query: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the fiscal (calendar) year of the grants */
         fiscalYear: number;
@@ -8195,7 +8195,7 @@ export interface operations {
   getReconciliation: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the fiscal year of the grants; every year when absent */
         fiscalYear?: number;
@@ -8271,7 +8271,7 @@ export interface operations {
   replayConsortium: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
@@ -8355,7 +8355,7 @@ export interface operations {
   diffConsortium: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
@@ -8440,7 +8440,7 @@ export interface operations {
   replaySubsidy: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
@@ -8524,7 +8524,7 @@ export interface operations {
   diffSubsidy: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
@@ -8609,7 +8609,7 @@ export interface operations {
   replayZone: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description one step: the last event at or before this moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says */
         at?: string;
@@ -8693,7 +8693,7 @@ export interface operations {
   diffZone: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
         /** @description the earlier moment, a log position (12) or an ISO 8601 timestamp with its zone (2025-06-30T16:00:00Z) or a date (the end of that day, UTC+8); a moment still to come is taken now (a position past the last event: that event’s), as the answer says; before the first event when absent */
         from?: string;
@@ -8778,7 +8778,7 @@ export interface operations {
   matchStatement: {
     parameters: {
       query?: {
-        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position */
+        /** @description wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction */
         minPosition?: number;
       };
       header?: {

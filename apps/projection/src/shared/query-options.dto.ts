@@ -6,7 +6,9 @@ import { OptionalQuery } from './optional-query.decorator';
 /** What every query accepts: `minPosition` (read-your-writes, see MinPositionGuard). */
 export class QueryOptionsDto {
   @ApiPropertyOptional({
-    description: 'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position',
+    description:
+      'wait (up to 5 s, then 503 projection-lagging) until the read model has processed this log position; an answer ' +
+      'read from the log itself (with asOf or atPosition) meets it at once, unless the token has a jurisdiction',
   })
   @OptionalQuery()
   @DecimalInteger()
