@@ -20,7 +20,8 @@ interface Waiting {
  * The embedded default: `idempotency.sqlite` in the data directory (WAL, synchronous=FULL), written on a thread of
  * its own (sqlite.idempotency-worker.ts). The claims and answers of one turn of the event loop go as one message and
  * are applied by one transaction, with those that arrive while the one before commits: a keyed request waits for a
- * shared fsync twice (its claim, its answer), and the main thread waits for none. (Until 2026-12 each was its own
+ * shared fsync once, its answer's (a transaction of claims alone is not synced: sqlite.idempotency-table.ts), and the
+ * main thread waits for none. (Until 2026-12 each was its own
  * transaction on the main thread: two fsyncs a request that held up every other request meanwhile, and keyed filings
  * ran at half the rate of unkeyed ones.) Processes sharing the file see claims and answers whole.
  */
@@ -30,6 +31,8 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   private nextId = 1;
   private failure: Error | undefined;
   private closing: Promise<void> | undefined;
+  /** Settles once the thread has opened the file (or could not). */
+  private readonly started: Promise<void>;
 
   /** Opens the file (creating its tables) on the store's thread; rejects when it cannot. */
   static async open(file: string, holder: string = THIS_PROCESS): Promise<SqliteIdempotencyStore> {
@@ -44,8 +47,6 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return store;
   }
 
-  private readonly started: Promise<void>;
-
   /** `holder`: who this store's claims name (claim-holder.ts); this process unless a test plays another. */
   private constructor(
     private readonly worker: Worker,
@@ -53,8 +54,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   ) {
     this.started = new Promise<void>((resolve, reject) => {
       this.worker.once('message', (reply: IdempotencyReply) => {
-        if ('ready' in reply && reply.ready) resolve();
-        else reject(revivedError((reply as { error: Parameters<typeof revivedError>[0] }).error));
+        if (!('ready' in reply)) return;
+        if (reply.ready) resolve();
+        else reject(revivedError(reply.error));
       });
       this.worker.once('error', reject);
     });
