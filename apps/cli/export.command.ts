@@ -48,10 +48,7 @@ export async function exportAuditPackage(options: ExportOptions): Promise<number
       summary = await writePackageFile(options.out, (write) => writeAuditPackage(store, { from, to }, write, now));
     } catch (error) {
       if (!(error instanceof LogDoesNotVerifyError)) throw error;
-      const refusal = inCliLanguage(
-        say`the log does not verify at position ${error.position}: its hash does not match its content (run verify); nothing was written to ${options.out}`,
-        options.lang,
-      );
+      const refusal = say`the log does not verify at position ${error.position}: its hash does not match its content (run verify); nothing was written to ${options.out}`;
       if (options.json) {
         console.log(
           JSON.stringify({
@@ -61,11 +58,11 @@ export async function exportAuditPackage(options: ExportOptions): Promise<number
             to,
             ...later,
             firstBrokenPosition: error.position,
-            reason: refusal,
+            reason: inCliLanguage(refusal, 'en'), // --json is for machines: in English whatever the language, as verify's
           }),
         );
       } else {
-        console.error(refusal);
+        console.error(inCliLanguage(refusal, options.lang));
       }
       return 1;
     }
