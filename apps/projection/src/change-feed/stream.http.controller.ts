@@ -32,10 +32,8 @@ import { StreamQuery } from './stream.query.dto';
  * it, while the feed itself and its Kafka topic (ledger.funding.v1, whose shape stays) call it `funding`. `?kind=funding`,
  * the spelling the stream answered and accepted before 2026-12-03, is still read as `funding-boundary`.
  */
-const STREAM_KIND_OF: Readonly<Record<string, string>> = { funding: 'funding-boundary' };
-const FEED_KIND_OF: Readonly<Record<string, string>> = { 'funding-boundary': 'funding', funding: 'funding' };
-const streamKind = (feedKind: string): string => STREAM_KIND_OF[feedKind] ?? feedKind;
-const feedKind = (streamKind: string): string => FEED_KIND_OF[streamKind] ?? streamKind;
+const streamKind = (feedKind: string): string => (feedKind === 'funding' ? 'funding-boundary' : feedKind);
+const feedKind = (streamKind: string): string => (streamKind === 'funding-boundary' ? 'funding' : streamKind);
 
 /** One message: every change one log position made, in the kinds asked for. */
 export interface StreamMessage {

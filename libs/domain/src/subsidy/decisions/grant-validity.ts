@@ -74,14 +74,13 @@ export function validityGates(
         say`fiscal year ${terms.fiscalYear}, granted on ${terms.grantedOn}`,
       ),
     }),
-    () => ({
-      code: 'rule-violated',
-      check: check(
-        LEDGER.recipientMember,
-        roleOn(c(), terms.recipient, terms.grantedOn) !== undefined,
-        recipientMemberDetail(c(), terms),
-      ),
-    }),
+    () => {
+      const role = roleOn(c(), terms.recipient, terms.grantedOn);
+      return {
+        code: 'rule-violated',
+        check: check(LEDGER.recipientMember, role !== undefined, recipientMemberDetail(c(), terms, role)),
+      };
+    },
     () => ({ code: 'rule-violated', check: integrityCheck(terms.recipient, state.units[terms.recipient]) }),
     ...(category.scopes.includes('project') ? [() => projectConsistency(terms, state)] : []),
   ];
@@ -98,9 +97,12 @@ export function roleOn(consortium: ConsortiumState, creditCode: string, on: Busi
   return members.some((m) => m.creditCode === creditCode) ? 'member' : undefined;
 }
 
-function recipientMemberDetail(consortium: ConsortiumState, terms: GrantTerms): Sentence {
+function recipientMemberDetail(
+  consortium: ConsortiumState,
+  terms: GrantTerms,
+  role: RecipientRole | undefined,
+): Sentence {
   const { recipient, grantedOn } = terms;
-  const role = roleOn(consortium, recipient, grantedOn);
   if (role) return say`${recipient} is the consortium's ${role}`;
   const now = roleOn(consortium, recipient, consortium.lastOn);
   return now

@@ -3,6 +3,7 @@
  * operations sent together are applied by one transaction, in order, so one fsync makes them all durable.
  */
 import Database from 'better-sqlite3';
+import { applyDurablePragmas } from '@ledger/event-store/sqlite/sqlite.pragmas';
 import { claimHolderIsGone } from '../claim-holder';
 import type {
   ClaimOperation,
@@ -33,9 +34,7 @@ export class IdempotencyTable {
 
   constructor(file: string) {
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    applyDurablePragmas(this.db); // as the log's: WAL, synchronous=FULL, a 5 s busy timeout
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       actor TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
       body TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (actor, key))`);
