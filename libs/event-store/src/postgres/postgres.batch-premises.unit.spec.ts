@@ -2,7 +2,7 @@ import { aMetadata } from '../contract/contract-fixtures';
 import { ExpectedRevision } from '../event-store.port';
 import { prepareAppend } from '../prepared-append';
 import { batchPremises, premiseParameters } from './postgres.batch-premises';
-import { EMPTY_LOG_TAIL, PreparedRequest } from './postgres.batch-plan';
+import { EMPTY_LOG_TAIL, LogTail, planBatch, PreparedRequest } from './postgres.batch-plan';
 
 const TAIL = { position: 7, hash: 'b'.repeat(64), recordedAt: '2025-03-01T08:00:00.000Z' };
 
@@ -42,16 +42,18 @@ describe('batchPremises: the state a batch is planned against without reading th
     expect(batchPremises([request(['a', 'no-stream', ['e1']]), request(['a', 'any', ['e2']])], TAIL)).toBeDefined();
   });
 
-  it('hands PostgreSQL the tail, every event id and every stream with its revision (NULLs for an empty log)', () => {
-    const batch = [request(['a', 3, ['e1', 'e2']]), request(['b', 'no-stream', ['e3']])];
+  it('hands PostgreSQL the tail (NULLs for an empty log), the written streams planned at a revision, the checked ones', () => {
+    // a: written, planned at 3; b: written, new (the unique index checks it); c: only checked, at 0; d: checked, new
+    const batch = [
+      request(['a', 3, ['e1', 'e2']]),
+      request(['b', 'no-stream', ['e3']], ['c', 0, []], ['d', 'no-stream', []]),
+    ];
+    const premisesOf = (tail: LogTail) => {
+      const premises = batchPremises(batch, tail)!;
+      return premiseParameters(premises, planBatch(batch, premises, TAIL.recordedAt));
+    };
 
-    expect(premiseParameters(batch, batchPremises(batch, TAIL)!)).toEqual([
-      7,
-      TAIL.hash,
-      ['e1', 'e2', 'e3'],
-      ['a', 'b'],
-      [3, -1],
-    ]);
-    expect(premiseParameters(batch, batchPremises(batch, EMPTY_LOG_TAIL)!).slice(0, 2)).toEqual([null, null]);
+    expect(premisesOf(TAIL)).toEqual([7, TAIL.hash, ['a'], [3], ['c', 'd'], [0, -1]]);
+    expect(premisesOf(EMPTY_LOG_TAIL).slice(0, 2)).toEqual([null, null]);
   });
 });

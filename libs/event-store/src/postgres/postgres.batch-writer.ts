@@ -37,6 +37,9 @@ import { underLogLock } from './postgres.log-lock';
 import type { PostgresLogNames } from './postgres.log-names';
 import type { PostgresStatements } from './postgres.statements';
 
+/** PostgreSQL's SQLSTATE for unique_violation. */
+const UNIQUE_VIOLATION = '23505';
+
 interface WriteStateRow {
   tail: { position: number; hash: string; recordedAt: string } | null;
   recorded: { eventId: string; position: number; streamId: string; type: string }[];
@@ -78,7 +81,7 @@ export class PostgresBatchWriter {
         client.query(this.statements.beginUnderLogLock),
         client.query<{ held: boolean }>({
           ...this.statements.appendIfUnchanged,
-          values: [...this.appendParameters(plan), ...premiseParameters(batch, premises)],
+          values: [...this.appendParameters(plan), ...premiseParameters(premises, plan)],
         }),
         client.query('COMMIT'),
       ]),
@@ -86,7 +89,11 @@ export class PostgresBatchWriter {
     // A connection that could not even end the transaction is discarded, not reused.
     client.release(committed.status === 'rejected' ? asError(committed.reason) : undefined);
     if (locked.status === 'rejected') throw locked.reason;
-    if (appended.status === 'rejected') throw appended.reason;
+    if (appended.status === 'rejected') {
+      // A premise the unique indexes check did not hold (postgres.batch-premises.ts): nothing was written.
+      if (isUniqueViolation(appended.reason)) return undefined;
+      throw appended.reason;
+    }
     if (committed.status === 'rejected') throw committed.reason;
     // COMMIT of a transaction that was aborted answers ROLLBACK instead of failing.
     if (committed.value.command !== 'COMMIT') throw new Error(`the batch's COMMIT answered ${committed.value.command}`);
@@ -154,6 +161,10 @@ function inOneWrite<T>(client: PoolClient, send: () => T): T {
   } finally {
     socket.uncork();
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }
 
 function asError(reason: unknown): Error {

@@ -163,6 +163,32 @@ describe('PostgresEventStore on its own terms', () => {
       await expect(stale).rejects.toMatchObject({ streamId: 'raced', expected: 0, actual: 1 });
       expect(await store.headPosition()).toBe(2);
     });
+
+    it('a stream expected at a revision it has not reached is refused: no revision is skipped', async () => {
+      const store = await open();
+      await store.appendToStream('behind', 'no-stream', someEvents(2));
+
+      const ahead = store.appendToStream('behind', 3, [anEvent()]); // planned on premises: the tail is known
+
+      await expect(ahead).rejects.toMatchObject({ streamId: 'behind', expected: 3, actual: 1 });
+      expect(await store.headPosition()).toBe(2);
+    });
+
+    it('a stream planned as new that another instance began since is refused, the other’s events kept', async () => {
+      const [one, other] = [await open(), await open()];
+      await one.appendToStream('first', 'no-stream', [anEvent()]);
+      await other.appendToStream('contested', 'no-stream', [anEvent()]);
+      await one.appendToStream('first', 0, [anEvent()]); // `one` learns the tail again
+
+      const late = one.appendToStream('contested', 'no-stream', [anEvent()]);
+
+      await expect(late).rejects.toMatchObject({ streamId: 'contested', actual: 0 });
+      expect((await other.readAll()).map((e) => [e.streamId, e.streamRevision])).toEqual([
+        ['first', 0],
+        ['contested', 0],
+        ['first', 1],
+      ]);
+    });
   });
 
   describe('whole-stream reads asked in one turn (postgres.stream-reads.ts)', () => {

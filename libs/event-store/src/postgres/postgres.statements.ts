@@ -44,10 +44,13 @@ export interface PostgresStatements {
    */
   appendEvents: NamedStatement;
   /**
-   * appendEvents when, and only when, the log is as the batch was planned against (see postgres.batch-writer.ts):
-   * $1–$11 as appendEvents, then the premises: $12/$13 the tail's position and hash (NULL, NULL: an empty log),
-   * $14 every event id of the batch (none may be recorded), $15/$16 every stream of the batch and the revision it was
-   * planned at (-1: no stream). → one row, `held`: whether the premises held and the events were written.
+   * appendEvents when, and only when, the log is as the batch was planned against (postgres.batch-premises.ts): $1–$11
+   * as appendEvents, then the premises it checks itself: $12/$13 the tail's position and hash (NULL, NULL: an empty
+   * log), $14/$15 the streams the batch writes that were planned at a revision (not at "no stream") and that revision,
+   * which must be recorded, $16/$17 the streams it only checks and the revision each must be at (-1: no stream). → one
+   * row, `held`: whether those held and the events were written. The other premises are the unique indexes' to
+   * check, as the rows go in: a recorded event id, or a written stream past its planned revision, fails the statement
+   * with unique_violation (see postgres.batch-writer.ts).
    */
   appendIfUnchanged: NamedStatement;
   /**
@@ -122,10 +125,13 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
       ), premises AS (
         SELECT (SELECT position FROM tail) IS NOT DISTINCT FROM $12::bigint
            AND (SELECT hash FROM tail) IS NOT DISTINCT FROM $13::text
-           AND NOT EXISTS (SELECT FROM ${eventsTable} WHERE event_id = ANY($14::text[]))
            AND NOT EXISTS (
-             SELECT FROM unnest($15::text[], $16::bigint[]) AS planned (stream_id, revision)
-             WHERE COALESCE(${revisionOf(eventsTable, 'planned.stream_id')}, -1) <> planned.revision) AS held
+             SELECT FROM unnest($14::text[], $15::bigint[]) AS written (stream_id, revision)
+             WHERE NOT EXISTS (
+               SELECT FROM ${eventsTable} WHERE stream_id = written.stream_id AND stream_revision = written.revision))
+           AND NOT EXISTS (
+             SELECT FROM unnest($16::text[], $17::bigint[]) AS checked (stream_id, revision)
+             WHERE COALESCE(${revisionOf(eventsTable, 'checked.stream_id')}, -1) <> checked.revision) AS held
       ), ${appendStatement(names, '(SELECT held FROM premises)').trimStart()}
       SELECT held, CASE WHEN held THEN pg_notify($11, '') END AS notified FROM premises`,
     },
