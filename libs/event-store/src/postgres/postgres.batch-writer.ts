@@ -11,12 +11,13 @@
  * Two ways to write a batch, both under the lock:
  *
  * - one round trip, the usual case: the batch is planned against the premises of postgres.batch-premises.ts (the tail
- *   this writer committed last, the revisions the requests expect) and sent pipelined — BEGIN + lock, the append
- *   guarded by those premises, COMMIT — on the writer's own connection. The lock is then held for the server's work
- *   and its WAL flush only, not for a round trip back to this process and its busy event loop.
+ *   the batches sent before it leave, the revisions the requests expect) and sent pipelined — BEGIN + lock, the append
+ *   guarded by those premises, COMMIT — on the writer's own connection, behind the batch in front if that one is not
+ *   answered yet. The lock is then held for the server's work and its WAL flush only, not for a round trip back to
+ *   this process and its busy event loop, and the server commits one batch while this process decides the next.
  * - read, then write: when the tail is not known (first batch, after a failure), a request names no revision, or the
- *   premises did not hold (another process wrote, an event id is a retry): BEGIN + lock → read tail, recorded ids,
- *   revisions → plan → append → COMMIT.
+ *   premises did not hold (another process wrote, an event id is a retry, the batch in front was not written as
+ *   planned): BEGIN + lock → read tail, recorded ids, revisions → plan → append → COMMIT, alone on the connection.
  */
 import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, StreamRevision } from '../event-store.port';
@@ -47,10 +48,17 @@ interface WriteStateRow {
 }
 
 export class PostgresBatchWriter {
-  /** The tail as of this writer's last commit; unknown at first and after a batch that failed. */
-  private knownTail: LogTail | undefined;
+  /**
+   * The tail once every batch sent so far is written as planned: the next batch is planned on it, and may be sent
+   * behind the one in front before that one is answered. Unknown at first, and from a batch that was not written as
+   * planned until a batch read the log again with none sent after it.
+   */
+  private plannedTail: LogTail | undefined;
+  private batchesStarted = 0;
+  /** The writer's connection while batches planned on premises are in flight on it, one behind another. */
+  private pipelined: PipelinedConnection | undefined;
 
-  /** @param writerPool one connection, in pipeline mode: the batches' transactions, one at a time */
+  /** @param writerPool one connection, in pipeline mode: the batches' transactions, one behind another */
   constructor(
     private readonly writerPool: Pool,
     private readonly names: PostgresLogNames,
@@ -60,22 +68,33 @@ export class PostgresBatchWriter {
 
   /** One outcome per request, in order; rejects when the transaction as a whole failed (nothing was written). */
   async writeBatch(batch: readonly PreparedRequest[]): Promise<RequestOutcome<AppendResult>[]> {
-    const premises = this.knownTail && batchPremises(batch, this.knownTail);
-    this.knownTail = undefined; // until this batch is known to have committed
-    const plan = (premises && (await this.writeIfUnchanged(batch, premises))) || (await this.readThenWrite(batch));
-    this.knownTail = plan.tail;
+    const started = ++this.batchesStarted;
+    const premises = this.plannedTail && batchPremises(batch, this.plannedTail);
+    this.plannedTail = undefined;
+    if (premises) {
+      const plan = this.plan(batch, premises);
+      this.plannedTail = plan.tail;
+      const written = await this.writeIfUnchanged(plan, premises).catch((error: unknown) => {
+        this.plannedTail = undefined;
+        throw error;
+      });
+      if (written) return plan.outcomes;
+      this.plannedTail = undefined; // and every batch sent behind this one finds its premises broken too
+    }
+    const plan = await this.readThenWrite(batch);
+    if (started === this.batchesStarted) this.plannedTail = plan.tail;
     return plan.outcomes;
   }
 
-  /** The plan, written; or undefined when its premises did not hold and nothing was written. */
-  private async writeIfUnchanged(
-    batch: readonly PreparedRequest[],
-    premises: LogState,
-  ): Promise<BatchPlan | undefined> {
-    const plan = this.plan(batch, premises);
-    const client = await this.writerPool.connect();
+  /** Whether the plan was written; false when its premises did not hold and nothing was written. */
+  private async writeIfUnchanged(plan: BatchPlan, premises: LogState): Promise<boolean> {
+    const connection = (this.pipelined ??= new PipelinedConnection(this.writerPool));
+    const client = await connection.take().catch((error: unknown) => {
+      this.releasePipelined(connection);
+      throw error;
+    });
     // Sent together: the server runs them in order, and if the lock or the append fails the transaction is aborted,
-    // so the COMMIT behind it rolls back and the connection is left idle.
+    // so the COMMIT behind it rolls back and the connection is left idle — or running the next batch's transaction.
     const [locked, appended, committed] = await Promise.allSettled(
       inOneWrite(client, () => [
         client.query(this.statements.beginUnderLogLock),
@@ -87,17 +106,22 @@ export class PostgresBatchWriter {
       ]),
     );
     // A connection that could not even end the transaction is discarded, not reused.
-    client.release(committed.status === 'rejected' ? asError(committed.reason) : undefined);
+    if (committed.status === 'rejected') connection.discard(asError(committed.reason));
+    this.releasePipelined(connection);
     if (locked.status === 'rejected') throw locked.reason;
     if (appended.status === 'rejected') {
       // A premise the unique indexes check did not hold (postgres.batch-premises.ts): nothing was written.
-      if (isUniqueViolation(appended.reason)) return undefined;
+      if (isUniqueViolation(appended.reason)) return false;
       throw appended.reason;
     }
     if (committed.status === 'rejected') throw committed.reason;
     // COMMIT of a transaction that was aborted answers ROLLBACK instead of failing.
     if (committed.value.command !== 'COMMIT') throw new Error(`the batch's COMMIT answered ${committed.value.command}`);
-    return appended.value.rows[0].held ? plan : undefined;
+    return appended.value.rows[0].held;
+  }
+
+  private releasePipelined(connection: PipelinedConnection): void {
+    if (connection.putBack() && this.pipelined === connection) this.pipelined = undefined;
   }
 
   private readThenWrite(batch: readonly PreparedRequest[]): Promise<BatchPlan> {
@@ -160,6 +184,40 @@ function inOneWrite<T>(client: PoolClient, send: () => T): T {
     return send();
   } finally {
     socket.uncork();
+  }
+}
+
+/**
+ * The writer's one connection, taken from its pool once for every batch sent on it while any is in flight, and given
+ * back when the last is answered: a read-then-write waits for it in the pool, and so runs alone.
+ */
+class PipelinedConnection {
+  private readonly client: Promise<PoolClient>;
+  private users = 0;
+  private discarded: Error | undefined;
+
+  constructor(pool: Pool) {
+    this.client = pool.connect();
+  }
+
+  take(): Promise<PoolClient> {
+    this.users += 1;
+    return this.client;
+  }
+
+  discard(reason: Error): void {
+    this.discarded ??= reason;
+  }
+
+  /** True when this was its last user and the connection went back to the pool (or was never had). */
+  putBack(): boolean {
+    this.users -= 1;
+    if (this.users > 0) return false;
+    this.client.then(
+      (client) => client.release(this.discarded),
+      () => undefined, // never connected: nothing to give back; the one who took it was told
+    );
+    return true;
   }
 }
 

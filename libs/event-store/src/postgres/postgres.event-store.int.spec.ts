@@ -66,17 +66,20 @@ describe('PostgresEventStore on its own terms', () => {
   });
 
   describe('group commit', () => {
-    it('writes appends queued in the same turn in one transaction, in queue order', async () => {
+    it('writes appends queued in the same turn in transactions of at most 8, in queue order', async () => {
       let clockCalls = 0;
       const store = await open({ clock: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ++clockCalls)) });
 
       const results = await Promise.all(
-        range(0, 9).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])),
+        range(0, 19).map((index) => store.appendToStream(`s-${index}`, 'no-stream', [anEvent({ index })])),
       );
 
-      expect(results.map((r) => r.lastPosition)).toEqual(range(1, 10));
-      expect(clockCalls).toBe(1);
-      expect(new Set((await store.readAll()).map((e) => e.recordedAt))).toEqual(new Set(['2025-01-01T00:00:00.001Z']));
+      expect(results.map((r) => r.lastPosition)).toEqual(range(1, 20));
+      expect(clockCalls).toBe(3); // one plan a transaction
+      const millisecondOf = (recordedAt: string) => Number(recordedAt.slice(-4, -1));
+      expect((await store.readAll()).map((e) => [e.data.index, millisecondOf(e.recordedAt)])).toEqual(
+        range(0, 19).map((index) => [index, 1 + Math.floor(index / 8)]),
+      );
     });
 
     it('a request that fails in a batch rejects alone; the requests after it see only what was written', async () => {
@@ -162,6 +165,41 @@ describe('PostgresEventStore on its own terms', () => {
       await expect(stale).rejects.toThrow(WrongExpectedRevisionError);
       await expect(stale).rejects.toMatchObject({ streamId: 'raced', expected: 0, actual: 1 });
       expect(await store.headPosition()).toBe(2);
+    });
+
+    it('batches sent one behind another on a stale tail are each planned again from a read, in order', async () => {
+      const [one, other] = [await open(), await open()];
+      await one.appendToStream('one', 'no-stream', [anEvent()]); // `one` knows the tail: position 1
+      await other.appendToStream('other', 'no-stream', someEvents(2));
+
+      // Two batches of 8 and one of 4: the second is planned on the first's tail and sent before it is answered.
+      const results = await Promise.all(
+        range(0, 19).map((index) => one.appendToStream(`burst-${index}`, 'no-stream', [anEvent({ index })])),
+      );
+
+      expect(results.map((r) => r.lastPosition)).toEqual(range(4, 23));
+      expect((await other.readAll()).map((e) => e.streamId)).toEqual([
+        'one',
+        'other',
+        'other',
+        ...range(0, 19).map((index) => `burst-${index}`),
+      ]);
+      expect(await other.verifyChain()).toMatchObject({ ok: true, checked: 23 });
+    });
+
+    it('a retry in the first of two batches in flight is answered from the log; the batch behind is written after it', async () => {
+      const store = await open();
+      const retried = anEvent();
+      await store.appendToStream('retried', 'no-stream', [retried]);
+
+      const results = await Promise.all([
+        store.appendToStream('retried', 'no-stream', [retried]),
+        ...range(1, 15).map((index) => store.appendToStream(`fresh-${index}`, 'no-stream', [anEvent({ index })])),
+      ]);
+
+      expect(results[0]).toEqual({ lastPosition: 1, nextRevisions: { retried: 0 }, idempotentRepeat: true });
+      expect(results.slice(1).map((r) => r.lastPosition)).toEqual(range(2, 16));
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 16 });
     });
 
     it('a stream expected at a revision it has not reached is refused: no revision is skipped', async () => {

@@ -48,6 +48,11 @@ export const DEFAULT_POSTGRES_POLL_INTERVAL_MS = 200;
 export const DEFAULT_POSTGRES_POOL_SIZE = 10;
 const CHAIN_PAGE_SIZE = 1000;
 const COMMITTED = 'committed';
+/**
+ * A batch goes once 8 requests are queued, and the next may follow before it is answered (postgres.batch-writer.ts):
+ * this process decides one batch while the server commits the one in front, instead of the two taking turns.
+ */
+const PIPELINE = { maxInFlight: 2, flushAt: 8 };
 
 /**
  * The event store on PostgreSQL: the same guarantees as the SQLite adapter (event-store.contract.ts), for several
@@ -115,7 +120,7 @@ export class PostgresEventStore implements EventStore {
       const outcomes = await writer.writeBatch(batch);
       if (outcomes.some((outcome) => outcome.ok)) this.wakeFollowers();
       return outcomes;
-    });
+    }, PIPELINE);
   }
 
   /** The schema this store's log lives in. */
