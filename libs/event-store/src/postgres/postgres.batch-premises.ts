@@ -11,8 +11,10 @@
  * - a stream the batch only checks (no event of the batch goes to it): the statement, its revision;
  * - a stream the batch writes, planned at revision r ≥ 0: the statement checks that revision r is recorded (the stream
  *   is not behind what its request expects);
+ * - the event ids of a request the plan refused (a stale expected revision, say): the statement, that none is recorded
+ *   — were they, the request would be a retry, answered as a repeat (postgres.batch-plan.ts) instead of refused;
  * - everything that could have been written since — a written stream past its planned revision, one planned as new
- *   that exists, an event id already recorded: the unique indexes, as the rows go in. Revisions are dense, so a stream
+ *   that exists, an event id of a written request already recorded: the unique indexes, as the rows go in. Revisions are dense, so a stream
  *   written past r holds r + 1, the first revision the plan writes to it. The statement then fails (unique_violation),
  *   nothing is written, and the batch is planned again from a read. Checking these in the statement as well cost the
  *   server an index search per event id and per stream on every batch, about a quarter of its CPU in SLW-1, for what
@@ -40,10 +42,11 @@ export function batchPremises(batch: readonly PreparedRequest[], tail: LogTail):
 }
 
 /**
- * $12–$17 of appendIfUnchanged: the tail (NULLs for an empty log); the streams the plan writes that were planned at a
- * revision, and that revision; the streams it only checks (a read its decision depended on), and their revision.
+ * $12–$18 of appendIfUnchanged: the tail (NULLs for an empty log); the streams the plan writes that were planned at a
+ * revision, and that revision; the streams it only checks (a read its decision depended on), and their revision; the
+ * event ids of the requests the plan refused, none of which may be recorded.
  */
-export function premiseParameters(premises: LogState, plan: BatchPlan): unknown[] {
+export function premiseParameters(batch: readonly PreparedRequest[], premises: LogState, plan: BatchPlan): unknown[] {
   const empty = premises.tail.position === 0;
   const written: [string, StreamRevision][] = [];
   const checked: [string, StreamRevision][] = [];
@@ -55,5 +58,8 @@ export function premiseParameters(premises: LogState, plan: BatchPlan): unknown[
     empty ? null : premises.tail.position,
     empty ? null : premises.tail.hash,
     ...[written, checked].flatMap((streams) => [streams.map(([id]) => id), streams.map(([, revision]) => revision)]),
+    batch.flatMap((request, index) =>
+      plan.outcomes[index].ok ? [] : request.flatMap(({ events }) => events.map(({ eventId }) => eventId)),
+    ),
   ];
 }

@@ -42,18 +42,20 @@ describe('batchPremises: the state a batch is planned against without reading th
     expect(batchPremises([request(['a', 'no-stream', ['e1']]), request(['a', 'any', ['e2']])], TAIL)).toBeDefined();
   });
 
-  it('hands PostgreSQL the tail (NULLs for an empty log), the written streams planned at a revision, the checked ones', () => {
-    // a: written, planned at 3; b: written, new (the unique index checks it); c: only checked, at 0; d: checked, new
+  it('hands PostgreSQL the tail (NULLs for an empty log), the written streams planned at a revision, the checked ones, the refused requests’ event ids', () => {
+    // a: written, planned at 3; b: written, new (the unique index checks it); c: only checked, at 0; d: checked, new;
+    // the last request is refused (a is at 5 by then): were e5 recorded, it would be a retry, answered as a repeat
     const batch = [
       request(['a', 3, ['e1', 'e2']]),
       request(['b', 'no-stream', ['e3']], ['c', 0, []], ['d', 'no-stream', []]),
+      request(['a', 3, ['e5']]),
     ];
     const premisesOf = (tail: LogTail) => {
       const premises = batchPremises(batch, tail)!;
-      return premiseParameters(premises, planBatch(batch, premises, TAIL.recordedAt));
+      return premiseParameters(batch, premises, planBatch(batch, premises, TAIL.recordedAt));
     };
 
-    expect(premisesOf(TAIL)).toEqual([7, TAIL.hash, ['a'], [3], ['c', 'd'], [0, -1]]);
+    expect(premisesOf(TAIL)).toEqual([7, TAIL.hash, ['a'], [3], ['c', 'd'], [0, -1], ['e5']]);
     expect(premisesOf(EMPTY_LOG_TAIL).slice(0, 2)).toEqual([null, null]);
   });
 });

@@ -55,6 +55,8 @@ export class PostgresBatchWriter {
    */
   private plannedTail: LogTail | undefined;
   private batchesStarted = 0;
+  /** Settles once every batch started so far is written or refused, its read-then-write included. */
+  private allSettled: Promise<void> = Promise.resolve();
   /** The writer's connection while batches planned on premises are in flight on it, one behind another. */
   private pipelined: PipelinedConnection | undefined;
 
@@ -67,27 +69,43 @@ export class PostgresBatchWriter {
   ) {}
 
   /** One outcome per request, in order; rejects when the transaction as a whole failed (nothing was written). */
-  async writeBatch(batch: readonly PreparedRequest[]): Promise<RequestOutcome<AppendResult>[]> {
-    const started = ++this.batchesStarted;
+  writeBatch(batch: readonly PreparedRequest[]): Promise<RequestOutcome<AppendResult>[]> {
+    const written = this.write(batch, ++this.batchesStarted, this.allSettled);
+    this.allSettled = written.then(settledAlike, settledAlike);
+    return written;
+  }
+
+  /** @param before settles once every batch started before this one is written or refused */
+  private async write(
+    batch: readonly PreparedRequest[],
+    started: number,
+    before: Promise<void>,
+  ): Promise<RequestOutcome<AppendResult>[]> {
     const premises = this.plannedTail && batchPremises(batch, this.plannedTail);
     this.plannedTail = undefined;
     if (premises) {
       const plan = this.plan(batch, premises);
-      this.plannedTail = plan.tail;
-      const written = await this.writeIfUnchanged(plan, premises).catch((error: unknown) => {
+      // A batch behind this one may be planned on its tail only if that tail tells whether this one was written.
+      if (plan.events.length > 0) this.plannedTail = plan.tail;
+      const written = await this.writeIfUnchanged(batch, plan, premises).catch((error: unknown) => {
         this.plannedTail = undefined;
         throw error;
       });
       if (written) return plan.outcomes;
       this.plannedTail = undefined; // and every batch sent behind this one finds its premises broken too
     }
+    await before; // read and written after every batch sent before it, as they were sent
     const plan = await this.readThenWrite(batch);
     if (started === this.batchesStarted) this.plannedTail = plan.tail;
     return plan.outcomes;
   }
 
   /** Whether the plan was written; false when its premises did not hold and nothing was written. */
-  private async writeIfUnchanged(plan: BatchPlan, premises: LogState): Promise<boolean> {
+  private async writeIfUnchanged(
+    batch: readonly PreparedRequest[],
+    plan: BatchPlan,
+    premises: LogState,
+  ): Promise<boolean> {
     const connection = (this.pipelined ??= new PipelinedConnection(this.writerPool));
     const client = await connection.take().catch((error: unknown) => {
       this.releasePipelined(connection);
@@ -100,7 +118,7 @@ export class PostgresBatchWriter {
         client.query(this.statements.beginUnderLogLock),
         client.query<{ held: boolean }>({
           ...this.statements.appendIfUnchanged,
-          values: [...this.appendParameters(plan), ...premiseParameters(premises, plan)],
+          values: [...this.appendParameters(plan), ...premiseParameters(batch, premises, plan)],
         }),
         client.query('COMMIT'),
       ]),
@@ -197,8 +215,14 @@ class PipelinedConnection {
   private discarded: Error | undefined;
 
   constructor(pool: Pool) {
-    this.client = pool.connect();
+    this.client = pool.connect().then((client) => client.on('error', this.lost));
   }
+
+  /**
+   * A connection lost while taken: its queries fail on their own, and node-postgres emits 'error' on it as well, which
+   * with no listener (the pool's is off while a connection is taken) would end the process.
+   */
+  private readonly lost = (error: Error) => this.discard(error);
 
   take(): Promise<PoolClient> {
     this.users += 1;
@@ -214,12 +238,14 @@ class PipelinedConnection {
     this.users -= 1;
     if (this.users > 0) return false;
     this.client.then(
-      (client) => client.release(this.discarded),
+      (client) => client.off('error', this.lost).release(this.discarded),
       () => undefined, // never connected: nothing to give back; the one who took it was told
     );
     return true;
   }
 }
+
+function settledAlike(): void {}
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;

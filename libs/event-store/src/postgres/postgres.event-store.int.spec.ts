@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { anEvent, ContractHarness, range, someEvents, uniqueStream } from '../contract/contract-fixtures';
 import { eventStoreContract } from '../event-store.contract';
 import { InvalidAppendRequestError, WrongExpectedRevisionError } from '../event-store.port';
@@ -200,6 +200,92 @@ describe('PostgresEventStore on its own terms', () => {
       expect(results[0]).toEqual({ lastPosition: 1, nextRevisions: { retried: 0 }, idempotentRepeat: true });
       expect(results.slice(1).map((r) => r.lastPosition)).toEqual(range(2, 16));
       expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 16 });
+    });
+
+    it('a retry refused by the plan for a revision an earlier request of its batch moved is answered as a repeat', async () => {
+      const store = await open();
+      const original = anEvent();
+      await store.appendToStream('a', 'no-stream', [original]); // the writer knows the tail
+
+      const [next, retry] = await Promise.all([
+        store.appendToStream('a', 0, [anEvent()]),
+        store.appendToStream('a', 'no-stream', [original]), // the retry of an append whose answer was lost
+      ]);
+
+      expect(next).toMatchObject({ lastPosition: 2 });
+      expect(retry).toEqual({ lastPosition: 1, nextRevisions: { a: 1 }, idempotentRepeat: true });
+    });
+
+    it('a batch that must read goes after the batch sent before it, when that one’s premises fail', async () => {
+      const store = await open();
+      await store.appendToStream('warm', 'no-stream', [anEvent()]); // the writer knows the tail
+
+      const outcomes = await Promise.allSettled([
+        ...range(0, 5).map((i) => store.appendToStream(`f-${i}`, 'no-stream', [anEvent({ i })])),
+        store.appendToStream('stale', 5, [anEvent()]), // its batch's premises fail: planned again from a read
+        store.appendToStream('s', 'no-stream', [anEvent({ which: 'first' })]), // the 8th: that batch goes
+        store.appendToStream('s', 'any', [anEvent({ which: 'second' })]), // the next batch names no revision: it reads
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        ...range(0, 5).map(() => 'fulfilled'),
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((await store.readStream('s')).map((e) => e.data)).toEqual([{ which: 'first' }, { which: 'second' }]);
+    });
+
+    it('no batch is sent behind one whose plan writes nothing: its tail could not tell whether that one held', async () => {
+      const store = await open();
+      await store.appendToStream('a', 'no-stream', someEvents(6)); // a at revision 5; the writer knows the tail
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStreams([{ streamId: 'a', expectedRevision: 0, events: [] }]), // a stale check: premise a at 0
+        store.appendToStream('a', 5, [anEvent({ which: 'queued first' })]),
+        ...range(0, 5).map((i) =>
+          store.appendToStreams([{ streamId: `c-${i}`, expectedRevision: 'no-stream', events: [] }]),
+        ),
+        store.appendToStream('a', 5, [anEvent({ which: 'queued ninth' })]), // the next batch, the same expectation
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'rejected',
+        'fulfilled',
+        ...range(0, 5).map(() => 'fulfilled'),
+        'rejected',
+      ]);
+      expect((await store.readStream('a', { fromRevision: 6 })).map((e) => e.data)).toEqual([
+        { which: 'queued first' },
+      ]);
+    });
+
+    it('the writer’s connection lost with two batches on it: both refused, nothing half-written, the next on another', async () => {
+      const store = await open();
+      await store.appendToStream('warm', 'no-stream', [anEvent()]);
+      const locker = new Client({ connectionString: database });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('SELECT pg_advisory_xact_lock($1, $2)', logNames(schema).lockKeys);
+        const lost = Promise.allSettled(
+          range(0, 15).map((i) => store.appendToStream(`lost-${i}`, 'no-stream', [anEvent({ i })])),
+        );
+        let waiting: { pid: number }[] = [];
+        while (waiting.length === 0) {
+          ({ rows: waiting } = await locker.query<{ pid: number }>(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+          ));
+        }
+        await locker.query('SELECT pg_terminate_backend($1)', [waiting[0].pid]);
+        await locker.query('COMMIT');
+
+        expect((await lost).map((outcome) => outcome.status)).toEqual(range(0, 15).map(() => 'rejected'));
+      } finally {
+        await locker.end();
+      }
+      expect(await store.appendToStream('after', 'no-stream', [anEvent()])).toMatchObject({ lastPosition: 2 });
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 });
     });
 
     it('a stream expected at a revision it has not reached is refused: no revision is skipped', async () => {

@@ -13,18 +13,22 @@ export async function underLogLock<T>(
   work: (client: PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  // Lost while taken, a connection's queries fail on their own, and node-postgres emits 'error' on it as well, which
+  // with no listener (the pool's is off while a connection is taken) would end the process.
+  const lost = () => undefined;
+  client.on('error', lost);
   try {
     await client.query(beginUnderLogLock(names));
     const result = await work(client);
     await client.query('COMMIT');
-    client.release();
+    client.off('error', lost).release();
     return result;
   } catch (error) {
     const rolledBack = await client.query('ROLLBACK').then(
       () => true,
       () => false,
     );
-    client.release(!rolledBack); // a connection that cannot even roll back is discarded, not reused
+    client.off('error', lost).release(!rolledBack); // a connection that cannot even roll back is discarded, not reused
     throw error;
   }
 }

@@ -47,8 +47,9 @@ export interface PostgresStatements {
    * appendEvents when, and only when, the log is as the batch was planned against (postgres.batch-premises.ts): $1–$11
    * as appendEvents, then the premises it checks itself: $12/$13 the tail's position and hash (NULL, NULL: an empty
    * log), $14/$15 the streams the batch writes that were planned at a revision (not at "no stream") and that revision,
-   * which must be recorded, $16/$17 the streams it only checks and the revision each must be at (-1: no stream). → one
-   * row, `held`: whether those held and the events were written. The other premises are the unique indexes' to
+   * which must be recorded, $16/$17 the streams it only checks and the revision each must be at (-1: no stream), $18
+   * the event ids of the requests the plan refused (none may be recorded). → one row, `held`: whether those held and
+   * the events were written. The other premises are the unique indexes' to
    * check, as the rows go in: a recorded event id, or a written stream past its planned revision, fails the statement
    * with unique_violation (see postgres.batch-writer.ts).
    */
@@ -131,7 +132,8 @@ export function statementsFor(names: PostgresLogNames): PostgresStatements {
                SELECT FROM ${eventsTable} WHERE stream_id = written.stream_id AND stream_revision = written.revision))
            AND NOT EXISTS (
              SELECT FROM unnest($16::text[], $17::bigint[]) AS checked (stream_id, revision)
-             WHERE COALESCE(${revisionOf(eventsTable, 'checked.stream_id')}, -1) <> checked.revision) AS held
+             WHERE COALESCE(${revisionOf(eventsTable, 'checked.stream_id')}, -1) <> checked.revision)
+           AND NOT EXISTS (SELECT FROM ${eventsTable} WHERE event_id = ANY($18::text[])) AS held
       ), ${appendStatement(names, '(SELECT held FROM premises)').trimStart()}
       SELECT held, CASE WHEN held THEN pg_notify($11, '') END AS notified FROM premises`,
     },
