@@ -37,6 +37,7 @@ import { toColumnArrays, toSafeInteger } from './postgres.event-row';
 import { underLogLock } from './postgres.log-lock';
 import type { PostgresLogNames } from './postgres.log-names';
 import type { PostgresStatements } from './postgres.statements';
+import { takeConnection, TakenConnection } from './postgres.taken-connection';
 
 /** PostgreSQL's SQLSTATE for unique_violation. */
 const UNIQUE_VIOLATION = '23505';
@@ -210,23 +211,17 @@ function inOneWrite<T>(client: PoolClient, send: () => T): T {
  * back when the last is answered: a read-then-write waits for it in the pool, and so runs alone.
  */
 class PipelinedConnection {
-  private readonly client: Promise<PoolClient>;
+  private readonly taken: Promise<TakenConnection>;
   private users = 0;
   private discarded: Error | undefined;
 
   constructor(pool: Pool) {
-    this.client = pool.connect().then((client) => client.on('error', this.lost));
+    this.taken = takeConnection(pool);
   }
 
-  /**
-   * A connection lost while taken: its queries fail on their own, and node-postgres emits 'error' on it as well, which
-   * with no listener (the pool's is off while a connection is taken) would end the process.
-   */
-  private readonly lost = (error: Error) => this.discard(error);
-
-  take(): Promise<PoolClient> {
+  async take(): Promise<PoolClient> {
     this.users += 1;
-    return this.client;
+    return (await this.taken).client;
   }
 
   discard(reason: Error): void {
@@ -237,8 +232,8 @@ class PipelinedConnection {
   putBack(): boolean {
     this.users -= 1;
     if (this.users > 0) return false;
-    this.client.then(
-      (client) => client.off('error', this.lost).release(this.discarded),
+    this.taken.then(
+      ({ giveBack }) => giveBack(this.discarded),
       () => undefined, // never connected: nothing to give back; the one who took it was told
     );
     return true;

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { createLogSchema } from '@ledger/event-store';
+import { createLogSchema, takeConnection } from '@ledger/event-store';
 import { ColumnValue, Projection } from '../projection';
 import {
   Checkpoint,
@@ -232,19 +232,19 @@ export class PostgresReadStore implements ReadStore {
 
   /** Runs `work` in a READ COMMITTED transaction on a connection of the pool; rolls back and rethrows on failure. */
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const { client, giveBack } = await takeConnection(this.pool);
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await work(client);
       await client.query('COMMIT');
-      client.release();
+      giveBack();
       return result;
     } catch (error) {
       const rolledBack = await client.query('ROLLBACK').then(
         () => true,
         () => false,
       );
-      client.release(!rolledBack); // a connection that cannot even roll back is discarded
+      giveBack(!rolledBack); // a connection that cannot even roll back is discarded
       throw error;
     }
   }

@@ -1,0 +1,27 @@
+/**
+ * A connection taken from a pool for a while (a transaction, batches pipelined on it). Lost while taken — the server
+ * restarted, the backend terminated —, its queries fail on their own, and node-postgres emits 'error' on the client as
+ * well; the pool listens only while a connection is idle in it, so with no listener of ours that event would end the
+ * process. Here it marks the connection to be discarded when given back instead of reused.
+ */
+import type { Pool, PoolClient } from 'pg';
+
+export interface TakenConnection {
+  client: PoolClient;
+  /** Back to the pool; discarded instead when it was lost while taken, or when `discard` is given. */
+  giveBack(this: void, discard?: Error | boolean): void;
+}
+
+export async function takeConnection(pool: Pool): Promise<TakenConnection> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onLost = (error: Error) => (lost ??= error);
+  client.on('error', onLost);
+  return {
+    client,
+    giveBack: (discard) => {
+      client.off('error', onLost);
+      client.release(lost ?? discard);
+    },
+  };
+}
