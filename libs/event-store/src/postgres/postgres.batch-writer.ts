@@ -39,8 +39,9 @@ import type { PostgresLogNames } from './postgres.log-names';
 import type { PostgresStatements } from './postgres.statements';
 import { takeConnection, TakenConnection } from './postgres.taken-connection';
 
-/** PostgreSQL's SQLSTATE for unique_violation. */
+/** PostgreSQL's SQLSTATEs for unique_violation and invalid_sql_statement_name. */
 const UNIQUE_VIOLATION = '23505';
+const NO_SUCH_PREPARED_STATEMENT = '26000';
 
 interface WriteStateRow {
   tail: { position: number; hash: string; recordedAt: string } | null;
@@ -50,11 +51,13 @@ interface WriteStateRow {
 
 export class PostgresBatchWriter {
   /**
-   * The tail once every batch sent so far is written as planned: the next batch is planned on it, and may be sent
-   * behind the one in front before that one is answered. Unknown at first, and from a batch that was not written as
-   * planned until a batch read the log again with none sent after it.
+   * The tail once every batch sent so far is written as planned: a batch that finds it set is planned on it and sent
+   * at once, behind the one in front before that one is answered. Set only by the batch started last, so that no batch
+   * overtakes one started before it; cleared by a batch not written as planned.
    */
   private plannedTail: LogTail | undefined;
+  /** The tail the batches written or refused so far left, when known: where a batch that waited for them plans. */
+  private settledTail: LogTail | undefined;
   private batchesStarted = 0;
   /** Settles once every batch started so far is written or refused, its read-then-write included. */
   private allSettled: Promise<void> = Promise.resolve();
@@ -82,23 +85,43 @@ export class PostgresBatchWriter {
     started: number,
     before: Promise<void>,
   ): Promise<RequestOutcome<AppendResult>[]> {
-    const premises = this.plannedTail && batchPremises(batch, this.plannedTail);
+    const pipelined = this.plannedTail && batchPremises(batch, this.plannedTail);
     this.plannedTail = undefined;
-    if (premises) {
-      const plan = this.plan(batch, premises);
-      // A batch behind this one may be planned on its tail only if that tail tells whether this one was written.
-      if (plan.events.length > 0) this.plannedTail = plan.tail;
-      const written = await this.writeIfUnchanged(batch, plan, premises).catch((error: unknown) => {
-        this.plannedTail = undefined;
-        throw error;
-      });
-      if (written) return plan.outcomes;
-      this.plannedTail = undefined; // and every batch sent behind this one finds its premises broken too
-    }
-    await before; // read and written after every batch sent before it, as they were sent
-    const plan = await this.readThenWrite(batch);
+    const outcomes = pipelined && (await this.writeOnPremises(batch, pipelined, started));
+    if (outcomes) return outcomes;
+    await before; // written after every batch started before it, as they were started
+    const settled = this.settledTail && batchPremises(batch, this.settledTail);
+    const afterThem = settled && (await this.writeOnPremises(batch, settled, started));
+    if (afterThem) return afterThem;
+    const plan = await this.readThenWrite(batch).catch((error: unknown) => {
+      this.settledTail = undefined;
+      throw error;
+    });
+    this.settledTail = plan.tail;
     if (started === this.batchesStarted) this.plannedTail = plan.tail;
     return plan.outcomes;
+  }
+
+  /** The outcomes of the batch planned on these premises and written; undefined when they did not hold. */
+  private async writeOnPremises(
+    batch: readonly PreparedRequest[],
+    premises: LogState,
+    started: number,
+  ): Promise<RequestOutcome<AppendResult>[] | undefined> {
+    const plan = this.plan(batch, premises);
+    // A batch behind this one may be planned on its tail only if that tail tells whether this one was written.
+    if (plan.events.length > 0 && started === this.batchesStarted) this.plannedTail = plan.tail;
+    const written = await this.writeIfUnchanged(batch, plan, premises).catch((error: unknown) => {
+      this.plannedTail = this.settledTail = undefined;
+      throw error;
+    });
+    if (written) {
+      this.settledTail = plan.tail;
+      return plan.outcomes;
+    }
+    // Every batch sent behind this one finds its premises broken too; the log's tail is known again once read.
+    this.plannedTail = this.settledTail = undefined;
+    return undefined;
   }
 
   /** Whether the plan was written; false when its premises did not hold and nothing was written. */
@@ -129,8 +152,10 @@ export class PostgresBatchWriter {
     this.releasePipelined(connection);
     if (locked.status === 'rejected') throw locked.reason;
     if (appended.status === 'rejected') {
-      // A premise the unique indexes check did not hold (postgres.batch-premises.ts): nothing was written.
-      if (isUniqueViolation(appended.reason)) return false;
+      // A premise the unique indexes check did not hold (postgres.batch-premises.ts), or the batch in front failed
+      // before the server had prepared the statement this one was sent to run (node-postgres sends it prepared once a
+      // connection): nothing was written, and the batch is planned again from a read.
+      if (isPremiseFailure(appended.reason)) return false;
       throw appended.reason;
     }
     if (committed.status === 'rejected') throw committed.reason;
@@ -242,8 +267,9 @@ class PipelinedConnection {
 
 function settledAlike(): void {}
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
+function isPremiseFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === UNIQUE_VIOLATION || code === NO_SUCH_PREPARED_STATEMENT;
 }
 
 function asError(reason: unknown): Error {

@@ -2,6 +2,7 @@ import { Client, Pool } from 'pg';
 import { anEvent, ContractHarness, range, someEvents, uniqueStream } from '../contract/contract-fixtures';
 import { eventStoreContract } from '../event-store.contract';
 import { InvalidAppendRequestError, WrongExpectedRevisionError } from '../event-store.port';
+import { PostgresBatchWriter } from './postgres.batch-writer';
 import { PostgresEventStore, PostgresEventStoreOptions } from './postgres.event-store';
 import { logNames } from './postgres.log-names';
 import { statementsFor } from './postgres.statements';
@@ -286,6 +287,64 @@ describe('PostgresEventStore on its own terms', () => {
       }
       expect(await store.appendToStream('after', 'no-stream', [anEvent()])).toMatchObject({ lastPosition: 2 });
       expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 });
+    });
+
+    it('after a batch planned again from a read, the batches under steady load go back to premises', async () => {
+      const store = await open();
+      const reads = jest.spyOn(
+        PostgresBatchWriter.prototype as unknown as { readThenWrite: () => unknown },
+        'readThenWrite',
+      );
+      try {
+        await store.appendToStream('x', 'no-stream', someEvents(2)); // x at 1; the writer knows the tail
+        // 16 commands, each appending 15 times in turn to a stream of its own, at the revision it expects
+        const steadyLoad = (prefix: string) =>
+          Promise.all(
+            range(0, 15).map(async (w) => {
+              for (let r = 0; r < 15; r++) {
+                await store.appendToStream(`${prefix}-${w}`, r === 0 ? 'no-stream' : r - 1, [anEvent({ w, r })]);
+              }
+            }),
+          );
+        reads.mockClear();
+
+        // One stale command (x is past 0): its batch's premises fail, as with any conflict or another process writing.
+        await Promise.all([store.appendToStream('x', 0, [anEvent()]).catch(() => undefined), steadyLoad('after')]);
+
+        expect(reads.mock.calls.length).toBeLessThanOrEqual(5); // the conflicting batch, and a few behind it
+        expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 + 16 * 15 });
+      } finally {
+        reads.mockRestore();
+      }
+    });
+
+    it('a batch sent behind one whose lock wait was cancelled is planned again from a read and written', async () => {
+      const store = await open();
+      await store.appendToStream('warm', 'no-stream', [anEvent()]); // read, then written: the statement on premises
+      // is not prepared on the connection yet, and the batch behind the first is sent before the server prepares it
+      const locker = new Client({ connectionString: database });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('SELECT pg_advisory_xact_lock($1, $2)', logNames(schema).lockKeys);
+        const outcomes = Promise.allSettled(
+          range(0, 15).map((i) => store.appendToStream(`p-${i}`, 'no-stream', [anEvent({ i })])),
+        );
+        let waiting: { pid: number }[] = [];
+        while (waiting.length === 0) {
+          ({ rows: waiting } = await locker.query<{ pid: number }>(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+          ));
+        }
+        await locker.query('SELECT pg_cancel_backend($1)', [waiting[0].pid]); // as a statement_timeout would
+        await locker.query('COMMIT');
+
+        const settled = (await outcomes).map((outcome) => outcome.status);
+        expect(settled).toEqual([...range(0, 7).map(() => 'rejected'), ...range(8, 15).map(() => 'fulfilled')]);
+      } finally {
+        await locker.end();
+      }
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 9 });
     });
 
     it('a stream expected at a revision it has not reached is refused: no revision is skipped', async () => {

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createLogSchema } from '@ledger/event-store';
+import { createLogSchema, takeConnection } from '@ledger/event-store';
 import { claimHolderIsGone, newClaimToken, THIS_PROCESS } from '../claim-holder';
 import { IdempotencyClaim, IdempotencyStore, SavedAnswer } from '../idempotency-store.port';
 
@@ -31,7 +31,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     if (!SCHEMA_NAME.test(schema)) throw new RangeError(`not a schema name: ${JSON.stringify(schema)}`);
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
     pool.on('error', () => undefined);
-    const client = await pool.connect().catch(async (error: unknown) => {
+    const { client, giveBack } = await takeConnection(pool).catch(async (error: unknown) => {
       await pool.end();
       throw error;
     });
@@ -46,10 +46,10 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
           actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, token text NOT NULL,
           claimed_at timestamptz NOT NULL, PRIMARY KEY (actor, key));`);
       await client.query('COMMIT');
-      client.release();
+      giveBack();
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      client.release(true);
+      giveBack(true);
       await pool.end();
       throw error;
     }
