@@ -66,6 +66,35 @@ describe('PostgresEventStore on its own terms', () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
   });
 
+  /**
+   * Holds the log lock from another connection while `appends` start; once the store's writer waits for the lock, ends
+   * that wait with `stop` (pg_terminate_backend: the connection lost; pg_cancel_backend: a statement_timeout's doing)
+   * and lets the lock go. → what `appends` gave.
+   */
+  const whileTheWriterWaits = async <T>(
+    stop: 'pg_terminate_backend' | 'pg_cancel_backend',
+    appends: () => Promise<T>,
+  ): Promise<T> => {
+    const locker = new Client({ connectionString: database });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT pg_advisory_xact_lock($1, $2)', logNames(schema).lockKeys);
+      const appended = appends();
+      let waiting: { pid: number }[] = [];
+      while (waiting.length === 0) {
+        ({ rows: waiting } = await locker.query<{ pid: number }>(
+          "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+        ));
+      }
+      await locker.query(`SELECT ${stop}($1)`, [waiting[0].pid]);
+      await locker.query('COMMIT');
+      return await appended;
+    } finally {
+      await locker.end();
+    }
+  };
+
   describe('group commit', () => {
     it('writes appends queued in the same turn in transactions of at most 8, in queue order', async () => {
       let clockCalls = 0;
@@ -264,27 +293,11 @@ describe('PostgresEventStore on its own terms', () => {
     it('the writer’s connection lost with two batches on it: both refused, nothing half-written, the next on another', async () => {
       const store = await open();
       await store.appendToStream('warm', 'no-stream', [anEvent()]);
-      const locker = new Client({ connectionString: database });
-      await locker.connect();
-      try {
-        await locker.query('BEGIN');
-        await locker.query('SELECT pg_advisory_xact_lock($1, $2)', logNames(schema).lockKeys);
-        const lost = Promise.allSettled(
-          range(0, 15).map((i) => store.appendToStream(`lost-${i}`, 'no-stream', [anEvent({ i })])),
-        );
-        let waiting: { pid: number }[] = [];
-        while (waiting.length === 0) {
-          ({ rows: waiting } = await locker.query<{ pid: number }>(
-            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-          ));
-        }
-        await locker.query('SELECT pg_terminate_backend($1)', [waiting[0].pid]);
-        await locker.query('COMMIT');
+      const lost = await whileTheWriterWaits('pg_terminate_backend', () =>
+        Promise.allSettled(range(0, 15).map((i) => store.appendToStream(`lost-${i}`, 'no-stream', [anEvent({ i })]))),
+      );
 
-        expect((await lost).map((outcome) => outcome.status)).toEqual(range(0, 15).map(() => 'rejected'));
-      } finally {
-        await locker.end();
-      }
+      expect(lost.map((outcome) => outcome.status)).toEqual(range(0, 15).map(() => 'rejected'));
       expect(await store.appendToStream('after', 'no-stream', [anEvent()])).toMatchObject({ lastPosition: 2 });
       expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 });
     });
@@ -322,28 +335,14 @@ describe('PostgresEventStore on its own terms', () => {
       const store = await open();
       await store.appendToStream('warm', 'no-stream', [anEvent()]); // read, then written: the statement on premises
       // is not prepared on the connection yet, and the batch behind the first is sent before the server prepares it
-      const locker = new Client({ connectionString: database });
-      await locker.connect();
-      try {
-        await locker.query('BEGIN');
-        await locker.query('SELECT pg_advisory_xact_lock($1, $2)', logNames(schema).lockKeys);
-        const outcomes = Promise.allSettled(
-          range(0, 15).map((i) => store.appendToStream(`p-${i}`, 'no-stream', [anEvent({ i })])),
-        );
-        let waiting: { pid: number }[] = [];
-        while (waiting.length === 0) {
-          ({ rows: waiting } = await locker.query<{ pid: number }>(
-            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-          ));
-        }
-        await locker.query('SELECT pg_cancel_backend($1)', [waiting[0].pid]); // as a statement_timeout would
-        await locker.query('COMMIT');
+      const outcomes = await whileTheWriterWaits('pg_cancel_backend', () =>
+        Promise.allSettled(range(0, 15).map((i) => store.appendToStream(`p-${i}`, 'no-stream', [anEvent({ i })]))),
+      );
 
-        const settled = (await outcomes).map((outcome) => outcome.status);
-        expect(settled).toEqual([...range(0, 7).map(() => 'rejected'), ...range(8, 15).map(() => 'fulfilled')]);
-      } finally {
-        await locker.end();
-      }
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        ...range(0, 7).map(() => 'rejected'),
+        ...range(8, 15).map(() => 'fulfilled'),
+      ]);
       expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 9 });
     });
 
