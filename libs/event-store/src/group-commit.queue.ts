@@ -4,8 +4,8 @@
  * writer throws, the whole transaction failed and every request of the batch is rejected.
  *
  * Pipelining (`flushAt`, `maxInFlight` above 1): where the batch writer runs beside the deciding thread (SQLite's
- * writer thread, PostgreSQL's server), a batch goes as soon as `flushAt` requests are queued, without waiting for the end of the turn, and
- * more batches may follow while the first commits. Commands decided in one turn then overlap their commit with the
+ * writer thread, PostgreSQL's server), a batch goes as soon as `flushAt` requests are queued, without waiting for the
+ * end of the turn, and more batches may follow while the first commits. Commands decided in one turn then overlap their commit with the
  * deciding of the rest, instead of the two threads taking turns a whole batch at a time. The writer commits the
  * batches in the order sent; commands whose streams overlap are never in flight together, since the command side
  * holds their streams' locks until its append is answered.

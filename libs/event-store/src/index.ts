@@ -18,8 +18,7 @@ export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentd
 export { UnsupportedKurrentDbServerError, MINIMUM_SERVER_VERSION } from './kurrentdb/kurrentdb.server-version';
 export { PositionOutOfRangeError } from './kurrentdb/kurrentdb.positions';
 export { createLogSchema } from './postgres/postgres.schema';
-export { takeConnection } from './postgres/postgres.taken-connection';
-export type { TakenConnection } from './postgres/postgres.taken-connection';
+export { inTransaction } from './postgres/postgres.taken-connection';
 export * from './audit-package/audit-package.format';
 export { writeAuditPackage, LogDoesNotVerifyError } from './audit-package/audit-package.writer';
 export type { AuditPackageSummary, LineSink } from './audit-package/audit-package.writer';

@@ -14,11 +14,11 @@
  * - the event ids of a request the plan refused (a stale expected revision, say): the statement, that none is recorded
  *   — were they, the request would be a retry, answered as a repeat (postgres.batch-plan.ts) instead of refused;
  * - everything that could have been written since — a written stream past its planned revision, one planned as new
- *   that exists, an event id of a written request already recorded: the unique indexes, as the rows go in. Revisions are dense, so a stream
- *   written past r holds r + 1, the first revision the plan writes to it. The statement then fails (unique_violation),
- *   nothing is written, and the batch is planned again from a read. Checking these in the statement as well cost the
- *   server an index search per event id and per stream on every batch, about a quarter of its CPU in SLW-1, for what
- *   the inserts check anyway.
+ *   that exists, an event id of a written request already recorded: the unique indexes, as the rows go in. Revisions
+ *   are dense, so a stream written past r holds r + 1, the first revision the plan writes to it. The statement then
+ *   fails (unique_violation), nothing is written, and the batch is planned again from a read. Checking these in the
+ *   statement as well cost the server an index search per event id and per stream on every batch, about a quarter of
+ *   its CPU in SLW-1, for what the inserts check anyway.
  */
 import { NO_STREAM_REVISION } from '../expected-revision';
 import type { StreamRevision } from '../event-store.port';

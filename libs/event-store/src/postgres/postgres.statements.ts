@@ -49,9 +49,9 @@ export interface PostgresStatements {
    * log), $14/$15 the streams the batch writes that were planned at a revision (not at "no stream") and that revision,
    * which must be recorded, $16/$17 the streams it only checks and the revision each must be at (-1: no stream), $18
    * the event ids of the requests the plan refused (none may be recorded). → one row, `held`: whether those held and
-   * the events were written. The other premises are the unique indexes' to
-   * check, as the rows go in: a recorded event id, or a written stream past its planned revision, fails the statement
-   * with unique_violation (see postgres.batch-writer.ts).
+   * the events were written. The other premises are the unique indexes' to check, as the rows go in: a recorded event
+   * id, or a written stream past its planned revision, fails the statement with unique_violation (see
+   * postgres.batch-writer.ts).
    */
   appendIfUnchanged: NamedStatement;
   /**

@@ -25,3 +25,30 @@ export async function takeConnection(pool: Pool): Promise<TakenConnection> {
     },
   };
 }
+
+/**
+ * Runs `work` in a transaction opened by `begin` (e.g. `BEGIN ISOLATION LEVEL READ COMMITTED`) on a connection taken
+ * from the pool, and commits; when anything throws, rolls back and rethrows. A connection that cannot even roll back is
+ * discarded, not reused.
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  begin: string,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const { client, giveBack } = await takeConnection(pool);
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    giveBack();
+    return result;
+  } catch (error) {
+    const rolledBack = await client.query('ROLLBACK').then(
+      () => true,
+      () => false,
+    );
+    giveBack(!rolledBack);
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createLogSchema, takeConnection } from '@ledger/event-store';
+import { createLogSchema, inTransaction } from '@ledger/event-store';
 import { claimHolderIsGone, newClaimToken, THIS_PROCESS } from '../claim-holder';
 import { IdempotencyClaim, IdempotencyStore, SavedAnswer } from '../idempotency-store.port';
 
@@ -31,13 +31,8 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     if (!SCHEMA_NAME.test(schema)) throw new RangeError(`not a schema name: ${JSON.stringify(schema)}`);
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
     pool.on('error', () => undefined);
-    const { client, giveBack } = await takeConnection(pool).catch(async (error: unknown) => {
-      await pool.end();
-      throw error;
-    });
-    try {
-      await client.query('BEGIN');
-      // Under the log lock (taken by createLogSchema, held to COMMIT): no other process creates these tables meanwhile.
+    // Under the log lock (taken by createLogSchema, held to COMMIT): no other process creates these tables meanwhile.
+    await inTransaction(pool, 'BEGIN', async (client) => {
       await createLogSchema(client, schema);
       await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".idempotency_keys (
           actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, status integer NOT NULL,
@@ -45,14 +40,10 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
         CREATE TABLE IF NOT EXISTS "${schema}".idempotency_claims (
           actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, token text NOT NULL,
           claimed_at timestamptz NOT NULL, PRIMARY KEY (actor, key));`);
-      await client.query('COMMIT');
-      giveBack();
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      giveBack(true);
+    }).catch(async (error: unknown) => {
       await pool.end();
       throw error;
-    }
+    });
     return new PostgresIdempotencyStore(
       pool,
       `"${schema}".idempotency_keys`,

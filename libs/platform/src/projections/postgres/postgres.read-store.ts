@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { createLogSchema, takeConnection } from '@ledger/event-store';
+import { createLogSchema, inTransaction } from '@ledger/event-store';
 import { ColumnValue, Projection } from '../projection';
 import {
   Checkpoint,
@@ -231,22 +231,8 @@ export class PostgresReadStore implements ReadStore {
   }
 
   /** Runs `work` in a READ COMMITTED transaction on a connection of the pool; rolls back and rethrows on failure. */
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const { client, giveBack } = await takeConnection(this.pool);
-    try {
-      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-      const result = await work(client);
-      await client.query('COMMIT');
-      giveBack();
-      return result;
-    } catch (error) {
-      const rolledBack = await client.query('ROLLBACK').then(
-        () => true,
-        () => false,
-      );
-      giveBack(!rolledBack); // a connection that cannot even roll back is discarded
-      throw error;
-    }
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, 'BEGIN ISOLATION LEVEL READ COMMITTED', work);
   }
 
   private transactionApi(client: PoolClient, queries: QueriesInOrder): ReadStoreTransaction {
