@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConsortiumReplayHttpController } from './consortium-replay.http.controller';
-import { SubsidyReplayHttpController } from './subsidy-replay.http.controller';
-import { ZoneReplayHttpController } from './zone-replay.http.controller';
+import { REPLAY_CONTROLLERS } from './replay.http.controller';
 
 /** Step-through replay and diffs of consortia, subsidies and zones, for supervisors. */
-@Module({ controllers: [ConsortiumReplayHttpController, SubsidyReplayHttpController, ZoneReplayHttpController] })
+@Module({ controllers: REPLAY_CONTROLLERS })
 export class ReplayQueryModule {}
