@@ -27,7 +27,7 @@ export * from './http/ledger-error.dto';
 export * from './http/ledger-validators';
 export * from './http/open-api';
 export * from './http/validation-schemas';
-export * from './http/listening';
+export * from './http/serve-ledger-app';
 export * from './http/preferred-media-type';
 export * from './http/kept-answer.reply';
 export * from './http/preferred-language';
