@@ -4046,6 +4046,7 @@ export interface operations {
       };
       path: {
         id: string;
+        /** @description the objection's number, from 1 */
         n: number;
       };
       cookie?: never;

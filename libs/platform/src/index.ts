@@ -25,6 +25,7 @@ export * from './http/health.controller';
 export * from './http/ledger-errors';
 export * from './http/ledger-error.dto';
 export * from './http/ledger-validators';
+export { invalidInput } from './http/ledger-validation.pipe';
 export * from './http/open-api';
 export * from './http/validation-schemas';
 export * from './http/serve-ledger-app';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { yuanToFen } from '@ledger/domain/shared/money';
-import { IsCreditCode, IsYuan } from '@ledger/platform';
+import { IsCreditCode, IsYuan, Optional } from '@ledger/platform';
 import { Unit, UNIT_KINDS, UnitKind } from '@ledger/domain/shared/unit';
 
 /** A member unit (成员单位), identified by its unified social credit code. */
@@ -27,7 +27,7 @@ export class LeadDto extends MemberDto {
     example: '45000000.00',
     description: 'R&D spending over the last three years, yuan (nmg.lead-rd)',
   })
-  @IsOptional()
+  @Optional()
   @IsYuan()
   rdExpense3y?: string;
 
@@ -35,17 +35,17 @@ export class LeadDto extends MemberDto {
     example: '1200000000.00',
     description: 'revenue over the last three years, yuan (nmg.lead-rd)',
   })
-  @IsOptional()
+  @Optional()
   @IsYuan()
   revenue3y?: string;
 
   @ApiPropertyOptional({ example: '20000000.00', description: 'R&D spending last year, yuan (nmg.lead-rd)' })
-  @IsOptional()
+  @Optional()
   @IsYuan()
   rdExpenseLastYear?: string;
 
   @ApiPropertyOptional({ description: 'a new R&D institution (新型研发机构), which may lead under luzhou.lead' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   newRdInstitution?: boolean;
 }

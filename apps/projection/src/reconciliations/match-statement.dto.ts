@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DecimalInteger, IsBusinessDate, validationRule } from '@ledger/platform';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DecimalInteger, IsBusinessDate, Optional, validationRule } from '@ledger/platform';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 const IsUploadedFile = validationRule(
@@ -19,17 +19,17 @@ export class MatchStatementDto {
     example: '2025-11-01',
     description: 'first payment date compared (default: the file’s first)',
   })
-  @IsOptional()
+  @Optional()
   @IsBusinessDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-11-30', description: 'last payment date compared (default: the file’s last)' })
-  @IsOptional()
+  @Optional()
   @IsBusinessDate()
   to?: string;
 
   @ApiPropertyOptional({ example: 2025, description: "the grants' fiscal year; every year when absent" })
-  @IsOptional()
+  @Optional()
   @DecimalInteger()
   @IsInt({ message: 'fiscalYear must be an integer year, e.g. 2025' })
   @Min(1900)
@@ -37,7 +37,7 @@ export class MatchStatementDto {
   fiscalYear?: number;
 
   @ApiPropertyOptional({ enum: CONSORTIUM_POLICY_IDS, description: 'every policy when absent' })
-  @IsOptional()
+  @Optional()
   @IsIn(CONSORTIUM_POLICY_IDS)
   policy?: ConsortiumPolicyId;
 
@@ -47,7 +47,7 @@ export class MatchStatementDto {
       'JSON naming the columns by their header: voucher, amount, date, payee, creditCode; amountUnit "yuan" (default) ' +
       'or "wan". Without it a Chinese header row is recognised.',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(4000)
   mapping?: string;

@@ -99,10 +99,19 @@ async function csvRows(text: string): Promise<StatementRow[]> {
     parser.end();
     await ended;
   } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    throw new StatementProblem([{ line: lines, problem: say`not readable as CSV: ${message}` }]);
+    const { lines, code } = error as { lines?: number; code?: string };
+    throw new StatementProblem([{ line: lines, problem: csvProblem(code) }]);
   }
   return rows;
+}
+
+/** csv-parse's refusal in the ledger's words (its messages are English whatever the language asked for). */
+function csvProblem(code: string | undefined): Sentence {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return say`not readable as CSV: a quoted cell is not closed`;
+  if (code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
+    return say`not readable as CSV: a quoted cell has characters after its closing quote`;
+  }
+  return say`not readable as CSV (${code ?? 'unknown error'})`;
 }
 
 async function xlsxRows(bytes: Buffer): Promise<StatementRow[]> {

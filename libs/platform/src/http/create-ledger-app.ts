@@ -14,6 +14,7 @@ import { multipartBodies } from './multipart-bodies';
 import { answerInTheAskedLanguage } from './answer-language';
 import { etagsOnReads } from './etags-on-reads';
 import { answerClientError, answerFrameworkError, answerUnmetExpectation } from './framework-errors';
+import { hostRequired } from './host-required';
 import { methodNotAllowed } from './method-not-allowed';
 import { serveOpenApi } from './open-api';
 import { requestContextHook } from './request-context.hook';
@@ -54,6 +55,8 @@ export async function createLedgerApp(
     // While closing, a request already on an open connection is still answered (with Connection: close), as Node's
     // server did under Express; Fastify's default would answer it 503 outside the ledger's error envelope.
     return503OnClosing: false,
+    // A request without Host is refused by the ledger, in its envelope (host-required.ts), not by Node.
+    http: { requireHostHeader: false },
     // The ledger has no Nest middleware (what a request needs first is a Fastify hook, below): without middie, no
     // middleware runner on every request.
     skipMiddie: true,
@@ -73,9 +76,10 @@ export async function createLedgerApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.server.on('checkExpectation', answerUnmetExpectation(logger));
   fastify.addHook('onRequest', requestContextHook(app.get<LedgerConfig>(LEDGER_CONFIG)));
+  hostRequired(fastify);
   logRequests(fastify, logger);
   methodNotAllowed(fastify);
-  app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
+  app.useBodyParser('application/json', {}, jsonBodyParser);
   app.useBodyParser('application/x-www-form-urlencoded', {}, formBodyParser);
   await multipartBodies(fastify);
   answerInTheAskedLanguage(fastify);

@@ -1,4 +1,4 @@
-import { say } from '@ledger/domain/shared/sentence';
+import { say, Words } from '@ledger/domain/shared/sentence';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DuplicateEventIdError } from '@ledger/event-store';
 import { fenToYuan } from '@ledger/domain/shared/money';
@@ -61,7 +61,8 @@ export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
     const ledgerShaped =
       typeof raw === 'object' && !('statusCode' in raw) && typeof (raw as ErrorBody).error === 'string';
     if (ledgerShaped) return [status, raw as ErrorBody];
-    return [status, { error: HTTP_ERROR_CODES[status] ?? 'error', message: messageOf(raw, exception.message) }];
+    const message = BODY_REFUSALS[status] ?? messageOf(raw, exception.message);
+    return [status, { error: HTTP_ERROR_CODES[status] ?? 'error', message }];
   }
   const storageFailure = storageFailureCode(exception);
   if (storageFailure !== undefined) {
@@ -69,7 +70,7 @@ export function ledgerErrorBody(exception: unknown): [number, ErrorBody] {
   }
   const clientError = clientErrorStatus(exception);
   if (clientError !== undefined) {
-    return [clientError, { error: HTTP_ERROR_CODES[clientError] ?? 'error', message: (exception as Error).message }];
+    return [clientError, { error: HTTP_ERROR_CODES[clientError] ?? 'error', message: clientErrorMessage(exception) }];
   }
   return [
     HttpStatus.INTERNAL_SERVER_ERROR,
@@ -87,6 +88,22 @@ function clientErrorStatus(exception: unknown): number | undefined {
   const { statusCode, status } = exception as Error & { statusCode?: unknown; status?: unknown };
   const code = typeof statusCode === 'number' ? statusCode : status;
   return typeof code === 'number' && code >= 400 && code < 500 ? code : undefined;
+}
+
+/**
+ * A body Fastify would not read — too large, of a media type no parser takes —, which Nest passes on as an
+ * HttpException with Fastify's English message: said in the ledger's words, in the language asked for.
+ */
+const BODY_REFUSALS: Partial<Record<number, Words>> = {
+  413: say`the body is larger than a request may be`,
+  415: say`a body of this media type is not read: send JSON (application/json), a form (application/x-www-form-urlencoded) or multipart/form-data`,
+};
+
+/** Fastify's other refusals (their messages are English): by their code; anyone else's as it is. */
+function clientErrorMessage(exception: unknown): Words {
+  const { code, message } = exception as Error & { code?: unknown };
+  if (typeof code === 'string' && code.startsWith('FST_')) return say`the request cannot be read as sent (${code})`;
+  return message;
 }
 
 function messageOf(raw: string | object, fallback: string): string {

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { CREDIT_CODE_SHAPE, isValidCreditCode } from '@ledger/domain/shared/credit-code';
 import { isBusinessDate } from '@ledger/domain/shared/dates';
 import { isYuanString, YUAN_PATTERN } from '@ledger/domain/shared/money';
@@ -26,6 +26,12 @@ export function validationRule(
         validator: { validate: test },
       });
 }
+
+/**
+ * The field may be left out. `null` is not leaving it out: the field's own rules refuse it, naming the field
+ * (class-validator's IsOptional lets null past every rule, and a mapper reading the field then took it for a value).
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 const rule = (name: string, test: (value: unknown) => boolean, predicate: string, schema: SchemaObject) =>
   validationRule(name, test, (property) => `${property} ${predicate}`, schema);

@@ -46,6 +46,8 @@ const fieldOf = (parent: string, key: string): string =>
  * Every string of a request's body, query or path, at any depth, checked before it is validated or recorded: no
  * control character (CONTROL), except tab and line breaks in MULTI_LINE_FIELDS; no unpaired surrogate; no leading or
  * trailing whitespace (refused, not trimmed: what the log records is what was sent). One problem per field path.
+ * And no field named as every object's own members are (`toString`, `constructor`, `__proto__`): no operation takes
+ * one, and the DTOs' transformation passed them over silently where an unknown field is refused.
  */
 export function textProblems(value: unknown, field = '', multiLine = false): FieldProblem[] {
   if (typeof value === 'string') {
@@ -54,10 +56,12 @@ export function textProblems(value: unknown, field = '', multiLine = false): Fie
   }
   // An upload's bytes (a Buffer) hold no text fields: walking them byte by byte took a second a MiB.
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return [];
-  const inherited = multiLine && Array.isArray(value);
-  return Object.entries(value).flatMap(([key, inner]) =>
-    textProblems(inner, fieldOf(field, key), inherited || MULTI_LINE_FIELDS.has(key)),
-  );
+  const isList = Array.isArray(value);
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = fieldOf(field, key);
+    if (!isList && key in Object.prototype) return [{ field: path, problems: [say`property ${key} should not exist`] }];
+    return textProblems(inner, path, (multiLine && isList) || MULTI_LINE_FIELDS.has(key));
+  });
 }
 
 /** Whether a request's body holds more than `limit` values (fields and elements, at any depth; an upload's bytes one). */

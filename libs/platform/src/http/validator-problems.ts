@@ -66,12 +66,20 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Sentence]> = [
     () => say`must be a file sent as multipart/form-data (CSV in UTF-8 or GBK, or XLSX)`,
   ],
   [/^must be one of (.*)$/, (m) => say`must be one of ${m[1]}`],
+  [
+    /^is required with (\S+): the two are given together$/,
+    (m) => say`is required with ${m[1]}: the two are given together`,
+  ],
 ];
 
 /** One class-validator message about `property` as a sentence: `${property} ${what is wrong}`. */
 export function validatorProblem(text: string, property: string): Words {
-  const unknown = /^property (\S+) should not exist$/.exec(text);
+  const unknown = /^property (\S*) should not exist$/.exec(text);
   if (unknown) return say`property ${unknown[1]} should not exist`;
+  // `each: true` rules, and the nested elements of a list that is not one (`members: null`)
+  if (text === `each value in nested property ${property} must be either object or array`) {
+    return say`each value of ${property} must be an object`;
+  }
   const prefix = `${property} `;
   const rest = text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
   if (rest === undefined) return text;

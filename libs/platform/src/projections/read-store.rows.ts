@@ -1,6 +1,6 @@
 /** Rows as both read-store adapters read them back, turned into what the port answers. */
 import { ColumnValue } from './projection';
-import { ColumnsPage, CounterRow, StoredDocument } from './read-store.port';
+import { ColumnsPage, CounterRow, DocumentPage, StoredDocument } from './read-store.port';
 import { encodeCursor } from './read-store.sql';
 
 export interface DocumentRow {
@@ -38,6 +38,16 @@ export function pageOf(rows: ColumnsPage['rows'], limit: number, sortColumns: Re
   return {
     rows: page,
     ...(rows.length > limit &&
-      last !== undefined && { next: encodeCursor([...sortColumns.map((c) => last[c]), last.id]) }),
+      last !== undefined && { next: encodeCursor(sortColumns, [...sortColumns.map((c) => last[c]), last.id]) }),
   };
+}
+
+/** A page of documents read with one row more than the limit: the documents, and the next cursor when there is more. */
+export function documentPageOf<State>(
+  rows: DocumentRow[],
+  limit: number,
+  sortColumns: ReadonlyArray<string>,
+): DocumentPage<State> {
+  const { rows: page, next } = pageOf(rows, limit, sortColumns);
+  return { documents: page.map((row) => documentOf<State>(row as DocumentRow)), ...(next !== undefined && { next }) };
 }

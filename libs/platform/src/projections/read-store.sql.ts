@@ -4,6 +4,7 @@
  * numbers them. The one difference is the dialect's text type: PostgreSQL's columns take the "C" collation, so that text
  * sorts (and keyset pages run) by code point, as SQLite's BINARY does, whatever the database's locale.
  */
+import { createHash } from 'node:crypto';
 import { ColumnType, Columns, ColumnValue, Projection } from './projection';
 import { ANY_OF, Condition, DocumentQuery, OrderBy, Where } from './read-store.port';
 
@@ -144,8 +145,13 @@ export function afterSql(orderBy: OrderBy, values: ReadonlyArray<ColumnValue>, t
   return joinSql(alternatives, ' OR ');
 }
 
-export function encodeCursor(values: ReadonlyArray<ColumnValue>): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+/**
+ * A page's cursor: the last row's sort values and id, and a check of them and of the columns they sort by, so that a
+ * cursor the list did not give (edited, cut short, another list's) is refused rather than paged from wherever it
+ * points. Not a secret: it catches mistakes, not someone choosing where to page from, which a filter does anyway.
+ */
+export function encodeCursor(sortColumns: ReadonlyArray<string>, values: ReadonlyArray<ColumnValue>): string {
+  return Buffer.from(JSON.stringify([...values, cursorCheck(sortColumns, values)]), 'utf8').toString('base64url');
 }
 
 export class InvalidCursorError extends Error {
@@ -155,18 +161,25 @@ export class InvalidCursorError extends Error {
   }
 }
 
-export function decodeCursor(cursor: string, length: number): ColumnValue[] {
+/** The sort values and id a cursor holds, for a list sorted by `sortColumns`; InvalidCursorError when it did not give it. */
+export function decodeCursor(cursor: string, sortColumns: ReadonlyArray<string>): ColumnValue[] {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const ok =
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number');
-    if (ok) return values as ColumnValue[];
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === sortColumns.length + 2) {
+      const values = decoded.slice(0, -1) as ColumnValue[];
+      if (decoded[decoded.length - 1] === cursorCheck(sortColumns, values)) return values;
+    }
   } catch {
     // fall through
   }
   throw new InvalidCursorError();
+}
+
+function cursorCheck(sortColumns: ReadonlyArray<string>, values: ReadonlyArray<ColumnValue>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([sortColumns, values]))
+    .digest('base64url')
+    .slice(0, 12);
 }
 
 /**
@@ -180,7 +193,16 @@ export function findDocumentsSql(
 ): Sql & { sortColumns: string[] } {
   const orderBy = query.orderBy ?? [];
   const filters = [whereSql(query.where)];
-  if (query.after !== undefined) filters.push(afterSql(orderBy, decodeCursor(query.after, orderBy.length + 1)));
+  if (query.after !== undefined)
+    filters.push(
+      afterSql(
+        orderBy,
+        decodeCursor(
+          query.after,
+          orderBy.map(([column]) => column),
+        ),
+      ),
+    );
   const where = joinSql(filters, ' AND ');
   const sortColumns = orderBy.map(([column]) => column);
   const shown = columns ? columns.map(checked) : ['position', 'updated_at', 'state'];

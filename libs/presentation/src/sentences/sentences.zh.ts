@@ -347,7 +347,14 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'the body is not valid UTF-8: send its text in UTF-8': '请求体不是有效的UTF-8编码：请以UTF-8发送文本',
   "the form body's percent-escapes are not UTF-8": '表单请求体的百分号转义不是UTF-8编码',
   'a JSON body may nest objects and arrays at most {0} deep': 'JSON请求体中对象和数组的嵌套不得超过{0}层',
-  'the body is not valid JSON: {0}': '请求体不是有效的JSON：{0}',
+  'the body is not valid JSON': '请求体不是有效的JSON',
+  'the body is not valid JSON (at character {0})': '请求体不是有效的JSON（第{0}个字符处）',
+  '{0} is given more than once in one object; a field takes one value': '{0}在同一对象中重复给出；一个字段只能取一个值',
+  'a body of this media type is not read: send JSON (application/json), a form (application/x-www-form-urlencoded) or multipart/form-data':
+    '不读取此媒体类型的请求体：请以JSON（application/json）、表单（application/x-www-form-urlencoded）或multipart/form-data发送',
+  'the body is larger than a request may be': '请求体超过了请求允许的大小',
+  'the request cannot be read as sent ({0})': '请求无法按所发送的内容读取（{0}）',
+  'an HTTP/1.1 request must name its Host': 'HTTP/1.1请求须带Host头',
   'the ledger could not complete the request': '台账未能完成该请求',
   'a concurrent change to {0} kept winning; retrying may succeed': '{0}持续存在并发修改；重试可能成功',
   'a read model this query needs is stopped at position {0} by a failure (see /health); it cannot reach {1} until repaired':
@@ -383,6 +390,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'must contain no more than {0} elements': '元素不得超过{0}个',
   'must match {0} regular expression': '应符合正则表达式{0}',
   'must be either object or array': '应为对象或数组',
+  'each value of {0} must be an object': '{0}中的每个值应为对象',
+  "n must be an objection's number: 1, 2, 3…": 'n应为异议的序号：1、2、3……',
   'must be a string of yuan with at most two decimals, e.g. "3000000.00"':
     '应为以元计、最多两位小数的字符串，如“3000000.00”',
   'must be an 18-character unified social credit code with a valid check character':
@@ -475,7 +484,10 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'an .xls file (Excel 97–2003): save it as .xlsx or CSV': '文件为.xls格式（Excel 97–2003）：请另存为.xlsx或CSV格式',
   'not a CSV (UTF-8 or GBK) or XLSX file: it holds binary data':
     '不是CSV（UTF-8或GBK编码）或XLSX文件：文件含二进制数据',
-  'not readable as CSV: {0}': '无法按CSV读取：{0}',
+  'not readable as CSV: a quoted cell is not closed': '无法按CSV读取：有带引号的单元格未闭合',
+  'not readable as CSV: a quoted cell has characters after its closing quote':
+    '无法按CSV读取：有带引号的单元格在闭合引号后还有字符',
+  'not readable as CSV ({0})': '无法按CSV读取（{0}）',
   'not readable as XLSX: {0}': '无法按XLSX读取：{0}',
   'the workbook has no sheet with cells': '工作簿中没有含数据的工作表',
   'mapping must be JSON, e.g. {0}': 'mapping应为JSON，例如{0}',

@@ -1,40 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsBusinessDate } from '@ledger/platform';
+import {ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested} from 'class-validator';
+import { IsBusinessDate, Optional } from '@ledger/platform';
 import { LeadDto, MemberDto } from '../unit.dto';
 import { WaiverDto } from '../waive-rule/waiver.dto';
 import { CONSORTIUM_POLICY_IDS, ConsortiumPolicyId } from '@ledger/domain/shared/policy-ids';
 
 export class GovernanceDto {
   @ApiPropertyOptional({ description: '理事会 (tianjin.governance)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   council?: boolean;
 
   @ApiPropertyOptional({ description: '专家委员会 (nmg.agreement, tianjin.governance)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   expertCommittee?: boolean;
 
   @ApiPropertyOptional({ description: '秘书处 (tianjin.governance)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   secretariat?: boolean;
 
   @ApiPropertyOptional({ description: 'a management body (nmg.agreement)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   managementBody?: boolean;
 }
@@ -72,12 +61,12 @@ export class FileConsortiumDto {
   agreementSigned!: boolean;
 
   @ApiPropertyOptional({ description: '诚信承诺书 (luzhou.integrity)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   integrityCommitment?: boolean;
 
   @ApiPropertyOptional({ type: GovernanceDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => GovernanceDto)
@@ -89,7 +78,7 @@ export class FileConsortiumDto {
       'the key industrial chain (产业链) the consortium serves, under a policy that counts its consortia by chain ' +
       '(nmg-2024-consortium: nmg.chain-coverage)',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -101,7 +90,7 @@ export class FileConsortiumDto {
       '原则上 rules set aside from the filing (ledger.waivers): needed for the rules that refuse the filing itself ' +
       '(nmg.one-per-lead, luzhou.annual-call); any waivable rule of the policy may be named',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
-import { IsBusinessDate } from '@ledger/platform';
+import {IsIn, IsObject, Matches} from 'class-validator';
+import { IsBusinessDate, Optional } from '@ledger/platform';
 import { Grade } from '@ledger/domain/shared/procedure';
 
 const GRADES: Grade[] = ['excellent', 'qualified', 'unqualified'];
@@ -22,7 +22,7 @@ export class RecordEvaluationDto {
     description: "scores by aspect (e.g. liaoning.evaluation's 10 aspects), finite numbers",
     additionalProperties: { type: 'number' },
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   scores?: Record<string, number>;
 }

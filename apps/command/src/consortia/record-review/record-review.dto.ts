@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsBusinessDate } from '@ledger/platform';
+import {IsIn, IsString, MaxLength} from 'class-validator';
+import { IsBusinessDate, Optional } from '@ledger/platform';
 import { ReviewStage } from '@ledger/domain/shared/procedure';
 
 const STAGES: ReviewStage[] = ['preliminary', 'formal', 'technical', 'expert'];
@@ -19,7 +19,7 @@ export class RecordReviewDto {
   on!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   notes?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsBusinessDate } from '@ledger/platform';
+import {IsNotEmpty, IsString, MaxLength} from 'class-validator';
+import { IsBusinessDate, Optional } from '@ledger/platform';
 
 /** A second finance user's approval or refusal of a pending grant (ledger.dual-control). */
 export class SecondSignatureDto {
@@ -9,7 +9,7 @@ export class SecondSignatureDto {
   on!: string;
 
   @ApiPropertyOptional({ example: '经复核同意' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsBusinessDate, IsCreditCode } from '@ledger/platform';
+import {IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min} from 'class-validator';
+import { IsBusinessDate, IsCreditCode, Optional } from '@ledger/platform';
 import { IsPositiveYuan } from '../positive-yuan.validator';
 import { FUNDING_CATEGORY_IDS, FundingCategoryId } from '@ledger/domain/policies/funding/grant-terms';
 
@@ -37,7 +37,7 @@ export class GrantSubsidyDto {
     description:
       'required by liaoning.jiebang, luzhou.transformation and nmg.project; its caps are cumulative per project',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -47,7 +47,7 @@ export class GrantSubsidyDto {
     example: '50000000.00',
     description: "required by liaoning.jiebang: the project's total investment (the 30% limit)",
   })
-  @IsOptional()
+  @Optional()
   @IsPositiveYuan()
   projectTotalInvestment?: string;
 
@@ -55,12 +55,12 @@ export class GrantSubsidyDto {
     example: '8000000.00',
     description: "liaoning.rd-reward: the enterprise's R&D spending the post-subsidy is in proportion to (yuan)",
   })
-  @IsOptional()
+  @Optional()
   @IsPositiveYuan()
   rdSpending?: string;
 
   @ApiPropertyOptional({ description: 'required by luzhou.platform; its cap is cumulative per platform' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

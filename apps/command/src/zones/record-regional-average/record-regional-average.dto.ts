@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {IsInt, IsNotEmpty, IsString, Max, MaxLength, Min} from 'class-validator';
 import { INDICATOR_SCALES } from '@ledger/domain/policies/zone-indicators';
 import { IsExactDecimal } from '../submit-annual-report/indicator.validators';
+import { Optional } from '@ledger/platform';
 
 export class RecordRegionalAverageDto {
   @ApiProperty({ example: 2025, description: 'the year the average is of; reports for that year are judged on it' })
@@ -23,7 +24,7 @@ export class RecordRegionalAverageDto {
     example: '2025年内蒙古自治区科技经费投入统计公报',
     description: 'where the figure comes from',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

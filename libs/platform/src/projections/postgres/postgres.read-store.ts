@@ -27,7 +27,7 @@ import {
   StoredDocument,
   Where,
 } from '../read-store.port';
-import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
+import { documentOf, documentPageOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
 import {
   addToCounterSql,
   commonTablesSql,
@@ -37,7 +37,6 @@ import {
   indexNamesOf,
   documentColumns,
   dropZeroCounterSql,
-  encodeCursor,
   findDocumentsSql,
   insertRowSql,
   orderSql,
@@ -158,14 +157,11 @@ export class PostgresReadStore implements ReadStore {
 
   async findDocuments<State>(projection: string, query: DocumentQuery): Promise<DocumentPage<State>> {
     const sql = findDocumentsSql(projection, query);
-    const rows = await this.query<DocumentRow>(this.pool, sql.text, sql.params);
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    const more = rows.length > query.limit && last !== undefined;
-    return {
-      documents: page.map((row) => documentOf<State>(row)),
-      ...(more && { next: encodeCursor([...sql.sortColumns.map((c) => last[c]), last.id]) }),
-    };
+    return documentPageOf<State>(
+      await this.query<DocumentRow>(this.pool, sql.text, sql.params),
+      query.limit,
+      sql.sortColumns,
+    );
   }
 
   async findColumns(projection: string, query: DocumentQuery, columns: ReadonlyArray<string>): Promise<ColumnsPage> {

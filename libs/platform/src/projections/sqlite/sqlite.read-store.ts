@@ -28,7 +28,6 @@ import {
   createTableOnlySql,
   createTableSql,
   dropZeroCounterSql,
-  encodeCursor,
   findDocumentsSql,
   insertRowSql,
   orderSql,
@@ -37,7 +36,7 @@ import {
   upsertDocumentSql,
   whereSql,
 } from '../read-store.sql';
-import { documentOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
+import { documentOf, documentPageOf, DocumentRow, groupCounters, pageOf } from '../read-store.rows';
 import { ReadStoreWriterThread } from './sqlite.writer-thread';
 import { applyWriterPragmas, DirectSqlRunner, SqlRunner, Statements } from './sqlite.sql-runner';
 
@@ -204,14 +203,11 @@ export class SqliteReadStore implements ReadStore {
 
   async findDocuments<State>(projection: string, query: DocumentQuery): Promise<DocumentPage<State>> {
     const sql = findDocumentsSql(projection, query);
-    const rows = this.reads.get(sql.text).all(...sql.params) as DocumentRow[];
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    const more = rows.length > query.limit && last !== undefined;
-    return {
-      documents: page.map((row) => documentOf<State>(row)),
-      ...(more && { next: encodeCursor([...sql.sortColumns.map((c) => last[c]), last.id]) }),
-    };
+    return documentPageOf<State>(
+      this.reads.get(sql.text).all(...sql.params) as DocumentRow[],
+      query.limit,
+      sql.sortColumns,
+    );
   }
 
   async findColumns(projection: string, query: DocumentQuery, columns: ReadonlyArray<string>): Promise<ColumnsPage> {

@@ -180,6 +180,15 @@ export function readStoreContract(name: string, make: MakeReadStoreHarness): voi
       await expect(store().findDocuments('docs', { limit: 3, after: 'bm90IGEgY3Vyc29y' })).rejects.toThrow(
         InvalidCursorError,
       );
+      // Its values edited (its check kept), or given by the list in another order: not a cursor this list gave.
+      const [amount, id, check] = JSON.parse(Buffer.from(first.next!, 'base64url').toString('utf8')) as unknown[];
+      const edited = Buffer.from(JSON.stringify([Number(amount) + 1, id, check])).toString('base64url');
+      const byAmount = { limit: 3, orderBy: [['amount', 'asc']] } as const;
+      await expect(store().findDocuments('docs', { ...byAmount, after: edited })).rejects.toThrow(InvalidCursorError);
+      await expect(
+        store().findDocuments('docs', { ...byAmount, orderBy: [['label', 'asc']], after: first.next }),
+      ).rejects.toThrow(InvalidCursorError);
+      expect(await ids({ ...byAmount, after: first.next })).toEqual(['d3', 'd4', 'd5']);
     });
 
     it('reads the columns of a page without the states: the same rows, order and cursors as the documents', async () => {
