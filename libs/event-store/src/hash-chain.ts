@@ -52,18 +52,19 @@ export function eventHash(previousHash: string, event: ChainedEventContent): str
 export type ChainPageReader = (afterPosition: LogPosition, limit: number) => Promise<ChainLink[]>;
 
 /**
- * Walks the whole log page by page. A row whose content changed, whose hash was replaced, or whose predecessor was
- * deleted (a gap in positions, and a broken link) is reported as the first broken position. An intact log's answer
- * names its head, the last event walked (events removed from the end break no link: only that head, compared with one
- * kept elsewhere, shows them).
+ * Walks the whole log page by page, from before its first position: a row put at position 0 or below, which a
+ * stream's reads would return, is walked too. A row whose content changed, whose hash was replaced, or whose
+ * predecessor was deleted (a gap in positions, and a broken link) is reported as the first broken position. An intact
+ * log's answer names its head, the last event walked (events removed from the end break no link: only that head,
+ * compared with one kept elsewhere, shows them).
  */
 export async function verifyHashChain(readPage: ChainPageReader, pageSize = 1000): Promise<ChainVerification> {
   let previousHash = GENESIS_HASH;
   let previousPosition = 0;
   let checked = 0;
   let head: VerifiedHead | undefined;
-  for (;;) {
-    const page = await readPage(previousPosition, pageSize);
+  for (let after = Number.MIN_SAFE_INTEGER; ; after = previousPosition) {
+    const page = await readPage(after, pageSize);
     if (page.length === 0) return { ok: true, checked, ...(head && { head }) };
     for (const link of page) {
       const broken = brokenLinkReason(link, previousHash, previousPosition);
@@ -77,6 +78,7 @@ export async function verifyHashChain(readPage: ChainPageReader, pageSize = 1000
 }
 
 function brokenLinkReason(link: ChainLink, previousHash: string, previousPosition: LogPosition): string | undefined {
+  if (link.position < 1) return `position ${link.position} is before the log's first position, 1`;
   if (link.position !== previousPosition + 1) {
     return `position ${link.position} follows position ${previousPosition}: events are missing`;
   }

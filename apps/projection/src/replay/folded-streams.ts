@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
 import { EVENT_STORE } from '@ledger/platform';
-import { happenedBy, Moment } from './moment';
+import { happenedBy, logHeadOf, Moment } from './moment';
 import { Replayable } from './replayable';
 
 /** The entity right after one of its events. */
@@ -52,9 +52,9 @@ export class FoldedStreams {
     return last ? { state: last.state, position: last.position } : { state: replayable.initialState(id) };
   }
 
-  /** The position of the log's last event (what a moment past it is taken at: passedMoment). */
-  headPosition(): Promise<number> {
-    return this.store.headPosition();
+  /** The log's last event (where a moment still to come is taken: passedMoment). */
+  head() {
+    return logHeadOf(this.store).head();
   }
 
   private folded(replayable: Replayable, id: string): Promise<FoldedStream> {

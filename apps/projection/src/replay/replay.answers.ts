@@ -3,7 +3,7 @@ import { say, Sentence } from '@ledger/domain/shared/sentence';
 import { EventStore } from '@ledger/event-store';
 import { notFound } from '@ledger/platform';
 import { badQueryParameter } from '../shared/as-of';
-import { Moment, momentView, passedMoment, passedMomentIf } from './moment';
+import { logHeadOf, Moment, momentView, passedMoment, passedMomentIf } from './moment';
 import { Replayable } from './replayable';
 import { FoldedStreams } from './folded-streams';
 import { readTimeline, ReplayStep, stepAt, Timeline } from './timeline';
@@ -11,8 +11,18 @@ import { diffViews } from './view-diff';
 
 /** The answers of replay, diff and as-of: what the controllers and the CLI give, from the event store alone. */
 
-const momentText = (moment: Moment) =>
-  'position' in moment ? `at position ${moment.position}` : `as of ${moment.timestamp}`;
+const momentWords = (moment: Moment): Sentence =>
+  'position' in moment ? say`at position ${moment.position}` : say`as of ${moment.timestamp}`;
+
+/**
+ * Whether `to` is before `from`: two positions or two timestamps are compared as they are (a position of another
+ * stream's event is a moment too); a position and a timestamp, by the entity's steps they fall on.
+ */
+function isBefore(to: Moment, from: Moment, toStep: number, fromStep: number): boolean {
+  if ('position' in to && 'position' in from) return to.position < from.position;
+  if ('timestamp' in to && 'timestamp' in from) return to.timestamp < from.timestamp;
+  return toStep < fromStep;
+}
 
 /** The record as it was at a moment, for a 404: "subsidy S-1 at position 12" → 补助S-1（位置12）. */
 const recordAt = (record: Sentence, moment: Moment): Sentence =>
@@ -47,7 +57,7 @@ const replayHref = (replayable: Replayable, id: string, position: number) =>
 
 /** `GET …/{id}/replay`: every step; with `at`, the one step then, with links to the steps before and after it. */
 export async function replayAnswer(store: EventStore, replayable: Replayable, id: string, asked?: Moment) {
-  const at = await passedMomentIf(store, asked);
+  const at = await passedMomentIf(logHeadOf(store), asked);
   const timeline = await timelineOf(store, replayable, id);
   const { streamId, steps } = timeline;
   if (at === undefined) return { id, streamId, steps };
@@ -77,12 +87,15 @@ export async function diffAnswer(
   askedFrom?: Moment,
   askedTo?: Moment,
 ) {
-  const [from, to] = await Promise.all([passedMomentIf(store, askedFrom), passedMomentIf(store, askedTo)]);
+  const log = logHeadOf(store);
+  const [from, to] = await Promise.all([passedMomentIf(log, askedFrom), passedMomentIf(log, askedTo)]);
   const timeline = await timelineOf(store, replayable, id);
   const before = from && stepAt(timeline, from);
   const after = to ? stepAt(timeline, to) : timeline.steps[timeline.steps.length - 1];
   const [fromStep, toStep] = [before?.step ?? 0, after?.step ?? 0];
-  if (toStep < fromStep) throw badQueryParameter('to', say`must not be before from (${from && momentText(from)})`);
+  if (from && (to ? isBefore(to, from, toStep, fromStep) : toStep < fromStep)) {
+    throw badQueryParameter('to', say`must not be before from (${momentWords(from)})`);
+  }
   const between = timeline.steps.slice(fromStep, toStep);
   return {
     id,

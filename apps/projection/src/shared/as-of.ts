@@ -23,9 +23,9 @@ export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = '
 
 /**
  * A moment that has passed: a timestamp later than `now` is `now`. What the ledger knew at a moment still to come is
- * not known yet (an answer for it would change as events are recorded), so an as-of answer or an audit package is taken
- * at the latest moment there is, and names that moment: asked again for it, it answers the same. For the API's as-of,
- * replay and diff (replay/moment.ts) and the CLI's `export --to` alike.
+ * not known yet, so the CLI's `export --to` ends a period no later than now (ARCHITECTURE.md, the audit package, on
+ * the batch that may still be in flight then). The API's as-of, replay and diff go further and take such a moment at
+ * the log's last event, named by its position (replay/moment.ts).
  */
 export const passedTimestamp = (timestamp: string, now: string = new Date().toISOString()): string =>
   timestamp > now ? now : timestamp;

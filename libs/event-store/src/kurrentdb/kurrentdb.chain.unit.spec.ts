@@ -67,7 +67,9 @@ describe('the KurrentDB hash chain (pure)', () => {
         GENESIS_STATE,
         log.map((event, index) => ({ ...event, position: index + 1 })),
       ).links;
-      expect(await verifyHashChain(async (after, limit) => renumbered.slice(after, after + limit))).toEqual({
+      const after = (position: number, limit: number) =>
+        renumbered.filter((e) => e.position > position).slice(0, limit);
+      expect(await verifyHashChain(async (position, limit) => after(position, limit))).toEqual({
         ok: true,
         checked: 12,
         head: { position: 12, hash: renumbered[11].hash, recordedAt: renumbered[11].recordedAt },

@@ -417,6 +417,22 @@ describe('SqliteEventStore on its own terms', () => {
       expect(await store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 3 });
     });
 
+    it('a row inserted at position 0 or below, which every stream read returns, is not an intact chain', async () => {
+      const store = await writeTenEvents();
+      withRawConnection(database.file, (db) =>
+        db.exec(`INSERT INTO events (position, stream_id, stream_revision, event_id, type, schema_version, data,
+                                     metadata, recorded_at, hash)
+                 SELECT 0, stream_id, 99, 'forged', type, schema_version, '{"forged":true}', metadata, recorded_at,
+                        '${'0'.repeat(64)}'
+                 FROM events WHERE position = 10`),
+      );
+      // The forged event is part of the log that folds, history, replay and as-of read ...
+      expect((await store.readStream('s-0')).map((e) => e.data)).toContainEqual({ forged: true });
+
+      // ... so a verification that says the log is intact must have walked it.
+      expect(await store.verifyChain()).toMatchObject({ ok: false });
+    });
+
     it('verifies a log longer than one page', async () => {
       const store = open();
       for (const batch of range(0, 24))

@@ -408,6 +408,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
     '应为日志位置（整数，如12）、带时区的ISO 8601时间戳（2025-06-30T16:00:00Z）或日期（2025-06-30）',
   'cannot be given with asOf: name the moment one way': '不能与asOf同时给出：时点只能以一种方式指明',
   'must not be before from ({0})': '不得早于from（{0}）',
+  'at position {0}': '位置{0}',
+  'as of {0}': '截至{0}',
   'must be a log position (a whole number ≥ 0)': '应为日志位置（≥ 0的整数）',
   'must be among {0}': '应为以下之一：{0}',
   'cursor must be the `next` of a page of this list': 'cursor应为本列表某一页的`next`',
