@@ -180,11 +180,11 @@ export class KafkaEventSource implements EventSource {
     if (payload.isStale() || batch.partition !== LOG_PARTITION || batch.isEmpty()) return;
     const events = this.decode(batch.topic, batch.messages);
     if (!events) return;
-    let fresh = events.filter((event) => event.position > this.delivered);
+    let fresh = eachOnceAfter(this.delivered, events);
     if (fresh.length > 0 && this.verifyStart && this.options.densePositions && fresh[0].position > this.delivered + 1) {
       // Another process may have applied further than this one knew: ask the read store before rewinding.
       this.delivered = Math.max(this.delivered, await this.options.checkpoint());
-      fresh = fresh.filter((event) => event.position > this.delivered);
+      fresh = eachOnceAfter(this.delivered, fresh);
       if (fresh.length > 0 && fresh[0].position > this.delivered + 1 && !this.rewound) return this.rewind();
     }
     if (fresh.length > 0) {
@@ -247,4 +247,19 @@ export class KafkaEventSource implements EventSource {
     const offset = (BigInt(last) + 1n).toString();
     await this.consumer?.commitOffsets([{ topic, partition: LOG_PARTITION, offset }]);
   }
+}
+
+/**
+ * The events after `position`, each one past every event kept before it: a batch may hold a position twice (a relay's
+ * batch sent again, two relays at once; one fetch returns several record batches as one), and each is applied once.
+ */
+function eachOnceAfter(position: number, events: readonly RecordedEvent[]): RecordedEvent[] {
+  const kept: RecordedEvent[] = [];
+  let last = position;
+  for (const event of events) {
+    if (event.position <= last) continue;
+    kept.push(event);
+    last = event.position;
+  }
+  return kept;
 }

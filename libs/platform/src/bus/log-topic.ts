@@ -67,7 +67,10 @@ async function readMessageAt(kafka: Kafka, topic: string, offset: string, timeou
             }
           },
         })
-        .then(() => consumer.seek({ topic, partition: LOG_PARTITION, offset }), reject);
+        // run() resolves even when joining the group crashed (a broker failing meanwhile); seek then throws, and that
+        // is this read's failure, not an unhandled rejection that ends the process.
+        .then(() => consumer.seek({ topic, partition: LOG_PARTITION, offset }))
+        .catch(reject);
     });
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(

@@ -104,17 +104,19 @@ export class ChangeFeed {
       if (held) held.push(...entries);
       else for (const entry of entries) if (from === undefined || entry.position >= from) deliver(entry);
     });
+    // Taken in the same turn as the listener above: every change past a kind's bound is heard by it (the engine sets a
+    // projection's position and tells its changes in one turn), every change up to it is committed in the read store.
+    const bounds = new Map(wanted.map((kind) => [kind.kind, this.engine.positionOf(kind.projection)]));
     const end = () => {
       ended = true;
       stopListening();
     };
     if (from !== undefined) {
-      this.catchUp(from, wanted, deliver, () => ended).then(
-        (reached) => {
+      this.catchUp(from, wanted, bounds, deliver, () => ended).then(
+        () => {
           const waiting = held ?? [];
           held = undefined;
-          // What the catch-up showed already includes every change at or below the highest position it read per kind.
-          for (const entry of waiting) if (entry.position > (reached.get(entry.kind) ?? from - 1)) deliver(entry);
+          for (const entry of waiting) if (entry.position > bounds.get(entry.kind)!) deliver(entry);
         },
         (error: unknown) => {
           end();
@@ -159,17 +161,20 @@ export class ChangeFeed {
   }
 
   /**
-   * The documents of `kinds` changed at or after `from`, as they are now, merged in position order a page at a time;
-   * answers the highest position read per kind. A document changed during the catch-up moves to a later position and
-   * is read again there, so the last, exhausted read of each kind has seen every commit up to what it answers.
+   * The documents of `kinds` changed from `from` up to their kind's bound, as they are now, merged in position order a
+   * page at a time. A document changed during the catch-up has moved past its bound, and that change is among the
+   * live ones, told after: where the pages are read one after another while commits go on (PostgreSQL), a kind read
+   * to the end early no longer lets another kind's later pages, committed since, come before its own later changes.
+   * With every kind's read model at one position (they move together, batch by batch) the whole is in position order;
+   * a kind whose projection is behind the others has its catch-up, then its live changes, in order of their own.
    */
   private async catchUp(
     from: number,
     kinds: ReadonlyArray<ChangeFeedKind>,
+    bounds: ReadonlyMap<string, number>,
     deliver: (entry: ChangeFeedEntry) => void,
     ended: () => boolean,
-  ): Promise<Map<string, number>> {
-    const reached = new Map<string, number>();
+  ): Promise<void> {
     const sources = kinds.map((kind) => ({
       kind,
       next: undefined as string | undefined,
@@ -178,9 +183,9 @@ export class ChangeFeed {
     }));
     const refill = async (source: (typeof sources)[number]): Promise<void> => {
       if (source.done || source.buffer.length > 0) return;
-      // Keyset paging on (position, id): a document changed meanwhile is read again at its new position.
+      // Keyset paging on (position, id); a document changed meanwhile has left the bound (its change is told live).
       const page = await this.readStore.findDocuments(source.kind.projection, {
-        where: { position: { gte: from } },
+        where: { position: { gte: from, lte: bounds.get(source.kind.kind)! } },
         orderBy: [['position', 'asc']],
         limit: DEFAULT_CHANGE_PAGE,
         ...(source.next !== undefined && { after: source.next }),
@@ -202,10 +207,7 @@ export class ChangeFeed {
       const holding = sources.filter((source) => source.buffer.length > 0);
       if (holding.length === 0) break;
       const first = holding.reduce((a, b) => (b.buffer[0].position < a.buffer[0].position ? b : a));
-      const entry = first.buffer.shift()!;
-      reached.set(entry.kind, Math.max(reached.get(entry.kind) ?? 0, entry.position));
-      deliver(entry);
+      deliver(first.buffer.shift()!);
     }
-    return reached;
   }
 }
