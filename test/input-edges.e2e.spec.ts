@@ -119,19 +119,38 @@ describe('bad input over HTTP, at its edges', () => {
     expect(await head()).toBe(before);
   });
 
-  it('an HTTP/1.1 request without Host is refused in the envelope with a correlation id', async () => {
-    const raw = await new Promise<string>((resolve, reject) => {
+  /** The answer to a request written as it stands (what `fetch` would not send). */
+  const sendRaw = (request: string) =>
+    new Promise<{ headers: string; body: string }>((resolve, reject) => {
       const socket = connect(Number(new URL(ledger.url).port), '127.0.0.1');
       let text = '';
       socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.on('end', () => resolve(text));
+      socket.on('end', () => {
+        const [headers, body] = text.split('\r\n\r\n');
+        resolve({ headers, body });
+      });
       socket.on('error', reject);
-      socket.write('GET /health HTTP/1.1\r\nConnection: close\r\n\r\n');
+      socket.write(request);
     });
-    const [headers, body] = raw.split('\r\n\r\n');
+
+  it('an HTTP/1.1 request without Host is refused in the envelope with a correlation id', async () => {
+    const { headers, body } = await sendRaw('GET /health HTTP/1.1\r\nConnection: close\r\n\r\n');
     expect(headers).toMatch(/^HTTP\/1\.1 400/);
     expect(headers.toLowerCase()).toContain('x-correlation-id:');
     expect(JSON.parse(body)).toEqual({ error: 'invalid-input', message: expect.any(String) });
+  });
+
+  it('a request with two Authorization headers is 400 naming Authorization, not the first token taken', async () => {
+    const before = await head();
+    const filing = JSON.stringify(filingBody('liaoning-2021-alliance'));
+    const { headers, body } = await sendRaw(
+      `POST /v1/consortia HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n` +
+        `Authorization: Bearer ${TOKENS.officer}\r\nAuthorization: Bearer ${TOKENS.finance}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(filing)}\r\n\r\n${filing}`,
+    );
+    expect(headers).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(body)).toMatchObject({ error: 'invalid-input', details: [{ field: 'Authorization' }] });
+    expect(await head()).toBe(before);
   });
 
   describe('refusals speak Chinese by default (no English sentence without Accept-Language: en)', () => {

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { IncomingHttpHeaders } from 'node:http';
+import { invalidInput } from '../http/ledger-validation.pipe';
 import { requestFactsOf } from '../http/request-facts';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { hasAnyRole, Principal, Role } from './roles';
@@ -25,7 +26,15 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: IncomingHttpHeaders; raw?: { rawHeaders: string[] }; principal?: Principal }>();
+    // Node keeps the first of two Authorization headers and drops the other: which actor was meant would be a guess.
+    const sent = request.raw?.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'authorization');
+    if (sent && sent.length > 1) {
+      const problem = say`Authorization must be sent once: whose request this is would be a guess`;
+      throw invalidInput([{ field: 'Authorization', problems: [problem] }]);
+    }
     const principal = this.tokens.principalOfAuthorization(request.headers.authorization);
     if (!principal)
       throw new UnauthorizedException({

@@ -355,6 +355,8 @@ export const SENTENCES_ZH: Readonly<Record<string, string>> = {
   'the body is larger than a request may be': '请求体超过了请求允许的大小',
   'the request cannot be read as sent ({0})': '请求无法按所发送的内容读取（{0}）',
   'an HTTP/1.1 request must name its Host': 'HTTP/1.1请求须带Host头',
+  'Authorization must be sent once: whose request this is would be a guess':
+    'Authorization只能发送一次：否则无法确定是谁的请求',
   'the ledger could not complete the request': '台账未能完成该请求',
   'a concurrent change to {0} kept winning; retrying may succeed': '{0}持续存在并发修改；重试可能成功',
   'a read model this query needs is stopped at position {0} by a failure (see /health); it cannot reach {1} until repaired':
