@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {IsIn, IsObject, Matches} from 'class-validator';
+import { IsIn, IsObject, Matches } from 'class-validator';
 import { IsBusinessDate, Optional } from '@ledger/platform';
 import { Grade } from '@ledger/domain/shared/procedure';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {IsIn, IsString, MaxLength} from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IsBusinessDate, Optional } from '@ledger/platform';
 import { ReviewStage } from '@ledger/domain/shared/procedure';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {IsNotEmpty, IsString, MaxLength} from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsBusinessDate, Optional } from '@ledger/platform';
 
 /** A second finance user's approval or refusal of a pending grant (ledger.dual-control). */

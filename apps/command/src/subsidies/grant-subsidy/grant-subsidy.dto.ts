@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsBusinessDate, IsCreditCode, Optional } from '@ledger/platform';
 import { IsPositiveYuan } from '../positive-yuan.validator';
 import { FUNDING_CATEGORY_IDS, FundingCategoryId } from '@ledger/domain/policies/funding/grant-terms';

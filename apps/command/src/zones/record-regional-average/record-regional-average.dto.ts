@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {IsInt, IsNotEmpty, IsString, Max, MaxLength, Min} from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INDICATOR_SCALES } from '@ledger/domain/policies/zone-indicators';
 import { IsExactDecimal } from '../submit-annual-report/indicator.validators';
 import { Optional } from '@ledger/platform';
