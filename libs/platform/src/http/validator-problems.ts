@@ -76,9 +76,11 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Sentence]> = [
 export function validatorProblem(text: string, property: string): Words {
   const unknown = /^property (\S*) should not exist$/.exec(text);
   if (unknown) return say`property ${unknown[1]} should not exist`;
-  // `each: true` rules, and the nested elements of a list that is not one (`members: null`)
-  if (text === `each value in nested property ${property} must be either object or array`) {
-    return say`each value of ${property} must be an object`;
+  // A nested object that is not one (`governance: null`), or an element of a list of them (`members: [null]`, whose
+  // error names the list while its property is the index).
+  const nested = /^(each value in )?nested property (\S+) must be either object or array$/.exec(text);
+  if (nested) {
+    return nested[1] ? say`each value of ${nested[2]} must be an object` : say`${nested[2]} ${say`must be an object`}`;
   }
   const prefix = `${property} `;
   const rest = text.startsWith(prefix) ? text.slice(prefix.length) : undefined;

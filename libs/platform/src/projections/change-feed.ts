@@ -116,7 +116,8 @@ export class ChangeFeed {
         () => {
           const waiting = held ?? [];
           held = undefined;
-          for (const entry of waiting) if (entry.position > bounds.get(entry.kind)!) deliver(entry);
+          for (const entry of waiting)
+            if (entry.position >= from && entry.position > bounds.get(entry.kind)!) deliver(entry);
         },
         (error: unknown) => {
           end();

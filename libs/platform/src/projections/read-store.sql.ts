@@ -166,8 +166,11 @@ export function decodeCursor(cursor: string, sortColumns: ReadonlyArray<string>)
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === sortColumns.length + 2) {
-      const values = decoded.slice(0, -1) as ColumnValue[];
-      if (decoded[decoded.length - 1] === cursorCheck(sortColumns, values)) return values;
+      const values = decoded.slice(0, -1) as unknown[];
+      const scalars = values.every((v) => v === null || typeof v === 'string' || typeof v === 'number');
+      if (scalars && decoded[decoded.length - 1] === cursorCheck(sortColumns, values as ColumnValue[])) {
+        return values as ColumnValue[];
+      }
     }
   } catch {
     // fall through
