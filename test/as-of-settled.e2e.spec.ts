@@ -47,6 +47,9 @@ describe('diff: `to` before `from`', () => {
     );
     expect(answer.status).toBe(400);
     expect(answer.body.details).toEqual([{ field: 'to', problems: [expect.any(String)] }]);
+    // Two moments still to come, both taken at the last event: still one asked before the other.
+    const ahead = await ledger.http.get(`/v1/consortia/${id}/diff?from=2099-01-01&to=2098-01-01`, supervisor);
+    expect(ahead.status).toBe(400);
   });
 
   it('says so in Chinese by default, the moment included (no English words in a Chinese answer)', async () => {

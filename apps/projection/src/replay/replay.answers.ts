@@ -93,7 +93,9 @@ export async function diffAnswer(
   const before = from && stepAt(timeline, from);
   const after = to ? stepAt(timeline, to) : timeline.steps[timeline.steps.length - 1];
   const [fromStep, toStep] = [before?.step ?? 0, after?.step ?? 0];
-  if (from && (to ? isBefore(to, from, toStep, fromStep) : toStep < fromStep)) {
+  // As asked, too: two moments still to come are both taken at the last event, yet one was asked before the other.
+  const askedBackwards = askedFrom && askedTo && isBefore(askedTo, askedFrom, toStep, fromStep);
+  if (from && (askedBackwards || (to ? isBefore(to, from, toStep, fromStep) : toStep < fromStep))) {
     throw badQueryParameter('to', say`must not be before from (${momentWords(from)})`);
   }
   const between = timeline.steps.slice(fromStep, toStep);
