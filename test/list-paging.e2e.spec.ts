@@ -4,6 +4,7 @@
  * by counters) is what a recount of its items finds; the dashboard's first deadlines are the first of all of them;
  * and a rebuild ends with the read models the live following built.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,37 @@ describe('lists and the dashboard on counters and indexes (the stored log)', () 
     const answer = await ledger.http.get('/v1/consortia?cursor=bm90LWEtY3Vyc29y', { as: 'viewer' });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: 'invalid-input', details: [{ field: 'cursor' }] });
+  });
+
+  /** A cursor made as read-store.sql.ts makes one: the values, then the check of the sort columns and values. */
+  const cursorOf = (sortColumns: string[], values: unknown[]) => {
+    const check = createHash('sha256')
+      .update(JSON.stringify([sortColumns, values]))
+      .digest('base64url')
+      .slice(0, 12);
+    return Buffer.from(JSON.stringify([...values, check]), 'utf8').toString('base64url');
+  };
+
+  it('a cursor made here as the list makes one is the list’s own next cursor', async () => {
+    const first = await ledger.http.get('/v1/consortia?limit=2', { as: 'supervisor' });
+    const [filedOn, id] = JSON.parse(Buffer.from(first.body.next, 'base64url').toString('utf8'));
+    expect(cursorOf(['filed_on'], [filedOn, id])).toBe(first.body.next);
+  });
+
+  it.each([
+    ['an object as the sort value', [{ a: 1 }, 'x']],
+    ['a boolean as the sort value', [true, 'x']],
+    ['an object as the id', ['2025-01-01', { id: 1 }]],
+    ['a list as the sort value', [['2025-01-01'], 'x']],
+  ])('a cursor whose check passes but with %s is 400 naming cursor, never a 500 or a page', async (_case, values) => {
+    const answer = await ledger.http.get(`/v1/consortia?limit=2&cursor=${cursorOf(['filed_on'], values)}`, {
+      as: 'supervisor',
+    });
+    expect([answer.status, answer.body.error, answer.body.details?.[0]?.field]).toEqual([
+      400,
+      'invalid-input',
+      'cursor',
+    ]);
   });
 
   it("the dashboard's first deadlines are the first of all of them, and its total counts them all", async () => {
