@@ -166,17 +166,18 @@ export function decodeCursor(cursor: string, sortColumns: ReadonlyArray<string>)
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === sortColumns.length + 2) {
-      const values = decoded.slice(0, -1) as unknown[];
-      const scalars = values.every((v) => v === null || typeof v === 'string' || typeof v === 'number');
-      if (scalars && decoded[decoded.length - 1] === cursorCheck(sortColumns, values as ColumnValue[])) {
-        return values as ColumnValue[];
-      }
+      const values: unknown[] = decoded.slice(0, -1);
+      if (values.every(isColumnValue) && decoded[decoded.length - 1] === cursorCheck(sortColumns, values))
+        return values;
     }
   } catch {
     // fall through
   }
   throw new InvalidCursorError();
 }
+
+const isColumnValue = (value: unknown): value is ColumnValue =>
+  value === null || typeof value === 'string' || typeof value === 'number';
 
 function cursorCheck(sortColumns: ReadonlyArray<string>, values: ReadonlyArray<ColumnValue>): string {
   return createHash('sha256')
