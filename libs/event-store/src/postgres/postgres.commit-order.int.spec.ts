@@ -9,7 +9,7 @@ import path from 'path';
 import { anEvent, appendWithRetry, range, someEvents, uniqueStream } from '../contract/contract-fixtures';
 import { RecordedEvent } from '../event-store.port';
 import { PostgresEventStore } from './postgres.event-store';
-import { startTestPostgres, TestPostgresServer, uniqueName } from './testing/embedded-postgres';
+import { postgresForThisFile, uniqueName } from './testing/embedded-postgres';
 
 const RUNS = 10;
 const STORES = 8;
@@ -17,17 +17,7 @@ const WRITERS_PER_STORE = 3;
 const COMMANDS_PER_WRITER = 12;
 const SECOND_PROCESS_COMMANDS = 40;
 
-let server: TestPostgresServer;
-let database: string;
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-  database = await server.createDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = postgresForThisFile();
 
 interface SecondProcessWriter {
   ready: Promise<void>;
@@ -39,7 +29,7 @@ function startSecondProcessWriter(schema: string, sharedStream: string): SecondP
   const script = path.join(__dirname, 'testing', 'second-process-writer.js');
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [
     script,
-    database,
+    postgres.database,
     schema,
     sharedStream,
     String(SECOND_PROCESS_COMMANDS),
@@ -91,7 +81,7 @@ describe('PostgresEventStore: positions become visible in commit order', () => {
     `run %i: a live follower sees every event of ${STORES} instances and another process exactly once, in order`,
     async () => {
       const schema = uniqueName('order');
-      const opts = { connectionString: database, schema };
+      const opts = { connectionString: postgres.database, schema };
       const followerStore = await PostgresEventStore.open({ ...opts, pollIntervalMs: 1 });
       const writers = await Promise.all(range(1, STORES).map(() => PostgresEventStore.open({ ...opts, poolSize: 3 })));
       const shared = uniqueStream('shared');

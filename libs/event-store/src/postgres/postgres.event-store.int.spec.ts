@@ -7,24 +7,14 @@ import { PostgresEventStore, PostgresEventStoreOptions } from './postgres.event-
 import { logNames } from './postgres.log-names';
 import { statementsFor } from './postgres.statements';
 import { StreamReads } from './postgres.stream-reads';
-import { startTestPostgres, TestPostgresServer, uniqueName } from './testing/embedded-postgres';
+import { postgresForThisFile, uniqueName } from './testing/embedded-postgres';
 
-let server: TestPostgresServer;
-let database: string;
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-  database = await server.createDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = postgresForThisFile();
 
 /** Each contract test gets a schema of its own in the file's database. */
 async function postgresHarness(): Promise<ContractHarness> {
   const schema = uniqueName('contract');
-  const open = () => PostgresEventStore.open({ connectionString: database, schema });
+  const open = () => PostgresEventStore.open({ connectionString: postgres.database, schema });
   let current = await open();
   return {
     get store() {
@@ -36,13 +26,13 @@ async function postgresHarness(): Promise<ContractHarness> {
       return current;
     },
     tamper: async (position, newDataJson) => {
-      await server.withClient(database, (client) =>
+      await postgres.withClient((client) =>
         client.query(`UPDATE "${schema}".events SET data = $1 WHERE position = $2`, [newDataJson, position]),
       );
     },
     cleanup: async () => {
       await current.close();
-      await server.withClient(database, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
+      await postgres.withClient((client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
     },
   };
 }
@@ -53,7 +43,7 @@ describe('PostgresEventStore on its own terms', () => {
   let schema: string;
   const opened: PostgresEventStore[] = [];
   const open = async (options: Partial<PostgresEventStoreOptions> = {}): Promise<PostgresEventStore> => {
-    const store = await PostgresEventStore.open({ connectionString: database, schema, ...options });
+    const store = await PostgresEventStore.open({ connectionString: postgres.database, schema, ...options });
     opened.push(store);
     return store;
   };
@@ -75,7 +65,7 @@ describe('PostgresEventStore on its own terms', () => {
     stop: 'pg_terminate_backend' | 'pg_cancel_backend',
     appends: () => Promise<T>,
   ): Promise<T> => {
-    const locker = new Client({ connectionString: database });
+    const locker = new Client({ connectionString: postgres.database });
     await locker.connect();
     try {
       await locker.query('BEGIN');
@@ -410,7 +400,7 @@ describe('PostgresEventStore on its own terms', () => {
         { streamId: 'a', expectedRevision: 'no-stream', events: someEvents(2, (i) => ({ a: i })) },
         { streamId: 'b', expectedRevision: 'no-stream', events: someEvents(1, (i) => ({ b: i })) },
       ]);
-      const pool = new Pool({ connectionString: database, max: 1 });
+      const pool = new Pool({ connectionString: postgres.database, max: 1 });
       let statements = 0;
       pool.on('acquire', () => (statements += 1));
       const { streamForwards, wholeStreams } = statementsFor(logNames(schema));
@@ -453,7 +443,7 @@ describe('PostgresEventStore on its own terms', () => {
       const earlier = await open();
       await earlier.appendToStream('kept', 'no-stream', someEvents(3));
       await earlier.close();
-      await server.withClient(database, async (client) => {
+      await postgres.withClient(async (client) => {
         await client.query(`CREATE TABLE "${schema}".streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)`);
         await client.query(`INSERT INTO "${schema}".streams VALUES ('kept', 0)`); // stale: never to be believed
       });
@@ -483,7 +473,7 @@ describe('PostgresEventStore on its own terms', () => {
       const data = { b: 1, a: { z: [1.5, 1e21, -0, '内蒙古'] }, ' spaced key ': null };
       await store.appendToStream('exact', 'no-stream', [anEvent(data)]);
 
-      const stored = await server.withClient(database, async (client) => {
+      const stored = await postgres.withClient(async (client) => {
         const { rows } = await client.query<{ data: string; recorded_at: string }>(
           `SELECT data, recorded_at FROM "${schema}".events`,
         );
@@ -513,7 +503,7 @@ describe('PostgresEventStore on its own terms', () => {
       const store = await open();
       await store.appendToStream('large', 'no-stream', [anEvent({ text: '补贴'.repeat(1000) })]);
 
-      const { compression, collations } = await server.withClient(database, async (client) => ({
+      const { compression, collations } = await postgres.withClient(async (client) => ({
         compression: (await client.query(`SELECT pg_column_compression(data) AS method FROM "${schema}".events`))
           .rows[0].method as unknown,
         collations: (
@@ -599,7 +589,7 @@ describe('PostgresEventStore on its own terms', () => {
       for (const index of range(0, 5))
         await (index % 2 ? one : other).appendToStream('mixed', 'any', [anEvent({ index })]);
       expect(await one.verifyChain()).toMatchObject({ ok: true, checked: 6 });
-      const tamper = (sql: string) => server.withClient(database, (client) => client.query(sql));
+      const tamper = (sql: string) => postgres.withClient((client) => client.query(sql));
 
       await tamper(`UPDATE "${schema}".events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 5`);
       expect(await other.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 5, checked: 4 });

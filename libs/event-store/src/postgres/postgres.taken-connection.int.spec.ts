@@ -1,23 +1,13 @@
 import { Client, Pool } from 'pg';
 import { takeConnection } from './postgres.taken-connection';
-import { startTestPostgres, TestPostgresServer } from './testing/embedded-postgres';
+import { postgresForThisFile } from './testing/embedded-postgres';
 
-let server: TestPostgresServer;
-let database: string;
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-  database = await server.createDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = postgresForThisFile();
 
 describe('takeConnection: a connection taken from the pool for a while', () => {
   it('lost while taken, it fails its queries, is not reused, and does not end the process', async () => {
-    const pool = new Pool({ connectionString: database, max: 1 });
-    const killer = new Client({ connectionString: database });
+    const pool = new Pool({ connectionString: postgres.database, max: 1 });
+    const killer = new Client({ connectionString: postgres.database });
     await killer.connect();
     try {
       const taken = await takeConnection(pool);

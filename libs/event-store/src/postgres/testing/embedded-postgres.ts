@@ -22,6 +22,45 @@ export interface TestPostgresServer {
   stop(): Promise<void>;
 }
 
+/** The server and database of one spec file (postgresForThisFile): read in tests, once beforeAll has run. */
+export interface FilePostgres {
+  readonly server: TestPostgresServer;
+  /** The connection string of the file's database. */
+  readonly database: string;
+  /** Runs statements on the file's database through a connection of its own (TestPostgresServer.withClient). */
+  withClient<T>(act: (client: Client) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A server and a database of its own for the spec file that calls this at its top level: started in beforeAll,
+ * stopped in afterAll. `database` as createDatabase takes it (an ICU locale for a file whose text must sort so).
+ */
+export function postgresForThisFile(database: { name?: string; icuLocale?: string } = {}): FilePostgres {
+  let server: TestPostgresServer | undefined;
+  let connectionString: string | undefined;
+  beforeAll(async () => {
+    server = await startTestPostgres();
+    const { name, icuLocale } = database;
+    connectionString = await server.createDatabase(name, icuLocale === undefined ? undefined : { icuLocale });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the file’s PostgreSQL server is read before beforeAll started it');
+      return server;
+    },
+    get database() {
+      if (!connectionString) throw new Error('the file’s PostgreSQL database is read before beforeAll created it');
+      return connectionString;
+    },
+    withClient(act) {
+      return this.server.withClient(this.database, act);
+    },
+  };
+}
+
 export interface TestPostgresOptions {
   /** Keep PostgreSQL's durable defaults (fsync on), for measurements; tests run without fsync. */
   durable?: boolean;

@@ -1,28 +1,15 @@
-import {
-  startTestPostgres,
-  TestPostgresServer,
-  uniqueName,
-} from '@ledger/event-store/postgres/testing/embedded-postgres';
+import { postgresForThisFile, uniqueName } from '@ledger/event-store/postgres/testing/embedded-postgres';
 import { IdempotencyStore } from '../idempotency-store.port';
 import { idempotencyStoreContract } from '../testing/idempotency-store.contract';
 import { PostgresIdempotencyStore } from './postgres.idempotency-store';
 
-let server: TestPostgresServer;
-let database: string;
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-  database = await server.createDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = postgresForThisFile();
 
 /** A schema per test, as the event store's would be. */
 idempotencyStoreContract('PostgresIdempotencyStore', async () => {
   const schema = uniqueName('idem');
-  const open = (holder?: string) => PostgresIdempotencyStore.open({ connectionString: database, schema, holder });
+  const open = (holder?: string) =>
+    PostgresIdempotencyStore.open({ connectionString: postgres.database, schema, holder });
   const stores: IdempotencyStore[] = [await open()];
   return {
     store: stores[0],
@@ -32,7 +19,7 @@ idempotencyStoreContract('PostgresIdempotencyStore', async () => {
     },
     cleanup: async () => {
       for (const store of stores) await store.close();
-      await server.withClient(database, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
+      await postgres.withClient((client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
     },
   };
 });

@@ -1,9 +1,5 @@
 import { PostgresEventStore } from '@ledger/event-store';
-import {
-  startTestPostgres,
-  TestPostgresServer,
-  uniqueName,
-} from '@ledger/event-store/postgres/testing/embedded-postgres';
+import { postgresForThisFile, uniqueName } from '@ledger/event-store/postgres/testing/embedded-postgres';
 import { types } from 'pg';
 import { ReadStore } from '../read-store.port';
 import { projectionEngineContract } from '../testing/projection-engine.contract';
@@ -19,40 +15,30 @@ import {
 } from '../testing/read-store.harness';
 import { PostgresReadStore } from './postgres.read-store';
 
-let server: TestPostgresServer;
-let database: string;
-
 /**
  * The file's database sorts text as a Chinese deployment's would (ICU zh-CN: pinyin, 'a' before 'B'), not by code point
  * as the test server's default does: the read store must still order as SQLite does.
  */
-beforeAll(async () => {
-  server = await startTestPostgres();
-  database = await server.createDatabase(uniqueName('zh'), { icuLocale: 'zh-CN' });
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = postgresForThisFile({ name: uniqueName('zh'), icuLocale: 'zh-CN' });
 
 /** A schema per test in the file's database: the log and the read models side by side, as the ledger keeps them. */
 async function postgresHarness(): Promise<ReadStoreHarness> {
   const schema = uniqueName('rs');
-  const eventStore = await PostgresEventStore.open({ connectionString: database, schema, pollIntervalMs: 20 });
-  const readStore = await PostgresReadStore.open({ connectionString: database, schema });
+  const eventStore = await PostgresEventStore.open({ connectionString: postgres.database, schema, pollIntervalMs: 20 });
+  const readStore = await PostgresReadStore.open({ connectionString: postgres.database, schema });
   const others: ReadStore[] = [];
   return {
     eventStore,
     readStore,
     openAnother: async () => {
-      const other = await PostgresReadStore.open({ connectionString: database, schema });
+      const other = await PostgresReadStore.open({ connectionString: postgres.database, schema });
       others.push(other);
       return other;
     },
     cleanup: async () => {
       await eventStore.close();
       for (const store of [readStore, ...others]) await store.close();
-      await server.withClient(database, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
+      await postgres.withClient((client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
     },
   };
 }
@@ -109,7 +95,7 @@ describe('PostgresReadStore on its own terms', () => {
     const schema = (harness.readStore as PostgresReadStore).schema;
     try {
       await harness.readStore.prepare([plainDocuments('docs')]);
-      await server.withClient(database, (client) =>
+      await postgres.withClient((client) =>
         client.query(
           `INSERT INTO "${schema}"."rm_docs" (id, position, updated_at, state, amount) VALUES ('x', 1, 't', '{}', 9007199254740993)`,
         ),
