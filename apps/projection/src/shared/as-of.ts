@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { isBusinessDate, parseTimestamp } from '@ledger/domain/shared/dates';
 import { say, Sentence } from '@ledger/domain/shared/sentence';
+import { invalidInput } from '@ledger/platform';
 
 /** The last moment whose ISO text has a four-digit year. */
 const LAST_FOUR_DIGIT = '9999-12-31T23:59:59.999Z';
@@ -30,17 +31,9 @@ export function timestampOf(raw: string, date: 'end-of-day' | 'start-of-day' = '
 export const passedTimestamp = (timestamp: string, now: string = new Date().toISOString()): string =>
   timestamp > now ? now : timestamp;
 
-/**
- * 400 `invalid-input` naming the query parameter, in the shape the validation pipe gives every bad field; the problem
- * is a sentence, so the answer speaks the language asked for.
- */
-export function badQueryParameter(field: string, problem: Sentence): BadRequestException {
-  return new BadRequestException({
-    error: 'invalid-input',
-    message: say`${field}: ${problem}`,
-    details: [{ field, problems: [problem] }],
-  });
-}
+/** 400 `invalid-input` naming the query parameter: the validation pipe's refusal, for one field. */
+export const badQueryParameter = (field: string, problem: Sentence): BadRequestException =>
+  invalidInput([{ field, problems: [problem] }]);
 
 /** `asOf` as an ISO UTC timestamp (see timestampOf); 400 naming `asOf` when it is not one. */
 export function parseAsOf(raw: string): string {
